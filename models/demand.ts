@@ -1,0 +1,31 @@
+/**
+ * Staffing demand: what `src/demand` derives and the solver and checker read.
+ */
+import type { RoleFamily } from "./input.js";
+
+/** Required people per interval for one area and role family. */
+export interface DemandSeries {
+  area: string;
+  roleFamily: RoleFamily;
+  /** max(floor, workload need) per interval. */
+  required: number[];
+  /** The floor part alone per interval. */
+  floor: number[];
+  /** The workload part alone per interval (people, before rounding up). */
+  workloadPeople: number[];
+}
+
+export interface SlotRequirement {
+  /** Shift instance key `${template}@${date}`. */
+  shift: string;
+  template: string;
+  date: string;
+  required: number;
+  underWeight: number;
+  overWeight: number;
+}
+
+export interface Demand {
+  series: DemandSeries[];
+  slots: SlotRequirement[];
+}

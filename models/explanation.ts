@@ -1,0 +1,102 @@
+/**
+ * What the checker says of a schedule: violations per rule, coverage, hours, overtime, cost, budget,
+ * preferences, fairness and the weighted total. Shaped like zod issues: a stable code, subjects, a message.
+ */
+import type { RuleId } from "./rule-ids.js";
+
+export interface Subjects {
+  staff?: string;
+  date?: string;
+  template?: string;
+  area?: string;
+  roleFamily?: string;
+  level?: string;
+  /** Pay period, workweek or weekend first date, for rules on a span. */
+  period?: string;
+}
+
+export interface Violation {
+  rule: RuleId;
+  hard: boolean;
+  subjects: Subjects;
+  /** How much the rule is broken by, in `unit`. */
+  amount: number;
+  unit: string;
+  message: string;
+  /** amount × weight for a soft rule; 0 for a hard one (a hard violation makes the schedule infeasible). */
+  penalty: number;
+}
+
+export interface CoverageLine {
+  area: string;
+  roleFamily: string;
+  requiredStaffHours: number;
+  coveredStaffHours: number;
+  uncoveredStaffHours: number;
+  floorUncoveredStaffHours: number;
+  overstaffedStaffHours: number;
+  /** Covered share of required staff-hours, 0–100. */
+  coveragePercent: number;
+}
+
+export interface StaffHours {
+  staff: string;
+  shifts: number;
+  paidHours: number;
+  nights: number;
+  weekendsWorked: number;
+  perWeek: { firstDate: string; hours: number }[];
+  perPayPeriod: { firstDate: string; hours: number }[];
+  overtimeHours: number;
+  regularDollars: number;
+  differentialDollars: number;
+  overtimePremiumDollars: number;
+}
+
+export interface CostSummary {
+  regularDollars: number;
+  differentialDollars: number;
+  overtimePremiumDollars: number;
+  totalDollars: number;
+  overtimeHours: number;
+  agencyHours: number;
+}
+
+export interface BudgetUse {
+  laborDollars?: { cap: number; used: number };
+  overtimeHours?: { cap: number; used: number };
+  agencyHours?: { cap: number; used: number };
+}
+
+export interface FairnessLine {
+  level: string;
+  measure: "weekends" | "nights";
+  min: number;
+  max: number;
+  spread: number;
+}
+
+export interface RuleSummary {
+  rule: RuleId;
+  title: string;
+  hard: boolean;
+  count: number;
+  amount: number;
+  unit: string;
+  penalty: number;
+}
+
+export interface Explanation {
+  /** True when no hard rule is broken. */
+  feasible: boolean;
+  /** Weighted total: labor cost × its weight plus every soft penalty. */
+  total: number;
+  violations: Violation[];
+  rules: RuleSummary[];
+  coverage: CoverageLine[];
+  staff: StaffHours[];
+  cost: CostSummary;
+  budget: BudgetUse;
+  fairness: FairnessLine[];
+  requests: { total: number; granted: number; penalty: number };
+}

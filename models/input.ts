@@ -1,0 +1,258 @@
+/**
+ * Planning input: the department as a manager describes it once. Stage 1 of the pipeline.
+ * Input: parsed JSON/YAML. Output: a validated, normalized `PlanningInput` (defaults filled in).
+ * Cross-references (skill, level, area, template ids) are checked in `references.ts`.
+ */
+import { z } from "zod";
+import { IANAZone, DateTime } from "luxon";
+import { RULE_IDS } from "./rule-ids.js";
+import { WeightsSchema } from "./weights.js";
+
+export const IdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, "must be an id of letters, digits, '_', '.', ':' or '-'");
+
+export const IsoDateSchema = z.iso.date("must be a date YYYY-MM-DD");
+
+export const LocalTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a local time HH:mm");
+
+export const TimeZoneSchema = z
+  .string()
+  .refine((zone) => IANAZone.isValidZone(zone), { message: "must be an IANA time zone such as America/Chicago" });
+
+/** ISO weekday: 1 = Monday … 7 = Sunday (luxon's numbering). */
+export const WeekdaySchema = z.number().int().min(1).max(7);
+
+export const RoleFamilySchema = z.enum(["pharmacist", "technician"]);
+export type RoleFamily = z.infer<typeof RoleFamilySchema>;
+
+export const HolidaySchema = z.object({ date: IsoDateSchema, name: z.string().min(1) });
+
+export const SiteSchema = z.object({
+  id: IdSchema,
+  name: z.string().min(1),
+  timeZone: TimeZoneSchema,
+  /** First day of any 14-day pay period; periods repeat every 14 days from it, both ways. */
+  payPeriodAnchor: IsoDateSchema,
+  /** ISO weekday on which the FLSA workweek starts (default 7 = Sunday). */
+  workweekStartDay: WeekdaySchema.default(7),
+  holidays: z.array(HolidaySchema).default([]),
+});
+export type Site = z.infer<typeof SiteSchema>;
+
+export const HorizonSchema = z.object({
+  /** First scheduled date (local), inclusive. */
+  start: IsoDateSchema,
+  /** Last scheduled date (local), inclusive. */
+  end: IsoDateSchema,
+});
+
+export const AreaSchema = z.object({ id: IdSchema, name: z.string().min(1), location: z.string().optional() });
+export type Area = z.infer<typeof AreaSchema>;
+
+export const SkillSchema = z.object({ id: IdSchema, name: z.string().min(1) });
+export type Skill = z.infer<typeof SkillSchema>;
+
+/** A career-ladder level: data, not code. */
+export const LevelSchema = z.object({
+  id: IdSchema,
+  name: z.string().min(1),
+  roleFamily: RoleFamilySchema,
+  /** Skills every holder of the level has. */
+  skills: z.array(IdSchema).default([]),
+  payGrade: z.string().optional(),
+});
+export type Level = z.infer<typeof LevelSchema>;
+
+export const LeaveSchema = z.object({
+  start: IsoDateSchema,
+  /** Inclusive. */
+  end: IsoDateSchema,
+  reason: z.string().default("leave"),
+});
+
+export const RequestSchema = z.discriminatedUnion("kind", [
+  /** Wants to work exactly this template on this date. */
+  z.object({ kind: z.literal("shift-on"), date: IsoDateSchema, template: IdSchema, weight: z.number().positive() }),
+  /** Does not want to work this template on this date. */
+  z.object({ kind: z.literal("shift-off"), date: IsoDateSchema, template: IdSchema, weight: z.number().positive() }),
+  /** Does not want to work at all on this date. */
+  z.object({ kind: z.literal("day-off"), date: IsoDateSchema, weight: z.number().positive() }),
+]);
+export type Request = z.infer<typeof RequestSchema>;
+
+/** A shift worked in the days before the horizon; counts for rest, consecutive-day and weekend rules. */
+export const HistoryShiftSchema = z.object({ date: IsoDateSchema, template: IdSchema });
+
+/** Per-person limits that override the site-wide rule parameters. */
+export const ContractSchema = z.object({
+  minHoursPerPayPeriod: z.number().min(0).optional(),
+  maxHoursPerPayPeriod: z.number().min(0).optional(),
+  maxHoursPerWeek: z.number().min(0).optional(),
+  /** Minutes worked over the whole horizon (Curtois–Qu MinTotalMinutes / MaxTotalMinutes). */
+  minMinutesPerHorizon: z.number().int().min(0).optional(),
+  maxMinutesPerHorizon: z.number().int().min(0).optional(),
+  maxConsecutiveDays: z.number().int().min(1).optional(),
+  minConsecutiveDays: z.number().int().min(1).optional(),
+  minConsecutiveDaysOff: z.number().int().min(1).optional(),
+  maxConsecutiveNights: z.number().int().min(0).optional(),
+  /** Weekends worked at most, per rule window (default window: the whole horizon). */
+  maxWeekends: z.number().int().min(0).optional(),
+  /** Most shifts of a template over the horizon; 0 forbids the template. */
+  maxShiftsPerTemplate: z.record(IdSchema, z.number().int().min(0)).default({}),
+});
+
+export const StaffMemberSchema = z.object({
+  id: IdSchema,
+  name: z.string().min(1),
+  level: IdSchema,
+  /** Skills beyond the level's. */
+  skills: z.array(IdSchema).default([]),
+  /** 1.0 = 80 h per 14-day pay period; 0 for PRN (no minimum). */
+  fte: z.number().min(0).max(1.5),
+  /** Base hourly rate in dollars. */
+  hourlyRate: z.number().min(0),
+  overtimeRule: z.enum(["weekly40", "8/80"]).default("weekly40"),
+  employment: z.enum(["staff", "prn", "agency"]).default("staff"),
+  contract: ContractSchema.default({ maxShiftsPerTemplate: {} }),
+  leave: z.array(LeaveSchema).default([]),
+  requests: z.array(RequestSchema).default([]),
+  history: z.array(HistoryShiftSchema).default([]),
+});
+export type StaffMember = z.infer<typeof StaffMemberSchema>;
+
+export const DifferentialSchema = z.object({
+  kind: z.enum(["night", "weekend", "holiday"]),
+  /** Dollars per paid hour added when the shift is a night / starts on a weekend / on a holiday. */
+  dollarsPerHour: z.number().min(0),
+});
+
+export const ShiftTemplateSchema = z.object({
+  id: IdSchema,
+  name: z.string().min(1),
+  area: IdSchema,
+  /** Local wall-clock start. */
+  start: LocalTimeSchema,
+  /** Nominal wall-clock length; across a DST change the real duration is one hour less or more. */
+  lengthMinutes: z.number().int().min(15).max(24 * 60),
+  unpaidBreakMinutes: z.number().int().min(0).default(0),
+  requiredSkills: z.array(IdSchema).default([]),
+  roleFamily: RoleFamilySchema,
+  /** ISO weekdays the template runs on (default every day). */
+  weekdays: z.array(WeekdaySchema).default([1, 2, 3, 4, 5, 6, 7]),
+  night: z.boolean().default(false),
+  differentials: z.array(DifferentialSchema).default([]),
+  /** Templates that may not be worked on the day after this one (beyond the rest rule). */
+  forbiddenNext: z.array(IdSchema).default([]),
+});
+export type ShiftTemplate = z.infer<typeof ShiftTemplateSchema>;
+
+export const WorkloadTypeSchema = z.object({
+  id: IdSchema,
+  name: z.string().min(1),
+  unit: z.string().default("unit"),
+});
+
+export const ProductivityStandardSchema = z.object({
+  workloadType: IdSchema,
+  roleFamily: RoleFamilySchema,
+  /** Area where the work is done. */
+  area: IdSchema,
+  minutesPerUnit: z.number().positive(),
+  /** Work is done in the hour ending `leadMinutes` before the time it is due (default 60). */
+  leadMinutes: z.number().int().min(0).max(24 * 60).default(60),
+  source: z.string().optional(),
+});
+export type ProductivityStandard = z.infer<typeof ProductivityStandardSchema>;
+
+export const ForecastSchema = z.discriminatedUnion("kind", [
+  /** Units due per hour from local midnight of `start`, hour after hour (absolute hours). */
+  z.object({
+    kind: z.literal("hourly"),
+    workloadType: IdSchema,
+    start: IsoDateSchema,
+    unitsPerHour: z.array(z.number().min(0)),
+  }),
+  /** Daily volume spread over the day by a 168-entry hour-of-week profile (Monday 00:00 first). */
+  z.object({
+    kind: z.literal("profile"),
+    workloadType: IdSchema,
+    hourOfWeekWeights: z.array(z.number().min(0)).length(168),
+    dailyUnits: z.number().min(0),
+    /** Overrides of the daily volume for given dates. */
+    dailyUnitsByDate: z.record(IsoDateSchema, z.number().min(0)).default({}),
+  }),
+]);
+export type Forecast = z.infer<typeof ForecastSchema>;
+
+/** At least `count` people of a role family in an area between two local times, whatever the forecast. */
+export const FloorSchema = z.object({
+  area: IdSchema,
+  roleFamily: RoleFamilySchema,
+  count: z.number().int().min(0),
+  from: LocalTimeSchema,
+  /** Exclusive; `to` ≤ `from` runs past midnight; 00:00–00:00 is all day. */
+  to: LocalTimeSchema,
+  weekdays: z.array(WeekdaySchema).default([1, 2, 3, 4, 5, 6, 7]),
+});
+export type Floor = z.infer<typeof FloorSchema>;
+
+/** Headcount required on a template on a date (the way many rosters state demand). */
+export const SlotDemandSchema = z.object({
+  template: IdSchema,
+  date: IsoDateSchema,
+  required: z.number().int().min(0),
+  /** Penalty per person short; default the `slotUnderPerPerson` weight. */
+  underWeight: z.number().min(0).optional(),
+  /** Penalty per person over; default the `slotOverPerPerson` weight. */
+  overWeight: z.number().min(0).optional(),
+});
+export type SlotDemand = z.infer<typeof SlotDemandSchema>;
+
+export const RuleSettingSchema = z.object({
+  enabled: z.boolean().optional(),
+  hard: z.boolean().optional(),
+  /** Penalty per unit when soft; default from the weights table. */
+  weight: z.number().min(0).optional(),
+  /** Rule parameters (see each rule's documented defaults). */
+  params: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).default({}),
+});
+export type RuleSetting = z.infer<typeof RuleSettingSchema>;
+
+export const BudgetSchema = z.object({
+  laborDollars: z.number().min(0).optional(),
+  overtimeHours: z.number().min(0).optional(),
+  agencyHours: z.number().min(0).optional(),
+});
+export type Budget = z.infer<typeof BudgetSchema>;
+
+export const PlanningInputSchema = z.object({
+  site: SiteSchema,
+  horizon: HorizonSchema,
+  /** Length of a coverage interval (default 60). */
+  intervalMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(60),
+  areas: z.array(AreaSchema).min(1),
+  skills: z.array(SkillSchema).default([]),
+  levels: z.array(LevelSchema).min(1),
+  staff: z.array(StaffMemberSchema),
+  shiftTemplates: z.array(ShiftTemplateSchema).min(1),
+  workloadTypes: z.array(WorkloadTypeSchema).default([]),
+  productivityStandards: z.array(ProductivityStandardSchema).default([]),
+  forecasts: z.array(ForecastSchema).default([]),
+  floors: z.array(FloorSchema).default([]),
+  slotDemand: z.array(SlotDemandSchema).default([]),
+  rules: z.partialRecord(z.enum(RULE_IDS), RuleSettingSchema).default({}),
+  budget: BudgetSchema.default({}),
+  weights: WeightsSchema.default(WeightsSchema.parse({})),
+});
+export type PlanningInput = z.infer<typeof PlanningInputSchema>;
+/** What a user writes: optional fields may be left out. */
+export type PlanningInputFile = z.input<typeof PlanningInputSchema>;
+
+export const MAX_HORIZON_DAYS = 366;
+
+export function daysBetween(startIso: string, endIso: string): number {
+  return DateTime.fromISO(endIso, { zone: "utc" }).diff(DateTime.fromISO(startIso, { zone: "utc" }), "days").days;
+}

@@ -1,0 +1,49 @@
+/**
+ * Validation problems: one per bad field, naming its path and value. Shared by the CLI (one line each,
+ * exit code 2) and the API (RFC 9457 problem+json).
+ */
+import type { z } from "zod";
+
+export interface Problem {
+  /** Dotted path with indices, e.g. `staff[3].fte`; empty for the whole document. */
+  path: string;
+  message: string;
+  /** The offending value, when there is one to show. */
+  value?: unknown;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node: unknown = root;
+  for (const key of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+export function problemsFromZod(error: z.ZodError, root: unknown): Problem[] {
+  return error.issues.map((issue) => {
+    const value = valueAt(root, issue.path);
+    return value === undefined || typeof value === "object"
+      ? { path: formatPath(issue.path), message: issue.message }
+      : { path: formatPath(issue.path), message: issue.message, value };
+  });
+}
+
+/** `staff[3].fte: must be between 0 and 1.5 (got 2)`. */
+export function formatProblem(problem: Problem): string {
+  const where = problem.path === "" ? "input" : problem.path;
+  const got = problem.value === undefined ? "" : ` (got ${JSON.stringify(problem.value)})`;
+  return `${where}: ${problem.message}${got}`;
+}

@@ -1,0 +1,103 @@
+/**
+ * Cross-reference and consistency checks a schema alone cannot express: every skill, level, area and
+ * template id refers to something defined; ids are unique; date ranges are possible.
+ */
+import { DateTime } from "luxon";
+import type { PlanningInput } from "./input.js";
+import type { Schedule } from "./schedule.js";
+import { MAX_HORIZON_DAYS, daysBetween } from "./input.js";
+import type { Problem } from "./problems.js";
+
+function uniqueIds(items: readonly { id: string }[], path: string, problems: Problem[]): Set<string> {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) problems.push({ path: `${path}[${i}].id`, message: "duplicate id", value: item.id });
+    seen.add(item.id);
+  });
+  return seen;
+}
+
+export function checkReferences(input: PlanningInput): Problem[] {
+  const problems: Problem[] = [];
+  const ref = (ids: Set<string>, kind: string, path: string, id: string): void => {
+    if (!ids.has(id)) problems.push({ path, message: `unknown ${kind} id`, value: id });
+  };
+  const areas = uniqueIds(input.areas, "areas", problems);
+  const skills = uniqueIds(input.skills, "skills", problems);
+  const levels = uniqueIds(input.levels, "levels", problems);
+  uniqueIds(input.staff, "staff", problems);
+  const templates = uniqueIds(input.shiftTemplates, "shiftTemplates", problems);
+  const workloadTypes = uniqueIds(input.workloadTypes, "workloadTypes", problems);
+
+  const span = daysBetween(input.horizon.start, input.horizon.end);
+  if (span < 0) problems.push({ path: "horizon.end", message: `must not be before horizon.start (${input.horizon.start})`, value: input.horizon.end });
+  if (span + 1 > MAX_HORIZON_DAYS) problems.push({ path: "horizon.end", message: `horizon must be at most ${MAX_HORIZON_DAYS} days`, value: input.horizon.end });
+
+  input.levels.forEach((level, i) => level.skills.forEach((s, j) => ref(skills, "skill", `levels[${i}].skills[${j}]`, s)));
+  input.shiftTemplates.forEach((t, i) => {
+    ref(areas, "area", `shiftTemplates[${i}].area`, t.area);
+    t.requiredSkills.forEach((s, j) => ref(skills, "skill", `shiftTemplates[${i}].requiredSkills[${j}]`, s));
+    t.forbiddenNext.forEach((s, j) => ref(templates, "shift template", `shiftTemplates[${i}].forbiddenNext[${j}]`, s));
+    if (t.unpaidBreakMinutes >= t.lengthMinutes) {
+      problems.push({ path: `shiftTemplates[${i}].unpaidBreakMinutes`, message: "must be shorter than the shift", value: t.unpaidBreakMinutes });
+    }
+  });
+  input.staff.forEach((member, i) => {
+    const at = `staff[${i}]`;
+    ref(levels, "level", `${at}.level`, member.level);
+    member.skills.forEach((s, j) => ref(skills, "skill", `${at}.skills[${j}]`, s));
+    member.leave.forEach((l, j) => {
+      if (daysBetween(l.start, l.end) < 0) problems.push({ path: `${at}.leave[${j}].end`, message: `must not be before start (${l.start})`, value: l.end });
+    });
+    member.requests.forEach((r, j) => {
+      if (r.kind !== "day-off") ref(templates, "shift template", `${at}.requests[${j}].template`, r.template);
+    });
+    member.history.forEach((h, j) => {
+      ref(templates, "shift template", `${at}.history[${j}].template`, h.template);
+      if (daysBetween(h.date, input.horizon.start) <= 0) {
+        problems.push({ path: `${at}.history[${j}].date`, message: `must be before horizon.start (${input.horizon.start})`, value: h.date });
+      }
+    });
+    Object.keys(member.contract.maxShiftsPerTemplate).forEach((t) =>
+      ref(templates, "shift template", `${at}.contract.maxShiftsPerTemplate.${t}`, t),
+    );
+  });
+  input.productivityStandards.forEach((p, i) => {
+    ref(workloadTypes, "workload type", `productivityStandards[${i}].workloadType`, p.workloadType);
+    ref(areas, "area", `productivityStandards[${i}].area`, p.area);
+  });
+  input.forecasts.forEach((f, i) => {
+    ref(workloadTypes, "workload type", `forecasts[${i}].workloadType`, f.workloadType);
+    if (!input.productivityStandards.some((p) => p.workloadType === f.workloadType)) {
+      problems.push({ path: `forecasts[${i}].workloadType`, message: "has no productivity standard", value: f.workloadType });
+    }
+  });
+  input.floors.forEach((f, i) => ref(areas, "area", `floors[${i}].area`, f.area));
+  input.slotDemand.forEach((s, i) => {
+    ref(templates, "shift template", `slotDemand[${i}].template`, s.template);
+    const day = daysBetween(input.horizon.start, s.date);
+    if (day < 0 || day > span) problems.push({ path: `slotDemand[${i}].date`, message: "must be within the horizon", value: s.date });
+  });
+  return problems;
+}
+
+/** Problems with a schedule's references: unknown staff or template, a date outside the horizon or on a day the template does not run. */
+export function checkScheduleReferences(input: PlanningInput, schedule: Schedule): Problem[] {
+  const problems: Problem[] = [];
+  const staff = new Set(input.staff.map((s) => s.id));
+  const templates = new Map(input.shiftTemplates.map((t) => [t.id, t]));
+  const last = daysBetween(input.horizon.start, input.horizon.end);
+  schedule.assignments.forEach((a, i) => {
+    const at = `assignments[${i}]`;
+    if (!staff.has(a.staff)) problems.push({ path: `${at}.staff`, message: "unknown staff id", value: a.staff });
+    const template = templates.get(a.template);
+    if (!template) problems.push({ path: `${at}.template`, message: "unknown shift template id", value: a.template });
+    const day = daysBetween(input.horizon.start, a.date);
+    if (day < 0 || day > last) {
+      problems.push({ path: `${at}.date`, message: `must be within the horizon ${input.horizon.start}…${input.horizon.end}`, value: a.date });
+    } else if (template && !template.weekdays.includes(DateTime.fromISO(a.date, { zone: "utc" }).weekday)) {
+      problems.push({ path: `${at}.date`, message: `template ${template.id} does not run on that weekday`, value: a.date });
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,74 @@
+/**
+ * Coverage: people on duty per area and role family per interval, against demand. A shift covers an
+ * interval when it spans the whole interval (breaks are staggered and not subtracted).
+ */
+import type { CoverageLine, DemandSeries, ShiftInstance } from "../../models/index.js";
+import type { CheckContext } from "./context.js";
+
+export interface SeriesCoverage {
+  series: DemandSeries;
+  /** People on duty per interval. */
+  covered: number[];
+}
+
+/** Interval indices a shift covers, clipped to the horizon. */
+export function coveredIntervals(shift: ShiftInstance, intervalMinutes: number, intervalCount: number): number[] {
+  const out: number[] = [];
+  const first = Math.max(0, Math.ceil(shift.startMinute / intervalMinutes));
+  for (let i = first; i < intervalCount && (i + 1) * intervalMinutes <= shift.endMinute; i++) out.push(i);
+  return out;
+}
+
+export function computeCoverage(ctx: CheckContext): SeriesCoverage[] {
+  const n = ctx.grid.intervals.length;
+  const bySeries = new Map(ctx.demand.series.map((s) => [`${s.area}/${s.roleFamily}`, { series: s, covered: new Array<number>(n).fill(0) }]));
+  for (const view of ctx.staff) {
+    for (const shift of view.shifts) {
+      const line = bySeries.get(`${shift.area}/${shift.roleFamily}`);
+      if (!line) continue;
+      for (const i of coveredIntervals(shift, ctx.grid.intervalMinutes, n)) line.covered[i]!++;
+    }
+  }
+  return [...bySeries.values()];
+}
+
+/** Per interval: shortfall below the floor, shortfall of the rest of demand, and people over demand. */
+export function intervalGaps(series: DemandSeries, covered: number, i: number): { floorShort: number; demandShort: number; over: number } {
+  const floorShort = Math.max(0, series.floor[i]! - covered);
+  const demandShort = Math.max(0, series.required[i]! - covered) - floorShort;
+  return { floorShort, demandShort, over: Math.max(0, covered - series.required[i]!) };
+}
+
+export function coverageLines(ctx: CheckContext, coverage: SeriesCoverage[]): CoverageLine[] {
+  return coverage.map(({ series, covered }) => {
+    let required = 0, got = 0, uncovered = 0, floorUncovered = 0, over = 0;
+    ctx.grid.intervals.forEach((interval, i) => {
+      const h = (interval.endMinute - interval.startMinute) / 60;
+      const gaps = intervalGaps(series, covered[i]!, i);
+      required += series.required[i]! * h;
+      got += Math.min(covered[i]!, series.required[i]!) * h;
+      uncovered += (gaps.floorShort + gaps.demandShort) * h;
+      floorUncovered += gaps.floorShort * h;
+      over += gaps.over * h;
+    });
+    return {
+      area: series.area,
+      roleFamily: series.roleFamily,
+      requiredStaffHours: required,
+      coveredStaffHours: got,
+      uncoveredStaffHours: uncovered,
+      floorUncoveredStaffHours: floorUncovered,
+      overstaffedStaffHours: over,
+      coveragePercent: required > 0 ? (100 * got) / required : 100,
+    };
+  });
+}
+
+const memo = new WeakMap<CheckContext, SeriesCoverage[]>();
+
+/** Coverage of a context, computed once and shared by the coverage rules and the explainer. */
+export function coverageOf(ctx: CheckContext): SeriesCoverage[] {
+  let found = memo.get(ctx);
+  if (!found) memo.set(ctx, (found = computeCoverage(ctx)));
+  return found;
+}

@@ -1,0 +1,81 @@
+/**
+ * The explainer: judges any schedule (optimized or edited by hand) from the input alone. Runs every
+ * enabled rule's check, then adds coverage, hours, overtime, cost, budget use, preference and fairness
+ * figures, and the weighted total the optimizer's objective must equal.
+ */
+import type { Demand, Explanation, PlanningInput, RuleSummary, Schedule, TimeGrid, Violation } from "../models/index.js";
+import { buildCheckContext } from "./check/context.js";
+import { coverageLines, coverageOf } from "./check/coverage.js";
+import { agencyHours, payOf } from "./check/pay.js";
+import { fairnessLines } from "./check/fairness.js";
+import { RULES } from "./rules/index.js";
+import { resolveRule } from "./rules/resolve.js";
+
+export function explainSchedule(input: PlanningInput, grid: TimeGrid, demand: Demand, schedule: Schedule): Explanation {
+  const ctx = buildCheckContext(input, grid, demand, schedule);
+  const violations: Violation[] = [];
+  const rules: RuleSummary[] = [];
+  for (const definition of RULES) {
+    const rule = resolveRule(definition, input);
+    if (!rule.enabled) continue;
+    const found = definition.check(ctx, rule).map((f): Violation => ({
+      rule: rule.id,
+      hard: rule.hard,
+      subjects: f.subjects,
+      amount: f.amount,
+      unit: definition.unit,
+      message: f.message,
+      penalty: rule.hard ? 0 : f.amount * (f.weight ?? rule.weight),
+    }));
+    violations.push(...found);
+    rules.push({
+      rule: rule.id,
+      title: definition.title,
+      hard: rule.hard,
+      count: found.length,
+      amount: found.reduce((a, v) => a + v.amount, 0),
+      unit: definition.unit,
+      penalty: found.reduce((a, v) => a + v.penalty, 0),
+    });
+  }
+
+  const staff = payOf(ctx);
+  const regularDollars = staff.reduce((a, s) => a + s.regularDollars, 0);
+  const differentialDollars = staff.reduce((a, s) => a + s.differentialDollars, 0);
+  const overtimePremiumDollars = staff.reduce((a, s) => a + s.overtimePremiumDollars, 0);
+  const cost = {
+    regularDollars,
+    differentialDollars,
+    overtimePremiumDollars,
+    totalDollars: regularDollars + differentialDollars + overtimePremiumDollars,
+    overtimeHours: staff.reduce((a, s) => a + s.overtimeHours, 0),
+    agencyHours: agencyHours(ctx),
+  };
+  const { laborDollars, overtimeHours, agencyHours: agencyCap } = input.budget;
+  const budget: Explanation["budget"] = {};
+  if (laborDollars !== undefined) budget.laborDollars = { cap: laborDollars, used: cost.totalDollars };
+  if (overtimeHours !== undefined) budget.overtimeHours = { cap: overtimeHours, used: cost.overtimeHours };
+  if (agencyCap !== undefined) budget.agencyHours = { cap: agencyCap, used: cost.agencyHours };
+
+  const requestRules = new Set(["requests.shift-on", "requests.shift-off", "requests.day-off"]);
+  const requestViolations = violations.filter((v) => requestRules.has(v.rule));
+  const requestTotal = input.staff.reduce((a, s) => a + s.requests.length, 0);
+
+  const penalties = violations.reduce((a, v) => a + v.penalty, 0);
+  return {
+    feasible: !violations.some((v) => v.hard),
+    total: cost.totalDollars * input.weights.laborDollar + penalties,
+    violations,
+    rules,
+    coverage: coverageLines(ctx, coverageOf(ctx)),
+    staff,
+    cost,
+    budget,
+    fairness: fairnessLines(ctx),
+    requests: {
+      total: requestTotal,
+      granted: requestTotal - requestViolations.length,
+      penalty: requestViolations.reduce((a, v) => a + v.penalty, 0),
+    },
+  };
+}

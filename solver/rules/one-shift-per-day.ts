@@ -1,0 +1,26 @@
+/**
+ * One shift per day: nobody starts two shifts on the same date. Hard: a person cannot be in two
+ * places, and every other rule assumes a day holds at most one shift.
+ */
+import type { RuleDefinition } from "./types.js";
+
+export const oneShiftPerDay: RuleDefinition = {
+  id: "shift.one-per-day",
+  title: "At most one shift per day",
+  policy: "A staff member starts at most one shift on any date.",
+  hardByDefault: true,
+  unit: "shift",
+  weightKey: "ruleViolationUnit",
+  defaults: {},
+  check(ctx) {
+    return ctx.staff.flatMap((view) =>
+      view.byDay
+        .filter((shifts) => shifts.length > 1)
+        .map((shifts) => ({
+          subjects: { staff: view.member.id, date: shifts[0]!.date },
+          amount: shifts.length - 1,
+          message: `${view.member.name} has ${shifts.length} shifts on ${shifts[0]!.date} (${shifts.map((s) => s.template).join(", ")})`,
+        })),
+    );
+  },
+};

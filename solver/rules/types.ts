@@ -1,0 +1,45 @@
+/**
+ * The shape of a rule. Each file in `solver/rules/` exports one `RuleDefinition`; the registry in
+ * `index.ts` lists them. `check` judges a decoded schedule from the input alone (it never reads MIP
+ * variables); the model builder's `build` half joins it in the optimizer.
+ */
+import type { RuleId, Subjects, WeightKey } from "../../models/index.js";
+import type { CheckContext } from "../check/context.js";
+
+export type ParamValue = number | boolean | string;
+
+export interface RuleDefinition<P extends Record<string, ParamValue> = Record<string, ParamValue>> {
+  id: RuleId;
+  /** Human title, e.g. "At least 10 h rest between shifts". */
+  title: string;
+  /** The policy the rule encodes, in a sentence a manager would recognise. */
+  policy: string;
+  /** Hard unless the site says otherwise (a hard rule is never broken by a returned schedule). */
+  hardByDefault: boolean;
+  /** Unit of one penalty, e.g. "day", "minute", "staff-hour". */
+  unit: string;
+  /** The weights-table entry pricing one unit when the rule is soft. */
+  weightKey: WeightKey;
+  /** Parameters with their defaults; the site overrides them in `rules.<id>.params`. */
+  defaults: P;
+  check(ctx: CheckContext, rule: ResolvedRule<P>): Finding[];
+}
+
+/** A rule as configured for one run: defaults merged with the site's settings. */
+export interface ResolvedRule<P extends Record<string, ParamValue> = Record<string, ParamValue>> {
+  id: RuleId;
+  enabled: boolean;
+  hard: boolean;
+  /** Penalty per unit (from the weights table unless the site set one). */
+  weight: number;
+  params: P;
+}
+
+/** What a rule's check reports; the explainer adds the rule id, unit, hardness and penalty. */
+export interface Finding {
+  subjects: Subjects;
+  amount: number;
+  message: string;
+  /** Penalty per unit for this finding when it differs from the rule's (weighted requests, slot lines). */
+  weight?: number;
+}

@@ -1,0 +1,149 @@
+/**
+ * Demand: stage 3 of the pipeline. Input: the planning input and its time grid. Output: required people
+ * per area and role family per coverage interval, and slot demand per shift instance.
+ *
+ * Workload: units due per hour (dated series or hour-of-week profile × daily volume) × minutes per unit
+ * gives work minutes, done in the hour that ends `leadMinutes` before the units are due (doses are
+ * prepared before administration). Required people in an interval = max(floor, ceil(work minutes ÷
+ * interval minutes)).
+ */
+import { DateTime } from "luxon";
+import type { Demand, DemandSeries, Forecast, PlanningInput, RoleFamily, SlotRequirement, TimeGrid } from "../../models/index.js";
+import { addDays, localMidnight } from "../time/grid.js";
+
+/** Units due in one absolute hour starting at `startMinute` (minutes from horizon start). */
+export interface DueHour {
+  startMinute: number;
+  units: number;
+}
+
+const EPSILON = 1e-9;
+
+/** Hours of due work for one forecast, from the day before the horizon to the day after it. */
+export function dueHours(forecast: Forecast, input: PlanningInput, grid: TimeGrid): DueHour[] {
+  const zone = input.site.timeZone;
+  const origin = localMidnight(input.horizon.start, zone);
+  const toMinute = (dt: DateTime): number => Math.round(dt.diff(origin, "minutes").minutes);
+  if (forecast.kind === "hourly") {
+    const start = toMinute(localMidnight(forecast.start, zone));
+    return forecast.unitsPerHour.map((units, i) => ({ startMinute: start + 60 * i, units }));
+  }
+  const out: DueHour[] = [];
+  const dayCount = grid.days.length;
+  for (let d = -1; d <= dayCount; d++) {
+    const date = addDays(input.horizon.start, d);
+    const midnight = localMidnight(date, zone);
+    const next = localMidnight(addDays(date, 1), zone);
+    const hours: { at: DateTime; weight: number }[] = [];
+    for (let at = midnight; at < next; at = at.plus({ hours: 1 })) {
+      hours.push({ at, weight: forecast.hourOfWeekWeights[(at.weekday - 1) * 24 + at.hour] ?? 0 });
+    }
+    const totalWeight = hours.reduce((sum, h) => sum + h.weight, 0);
+    const daily = forecast.dailyUnitsByDate[date] ?? forecast.dailyUnits;
+    if (totalWeight <= 0 || daily <= 0) continue;
+    for (const h of hours) out.push({ startMinute: toMinute(h.at), units: (daily * h.weight) / totalWeight });
+  }
+  return out;
+}
+
+function overlap(a0: number, a1: number, b0: number, b1: number): number {
+  return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+}
+
+/** Adds `minutes` of work spread evenly over [from, from + 60) into per-interval work minutes. */
+function spreadWork(work: number[], grid: TimeGrid, from: number, minutes: number): void {
+  const to = from + 60;
+  const first = Math.max(0, Math.floor(from / grid.intervalMinutes));
+  for (let i = first; i < grid.intervals.length; i++) {
+    const interval = grid.intervals[i]!;
+    if (interval.startMinute >= to) break;
+    const share = overlap(from, to, interval.startMinute, interval.endMinute) / 60;
+    work[i]! += minutes * share;
+  }
+}
+
+function seriesKey(area: string, roleFamily: RoleFamily): string {
+  return `${area}/${roleFamily}`;
+}
+
+function localMinuteOfDay(hhmm: string): number {
+  const [h, m] = hhmm.split(":").map(Number);
+  return h! * 60 + m!;
+}
+
+/** Floors per interval: the largest floor whose local window holds the interval's start. */
+function applyFloors(input: PlanningInput, grid: TimeGrid, series: Map<string, DemandSeries>): void {
+  const zone = input.site.timeZone;
+  const origin = localMidnight(input.horizon.start, zone);
+  for (const floor of input.floors) {
+    const line = series.get(seriesKey(floor.area, floor.roleFamily))!;
+    const from = localMinuteOfDay(floor.from);
+    let to = localMinuteOfDay(floor.to);
+    if (to <= from) to += 24 * 60;
+    for (let d = -1; d < grid.days.length; d++) {
+      const date = addDays(input.horizon.start, d);
+      const weekday = DateTime.fromISO(date, { zone: "utc" }).weekday;
+      if (!floor.weekdays.includes(weekday)) continue;
+      const at = (minuteOfDay: number): number => {
+        const dt = DateTime.fromISO(addDays(date, Math.floor(minuteOfDay / 1440)), { zone }).startOf("day");
+        const local = dt.set({ hour: Math.floor((minuteOfDay % 1440) / 60), minute: minuteOfDay % 60 });
+        return Math.round(local.diff(origin, "minutes").minutes);
+      };
+      const start = at(from);
+      const end = at(to);
+      for (const interval of grid.intervals) {
+        if (interval.startMinute >= start && interval.startMinute < end) {
+          line.floor[interval.index] = Math.max(line.floor[interval.index]!, floor.count);
+        }
+      }
+    }
+  }
+}
+
+export function deriveDemand(input: PlanningInput, grid: TimeGrid): Demand {
+  const n = grid.intervals.length;
+  const series = new Map<string, DemandSeries>();
+  const line = (area: string, roleFamily: RoleFamily): DemandSeries => {
+    const key = seriesKey(area, roleFamily);
+    let found = series.get(key);
+    if (!found) {
+      found = { area, roleFamily, required: new Array(n).fill(0), floor: new Array(n).fill(0), workloadPeople: new Array(n).fill(0) };
+      series.set(key, found);
+    }
+    return found;
+  };
+  for (const floor of input.floors) line(floor.area, floor.roleFamily);
+
+  for (const standard of input.productivityStandards) {
+    const target = line(standard.area, standard.roleFamily);
+    const work = new Array<number>(n).fill(0);
+    for (const forecast of input.forecasts.filter((f) => f.workloadType === standard.workloadType)) {
+      for (const hour of dueHours(forecast, input, grid)) {
+        if (hour.units <= 0) continue;
+        spreadWork(work, grid, hour.startMinute - standard.leadMinutes, hour.units * standard.minutesPerUnit);
+      }
+    }
+    grid.intervals.forEach((interval, i) => {
+      target.workloadPeople[i]! += work[i]! / (interval.endMinute - interval.startMinute);
+    });
+  }
+  applyFloors(input, grid, series);
+
+  for (const s of series.values()) {
+    for (let i = 0; i < n; i++) s.required[i] = Math.max(s.floor[i]!, Math.ceil(s.workloadPeople[i]! - EPSILON));
+  }
+
+  const shiftKeys = new Set(grid.shifts.map((s) => s.key));
+  const slots: SlotRequirement[] = input.slotDemand
+    .map((slot) => ({
+      shift: `${slot.template}@${slot.date}`,
+      template: slot.template,
+      date: slot.date,
+      required: slot.required,
+      underWeight: slot.underWeight ?? input.weights.slotUnderPerPerson,
+      overWeight: slot.overWeight ?? input.weights.slotOverPerPerson,
+    }))
+    .filter((slot) => shiftKeys.has(slot.shift));
+
+  return { series: [...series.values()].sort((a, b) => seriesKey(a.area, a.roleFamily).localeCompare(seriesKey(b.area, b.roleFamily))), slots };
+}

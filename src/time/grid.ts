@@ -1,0 +1,203 @@
+/**
+ * Time grid: stage 2 of the pipeline and the only code that decides anything about time zones.
+ * Input: a validated PlanningInput. Output: a TimeGrid of integer minutes from the horizon's first local
+ * midnight — days, coverage intervals, shift instances (with exact, DST-aware durations), workweeks, pay
+ * periods and weekends.
+ */
+import { DateTime } from "luxon";
+import type {
+  GridDay,
+  Interval,
+  PayPeriod,
+  PlanningInput,
+  ShiftInstance,
+  ShiftTemplate,
+  TimeGrid,
+  Workweek,
+} from "../../models/index.js";
+
+const MINUTES_PER_DAY = 24 * 60;
+
+/** Local midnight of an ISO date in a zone. */
+export function localMidnight(date: string, zone: string): DateTime {
+  return DateTime.fromISO(date, { zone }).startOf("day");
+}
+
+/** Whole calendar days from `from` to `to` (ISO dates), zone-free. */
+export function dayOffset(from: string, to: string): number {
+  return Math.round(
+    DateTime.fromISO(to, { zone: "utc" }).diff(DateTime.fromISO(from, { zone: "utc" }), "days").days,
+  );
+}
+
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: "utc" }).plus({ days }).toISODate()!;
+}
+
+function minutesBetween(from: DateTime, to: DateTime): number {
+  return Math.round(to.diff(from, "minutes").minutes);
+}
+
+function parseLocalTime(hhmm: string): number {
+  const [h, m] = hhmm.split(":").map(Number);
+  return h! * 60 + m!;
+}
+
+/** The instant of a local wall-clock time on a date; a time inside a spring-forward gap moves forward. */
+function wallClock(date: string, minuteOfDay: number, zone: string): DateTime {
+  const extraDays = Math.floor(minuteOfDay / MINUTES_PER_DAY);
+  const m = minuteOfDay - extraDays * MINUTES_PER_DAY;
+  const d = DateTime.fromISO(addDays(date, extraDays), { zone: "utc" });
+  return DateTime.fromObject(
+    { year: d.year, month: d.month, day: d.day, hour: Math.floor(m / 60), minute: m % 60 },
+    { zone },
+  );
+}
+
+interface InstanceContext {
+  zone: string;
+  origin: DateTime;
+  horizonStart: string;
+  holidays: Map<string, string>;
+}
+
+/**
+ * A template on a date. The end is the wall-clock end (start + nominal length on the clock), so a night
+ * shift 19:00–07:00 across the spring change lasts 11 h and across the fall change 13 h; paid minutes
+ * follow the real duration.
+ */
+export function shiftInstance(template: ShiftTemplate, date: string, ctx: InstanceContext): ShiftInstance {
+  const startOfDay = parseLocalTime(template.start);
+  const start = wallClock(date, startOfDay, ctx.zone);
+  const end = wallClock(date, startOfDay + template.lengthMinutes, ctx.zone);
+  const startMinute = minutesBetween(ctx.origin, start);
+  const endMinute = minutesBetween(ctx.origin, end);
+  const weekday = DateTime.fromISO(date, { zone: "utc" }).weekday;
+  return {
+    key: `${template.id}@${date}`,
+    template: template.id,
+    area: template.area,
+    roleFamily: template.roleFamily,
+    day: dayOffset(ctx.horizonStart, date),
+    date,
+    startMinute,
+    endMinute,
+    paidMinutes: Math.max(0, endMinute - startMinute - template.unpaidBreakMinutes),
+    night: template.night,
+    weekend: weekday >= 6,
+    holiday: ctx.holidays.has(date),
+  };
+}
+
+function floorDiv(a: number, b: number): number {
+  return Math.floor(a / b);
+}
+
+export function buildTimeGrid(input: PlanningInput): TimeGrid {
+  const zone = input.site.timeZone;
+  const horizonStart = input.horizon.start;
+  const dayCount = dayOffset(horizonStart, input.horizon.end) + 1;
+  const origin = localMidnight(horizonStart, zone);
+  const holidays = new Map(input.site.holidays.map((h) => [h.date, h.name]));
+  const ctx: InstanceContext = { zone, origin, horizonStart, holidays };
+
+  // Workweeks and pay periods are numbered from the one holding day 0.
+  const weekOffset = (weekday: number): number => (weekday - input.site.workweekStartDay + 7) % 7;
+  const anchorShift = dayOffset(input.site.payPeriodAnchor, horizonStart);
+  const periodOffset = (day: number): number => (((anchorShift + day) % 14) + 14) % 14;
+  const day0Weekday = origin.weekday;
+  const week0Start = -weekOffset(day0Weekday);
+  const period0Start = -periodOffset(0);
+
+  const historyDates = input.staff.flatMap((s) => s.history.map((h) => h.date));
+  const firstDay = Math.min(0, ...historyDates.map((d) => dayOffset(horizonStart, d)));
+
+  const days: GridDay[] = [];
+  for (let d = firstDay; d <= dayCount; d++) {
+    const date = addDays(horizonStart, d);
+    const midnight = localMidnight(date, zone);
+    const next = localMidnight(addDays(date, 1), zone);
+    const weekday = midnight.weekday;
+    const day: GridDay = {
+      index: d,
+      date,
+      weekday,
+      startMinute: minutesBetween(origin, midnight),
+      endMinute: minutesBetween(origin, next),
+      isWeekend: weekday >= 6,
+      week: floorDiv(d - weekOffset(weekday) - week0Start, 7),
+      payPeriod: floorDiv(d - periodOffset(d) - period0Start, 14),
+    };
+    const holiday = holidays.get(date);
+    if (holiday !== undefined) day.holiday = holiday;
+    days.push(day);
+  }
+  const horizonMinutes = days.find((d) => d.index === dayCount)!.startMinute;
+  const inHorizon = days.filter((d) => d.index >= 0 && d.index < dayCount);
+
+  const intervals: Interval[] = [];
+  for (let m = 0, i = 0; m < horizonMinutes; m += input.intervalMinutes, i++) {
+    intervals.push({ index: i, startMinute: m, endMinute: Math.min(m + input.intervalMinutes, horizonMinutes) });
+  }
+
+  const shifts: ShiftInstance[] = [];
+  for (const day of inHorizon) {
+    for (const template of input.shiftTemplates) {
+      if (template.weekdays.includes(day.weekday)) shifts.push(shiftInstance(template, day.date, ctx));
+    }
+  }
+  shifts.sort((a, b) => a.day - b.day || a.startMinute - b.startMinute || a.template.localeCompare(b.template));
+
+  const templates = new Map(input.shiftTemplates.map((t) => [t.id, t]));
+  const history: Record<string, ShiftInstance[]> = {};
+  for (const member of input.staff) {
+    history[member.id] = member.history
+      .map((h) => shiftInstance(templates.get(h.template)!, h.date, ctx))
+      .sort((a, b) => a.startMinute - b.startMinute);
+  }
+
+  return {
+    zone,
+    intervalMinutes: input.intervalMinutes,
+    horizonMinutes,
+    days: inHorizon,
+    priorDays: days.filter((d) => d.index < 0),
+    intervals,
+    shifts,
+    history,
+    payPeriods: spans(inHorizon, (d) => d.payPeriod),
+    workweeks: spans(inHorizon, (d) => d.week),
+    weekends: weekends(inHorizon),
+  };
+}
+
+function spans(days: GridDay[], key: (d: GridDay) => number): PayPeriod[] & Workweek[] {
+  const out: PayPeriod[] = [];
+  for (const day of days) {
+    const k = key(day);
+    const last = out[out.length - 1];
+    if (last && last.index === k) {
+      last.lastDay = day.index;
+      last.daysInHorizon++;
+    } else {
+      out.push({ index: k, firstDate: day.date, firstDay: day.index, lastDay: day.index, daysInHorizon: 1 });
+    }
+  }
+  return out;
+}
+
+function weekends(days: GridDay[]): TimeGrid["weekends"] {
+  const out: TimeGrid["weekends"] = [];
+  const first = days[0];
+  if (first && first.weekday === 7) out.push({ index: 0, saturday: -1, sunday: 0 });
+  for (const day of days) {
+    if (day.weekday === 6) out.push({ index: out.length, saturday: day.index, sunday: day.index + 1 });
+  }
+  return out;
+}
+
+/** The local date-time of a grid minute, for display and calendars. */
+export function minuteToDateTime(grid: TimeGrid, minute: number): DateTime {
+  const day0 = grid.days[0]!;
+  return localMidnight(day0.date, grid.zone).plus({ minutes: minute });
+}
