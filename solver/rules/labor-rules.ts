@@ -1,0 +1,3 @@
+import type { RuleDefinition } from "./types.js";
+
+export const LABOR_RULES: RuleDefinition<any>[] = [];
