@@ -1,0 +1,86 @@
+/**
+ * Plain-text rendering of an explanation for the terminal: status, coverage by area, cost against
+ * budget, violations grouped by rule, hours per person and fairness.
+ */
+import type { Explanation, PlanningInput } from "../../models/index.js";
+
+const fmt = (n: number, digits = 1): string => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const money = (n: number): string => `$${fmt(n, 2)}`;
+
+/** Left-aligned text columns, right-aligned numbers. */
+export function table(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map((c) => (typeof c === "number" ? fmt(c) : c)))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? "").length)));
+  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === "number"));
+  const line = (r: string[]): string =>
+    r.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  return [line(cells[0]!), line(widths.map((w) => "-".repeat(w))), ...cells.slice(1).map(line)].join("\n");
+}
+
+export interface FormatOptions {
+  /** Most violation lines listed per rule (default 10). */
+  maxPerRule?: number;
+}
+
+export function formatExplanation(input: PlanningInput, e: Explanation, options: FormatOptions = {}): string {
+  const maxPerRule = options.maxPerRule ?? 10;
+  const out: string[] = [];
+  const hardCount = e.violations.filter((v) => v.hard).length;
+  out.push(`${input.site.name} — ${input.horizon.start} to ${input.horizon.end} (${input.site.timeZone})`);
+  out.push(e.feasible ? "Status: keeps every hard rule" : `Status: BREAKS ${hardCount} hard rule instance(s)`);
+  out.push(`Weighted total: ${fmt(e.total, 2)}`);
+  out.push("");
+  out.push("Coverage");
+  out.push(
+    table(
+      ["area", "role", "required h", "covered h", "uncovered h", "below floor h", "over h", "covered %"],
+      e.coverage.map((c) => [c.area, c.roleFamily, c.requiredStaffHours, c.coveredStaffHours, c.uncoveredStaffHours, c.floorUncoveredStaffHours, c.overstaffedStaffHours, c.coveragePercent]),
+    ),
+  );
+  out.push("");
+  out.push("Cost");
+  out.push(`  regular ${money(e.cost.regularDollars)}, differentials ${money(e.cost.differentialDollars)}, overtime premium ${money(e.cost.overtimePremiumDollars)}`);
+  out.push(`  total ${money(e.cost.totalDollars)}; overtime ${fmt(e.cost.overtimeHours)} h; agency/PRN ${fmt(e.cost.agencyHours)} h`);
+  const b = e.budget;
+  if (b.laborDollars) out.push(`  budget: labor ${money(b.laborDollars.used)} of ${money(b.laborDollars.cap)}`);
+  if (b.overtimeHours) out.push(`  budget: overtime ${fmt(b.overtimeHours.used)} h of ${fmt(b.overtimeHours.cap)} h`);
+  if (b.agencyHours) out.push(`  budget: agency ${fmt(b.agencyHours.used)} h of ${fmt(b.agencyHours.cap)} h`);
+  out.push("");
+  out.push("Rules");
+  const broken = e.rules.filter((r) => r.count > 0);
+  out.push(
+    broken.length === 0
+      ? "  every rule kept"
+      : table(
+          ["rule", "kind", "count", "amount", "unit", "penalty"],
+          broken.map((r) => [r.rule, r.hard ? "hard" : "soft", String(r.count), r.amount, r.unit, r.penalty]),
+        ),
+  );
+  for (const r of broken) {
+    out.push("");
+    out.push(`${r.title} (${r.rule}, ${r.hard ? "hard" : "soft"}):`);
+    const lines = e.violations.filter((v) => v.rule === r.rule);
+    for (const v of lines.slice(0, maxPerRule)) out.push(`  - ${v.message}`);
+    if (lines.length > maxPerRule) out.push(`  … and ${lines.length - maxPerRule} more (--json lists all)`);
+  }
+  out.push("");
+  out.push(`Requests: ${e.requests.granted} of ${e.requests.total} granted`);
+  if (e.fairness.length > 0) {
+    out.push("");
+    out.push("Fairness within a level (min–max per person)");
+    out.push(table(["level", "measure", "min", "max", "spread"], e.fairness.map((f) => [f.level, f.measure, String(f.min), String(f.max), String(f.spread)])));
+  }
+  out.push("");
+  out.push("Hours per person");
+  const names = new Map(input.staff.map((s) => [s.id, s]));
+  out.push(
+    table(
+      ["staff", "name", "fte", "rule", "shifts", "paid h", "overtime h", "nights", "weekends", "cost $"],
+      e.staff.map((s) => {
+        const m = names.get(s.staff)!;
+        return [s.staff, m.name, String(m.fte), m.overtimeRule, String(s.shifts), s.paidHours, s.overtimeHours, String(s.nights), String(s.weekendsWorked), s.regularDollars + s.differentialDollars + s.overtimePremiumDollars];
+      }),
+    ),
+  );
+  return out.join("\n");
+}

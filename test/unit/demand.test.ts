@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { deriveDemand } from "../../src/demand/derive.js";
+import { buildTimeGrid } from "../../src/time/grid.js";
+import { world } from "../fixtures/world.js";
+import type { PlanningInputFile } from "../../models/index.js";
+
+const iv: Partial<PlanningInputFile> = {
+  workloadTypes: [{ id: "csp", name: "Compounded sterile preparations" }],
+  productivityStandards: [{ workloadType: "csp", roleFamily: "technician", area: "iv-room", minutesPerUnit: 3.25, leadMinutes: 60 }],
+};
+
+function derive(overrides: Partial<PlanningInputFile>) {
+  const input = world(overrides);
+  const grid = buildTimeGrid(input);
+  return { grid, demand: deriveDemand(input, grid) };
+}
+
+describe("demand", () => {
+  it("turns workload into people an hour before it is due", () => {
+    // 40 preparations due 10:00–11:00 on day 0 at 3.25 min = 130 min of work in 09:00–10:00: ceil(2.17) = 3 people.
+    const units = new Array(24).fill(0);
+    units[10] = 40;
+    const { demand } = derive({ ...iv, forecasts: [{ kind: "hourly", workloadType: "csp", start: "2026-03-02", unitsPerHour: units }] });
+    const line = demand.series.find((s) => s.area === "iv-room")!;
+    expect(line.roleFamily).toBe("technician");
+    expect(line.workloadPeople[9]).toBeCloseTo(130 / 60, 9);
+    expect(line.required[9]).toBe(3);
+    expect(line.required[10]).toBe(0);
+    expect(line.required.reduce((a, b) => a + b, 0)).toBe(3);
+  });
+
+  it("splits an hour of work over 30-minute intervals", () => {
+    const units = new Array(24).fill(0);
+    units[10] = 148; // 148 × 3.25 = 481 min: one 8-hour technician's worth, done in one hour by 8.02 people
+    const { demand } = derive({ ...iv, intervalMinutes: 30, forecasts: [{ kind: "hourly", workloadType: "csp", start: "2026-03-02", unitsPerHour: units }] });
+    const line = demand.series.find((s) => s.area === "iv-room")!;
+    expect(line.workloadPeople[18]).toBeCloseTo(481 / 60, 9);
+    expect(line.required.slice(18, 20)).toEqual([9, 9]);
+  });
+
+  it("spreads a profile's daily volume over the day, keeping the volume on a 23-hour DST day", () => {
+    const weights = new Array(168).fill(1);
+    const { grid, demand } = derive({ ...iv, forecasts: [{ kind: "profile", workloadType: "csp", hourOfWeekWeights: weights, dailyUnits: 240, dailyUnitsByDate: {} }] });
+    const line = demand.series.find((s) => s.area === "iv-room")!;
+    const dst = grid.days.find((d) => d.date === "2026-03-08")!;
+    // Work due on 03-08 lands an hour earlier: from 23:00 on 03-07 through 22:00 on 03-08.
+    const minutesOfWork = grid.intervals
+      .filter((i) => i.startMinute >= dst.startMinute - 60 && i.startMinute < dst.endMinute - 60)
+      .reduce((sum, i) => sum + line.workloadPeople[i.index]! * 60, 0);
+    expect(minutesOfWork).toBeCloseTo(240 * 3.25, 6);
+  });
+
+  it("applies a floor inside its local window only", () => {
+    const { grid, demand } = derive({ floors: [{ area: "central", roleFamily: "pharmacist", count: 2, from: "07:00", to: "15:00" }] });
+    const line = demand.series.find((s) => s.area === "central" && s.roleFamily === "pharmacist")!;
+    expect(line.required.slice(0, 24)).toEqual([0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    // On the 23-hour day the window still starts at 07:00 local (6 h after midnight).
+    const dst = grid.days.find((d) => d.date === "2026-03-08")!;
+    expect(line.required[dst.startMinute / 60 + 6]).toBe(2);
+    expect(line.required[dst.startMinute / 60 + 5]).toBe(0);
+  });
+
+  it("runs a floor past midnight when it ends before it starts", () => {
+    const { demand } = derive({ floors: [{ area: "central", roleFamily: "pharmacist", count: 1, from: "22:00", to: "06:00" }] });
+    const line = demand.series[0]!;
+    expect(line.required.slice(22, 30)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(line.required[30]).toBe(0);
+    // The window that started the evening before the horizon covers 00:00–06:00 of day 0.
+    expect(line.required.slice(0, 7)).toEqual([1, 1, 1, 1, 1, 1, 0]);
+  });
+
+  it("takes the larger of floor and workload", () => {
+    const units = new Array(24).fill(0);
+    units[10] = 40;
+    const { demand } = derive({
+      ...iv,
+      forecasts: [{ kind: "hourly", workloadType: "csp", start: "2026-03-02", unitsPerHour: units }],
+      floors: [{ area: "iv-room", roleFamily: "technician", count: 2, from: "07:00", to: "19:00" }],
+    });
+    const line = demand.series.find((s) => s.area === "iv-room")!;
+    expect(line.required.slice(7, 11)).toEqual([2, 2, 3, 2]);
+  });
+
+  it("passes slot demand through with default weights", () => {
+    const { demand } = derive({ slotDemand: [{ template: "D8", date: "2026-03-03", required: 2 }] });
+    expect(demand.slots).toEqual([{ shift: "D8@2026-03-03", template: "D8", date: "2026-03-03", required: 2, underWeight: 300, overWeight: 10 }]);
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { formatProblem } from "../../models/index.js";
+import { parseInput, parseScheduleFor } from "../../src/pipeline.js";
+import { BASE, world } from "../fixtures/world.js";
+
+const problemsOf = (data: unknown): string[] => {
+  const parsed = parseInput(data);
+  return parsed.ok ? [] : parsed.problems.map(formatProblem);
+};
+
+describe("planning input validation", () => {
+  it("accepts the base world and fills defaults", () => {
+    const input = world();
+    expect(input.intervalMinutes).toBe(60);
+    expect(input.site.workweekStartDay).toBe(7);
+    expect(input.staff[0]!.overtimeRule).toBe("weekly40");
+    expect(input.weights.uncoveredFloorStaffHour).toBe(1000);
+  });
+
+  it("names an unknown time zone", () => {
+    expect(problemsOf({ ...BASE, site: { ...BASE.site, timeZone: "Mars/Olympus" } })).toEqual([
+      'site.timeZone: must be an IANA time zone such as America/Chicago (got "Mars/Olympus")',
+    ]);
+  });
+
+  it("names a field out of range with its value", () => {
+    const staff = [...BASE.staff];
+    staff[2] = { ...staff[2]!, fte: 2 };
+    expect(problemsOf({ ...BASE, staff })).toEqual([expect.stringMatching(/^staff\[2\]\.fte: .*1\.5.* \(got 2\)$/)]);
+  });
+
+  it("names a dangling skill, level and area reference by path", () => {
+    const staff = [{ ...BASE.staff[0]!, level: "pharmD", skills: ["juggling"] }];
+    const shiftTemplates = [{ ...BASE.shiftTemplates[0]!, area: "roof" }];
+    expect(problemsOf({ ...BASE, staff, shiftTemplates })).toEqual([
+      'shiftTemplates[0].area: unknown area id (got "roof")',
+      'staff[0].level: unknown level id (got "pharmD")',
+      'staff[0].skills[0]: unknown skill id (got "juggling")',
+    ]);
+  });
+
+  it("rejects an impossible date range", () => {
+    expect(problemsOf({ ...BASE, horizon: { start: "2026-03-15", end: "2026-03-01" } })).toEqual([
+      'horizon.end: must not be before horizon.start (2026-03-15) (got "2026-03-01")',
+    ]);
+    expect(problemsOf({ ...BASE, horizon: { start: "2026-02-30", end: "2026-03-01" } })).toEqual([
+      'horizon.start: must be a date YYYY-MM-DD (got "2026-02-30")',
+    ]);
+  });
+
+  it("rejects duplicate ids", () => {
+    expect(problemsOf({ ...BASE, areas: [...BASE.areas, { id: "central", name: "Again" }] })).toEqual(['areas[2].id: duplicate id (got "central")']);
+  });
+
+  it("names an unknown rule parameter and a parameter of the wrong type", () => {
+    expect(problemsOf({ ...BASE, rules: { "rest.min-between-shifts": { params: { minRestHours: 10 } } } })).toEqual([
+      'rules.rest.min-between-shifts.params.minRestHours: unknown parameter (known: minRestMinutes) (got 10)',
+    ]);
+    expect(problemsOf({ ...BASE, rules: { "rest.min-between-shifts": { params: { minRestMinutes: "ten" } } } })).toEqual([
+      'rules.rest.min-between-shifts.params.minRestMinutes: must be a number (got "ten")',
+    ]);
+  });
+
+  it("rejects an unknown rule id", () => {
+    expect(problemsOf({ ...BASE, rules: { "rest.nap": { hard: true } } })[0]).toMatch(/^rules(\.rest\.nap)?: /);
+  });
+});
+
+describe("schedule validation", () => {
+  const input = world();
+  const problems = (data: unknown): string[] => {
+    const parsed = parseScheduleFor(input, data);
+    return parsed.ok ? [] : parsed.problems.map(formatProblem);
+  };
+
+  it("accepts a valid schedule", () => {
+    expect(problems({ assignments: [{ staff: "A", date: "2026-03-02", template: "D8" }] })).toEqual([]);
+  });
+
+  it("names unknown staff, unknown templates and dates outside the horizon", () => {
+    expect(
+      problems({
+        assignments: [
+          { staff: "Z", date: "2026-03-02", template: "D8" },
+          { staff: "A", date: "2026-03-02", template: "X" },
+          { staff: "A", date: "2026-04-01", template: "D8" },
+        ],
+      }),
+    ).toEqual([
+      'assignments[0].staff: unknown staff id (got "Z")',
+      'assignments[1].template: unknown shift template id (got "X")',
+      'assignments[2].date: must be within the horizon 2026-03-02…2026-03-15 (got "2026-04-01")',
+    ]);
+  });
+
+  it("names a missing field", () => {
+    expect(problems({ assignments: [{ staff: "A", date: "2026-03-02" }] })).toEqual([expect.stringMatching(/^assignments\[0\]\.template: /)]);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { buildTimeGrid } from "../../src/time/grid.js";
+import { BASE, world } from "../fixtures/world.js";
+
+const shift = (grid: ReturnType<typeof buildTimeGrid>, key: string) => {
+  const found = grid.shifts.find((s) => s.key === key);
+  if (!found) throw new Error(`no shift ${key}`);
+  return found;
+};
+
+describe("time grid", () => {
+  const grid = buildTimeGrid(world());
+
+  it("numbers minutes from the first local midnight", () => {
+    expect(grid.days[0]).toMatchObject({ date: "2026-03-02", weekday: 1, startMinute: 0, endMinute: 1440 });
+    expect(shift(grid, "D8@2026-03-02")).toMatchObject({ startMinute: 420, endMinute: 930, paidMinutes: 480 });
+  });
+
+  it("makes the spring-forward day 23 hours long", () => {
+    const day = grid.days.find((d) => d.date === "2026-03-08")!;
+    expect(day.endMinute - day.startMinute).toBe(23 * 60);
+    expect(grid.horizonMinutes).toBe(14 * 1440 - 60);
+  });
+
+  it("runs an overnight shift into the next day", () => {
+    expect(shift(grid, "N8@2026-03-02")).toMatchObject({ startMinute: 1380, endMinute: 1860, night: true });
+  });
+
+  it("pays a night shift across the spring change 7 hours", () => {
+    const night = shift(grid, "N8@2026-03-07");
+    expect(night.endMinute - night.startMinute).toBe(7 * 60);
+    expect(night.paidMinutes).toBe(7 * 60);
+    const tech = shift(grid, "TN12@2026-03-07");
+    expect(tech.endMinute - tech.startMinute).toBe(11 * 60);
+    expect(tech.paidMinutes).toBe(10.5 * 60);
+  });
+
+  it("pays a night shift across the fall change 9 hours", () => {
+    const fall = buildTimeGrid(world({ horizon: { start: "2026-10-26", end: "2026-11-08" } }));
+    const night = shift(fall, "N8@2026-10-31");
+    expect(night.endMinute - night.startMinute).toBe(9 * 60);
+    expect(night.paidMinutes).toBe(9 * 60);
+    const day = fall.days.find((d) => d.date === "2026-11-01")!;
+    expect(day.endMinute - day.startMinute).toBe(25 * 60);
+  });
+
+  it("keeps day shifts on the DST day at their wall-clock hours", () => {
+    const day = grid.days.find((d) => d.date === "2026-03-08")!;
+    // 07:00 CDT is 6 real hours after midnight CST.
+    expect(shift(grid, "D8@2026-03-08").startMinute - day.startMinute).toBe(6 * 60);
+  });
+
+  it("splits workweeks at the site's workweek start (Sunday)", () => {
+    expect(grid.workweeks.map((w) => [w.firstDate, w.daysInHorizon])).toEqual([
+      ["2026-03-02", 6],
+      ["2026-03-08", 7],
+      ["2026-03-15", 1],
+    ]);
+  });
+
+  it("splits pay periods every 14 days from the anchor", () => {
+    expect(grid.payPeriods.map((p) => [p.firstDate, p.daysInHorizon])).toEqual([
+      ["2026-03-02", 13],
+      ["2026-03-15", 1],
+    ]);
+  });
+
+  it("lists the weekends of the horizon", () => {
+    expect(grid.weekends).toEqual([
+      { index: 0, saturday: 5, sunday: 6 },
+      { index: 1, saturday: 12, sunday: 13 },
+    ]);
+  });
+
+  it("places history shifts before the horizon on negative days", () => {
+    const input = world({ staff: [{ ...BASE.staff[0]!, history: [{ date: "2026-02-28", template: "N8" }] }] });
+    const g = buildTimeGrid(input);
+    expect(g.history["A"]).toEqual([expect.objectContaining({ day: -2, startMinute: -2 * 1440 + 1380, endMinute: -1440 + 420 })]);
+    expect(g.priorDays.map((d) => d.date)).toEqual(["2026-02-28", "2026-03-01"]);
+  });
+
+  it("runs a template only on its weekdays", () => {
+    const input = world({ shiftTemplates: [{ ...BASE.shiftTemplates[0]!, weekdays: [1, 2, 3, 4, 5] }] });
+    const g = buildTimeGrid(input);
+    expect(g.shifts.map((s) => s.date)).not.toContain("2026-03-07");
+    expect(g.shifts).toHaveLength(10);
+  });
+});
