@@ -1,0 +1,85 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { run } from "../../src/cli/main.js";
+import { BASE } from "../fixtures/world.js";
+
+function capture(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "rxroster-cli-"));
+  writeFileSync(join(dir, "input.json"), JSON.stringify(BASE));
+  writeFileSync(join(dir, "schedule.json"), JSON.stringify({ assignments: [{ staff: "A", date: "2026-03-02", template: "E8" }, { staff: "A", date: "2026-03-03", template: "D8" }] }));
+  writeFileSync(join(dir, "bad.yaml"), "site: [unclosed\n  - x: :");
+  writeFileSync(join(dir, "bad-zone.json"), JSON.stringify({ ...BASE, site: { ...BASE.site, timeZone: "Nowhere/Land" }, staff: [{ ...BASE.staff[0], fte: -1 }] }));
+});
+
+describe("rxroster check", () => {
+  it("prints the violations of a schedule by rule", () => {
+    const { code, out } = capture(["check", join(dir, "input.json"), join(dir, "schedule.json")]);
+    expect(code).toBe(0);
+    expect(out).toContain("BREAKS 1 hard rule");
+    expect(out).toContain("rest.min-between-shifts");
+    expect(out).toMatch(/Ann rests 7\.5 h between E8 on 2026-03-02 and D8 on 2026-03-03/);
+  });
+
+  it("prints JSON with --json", () => {
+    const { code, out } = capture(["check", join(dir, "input.json"), join(dir, "schedule.json"), "--json"]);
+    expect(code).toBe(0);
+    const parsed = JSON.parse(out);
+    expect(parsed.feasible).toBe(false);
+    expect(parsed.violations.map((v: { rule: string }) => v.rule)).toContain("rest.min-between-shifts");
+  });
+
+  it("exits 2 with one line per problem, naming field and value", () => {
+    const { code, err } = capture(["check", join(dir, "bad-zone.json"), join(dir, "schedule.json")]);
+    expect(code).toBe(2);
+    const lines = err.split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/bad-zone\.json: site\.timeZone: must be an IANA time zone .*\(got "Nowhere\/Land"\)/);
+    expect(lines[1]).toMatch(/bad-zone\.json: staff\[0\]\.fte: .*\(got -1\)/);
+  });
+
+  it("exits 2 on malformed YAML and on a missing file", () => {
+    const bad = capture(["check", join(dir, "bad.yaml"), join(dir, "schedule.json")]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/malformed YAML/);
+    const missing = capture(["check", join(dir, "nope.json"), join(dir, "schedule.json")]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/nope\.json: no such file/);
+  });
+
+  it("exits 2 on an unknown command or option", () => {
+    expect(capture(["frobnicate"]).code).toBe(2);
+    expect(capture(["check", "--fast"]).err).toMatch(/Unknown option '--fast'/);
+  });
+});
+
+describe("rxroster schema", () => {
+  it("prints a JSON Schema of the input", () => {
+    const { code, out } = capture(["schema"]);
+    expect(code).toBe(0);
+    const schema = JSON.parse(out);
+    expect(schema.$schema).toMatch(/json-schema\.org/);
+    expect(schema.required).toEqual(expect.arrayContaining(["site", "horizon", "staff", "shiftTemplates"]));
+    expect(schema.properties.staff.items.properties.overtimeRule.enum).toEqual(["weekly40", "8/80"]);
+  });
+});
+
+describe("the installed command", () => {
+  it("reports bad input without a stack trace", () => {
+    execFileSync("npx", ["tsc", "-p", "tsconfig.json"], { stdio: "ignore" });
+    const result = spawnSync("node", ["bin/rxroster.js", "check", join(dir, "bad.yaml"), join(dir, "schedule.json")], { encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/malformed YAML/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
