@@ -3,8 +3,9 @@
  * `index.ts` lists them. `check` judges a decoded schedule from the input alone (it never reads MIP
  * variables); the model builder's `build` half joins it in the optimizer.
  */
-import type { RuleId, Subjects, WeightKey } from "../../models/index.js";
+import type { RuleId, ShiftInstance, Subjects, WeightKey } from "../../models/index.js";
 import type { CheckContext } from "../check/context.js";
+import type { BuildContext, StaffVars } from "../model/build-context.js";
 
 export type ParamValue = number | boolean | string;
 
@@ -23,6 +24,14 @@ export interface RuleDefinition<P extends Record<string, ParamValue> = Record<st
   /** Parameters with their defaults; the site overrides them in `rules.<id>.params`. */
   defaults: P;
   check(ctx: CheckContext, rule: ResolvedRule<P>): Finding[];
+  /**
+   * When the rule is hard: true if the person may never work this shift (no column is made for it).
+   * Rules that decide a shift alone (eligibility, leave, a template forbidden by contract, a clash with
+   * history) say so here; the model is smaller and the LP tighter than with a row.
+   */
+  forbids?(ctx: BuildContext, person: StaffVars, shift: ShiftInstance, rule: ResolvedRule<P>): boolean;
+  /** Adds the rule's rows and tagged penalties to the model (hard: rows; soft: penalized slack). */
+  build?(ctx: BuildContext, rule: ResolvedRule<P>): void;
 }
 
 /** A rule as configured for one run: defaults merged with the site's settings. */

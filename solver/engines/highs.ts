@@ -1,0 +1,102 @@
+/**
+ * HiGHS (npm `highs`, WebAssembly) adapter: the default engine. The model goes in through the array API
+ * (CSR matrix), never as LP text. Progress comes from the improving-solution callback; cancel through the
+ * MIP interrupt callback. The model is always disposed (WebAssembly memory is not garbage collected).
+ */
+import highsModule, { type Highs, type Model } from "highs";
+import type { LinearModel } from "../model/linear-model.js";
+import { DEFAULT_RELATIVE_GAP, DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type Engine, type EngineResult } from "./types.js";
+
+// The package's types describe a CommonJS default; at run time the ESM build's default is the loader.
+const loadHighs = highsModule as unknown as () => Promise<Highs>;
+let highs: Highs | undefined;
+
+/** Loads the WebAssembly module once per thread; call before `highsEngine.solve`. */
+export async function loadHighsEngine(): Promise<Engine> {
+  highs ??= await loadHighs();
+  return highsEngine;
+}
+
+const toHighsInfinity = (h: Highs, values: Float64Array): Float64Array =>
+  values.map((v) => (v === Infinity ? h.infinity : v === -Infinity ? -h.infinity : v));
+
+export const highsEngine: Engine = {
+  name: "highs",
+  solve(model, options, hooks): EngineResult {
+    const h = highs;
+    if (!h) throw new Error("HiGHS not loaded: await loadHighsEngine() first");
+    const started = performance.now();
+    const elapsed = (): number => (performance.now() - started) / 1000;
+    const instance = h.createModel({
+      numCols: model.numCols,
+      numRows: model.numRows,
+      colCost: model.colCost,
+      colLower: toHighsInfinity(h, model.colLower),
+      colUpper: toHighsInfinity(h, model.colUpper),
+      rowLower: toHighsInfinity(h, model.rowLower),
+      rowUpper: toHighsInfinity(h, model.rowUpper),
+      offset: model.offset,
+      matrix: { format: "csr", numRows: model.numRows, numCols: model.numCols, starts: model.rowStarts, indices: model.rowColumns, values: model.rowCoefficients },
+      integrality: Int32Array.from(model.colInteger),
+    } as Parameters<Highs["createModel"]>[0]);
+    try {
+      instance.options.set({
+        output_flag: false,
+        time_limit: options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,
+        mip_rel_gap: options.relativeGap ?? DEFAULT_RELATIVE_GAP,
+        ...(options.threads ? { threads: options.threads } : {}),
+      });
+      if (options.warmStart) instance.setSolution({ colValue: options.warmStart });
+      let firstFeasibleSeconds: number | undefined;
+      const types = h.constants.callbackType;
+      instance.run({
+        [types.mipImprovingSolution](event) {
+          firstFeasibleSeconds ??= elapsed();
+          const d = event.data;
+          hooks.onProgress?.({ elapsedSeconds: elapsed(), incumbent: d.mip_primal_bound ?? d.objective_function_value, bound: d.mip_dual_bound, gap: d.mip_gap });
+        },
+        [types.mipInterrupt](event) {
+          if (hooks.shouldStop?.()) event.interrupt();
+        },
+      });
+      return outcome(h, instance, model, elapsed(), firstFeasibleSeconds);
+    } finally {
+      instance.dispose();
+    }
+  },
+};
+
+function outcome(h: Highs, instance: Model, model: LinearModel, seconds: number, firstFeasibleSeconds: number | undefined): EngineResult {
+  const status = instance.getModelStatus();
+  const codes = h.constants.modelStatus;
+  const info = (name: string): number | undefined => {
+    try {
+      const v = instance.info.get(name as never) as unknown;
+      return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  if (status === codes.infeasible) {
+    return { status: "infeasible", seconds, conflictRows: conflictRows(instance), detail: "HiGHS: infeasible" };
+  }
+  const hasSolution = (info("primal_solution_status") ?? 0) >= 2;
+  if (!hasSolution) return { status: "timedout", seconds, detail: `HiGHS model status ${status}` };
+  const values = Float64Array.from(instance.getSolution().colValue);
+  const objective = instance.getObjectiveValue();
+  const bound = info("mip_dual_bound") ?? objective;
+  const base = { objective, bound, gap: relativeGap(objective, bound), seconds, values, detail: `HiGHS model status ${status}` };
+  const withFirst = firstFeasibleSeconds === undefined ? base : { ...base, firstFeasibleSeconds };
+  void model;
+  return { status: status === codes.optimal ? "optimal" : "feasible", ...withFirst };
+}
+
+/** Rows of an irreducible infeasible subsystem (empty when HiGHS finds none). */
+function conflictRows(instance: Model): number[] {
+  try {
+    instance.options.set({ iis_strategy: 2 });
+    return [...instance.getIis().rowIndex];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The engine interface: one adapter per MIP library. An engine solves a LinearModel synchronously inside a
+ * worker thread (see `run.ts`); outcomes are values, never exceptions.
+ */
+import type { LinearModel } from "../model/linear-model.js";
+
+/**
+ * - `optimal`: proven optimal within the relative gap asked for.
+ * - `feasible`: stopped early (time limit or cancel) with an incumbent; its gap says how good it is.
+ * - `infeasible`: the hard rules cannot all hold.
+ * - `timedout`: stopped early without any incumbent.
+ */
+export type SolveStatus = "optimal" | "feasible" | "infeasible" | "timedout";
+
+export type EngineName = "highs" | "jslp";
+
+export interface SolveOptions {
+  /** Wall-clock limit in seconds (default 60). */
+  timeLimitSeconds?: number;
+  /** Stop when (incumbent − bound) / |incumbent| is at most this (default 0.0001). */
+  relativeGap?: number;
+  /** Threads, where the engine supports them (HiGHS in WebAssembly is single-threaded). */
+  threads?: number;
+  /** A column vector to start from (a previous schedule); engines that cannot use one ignore it. */
+  warmStart?: Float64Array;
+}
+
+export const DEFAULT_TIME_LIMIT_SECONDS = 60;
+export const DEFAULT_RELATIVE_GAP = 1e-4;
+
+export interface Progress {
+  elapsedSeconds: number;
+  incumbent?: number;
+  bound?: number;
+  gap?: number;
+}
+
+export interface EngineResult {
+  status: SolveStatus;
+  /** Objective of the returned column values. */
+  objective?: number;
+  /** Best proven lower bound. */
+  bound?: number;
+  /** Relative gap between objective and bound. */
+  gap?: number;
+  seconds: number;
+  /** Seconds until the first incumbent, when the engine reports it. */
+  firstFeasibleSeconds?: number;
+  values?: Float64Array;
+  /** For `infeasible`, the rows of an irreducible infeasible subsystem, when the engine finds one. */
+  conflictRows?: number[];
+  /** Why the engine said what it said, for logs and tests. */
+  detail?: string;
+}
+
+export interface EngineHooks {
+  onProgress?: (progress: Progress) => void;
+  /** Polled during the solve; true asks the engine to stop with what it has. */
+  shouldStop?: () => boolean;
+}
+
+export interface Engine {
+  name: EngineName;
+  solve(model: LinearModel, options: SolveOptions, hooks: EngineHooks): EngineResult;
+}
+
+/** Relative gap as HiGHS defines it. */
+export function relativeGap(objective: number, bound: number): number {
+  if (objective === bound) return 0;
+  return Math.abs(objective - bound) / Math.max(Math.abs(objective), 1e-9);
+}

@@ -1,0 +1,76 @@
+/**
+ * Build the schedule MIP: variables x[staff, shift] for every shift a person may work (hard rules that
+ * decide a shift alone remove the column), labor cost and overtime, then each enabled rule's rows and
+ * penalties, then the manager's locked assignments.
+ */
+import type { Assignment, Demand, PlanningInput, Problem, TimeGrid } from "../../models/index.js";
+import { RULES } from "../rules/index.js";
+import { resolveRule } from "../rules/resolve.js";
+import type { ResolvedRule, RuleDefinition } from "../rules/types.js";
+import type { BuildContext, StaffVars } from "./build-context.js";
+import { buildLaborCost } from "./labor-cost.js";
+import { ModelBuilder, type LinearModel } from "./linear-model.js";
+
+export interface BuiltModel {
+  model: LinearModel;
+  ctx: BuildContext;
+  /** Locked assignments the hard rules forbid: the model cannot hold them. */
+  lockProblems: Problem[];
+}
+
+function enabledRules(input: PlanningInput): { definition: RuleDefinition<any>; rule: ResolvedRule<any> }[] {
+  return RULES.map((definition) => ({ definition, rule: resolveRule(definition, input) })).filter(({ rule }) => rule.enabled);
+}
+
+export function buildModel(input: PlanningInput, grid: TimeGrid, demand: Demand, locked: readonly Assignment[] = []): BuiltModel {
+  const builder = new ModelBuilder();
+  const levels = new Map(input.levels.map((l) => [l.id, l]));
+  const dayCount = grid.days.length;
+  const staff: StaffVars[] = input.staff.map((member) => {
+    const level = levels.get(member.level)!;
+    return {
+      member,
+      level,
+      skills: new Set([...level.skills, ...member.skills]),
+      history: grid.history[member.id] ?? [],
+      x: new Map(),
+      byDay: Array.from({ length: dayCount }, () => []),
+    };
+  });
+  const ctx: BuildContext = {
+    input,
+    grid,
+    demand,
+    builder,
+    staff,
+    templates: new Map(input.shiftTemplates.map((t) => [t.id, t])),
+    dayCount,
+    penalties: [],
+    laborCost: [],
+    overtimeHours: [],
+    agencyHours: [],
+  };
+  const rules = enabledRules(input);
+  const hardFilters = rules.filter(({ definition, rule }) => rule.hard && definition.forbids);
+  for (const person of staff) {
+    for (const shift of grid.shifts) {
+      if (hardFilters.some(({ definition, rule }) => definition.forbids!(ctx, person, shift, rule))) continue;
+      const column = builder.addBinary(`x[${person.member.id},${shift.key}]`);
+      person.x.set(shift.key, column);
+      person.byDay[shift.day]!.push({ shift, column });
+    }
+  }
+  buildLaborCost(ctx);
+  for (const { definition, rule } of rules) {
+    if (!definition.build) throw new Error(`rule ${definition.id} has no build half`);
+    definition.build(ctx, rule);
+  }
+  const lockProblems: Problem[] = [];
+  const byId = new Map(staff.map((p) => [p.member.id, p]));
+  locked.forEach((a, i) => {
+    const column = byId.get(a.staff)?.x.get(`${a.template}@${a.date}`);
+    if (column === undefined) lockProblems.push({ path: `locked[${i}]`, message: `${a.staff} may not work ${a.template} on ${a.date} under the hard rules`, value: a.template });
+    else builder.fixColumn(column, 1);
+  });
+  return { model: builder.build(), ctx, lockProblems };
+}
