@@ -1,0 +1,35 @@
+/**
+ * Approved leave: nobody works a shift that starts on a date inside one of their approved leave ranges
+ * (start to end, both inclusive). Policy: approved vacation, sick, FMLA or education leave is a promise to
+ * the employee, and a manager who breaks it does so by hand, not the optimizer. Hard by default for that
+ * reason; a site that makes it soft pays one rule-violation unit per shift on leave. A night that starts
+ * the evening before a leave range and ends inside it is not on leave: the shift's start date decides.
+ */
+import type { RuleDefinition } from "./types.js";
+
+export const approvedLeave: RuleDefinition = {
+  id: "leave.approved",
+  title: "No shifts during approved leave",
+  policy: "A staff member on approved leave is not scheduled on any date of that leave.",
+  hardByDefault: true,
+  unit: "shift",
+  weightKey: "ruleViolationUnit",
+  defaults: {},
+  check(ctx) {
+    return ctx.staff.flatMap((view) =>
+      view.shifts.flatMap((shift) => {
+        // ISO dates compare correctly as strings.
+        const leave = view.member.leave.find((l) => l.start <= shift.date && shift.date <= l.end);
+        if (!leave) return [];
+        const name = ctx.templates.get(shift.template)?.name ?? shift.template;
+        return [
+          {
+            subjects: { staff: view.member.id, date: shift.date, template: shift.template },
+            amount: 1,
+            message: `${view.member.name} is on approved leave (${leave.reason}, ${leave.start} to ${leave.end}) but works ${name} (${shift.template}) on ${shift.date}`,
+          },
+        ];
+      }),
+    );
+  },
+};

@@ -1,0 +1,43 @@
+/**
+ * Eligibility: a person works only templates of their role family whose required skills they all hold
+ * (level skills plus their own). Policy: pharmacist work needs a pharmacist, and sterile compounding or
+ * order verification needs the trained, credentialed person — a licensing and accreditation matter
+ * (state boards, USP <797>), not a preference. Hard by default for that reason; if a site makes it soft
+ * (to explain an imported roster), each ineligible assignment costs one rule-violation unit.
+ * History shifts are not judged: they were worked already and only feed other rules.
+ */
+import type { RuleDefinition } from "./types.js";
+
+export const eligibility: RuleDefinition = {
+  id: "shift.eligibility",
+  title: "Only eligible staff on each shift",
+  policy: "A staff member works only shifts of their role family whose required skills they hold.",
+  hardByDefault: true,
+  unit: "shift",
+  weightKey: "ruleViolationUnit",
+  defaults: {},
+  check(ctx) {
+    const skillName = new Map(ctx.input.skills.map((s) => [s.id, s.name]));
+    return ctx.staff.flatMap((view) =>
+      view.shifts.flatMap((shift) => {
+        const template = ctx.templates.get(shift.template)!;
+        const reasons: string[] = [];
+        if (view.level.roleFamily !== template.roleFamily) {
+          reasons.push(`it is ${template.roleFamily} work and ${view.member.name} is a ${view.level.roleFamily} (${view.level.name})`);
+        }
+        const missing = template.requiredSkills.filter((skill) => !view.skills.has(skill));
+        if (missing.length > 0) {
+          reasons.push(`${view.member.name} lacks ${missing.map((s) => `${skillName.get(s) ?? s} (${s})`).join(", ")}`);
+        }
+        if (reasons.length === 0) return [];
+        return [
+          {
+            subjects: { staff: view.member.id, date: shift.date, template: shift.template },
+            amount: 1,
+            message: `${view.member.name} may not work ${template.name} (${template.id}) on ${shift.date}: ${reasons.join("; ")}`,
+          },
+        ];
+      }),
+    );
+  },
+};

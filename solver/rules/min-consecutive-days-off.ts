@@ -1,0 +1,50 @@
+/**
+ * Minimum consecutive days off: a break between two working days is at least `minDays` days long
+ * (default 2; a person's `contract.minConsecutiveDaysOff` overrides it). Policy: a single day off between
+ * shifts is not enough to recover, and staff count on a real weekend's worth of rest. Soft by default —
+ * it is a quality-of-life standard that must give way to coverage — priced at one rule-violation unit
+ * per missing day (amount = min − length).
+ *
+ * The known line is the person's history (from their earliest history day; days there without a shift
+ * are off) plus the horizon. Edges:
+ * - A break reaching the last horizon day is never judged: it may go on next period.
+ * - With `exemptEdges` (default true, the Curtois–Qu benchmark's reading) a break reaching the start of
+ *   the known line is not judged either: no worked day is known before it. That happens only to a
+ *   person without history whose horizon starts with days off.
+ * - With `exemptEdges` false such a leading break is judged, as if the person had worked the day before
+ *   the horizon (a short break at the start of a period then counts like any other).
+ * - A break that starts in history is judged whole; one wholly in history is never judged.
+ * The violation's date is the break's first day in the horizon.
+ */
+import { dateOf, runsOf, workedLine } from "../check/context.js";
+import type { RuleDefinition } from "./types.js";
+
+export const minConsecutiveDaysOff: RuleDefinition<{ minDays: number; exemptEdges: boolean }> = {
+  id: "days-off.min-consecutive",
+  title: "Minimum consecutive days off",
+  policy: "Days off between working days come in breaks of at least 2 (or the person's contract minimum).",
+  hardByDefault: false,
+  unit: "day",
+  weightKey: "ruleViolationUnit",
+  defaults: { minDays: 2, exemptEdges: true },
+  check(ctx, rule) {
+    const lastDay = ctx.dayCount - 1;
+    return ctx.staff.flatMap((view) => {
+      const min = view.member.contract.minConsecutiveDaysOff ?? rule.params.minDays;
+      const { first, worked } = workedLine(ctx, view);
+      return runsOf(worked, first, false)
+        .filter((run) => run.to >= 0 && run.length < min)
+        .filter((run) => run.to !== lastDay)
+        .filter((run) => !(rule.params.exemptEdges && run.from === first))
+        .map((run) => {
+          const amount = min - run.length;
+          const span = run.length === 1 ? `(${dateOf(ctx, run.from)})` : `(${dateOf(ctx, run.from)}${run.from < 0 ? " (history)" : ""} to ${dateOf(ctx, run.to)})`;
+          return {
+            subjects: { staff: view.member.id, date: dateOf(ctx, Math.max(run.from, 0)) },
+            amount,
+            message: `${view.member.name} has only ${run.length} day${run.length === 1 ? "" : "s"} off ${span} between working days (at least ${min} wanted): ${amount} day${amount === 1 ? "" : "s"} short`,
+          };
+        });
+    });
+  },
+};

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import type { PlanningInputFile } from "../../../models/index.js";
+import { BASE, a, violationsOf, withRule, world } from "../../fixtures/world.js";
+
+type StaffFile = PlanningInputFile["staff"][number];
+const withStaff = (id: string, patch: Partial<StaffFile>) => BASE.staff.map((s) => (s.id === id ? { ...s, ...patch } : s));
+const RULE = "weekends.max-per-window";
+
+// Four weeks from Sunday 2026-03-01 to Saturday 2026-03-28: five weekends, the first with its Saturday
+// (02-28) before the horizon and the last with its Sunday (03-29) after it.
+const FOUR_WEEKS = { horizon: { start: "2026-03-01", end: "2026-03-28" } };
+
+describe("weekends.max-per-window", () => {
+  it("accepts both weekends of the two-week horizon (at most 2)", () => {
+    expect(violationsOf(world(), [a("A", "2026-03-07", "D8"), a("A", "2026-03-15", "D8")], RULE)).toEqual([]);
+  });
+
+  it("flags a second weekend against a contract maximum of one, soft", () => {
+    const input = world({ staff: withStaff("A", { contract: { maxWeekends: 1 } }) });
+    const found = violationsOf(input, [a("A", "2026-03-07", "D8"), a("A", "2026-03-15", "D8")], RULE);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ hard: false, amount: 1, unit: "weekend", penalty: 100, subjects: { staff: "A", period: "2026-03-07" } });
+    expect(found[0]!.message).toContain("Ann works 2 of 2 weekends from 2026-03-07 (2026-03-07, 2026-03-14; at most 1)");
+  });
+
+  it("uses the site's maxWeekends and counts a weekend once when both days are worked", () => {
+    const input = withRule(world(), RULE, { params: { maxWeekends: 1 } });
+    expect(violationsOf(input, [a("A", "2026-03-07", "D8"), a("A", "2026-03-08", "D8")], RULE)).toEqual([]);
+    expect(violationsOf(input, [a("A", "2026-03-08", "D8"), a("A", "2026-03-14", "D8")], RULE).map((v) => v.amount)).toEqual([1]);
+  });
+
+  it("slides windows of windowWeekends weekends", () => {
+    const input = withRule(world(FOUR_WEEKS), RULE, { params: { maxWeekends: 1, windowWeekends: 2 } });
+    const found = violationsOf(input, [a("A", "2026-03-07", "D8"), a("A", "2026-03-14", "D8")], RULE);
+    expect(found.map((v) => [v.subjects.period, v.amount])).toEqual([["2026-03-07", 1]]);
+  });
+
+  it("counts a history Saturday just before the horizon", () => {
+    const schedule = [a("A", "2026-03-07", "D8"), a("A", "2026-03-14", "D8")];
+    expect(violationsOf(world(FOUR_WEEKS), schedule, RULE)).toEqual([]);
+    const input = world({ ...FOUR_WEEKS, staff: withStaff("A", { history: [{ date: "2026-02-28", template: "D8" }] }) });
+    // Windows: weekends 1–4 (from 03-01) hold three worked, weekends 2–5 (from 03-07) two.
+    expect(violationsOf(input, schedule, RULE).map((v) => [v.subjects.period, v.amount])).toEqual([["2026-03-01", 1]]);
+  });
+
+  it("counts a Saturday at the end of the horizon whose Sunday lies after it", () => {
+    const schedule = [a("A", "2026-03-15", "D8"), a("A", "2026-03-21", "D8"), a("A", "2026-03-28", "D8")];
+    expect(violationsOf(world(FOUR_WEEKS), schedule, RULE).map((v) => [v.subjects.period, v.amount])).toEqual([["2026-03-07", 1]]);
+  });
+
+  it("makes the whole horizon one window when windowWeekends is 0", () => {
+    const everyWeekend = ["2026-03-01", "2026-03-07", "2026-03-14", "2026-03-21", "2026-03-28"].map((d) => a("A", d, "D8"));
+    expect(violationsOf(world(FOUR_WEEKS), everyWeekend, RULE).map((v) => v.amount)).toEqual([2, 2]);
+    const whole = withRule(world(FOUR_WEEKS), RULE, { params: { windowWeekends: 0 } });
+    expect(violationsOf(whole, everyWeekend, RULE).map((v) => [v.subjects.period, v.amount])).toEqual([["2026-03-01", 3]]);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { PlanningInputFile } from "../../../models/index.js";
+import { BASE, a, violationsOf, withRule, world } from "../../fixtures/world.js";
+
+type StaffFile = PlanningInputFile["staff"][number];
+const withStaff = (id: string, patch: Partial<StaffFile>) => BASE.staff.map((s) => (s.id === id ? { ...s, ...patch } : s));
+const RULE = "days-off.min-consecutive";
+
+describe("days-off.min-consecutive", () => {
+  it("accepts two days off between working days", () => {
+    expect(violationsOf(world(), [a("A", "2026-03-02", "D8"), a("A", "2026-03-05", "D8")], RULE)).toEqual([]);
+  });
+
+  it("flags a single day off between working days as one day short, soft", () => {
+    const found = violationsOf(world(), [a("A", "2026-03-02", "D8"), a("A", "2026-03-04", "D8")], RULE);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ hard: false, amount: 1, unit: "day", penalty: 100, subjects: { staff: "A", date: "2026-03-03" } });
+    expect(found[0]!.message).toContain("Ann has only 1 day off (2026-03-03) between working days (at least 2 wanted)");
+  });
+
+  it("uses the person's contract minimum over the site's", () => {
+    const input = world({ staff: withStaff("A", { contract: { minConsecutiveDaysOff: 3 } }) });
+    expect(violationsOf(input, [a("A", "2026-03-02", "D8"), a("A", "2026-03-05", "D8")], RULE).map((v) => v.amount)).toEqual([1]);
+  });
+
+  it("uses the site's minDays", () => {
+    const input = withRule(world(), RULE, { params: { minDays: 4 } });
+    expect(violationsOf(input, [a("A", "2026-03-02", "D8"), a("A", "2026-03-05", "D8")], RULE).map((v) => v.amount)).toEqual([2]);
+  });
+
+  it("exempts days off at the start of a horizon with no history before them", () => {
+    expect(violationsOf(world(), [a("A", "2026-03-03", "D8")], RULE)).toEqual([]);
+  });
+
+  it("judges days off at the start of the horizon when exemptEdges is false", () => {
+    const input = withRule(world(), RULE, { params: { exemptEdges: false } });
+    expect(violationsOf(input, [a("A", "2026-03-03", "D8")], RULE).map((v) => v.subjects.date)).toEqual(["2026-03-02"]);
+  });
+
+  it("exempts days off reaching the last horizon day, even with exemptEdges false", () => {
+    const input = withRule(world(), RULE, { params: { exemptEdges: false } });
+    expect(violationsOf(input, [a("A", "2026-03-14", "D8")], RULE)).toEqual([]);
+  });
+
+  it("counts a history shift as the working day before a break", () => {
+    const input = world({ staff: withStaff("A", { history: [{ date: "2026-03-01", template: "D8" }] }) });
+    expect(violationsOf(input, [a("A", "2026-03-03", "D8")], RULE).map((v) => v.subjects.date)).toEqual(["2026-03-02"]);
+  });
+
+  it("judges a break that starts in history whole", () => {
+    const history = [{ date: "2026-02-28", template: "D8" }];
+    expect(violationsOf(world({ staff: withStaff("A", { history }) }), [a("A", "2026-03-03", "D8")], RULE)).toEqual([]);
+    const strict = world({ staff: withStaff("A", { history, contract: { minConsecutiveDaysOff: 3 } }) });
+    const found = violationsOf(strict, [a("A", "2026-03-03", "D8")], RULE);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ amount: 1, subjects: { date: "2026-03-02" } });
+    expect(found[0]!.message).toContain("2026-03-01 (history) to 2026-03-02");
+  });
+
+  it("never judges a break wholly in history", () => {
+    const history = [{ date: "2026-02-26", template: "D8" }, { date: "2026-02-28", template: "D8" }];
+    expect(violationsOf(world({ staff: withStaff("A", { history }) }), [a("A", "2026-03-04", "D8")], RULE)).toEqual([]);
+  });
+});
