@@ -24,7 +24,7 @@ export function decodeSchedule(built: BuiltModel, values: ArrayLike<number>, loc
 export function penaltiesByRule(built: BuiltModel, values: ArrayLike<number>): Map<string, number> {
   const out = new Map<string, number>();
   for (const tag of built.ctx.penalties) {
-    const cost = built.model.colCost[tag.column]! * values[tag.column]!;
+    const cost = tag.column === undefined ? tag.weight : tag.weight * values[tag.column]!;
     out.set(tag.rule, (out.get(tag.rule) ?? 0) + cost);
   }
   return out;

@@ -46,7 +46,7 @@ export const highsEngine: Engine = {
         mip_rel_gap: options.relativeGap ?? DEFAULT_RELATIVE_GAP,
         ...(options.threads ? { threads: options.threads } : {}),
       });
-      if (options.warmStart) instance.setSolution({ colValue: options.warmStart });
+      if (options.warmStart) instance.setSolution(options.warmStart);
       let firstFeasibleSeconds: number | undefined;
       const types = h.constants.callbackType;
       instance.run({

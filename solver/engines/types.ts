@@ -21,8 +21,8 @@ export interface SolveOptions {
   relativeGap?: number;
   /** Threads, where the engine supports them (HiGHS in WebAssembly is single-threaded). */
   threads?: number;
-  /** A column vector to start from (a previous schedule); engines that cannot use one ignore it. */
-  warmStart?: Float64Array;
+  /** Column values to start from (a previous schedule's x columns); engines that cannot use one ignore it. */
+  warmStart?: { indices: Int32Array; values: Float64Array };
 }
 
 export const DEFAULT_TIME_LIMIT_SECONDS = 60;

@@ -23,10 +23,14 @@ export interface StaffVars {
   byDay: ShiftVar[][];
 }
 
-/** A penalty column or coefficient, tagged with the rule and subjects it prices. */
+/**
+ * A penalty, tagged with the rule and subjects it prices: `weight` per unit of `column`, or a constant
+ * `weight` when `column` is undefined (a request that no column can grant).
+ */
 export interface PenaltyTag {
   rule: RuleId;
-  column: number;
+  column: number | undefined;
+  weight: number;
   subjects: Subjects;
 }
 
@@ -47,20 +51,34 @@ export interface BuildContext {
   agencyHours: Term[];
 }
 
+function penaltyName(rule: RuleId, subjects: Subjects): string {
+  return `${rule}[${Object.values(subjects).join(",")}]`;
+}
+
 /** A continuous penalty column ≥ 0 priced at `weight` per unit, tagged with its rule. */
 export function penaltyColumn(ctx: BuildContext, rule: RuleId, subjects: Subjects, weight: number, upper = Infinity): number {
-  const name = `${rule}[${Object.values(subjects).join(",")}]`;
-  const column = ctx.builder.addColumn({ name, lower: 0, upper, cost: weight });
-  ctx.penalties.push({ rule, column, subjects });
+  const column = ctx.builder.addColumn({ name: penaltyName(rule, subjects), lower: 0, upper, cost: weight });
+  ctx.penalties.push({ rule, column, weight, subjects });
   return column;
 }
 
 /** A binary penalty column priced at `weight`, tagged with its rule. */
 export function penaltyBinary(ctx: BuildContext, rule: RuleId, subjects: Subjects, weight: number): number {
-  const name = `${rule}[${Object.values(subjects).join(",")}]`;
-  const column = ctx.builder.addColumn({ name, lower: 0, upper: 1, cost: weight, integer: true });
-  ctx.penalties.push({ rule, column, subjects });
+  const column = ctx.builder.addColumn({ name: penaltyName(rule, subjects), lower: 0, upper: 1, cost: weight, integer: true });
+  ctx.penalties.push({ rule, column, weight, subjects });
   return column;
+}
+
+/** Prices an existing column (an x, say) at `weight` more per unit for a rule. */
+export function penalizeColumn(ctx: BuildContext, rule: RuleId, subjects: Subjects, column: number, weight: number): void {
+  ctx.builder.addCost(column, weight);
+  ctx.penalties.push({ rule, column, weight, subjects });
+}
+
+/** A penalty no decision can avoid (a request for a shift the person may not work). */
+export function penaltyConstant(ctx: BuildContext, rule: RuleId, subjects: Subjects, weight: number): void {
+  ctx.builder.addOffset(weight);
+  ctx.penalties.push({ rule, column: undefined, weight, subjects });
 }
 
 /** Σ x over the shifts a person starts on a day (0 or 1 under one shift a day). */

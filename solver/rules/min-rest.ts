@@ -3,7 +3,15 @@
  * of the next, history included. Hard by default: fatigue after a short turnaround is a patient-safety
  * risk in order verification and compounding. Overlapping shifts are `shift.no-overlap`'s, not this rule's.
  */
+import type { ShiftInstance } from "../../models/index.js";
+import { buildPairRule, clashesWithHistory } from "../model/pairs.js";
 import type { RuleDefinition } from "./types.js";
+
+/** Minutes of rest short of the minimum between two shifts (0 when enough, or when they overlap). */
+const restShort = (min: number) => (earlier: ShiftInstance, later: ShiftInstance): number => {
+  const rest = later.startMinute - earlier.endMinute;
+  return rest >= 0 && rest < min ? min - rest : 0;
+};
 
 export const minRest: RuleDefinition<{ minRestMinutes: number }> = {
   id: "rest.min-between-shifts",
@@ -32,5 +40,13 @@ export const minRest: RuleDefinition<{ minRestMinutes: number }> = {
       }
       return findings;
     });
+  },
+  forbids(_ctx, person, shift, rule) {
+    return clashesWithHistory(person, shift, restShort(rule.params.minRestMinutes));
+  },
+  // Pairs, not only neighbours: with the rule hard they are the same; soft, a third shift between two
+  // clashing ones is itself too close to one of them, so the prices differ only on broken-up schedules.
+  build(ctx, rule) {
+    buildPairRule(ctx, rule, restShort(rule.params.minRestMinutes));
   },
 };

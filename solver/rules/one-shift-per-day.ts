@@ -2,6 +2,7 @@
  * One shift per day: nobody starts two shifts on the same date. Hard: a person cannot be in two
  * places, and every other rule assumes a day holds at most one shift.
  */
+import { penaltyColumn, workedTerms } from "../model/build-context.js";
 import type { RuleDefinition } from "./types.js";
 
 export const oneShiftPerDay: RuleDefinition = {
@@ -22,5 +23,16 @@ export const oneShiftPerDay: RuleDefinition = {
           message: `${view.member.name} has ${shifts.length} shifts on ${shifts[0]!.date} (${shifts.map((s) => s.template).join(", ")})`,
         })),
     );
+  },
+  build(ctx, rule) {
+    for (const person of ctx.staff) {
+      person.byDay.forEach((vars, day) => {
+        if (vars.length < 2) return;
+        const terms = workedTerms(person, day);
+        // Soft: shifts beyond the first are paid for by a slack.
+        if (!rule.hard) terms.push({ column: penaltyColumn(ctx, rule.id, { staff: person.member.id, date: vars[0]!.shift.date }, rule.weight), coefficient: -1 });
+        ctx.builder.addRow(`${rule.id}[${person.member.id},${day}]`, terms, -Infinity, 1);
+      });
+    }
   },
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { a, violationsOf, world } from "../../fixtures/world.js";
+import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
 
 describe("rest.min-between-shifts", () => {
   it("accepts an evening followed by the next evening (15.5 h rest)", () => {
@@ -22,5 +23,34 @@ describe("rest.min-between-shifts", () => {
   it("uses the site's minimum", () => {
     const input = world({ rules: { "rest.min-between-shifts": { params: { minRestMinutes: 420 } } } });
     expect(violationsOf(input, [a("A", "2026-03-02", "E8"), a("A", "2026-03-03", "D8")], "rest.min-between-shifts")).toEqual([]);
+  });
+});
+
+describe("rest.min-between-shifts in the model", () => {
+  // Only Ann can cover an evening on 03-02 and a day on 03-03 (Ben is on leave): 7.5 h apart.
+  const scenario = (setting?: { hard: boolean; weight: number }) => {
+    let input = world({
+      slotDemand: [
+        { template: "E8", date: "2026-03-02", required: 1 },
+        { template: "D8", date: "2026-03-03", required: 1 },
+      ],
+    });
+    input = { ...input, staff: input.staff.map((s) => (s.id === "B" ? { ...s, leave: [{ start: "2026-03-01", end: "2026-03-20", reason: "vacation" }] } : s)) };
+    return setting ? withRule(input, "rest.min-between-shifts", setting) : input;
+  };
+
+  it("never gives a schedule with too little rest when the rule is hard", async () => {
+    const solved = await solveDirect(scenario());
+    const ann = solved.schedule.assignments.filter((x) => x.staff === "A" && (x.template === "E8" || x.template === "D8"));
+    expect(ann).toHaveLength(1);
+    expect(solved.explanation.violations.filter((v) => v.rule === "rest.min-between-shifts")).toEqual([]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices the short rest when the rule is soft and cheaper than the gap", async () => {
+    const solved = await solveDirect(scenario({ hard: false, weight: 0.01 }));
+    const found = solved.explanation.violations.filter((v) => v.rule === "rest.min-between-shifts");
+    expect(found).toEqual([expect.objectContaining({ amount: 150, penalty: 1.5 })]);
+    expectModelAgreesWithChecker(solved);
   });
 });

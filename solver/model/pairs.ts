@@ -1,0 +1,51 @@
+/**
+ * Pairs of one person's shifts that may not both be worked (too little rest, an overlap, a forbidden
+ * succession), and the rows that forbid or price them. Hard: for each later shift, one row per earlier day
+ * — Σ x[earlier shifts of that day that clash] + x[later] ≤ 1 — which is valid because a day holds at
+ * most one shift, and tighter than one row per pair. Soft: a penalty per clashing pair worked.
+ */
+import type { RuleId, ShiftInstance } from "../../models/index.js";
+import { penaltyBinary, penalizeColumn, type BuildContext, type ShiftVar, type StaffVars } from "./build-context.js";
+
+/** How much `earlier` and `later` clash (0 = not at all); the unit is the rule's. */
+export type Clash = (earlier: ShiftInstance, later: ShiftInstance) => number;
+
+/** Earlier shifts can only clash within this many days (shifts are at most 24 h long). */
+const REACH_DAYS = 2;
+
+export function buildPairRule(ctx: BuildContext, rule: { id: RuleId; hard: boolean; weight: number }, clash: Clash): void {
+  for (const person of ctx.staff) {
+    person.byDay.forEach((laterVars, day) => {
+      for (const later of laterVars) {
+        for (let back = 1; back <= REACH_DAYS && day - back >= 0; back++) {
+          const clashing = person.byDay[day - back]!.filter((v) => clash(v.shift, later.shift) > 0);
+          if (clashing.length === 0) continue;
+          if (rule.hard) {
+            ctx.builder.addRow(`${rule.id}[${person.member.id},${later.shift.key},${day - back}]`, [...clashing, later].map((v) => ({ column: v.column, coefficient: 1 })), -Infinity, 1);
+          } else {
+            for (const earlier of clashing) pricePair(ctx, rule, person, earlier, later, clash(earlier.shift, later.shift));
+          }
+        }
+        if (!rule.hard) {
+          const amount = person.history.reduce((sum, h) => sum + clash(h, later.shift), 0);
+          if (amount > 0) penalizeColumn(ctx, rule.id, { staff: person.member.id, date: later.shift.date }, later.column, amount * rule.weight);
+        }
+      }
+    });
+  }
+}
+
+function pricePair(ctx: BuildContext, rule: { id: RuleId; weight: number }, person: StaffVars, earlier: ShiftVar, later: ShiftVar, amount: number): void {
+  const both = penaltyBinary(ctx, rule.id, { staff: person.member.id, date: later.shift.date, template: later.shift.template }, amount * rule.weight);
+  // both ≥ x[earlier] + x[later] − 1
+  ctx.builder.addRow(`${rule.id}[${person.member.id},${earlier.shift.key},${later.shift.key}]`, [
+    { column: earlier.column, coefficient: 1 },
+    { column: later.column, coefficient: 1 },
+    { column: both, coefficient: -1 },
+  ], -Infinity, 1);
+}
+
+/** Whether a horizon shift clashes with the person's history (used by `forbids` when the rule is hard). */
+export function clashesWithHistory(person: StaffVars, shift: ShiftInstance, clash: Clash): boolean {
+  return person.history.some((h) => clash(h, shift) > 0);
+}

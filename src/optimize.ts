@@ -1,0 +1,109 @@
+/**
+ * Optimize: build the MIP from a prepared input, solve it in a worker, decode the schedule and let the
+ * checker explain it. An infeasible department is answered with the conflicting hard rules and subjects,
+ * found by solving again with every hard rule made elastic (soft at a prohibitive weight).
+ */
+import { PlanningInputSchema, type Assignment, type Explanation, type PlanningInput, type Problem, type Schedule, type Violation } from "../models/index.js";
+import { buildModel } from "../solver/model/build.js";
+import { decodeSchedule } from "../solver/decode.js";
+import { solveInWorker, type RunOptions } from "../solver/engines/run.js";
+import type { EngineName, SolveStatus } from "../solver/engines/types.js";
+import { RULES } from "../solver/rules/index.js";
+import { resolveRule } from "../solver/rules/resolve.js";
+import { explain, prepare, type Prepared } from "./pipeline.js";
+
+export interface OptimizeOptions extends Omit<RunOptions, "warmStart"> {
+  /** Assignments the manager pinned: the optimizer keeps them. */
+  locked?: Assignment[];
+  /** A previous schedule to start from. */
+  warmStart?: Schedule;
+}
+
+export interface ModelSize {
+  columns: number;
+  rows: number;
+  nonzeros: number;
+}
+
+export interface OptimizeOutcome {
+  status: SolveStatus;
+  engine: EngineName;
+  /** The schedule found (absent when infeasible or timed out without one). */
+  schedule?: Schedule;
+  explanation?: Explanation;
+  objective?: number;
+  bound?: number;
+  gap?: number;
+  seconds: number;
+  firstFeasibleSeconds?: number;
+  model: ModelSize;
+  /** For `infeasible`: the hard-rule violations the least-violating schedule cannot avoid. */
+  conflicts?: Violation[];
+  /** Locked assignments that break a hard rule on their own (bad input). */
+  problems?: Problem[];
+  detail?: string;
+}
+
+/** Weight of a hard rule made elastic: far above any soft weight, so violations are as few as can be. */
+const ELASTIC_WEIGHT = 1e6;
+
+export async function optimize(prepared: Prepared, options: OptimizeOptions = {}): Promise<OptimizeOutcome> {
+  const { locked = [], warmStart, ...run } = options;
+  const engine = run.engine ?? "highs";
+  const built = buildModel(prepared.input, prepared.grid, prepared.demand, locked);
+  const size: ModelSize = { columns: built.model.numCols, rows: built.model.numRows, nonzeros: built.model.rowColumns.length };
+  if (built.lockProblems.length > 0) return { status: "infeasible", engine, seconds: 0, model: size, problems: built.lockProblems };
+
+  const lockedKeys = new Set(locked.map((a) => `${a.staff}|${a.template}@${a.date}`));
+  const start = warmStart ? warmStartVector(built, warmStart) : undefined;
+  const result = await solveInWorker(built.model, { ...run, ...(start ? { warmStart: start } : {}) });
+  const base = { engine, seconds: result.seconds, model: size, ...(result.detail ? { detail: result.detail } : {}) };
+  if (result.status === "infeasible") {
+    return { status: "infeasible", ...base, conflicts: await findConflicts(prepared, options) };
+  }
+  if (!result.values) return { status: result.status, ...base };
+  const schedule = decodeSchedule(built, result.values, lockedKeys);
+  return {
+    status: result.status,
+    ...base,
+    schedule,
+    explanation: explain(prepared, schedule),
+    ...(result.objective !== undefined ? { objective: result.objective } : {}),
+    ...(result.bound !== undefined ? { bound: result.bound } : {}),
+    ...(result.gap !== undefined ? { gap: result.gap } : {}),
+    ...(result.firstFeasibleSeconds !== undefined ? { firstFeasibleSeconds: result.firstFeasibleSeconds } : {}),
+  };
+}
+
+function warmStartVector(built: ReturnType<typeof buildModel>, schedule: Schedule): { indices: Int32Array; values: Float64Array } {
+  const chosen = new Set(schedule.assignments.map((a) => `${a.staff}|${a.template}@${a.date}`));
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const person of built.ctx.staff) {
+    for (const [key, column] of person.x) {
+      indices.push(column);
+      values.push(chosen.has(`${person.member.id}|${key}`) ? 1 : 0);
+    }
+  }
+  return { indices: Int32Array.from(indices), values: Float64Array.from(values) };
+}
+
+/** The input with every enabled hard rule made soft at a prohibitive weight. */
+export function elasticInput(input: PlanningInput): PlanningInput {
+  const rules: Record<string, unknown> = { ...input.rules };
+  for (const definition of RULES) {
+    const rule = resolveRule(definition, input);
+    if (rule.enabled && rule.hard) rules[definition.id] = { ...(input.rules[definition.id] ?? { params: {} }), hard: false, weight: ELASTIC_WEIGHT };
+  }
+  return PlanningInputSchema.parse({ ...input, rules });
+}
+
+async function findConflicts(prepared: Prepared, options: OptimizeOptions): Promise<Violation[]> {
+  const elastic = prepare(elasticInput(prepared.input));
+  const built = buildModel(elastic.input, elastic.grid, elastic.demand, options.locked ?? []);
+  const result = await solveInWorker(built.model, { engine: options.engine ?? "highs", timeLimitSeconds: options.timeLimitSeconds ?? 60, relativeGap: 0 });
+  if (!result.values) return [];
+  // Judge the least-violating schedule by the original (hard) rules: what it breaks is the conflict.
+  const schedule = decodeSchedule(built, result.values);
+  return explain(prepared, schedule).violations.filter((v) => v.hard);
+}
