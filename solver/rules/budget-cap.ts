@@ -1,0 +1,47 @@
+/**
+ * Budget cap: the schedule's labor dollars, overtime hours and agency/PRN hours stay within the caps in
+ * `input.budget`.
+ *
+ * Policy: each cap the site gives is checked over the whole horizon: labor dollars are the total cost
+ * (regular pay, differentials and overtime premium), overtime hours follow each person's rule (weekly40
+ * or 8/80), agency hours are the paid hours of PRN and agency staff. Up to three findings, one per cap
+ * exceeded, each in its own currency (dollars or hours), which is why the unit is a neutral "unit".
+ *
+ * Soft, and it can never sensibly be hard: a budget is a plan, and going over it is a conversation with
+ * finance, not an impossible schedule. Weight `overBudgetUnit` (5): past the cap an hour of a $60
+ * pharmacist costs $60 + 5 × $60 = $360, more than an uncovered forecast staff-hour (300) and far less
+ * than a floor staff-hour (1000): over budget, every floor is still covered but dear forecast work may go
+ * uncovered, which is the trade a budget cap asks for.
+ */
+import type { Finding, RuleDefinition } from "./types.js";
+import { agencyHours, payOf } from "../check/pay.js";
+
+export const budgetCap: RuleDefinition = {
+  id: "budget.cap",
+  title: "Labor dollars, overtime and agency hours within budget",
+  policy: "The horizon's labor dollars, overtime hours and agency/PRN hours stay within the budget caps.",
+  hardByDefault: false,
+  unit: "unit",
+  weightKey: "overBudgetUnit",
+  defaults: {},
+  check(ctx) {
+    const { laborDollars, overtimeHours, agencyHours: agencyCap } = ctx.input.budget;
+    const pay = payOf(ctx);
+    const sum = (f: (s: (typeof pay)[number]) => number): number => pay.reduce((a, s) => a + f(s), 0);
+    const findings: Finding[] = [];
+    const over = (cap: number | undefined, used: number, what: string, unit: "dollars" | "hours"): void => {
+      // Sums of float dollars: a rounding crumb over the cap is not a finding.
+      if (cap === undefined || used - cap <= 1e-6) return;
+      const show = (x: number): string => (unit === "dollars" ? `$${x.toFixed(2)}` : `${x.toFixed(1)} h`);
+      findings.push({
+        subjects: { period: "horizon" },
+        amount: used - cap,
+        message: `${what} ${show(used)} exceed the budget of ${show(cap)} by ${show(used - cap)} (${unit})`,
+      });
+    };
+    over(laborDollars, sum((s) => s.regularDollars + s.differentialDollars + s.overtimePremiumDollars), "Labor dollars", "dollars");
+    over(overtimeHours, sum((s) => s.overtimeHours), "Overtime hours", "hours");
+    over(agencyCap, agencyHours(ctx), "Agency and PRN hours", "hours");
+    return findings;
+  },
+};

@@ -1,0 +1,105 @@
+/**
+ * Helpers shared by the coverage rules, not rules themselves. The three interval rules (floor shortfall,
+ * demand shortfall, overstaffing) each take one part of every interval's gap (`intervalGaps`), summed in
+ * staff-hours per area × role family × local date, with a message naming the worst stretch of the day.
+ * The two slot rules count the people on each slot line's shift instance.
+ */
+import type { GridDay, Interval, SlotRequirement } from "../../models/index.js";
+import type { CheckContext } from "../check/context.js";
+import { coverageOf, intervalGaps } from "../check/coverage.js";
+import type { Finding } from "./types.js";
+
+export type GapPart = "floorShort" | "demandShort" | "over";
+
+const MAX_SPANS_NAMED = 3;
+
+/**
+ * A grid minute as elapsed time from the day's local midnight, "HH:mm". That is the clock time on a 24-h
+ * day; the solver knows no time zones, so on a DST day the clock time after the change is unknown here
+ * and the message says the times are elapsed ones.
+ */
+function timeOfDay(day: GridDay, minute: number): string {
+  const elapsed = minute - day.startMinute;
+  return `${String(Math.floor(elapsed / 60)).padStart(2, "0")}:${String(elapsed % 60).padStart(2, "0")}`;
+}
+
+/** Contiguous runs of intervals whose gap equals the day's worst, as "07:00–09:00". */
+function worstSpans(day: GridDay, intervals: { interval: Interval; gap: number }[], worst: number): string {
+  const spans: { from: number; to: number }[] = [];
+  for (const { interval, gap } of intervals) {
+    if (gap !== worst) continue;
+    const last = spans[spans.length - 1];
+    if (last && last.to === interval.startMinute) last.to = interval.endMinute;
+    else spans.push({ from: interval.startMinute, to: interval.endMinute });
+  }
+  const named = spans.slice(0, MAX_SPANS_NAMED).map((s) => `${timeOfDay(day, s.from)}–${timeOfDay(day, s.to)}`);
+  if (spans.length > MAX_SPANS_NAMED) named.push(`and ${spans.length - MAX_SPANS_NAMED} more`);
+  const length = day.endMinute - day.startMinute;
+  const dst = length === 24 * 60 ? "" : ` (time elapsed since midnight on this ${length / 60}-h day)`;
+  return `${named.join(", ")}${dst}`;
+}
+
+/** The horizon day holding each interval's start. */
+function dayOfIntervals(ctx: CheckContext): GridDay[] {
+  const days = ctx.grid.days;
+  let d = 0;
+  return ctx.grid.intervals.map((interval) => {
+    while (d < days.length - 1 && interval.startMinute >= days[d]!.endMinute) d++;
+    return days[d]!;
+  });
+}
+
+/**
+ * One finding per area × role family × date with a non-zero `part`: amount = Σ part × interval hours.
+ * `describe` words the finding from its figures.
+ */
+export function coverageFindingsByDay(
+  ctx: CheckContext,
+  part: GapPart,
+  describe: (figures: { area: string; roleFamily: string; date: string; staffHours: number; worst: number; when: string }) => string,
+): Finding[] {
+  const areaNames = new Map(ctx.input.areas.map((a) => [a.id, a.name]));
+  const dayOf = dayOfIntervals(ctx);
+  const findings: Finding[] = [];
+  for (const { series, covered } of coverageOf(ctx)) {
+    const byDay = new Map<GridDay, { interval: Interval; gap: number }[]>();
+    ctx.grid.intervals.forEach((interval, i) => {
+      const gap = intervalGaps(series, covered[i]!, i)[part];
+      const day = dayOf[i]!;
+      const list = byDay.get(day) ?? [];
+      list.push({ interval, gap });
+      byDay.set(day, list);
+    });
+    for (const [day, intervals] of byDay) {
+      const staffHours = intervals.reduce((h, { interval, gap }) => h + (gap * (interval.endMinute - interval.startMinute)) / 60, 0);
+      if (staffHours <= 0) continue;
+      const worst = Math.max(...intervals.map((x) => x.gap));
+      findings.push({
+        subjects: { area: series.area, roleFamily: series.roleFamily, date: day.date },
+        amount: staffHours,
+        message: describe({
+          area: areaNames.get(series.area) ?? series.area,
+          roleFamily: series.roleFamily,
+          date: day.date,
+          staffHours,
+          worst,
+          when: worstSpans(day, intervals, worst),
+        }),
+      });
+    }
+  }
+  return findings;
+}
+
+/** Each slot line with the number of distinct people assigned to its shift instance. */
+export function slotHeadcounts(ctx: CheckContext): { slot: SlotRequirement; people: number }[] {
+  const people = new Map<string, Set<string>>();
+  for (const view of ctx.staff) {
+    for (const shift of view.shifts) {
+      const set = people.get(shift.key) ?? new Set<string>();
+      set.add(view.member.id);
+      people.set(shift.key, set);
+    }
+  }
+  return ctx.demand.slots.map((slot) => ({ slot, people: people.get(slot.shift)?.size ?? 0 }));
+}

@@ -1,0 +1,42 @@
+/**
+ * Day-off requests: a staff member who asked for a date off starts no shift on that date.
+ *
+ * Policy: each `day-off` request dated inside the horizon is broken (one unit) when the person starts any
+ * shift on that date; a night that started the evening before and ends that morning belongs to the day
+ * before, as every shift belongs to the date it starts on. Requests outside the horizon are ignored.
+ *
+ * Soft: a request is a wish (approved leave is the hard `leave.approved`). Each finding weighs the
+ * person's own request weight × `requestWeightUnit` (10), so a weight-1 request is worth $10: enough to
+ * choose between two schedules of similar cost, never enough to buy overtime or leave coverage short.
+ */
+import type { Finding, RuleDefinition } from "./types.js";
+
+export const dayOffRequests: RuleDefinition = {
+  id: "requests.day-off",
+  title: "Day-off requests granted",
+  policy: "A person who asked for a date off starts no shift on it.",
+  hardByDefault: false,
+  unit: "request",
+  weightKey: "requestWeightUnit",
+  defaults: {},
+  check(ctx, rule) {
+    const dayOfDate = new Map(ctx.grid.days.map((d) => [d.date, d.index]));
+    const findings: Finding[] = [];
+    for (const view of ctx.staff) {
+      for (const request of view.member.requests) {
+        if (request.kind !== "day-off") continue;
+        const day = dayOfDate.get(request.date);
+        if (day === undefined) continue;
+        const worked = view.byDay[day]!;
+        if (worked.length === 0) continue;
+        findings.push({
+          subjects: { staff: view.member.id, date: request.date },
+          amount: 1,
+          message: `${view.member.name} asked for ${request.date} off and is scheduled on ${worked.map((s) => s.template).join(", ")}`,
+          weight: request.weight * rule.weight,
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,32 @@
+/**
+ * Floor shortfall: every interval has at least the minimum staffing floor of its area and role family on
+ * duty (for example one pharmacist on site at all times).
+ *
+ * Policy: per interval, people of the role family on shifts in the area that span the whole interval are
+ * counted against the floor; each person missing for an interval is that interval's length in
+ * staff-hours. Reported per area × role family × local date (the day holding the interval's start), with
+ * the worst stretch named.
+ *
+ * Soft, and it can never be hard: a schedule is always returned with its gaps named, because a manager
+ * with too few people still has to publish one. Weight `uncoveredFloorStaffHour` (1000), the largest in
+ * the table: a floor is a safety minimum, dearer than any overtime, agency hour or rule broken.
+ */
+import type { RuleDefinition } from "./types.js";
+import { coverageFindingsByDay } from "./coverage-findings.js";
+
+export const floorShortfall: RuleDefinition = {
+  id: "coverage.floor-shortfall",
+  title: "Minimum staffing floors covered",
+  policy: "At least the floor's number of qualified people are on duty in an area in every interval of its window.",
+  hardByDefault: false,
+  unit: "staff-hour",
+  weightKey: "uncoveredFloorStaffHour",
+  defaults: {},
+  check(ctx) {
+    return coverageFindingsByDay(
+      ctx,
+      "floorShort",
+      (f) => `${f.area} is ${f.staffHours.toFixed(1)} ${f.roleFamily} staff-hours below its floor on ${f.date}; worst ${f.worst} short at ${f.when}`,
+    );
+  },
+};

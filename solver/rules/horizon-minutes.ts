@@ -1,0 +1,46 @@
+/**
+ * Horizon minutes band: a staff member whose contract gives `minMinutesPerHorizon` or
+ * `maxMinutesPerHorizon` works that many paid minutes over the whole horizon, no fewer and no more.
+ *
+ * Policy: only contract values apply (there is no site-wide default); paid minutes of horizon shifts are
+ * summed (history belongs to the previous horizon), so a night across a DST change counts its real paid
+ * length. This is the Curtois–Qu MinTotalMinutes / MaxTotalMinutes constraint, where a shift's length is
+ * its paid minutes.
+ *
+ * Hard by default: the benchmark states it as hard, and a contract's horizon total is a promise made to
+ * the person. When a site makes it soft, a minute outside the band costs `hoursOutsideBandHour` / 60 (the
+ * table prices an hour, the unit here is a minute, and an hour off is an hour off whichever rule counts
+ * it); a weight the site sets on this rule is taken per minute, as every rule weight is per unit.
+ */
+import type { Finding, RuleDefinition } from "./types.js";
+
+export const horizonMinutes: RuleDefinition = {
+  id: "hours.horizon-band",
+  title: "Paid minutes over the horizon within the contract band",
+  policy: "A contract's minimum and maximum paid minutes over the horizon are kept.",
+  hardByDefault: true,
+  unit: "minute",
+  weightKey: "hoursOutsideBandHour",
+  defaults: {},
+  check(ctx, rule) {
+    const perMinute = ctx.input.rules[rule.id]?.weight !== undefined ? rule.weight : rule.weight / 60;
+    const findings: Finding[] = [];
+    ctx.staff.forEach((view) => {
+      const { member } = view;
+      const { minMinutesPerHorizon: min, maxMinutesPerHorizon: max } = member.contract;
+      if (min === undefined && max === undefined) return;
+      const minutes = view.shifts.reduce((m, s) => m + s.paidMinutes, 0);
+      const short = min === undefined ? 0 : Math.max(0, min - minutes);
+      const over = max === undefined ? 0 : Math.max(0, minutes - max);
+      if (short <= 0 && over <= 0) return;
+      const band = [min === undefined ? undefined : `at least ${min}`, max === undefined ? undefined : `at most ${max}`].filter(Boolean).join(" and ");
+      findings.push({
+        subjects: { staff: member.id, period: "horizon" },
+        amount: short + over,
+        message: `${member.name} works ${minutes} paid minutes over the horizon (${band}): ${short + over} min ${short > 0 ? "short" : "over"}`,
+        weight: perMinute,
+      });
+    });
+    return findings;
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * Night fairness: people of one career-ladder level work about the same number of night shifts.
+ *
+ * Policy: among regular staff (employment "staff", FTE > 0) of a level with at least two such people, the
+ * spread = most − fewest night shifts (templates flagged `night`) started in the horizon is the amount,
+ * one unit per night of spread. PRN and agency staff work when asked and are left out. A dedicated night
+ * pharmacist's level can switch the rule off or lower its weight per site.
+ *
+ * Soft: fairness is a preference over schedules, never a reason to leave a gap. Weight
+ * `fairnessSpreadUnit` (20), the last term of the objective as the design orders it: one unit of spread
+ * is worth less than the overtime premium of a single shift, so the optimizer evens things out where
+ * that costs next to nothing and never buys fairness with overtime or coverage.
+ */
+import type { Finding, RuleDefinition } from "./types.js";
+import { fairnessGroups, fairnessLine } from "../check/fairness.js";
+import { payOf } from "../check/pay.js";
+
+export const nightFairness: RuleDefinition = {
+  id: "fairness.nights",
+  title: "Nights shared fairly within a level",
+  policy: "People of one level work about the same number of night shifts.",
+  hardByDefault: false,
+  unit: "night",
+  weightKey: "fairnessSpreadUnit",
+  defaults: {},
+  check(ctx) {
+    const pay = new Map(payOf(ctx).map((h) => [h.staff, h]));
+    const findings: Finding[] = [];
+    for (const { level, members } of fairnessGroups(ctx)) {
+      const line = fairnessLine(ctx, level, members, "nights");
+      if (line.spread <= 0) continue;
+      const who = (count: number): string =>
+        members.filter((m) => pay.get(m.member.id)!.nights === count).map((m) => m.member.name).join(", ");
+      findings.push({
+        subjects: { level },
+        amount: line.spread,
+        message: `${members[0]!.level.name} nights range from ${line.min} (${who(line.min)}) to ${line.max} (${who(line.max)}): a spread of ${line.spread}`,
+      });
+    }
+    return findings;
+  },
+};

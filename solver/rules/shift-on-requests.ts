@@ -1,0 +1,46 @@
+/**
+ * Shift-on requests: a staff member who asked to work a template on a date works exactly that template
+ * that date.
+ *
+ * Policy: each `shift-on` request dated inside the horizon is granted when the person starts a shift of
+ * that template on that date, otherwise it is one unit; a request for a template that does not run that
+ * day cannot be granted and is reported as such. Requests outside the horizon are ignored.
+ *
+ * Soft: a request is a wish, never a reason to leave a gap. Each finding weighs the person's own request
+ * weight × `requestWeightUnit` (10), so a weight-1 request is worth $10: enough to choose between two
+ * schedules of similar cost, never enough to buy overtime or leave coverage short.
+ */
+import type { Finding, RuleDefinition } from "./types.js";
+
+export const shiftOnRequests: RuleDefinition = {
+  id: "requests.shift-on",
+  title: "Shift-on requests granted",
+  policy: "A person who asked to work a given shift on a given date is scheduled on it.",
+  hardByDefault: false,
+  unit: "request",
+  weightKey: "requestWeightUnit",
+  defaults: {},
+  check(ctx, rule) {
+    const dayOfDate = new Map(ctx.grid.days.map((d) => [d.date, d.index]));
+    const runs = new Set(ctx.grid.shifts.map((s) => s.key));
+    const findings: Finding[] = [];
+    for (const view of ctx.staff) {
+      for (const request of view.member.requests) {
+        if (request.kind !== "shift-on") continue;
+        const day = dayOfDate.get(request.date);
+        if (day === undefined) continue;
+        const worked = view.byDay[day]!;
+        if (worked.some((s) => s.template === request.template)) continue;
+        const instead = worked.length > 0 ? `works ${worked.map((s) => s.template).join(", ")} instead` : "is off";
+        const why = runs.has(`${request.template}@${request.date}`) ? instead : `${instead}; ${request.template} does not run that day`;
+        findings.push({
+          subjects: { staff: view.member.id, date: request.date, template: request.template },
+          amount: 1,
+          message: `${view.member.name} asked to work ${request.template} on ${request.date} and ${why}`,
+          weight: request.weight * rule.weight,
+        });
+      }
+    }
+    return findings;
+  },
+};

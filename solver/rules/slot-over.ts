@@ -1,0 +1,36 @@
+/**
+ * Slot over: no slot-demand line (a template on a date needing N people) gets more than N people.
+ *
+ * Policy: the people assigned to that shift instance are counted against the line's `required`; each
+ * person beyond it is one unit. Each finding carries the line's own over weight (`slotDemand[].overWeight`,
+ * else the `slotOverPerPerson` weight, filled in by `src/demand`), so a rule-level weight does not reprice
+ * lines.
+ *
+ * Soft: an extra person is waste, not a danger. Default weight `slotOverPerPerson` (10): more than an
+ * overstaffed staff-hour (a whole extra shift is unwanted), far less than a person short.
+ */
+import type { Finding, RuleDefinition } from "./types.js";
+import { slotHeadcounts } from "./coverage-findings.js";
+
+export const slotOver: RuleDefinition = {
+  id: "coverage.slot-over",
+  title: "Slot demand not exceeded",
+  policy: "Each shift with a headcount requirement gets no more than that many people.",
+  hardByDefault: false,
+  unit: "person",
+  weightKey: "slotOverPerPerson",
+  defaults: {},
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const { slot, people } of slotHeadcounts(ctx)) {
+      if (people <= slot.required) continue;
+      findings.push({
+        subjects: { template: slot.template, date: slot.date },
+        amount: people - slot.required,
+        message: `${slot.template} on ${slot.date} has ${people} people for ${slot.required} required: ${people - slot.required} over`,
+        weight: slot.overWeight,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,37 @@
+/**
+ * Slot under: every slot-demand line (a template on a date needing N people) gets at least N people.
+ *
+ * Policy: the people assigned to that shift instance are counted against the line's `required`; each
+ * person missing is one unit. Lines on dates the template does not run are dropped when demand is
+ * derived. Each finding carries the line's own under weight (`slotDemand[].underWeight`, else the
+ * `slotUnderPerPerson` weight, filled in by `src/demand`), so a rule-level weight does not reprice lines.
+ *
+ * Soft: like interval coverage, a short slot is a gap to report, not a reason to return no schedule.
+ * Default weight `slotUnderPerPerson` (300) matches an uncovered forecast staff-hour's: a missing person is
+ * missing work; the Curtois–Qu benchmark sets its own weight per line.
+ */
+import type { Finding, RuleDefinition } from "./types.js";
+import { slotHeadcounts } from "./coverage-findings.js";
+
+export const slotUnder: RuleDefinition = {
+  id: "coverage.slot-under",
+  title: "Slot demand filled",
+  policy: "Each shift with a headcount requirement gets at least that many people.",
+  hardByDefault: false,
+  unit: "person",
+  weightKey: "slotUnderPerPerson",
+  defaults: {},
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const { slot, people } of slotHeadcounts(ctx)) {
+      if (people >= slot.required) continue;
+      findings.push({
+        subjects: { template: slot.template, date: slot.date },
+        amount: slot.required - people,
+        message: `${slot.template} on ${slot.date} has ${people} of ${slot.required} people required: ${slot.required - people} short`,
+        weight: slot.underWeight,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * Weekend fairness: people of one career-ladder level work about the same number of weekends.
+ *
+ * Policy: among regular staff (employment "staff", FTE > 0) of a level with at least two such people, the
+ * spread = most − fewest weekends worked (a weekend counts when any shift starts on its Saturday or Sunday
+ * inside the horizon) is the amount, one unit per weekend of spread. PRN and agency staff work when asked
+ * and are left out. The spread is not scaled by FTE: a part-timer works weekends too.
+ *
+ * Soft: fairness is a preference over schedules, never a reason to leave a gap. Weight
+ * `fairnessSpreadUnit` (20), the last term of the objective as the design orders it: one unit of spread
+ * is worth less than the overtime premium of a single shift, so the optimizer evens things out where
+ * that costs next to nothing and never buys fairness with overtime or coverage.
+ */
+import type { Finding, RuleDefinition } from "./types.js";
+import { fairnessGroups, fairnessLine } from "../check/fairness.js";
+import { payOf } from "../check/pay.js";
+
+export const weekendFairness: RuleDefinition = {
+  id: "fairness.weekends",
+  title: "Weekends shared fairly within a level",
+  policy: "People of one level work about the same number of weekends.",
+  hardByDefault: false,
+  unit: "weekend",
+  weightKey: "fairnessSpreadUnit",
+  defaults: {},
+  check(ctx) {
+    const pay = new Map(payOf(ctx).map((h) => [h.staff, h]));
+    const findings: Finding[] = [];
+    for (const { level, members } of fairnessGroups(ctx)) {
+      const line = fairnessLine(ctx, level, members, "weekends");
+      if (line.spread <= 0) continue;
+      const who = (count: number): string =>
+        members.filter((m) => pay.get(m.member.id)!.weekendsWorked === count).map((m) => m.member.name).join(", ");
+      findings.push({
+        subjects: { level },
+        amount: line.spread,
+        message: `${members[0]!.level.name} weekends range from ${line.min} (${who(line.min)}) to ${line.max} (${who(line.max)}): a spread of ${line.spread}`,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { a, violationsOf, world } from "../../fixtures/world.js";
+import type { PlanningInputFile } from "../../../models/index.js";
+
+const RULE = "coverage.floor-shortfall";
+type Floors = NonNullable<PlanningInputFile["floors"]>;
+// Mondays in the horizon: 2026-03-02 and 2026-03-09.
+const mondayDays = (count: number): Floors => [{ area: "central", roleFamily: "pharmacist", count, from: "07:00", to: "15:00", weekdays: [1] }];
+
+describe("coverage.floor-shortfall", () => {
+  it("accepts a day shift covering a 07:00–15:00 floor on both Mondays", () => {
+    expect(violationsOf(world({ floors: mondayDays(1) }), [a("A", "2026-03-02", "D8"), a("B", "2026-03-09", "D8")], RULE)).toEqual([]);
+  });
+
+  it("flags an uncovered Monday in staff-hours, by area, role family and date", () => {
+    const found = violationsOf(world({ floors: mondayDays(1) }), [a("A", "2026-03-02", "D8")], RULE);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      hard: false,
+      amount: 8,
+      unit: "staff-hour",
+      penalty: 8000,
+      subjects: { area: "central", roleFamily: "pharmacist", date: "2026-03-09" },
+    });
+    expect(found[0]!.message).toMatch(/Central pharmacy.*pharmacist.*2026-03-09.*07:00–15:00/);
+  });
+
+  it("counts each person missing under a floor of two", () => {
+    const found = violationsOf(world({ floors: mondayDays(2) }), [a("A", "2026-03-02", "D8"), a("A", "2026-03-09", "D8"), a("B", "2026-03-09", "D8")], RULE);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ amount: 8, subjects: { date: "2026-03-02" } });
+  });
+
+  it("does not count a shift of another area or role family", () => {
+    const found = violationsOf(world({ floors: mondayDays(1) }), [a("C", "2026-03-02", "T12"), a("A", "2026-03-09", "D8")], RULE);
+    expect(found[0]).toMatchObject({ amount: 8, subjects: { date: "2026-03-02" } });
+  });
+
+  it("puts each interval of an overnight floor on the date holding its start", () => {
+    const floors: Floors = [{ area: "central", roleFamily: "pharmacist", count: 1, from: "22:00", to: "02:00", weekdays: [1] }];
+    // Nobody on the first Monday night; on the second, E8 (until 23:30) covers 22:00–23:00 only.
+    const found = violationsOf(world({ floors }), [a("A", "2026-03-09", "E8")], RULE);
+    expect(found.map((v) => [v.subjects.date, v.amount])).toEqual([
+      ["2026-03-02", 2],
+      ["2026-03-03", 2],
+      ["2026-03-09", 1],
+      ["2026-03-10", 2],
+    ]);
+  });
+
+  it("counts the 23-hour DST day as 23 staff-hours of an all-day floor", () => {
+    const floors: Floors = [{ area: "central", roleFamily: "pharmacist", count: 1, from: "00:00", to: "00:00" }];
+    const found = violationsOf(world({ floors }), [], RULE);
+    expect(found).toHaveLength(14);
+    expect(found.find((v) => v.subjects.date === "2026-03-08")).toMatchObject({ amount: 23 });
+    expect(found.reduce((h, v) => h + v.amount, 0)).toBe(14 * 24 - 1);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { a, violationsOf, world } from "../../fixtures/world.js";
+
+const RULE = "coverage.interval-overstaffing";
+const floors = [{ area: "central", roleFamily: "pharmacist" as const, count: 1, from: "07:00", to: "15:00", weekdays: [1] }];
+
+describe("coverage.interval-overstaffing", () => {
+  it("accepts exactly the floor on duty (the half hour past 15:00 covers no whole interval)", () => {
+    expect(violationsOf(world({ floors }), [a("A", "2026-03-02", "D8")], RULE)).toEqual([]);
+  });
+
+  it("flags a second person beyond demand in staff-hours", () => {
+    const found = violationsOf(world({ floors }), [a("A", "2026-03-02", "D8"), a("B", "2026-03-02", "D8")], RULE);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      hard: false,
+      amount: 8,
+      unit: "staff-hour",
+      penalty: 8,
+      subjects: { area: "central", roleFamily: "pharmacist", date: "2026-03-02" },
+    });
+    expect(found[0]!.message).toMatch(/07:00–15:00/);
+  });
+
+  it("counts a shift where its area has no demand at that hour", () => {
+    const found = violationsOf(world({ floors }), [a("A", "2026-03-02", "E8")], RULE);
+    expect(found[0]).toMatchObject({ amount: 8, subjects: { date: "2026-03-02" } });
+  });
+
+  it("splits an overnight shift by the date each interval starts on", () => {
+    // N8 on the first Monday: 23:00–07:00, one hour on 03-02 and seven on 03-03.
+    const found = violationsOf(world({ floors }), [a("A", "2026-03-02", "N8")], RULE);
+    expect(found.map((v) => [v.subjects.date, v.amount])).toEqual([
+      ["2026-03-02", 1],
+      ["2026-03-03", 7],
+    ]);
+  });
+
+  it("does not judge an area and role family without any demand", () => {
+    expect(violationsOf(world({ floors }), [a("C", "2026-03-02", "IV10")], RULE)).toEqual([]);
+  });
+});

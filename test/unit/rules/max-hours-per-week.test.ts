@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
+import { dates, patchStaff } from "../../fixtures/patch.js";
+
+const RULE = "hours.max-per-week";
+const techDays = (first: string, last: string, template = "T12") => dates(first, last).map((d) => a("C", d, template));
+
+// Workweeks run Sunday to Saturday: 03-01…03-07 (horizon from 03-02), 03-08…03-14 (DST Sunday), 03-15.
+describe("hours.max-per-week", () => {
+  it("accepts five 11.5-h shifts in a week (57.5 h ≤ 60)", () => {
+    expect(violationsOf(world(), techDays("2026-03-09", "2026-03-13"), RULE)).toEqual([]);
+  });
+
+  it("flags a sixth shift in the same workweek as a hard violation", () => {
+    const found = violationsOf(world(), techDays("2026-03-09", "2026-03-14"), RULE);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ hard: true, penalty: 0, unit: "hour", subjects: { staff: "C", period: "2026-03-08" } });
+    expect(found[0]!.amount).toBeCloseTo(6 * 11.5 - 60, 9);
+  });
+
+  it("does not pool shifts of two workweeks", () => {
+    expect(violationsOf(world(), techDays("2026-03-04", "2026-03-09"), RULE)).toEqual([]);
+  });
+
+  it("uses the contract maximum and the DST night's paid 10.5 h", () => {
+    const input = patchStaff(world(), "C", { contract: { maxHoursPerWeek: 40 } });
+    const found = violationsOf(input, techDays("2026-03-04", "2026-03-07", "TN12"), RULE);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.subjects.period).toBe("2026-03-02");
+    expect(found[0]!.amount).toBeCloseTo(3 * 11.5 + 10.5 - 40, 9);
+  });
+
+  it("uses the site's maximum", () => {
+    const input = withRule(world(), RULE, { params: { maxHours: 50 } });
+    expect(violationsOf(input, techDays("2026-03-09", "2026-03-13"), RULE)[0]!.amount).toBeCloseTo(7.5, 9);
+  });
+
+  it("counts history shifts in the same workweek", () => {
+    const input = patchStaff(world(), "C", { history: [{ date: "2026-03-01", template: "T12" }] });
+    const found = violationsOf(input, techDays("2026-03-02", "2026-03-06"), RULE);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.amount).toBeCloseTo(6 * 11.5 - 60, 9);
+  });
+
+  it("ignores history in an earlier workweek", () => {
+    const input = patchStaff(world(), "C", { history: [{ date: "2026-02-28", template: "T12" }] });
+    expect(violationsOf(input, techDays("2026-03-02", "2026-03-06"), RULE)).toEqual([]);
+  });
+
+  it("prices an hour over at hoursOutsideBandHour when soft", () => {
+    const input = withRule(world(), RULE, { hard: false });
+    expect(violationsOf(input, techDays("2026-03-09", "2026-03-14"), RULE)[0]!.penalty).toBeCloseTo(9 * 50, 9);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
+import { TWELVES, addTemplates, dates, patchStaff } from "../../fixtures/patch.js";
+import type { PlanningInput } from "../../../models/index.js";
+
+const RULE = "hours.pay-period-band";
+// Pay periods start 2026-03-01; the horizon 03-02…03-15 holds 13 days of the first and 1 day of the next.
+const FIRST = 13 / 14;
+const ofStaff = (input: PlanningInput, assignments: ReturnType<typeof a>[], staff: string) =>
+  violationsOf(input, assignments, RULE).filter((v) => v.subjects.staff === staff);
+const dayShifts = (staff: string, n: number) => dates("2026-03-02", "2026-03-14").slice(0, n).map((d) => a(staff, d, "D8"));
+
+describe("hours.pay-period-band", () => {
+  it("accepts 72 h for a 1.0 FTE in a 13-day part of a pay period (band 66.3–86.3 h)", () => {
+    expect(ofStaff(world(), dayShifts("A", 9), "A")).toEqual([]);
+  });
+
+  it("flags hours below the FTE target prorated to the days in the horizon, tolerance unscaled", () => {
+    const found = ofStaff(world(), dayShifts("A", 8), "A");
+    expect(found).toHaveLength(1);
+    const short = 80 * FIRST - 8 - 64;
+    expect(found[0]).toMatchObject({ hard: false, unit: "hour", subjects: { staff: "A", period: "2026-03-02" } });
+    expect(found[0]!.amount).toBeCloseTo(short, 9);
+    expect(found[0]!.penalty).toBeCloseTo(short * 50, 9);
+  });
+
+  it("scales the target by FTE (0.9 FTE: 72 h × 13/14 − 8)", () => {
+    const found = ofStaff(world(), dayShifts("B", 7), "B");
+    expect(found).toHaveLength(1);
+    expect(found[0]!.amount).toBeCloseTo(72 * FIRST - 8 - 56, 9);
+  });
+
+  it("counts a night across the spring DST change at its paid 10.5 h", () => {
+    // TN12 on 03-03…03-06 is paid 11.5 h each; on 03-07 it lasts 11 h real time, 10.5 h paid.
+    const found = ofStaff(world(), dates("2026-03-03", "2026-03-07").map((d) => a("C", d, "TN12")), "C");
+    expect(found).toHaveLength(1);
+    expect(found[0]!.amount).toBeCloseTo(80 * FIRST - 8 - (4 * 11.5 + 10.5), 9);
+  });
+
+  it("prorates a contract maximum (70 h × 13/14 = 65 h)", () => {
+    const input = patchStaff(world(), "A", { contract: { maxHoursPerPayPeriod: 70 } });
+    const found = ofStaff(input, dayShifts("A", 9), "A");
+    expect(found).toHaveLength(1);
+    expect(found[0]!.amount).toBeCloseTo(72 - 65, 9);
+  });
+
+  it("prorates a contract minimum in place of the tolerance, in both parts of pay periods", () => {
+    const input = patchStaff(world(), "A", { contract: { minHoursPerPayPeriod: 80 } });
+    const found = ofStaff(input, dayShifts("A", 9), "A");
+    expect(found.map((v) => v.subjects.period)).toEqual(["2026-03-02", "2026-03-15"]);
+    expect(found[0]!.amount).toBeCloseTo(80 * FIRST - 72, 9);
+    // The 1-day part holds 80/14 h of the minimum and nothing is worked on 03-15.
+    expect(found[1]!.amount).toBeCloseTo(80 / 14, 9);
+  });
+
+  it("prorates a contract maximum in a one-day part of a pay period", () => {
+    const input = patchStaff(addTemplates(world(), TWELVES[0]), "A", { contract: { maxHoursPerPayPeriod: 80 } });
+    const found = ofStaff(input, [...dayShifts("A", 9), a("A", "2026-03-15", "P12")], "A");
+    expect(found).toHaveLength(1);
+    expect(found[0]!.subjects.period).toBe("2026-03-15");
+    expect(found[0]!.amount).toBeCloseTo(12 - 80 / 14, 9);
+  });
+
+  it("uses the site's tolerances", () => {
+    const input = withRule(world(), RULE, { params: { underToleranceHours: 0 } });
+    const found = ofStaff(input, dayShifts("A", 9), "A");
+    expect(found[0]!.amount).toBeCloseTo(80 * FIRST - 72, 9);
+  });
+
+  it("holds PRN staff to a contract maximum only", () => {
+    const prn = patchStaff(world(), "D", { employment: "prn", fte: 0 });
+    expect(ofStaff(prn, [], "D")).toEqual([]);
+    const capped = patchStaff(prn, "D", { contract: { minHoursPerPayPeriod: 40, maxHoursPerPayPeriod: 28 } });
+    expect(ofStaff(capped, [], "D")).toEqual([]);
+    const found = ofStaff(capped, dates("2026-03-02", "2026-03-04").map((d) => a("D", d, "T12")), "D");
+    expect(found).toHaveLength(1);
+    expect(found[0]!.amount).toBeCloseTo(3 * 11.5 - 28 * FIRST, 9);
+  });
+
+  it("does not count history toward the horizon's pay period", () => {
+    const input = patchStaff(world(), "A", { history: [{ date: "2026-03-01", template: "D8" }] });
+    const found = ofStaff(input, dayShifts("A", 8), "A");
+    expect(found[0]!.amount).toBeCloseTo(80 * FIRST - 8 - 64, 9);
+  });
+});

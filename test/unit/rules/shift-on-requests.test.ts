@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
+import { addTemplates, patchStaff } from "../../fixtures/patch.js";
+
+const RULE = "requests.shift-on";
+const asks = () =>
+  patchStaff(world(), "A", {
+    requests: [
+      { kind: "shift-on", date: "2026-03-03", template: "D8", weight: 2 },
+      { kind: "shift-on", date: "2026-03-20", template: "D8", weight: 5 },
+    ],
+  });
+
+describe("requests.shift-on", () => {
+  it("grants the request when the person works that template that date", () => {
+    expect(violationsOf(asks(), [a("A", "2026-03-03", "D8")], RULE)).toEqual([]);
+  });
+
+  it("flags the request when the person is off, at request weight × requestWeightUnit", () => {
+    const found = violationsOf(asks(), [], RULE);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ hard: false, amount: 1, unit: "request", penalty: 20, subjects: { staff: "A", date: "2026-03-03", template: "D8" } });
+  });
+
+  it("flags the request when the person works another template that date", () => {
+    const found = violationsOf(asks(), [a("A", "2026-03-03", "E8")], RULE);
+    expect(found[0]!.message).toMatch(/E8 instead/);
+  });
+
+  it("multiplies the request weight by the site's rule weight", () => {
+    expect(violationsOf(withRule(asks(), RULE, { weight: 3 }), [], RULE)[0]).toMatchObject({ penalty: 6 });
+  });
+
+  it("ignores requests dated outside the horizon", () => {
+    // Granted on 03-03; the 03-20 request (after the horizon) would otherwise be a second finding.
+    expect(violationsOf(asks(), [a("A", "2026-03-03", "D8")], RULE)).toEqual([]);
+  });
+
+  it("flags a request for a template that does not run that day, and says so", () => {
+    const mondays = { id: "M8", name: "Monday day", area: "central", start: "07:00", lengthMinutes: 480, roleFamily: "pharmacist", weekdays: [1] };
+    const input = patchStaff(addTemplates(world(), mondays), "A", { requests: [{ kind: "shift-on", date: "2026-03-03", template: "M8", weight: 1 }] });
+    const found = violationsOf(input, [a("A", "2026-03-03", "D8")], RULE);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/M8 does not run that day/);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
+
+const RULE = "coverage.slot-under";
+const slot = (extra: object = {}) => world({ slotDemand: [{ template: "D8", date: "2026-03-02", required: 2, ...extra }] });
+
+describe("coverage.slot-under", () => {
+  it("accepts a slot with its required headcount", () => {
+    expect(violationsOf(slot(), [a("A", "2026-03-02", "D8"), a("B", "2026-03-02", "D8")], RULE)).toEqual([]);
+  });
+
+  it("flags each person short at the default slot weight", () => {
+    const found = violationsOf(slot(), [a("A", "2026-03-02", "D8"), a("B", "2026-03-02", "E8")], RULE);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ hard: false, amount: 1, unit: "person", penalty: 300, subjects: { template: "D8", date: "2026-03-02" } });
+    expect(violationsOf(slot(), [], RULE)[0]).toMatchObject({ amount: 2, penalty: 600 });
+  });
+
+  it("prices a line at its own under weight, whatever the rule's weight", () => {
+    expect(violationsOf(slot({ underWeight: 40 }), [], RULE)[0]).toMatchObject({ amount: 2, penalty: 80 });
+    expect(violationsOf(withRule(slot({ underWeight: 40 }), RULE, { weight: 1 }), [], RULE)[0]).toMatchObject({ penalty: 80 });
+  });
+
+  it("takes the default from the weights table", () => {
+    const input = world({ slotDemand: [{ template: "D8", date: "2026-03-02", required: 1 }], weights: { slotUnderPerPerson: 7 } });
+    expect(violationsOf(input, [], RULE)[0]).toMatchObject({ penalty: 7 });
+  });
+});
