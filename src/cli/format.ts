@@ -3,6 +3,7 @@
  * budget, violations grouped by rule, hours per person and fairness.
  */
 import type { Explanation, PlanningInput } from "../../models/index.js";
+import type { OptimizeOutcome } from "../optimize.js";
 
 const fmt = (n: number, digits = 1): string => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const money = (n: number): string => `$${fmt(n, 2)}`;
@@ -83,4 +84,28 @@ export function formatExplanation(input: PlanningInput, e: Explanation, options:
     ),
   );
   return out.join("\n");
+}
+
+/** What `rxroster solve` prints: the solve's status and gap, then the checker's explanation. */
+export function formatSolveSummary(input: PlanningInput, outcome: OptimizeOutcome, outDir: string): string {
+  const lines: string[] = [];
+  const m = outcome.model;
+  lines.push(`Solver: ${outcome.engine}, ${m.columns.toLocaleString("en-US")} columns, ${m.rows.toLocaleString("en-US")} rows, ${m.nonzeros.toLocaleString("en-US")} nonzeros`);
+  const gap = outcome.gap === undefined ? "" : `, gap ${(100 * outcome.gap).toFixed(2)} %`;
+  lines.push(`Status: ${outcome.status}${gap}, ${outcome.seconds.toFixed(1)} s${outcome.firstFeasibleSeconds === undefined ? "" : ` (first schedule after ${outcome.firstFeasibleSeconds.toFixed(1)} s)`}`);
+  if (outcome.status === "infeasible") {
+    lines.push("The hard rules cannot all hold. The fewest hard-rule breaks any schedule needs:");
+    for (const v of outcome.conflicts ?? []) lines.push(`  - ${v.rule}: ${v.message}`);
+    if ((outcome.conflicts ?? []).length === 0) lines.push("  (no conflicting rule could be named within the time limit)");
+    return lines.join("\n");
+  }
+  if (!outcome.explanation) {
+    lines.push("No schedule was found within the time limit: raise --time-limit.");
+    return lines.join("\n");
+  }
+  if (outcome.objective !== undefined) lines.push(`Objective: ${fmt(outcome.objective, 2)} (checker total ${fmt(outcome.explanation.total, 2)})`);
+  lines.push(`Wrote ${outDir}/schedule.json and ${outDir}/schedule.csv`);
+  lines.push("");
+  lines.push(formatExplanation(input, outcome.explanation));
+  return lines.join("\n");
 }

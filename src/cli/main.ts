@@ -2,6 +2,7 @@
  * The `rxroster` command line. Bad input exits 2 with one line per problem naming the field; nothing
  * expected ever surfaces as a stack trace.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
@@ -9,7 +10,10 @@ import { z } from "zod";
 import { PlanningInputSchema, formatProblem, type Parsed, type PlanningInput, type Problem, type Schedule } from "../../models/index.js";
 import { readDataFile } from "../io.js";
 import { explain, parseInput, parseScheduleFor, prepare } from "../pipeline.js";
-import { formatExplanation } from "./format.js";
+import { formatExplanation, formatSolveSummary } from "./format.js";
+import { optimize } from "../optimize.js";
+import { scheduleToCsv } from "../export/csv.js";
+import type { EngineName } from "../../solver/engines/types.js";
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 2;
@@ -24,9 +28,13 @@ const USAGE = `usage: rxroster <command> [options]
 
 commands:
   schema                          print the JSON Schema of the planning input
+  solve <input> [--out DIR] [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
+                                  the cheapest schedule that keeps every hard rule; writes
+                                  DIR/schedule.json and DIR/schedule.csv (default DIR: out)
   check <input> <schedule> [--json]
                                   explain a schedule: rule violations, coverage, hours, cost
-  demo [--json]                   check the bundled demo department's hand-made schedule
+  demo [--out DIR] [--time-limit S] [--gap G]
+                                  solve the bundled demo department (default DIR: out/demo)
 
 Input files are JSON (.json) or YAML (anything else).`;
 
@@ -66,13 +74,62 @@ function runCheck(io: Io, inputPath: string, schedulePath: string, json: boolean
   return EXIT_OK;
 }
 
-export function run(argv: string[], io: Io): number {
+interface SolveFlags {
+  out: string;
+  timeLimit: string | undefined;
+  gap: string | undefined;
+  engine: string | undefined;
+  json: boolean;
+}
+
+function numberFlag(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) throw new UsageError(`--${name} must be a number from ${min} to ${max} (got "${raw}")`);
+  return value;
+}
+
+async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<number> {
+  const timeLimitSeconds = numberFlag("time-limit", flags.timeLimit, 1, 86_400);
+  const relativeGap = numberFlag("gap", flags.gap, 0, 1);
+  if (flags.engine !== undefined && flags.engine !== "highs" && flags.engine !== "jslp") throw new UsageError(`--engine must be highs or jslp (got "${flags.engine}")`);
+  const input = loadInput(inputPath);
+  if (!input.ok) return reportProblems(io, inputPath, input.problems);
+  const prepared = prepare(input.value);
+  const progress = (p: { elapsedSeconds: number; incumbent?: number; bound?: number; gap?: number }): void =>
+    io.err(`  ${p.elapsedSeconds.toFixed(1)} s  incumbent ${p.incumbent?.toFixed(2) ?? "-"}  bound ${p.bound?.toFixed(2) ?? "-"}  gap ${p.gap === undefined ? "-" : (100 * p.gap).toFixed(2) + " %"}`);
+  io.err(`solving ${input.value.site.name}, ${input.value.horizon.start} to ${input.value.horizon.end}…`);
+  const outcome = await optimize(prepared, {
+    engine: (flags.engine ?? "highs") as EngineName,
+    onProgress: progress,
+    ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
+    ...(relativeGap !== undefined ? { relativeGap } : {}),
+  });
+  if (outcome.problems) return reportProblems(io, inputPath, outcome.problems);
+  if (outcome.schedule) {
+    mkdirSync(flags.out, { recursive: true });
+    writeFileSync(join(flags.out, "schedule.json"), JSON.stringify(outcome.schedule, null, 2) + "\n");
+    writeFileSync(join(flags.out, "schedule.csv"), scheduleToCsv(prepared, outcome.schedule));
+  }
+  const { schedule: _s, ...summary } = outcome;
+  io.out(flags.json ? JSON.stringify(summary, null, 2) : formatSolveSummary(input.value, outcome, flags.out));
+  return EXIT_OK;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+      options: {
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+        out: { type: "string" },
+        "time-limit": { type: "string" },
+        gap: { type: "string" },
+        engine: { type: "string" },
+      },
     });
     const [command, ...rest] = positionals;
     if (values.help || command === undefined || command === "help") {
@@ -82,6 +139,13 @@ export function run(argv: string[], io: Io): number {
     const arity = (n: number): void => {
       if (rest.length !== n) throw new UsageError(`${command} takes ${n} file argument(s), got ${rest.length}`);
     };
+    const solveFlags = (defaultOut: string): SolveFlags => ({
+      out: values.out ?? defaultOut,
+      timeLimit: values["time-limit"],
+      gap: values.gap,
+      engine: values.engine,
+      json: values.json,
+    });
     switch (command) {
       case "schema":
         arity(0);
@@ -90,9 +154,12 @@ export function run(argv: string[], io: Io): number {
       case "check":
         arity(2);
         return runCheck(io, rest[0]!, rest[1]!, values.json);
+      case "solve":
+        arity(1);
+        return await runSolve(io, rest[0]!, solveFlags("out"));
       case "demo":
         arity(0);
-        return runCheck(io, bundledPath("data", "demo", "department.yaml"), bundledPath("data", "demo", "schedule-handmade.json"), values.json);
+        return await runSolve(io, bundledPath("data", "demo", "department.yaml"), solveFlags(join("out", "demo")));
       default:
         throw new UsageError(`unknown command '${command}'`);
     }

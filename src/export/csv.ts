@@ -16,7 +16,7 @@ export function safeCell(value: string | number): string {
 }
 
 export function toCsv(rows: (string | number)[][]): string {
-  return stringify(rows.map((r) => r.map(safeCell)), { record_delimiter: "\r\n" });
+  return stringify(rows.map((r) => r.map(safeCell)), { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
 }
 
 export function scheduleToCsv(prepared: Prepared, schedule: Schedule): string {

@@ -6,10 +6,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main.js";
 import { BASE } from "../fixtures/world.js";
 
-function capture(argv: string[]) {
+async function capture(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -23,24 +23,24 @@ beforeAll(() => {
 });
 
 describe("rxroster check", () => {
-  it("prints the violations of a schedule by rule", () => {
-    const { code, out } = capture(["check", join(dir, "input.json"), join(dir, "schedule.json")]);
+  it("prints the violations of a schedule by rule", async () => {
+    const { code, out } = await capture(["check", join(dir, "input.json"), join(dir, "schedule.json")]);
     expect(code).toBe(0);
     expect(out).toContain("BREAKS 1 hard rule");
     expect(out).toContain("rest.min-between-shifts");
     expect(out).toMatch(/Ann rests 7\.5 h between E8 on 2026-03-02 and D8 on 2026-03-03/);
   });
 
-  it("prints JSON with --json", () => {
-    const { code, out } = capture(["check", join(dir, "input.json"), join(dir, "schedule.json"), "--json"]);
+  it("prints JSON with --json", async () => {
+    const { code, out } = await capture(["check", join(dir, "input.json"), join(dir, "schedule.json"), "--json"]);
     expect(code).toBe(0);
     const parsed = JSON.parse(out);
     expect(parsed.feasible).toBe(false);
     expect(parsed.violations.map((v: { rule: string }) => v.rule)).toContain("rest.min-between-shifts");
   });
 
-  it("exits 2 with one line per problem, naming field and value", () => {
-    const { code, err } = capture(["check", join(dir, "bad-zone.json"), join(dir, "schedule.json")]);
+  it("exits 2 with one line per problem, naming field and value", async () => {
+    const { code, err } = await capture(["check", join(dir, "bad-zone.json"), join(dir, "schedule.json")]);
     expect(code).toBe(2);
     const lines = err.split("\n");
     expect(lines).toHaveLength(2);
@@ -48,24 +48,24 @@ describe("rxroster check", () => {
     expect(lines[1]).toMatch(/bad-zone\.json: staff\[0\]\.fte: .*\(got -1\)/);
   });
 
-  it("exits 2 on malformed YAML and on a missing file", () => {
-    const bad = capture(["check", join(dir, "bad.yaml"), join(dir, "schedule.json")]);
+  it("exits 2 on malformed YAML and on a missing file", async () => {
+    const bad = await capture(["check", join(dir, "bad.yaml"), join(dir, "schedule.json")]);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/malformed YAML/);
-    const missing = capture(["check", join(dir, "nope.json"), join(dir, "schedule.json")]);
+    const missing = await capture(["check", join(dir, "nope.json"), join(dir, "schedule.json")]);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/nope\.json: no such file/);
   });
 
-  it("exits 2 on an unknown command or option", () => {
-    expect(capture(["frobnicate"]).code).toBe(2);
-    expect(capture(["check", "--fast"]).err).toMatch(/Unknown option '--fast'/);
+  it("exits 2 on an unknown command or option", async () => {
+    expect((await capture(["frobnicate"])).code).toBe(2);
+    expect((await capture(["check", "--fast"])).err).toMatch(/Unknown option '--fast'/);
   });
 });
 
 describe("rxroster schema", () => {
-  it("prints a JSON Schema of the input", () => {
-    const { code, out } = capture(["schema"]);
+  it("prints a JSON Schema of the input", async () => {
+    const { code, out } = await capture(["schema"]);
     expect(code).toBe(0);
     const schema = JSON.parse(out);
     expect(schema.$schema).toMatch(/json-schema\.org/);
