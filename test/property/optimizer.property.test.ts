@@ -1,0 +1,51 @@
+/**
+ * Invariants of the optimizer on small random departments (2–8 staff, 1–14 days, zones with DST changes):
+ * every schedule it returns keeps every hard rule as the independent checker judges it; its objective
+ * equals the checker's weighted total; and HiGHS and javascript-lp-solver agree on the optimum of models
+ * small enough for both. Fixed numRuns; fast-check prints the seed of any failure.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildModel } from "../../solver/model/build.js";
+import { solveInWorker } from "../../solver/engines/run.js";
+import { prepare } from "../../src/pipeline.js";
+import { worldArb } from "../fixtures/random-world.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../fixtures/solve.js";
+
+describe("optimizer invariants", () => {
+  it("keeps every hard rule, and its objective equals the checker's total", async () => {
+    await fc.assert(
+      fc.asyncProperty(worldArb, async (input) => {
+        const solved = await solveDirect(input);
+        expect(solved.result.status).toBe("optimal");
+        expectModelAgreesWithChecker(solved);
+      }),
+      { numRuns: 25 },
+    );
+  }, 300_000);
+
+  it("HiGHS and javascript-lp-solver reach the same optimum on tiny models", async () => {
+    // Tiny: few staff and days, so javascript-lp-solver finishes; a run it cannot finish is counted.
+    const tiny = worldArb.filter((w) => w.staff.length <= 3 && Date.parse(w.horizon.end) - Date.parse(w.horizon.start) <= 2 * 86_400_000);
+    let compared = 0;
+    let jslpGaveUp = 0;
+    await fc.assert(
+      fc.asyncProperty(tiny, async (input) => {
+        const prepared = prepare(input);
+        const { model } = buildModel(prepared.input, prepared.grid, prepared.demand);
+        const highs = await solveInWorker(model, { engine: "highs", relativeGap: 0, timeLimitSeconds: 30 });
+        const jslp = await solveInWorker(model, { engine: "jslp", timeLimitSeconds: 20 });
+        expect(highs.status).toBe("optimal");
+        if (jslp.status !== "optimal") {
+          jslpGaveUp++;
+          return;
+        }
+        compared++;
+        expect(jslp.objective!).toBeCloseTo(highs.objective!, 4);
+      }),
+      { numRuns: 12 },
+    );
+    expect(compared).toBeGreaterThanOrEqual(8);
+    expect(jslpGaveUp).toBeLessThanOrEqual(4);
+  }, 600_000);
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { optimize } from "../../src/optimize.js";
+import { prepare } from "../../src/pipeline.js";
+import { a, world } from "../fixtures/world.js";
+import { patchStaff } from "../fixtures/patch.js";
+
+// Demand for one pharmacist by day in central, every day.
+const demanding = () =>
+  world({ floors: [{ area: "central", roleFamily: "pharmacist", count: 1, from: "07:00", to: "15:00" }] });
+
+describe("optimize", () => {
+  it("returns a schedule that covers the floor, with its explanation", async () => {
+    const outcome = await optimize(prepare(demanding()), { timeLimitSeconds: 30 });
+    expect(outcome.status).toBe("optimal");
+    expect(outcome.explanation!.feasible).toBe(true);
+    expect(outcome.explanation!.coverage.find((c) => c.area === "central")!.floorUncoveredStaffHours).toBe(0);
+    expect(outcome.objective!).toBeCloseTo(outcome.explanation!.total, 6);
+    expect(outcome.model.columns).toBeGreaterThan(0);
+  });
+
+  it("keeps a locked assignment and marks it locked", async () => {
+    const outcome = await optimize(prepare(world()), { locked: [a("C", "2026-03-04", "IV10")] });
+    expect(outcome.schedule!.assignments).toContainEqual({ staff: "C", date: "2026-03-04", template: "IV10", locked: true });
+  });
+
+  it("names a locked assignment the hard rules forbid instead of solving", async () => {
+    const outcome = await optimize(prepare(world()), { locked: [a("D", "2026-03-04", "IV10")] });
+    expect(outcome.status).toBe("infeasible");
+    expect(outcome.problems).toEqual([expect.objectContaining({ path: "locked[0]", message: expect.stringMatching(/D may not work IV10 on 2026-03-04/) })]);
+  });
+
+  it("answers an impossible department with the conflicting rules and people", async () => {
+    // Ben is on leave all month but his contract demands 40 hours over the horizon.
+    const input = patchStaff(world(), "B", { leave: [{ start: "2026-03-01", end: "2026-03-31", reason: "leave of absence" }], contract: { minMinutesPerHorizon: 2400 } });
+    const outcome = await optimize(prepare(input), { timeLimitSeconds: 30 });
+    expect(outcome.status).toBe("infeasible");
+    expect(outcome.schedule).toBeUndefined();
+    const conflicts = outcome.conflicts!;
+    expect(conflicts.length).toBeGreaterThan(0);
+    expect(conflicts.every((v) => v.subjects.staff === "B")).toBe(true);
+    expect(conflicts.map((v) => v.rule)).toEqual(expect.arrayContaining([expect.stringMatching(/^(leave\.approved|hours\.horizon-band)$/)]));
+  });
+
+  it("stops when cancelled and returns what it has, without throwing", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const outcome = await optimize(prepare(demanding()), { signal: controller.signal, timeLimitSeconds: 30 });
+    expect(["optimal", "feasible", "timedout"]).toContain(outcome.status);
+  });
+
+  it("starts from a previous schedule", async () => {
+    const prepared = prepare(demanding());
+    const first = await optimize(prepared, {});
+    const again = await optimize(prepared, { warmStart: first.schedule! });
+    expect(again.status).toBe("optimal");
+    expect(again.objective!).toBeCloseTo(first.objective!, 6);
+  });
+});
