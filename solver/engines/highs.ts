@@ -48,15 +48,28 @@ export const highsEngine: Engine = {
       });
       if (options.warmStart) instance.setSolution(options.warmStart);
       let firstFeasibleSeconds: number | undefined;
+      let lastReport = 0;
+      const report = (d: { mip_primal_bound?: number; objective_function_value?: number; mip_dual_bound?: number; mip_gap?: number }): void => {
+        lastReport = elapsed();
+        const incumbent = d.mip_primal_bound ?? d.objective_function_value;
+        const known = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v) && Math.abs(v) < 1e29;
+        hooks.onProgress?.({
+          elapsedSeconds: lastReport,
+          ...(known(incumbent) ? { incumbent } : {}),
+          ...(known(d.mip_dual_bound) ? { bound: d.mip_dual_bound } : {}),
+          ...(known(incumbent) && known(d.mip_gap) ? { gap: d.mip_gap } : {}),
+        });
+      };
       const types = h.constants.callbackType;
       instance.run({
+        // A new incumbent is reported at once; the bound's progress about once a second.
         [types.mipImprovingSolution](event) {
           firstFeasibleSeconds ??= elapsed();
-          const d = event.data;
-          hooks.onProgress?.({ elapsedSeconds: elapsed(), incumbent: d.mip_primal_bound ?? d.objective_function_value, bound: d.mip_dual_bound, gap: d.mip_gap });
+          report(event.data);
         },
         [types.mipInterrupt](event) {
           if (hooks.shouldStop?.()) event.interrupt();
+          else if (elapsed() - lastReport >= 1) report(event.data);
         },
       });
       return outcome(h, instance, model, elapsed(), firstFeasibleSeconds);
