@@ -83,3 +83,14 @@ describe("the installed command", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("rxroster check on the demo department", () => {
+  it("names each deliberate mistake of the hand-made schedule", async () => {
+    const { code, out } = await capture(["check", "data/demo/department.yaml", "data/demo/schedule-handmade.json"]);
+    expect(code).toBe(0);
+    expect(out).toContain("Riverside General Hospital");
+    for (const rule of ["leave.approved", "rest.min-between-shifts", "days.max-consecutive", "shift.eligibility", "requests.day-off"]) expect(out).toContain(rule);
+    expect(out).toMatch(/Status: BREAKS \d+ hard rule/);
+    expect(out).toMatch(/Jordan Ellis/); // the Technician I in the IV room without the sterile skill
+  });
+});
