@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { publishedRosters } from "../../../bench/curtois/paths.js";
+import { parseCurtoisRoster } from "../../../bench/curtois/parse-roster.js";
+import { schedulingPeriodFileOf, toRosterGrid, toRosterXml } from "../../../bench/curtois/export-roster.js";
+import { parseCurtoisInstance } from "../../../bench/curtois/parse-instance.js";
+import { PUBLISHED, published, tinyText } from "./fixtures.js";
+
+describe("parseCurtoisRoster", () => {
+  it("reads every published roster, one <Employee> per instance employee", () => {
+    for (const { instance, data, roster } of PUBLISHED) {
+      expect(roster.employees, `instance ${instance}`).toEqual(data.staff.map((s) => s.id));
+      expect(roster.assignments.length, `instance ${instance}`).toBeGreaterThan(data.staff.length);
+    }
+  });
+
+  it("reads a roster's first assignments in file order", () => {
+    expect(published(1).roster.assignments.slice(0, 3)).toEqual([
+      { employee: "A", day: 1, shift: "D" },
+      { employee: "A", day: 2, shift: "D" },
+      { employee: "A", day: 3, shift: "D" },
+    ]);
+  });
+
+  it("skips the <Violations> block of instance 8's file and keeps the penalty it states", () => {
+    const { roster, penalty } = published(8);
+    expect(roster.statedPenalty).toBe(penalty);
+    // The block repeats every <Employee> with request violations but no <Assign>.
+    expect(roster.employees).toHaveLength(30);
+    expect(roster.schedulingPeriodFile).toBe("..\\..\\Instance8.ros");
+  });
+
+  it("names the line of an <Assign> whose day is not a number", () => {
+    const xml = '<Roster>\n<Employee ID="A">\n<Assign><Day>x</Day><Shift>D</Shift></Assign>\n</Employee>\n</Roster>\n';
+    expect(parseCurtoisRoster(xml)).toEqual({
+      ok: false,
+      problems: [{ code: "not-an-integer", line: 3, message: '<Day> of employee A must be a whole number (got "x")' }],
+    });
+  });
+
+  it("refuses text that is not a roster", () => {
+    expect(parseCurtoisRoster("<Solution></Solution>")).toMatchObject({ ok: false, problems: [{ code: "not-a-roster" }] });
+  });
+});
+
+describe("toRosterXml", () => {
+  it("writes every published roster but instance 8's back byte for byte", () => {
+    const written = publishedRosters().filter((p) => p.instance !== 8);
+    expect(written).toHaveLength(11);
+    for (const p of written) {
+      const { data, roster } = published(p.instance);
+      const xml = toRosterXml(roster.assignments, { employees: data.staff.map((s) => s.id), schedulingPeriodFile: schedulingPeriodFileOf(p.instance) });
+      expect(xml, `instance ${p.instance}`).toBe(readFileSync(p.path, "utf8"));
+    }
+  });
+
+  it("writes instance 8's roster without its <Violations> block, reading back the same assignments", () => {
+    const { data, roster } = published(8);
+    const again = parseCurtoisRoster(toRosterXml(roster.assignments, { employees: data.staff.map((s) => s.id) }));
+    expect(again.ok && again.value.assignments).toEqual(roster.assignments);
+  });
+
+  it("escapes ids that XML would misread", () => {
+    const xml = toRosterXml([{ employee: "A&B", day: 0, shift: "<N>" }]);
+    expect(xml).toContain('<Employee ID="A&amp;B"><Assign><Day>0</Day><Shift>&lt;N&gt;</Shift></Assign></Employee>');
+    const again = parseCurtoisRoster(xml);
+    expect(again.ok && again.value.assignments).toEqual([{ employee: "A&B", day: 0, shift: "<N>" }]);
+  });
+});
+
+describe("toRosterGrid", () => {
+  it("shows employees down, days across, a dot for a day off", () => {
+    const tiny = parseCurtoisInstance(tinyText());
+    if (!tiny.ok) throw new Error("tiny instance does not parse");
+    const grid = toRosterGrid(tiny.value, [
+      { employee: "A", day: 0, shift: "d" },
+      { employee: "A", day: 1, shift: "D" },
+      { employee: "B", day: 4, shift: "D" },
+      { employee: "B", day: 4, shift: "d" },
+    ]);
+    expect(grid).toMatchInlineSnapshot(`
+      "day   0   1   2   3   4   5   6
+            M   T   W   T   F   S   S
+      A     d   D   .   .   .   .   .
+      B     .   .   .   . D+d   .   .
+      "
+    `);
+  });
+});
