@@ -59,7 +59,9 @@ export function explainSchedule(input: PlanningInput, grid: TimeGrid, demand: De
 
   const requestRules = new Set(["requests.shift-on", "requests.shift-off", "requests.day-off"]);
   const requestViolations = violations.filter((v) => requestRules.has(v.rule));
-  const requestTotal = input.staff.reduce((a, s) => a + s.requests.length, 0);
+  // The request rules judge only requests dated inside the horizon; the others are neither granted nor not.
+  const horizonDates = new Set(grid.days.map((d) => d.date));
+  const requestTotal = input.staff.reduce((a, s) => a + s.requests.filter((r) => horizonDates.has(r.date)).length, 0);
 
   const penalties = violations.reduce((a, v) => a + v.penalty, 0);
   return {

@@ -15,6 +15,7 @@
  */
 import type { Finding, RuleDefinition } from "./types.js";
 import { agencyHours, payOf } from "../check/pay.js";
+import { buildBand } from "../model/bands.js";
 
 export const budgetCap: RuleDefinition = {
   id: "budget.cap",
@@ -43,5 +44,20 @@ export const budgetCap: RuleDefinition = {
     over(overtimeHours, sum((s) => s.overtimeHours), "Overtime hours", "hours");
     over(agencyCap, agencyHours(ctx), "Agency and PRN hours", "hours");
     return findings;
+  },
+  // Over the horizon, the model's own labor dollars (regular, differentials and the overtime premium
+  // columns, as `labor-cost.ts` prices them), overtime hours and agency hours, each against its cap:
+  // soft, a priced excess column per cap; hard, the cap as a row bound.
+  build(ctx, rule) {
+    const { laborDollars, overtimeHours, agencyHours: agencyCap } = ctx.input.budget;
+    const caps = [
+      { name: "labor-dollars", cap: laborDollars, terms: ctx.laborCost },
+      { name: "overtime-hours", cap: overtimeHours, terms: ctx.overtimeHours },
+      { name: "agency-hours", cap: agencyCap, terms: ctx.agencyHours },
+    ];
+    for (const { name, cap, terms } of caps) {
+      if (cap === undefined) continue;
+      buildBand(ctx, rule, `${rule.id}[${name}]`, { period: "horizon" }, rule.weight, { terms, max: cap });
+    }
   },
 };

@@ -7,6 +7,7 @@
 import type { GridDay, Interval, SlotRequirement } from "../../models/index.js";
 import type { CheckContext } from "../check/context.js";
 import { coverageOf, intervalGaps } from "../check/coverage.js";
+import { intervalDays } from "../model/coverage.js";
 import type { Finding } from "./types.js";
 
 export type GapPart = "floorShort" | "demandShort" | "over";
@@ -39,16 +40,6 @@ function worstSpans(day: GridDay, intervals: { interval: Interval; gap: number }
   return `${named.join(", ")}${dst}`;
 }
 
-/** The horizon day holding each interval's start. */
-function dayOfIntervals(ctx: CheckContext): GridDay[] {
-  const days = ctx.grid.days;
-  let d = 0;
-  return ctx.grid.intervals.map((interval) => {
-    while (d < days.length - 1 && interval.startMinute >= days[d]!.endMinute) d++;
-    return days[d]!;
-  });
-}
-
 /**
  * One finding per area × role family × date with a non-zero `part`: amount = Σ part × interval hours.
  * `describe` words the finding from its figures.
@@ -59,7 +50,7 @@ export function coverageFindingsByDay(
   describe: (figures: { area: string; roleFamily: string; date: string; staffHours: number; worst: number; when: string }) => string,
 ): Finding[] {
   const areaNames = new Map(ctx.input.areas.map((a) => [a.id, a.name]));
-  const dayOf = dayOfIntervals(ctx);
+  const dayOf = intervalDays(ctx.grid);
   const findings: Finding[] = [];
   for (const { series, covered } of coverageOf(ctx)) {
     const byDay = new Map<GridDay, { interval: Interval; gap: number }[]>();

@@ -10,6 +10,9 @@
  * choose between two schedules of similar cost, never enough to buy overtime or leave coverage short.
  */
 import type { Finding, RuleDefinition } from "./types.js";
+import { oneShiftPerDay } from "./one-shift-per-day.js";
+import { resolveRule } from "./resolve.js";
+import { penalizeColumn, penaltyColumn } from "../model/build-context.js";
 
 export const dayOffRequests: RuleDefinition = {
   id: "requests.day-off",
@@ -38,5 +41,35 @@ export const dayOffRequests: RuleDefinition = {
       }
     }
     return findings;
+  },
+  // Hard: no column on a date the person asked off.
+  forbids(_ctx, person, shift) {
+    return person.member.requests.some((r) => r.kind === "day-off" && r.date === shift.date);
+  },
+  // Soft: the request's weight on each shift column that day, exact while one shift a day is hard;
+  // otherwise on a "works that day" column v ≥ each x, so two shifts that day still break it once.
+  build(ctx, rule) {
+    if (rule.hard) return;
+    const dayOf = new Map(ctx.grid.days.map((d) => [d.date, d.index]));
+    const oneADay = resolveRule(oneShiftPerDay, ctx.input);
+    const atMostOne = oneADay.enabled && oneADay.hard;
+    for (const person of ctx.staff) {
+      for (const request of person.member.requests) {
+        const day = request.kind === "day-off" ? dayOf.get(request.date) : undefined;
+        if (day === undefined) continue;
+        const vars = person.byDay[day]!;
+        if (vars.length === 0) continue;
+        const subjects = { staff: person.member.id, date: request.date };
+        const weight = request.weight * rule.weight;
+        if (vars.length === 1 || atMostOne) {
+          for (const { column } of vars) penalizeColumn(ctx, rule.id, subjects, column, weight);
+          continue;
+        }
+        const works = penaltyColumn(ctx, rule.id, subjects, weight, 1);
+        for (const { shift, column } of vars) {
+          ctx.builder.addRow(`${rule.id}[${person.member.id},${shift.key}]`, [{ column: works, coefficient: 1 }, { column, coefficient: -1 }], 0, Infinity);
+        }
+      }
+    }
   },
 };

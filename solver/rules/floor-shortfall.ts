@@ -13,6 +13,8 @@
  */
 import type { RuleDefinition } from "./types.js";
 import { coverageFindingsByDay } from "./coverage-findings.js";
+import { penaltyColumn, penaltyConstant } from "../model/build-context.js";
+import { coverageTerms, intervalName, intervalSubjects } from "../model/coverage.js";
 
 export const floorShortfall: RuleDefinition = {
   id: "coverage.floor-shortfall",
@@ -28,5 +30,24 @@ export const floorShortfall: RuleDefinition = {
       "floorShort",
       (f) => `${f.area} is ${f.staffHours.toFixed(1)} ${f.roleFamily} staff-hours below its floor on ${f.date}; worst ${f.worst} short at ${f.when}`,
     );
+  },
+  // Per series and interval with a floor f, c = people covering it: soft, a slack sf ≥ f − c priced per
+  // staff-hour (sf = max(0, f − c) at the optimum), kept for the demand rule to stack on; an interval no
+  // shift can cover costs f × hours as a constant. Set hard (against the policy), c ≥ f without slack.
+  build(ctx, rule) {
+    if (!rule.hard && rule.weight === 0) return;
+    const cover = coverageTerms(ctx);
+    for (const interval of cover.intervals) {
+      const { floor, covering } = interval;
+      if (floor <= 0) continue;
+      const name = intervalName(rule.id, interval);
+      if (rule.hard) ctx.builder.addRow(name, covering, floor, Infinity);
+      else if (covering.length === 0) penaltyConstant(ctx, rule.id, intervalSubjects(interval), floor * interval.hours * rule.weight);
+      else {
+        const slack = penaltyColumn(ctx, rule.id, intervalSubjects(interval), interval.hours * rule.weight, floor);
+        ctx.builder.addRow(name, [...covering, { column: slack, coefficient: 1 }], floor, Infinity);
+        cover.floorSlack.set(interval.index, slack);
+      }
+    }
   },
 };

@@ -12,7 +12,9 @@
  * table prices an hour, the unit here is a minute, and an hour off is an hour off whichever rule counts
  * it); a weight the site sets on this rule is taken per minute, as every rule weight is per unit.
  */
-import type { Finding, RuleDefinition } from "./types.js";
+import type { PlanningInput } from "../../models/index.js";
+import { binaryReach, buildBand } from "../model/bands.js";
+import type { Finding, ResolvedRule, RuleDefinition } from "./types.js";
 
 export const horizonMinutes: RuleDefinition = {
   id: "hours.horizon-band",
@@ -23,7 +25,7 @@ export const horizonMinutes: RuleDefinition = {
   weightKey: "hoursOutsideBandHour",
   defaults: {},
   check(ctx, rule) {
-    const perMinute = ctx.input.rules[rule.id]?.weight !== undefined ? rule.weight : rule.weight / 60;
+    const perMinute = weightPerMinute(ctx.input, rule);
     const findings: Finding[] = [];
     ctx.staff.forEach((view) => {
       const { member } = view;
@@ -43,4 +45,26 @@ export const horizonMinutes: RuleDefinition = {
     });
     return findings;
   },
+  // A shift longer than the contract's maximum breaks it alone: no column when the rule is hard.
+  forbids(_ctx, person, shift) {
+    const max = person.member.contract.maxMinutesPerHorizon;
+    return max !== undefined && shift.paidMinutes > max;
+  },
+  // Per person with a contract band: M = Σ paid minutes × x over the horizon; hard, min ≤ M ≤ max on one
+  // row; soft, priced slacks in minutes below and above.
+  build(ctx, rule) {
+    const perMinute = weightPerMinute(ctx.input, rule);
+    for (const person of ctx.staff) {
+      const { minMinutesPerHorizon: min, maxMinutesPerHorizon: max } = person.member.contract;
+      if (min === undefined && max === undefined) continue;
+      const terms = person.byDay.flat().map(({ shift, column }) => ({ column, coefficient: shift.paidMinutes }));
+      const subjects = { staff: person.member.id, period: "horizon" };
+      buildBand(ctx, rule, `${rule.id}[${person.member.id}]`, subjects, perMinute, { terms, min, max, reach: binaryReach(terms) });
+    }
+  },
 };
+
+/** The table prices an hour; a weight the site sets on this rule is already per minute. */
+function weightPerMinute(input: PlanningInput, rule: ResolvedRule): number {
+  return input.rules[rule.id]?.weight !== undefined ? rule.weight : rule.weight / 60;
+}

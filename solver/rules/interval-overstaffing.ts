@@ -12,6 +12,8 @@
  */
 import type { RuleDefinition } from "./types.js";
 import { coverageFindingsByDay } from "./coverage-findings.js";
+import { penaltyColumn } from "../model/build-context.js";
+import { coverageTerms, intervalName, intervalSubjects } from "../model/coverage.js";
 
 export const intervalOverstaffing: RuleDefinition = {
   id: "coverage.interval-overstaffing",
@@ -27,5 +29,21 @@ export const intervalOverstaffing: RuleDefinition = {
       "over",
       (f) => `${f.area} has ${f.staffHours.toFixed(1)} ${f.roleFamily} staff-hours beyond demand on ${f.date}; worst ${f.worst} over at ${f.when}`,
     );
+  },
+  // Per series and interval where more people could be on duty than required (r), c = people covering
+  // it: soft, an excess column ≥ c − r priced per staff-hour; hard, c ≤ r.
+  build(ctx, rule) {
+    if (!rule.hard && rule.weight === 0) return;
+    for (const interval of coverageTerms(ctx).intervals) {
+      const { required, covering } = interval;
+      if (covering.length <= required) continue;
+      const name = intervalName(rule.id, interval);
+      if (rule.hard) {
+        ctx.builder.addRow(name, covering, -Infinity, required);
+        continue;
+      }
+      const excess = penaltyColumn(ctx, rule.id, intervalSubjects(interval), interval.hours * rule.weight);
+      ctx.builder.addRow(name, [...covering, { column: excess, coefficient: -1 }], -Infinity, required);
+    }
   },
 };

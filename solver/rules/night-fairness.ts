@@ -14,6 +14,7 @@
 import type { Finding, RuleDefinition } from "./types.js";
 import { fairnessGroups, fairnessLine } from "../check/fairness.js";
 import { payOf } from "../check/pay.js";
+import { buildSpread, fairnessGroupsOf } from "../model/fairness.js";
 
 export const nightFairness: RuleDefinition = {
   id: "fairness.nights",
@@ -38,5 +39,12 @@ export const nightFairness: RuleDefinition = {
       });
     }
     return findings;
+  },
+  // Per level group, count = Σ x of the person's night shifts in the horizon: the spread max − min priced.
+  build(ctx, rule) {
+    for (const { level, members } of fairnessGroupsOf(ctx)) {
+      const counts = members.map((person) => person.byDay.flat().filter((v) => v.shift.night).map((v) => ({ column: v.column, coefficient: 1 })));
+      buildSpread(ctx, rule, level, counts);
+    }
   },
 };

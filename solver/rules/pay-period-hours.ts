@@ -16,8 +16,11 @@
  * an hour's pay, so work that must go to someone goes to the person short of their band rather than to
  * one already above it.
  */
+import type { PayPeriod, StaffMember } from "../../models/index.js";
 import type { Finding, RuleDefinition } from "./types.js";
 import { payOf } from "../check/pay.js";
+import { binaryReach, buildBand } from "../model/bands.js";
+import type { Term } from "../model/linear-model.js";
 
 const fmt = (h: number): string => h.toFixed(1);
 
@@ -34,27 +37,58 @@ export const payPeriodHours: RuleDefinition<{ underToleranceHours: number; overT
     const findings: Finding[] = [];
     ctx.staff.forEach((view, i) => {
       const { member } = view;
-      const regular = member.employment === "staff" && member.fte > 0;
-      const { minHoursPerPayPeriod, maxHoursPerPayPeriod } = member.contract;
-      if (!regular && maxHoursPerPayPeriod === undefined) return;
       ctx.grid.payPeriods.forEach((period, p) => {
-        const share = period.daysInHorizon / 14;
-        const target = 80 * member.fte * share;
-        const min = !regular ? undefined : minHoursPerPayPeriod !== undefined ? minHoursPerPayPeriod * share : target - rule.params.underToleranceHours;
-        const max = maxHoursPerPayPeriod !== undefined ? maxHoursPerPayPeriod * share : target + rule.params.overToleranceHours;
+        const band = payPeriodBand(member, period, rule.params);
+        if (!band) return;
+        const { min, max } = band;
         const worked = pay[i]!.perPayPeriod[p]!.hours;
         const short = min === undefined ? 0 : Math.max(0, min - worked);
         const over = Math.max(0, worked - max);
         if (short <= 0 && over <= 0) return;
-        const band = min === undefined ? `at most ${fmt(max)} h` : `${fmt(Math.max(0, min))}–${fmt(max)} h`;
+        const range = min === undefined ? `at most ${fmt(max)} h` : `${fmt(Math.max(0, min))}–${fmt(max)} h`;
         const days = period.daysInHorizon === 14 ? "" : `, ${period.daysInHorizon} of its 14 days in the horizon`;
         findings.push({
           subjects: { staff: member.id, period: period.firstDate },
           amount: short + over,
-          message: `${member.name} works ${fmt(worked)} h in the pay period from ${period.firstDate} (${band}${days}): ${fmt(short + over)} h ${short > 0 ? "short" : "over"}`,
+          message: `${member.name} works ${fmt(worked)} h in the pay period from ${period.firstDate} (${range}${days}): ${fmt(short + over)} h ${short > 0 ? "short" : "over"}`,
         });
       });
     });
     return findings;
   },
+  // Per person and pay period, H = Σ paid hours × x of the horizon shifts starting in it (history is not
+  // counted, as in the check): hard, min ≤ H ≤ max on one row; soft, priced slacks below and above.
+  build(ctx, rule) {
+    for (const person of ctx.staff) {
+      for (const period of ctx.grid.payPeriods) {
+        const band = payPeriodBand(person.member, period, rule.params);
+        if (!band) continue;
+        const terms: Term[] = [];
+        for (const day of person.byDay) {
+          for (const { shift, column } of day) if (ctx.grid.days[shift.day]!.payPeriod === period.index) terms.push({ column, coefficient: shift.paidMinutes / 60 });
+        }
+        const subjects = { staff: person.member.id, period: period.firstDate };
+        buildBand(ctx, rule, `${rule.id}[${person.member.id},${period.firstDate}]`, subjects, rule.weight, { terms, min: band.min, max: band.max, reach: binaryReach(terms) });
+      }
+    }
+  },
 };
+
+/**
+ * A person's band for one pay period, prorated to its days in the horizon; undefined when no band applies
+ * (PRN, agency or FTE 0 without a contract maximum). No minimum for those without a target.
+ */
+export function payPeriodBand(
+  member: StaffMember,
+  period: PayPeriod,
+  params: { underToleranceHours: number; overToleranceHours: number },
+): { min: number | undefined; max: number } | undefined {
+  const regular = member.employment === "staff" && member.fte > 0;
+  const { minHoursPerPayPeriod, maxHoursPerPayPeriod } = member.contract;
+  if (!regular && maxHoursPerPayPeriod === undefined) return undefined;
+  const share = period.daysInHorizon / 14;
+  const target = 80 * member.fte * share;
+  const min = !regular ? undefined : minHoursPerPayPeriod !== undefined ? minHoursPerPayPeriod * share : target - params.underToleranceHours;
+  const max = maxHoursPerPayPeriod !== undefined ? maxHoursPerPayPeriod * share : target + params.overToleranceHours;
+  return { min, max };
+}

@@ -10,6 +10,7 @@
  * schedules of similar cost, never enough to buy overtime or leave coverage short.
  */
 import type { Finding, RuleDefinition } from "./types.js";
+import { penalizeColumn } from "../model/build-context.js";
 
 export const shiftOffRequests: RuleDefinition = {
   id: "requests.shift-off",
@@ -37,5 +38,22 @@ export const shiftOffRequests: RuleDefinition = {
       }
     }
     return findings;
+  },
+  // Hard: a shift the person asked not to work gets no column.
+  forbids(_ctx, person, shift) {
+    return person.member.requests.some((r) => r.kind === "shift-off" && r.date === shift.date && r.template === shift.template);
+  },
+  // Soft: the request's weight on the one column it is about (a template runs once a date).
+  build(ctx, rule) {
+    if (rule.hard) return;
+    const dates = new Set(ctx.grid.days.map((d) => d.date));
+    for (const person of ctx.staff) {
+      for (const request of person.member.requests) {
+        if (request.kind !== "shift-off" || !dates.has(request.date)) continue;
+        const column = person.x.get(`${request.template}@${request.date}`);
+        if (column === undefined) continue;
+        penalizeColumn(ctx, rule.id, { staff: person.member.id, date: request.date, template: request.template }, column, request.weight * rule.weight);
+      }
+    }
   },
 };

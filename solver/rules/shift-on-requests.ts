@@ -11,6 +11,7 @@
  * schedules of similar cost, never enough to buy overtime or leave coverage short.
  */
 import type { Finding, RuleDefinition } from "./types.js";
+import { penalizeColumn, penaltyConstant } from "../model/build-context.js";
 
 export const shiftOnRequests: RuleDefinition = {
   id: "requests.shift-on",
@@ -42,5 +43,26 @@ export const shiftOnRequests: RuleDefinition = {
       }
     }
     return findings;
+  },
+  // Soft: w × (1 − x), a constant w and −w on the column (the constant alone when no column can grant
+  // it). Hard: x = 1, and a request no column can grant leaves no schedule.
+  build(ctx, rule) {
+    const dates = new Set(ctx.grid.days.map((d) => d.date));
+    for (const person of ctx.staff) {
+      for (const request of person.member.requests) {
+        if (request.kind !== "shift-on" || !dates.has(request.date)) continue;
+        const key = `${request.template}@${request.date}`;
+        const column = person.x.get(key);
+        if (rule.hard) {
+          // x ≥ 1; with no column the row is empty and no schedule can keep it, as the check finds.
+          ctx.builder.addRow(`${rule.id}[${person.member.id},${key}]`, column === undefined ? [] : [{ column, coefficient: 1 }], 1, Infinity);
+          continue;
+        }
+        const subjects = { staff: person.member.id, date: request.date, template: request.template };
+        const weight = request.weight * rule.weight;
+        penaltyConstant(ctx, rule.id, subjects, weight);
+        if (column !== undefined) penalizeColumn(ctx, rule.id, subjects, column, -weight);
+      }
+    }
   },
 };

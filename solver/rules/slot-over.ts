@@ -11,6 +11,8 @@
  */
 import type { Finding, RuleDefinition } from "./types.js";
 import { slotHeadcounts } from "./coverage-findings.js";
+import { binaryReach, buildBand } from "../model/bands.js";
+import { shiftTerms } from "../model/coverage.js";
 
 export const slotOver: RuleDefinition = {
   id: "coverage.slot-over",
@@ -32,5 +34,14 @@ export const slotOver: RuleDefinition = {
       });
     }
     return findings;
+  },
+  // Per slot line, n = Σ x of its shift instance (one column per person): soft, an excess column
+  // ≥ n − required at the line's own over weight; hard, n ≤ required.
+  build(ctx, rule) {
+    for (const slot of ctx.demand.slots) {
+      const terms = shiftTerms(ctx, slot.shift);
+      const subjects = { template: slot.template, date: slot.date };
+      buildBand(ctx, rule, `${rule.id}[${slot.shift}]`, subjects, slot.overWeight, { terms, max: slot.required, reach: binaryReach(terms) });
+    }
   },
 };

@@ -12,6 +12,8 @@
  */
 import type { Finding, RuleDefinition } from "./types.js";
 import { slotHeadcounts } from "./coverage-findings.js";
+import { binaryReach, buildBand } from "../model/bands.js";
+import { shiftTerms } from "../model/coverage.js";
 
 export const slotUnder: RuleDefinition = {
   id: "coverage.slot-under",
@@ -33,5 +35,15 @@ export const slotUnder: RuleDefinition = {
       });
     }
     return findings;
+  },
+  // Per slot line, n = Σ x of its shift instance (one column per person): soft, a shortfall column
+  // ≥ required − n at the line's own under weight; hard, n ≥ required.
+  build(ctx, rule) {
+    for (const slot of ctx.demand.slots) {
+      if (slot.required <= 0) continue;
+      const terms = shiftTerms(ctx, slot.shift);
+      const subjects = { template: slot.template, date: slot.date };
+      buildBand(ctx, rule, `${rule.id}[${slot.shift}]`, subjects, slot.underWeight, { terms, min: slot.required, reach: binaryReach(terms) });
+    }
   },
 };

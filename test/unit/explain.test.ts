@@ -69,4 +69,18 @@ describe("explainSchedule", () => {
     ]);
     expect(e.cost.totalDollars).toBe(0);
   });
+
+  it("counts only requests dated inside the horizon, so one outside it is not reported as granted", () => {
+    const input = patchStaff(world(), "A", {
+      requests: [
+        { kind: "day-off", date: "2026-03-03", weight: 1 },
+        { kind: "day-off", date: "2026-02-20", weight: 1 },
+        { kind: "shift-on", date: "2026-03-20", template: "D8", weight: 1 },
+        { kind: "shift-off", date: "2026-03-15", template: "D8", weight: 1 },
+      ],
+    });
+    const e = explain(prepare(input), { assignments: [a("A", "2026-03-03", "D8")] });
+    // In the horizon: the day off on 03-03 (broken) and the shift off on 03-15 (kept).
+    expect(e.requests).toEqual({ total: 2, granted: 1, penalty: 10 });
+  });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
 import { TWELVES, addTemplates, dates, patchStaff } from "../../fixtures/patch.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
+import { onLeave, smallWorld, violationsIn } from "../../fixtures/small-world.js";
 
 const RULE = "budget.cap";
 // Cat ($25/h, weekly40) on five 12-h paid shifts in one workweek: $1500 regular + 20 h OT × $12.50 = $1750.
@@ -55,5 +57,42 @@ describe("budget.cap", () => {
     // Labor: $1750 + 11.5 h × $21 = $1991.50.
     expect(found.map((v) => v.amount)).toEqual([expect.closeTo(991.5, 9), expect.closeTo(10, 9), expect.closeTo(11.5, 9)]);
     expect(found.map((v) => v.penalty)).toEqual(found.map((v) => v.amount));
+  });
+});
+
+describe("budget.cap in the model", () => {
+  // One day; a slot worth 2000 that only Ann can fill (Ben on leave) at $480.
+  const dayShift = (budget: object) => onLeave(smallWorld(1, { budget, slotDemand: [{ template: "D8", date: "2026-03-02", required: 1, underWeight: 2000 }] }), "B");
+
+  it("goes over a labor-dollar cap when the slot is worth more than the overage", async () => {
+    const solved = await solveDirect(dayShift({ laborDollars: 300 }));
+    expect(solved.schedule.assignments).toEqual([a("A", "2026-03-02", "D8")]);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 180, penalty: 900 })]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("keeps the cap when set hard, leaving the slot short", async () => {
+    const solved = await solveDirect(withRule(dayShift({ laborDollars: 300 }), RULE, { hard: true }));
+    expect(solved.schedule.assignments).toEqual([]);
+    expect(solved.explanation.budget.laborDollars).toEqual({ cap: 300, used: 0 });
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices overtime hours over their cap, with the 8/80 daily overtime the model derives", async () => {
+    // Ben (8/80) alone on a 12-h shift: 4 h of daily overtime against a cap of 1.
+    const input = onLeave(smallWorld(1, { budget: { overtimeHours: 1 }, slotDemand: [{ template: "P12", date: "2026-03-02", required: 1, underWeight: 2000 }] }, { twelves: true }), "A");
+    const solved = await solveDirect(input);
+    expect(solved.schedule.assignments).toEqual([a("B", "2026-03-02", "P12")]);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 3, penalty: 15 })]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices agency hours over their cap", async () => {
+    // Dan from an agency alone on an 11.5-h technician day (Cat on leave), against a cap of 10 h.
+    const input = patchStaff(onLeave(smallWorld(1, { budget: { agencyHours: 10 }, slotDemand: [{ template: "T12", date: "2026-03-02", required: 1, underWeight: 2000 }] }), "C"), "D", { employment: "agency" });
+    const solved = await solveDirect(input);
+    expect(solved.schedule.assignments).toEqual([a("D", "2026-03-02", "T12")]);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 1.5, penalty: 7.5 })]);
+    expectModelAgreesWithChecker(solved);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
 import { patchStaff } from "../../fixtures/patch.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
+import { onLeave, smallWorld, violationsIn } from "../../fixtures/small-world.js";
 
 const RULE = "requests.day-off";
 const asks = () =>
@@ -28,5 +30,36 @@ describe("requests.day-off", () => {
 
   it("ignores another person's shifts and requests dated outside the horizon", () => {
     expect(violationsOf(asks(), [a("B", "2026-03-05", "D8")], RULE)).toEqual([]);
+  });
+});
+
+describe("requests.day-off in the model", () => {
+  // Monday only: slots worth 2000 that only Ann can fill (Ben on leave); she asked for the day off.
+  const scenario = (...templates: string[]) =>
+    patchStaff(onLeave(smallWorld(1, { slotDemand: templates.map((template) => ({ template, date: "2026-03-02", required: 1, underWeight: 2000 })) }), "B"), "A", {
+      requests: [{ kind: "day-off", date: "2026-03-02", weight: 1 }],
+    });
+
+  it("breaks a cheap request to fill a dear slot, at the request's price", async () => {
+    const solved = await solveDirect(scenario("D8"));
+    expect(solved.schedule.assignments).toEqual([a("A", "2026-03-02", "D8")]);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 1, penalty: 10 })]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("makes no column that day when hard", async () => {
+    const solved = await solveDirect(withRule(scenario("D8"), RULE, { hard: true }));
+    expect(solved.built.ctx.staff[0]!.byDay[0]).toEqual([]);
+    expect(solved.schedule.assignments).toEqual([]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("breaks the request once when two shifts that day are allowed", async () => {
+    // One shift a day made soft and rest off: Ann takes the day and the night shift, one broken request.
+    const input = withRule(withRule(scenario("D8", "N8"), "shift.one-per-day", { hard: false, weight: 1 }), "rest.min-between-shifts", { enabled: false });
+    const solved = await solveDirect(input);
+    expect(solved.schedule.assignments).toHaveLength(2);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 1, penalty: 10 })]);
+    expectModelAgreesWithChecker(solved);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { a, violationsOf, world } from "../../fixtures/world.js";
 import type { PlanningInputFile } from "../../../models/index.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
+import { onLeave, smallWorld, violationsIn } from "../../fixtures/small-world.js";
+import { withRule } from "../../fixtures/world.js";
 
 const RULE = "coverage.floor-shortfall";
 type Floors = NonNullable<PlanningInputFile["floors"]>;
@@ -54,5 +57,37 @@ describe("coverage.floor-shortfall", () => {
     expect(found).toHaveLength(14);
     expect(found.find((v) => v.subjects.date === "2026-03-08")).toMatchObject({ amount: 23 });
     expect(found.reduce((h, v) => h + v.amount, 0)).toBe(14 * 24 - 1);
+  });
+});
+
+describe("coverage.floor-shortfall in the model", () => {
+  // Monday only; Ann and Ben are the pharmacists, a day shift covers 07:00–15:00.
+  const monday = (count: number, extra: Floors = []) => smallWorld(1, { floors: [...mondayDays(count), ...extra] });
+
+  it("covers what it can of a floor of three with two pharmacists and names the gap", async () => {
+    const solved = await solveDirect(monday(3));
+    expect(solved.schedule.assignments.map((x) => x.staff).sort()).toEqual(["A", "B"]);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 8, penalty: 8000, subjects: { area: "central", roleFamily: "pharmacist", date: "2026-03-02" } })]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("charges an interval no shift can cover as a constant", async () => {
+    // Nobody is on duty 00:00–07:00 of the horizon's first day: 7 staff-hours whatever the schedule.
+    const solved = await solveDirect(monday(1, [{ area: "central", roleFamily: "pharmacist", count: 1, from: "00:00", to: "07:00", weekdays: [1] }]));
+    expect(solved.schedule.assignments).toHaveLength(1);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 7, penalty: 7000 })]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("leaves a cheap floor uncovered when soft, and covers it as a row when set hard", async () => {
+    const cheap = withRule(monday(2), RULE, { weight: 10 });
+    const soft = await solveDirect(cheap);
+    expect(soft.schedule.assignments).toEqual([]);
+    expect(violationsIn(soft.explanation, RULE)).toEqual([expect.objectContaining({ amount: 16, penalty: 160 })]);
+    expectModelAgreesWithChecker(soft);
+    const hard = await solveDirect(withRule(cheap, RULE, { hard: true }));
+    expect(hard.schedule.assignments).toHaveLength(2);
+    expect(violationsIn(hard.explanation, RULE)).toEqual([]);
+    expectModelAgreesWithChecker(hard);
   });
 });

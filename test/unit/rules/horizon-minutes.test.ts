@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
 import { dates, patchStaff } from "../../fixtures/patch.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
+import { smallWorld, violationsIn } from "../../fixtures/small-world.js";
 
 const RULE = "hours.horizon-band";
 const days = (staff: string, n: number, template = "D8") => dates("2026-03-02", "2026-03-15").slice(0, n).map((d) => a(staff, d, template));
@@ -42,5 +44,47 @@ describe("hours.horizon-band", () => {
   it("does not count history minutes", () => {
     const input = patchStaff(banded(), "A", { history: [{ date: "2026-03-01", template: "D8" }] });
     expect(violationsOf(input, days("A", 7), RULE)).toEqual([]);
+  });
+});
+
+describe("hours.horizon-band in the model", () => {
+  // Ann alone over three days; her contract bounds her paid minutes over the horizon (8-h shifts: 480).
+  const ann = (contract: object) => ({ id: "A", name: "Ann", level: "rph", fte: 1, hourlyRate: 60, contract });
+  const slots = ["2026-03-02", "2026-03-03", "2026-03-04"].map((date) => ({ template: "D8", date, required: 1, underWeight: 2000 }));
+  const capped = smallWorld(3, { staff: [ann({ maxMinutesPerHorizon: 960 })], slotDemand: slots });
+
+  it("keeps a contract maximum of 960 minutes when hard, leaving a slot short", async () => {
+    const solved = await solveDirect(capped);
+    expect(solved.schedule.assignments).toHaveLength(2);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("works past the maximum when soft and a minute over costs less than the slot", async () => {
+    const solved = await solveDirect(withRule(capped, RULE, { hard: false, weight: 1 }));
+    expect(solved.schedule.assignments).toHaveLength(3);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 480, penalty: 480 })]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("makes no column for a shift longer than the maximum when hard", async () => {
+    const ben = { id: "B", name: "Ben", level: "rph", fte: 1, hourlyRate: 58 };
+    const solved = await solveDirect(smallWorld(3, { staff: [ann({ maxMinutesPerHorizon: 400 }), ben], slotDemand: slots }));
+    expect(solved.built.ctx.staff[0]!.x.size).toBe(0);
+    expect(solved.schedule.assignments.map((x) => x.staff)).toEqual(["B", "B", "B"]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("makes a person work up to a contract minimum when hard, and prices the shortfall per minute when soft", async () => {
+    const input = smallWorld(3, { staff: [ann({ minMinutesPerHorizon: 1440 })] });
+    const hard = await solveDirect(input);
+    expect(hard.schedule.assignments).toHaveLength(3);
+    expectModelAgreesWithChecker(hard);
+    // Soft at the table's 50 per hour: 1440 minutes short cost 1200, less than three shifts' $1440.
+    const soft = await solveDirect(withRule(input, RULE, { hard: false }));
+    expect(soft.schedule.assignments).toEqual([]);
+    expect(violationsIn(soft.explanation, RULE)).toEqual([expect.objectContaining({ amount: 1440 })]);
+    expect(violationsIn(soft.explanation, RULE)[0]!.penalty).toBeCloseTo(1200, 9);
+    expectModelAgreesWithChecker(soft);
   });
 });

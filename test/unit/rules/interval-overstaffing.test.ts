@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { a, violationsOf, world } from "../../fixtures/world.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
+import { onLeave, smallWorld, violationsIn } from "../../fixtures/small-world.js";
+import { withRule } from "../../fixtures/world.js";
 
 const RULE = "coverage.interval-overstaffing";
 const floors = [{ area: "central", roleFamily: "pharmacist" as const, count: 1, from: "07:00", to: "15:00", weekdays: [1] }];
@@ -38,5 +41,24 @@ describe("coverage.interval-overstaffing", () => {
 
   it("does not judge an area and role family without any demand", () => {
     expect(violationsOf(world({ floors }), [a("C", "2026-03-02", "IV10")], RULE)).toEqual([]);
+  });
+});
+
+describe("coverage.interval-overstaffing in the model", () => {
+  // Monday only: a floor of one pharmacist 07:00–15:00, but a slot line wants two on the day shift.
+  const input = smallWorld(1, { floors, slotDemand: [{ template: "D8", date: "2026-03-02", required: 2, underWeight: 2000 }] });
+
+  it("staffs beyond demand when a slot line is worth it, and counts the extra staff-hours", async () => {
+    const solved = await solveDirect(input);
+    expect(solved.schedule.assignments).toHaveLength(2);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 8, penalty: 8, subjects: { area: "central", roleFamily: "pharmacist", date: "2026-03-02" } })]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("keeps people on duty within demand when set hard", async () => {
+    const solved = await solveDirect(withRule(input, RULE, { hard: true }));
+    expect(solved.schedule.assignments).toHaveLength(1);
+    expect(violationsIn(solved.explanation, "coverage.slot-under")).toEqual([expect.objectContaining({ amount: 1 })]);
+    expectModelAgreesWithChecker(solved);
   });
 });

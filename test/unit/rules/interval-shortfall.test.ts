@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { a, violationsOf, world } from "../../fixtures/world.js";
 import type { PlanningInputFile } from "../../../models/index.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
+import { onLeave, smallWorld, violationsIn } from "../../fixtures/small-world.js";
+import { withRule } from "../../fixtures/world.js";
 
 const RULE = "coverage.interval-shortfall";
 // 20 orders due at 10:00 on Monday 2026-03-02 at 6 min each, done in the hour before (default lead 60 min):
@@ -39,5 +42,55 @@ describe("coverage.interval-shortfall", () => {
     // Nobody on the first Monday: 2 required at 09:00, 1 of them floor, 1 forecast work.
     expect(found[0]).toMatchObject({ amount: 1, subjects: { date: "2026-03-02" } });
     expect(violationsOf(input, [a("A", "2026-03-09", "D8")], "coverage.floor-shortfall")[0]).toMatchObject({ amount: 8 });
+  });
+});
+
+describe("coverage.interval-shortfall in the model", () => {
+  // Monday only, a floor of one pharmacist 07:00–15:00, and orders needing `people` pharmacists 08:00–10:00
+  // (due at 09:00 and 10:00, done in the hour before). Ann ($480) and Ben ($464) work day shifts.
+  const demand = (people: number): Partial<PlanningInputFile> => {
+    const due = new Array<number>(24).fill(0);
+    due[9] = due[10] = people * 10;
+    return {
+      ...workload,
+      forecasts: [{ kind: "hourly", workloadType: "orders", start: "2026-03-02", unitsPerHour: due }],
+      floors: [{ area: "central", roleFamily: "pharmacist", count: 1, from: "07:00", to: "15:00" }],
+    };
+  };
+  const shortfall = (e: { violations: { rule: string; amount: number }[] }) => violationsIn(e as never, RULE).reduce((h, v) => h + v.amount, 0);
+
+  it("charges only the part above the floor: three needed, two on duty, 2 staff-hours short", async () => {
+    const solved = await solveDirect(smallWorld(1, demand(3)));
+    expect(solved.schedule.assignments).toHaveLength(2);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 2, penalty: 600 })]);
+    expect(violationsIn(solved.explanation, "coverage.floor-shortfall")).toEqual([]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices the demand part exactly with the floor rule off, where one person alone removes none of it", async () => {
+    // With c ≤ 1 the part is 3 − 1 = 2 people whatever c is; only a second person lowers it, by 1.
+    const solved = await solveDirect(withRule(smallWorld(1, demand(3)), "coverage.floor-shortfall", { enabled: false }));
+    expect(solved.schedule.assignments).toEqual([]);
+    expect(shortfall(solved.explanation)).toBe(4);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices the demand part exactly when the floor is not dearer than demand", async () => {
+    const solved = await solveDirect(withRule(smallWorld(1, demand(3)), "coverage.floor-shortfall", { weight: 100 }));
+    expect(solved.schedule.assignments).toHaveLength(2);
+    expect(shortfall(solved.explanation)).toBe(2);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("leaves cheap demand short when soft, and meets it as a row when set hard", async () => {
+    const cheap = withRule(smallWorld(1, demand(2)), RULE, { weight: 1 });
+    const soft = await solveDirect(cheap);
+    expect(soft.schedule.assignments).toHaveLength(1);
+    expect(violationsIn(soft.explanation, RULE)).toEqual([expect.objectContaining({ amount: 2, penalty: 2 })]);
+    expectModelAgreesWithChecker(soft);
+    const hard = await solveDirect(withRule(cheap, RULE, { hard: true }));
+    expect(hard.schedule.assignments).toHaveLength(2);
+    expect(violationsIn(hard.explanation, RULE)).toEqual([]);
+    expectModelAgreesWithChecker(hard);
   });
 });

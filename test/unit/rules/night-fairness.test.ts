@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
 import { patchStaff } from "../../fixtures/patch.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
+import { onLeave, smallWorld, violationsIn } from "../../fixtures/small-world.js";
 
 const RULE = "fairness.nights";
 
@@ -22,5 +24,28 @@ describe("fairness.nights", () => {
   it("leaves agency staff out of the comparison", () => {
     const input = patchStaff(world(), "B", { employment: "agency", fte: 0 });
     expect(violationsOf(input, [a("A", "2026-03-02", "N8")], RULE)).toEqual([]);
+  });
+});
+
+describe("fairness.nights in the model", () => {
+  // Monday and Tuesday nights worth 2000 each. Ben's night costs $496, Ann's $512.
+  const nights = smallWorld(2, { slotDemand: ["2026-03-02", "2026-03-03"].map((date) => ({ template: "N8", date, required: 1, underWeight: 2000 })) });
+  const workers = (s: { schedule: { assignments: { staff: string }[] } }) => s.schedule.assignments.map((x) => x.staff).sort();
+
+  it("shares the nights when a night of spread costs more than the saving", async () => {
+    const solved = await solveDirect(nights);
+    expect(workers(solved)).toEqual(["A", "B"]);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("gives both nights to the cheaper person when fairness is cheap, and shares them when hard", async () => {
+    const soft = await solveDirect(withRule(nights, RULE, { weight: 1 }));
+    expect(workers(soft)).toEqual(["B", "B"]);
+    expect(violationsIn(soft.explanation, RULE)).toEqual([expect.objectContaining({ amount: 2, penalty: 2 })]);
+    expectModelAgreesWithChecker(soft);
+    const hard = await solveDirect(withRule(nights, RULE, { weight: 1, hard: true }));
+    expect(workers(hard)).toEqual(["A", "B"]);
+    expectModelAgreesWithChecker(hard);
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
 import { TWELVES, addTemplates, dates, patchStaff } from "../../fixtures/patch.js";
 import type { PlanningInput } from "../../../models/index.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
+import { smallWorld, violationsIn } from "../../fixtures/small-world.js";
 
 const RULE = "hours.pay-period-band";
 // Pay periods start 2026-03-01; the horizon 03-02…03-15 holds 13 days of the first and 1 day of the next.
@@ -81,5 +83,49 @@ describe("hours.pay-period-band", () => {
     const input = patchStaff(world(), "A", { history: [{ date: "2026-03-01", template: "D8" }] });
     const found = ofStaff(input, dayShifts("A", 8), "A");
     expect(found[0]!.amount).toBeCloseTo(80 * FIRST - 8 - 64, 9);
+  });
+});
+
+describe("hours.pay-period-band in the model", () => {
+  // Ann alone, three days of a pay period: her band is 80 × 3/14 ∓ tolerance, 9.1–29.1 h, unless her
+  // contract says otherwise. Day-shift slots she alone can fill are worth 2000 each.
+  const ann = (contract: object = {}) => ({ id: "A", name: "Ann", level: "rph", fte: 1, hourlyRate: 60, contract });
+  const days = ["2026-03-02", "2026-03-03", "2026-03-04"];
+  const slots = days.map((date) => ({ template: "D8", date, required: 1, underWeight: 2000 }));
+  const capped = smallWorld(3, { staff: [ann({ maxHoursPerPayPeriod: 56, minHoursPerPayPeriod: 0 })], slotDemand: slots }, { payBand: true });
+
+  it("works past a prorated contract maximum (56 h × 3/14 = 12 h) when the slots are worth more", async () => {
+    const solved = await solveDirect(capped);
+    expect(solved.schedule.assignments).toHaveLength(3);
+    const found = violationsIn(solved.explanation, RULE);
+    expect(found).toEqual([expect.objectContaining({ subjects: { staff: "A", period: "2026-03-02" } })]);
+    expect(found[0]!.amount).toBeCloseTo(24 - 12, 9);
+    expect(found[0]!.penalty).toBeCloseTo(12 * 50, 9);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("keeps the prorated maximum when the band is hard, leaving slots short", async () => {
+    const solved = await solveDirect(withRule(capped, RULE, { hard: true }));
+    expect(solved.schedule.assignments).toHaveLength(1);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([]);
+    expect(violationsIn(solved.explanation, "coverage.slot-under").reduce((n, v) => n + v.amount, 0)).toBe(2);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("gives one shift to a person short of her band when an hour short costs more than an hour's pay", async () => {
+    // Idle: 9.14 h short × 100 = 914; one 8-h shift: $480 + 1.14 h × 100; two: $960 and inside the band.
+    const solved = await solveDirect(withRule(smallWorld(3, { staff: [ann()] }, { payBand: true }), RULE, { weight: 100 }));
+    expect(solved.schedule.assignments).toHaveLength(1);
+    const found = violationsIn(solved.explanation, RULE);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.amount).toBeCloseTo(80 * (3 / 14) - 8 - 8, 9);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("requires the band's minimum when hard", async () => {
+    const solved = await solveDirect(withRule(smallWorld(3, { staff: [ann()] }, { payBand: true }), RULE, { hard: true }));
+    expect(solved.schedule.assignments).toHaveLength(2);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([]);
+    expectModelAgreesWithChecker(solved);
   });
 });

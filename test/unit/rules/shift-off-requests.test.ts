@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
 import { patchStaff } from "../../fixtures/patch.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
+import { onLeave, smallWorld, violationsIn } from "../../fixtures/small-world.js";
 
 const RULE = "requests.shift-off";
 const asks = () =>
@@ -28,5 +30,26 @@ describe("requests.shift-off", () => {
 
   it("ignores requests dated outside the horizon", () => {
     expect(violationsOf(asks(), [], RULE)).toEqual([]);
+  });
+});
+
+describe("requests.shift-off in the model", () => {
+  // Monday only: a day-shift slot worth 2000 that only Ann can fill (Ben on leave); she asked not to work it.
+  const input = patchStaff(onLeave(smallWorld(1, { slotDemand: [{ template: "D8", date: "2026-03-02", required: 1, underWeight: 2000 }] }), "B"), "A", {
+    requests: [{ kind: "shift-off", date: "2026-03-02", template: "D8", weight: 1 }],
+  });
+
+  it("breaks a cheap request to fill a dear slot, at the request's price", async () => {
+    const solved = await solveDirect(input);
+    expect(solved.schedule.assignments).toEqual([a("A", "2026-03-02", "D8")]);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 1, penalty: 10 })]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("makes no column for the shift when hard, leaving the slot short", async () => {
+    const solved = await solveDirect(withRule(input, RULE, { hard: true }));
+    expect(solved.built.ctx.staff[0]!.x.has("D8@2026-03-02")).toBe(false);
+    expect(solved.schedule.assignments).toEqual([]);
+    expectModelAgreesWithChecker(solved);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
 import { addTemplates, patchStaff } from "../../fixtures/patch.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
+import { onLeave, smallWorld, violationsIn } from "../../fixtures/small-world.js";
 
 const RULE = "requests.shift-on";
 const asks = () =>
@@ -42,5 +44,44 @@ describe("requests.shift-on", () => {
     const found = violationsOf(input, [a("A", "2026-03-03", "D8")], RULE);
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toMatch(/M8 does not run that day/);
+  });
+});
+
+describe("requests.shift-on in the model", () => {
+  // Monday only, no demand: Ann works only if her request is worth her $480 evening.
+  const asking = (weight: number, template = "E8", date = "2026-03-02") => patchStaff(smallWorld(1), "A", { requests: [{ kind: "shift-on", date, template, weight }] });
+
+  it("grants a request worth more than the shift costs", async () => {
+    const solved = await solveDirect(asking(100));
+    expect(solved.schedule.assignments).toEqual([a("A", "2026-03-02", "E8")]);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("declines a cheap request at its price, and grants it when hard", async () => {
+    const soft = await solveDirect(asking(1));
+    expect(soft.schedule.assignments).toEqual([]);
+    expect(violationsIn(soft.explanation, RULE)).toEqual([expect.objectContaining({ amount: 1, penalty: 10 })]);
+    expectModelAgreesWithChecker(soft);
+    const hard = await solveDirect(withRule(asking(1), RULE, { hard: true }));
+    expect(hard.schedule.assignments).toEqual([a("A", "2026-03-02", "E8")]);
+    expectModelAgreesWithChecker(hard);
+  });
+
+  it("charges a request no column can grant as a constant, and ignores one outside the horizon", async () => {
+    // A pharmacist may not work the technician day.
+    const input = patchStaff(smallWorld(1), "A", {
+      requests: [
+        { kind: "shift-on", date: "2026-03-02", template: "T12", weight: 1 },
+        { kind: "shift-on", date: "2026-03-09", template: "D8", weight: 5 },
+      ],
+    });
+    const solved = await solveDirect(input);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 1, penalty: 10, subjects: { staff: "A", date: "2026-03-02", template: "T12" } })]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("leaves no schedule when a hard request cannot be granted", async () => {
+    await expect(solveDirect(withRule(asking(1, "T12"), RULE, { hard: true }))).rejects.toThrow(/infeasible/);
   });
 });

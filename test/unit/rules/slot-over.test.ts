@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { a, violationsOf, world } from "../../fixtures/world.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
+import { onLeave, smallWorld, violationsIn } from "../../fixtures/small-world.js";
+import { withRule } from "../../fixtures/world.js";
 
 const RULE = "coverage.slot-over";
 const slot = (extra: object = {}) => world({ slotDemand: [{ template: "D8", date: "2026-03-02", required: 1, ...extra }] });
@@ -23,5 +26,27 @@ describe("coverage.slot-over", () => {
 
   it("counts only people on that template and date", () => {
     expect(violationsOf(slot(), [a("A", "2026-03-02", "D8"), a("B", "2026-03-03", "D8"), a("B", "2026-03-02", "E8")], RULE)).toEqual([]);
+  });
+});
+
+describe("coverage.slot-over in the model", () => {
+  // Monday only: a floor of two pharmacists 07:00–15:00, but the day-shift line asks for one.
+  const input = smallWorld(1, {
+    floors: [{ area: "central", roleFamily: "pharmacist", count: 2, from: "07:00", to: "15:00" }],
+    slotDemand: [{ template: "D8", date: "2026-03-02", required: 1 }],
+  });
+
+  it("puts a person over the line when the floor needs them", async () => {
+    const solved = await solveDirect(input);
+    expect(solved.schedule.assignments).toHaveLength(2);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 1, penalty: 10 })]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("keeps the line when hard, leaving the floor short", async () => {
+    const solved = await solveDirect(withRule(input, RULE, { hard: true }));
+    expect(solved.schedule.assignments).toHaveLength(1);
+    expect(violationsIn(solved.explanation, "coverage.floor-shortfall")).toEqual([expect.objectContaining({ amount: 8 })]);
+    expectModelAgreesWithChecker(solved);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
+import { onLeave, smallWorld, violationsIn } from "../../fixtures/small-world.js";
 
 const RULE = "coverage.slot-under";
 const slot = (extra: object = {}) => world({ slotDemand: [{ template: "D8", date: "2026-03-02", required: 2, ...extra }] });
@@ -24,5 +26,30 @@ describe("coverage.slot-under", () => {
   it("takes the default from the weights table", () => {
     const input = world({ slotDemand: [{ template: "D8", date: "2026-03-02", required: 1 }], weights: { slotUnderPerPerson: 7 } });
     expect(violationsOf(input, [], RULE)[0]).toMatchObject({ penalty: 7 });
+  });
+});
+
+describe("coverage.slot-under in the model", () => {
+  // Monday only: a day-shift line for two pharmacists at 100 per person short, less than either's pay.
+  const cheap = smallWorld(1, { slotDemand: [{ template: "D8", date: "2026-03-02", required: 2, underWeight: 100 }] });
+
+  it("leaves a line short when a person costs more than the line's own under weight", async () => {
+    const solved = await solveDirect(cheap);
+    expect(solved.schedule.assignments).toEqual([]);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 2, penalty: 200 })]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("fills the line when hard", async () => {
+    const solved = await solveDirect(withRule(cheap, RULE, { hard: true }));
+    expect(solved.schedule.assignments).toHaveLength(2);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("charges a line nobody can work at the table weight", async () => {
+    // Only Cat may work the IV room, and she is on leave.
+    const solved = await solveDirect(onLeave(smallWorld(1, { slotDemand: [{ template: "IV10", date: "2026-03-02", required: 1 }] }), "C"));
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 1, penalty: 300 })]);
+    expectModelAgreesWithChecker(solved);
   });
 });

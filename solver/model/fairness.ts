@@ -1,0 +1,43 @@
+/**
+ * Fairness in the model, shared by the weekend and night rules: the level groups exactly as the checker
+ * forms them (`fairnessGroups`, run on an empty schedule, so one function decides who is compared), and
+ * the spread of a count across a group's members.
+ */
+import type { RuleId } from "../../models/index.js";
+import { buildCheckContext } from "../check/context.js";
+import { fairnessGroups } from "../check/fairness.js";
+import { penalizeColumn, penaltyColumn, type BuildContext, type StaffVars } from "./build-context.js";
+import type { Term } from "./linear-model.js";
+
+/** The checker's fairness groups, with each member's model variables. */
+export function fairnessGroupsOf(ctx: BuildContext): { level: string; members: StaffVars[] }[] {
+  const check = buildCheckContext(ctx.input, ctx.grid, ctx.demand, { assignments: [] });
+  const byId = new Map(ctx.staff.map((person) => [person.member.id, person]));
+  return fairnessGroups(check).map(({ level, members }) => ({ level, members: members.map((view) => byId.get(view.member.id)!) }));
+}
+
+/**
+ * Spread = max − min of the members' counts (each Σ terms, integral at integer x). Soft: a column
+ * hi ≥ every count priced at `weight` and a column lo ≤ every count priced at −`weight`, so their tagged
+ * sum is weight × spread at the optimum; the counts must be exact in both directions (no slack that lets
+ * a count rise or fall freely). Hard: every count equals the first.
+ */
+export function buildSpread(ctx: BuildContext, rule: { id: RuleId; hard: boolean; weight: number }, level: string, counts: Term[][]): void {
+  if (counts.every((terms) => terms.length === 0)) return;
+  const name = `${rule.id}[${level}]`;
+  if (rule.hard) {
+    counts.slice(1).forEach((terms, m) => {
+      ctx.builder.addRow(`${name}=${m + 1}`, [...terms, ...counts[0]!.map((t) => ({ column: t.column, coefficient: -t.coefficient }))], 0, 0);
+    });
+    return;
+  }
+  if (rule.weight === 0) return;
+  const subjects = { level };
+  const hi = penaltyColumn(ctx, rule.id, subjects, rule.weight);
+  const lo = ctx.builder.addColumn({ name: `${name}-min`, lower: 0 });
+  penalizeColumn(ctx, rule.id, subjects, lo, -rule.weight);
+  counts.forEach((terms, m) => {
+    ctx.builder.addRow(`${name}-max≥${m}`, [{ column: hi, coefficient: 1 }, ...terms.map((t) => ({ column: t.column, coefficient: -t.coefficient }))], 0, Infinity);
+    ctx.builder.addRow(`${name}-min≤${m}`, [{ column: lo, coefficient: -1 }, ...terms], 0, Infinity);
+  });
+}
