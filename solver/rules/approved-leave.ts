@@ -5,7 +5,12 @@
  * reason; a site that makes it soft pays one rule-violation unit per shift on leave. A night that starts
  * the evening before a leave range and ends inside it is not on leave: the shift's start date decides.
  */
+import type { ShiftInstance } from "../../models/index.js";
+import { penalizeColumn, type StaffVars } from "../model/build-context.js";
 import type { RuleDefinition } from "./types.js";
+
+// ISO dates compare correctly as strings.
+const onLeave = (person: StaffVars, shift: ShiftInstance): boolean => person.member.leave.some((l) => l.start <= shift.date && shift.date <= l.end);
 
 export const approvedLeave: RuleDefinition = {
   id: "leave.approved",
@@ -31,5 +36,17 @@ export const approvedLeave: RuleDefinition = {
         ];
       }),
     );
+  },
+  forbids(_ctx, person, shift) {
+    return onLeave(person, shift);
+  },
+  // Hard: `forbids` made no column. Soft: each column on leave costs one unit.
+  build(ctx, rule) {
+    if (rule.hard) return;
+    for (const person of ctx.staff) {
+      for (const { shift, column } of person.byDay.flat()) {
+        if (onLeave(person, shift)) penalizeColumn(ctx, rule.id, { staff: person.member.id, date: shift.date, template: shift.template }, column, rule.weight);
+      }
+    }
   },
 };

@@ -10,6 +10,9 @@
  * in the horizon.
  */
 import { dateOf } from "../check/context.js";
+import { penaltyColumn, penaltyConstant, workedInHistory } from "../model/build-context.js";
+import type { Term } from "../model/linear-model.js";
+import { workedDay } from "./max-consecutive-days.js";
 import type { RuleDefinition } from "./types.js";
 
 export const completeWeekends: RuleDefinition = {
@@ -40,5 +43,37 @@ export const completeWeekends: RuleDefinition = {
         ];
       });
     });
+  },
+  // On the days' worked indicators w (`workedDay`; a Saturday in history is a constant): hard,
+  // w_sat = w_sun; soft, a slack y ≥ |w_sat − w_sun| priced per weekend. Only weekends the check judges
+  // (both days known) get rows.
+  build(ctx, rule) {
+    for (const person of ctx.staff) {
+      for (const w of ctx.grid.weekends) {
+        if (w.sunday >= ctx.dayCount || (w.saturday < 0 && person.history.length === 0)) continue;
+        // saturday − sunday = Σ terms + offset
+        const terms: Term[] = [
+          ...(w.saturday >= 0 ? workedDay(ctx, person, w.saturday) : []),
+          ...workedDay(ctx, person, w.sunday).map((t) => ({ column: t.column, coefficient: -1 })),
+        ];
+        const offset = w.saturday < 0 && workedInHistory(person, w.saturday) ? 1 : 0;
+        const subjects = { staff: person.member.id, period: ctx.grid.days[Math.max(w.saturday, 0)]!.date };
+        const name = `${rule.id}[${person.member.id},${subjects.period}]`;
+        if (terms.length === 0 && offset === 0) continue;
+        if (rule.hard) {
+          // Empty when history's Saturday meets a Sunday with no column: split whatever happens, and the
+          // model says so by being infeasible.
+          ctx.builder.addRow(name, terms, -offset, -offset);
+          continue;
+        }
+        if (terms.length === 0) {
+          penaltyConstant(ctx, rule.id, subjects, rule.weight);
+          continue;
+        }
+        const split = penaltyColumn(ctx, rule.id, subjects, rule.weight);
+        ctx.builder.addRow(`${name}+`, [...terms, { column: split, coefficient: -1 }], -Infinity, -offset);
+        ctx.builder.addRow(`${name}-`, [...terms, { column: split, coefficient: 1 }], -offset, Infinity);
+      }
+    }
   },
 };

@@ -6,7 +6,15 @@
  * (to explain an imported roster), each ineligible assignment costs one rule-violation unit.
  * History shifts are not judged: they were worked already and only feed other rules.
  */
+import type { ShiftInstance } from "../../models/index.js";
+import { penalizeColumn, type BuildContext, type StaffVars } from "../model/build-context.js";
 import type { RuleDefinition } from "./types.js";
+
+/** Whether the person lacks the shift's role family or one of its required skills. */
+function ineligible(ctx: BuildContext, person: StaffVars, shift: ShiftInstance): boolean {
+  const template = ctx.templates.get(shift.template)!;
+  return person.level.roleFamily !== template.roleFamily || template.requiredSkills.some((skill) => !person.skills.has(skill));
+}
 
 export const eligibility: RuleDefinition = {
   id: "shift.eligibility",
@@ -39,5 +47,17 @@ export const eligibility: RuleDefinition = {
         ];
       }),
     );
+  },
+  forbids(ctx, person, shift) {
+    return ineligible(ctx, person, shift);
+  },
+  // Hard: `forbids` made no column. Soft: each ineligible column costs one unit.
+  build(ctx, rule) {
+    if (rule.hard) return;
+    for (const person of ctx.staff) {
+      for (const { shift, column } of person.byDay.flat()) {
+        if (ineligible(ctx, person, shift)) penalizeColumn(ctx, rule.id, { staff: person.member.id, date: shift.date, template: shift.template }, column, rule.weight);
+      }
+    }
   },
 };

@@ -7,7 +7,15 @@
  * Days are start dates, so a night starting on day d is followed by the shift starting on day d + 1.
  */
 import type { ShiftInstance } from "../../models/index.js";
+import { penaltyBinary, penalizeColumn, type BuildContext, type StaffVars } from "../model/build-context.js";
+import { atMostOneShiftADay } from "./max-consecutive-days.js";
 import type { RuleDefinition } from "./types.js";
+
+/** History shifts on the day before the horizon after which `shift` (on day 0) may not follow. */
+function historyForbidding(ctx: BuildContext, person: StaffVars, shift: ShiftInstance): number {
+  if (shift.day !== 0) return 0;
+  return person.history.filter((h) => h.day === -1 && ctx.templates.get(h.template)!.forbiddenNext.includes(shift.template)).length;
+}
 
 export const forbiddenSuccession: RuleDefinition = {
   id: "shift.forbidden-succession",
@@ -35,5 +43,46 @@ export const forbiddenSuccession: RuleDefinition = {
       }
       return findings;
     });
+  },
+  forbids(ctx, person, shift) {
+    return historyForbidding(ctx, person, shift) > 0;
+  },
+  // Hard: one row per shift with forbidden successors, x[d, A] + Σ x[d + 1, B ∈ A.forbiddenNext] ≤ 1 —
+  // valid when a day holds at most one shift, and tighter than a row per pair (else a row per pair).
+  // Soft: a priced binary per pair, as the check counts pairs; a history shift before day 0 prices the
+  // day-0 column itself.
+  build(ctx, rule) {
+    const aggregate = atMostOneShiftADay(ctx);
+    for (const person of ctx.staff) {
+      person.byDay.forEach((vars, day) => {
+        const next = person.byDay[day + 1] ?? [];
+        for (const before of vars) {
+          const forbidden = ctx.templates.get(before.shift.template)!.forbiddenNext;
+          const after = next.filter((v) => forbidden.includes(v.shift.template));
+          if (after.length === 0) continue;
+          if (rule.hard) {
+            for (const group of aggregate ? [after] : after.map((v) => [v])) {
+              const name = `${rule.id}[${person.member.id},${before.shift.key},${aggregate ? "next" : group[0]!.shift.key}]`;
+              ctx.builder.addRow(name, [before, ...group].map((v) => ({ column: v.column, coefficient: 1 })), -Infinity, 1);
+            }
+            continue;
+          }
+          for (const later of after) {
+            const both = penaltyBinary(ctx, rule.id, { staff: person.member.id, date: later.shift.date, template: later.shift.template }, rule.weight);
+            // both ≥ x[before] + x[later] − 1
+            ctx.builder.addRow(`${rule.id}[${person.member.id},${before.shift.key},${later.shift.key}]`, [
+              { column: before.column, coefficient: 1 },
+              { column: later.column, coefficient: 1 },
+              { column: both, coefficient: -1 },
+            ], -Infinity, 1);
+          }
+        }
+      });
+      if (rule.hard) continue;
+      for (const { shift, column } of person.byDay[0] ?? []) {
+        const count = historyForbidding(ctx, person, shift);
+        if (count > 0) penalizeColumn(ctx, rule.id, { staff: person.member.id, date: shift.date, template: shift.template }, column, count * rule.weight);
+      }
+    }
   },
 };

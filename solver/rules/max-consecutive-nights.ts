@@ -11,6 +11,7 @@
  * days after the horizon count as off. The date is the first night over the limit (or day 0).
  */
 import { dateOf, runsOf, workedLine } from "../check/context.js";
+import { buildMaxRun, historyFillsRun } from "./max-consecutive-days.js";
 import type { RuleDefinition } from "./types.js";
 
 export const maxConsecutiveNights: RuleDefinition<{ maxNights: number }> = {
@@ -42,5 +43,12 @@ export const maxConsecutiveNights: RuleDefinition<{ maxNights: number }> = {
           ];
         });
     });
+  },
+  // The windows of `days.max-consecutive` over night shifts only; with a limit of 0, no night column at all.
+  forbids(_ctx, person, shift, rule) {
+    return historyFillsRun(person, shift, person.member.contract.maxConsecutiveNights ?? rule.params.maxNights, "night");
+  },
+  build(ctx, rule) {
+    buildMaxRun(ctx, rule, (person) => person.member.contract.maxConsecutiveNights ?? rule.params.maxNights, "night");
   },
 };

@@ -5,6 +5,7 @@
  * re-validated. Hard by default because it is a contract term the site wrote down per person; made soft,
  * each shift over costs one rule-violation unit. History shifts do not count: the limit is per horizon.
  */
+import { penalizeColumn, penaltyColumn } from "../model/build-context.js";
 import type { RuleDefinition } from "./types.js";
 
 export const maxShiftsPerTemplate: RuleDefinition = {
@@ -33,5 +34,26 @@ export const maxShiftsPerTemplate: RuleDefinition = {
         ];
       }),
     );
+  },
+  forbids(_ctx, person, shift) {
+    return person.member.contract.maxShiftsPerTemplate[shift.template] === 0;
+  },
+  // Σ_d x[d, template] ≤ limit, with a priced slack when soft; a limit of 0 is `forbids` when hard and a
+  // price on each column when soft.
+  build(ctx, rule) {
+    for (const person of ctx.staff) {
+      for (const [template, limit] of Object.entries(person.member.contract.maxShiftsPerTemplate)) {
+        const columns = person.byDay.flat().filter((v) => v.shift.template === template).map((v) => v.column);
+        if (columns.length <= limit) continue;
+        const subjects = { staff: person.member.id, template };
+        if (!rule.hard && limit === 0) {
+          for (const column of columns) penalizeColumn(ctx, rule.id, subjects, column, rule.weight);
+          continue;
+        }
+        const terms = columns.map((column) => ({ column, coefficient: 1 }));
+        if (!rule.hard) terms.push({ column: penaltyColumn(ctx, rule.id, subjects, rule.weight), coefficient: -1 });
+        ctx.builder.addRow(`${rule.id}[${person.member.id},${template}]`, terms, -Infinity, limit);
+      }
+    }
   },
 };

@@ -13,7 +13,52 @@
  * Saturday lies before the horizon).
  */
 import { dateOf } from "../check/context.js";
+import { penaltyColumn, penaltyConstant, workedInHistory, type BuildContext } from "../model/build-context.js";
+import type { Term } from "../model/linear-model.js";
 import type { RuleDefinition } from "./types.js";
+
+/** Whether a person works a weekend: a column valued exactly 0 or 1 at any integer x, or a constant. */
+export type WeekendWorked = { column: number } | { constant: 0 | 1 };
+
+const horizonIndicators = new WeakMap<BuildContext, WeekendWorked[][]>();
+
+/**
+ * Per person (in `ctx.staff` order) and grid weekend: worked or not. The column v is made once per
+ * context and shared by every rule that asks: v ≥ x for each Saturday and Sunday shift and v ≤ Σ of them,
+ * so v is exactly "any shift that weekend" (continuous in [0, 1], integral whenever x is). A weekend with
+ * one shift column is that column; with none, the constant 0. With `history` (default true) a Saturday
+ * before the horizon worked in history makes the weekend the constant 1, as `weekends.max-per-window`
+ * counts it; `fairness.weekends` counts horizon days only and should pass `{ history: false }`.
+ */
+export function weekendIndicators(ctx: BuildContext, options: { history?: boolean } = {}): WeekendWorked[][] {
+  let indicators = horizonIndicators.get(ctx);
+  if (!indicators) {
+    indicators = ctx.staff.map((person) =>
+      ctx.grid.weekends.map((w): WeekendWorked => {
+        const vars = [w.saturday, w.sunday].flatMap((day) => person.byDay[day] ?? []);
+        if (vars.length === 0) return { constant: 0 };
+        if (vars.length === 1) return { column: vars[0]!.column };
+        const name = `weekend[${person.member.id},${ctx.grid.days[Math.max(w.saturday, 0)]!.date}]`;
+        const column = ctx.builder.addColumn({ name, lower: 0, upper: 1 });
+        for (const v of vars) ctx.builder.addRow(`${name}≥${v.shift.key}`, [{ column, coefficient: 1 }, { column: v.column, coefficient: -1 }], 0, Infinity);
+        ctx.builder.addRow(`${name}≤Σ`, [{ column, coefficient: 1 }, ...vars.map((v) => ({ column: v.column, coefficient: -1 }))], -Infinity, 0);
+        return { column };
+      }),
+    );
+    horizonIndicators.set(ctx, indicators);
+  }
+  if (options.history === false) return indicators;
+  return indicators.map((line, i) =>
+    line.map((worked, w) => (workedInHistory(ctx.staff[i]!, ctx.grid.weekends[w]!.saturday) ? { constant: 1 } : worked)),
+  );
+}
+
+/** Windows of consecutive weekends as the check defines them (indices into `grid.weekends`). */
+function weekendWindows(count: number, size: number): { from: number; to: number }[] {
+  if (count === 0) return [];
+  if (size <= 0 || count <= size) return [{ from: 0, to: count - 1 }];
+  return Array.from({ length: count - size + 1 }, (_, i) => ({ from: i, to: i + size - 1 }));
+}
 
 export const maxWeekends: RuleDefinition<{ maxWeekends: number; windowWeekends: number }> = {
   id: "weekends.max-per-window",
@@ -25,10 +70,7 @@ export const maxWeekends: RuleDefinition<{ maxWeekends: number; windowWeekends: 
   defaults: { maxWeekends: 2, windowWeekends: 4 },
   check(ctx, rule) {
     const weekends = ctx.grid.weekends;
-    const size = rule.params.windowWeekends;
-    const windows: { from: number; to: number }[] = [];
-    if (weekends.length > 0 && (size <= 0 || weekends.length <= size)) windows.push({ from: 0, to: weekends.length - 1 });
-    else for (let i = 0; i + size <= weekends.length; i++) windows.push({ from: i, to: i + size - 1 });
+    const windows = weekendWindows(weekends.length, rule.params.windowWeekends);
     const label = (w: (typeof weekends)[number]): string => dateOf(ctx, w.saturday >= 0 ? w.saturday : w.sunday);
 
     return ctx.staff.flatMap((view) => {
@@ -49,6 +91,33 @@ export const maxWeekends: RuleDefinition<{ maxWeekends: number; windowWeekends: 
           },
         ];
       });
+    });
+  },
+  // Per window Σ v ≤ max − weekends already worked in history; soft, a priced slack per window (= worked −
+  // max). Hard, a window history alone puts over the limit gets its row all the same (empty, if need be):
+  // no schedule passes the check, so the model is infeasible and the optimizer names the conflict.
+  build(ctx, rule) {
+    const weekends = ctx.grid.weekends;
+    const windows = weekendWindows(weekends.length, rule.params.windowWeekends);
+    const worked = weekendIndicators(ctx);
+    ctx.staff.forEach((person, i) => {
+      const max = person.member.contract.maxWeekends ?? rule.params.maxWeekends;
+      for (const { from, to } of windows) {
+        const line = worked[i]!.slice(from, to + 1);
+        const terms: Term[] = line.flatMap((v) => ("column" in v ? [{ column: v.column, coefficient: 1 }] : []));
+        const already = line.reduce((sum, v) => sum + ("constant" in v ? v.constant : 0), 0);
+        if (terms.length + already <= max) continue;
+        const first = weekends[from]!;
+        const subjects = { staff: person.member.id, period: ctx.grid.days[first.saturday >= 0 ? first.saturday : first.sunday]!.date };
+        if (rule.hard) {
+          ctx.builder.addRow(`${rule.id}[${person.member.id},${from}]`, terms, -Infinity, max - already);
+        } else if (terms.length === 0) {
+          penaltyConstant(ctx, rule.id, subjects, (already - max) * rule.weight);
+        } else {
+          terms.push({ column: penaltyColumn(ctx, rule.id, subjects, rule.weight), coefficient: -1 });
+          ctx.builder.addRow(`${rule.id}[${person.member.id},${from}]`, terms, -Infinity, max - already);
+        }
+      }
     });
   },
 };

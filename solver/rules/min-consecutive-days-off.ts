@@ -17,6 +17,7 @@
  * The violation's date is the break's first day in the horizon.
  */
 import { dateOf, runsOf, workedLine } from "../check/context.js";
+import { buildShortRuns } from "./min-consecutive-days.js";
 import type { RuleDefinition } from "./types.js";
 
 export const minConsecutiveDaysOff: RuleDefinition<{ minDays: number; exemptEdges: boolean }> = {
@@ -45,6 +46,15 @@ export const minConsecutiveDaysOff: RuleDefinition<{ minDays: number; exemptEdge
             message: `${view.member.name} has only ${run.length} day${run.length === 1 ? "" : "s"} off ${span} between working days (at least ${min} wanted): ${amount} day${amount === 1 ? "" : "s"} short`,
           };
         });
+    });
+  },
+  // The patterns of `days.min-consecutive` with the values swapped: a worked day, k < min days off, a
+  // worked day in the horizon.
+  build(ctx, rule) {
+    buildShortRuns(ctx, rule, {
+      working: false,
+      minOf: (person) => person.member.contract.minConsecutiveDaysOff ?? rule.params.minDays,
+      exemptLineStart: () => rule.params.exemptEdges,
     });
   },
 };

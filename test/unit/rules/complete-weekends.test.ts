@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { PlanningInputFile } from "../../../models/index.js";
 import { BASE, a, violationsOf, world } from "../../fixtures/world.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
+import { withRule } from "../../fixtures/world.js";
 
 type StaffFile = PlanningInputFile["staff"][number];
 const withStaff = (id: string, patch: Partial<StaffFile>) => BASE.staff.map((s) => (s.id === id ? { ...s, ...patch } : s));
@@ -44,5 +46,34 @@ describe("weekends.complete", () => {
 
   it("does not judge a last Saturday whose Sunday lies after the horizon", () => {
     expect(violationsOf(world(FOUR_WEEKS), [a("A", "2026-03-28", "D8")], RULE)).toEqual([]);
+  });
+});
+
+describe("weekends.complete in the model", () => {
+  // Ann alone (FTE 0), Monday 03-02 to Monday 03-09, and a Saturday 03-07 day shift worth 2000.
+  const scenario = (setting: { hard?: boolean; weight?: number }) =>
+    withRule(
+      world({
+        horizon: { start: "2026-03-02", end: "2026-03-09" },
+        staff: [{ ...BASE.staff[0]!, fte: 0 }],
+        slotDemand: [{ template: "D8", date: "2026-03-07", required: 1, underWeight: 2000 }],
+      }),
+      RULE,
+      setting,
+    );
+  const dates = (solved: { schedule: { assignments: { date: string }[] } }) => solved.schedule.assignments.map((x) => x.date).sort();
+
+  it("works the Sunday too when the rule is hard", async () => {
+    const solved = await solveDirect(scenario({ hard: true }));
+    expect(dates(solved)).toEqual(["2026-03-07", "2026-03-08"]);
+    expect(solved.explanation.violations.filter((v) => v.rule === RULE)).toEqual([]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices the split weekend when the rule is soft and cheaper than a Sunday shift", async () => {
+    const solved = await solveDirect(scenario({ weight: 1 }));
+    expect(dates(solved)).toEqual(["2026-03-07"]);
+    expect(solved.explanation.violations.filter((v) => v.rule === RULE)).toEqual([expect.objectContaining({ amount: 1, penalty: 1, subjects: { staff: "A", date: "2026-03-07", period: "2026-03-07" } })]);
+    expectModelAgreesWithChecker(solved);
   });
 });

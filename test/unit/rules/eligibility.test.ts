@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PlanningInputFile } from "../../../models/index.js";
-import { BASE, a, violationsOf, world } from "../../fixtures/world.js";
+import { BASE, a, violationsOf, withRule, world } from "../../fixtures/world.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
 
 type StaffFile = PlanningInputFile["staff"][number];
 const withStaff = (id: string, patch: Partial<StaffFile>) => BASE.staff.map((s) => (s.id === id ? { ...s, ...patch } : s));
@@ -45,5 +46,30 @@ describe("shift.eligibility", () => {
   it("does not judge history shifts", () => {
     const input = world({ staff: withStaff("D", { history: [{ date: "2026-03-01", template: "IV10" }] }) });
     expect(violationsOf(input, [], "shift.eligibility")).toEqual([]);
+  });
+});
+
+describe("shift.eligibility in the model", () => {
+  // Dan (Technician I, no sterile compounding, FTE 0) alone, and an IV-room line worth 2000.
+  const scenario = world({
+    horizon: { start: "2026-03-02", end: "2026-03-03" },
+    staff: [{ ...BASE.staff[3]!, fte: 0 }],
+    slotDemand: [{ template: "IV10", date: "2026-03-02", required: 1, underWeight: 2000 }],
+  });
+
+  it("makes no column for an ineligible shift when the rule is hard, and leaves the line short", async () => {
+    const solved = await solveDirect(scenario);
+    expect(solved.built.ctx.staff[0]!.x.has("IV10@2026-03-02")).toBe(false);
+    expect(solved.built.ctx.staff[0]!.x.has("T12@2026-03-02")).toBe(true);
+    expect(solved.schedule.assignments).toEqual([]);
+    expect(solved.explanation.violations.filter((v) => v.rule === "shift.eligibility")).toEqual([]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices the ineligible assignment when the rule is soft and cheaper than the gap", async () => {
+    const solved = await solveDirect(withRule(scenario, "shift.eligibility", { hard: false, weight: 1 }));
+    expect(solved.schedule.assignments).toEqual([a("D", "2026-03-02", "IV10")]);
+    expect(solved.explanation.violations.filter((v) => v.rule === "shift.eligibility")).toEqual([expect.objectContaining({ amount: 1, penalty: 1 })]);
+    expectModelAgreesWithChecker(solved);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PlanningInputFile } from "../../../models/index.js";
 import { addDays } from "../../../src/time/grid.js";
 import { BASE, a, violationsOf, withRule, world } from "../../fixtures/world.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
 
 type StaffFile = PlanningInputFile["staff"][number];
 const withStaff = (id: string, patch: Partial<StaffFile>) => BASE.staff.map((s) => (s.id === id ? { ...s, ...patch } : s));
@@ -55,5 +56,38 @@ describe("days.max-consecutive", () => {
 
   it("judges a run reaching the last horizon day as it stands (days after count as off)", () => {
     expect(violationsOf(world(), days("A", "2026-03-09", 7), RULE).map((v) => v.amount)).toEqual([2]);
+  });
+});
+
+describe("days.max-consecutive in the model", () => {
+  // Ann alone (FTE 0, at most 2 days in a row by contract), day shifts Monday to Wednesday worth 2000 each.
+  const scenario = (history: StaffFile["history"] = []) =>
+    world({
+      horizon: { start: "2026-03-02", end: "2026-03-05" },
+      staff: [{ ...BASE.staff[0]!, fte: 0, contract: { maxConsecutiveDays: 2 }, history }],
+      slotDemand: ["2026-03-02", "2026-03-03", "2026-03-04"].map((date) => ({ template: "D8", date, required: 1, underWeight: 2000 })),
+    });
+  const dates = (solved: { schedule: { assignments: { date: string }[] } }) => solved.schedule.assignments.map((x) => x.date).sort();
+
+  it("never works more days in a row than the limit when the rule is hard", async () => {
+    const solved = await solveDirect(scenario());
+    expect(dates(solved)).toHaveLength(2);
+    expect(solved.explanation.violations.filter((v) => v.rule === RULE)).toEqual([]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("counts history days: after two worked days before the horizon, day 0 has no column", async () => {
+    const solved = await solveDirect(scenario(history("2026-02-28", 2)));
+    expect([...solved.built.ctx.staff[0]!.x.keys()].filter((key) => key.endsWith("@2026-03-02"))).toEqual([]);
+    expect(dates(solved)).toEqual(["2026-03-03", "2026-03-04"]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices each day over the limit when the rule is soft and cheaper than the gap", async () => {
+    const solved = await solveDirect(withRule(scenario(history("2026-03-01", 1)), RULE, { hard: false, weight: 1 }));
+    expect(dates(solved)).toEqual(["2026-03-02", "2026-03-03", "2026-03-04"]);
+    // Four days in a row with the history Sunday: two over.
+    expect(solved.explanation.violations.filter((v) => v.rule === RULE)).toEqual([expect.objectContaining({ amount: 2, penalty: 2 })]);
+    expectModelAgreesWithChecker(solved);
   });
 });

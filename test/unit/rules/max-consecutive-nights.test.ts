@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PlanningInputFile } from "../../../models/index.js";
 import { addDays } from "../../../src/time/grid.js";
 import { BASE, a, violationsOf, withRule, world } from "../../fixtures/world.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
 
 type StaffFile = PlanningInputFile["staff"][number];
 const withStaff = (id: string, patch: Partial<StaffFile>) => BASE.staff.map((s) => (s.id === id ? { ...s, ...patch } : s));
@@ -45,5 +46,37 @@ describe("nights.max-consecutive", () => {
   it("uses the site's maxNights", () => {
     const input = withRule(world(), RULE, { params: { maxNights: 2 } });
     expect(violationsOf(input, nights("A", "2026-03-02", 3), RULE).map((v) => v.amount)).toEqual([1]);
+  });
+});
+
+describe("nights.max-consecutive in the model", () => {
+  // Ann alone (FTE 0, at most 2 nights in a row by contract), nights Monday to Wednesday worth 2000 each.
+  const scenario = (maxConsecutiveNights = 2) =>
+    world({
+      horizon: { start: "2026-03-02", end: "2026-03-05" },
+      staff: [{ ...BASE.staff[0]!, fte: 0, contract: { maxConsecutiveNights } }],
+      slotDemand: ["2026-03-02", "2026-03-03", "2026-03-04"].map((date) => ({ template: "N8", date, required: 1, underWeight: 2000 })),
+    });
+  const dates = (solved: { schedule: { assignments: { date: string }[] } }) => solved.schedule.assignments.map((x) => x.date).sort();
+
+  it("never works more nights in a row than the limit when the rule is hard", async () => {
+    const solved = await solveDirect(scenario());
+    expect(dates(solved)).toHaveLength(2);
+    expect(solved.explanation.violations.filter((v) => v.rule === RULE)).toEqual([]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("makes no night column at all under a limit of 0", async () => {
+    const solved = await solveDirect(scenario(0));
+    expect([...solved.built.ctx.staff[0]!.x.keys()].filter((key) => key.startsWith("N8@"))).toEqual([]);
+    expect(solved.schedule.assignments).toEqual([]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices each night over the limit when the rule is soft and cheaper than the gap", async () => {
+    const solved = await solveDirect(withRule(scenario(), RULE, { hard: false, weight: 1 }));
+    expect(dates(solved)).toEqual(["2026-03-02", "2026-03-03", "2026-03-04"]);
+    expect(solved.explanation.violations.filter((v) => v.rule === RULE)).toEqual([expect.objectContaining({ amount: 1, penalty: 1 })]);
+    expectModelAgreesWithChecker(solved);
   });
 });

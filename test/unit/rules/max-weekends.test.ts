@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PlanningInputFile } from "../../../models/index.js";
 import { BASE, a, violationsOf, withRule, world } from "../../fixtures/world.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
 
 type StaffFile = PlanningInputFile["staff"][number];
 const withStaff = (id: string, patch: Partial<StaffFile>) => BASE.staff.map((s) => (s.id === id ? { ...s, ...patch } : s));
@@ -53,5 +54,34 @@ describe("weekends.max-per-window", () => {
     expect(violationsOf(world(FOUR_WEEKS), everyWeekend, RULE).map((v) => v.amount)).toEqual([2, 2]);
     const whole = withRule(world(FOUR_WEEKS), RULE, { params: { windowWeekends: 0 } });
     expect(violationsOf(whole, everyWeekend, RULE).map((v) => [v.subjects.period, v.amount])).toEqual([["2026-03-01", 3]]);
+  });
+});
+
+describe("weekends.max-per-window in the model", () => {
+  // Sunday 03-08 to Saturday 03-14: Ann (FTE 0, at most one weekend by contract) worked Saturday 03-07
+  // before the horizon, so the first weekend counts already; a Saturday 03-14 day shift is worth 2000.
+  const scenario = (setting: { hard?: boolean; weight?: number }) =>
+    withRule(
+      world({
+        horizon: { start: "2026-03-08", end: "2026-03-14" },
+        staff: [{ ...BASE.staff[0]!, fte: 0, contract: { maxWeekends: 1, maxShiftsPerTemplate: {} }, history: [{ date: "2026-03-07", template: "D8" }] }],
+        slotDemand: [{ template: "D8", date: "2026-03-14", required: 1, underWeight: 2000 }],
+      }),
+      RULE,
+      setting,
+    );
+
+  it("keeps to the maximum, history weekend included, when the rule is hard", async () => {
+    const solved = await solveDirect(scenario({ hard: true }));
+    expect(solved.schedule.assignments.filter((x) => x.date === "2026-03-14")).toEqual([]);
+    expect(solved.explanation.violations.filter((v) => v.rule === RULE)).toEqual([]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices the weekend over when the rule is soft and cheaper than the gap", async () => {
+    const solved = await solveDirect(scenario({ weight: 1 }));
+    expect(solved.schedule.assignments).toEqual([a("A", "2026-03-14", "D8")]);
+    expect(solved.explanation.violations.filter((v) => v.rule === RULE)).toEqual([expect.objectContaining({ amount: 1, penalty: 1, subjects: { staff: "A", period: "2026-03-08" } })]);
+    expectModelAgreesWithChecker(solved);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PlanningInputFile } from "../../../models/index.js";
 import { BASE, a, violationsOf, withRule, world } from "../../fixtures/world.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
 
 type StaffFile = PlanningInputFile["staff"][number];
 const withStaff = (id: string, patch: Partial<StaffFile>) => BASE.staff.map((s) => (s.id === id ? { ...s, ...patch } : s));
@@ -60,5 +61,35 @@ describe("days-off.min-consecutive", () => {
   it("never judges a break wholly in history", () => {
     const history = [{ date: "2026-02-26", template: "D8" }, { date: "2026-02-28", template: "D8" }];
     expect(violationsOf(world({ staff: withStaff("A", { history }) }), [a("A", "2026-03-04", "D8")], RULE)).toEqual([]);
+  });
+});
+
+describe("days-off.min-consecutive in the model", () => {
+  // Ann alone (FTE 0), Monday to Friday, day shifts on Tuesday and Thursday worth 2000 each: worked as
+  // they stand, Wednesday is a one-day break.
+  const scenario = (setting: { hard?: boolean; weight?: number }) =>
+    withRule(
+      world({
+        horizon: { start: "2026-03-02", end: "2026-03-06" },
+        staff: [{ ...BASE.staff[0]!, fte: 0 }],
+        slotDemand: ["2026-03-03", "2026-03-05"].map((date) => ({ template: "D8", date, required: 1, underWeight: 2000 })),
+      }),
+      RULE,
+      setting,
+    );
+  const dates = (solved: { schedule: { assignments: { date: string }[] } }) => solved.schedule.assignments.map((x) => x.date).sort();
+
+  it("works through the short break rather than leave it when the rule is hard", async () => {
+    const solved = await solveDirect(scenario({ hard: true }));
+    expect(dates(solved)).toEqual(["2026-03-03", "2026-03-04", "2026-03-05"]);
+    expect(solved.explanation.violations.filter((v) => v.rule === RULE)).toEqual([]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices the one-day break when the rule is soft and cheaper than a third shift", async () => {
+    const solved = await solveDirect(scenario({ weight: 1 }));
+    expect(dates(solved)).toEqual(["2026-03-03", "2026-03-05"]);
+    expect(solved.explanation.violations.filter((v) => v.rule === RULE)).toEqual([expect.objectContaining({ amount: 1, penalty: 1, subjects: { staff: "A", date: "2026-03-04" } })]);
+    expectModelAgreesWithChecker(solved);
   });
 });

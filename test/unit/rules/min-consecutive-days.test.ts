@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PlanningInputFile } from "../../../models/index.js";
 import { BASE, a, violationsOf, withRule, world } from "../../fixtures/world.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
 
 type StaffFile = PlanningInputFile["staff"][number];
 const withStaff = (id: string, patch: Partial<StaffFile>) => BASE.staff.map((s) => (s.id === id ? { ...s, ...patch } : s));
@@ -61,5 +62,47 @@ describe("days.min-consecutive", () => {
     const input = withRule(world(), RULE, { params: { exemptEdges: false } });
     expect(violationsOf(input, [a("A", "2026-03-15", "D8")], RULE)).toEqual([]);
     expect(violationsOf(input, [a("A", "2026-03-14", "D8")], RULE).map((v) => v.subjects.date)).toEqual(["2026-03-14"]);
+  });
+});
+
+describe("days.min-consecutive in the model", () => {
+  // Ann alone (FTE 0), Monday to Friday, and one day shift on Wednesday worth 2000: on its own it is a
+  // one-day stretch.
+  const scenario = (setting: { hard?: boolean; weight?: number; params?: Record<string, boolean> }) =>
+    withRule(
+      world({
+        horizon: { start: "2026-03-02", end: "2026-03-06" },
+        staff: [{ ...BASE.staff[0]!, fte: 0 }],
+        slotDemand: [{ template: "D8", date: "2026-03-04", required: 1, underWeight: 2000 }],
+      }),
+      RULE,
+      setting,
+    );
+  const dates = (solved: { schedule: { assignments: { date: string }[] } }) => solved.schedule.assignments.map((x) => x.date).sort();
+
+  it("adds a second day to a one-day stretch when the rule is hard", async () => {
+    const solved = await solveDirect(scenario({ hard: true }));
+    expect(dates(solved)).toHaveLength(2);
+    expect(dates(solved)).toContain("2026-03-04");
+    expect(solved.explanation.violations.filter((v) => v.rule === RULE)).toEqual([]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices the one-day stretch when the rule is soft and cheaper than a second day", async () => {
+    const solved = await solveDirect(scenario({ weight: 1 }));
+    expect(dates(solved)).toEqual(["2026-03-04"]);
+    expect(solved.explanation.violations.filter((v) => v.rule === RULE)).toEqual([expect.objectContaining({ amount: 1, penalty: 1 })]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("judges a stretch on day 0 only without exemptEdges", async () => {
+    const monday = (params: Record<string, boolean>) =>
+      withRule(world({ horizon: { start: "2026-03-02", end: "2026-03-06" }, staff: [{ ...BASE.staff[0]!, fte: 0 }], slotDemand: [{ template: "D8", date: "2026-03-02", required: 1, underWeight: 2000 }] }), RULE, { hard: true, params });
+    const exempt = await solveDirect(monday({}));
+    expect(dates(exempt)).toEqual(["2026-03-02"]);
+    expectModelAgreesWithChecker(exempt);
+    const judged = await solveDirect(monday({ exemptEdges: false }));
+    expect(dates(judged)).toEqual(["2026-03-02", "2026-03-03"]);
+    expectModelAgreesWithChecker(judged);
   });
 });
