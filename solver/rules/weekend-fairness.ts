@@ -14,6 +14,8 @@
 import type { Finding, RuleDefinition } from "./types.js";
 import { fairnessGroups, fairnessLine } from "../check/fairness.js";
 import { payOf } from "../check/pay.js";
+import { buildSpread, fairnessGroupsOf } from "../model/fairness.js";
+import { weekendIndicators } from "./max-weekends.js";
 
 export const weekendFairness: RuleDefinition = {
   id: "fairness.weekends",
@@ -38,5 +40,16 @@ export const weekendFairness: RuleDefinition = {
       });
     }
     return findings;
+  },
+  // Per level group, count = Σ of the person's weekend indicators over horizon days only (as
+  // `weekendsWorked` counts them; a history Saturday does not count): the spread max − min priced.
+  build(ctx, rule) {
+    const worked = weekendIndicators(ctx, { history: false });
+    const weekendsOf = new Map(ctx.staff.map((person, i) => [person, worked[i]!]));
+    for (const { level, members } of fairnessGroupsOf(ctx)) {
+      // With history off every weekend is a column or the constant 0.
+      const counts = members.map((person) => weekendsOf.get(person)!.flatMap((v) => ("column" in v ? [{ column: v.column, coefficient: 1 }] : [])));
+      buildSpread(ctx, rule, level, counts);
+    }
   },
 };

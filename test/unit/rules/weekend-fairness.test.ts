@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { a, violationsOf, world } from "../../fixtures/world.js";
 import { patchStaff } from "../../fixtures/patch.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
+import { onLeave, smallWorld, violationsIn } from "../../fixtures/small-world.js";
+import { withRule } from "../../fixtures/world.js";
 
 const RULE = "fairness.weekends";
 // Ann and Ben are the two regular pharmacists; weekends are 03-07/08 and 03-14/15.
@@ -25,5 +28,38 @@ describe("fairness.weekends", () => {
   it("leaves PRN staff out of the comparison", () => {
     const input = patchStaff(world(), "B", { employment: "prn", fte: 0 });
     expect(violationsOf(input, [a("A", "2026-03-07", "D8"), a("A", "2026-03-14", "D8")], RULE)).toEqual([]);
+  });
+});
+
+describe("fairness.weekends in the model", () => {
+  // Saturday 03-07 to Saturday 03-14: day shifts worth 2000 on both Saturdays. Ben ($464) is $16 a shift
+  // cheaper than Ann ($480), so cost alone gives him both weekends.
+  const saturdays = smallWorld(8, { slotDemand: ["2026-03-07", "2026-03-14"].map((date) => ({ template: "D8", date, required: 1, underWeight: 2000 })) }, { from: "2026-03-07" });
+  const workers = (s: { schedule: { assignments: { staff: string }[] } }) => s.schedule.assignments.map((x) => x.staff).sort();
+
+  it("shares the weekends when a weekend of spread costs more than the saving", async () => {
+    const solved = await solveDirect(saturdays);
+    expect(workers(solved)).toEqual(["A", "B"]);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("gives both weekends to the cheaper person when fairness is cheap, and shares them when hard", async () => {
+    const soft = await solveDirect(withRule(saturdays, RULE, { weight: 1 }));
+    expect(workers(soft)).toEqual(["B", "B"]);
+    expect(violationsIn(soft.explanation, RULE)).toEqual([expect.objectContaining({ amount: 2, penalty: 2, subjects: { level: "rph" } })]);
+    expectModelAgreesWithChecker(soft);
+    const hard = await solveDirect(withRule(saturdays, RULE, { weight: 1, hard: true }));
+    expect(workers(hard)).toEqual(["A", "B"]);
+    expectModelAgreesWithChecker(hard);
+  });
+
+  it("counts a weekend once when both its days are worked", async () => {
+    // Saturday and Sunday slots: Ben takes both (splitting breaks two weekends), one weekend of spread.
+    const input = smallWorld(2, { slotDemand: ["2026-03-07", "2026-03-08"].map((date) => ({ template: "D8", date, required: 1, underWeight: 2000 })) }, { from: "2026-03-07" });
+    const solved = await solveDirect(input);
+    expect(workers(solved)).toEqual(["B", "B"]);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 1, penalty: 20 })]);
+    expectModelAgreesWithChecker(solved);
   });
 });
