@@ -93,6 +93,10 @@ function outcome(h: Highs, instance: Model, model: LinearModel, seconds: number,
   if (status === codes.infeasible) {
     return { status: "infeasible", seconds, conflictRows: conflictRows(instance), detail: "HiGHS: infeasible" };
   }
+  if (status === codes.empty || model.numCols === 0) {
+    // Nothing to decide (every shift forbidden, say): the empty schedule is optimal.
+    return { status: "optimal", objective: model.offset, bound: model.offset, gap: 0, seconds, values: new Float64Array(model.numCols), detail: "HiGHS: empty model" };
+  }
   const hasSolution = (info("primal_solution_status") ?? 0) >= 2;
   if (!hasSolution) return { status: "timedout", seconds, detail: `HiGHS model status ${status}` };
   const values = Float64Array.from(instance.getSolution().colValue);
@@ -100,7 +104,6 @@ function outcome(h: Highs, instance: Model, model: LinearModel, seconds: number,
   const bound = info("mip_dual_bound") ?? objective;
   const base = { objective, bound, gap: relativeGap(objective, bound), seconds, values, detail: `HiGHS model status ${status}` };
   const withFirst = firstFeasibleSeconds === undefined ? base : { ...base, firstFeasibleSeconds };
-  void model;
   return { status: status === codes.optimal ? "optimal" : "feasible", ...withFirst };
 }
 

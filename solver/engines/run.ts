@@ -2,6 +2,8 @@
  * Run an engine in a worker thread: the caller's event loop is never blocked, a solve can be cancelled,
  * and an engine that ignores its own limit (javascript-lp-solver) is ended from outside.
  */
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { LinearModel } from "../model/linear-model.js";
 import { DEFAULT_TIME_LIMIT_SECONDS, type EngineName, type EngineResult, type Progress, type SolveOptions } from "./types.js";
@@ -21,7 +23,8 @@ const GRACE_SECONDS = { highs: 30, jslp: 1 } as const;
 /** The compiled worker; under the test runner the sources are TypeScript and load through tsx. */
 function startWorker(workerData: WorkerInput): Worker {
   if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker.js", import.meta.url), { workerData });
-  const tsx = import.meta.resolve("tsx/esm/api");
+  // The ESM build of tsx's API sits beside the CommonJS one that require.resolve finds.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
   const worker = new URL("./worker.ts", import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(worker)}); });`;
   return new Worker(boot, { eval: true, workerData });
