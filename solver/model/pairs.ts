@@ -6,6 +6,7 @@
  */
 import type { RuleId, ShiftInstance } from "../../models/index.js";
 import { penaltyBinary, penalizeColumn, type BuildContext, type ShiftVar, type StaffVars } from "./build-context.js";
+import { atMostOneShiftADay } from "../rules/max-consecutive-days.js";
 
 /** How much `earlier` and `later` clash (0 = not at all); the unit is the rule's. */
 export type Clash = (earlier: ShiftInstance, later: ShiftInstance) => number;
@@ -14,13 +15,17 @@ export type Clash = (earlier: ShiftInstance, later: ShiftInstance) => number;
 const REACH_DAYS = 2;
 
 export function buildPairRule(ctx: BuildContext, rule: { id: RuleId; hard: boolean; weight: number }, clash: Clash): void {
+  // A day's clashing shifts share one row only when a day holds at most one shift.
+  const oneADay = atMostOneShiftADay(ctx);
   for (const person of ctx.staff) {
     person.byDay.forEach((laterVars, day) => {
       for (const later of laterVars) {
         for (let back = 1; back <= REACH_DAYS && day - back >= 0; back++) {
           const clashing = person.byDay[day - back]!.filter((v) => clash(v.shift, later.shift) > 0);
           if (clashing.length === 0) continue;
-          if (rule.hard) {
+          if (rule.hard && !oneADay) {
+            for (const earlier of clashing) ctx.builder.addRow(`${rule.id}[${person.member.id},${earlier.shift.key},${later.shift.key}]`, [earlier, later].map((v) => ({ column: v.column, coefficient: 1 })), -Infinity, 1);
+          } else if (rule.hard) {
             ctx.builder.addRow(`${rule.id}[${person.member.id},${later.shift.key},${day - back}]`, [...clashing, later].map((v) => ({ column: v.column, coefficient: 1 })), -Infinity, 1);
           } else {
             for (const earlier of clashing) pricePair(ctx, rule, person, earlier, later, clash(earlier.shift, later.shift));
@@ -48,4 +53,39 @@ function pricePair(ctx: BuildContext, rule: { id: RuleId; weight: number }, pers
 /** Whether a horizon shift clashes with the person's history (used by `forbids` when the rule is hard). */
 export function clashesWithHistory(person: StaffVars, shift: ShiftInstance, clash: Clash): boolean {
   return person.history.some((h) => clash(h, shift) > 0);
+}
+
+/**
+ * Clique rows for rules whose clash is "the second shift starts before the first one's end + `gapMinutes`"
+ * (rest, with overlap included): each shift occupies [start, end + gap), any two shifts whose occupancy
+ * overlaps clash, and an interval graph's clash rows are exactly its maximal cliques — one row per point
+ * where occupancies pile up: Σ x ≤ 1. These rows admit the same integer schedules as the pair rows and
+ * give the LP relaxation the convex hull of each person's conflicts.
+ */
+export function buildOccupancyCliques(ctx: BuildContext, rule: { id: RuleId }, gapMinutes: number): void {
+  for (const person of ctx.staff) {
+    const vars = person.byDay.flat();
+    type Event = { at: number; kind: 0 | 1; v: ShiftVar };
+    // Ends sort before starts at the same minute: [start, end + gap) is half-open.
+    const events: Event[] = vars.flatMap((v) => [
+      { at: v.shift.startMinute, kind: 1 as const, v },
+      { at: v.shift.endMinute + gapMinutes, kind: 0 as const, v },
+    ]);
+    events.sort((a, b) => a.at - b.at || a.kind - b.kind);
+    const open = new Set<ShiftVar>();
+    let grew = false;
+    for (const event of events) {
+      if (event.kind === 1) {
+        open.add(event.v);
+        grew = true;
+        continue;
+      }
+      if (grew && open.size > 1) {
+        const first = [...open][0]!;
+        ctx.builder.addRow(`${rule.id}[${person.member.id},${first.shift.key}…${open.size}]`, [...open].map((v) => ({ column: v.column, coefficient: 1 })), -Infinity, 1);
+      }
+      grew = false;
+      open.delete(event.v);
+    }
+  }
 }

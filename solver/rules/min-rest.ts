@@ -4,7 +4,9 @@
  * risk in order verification and compounding. Overlapping shifts are `shift.no-overlap`'s, not this rule's.
  */
 import type { ShiftInstance } from "../../models/index.js";
-import { buildPairRule, clashesWithHistory } from "../model/pairs.js";
+import { buildOccupancyCliques, buildPairRule, clashesWithHistory } from "../model/pairs.js";
+import { noOverlap } from "./no-overlap.js";
+import { resolveRule } from "./resolve.js";
 import type { RuleDefinition } from "./types.js";
 
 /** Minutes of rest short of the minimum between two shifts (0 when enough, or when they overlap). */
@@ -46,7 +48,11 @@ export const minRest: RuleDefinition<{ minRestMinutes: number }> = {
   },
   // Pairs, not only neighbours: with the rule hard they are the same; soft, a third shift between two
   // clashing ones is itself too close to one of them, so the prices differ only on broken-up schedules.
+  // Hard, with overlaps forbidden too (the default), the clashes are "starts before the other's end +
+  // rest": clique rows over each person's shift occupancies, far tighter than pairs in the LP.
   build(ctx, rule) {
-    buildPairRule(ctx, rule, restShort(rule.params.minRestMinutes));
+    const overlap = resolveRule(noOverlap, ctx.input);
+    if (rule.hard && overlap.enabled && overlap.hard) buildOccupancyCliques(ctx, rule, rule.params.minRestMinutes);
+    else buildPairRule(ctx, rule, restShort(rule.params.minRestMinutes));
   },
 };
