@@ -23,10 +23,8 @@ export interface IntervalCover {
   day: GridDay;
   floor: number;
   required: number;
-  /** One headcount term per shift instance covering the interval; c = Σ of them. */
+  /** One term per person and shift covering the interval; c = Σ of them. */
   covering: Term[];
-  /** Most people who could be on duty in the interval (Σ of the headcounts' upper bounds). */
-  capacity: number;
   /** Length in hours: a person short for the interval is this many staff-hours. */
   hours: number;
 }
@@ -59,31 +57,13 @@ export function coverageTerms(ctx: BuildContext): CoverageTerms {
   if (found) return found;
   const n = ctx.grid.intervals.length;
   const covering = new Map(ctx.demand.series.map((series) => [seriesKey(series), Array.from({ length: n }, (): Term[] => [])]));
-  const capacity = new Map(ctx.demand.series.map((series) => [seriesKey(series), new Array<number>(n).fill(0)]));
-  // One headcount column per shift instance that serves a series (h = Σ x over the people who may work
-  // it); an interval's coverage is then the few headcounts of the shifts spanning it, not every x.
-  const people = new Map<string, Term[]>();
   for (const person of ctx.staff) {
     for (const day of person.byDay) {
       for (const { shift, column } of day) {
-        if (!covering.has(`${shift.area}/${shift.roleFamily}`)) continue;
-        const list = people.get(shift.key) ?? [];
-        list.push({ column, coefficient: 1 });
-        people.set(shift.key, list);
+        const line = covering.get(`${shift.area}/${shift.roleFamily}`);
+        if (!line) continue;
+        for (const i of coveredIntervals(shift, ctx.grid.intervalMinutes, n)) line[i]!.push({ column, coefficient: 1 });
       }
-    }
-  }
-  for (const shift of ctx.grid.shifts) {
-    const terms = people.get(shift.key);
-    if (!terms) continue;
-    const headcount = ctx.builder.addColumn({ name: `headcount[${shift.key}]`, lower: 0, upper: terms.length });
-    ctx.builder.addRow(`headcount[${shift.key}]`, [...terms, { column: headcount, coefficient: -1 }], 0, 0);
-    const key = `${shift.area}/${shift.roleFamily}`;
-    const line = covering.get(key)!;
-    const most = capacity.get(key)!;
-    for (const i of coveredIntervals(shift, ctx.grid.intervalMinutes, n)) {
-      line[i]!.push({ column: headcount, coefficient: 1 });
-      most[i]! += terms.length;
     }
   }
   const days = intervalDays(ctx.grid);
@@ -91,7 +71,7 @@ export function coverageTerms(ctx: BuildContext): CoverageTerms {
   for (const series of ctx.demand.series) {
     covering.get(seriesKey(series))!.forEach((terms, i) => {
       const { startMinute, endMinute } = ctx.grid.intervals[i]!;
-      intervals.push({ index: intervals.length, series, interval: i, day: days[i]!, floor: series.floor[i]!, required: series.required[i]!, covering: terms, capacity: capacity.get(seriesKey(series))![i]!, hours: (endMinute - startMinute) / 60 });
+      intervals.push({ index: intervals.length, series, interval: i, day: days[i]!, floor: series.floor[i]!, required: series.required[i]!, covering: terms, hours: (endMinute - startMinute) / 60 });
     });
   }
   found = { intervals, floorSlack: new Map() };

@@ -42,7 +42,7 @@ export const floorShortfall: RuleDefinition = {
       if (floor <= 0) continue;
       const name = intervalName(rule.id, interval);
       if (rule.hard) ctx.builder.addRow(name, covering, floor, Infinity);
-      else if (interval.capacity === 0) penaltyConstant(ctx, rule.id, intervalSubjects(interval), floor * interval.hours * rule.weight);
+      else if (covering.length === 0) penaltyConstant(ctx, rule.id, intervalSubjects(interval), floor * interval.hours * rule.weight);
       else {
         const slack = penaltyColumn(ctx, rule.id, intervalSubjects(interval), interval.hours * rule.weight, floor);
         ctx.builder.addRow(name, [...covering, { column: slack, coefficient: 1 }], floor, Infinity);

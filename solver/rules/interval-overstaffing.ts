@@ -36,7 +36,7 @@ export const intervalOverstaffing: RuleDefinition = {
     if (!rule.hard && rule.weight === 0) return;
     for (const interval of coverageTerms(ctx).intervals) {
       const { required, covering } = interval;
-      if (interval.capacity <= required) continue;
+      if (covering.length <= required) continue;
       const name = intervalName(rule.id, interval);
       if (rule.hard) {
         ctx.builder.addRow(name, covering, -Infinity, required);

@@ -58,7 +58,7 @@ export const intervalShortfall: RuleDefinition = {
       }
       const subjects = intervalSubjects(interval);
       const perPerson = interval.hours * rule.weight;
-      if (interval.capacity === 0 || (!convex(floor) && interval.capacity <= floor)) {
+      if (covering.length === 0 || (!convex(floor) && covering.length <= floor)) {
         // Nobody can be on duty above the floor: the whole part is certain.
         penaltyConstant(ctx, rule.id, subjects, (required - floor) * perPerson);
       } else if (convex(floor)) {
