@@ -45,6 +45,7 @@ export const highsEngine: Engine = {
         time_limit: options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,
         mip_rel_gap: options.relativeGap ?? DEFAULT_RELATIVE_GAP,
         ...(options.threads ? { threads: options.threads } : {}),
+        ...(options.engineOptions ?? {}),
       });
       if (options.warmStart) instance.setSolution(options.warmStart);
       let firstFeasibleSeconds: number | undefined;

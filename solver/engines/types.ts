@@ -21,6 +21,8 @@ export interface SolveOptions {
   relativeGap?: number;
   /** Threads, where the engine supports them (HiGHS in WebAssembly is single-threaded). */
   threads?: number;
+  /** Engine-specific options passed through as they are (HiGHS option names), for tuning. */
+  engineOptions?: Record<string, number | string | boolean>;
   /** Column values to start from (a previous schedule's x columns); engines that cannot use one ignore it. */
   warmStart?: { indices: Int32Array; values: Float64Array };
 }
