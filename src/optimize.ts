@@ -7,7 +7,7 @@ import { PlanningInputSchema, type Assignment, type Explanation, type PlanningIn
 import { buildModel } from "../solver/model/build.js";
 import { decodeSchedule } from "../solver/decode.js";
 import { solveInWorker, type RunOptions } from "../solver/engines/run.js";
-import type { EngineName, SolveStatus } from "../solver/engines/types.js";
+import { relativeGap, type EngineName, type SolveStatus } from "../solver/engines/types.js";
 import { RULES } from "../solver/rules/index.js";
 import { resolveRule } from "../solver/rules/resolve.js";
 import { explain, prepare, type Prepared } from "./pipeline.js";
@@ -63,14 +63,19 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
   }
   if (!result.values) return { status: result.status, ...base };
   const schedule = decodeSchedule(built, result.values, lockedKeys);
+  const explanation = explain(prepared, schedule);
+  // An incumbent found early (before the LP settles) may leave penalty slacks above the least value
+  // its schedule needs; the schedule's true price is the checker's total, never more than the MIP's.
+  const objective = result.objective === undefined ? undefined : Math.min(result.objective, explanation.total);
+  const gap = objective !== undefined && result.bound !== undefined ? relativeGap(objective, Math.min(result.bound, objective)) : result.gap;
   return {
     status: result.status,
     ...base,
     schedule,
-    explanation: explain(prepared, schedule),
-    ...(result.objective !== undefined ? { objective: result.objective } : {}),
+    explanation,
+    ...(objective !== undefined ? { objective } : {}),
     ...(result.bound !== undefined ? { bound: result.bound } : {}),
-    ...(result.gap !== undefined ? { gap: result.gap } : {}),
+    ...(gap !== undefined ? { gap } : {}),
     ...(result.firstFeasibleSeconds !== undefined ? { firstFeasibleSeconds: result.firstFeasibleSeconds } : {}),
   };
 }
