@@ -94,3 +94,18 @@ describe("rxroster check on the demo department", () => {
     expect(out).toMatch(/Jordan Ellis/); // the Technician I in the IV room without the sterile skill
   });
 });
+
+describe("rxroster solve flags", () => {
+  it("exits 2 naming a bad --time-limit, --gap or --engine, before solving", async () => {
+    const input = join(dir, "input.json");
+    expect(await capture(["solve", input, "--time-limit", "soon"])).toMatchObject({ code: 2, err: expect.stringMatching(/--time-limit must be a number from 1 to 86400 \(got "soon"\)/) });
+    expect(await capture(["solve", input, "--gap", "2"])).toMatchObject({ code: 2, err: expect.stringMatching(/--gap must be a number from 0 to 1 \(got "2"\)/) });
+    expect(await capture(["solve", input, "--engine", "cplex"])).toMatchObject({ code: 2, err: expect.stringMatching(/--engine must be highs or jslp \(got "cplex"\)/) });
+  });
+
+  it("exits 2 naming the field of a bad input file", async () => {
+    const { code, err } = await capture(["solve", join(dir, "bad-zone.json")]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/site\.timeZone/);
+  });
+});
