@@ -38,3 +38,21 @@ export function fairnessLines(ctx: CheckContext): FairnessLine[] {
     fairnessLine(ctx, level, members, "nights"),
   ]);
 }
+
+/** One finding per level whose counts differ: the spread, naming who works least and most. */
+export function fairnessFindings(ctx: CheckContext, measure: FairnessMeasure): { subjects: { level: string }; amount: number; message: string }[] {
+  const pay = new Map(payOf(ctx).map((h) => [h.staff, h]));
+  const countOf = (id: string): number => (measure === "weekends" ? pay.get(id)!.weekendsWorked : pay.get(id)!.nights);
+  const findings = [];
+  for (const { level, members } of fairnessGroups(ctx)) {
+    const line = fairnessLine(ctx, level, members, measure);
+    if (line.spread <= 0) continue;
+    const who = (count: number): string => members.filter((m) => countOf(m.member.id) === count).map((m) => m.member.name).join(", ");
+    findings.push({
+      subjects: { level },
+      amount: line.spread,
+      message: `${members[0]!.level.name} ${measure} range from ${line.min} (${who(line.min)}) to ${line.max} (${who(line.max)}): a spread of ${line.spread}`,
+    });
+  }
+  return findings;
+}

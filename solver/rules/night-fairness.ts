@@ -11,9 +11,8 @@
  * is worth less than the overtime premium of a single shift, so the optimizer evens things out where
  * that costs next to nothing and never buys fairness with overtime or coverage.
  */
-import type { Finding, RuleDefinition } from "./types.js";
-import { fairnessGroups, fairnessLine } from "../check/fairness.js";
-import { payOf } from "../check/pay.js";
+import type { RuleDefinition } from "./types.js";
+import { fairnessFindings } from "../check/fairness.js";
 import { buildSpread, fairnessGroupsOf } from "../model/fairness.js";
 
 export const nightFairness: RuleDefinition = {
@@ -25,20 +24,7 @@ export const nightFairness: RuleDefinition = {
   weightKey: "fairnessSpreadUnit",
   defaults: {},
   check(ctx) {
-    const pay = new Map(payOf(ctx).map((h) => [h.staff, h]));
-    const findings: Finding[] = [];
-    for (const { level, members } of fairnessGroups(ctx)) {
-      const line = fairnessLine(ctx, level, members, "nights");
-      if (line.spread <= 0) continue;
-      const who = (count: number): string =>
-        members.filter((m) => pay.get(m.member.id)!.nights === count).map((m) => m.member.name).join(", ");
-      findings.push({
-        subjects: { level },
-        amount: line.spread,
-        message: `${members[0]!.level.name} nights range from ${line.min} (${who(line.min)}) to ${line.max} (${who(line.max)}): a spread of ${line.spread}`,
-      });
-    }
-    return findings;
+    return fairnessFindings(ctx, "nights");
   },
   // Per level group, count = Σ x of the person's night shifts in the horizon: the spread max − min priced.
   build(ctx, rule) {
