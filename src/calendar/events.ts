@@ -1,0 +1,185 @@
+/**
+ * Calendar events of a feed. Input: a site's PlanningInput, its published schedule versions in any order
+ * and a scope (one person, the department, one area). Output: the events of the latest version in that
+ * scope, each with its UID, SEQUENCE and last-change stamp (identity.ts), exact instants from the time
+ * grid and the site's wall-clock times. Drafts never come here: callers pass published versions only.
+ *
+ * Removed shifts are dropped, not sent as STATUS:CANCELLED: a subscribed feed replaces the whole calendar
+ * on every poll, so an event missing from it disappears in every client, whereas "cancelled once" would
+ * need to know which versions each client has already seen.
+ */
+import type { Assignment, PlanningInput, Problem, Schedule, ShiftInstance, TimeGrid } from "../../models/index.js";
+import { buildTimeGrid } from "../time/grid.js";
+import { minuteToInstant, minuteToLocalClock } from "../time/local.js";
+import { assignmentUid, identityKey, reviseAcrossVersions, type AssignmentIdentity, type FeedScope, type VersionFingerprints } from "./identity.js";
+
+/** A published, immutable schedule version. */
+export interface PublishedVersion {
+  version: number;
+  /** ISO instant of publication, e.g. 2026-02-20T14:00:00Z. */
+  publishedAt: string;
+  schedule: Schedule;
+}
+
+export interface CalendarEvent {
+  uid: string;
+  sequence: number;
+  /** ISO instant (UTC) of the version where this assignment last changed: the event's DTSTAMP. */
+  stamp: string;
+  /** Exact start and end instants. */
+  start: Date;
+  end: Date;
+  /** Site wall-clock times, HH:mm. */
+  localStart: string;
+  localEnd: string;
+  /** Local date the shift starts on. */
+  date: string;
+  /** Real minutes from start to end (one hour less or more than nominal across a DST change). */
+  durationMinutes: number;
+  nominalMinutes: number;
+  unpaidBreakMinutes: number;
+  staff: { id: string; name: string; level: string; roleFamily: string };
+  template: { id: string; name: string };
+  area: { id: string; name: string; location?: string };
+  holiday?: string;
+}
+
+export interface CalendarEvents {
+  site: { id: string; name: string; timeZone: string };
+  scope: FeedScope;
+  /** Human name of the scope: the person's name, the area's name or "all shifts". */
+  scopeName: string;
+  /** Latest version number, or null when nothing is published yet. */
+  latestVersion: number | null;
+  /** Ordered by start, then staff name. */
+  events: CalendarEvent[];
+}
+
+export interface EventOptions {
+  /** Secret per site mixed into every UID so it cannot be traced back to a staff id (default ""). */
+  uidSalt?: string;
+  /** The input's time grid, when the caller already has it (default: built from the input). */
+  grid?: TimeGrid;
+}
+
+interface Resolved {
+  identity: AssignmentIdentity;
+  key: string;
+  assignment: Assignment;
+  shift: ShiftInstance;
+}
+
+/** Locale-independent order, so a feed's bytes do not depend on the machine. */
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const shiftIndexes = new WeakMap<TimeGrid, Map<string, ShiftInstance>>();
+
+function shiftIndex(grid: TimeGrid): Map<string, ShiftInstance> {
+  let index = shiftIndexes.get(grid);
+  if (!index) shiftIndexes.set(grid, (index = new Map(grid.shifts.map((s) => [s.key, s]))));
+  return index;
+}
+
+/** A version's assignments with their identity keys; those the input cannot place become problems. */
+function resolveVersion(input: PlanningInput, grid: TimeGrid, v: PublishedVersion, at: string, problems: Problem[]): Resolved[] {
+  const index = shiftIndex(grid);
+  const staffIds = new Set(input.staff.map((s) => s.id));
+  const placed: { assignment: Assignment; shift: ShiftInstance }[] = [];
+  v.schedule.assignments.forEach((assignment, j) => {
+    const shift = index.get(`${assignment.template}@${assignment.date}`);
+    if (!staffIds.has(assignment.staff)) problems.push({ path: `${at}.assignments[${j}].staff`, message: "unknown staff id", value: assignment.staff });
+    else if (!shift) problems.push({ path: `${at}.assignments[${j}]`, message: `template ${assignment.template} does not run on ${assignment.date} in this input` });
+    else placed.push({ assignment, shift });
+  });
+  placed.sort((a, b) => a.shift.startMinute - b.shift.startMinute || compare(a.shift.template, b.shift.template));
+  const ordinals = new Map<string, number>();
+  return placed.map(({ assignment, shift }) => {
+    const day = `${assignment.staff}\u0000${assignment.date}`;
+    const ordinal = ordinals.get(day) ?? 0;
+    ordinals.set(day, ordinal + 1);
+    const identity = { siteId: input.site.id, staffId: assignment.staff, date: assignment.date, ordinal };
+    return { identity, key: identityKey(identity), assignment, shift };
+  });
+}
+
+function fingerprint(r: Resolved): string {
+  return `${r.shift.template}|${r.shift.startMinute}|${r.shift.endMinute}|${r.shift.area}`;
+}
+
+function scopeProblem(input: PlanningInput, scope: FeedScope): Problem | null {
+  if (scope.kind === "staff" && !input.staff.some((s) => s.id === scope.staffId)) return { path: "scope.staffId", message: "unknown staff id", value: scope.staffId };
+  if (scope.kind === "area" && !input.areas.some((a) => a.id === scope.areaId)) return { path: "scope.areaId", message: "unknown area id", value: scope.areaId };
+  return null;
+}
+
+function scopeName(input: PlanningInput, scope: FeedScope): string {
+  if (scope.kind === "staff") return input.staff.find((s) => s.id === scope.staffId)!.name;
+  if (scope.kind === "area") return input.areas.find((a) => a.id === scope.areaId)!.name;
+  return "all shifts";
+}
+
+export type EventsResult = { ok: true; value: CalendarEvents; skipped: Problem[] } | { ok: false; problems: Problem[] };
+
+/**
+ * The events of one scope in the latest published version. Problems name the scope or the versions'
+ * fields the input cannot resolve. A bad scope (unknown staff or area id) fails; a version's assignment the
+ * input cannot place (unknown staff, a template that does not run that date) or a publishedAt that is
+ * not an instant is left out and listed in `skipped`, so one stale version cannot take a feed down.
+ */
+export function buildCalendarEvents(
+  input: PlanningInput,
+  versions: readonly PublishedVersion[],
+  scope: FeedScope,
+  options: EventOptions = {},
+): EventsResult {
+  const bad = scopeProblem(input, scope);
+  if (bad) return { ok: false, problems: [bad] };
+  const grid = options.grid ?? buildTimeGrid(input);
+  const problems: Problem[] = [];
+  const ordered = versions.map((v, i) => ({ v, at: `versions[${i}]` })).sort((a, b) => a.v.version - b.v.version);
+  const resolved = ordered.map(({ v, at }) => {
+    const stamp = Date.parse(v.publishedAt);
+    if (Number.isNaN(stamp)) problems.push({ path: `${at}.publishedAt`, message: "must be an ISO instant; the version is stamped 1970-01-01T00:00:00Z", value: v.publishedAt });
+    return { publishedAt: Number.isNaN(stamp) ? new Date(0).toISOString() : new Date(stamp).toISOString(), items: resolveVersion(input, grid, v, `${at}.schedule`, problems) };
+  });
+  const history: VersionFingerprints[] = resolved.map((r) => ({ publishedAt: r.publishedAt, entries: new Map(r.items.map((x) => [x.key, fingerprint(x)])) }));
+  const revisions = reviseAcrossVersions(history);
+
+  const staff = new Map(input.staff.map((s) => [s.id, s]));
+  const levels = new Map(input.levels.map((l) => [l.id, l]));
+  const areas = new Map(input.areas.map((a) => [a.id, a]));
+  const templates = new Map(input.shiftTemplates.map((t) => [t.id, t]));
+  const inScope = (r: Resolved): boolean =>
+    scope.kind === "department" || (scope.kind === "staff" ? r.assignment.staff === scope.staffId : r.shift.area === scope.areaId);
+
+  const latest = resolved[resolved.length - 1]?.items ?? [];
+  const events = latest.filter(inScope).map(({ identity, key, assignment, shift }): CalendarEvent => {
+    const member = staff.get(assignment.staff)!;
+    const level = levels.get(member.level)!;
+    const area = areas.get(shift.area)!;
+    const template = templates.get(shift.template)!;
+    const revision = revisions.get(key)!;
+    const holiday = input.site.holidays.find((h) => h.date === shift.date)?.name;
+    return {
+      uid: assignmentUid(identity, scope, options.uidSalt),
+      sequence: revision.sequence,
+      stamp: revision.changedAt,
+      start: minuteToInstant(grid, shift.startMinute),
+      end: minuteToInstant(grid, shift.endMinute),
+      localStart: minuteToLocalClock(grid, shift.startMinute),
+      localEnd: minuteToLocalClock(grid, shift.endMinute),
+      date: shift.date,
+      durationMinutes: shift.endMinute - shift.startMinute,
+      nominalMinutes: template.lengthMinutes,
+      unpaidBreakMinutes: template.unpaidBreakMinutes,
+      staff: { id: member.id, name: member.name, level: level.name, roleFamily: level.roleFamily },
+      template: { id: template.id, name: template.name },
+      area: { id: area.id, name: area.name, ...(area.location !== undefined ? { location: area.location } : {}) },
+      ...(holiday !== undefined ? { holiday } : {}),
+    };
+  });
+  events.sort((a, b) => a.start.getTime() - b.start.getTime() || compare(a.staff.name, b.staff.name) || compare(a.uid, b.uid));
+  const last = ordered[ordered.length - 1];
+  const site = { id: input.site.id, name: input.site.name, timeZone: input.site.timeZone };
+  return { ok: true, value: { site, scope, scopeName: scopeName(input, scope), latestVersion: last ? last.v.version : null, events }, skipped: problems };
+}

@@ -1,0 +1,102 @@
+/**
+ * The iCalendar text of a feed (RFC 5545, via ical-generator). Input: CalendarEvents (events.ts). Output:
+ * the .ics text with exact UTC instants (no VTIMEZONE needed), SUMMARY in the site's wall-clock times,
+ * LOCATION, DESCRIPTION, NAME and X-WR-CALNAME, REFRESH-INTERVAL and X-PUBLISHED-TTL.
+ */
+import ical, { ICalEventStatus, type ICalCalendarProdIdData } from "ical-generator";
+import type { PlanningInput, Problem } from "../../models/index.js";
+import { buildCalendarEvents, type CalendarEvent, type CalendarEvents, type EventOptions, type PublishedVersion } from "./events.js";
+import type { FeedScope } from "./identity.js";
+import { strongEtag } from "./etag.js";
+
+export interface FeedOptions {
+  /** PRODID; default `-//RxRoster//Shift calendar//EN`. Pinned by golden tests. */
+  prodId?: ICalCalendarProdIdData;
+  /** How often clients should poll, in seconds (REFRESH-INTERVAL, X-PUBLISHED-TTL); default 3600. */
+  refreshSeconds?: number;
+  /** Pins every DTSTAMP to one instant (tests); default: each event's last change (CalendarEvent.stamp). */
+  stamp?: Date;
+}
+
+export const DEFAULT_PRODID: ICalCalendarProdIdData = { company: "RxRoster", product: "Shift calendar", language: "EN" };
+export const DEFAULT_REFRESH_SECONDS = 3600;
+
+const hoursText = (minutes: number): string => (minutes % 60 === 0 ? `${minutes / 60} h` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`);
+
+/** "IV room — Day 07:00–15:30"; a department or area feed adds the person's name. */
+export function eventSummary(event: CalendarEvent, scope: FeedScope): string {
+  const base = `${event.area.name} — ${event.template.name} ${event.localStart}–${event.localEnd}`;
+  return scope.kind === "staff" ? base : `${base} (${event.staff.name})`;
+}
+
+export function eventLocation(event: CalendarEvent, siteName: string): string {
+  return [siteName, event.area.name, event.area.location].filter((x) => x !== undefined && x !== "").join(", ");
+}
+
+/** Role and level, the shift's paid facts, and notes a person would want in their calendar. */
+export function eventDescription(event: CalendarEvent): string {
+  const lines = [
+    `Staff: ${event.staff.name}`,
+    `Role: ${event.staff.level} (${event.staff.roleFamily})`,
+    `Shift: ${event.template.name} (${event.template.id}), ${event.area.name}`,
+  ];
+  if (event.unpaidBreakMinutes > 0) lines.push(`Unpaid break: ${event.unpaidBreakMinutes} min`);
+  if (event.durationMinutes !== event.nominalMinutes) {
+    lines.push(`Note: the clocks change during this shift; it lasts ${hoursText(event.durationMinutes)}, not ${hoursText(event.nominalMinutes)}.`);
+  }
+  if (event.holiday !== undefined) lines.push(`Note: holiday (${event.holiday}).`);
+  return lines.join("\n");
+}
+
+export function calendarName(calendar: CalendarEvents): string {
+  const site = calendar.site.name;
+  return calendar.scope.kind === "staff" ? `${calendar.scopeName} — ${site} shifts` : `${site} — ${calendar.scopeName}`;
+}
+
+/** The .ics text of a feed; the same events and options give the same bytes. */
+export function toIcs(calendar: CalendarEvents, options: FeedOptions = {}): string {
+  const cal = ical({
+    prodId: options.prodId ?? DEFAULT_PRODID,
+    name: calendarName(calendar),
+    ttl: options.refreshSeconds ?? DEFAULT_REFRESH_SECONDS,
+  });
+  for (const event of calendar.events) {
+    cal.createEvent({
+      id: event.uid,
+      sequence: event.sequence,
+      stamp: options.stamp ?? new Date(event.stamp),
+      start: event.start,
+      end: event.end,
+      summary: eventSummary(event, calendar.scope),
+      location: eventLocation(event, calendar.site.name),
+      description: eventDescription(event),
+      status: ICalEventStatus.CONFIRMED,
+    });
+  }
+  // RFC 5545 ends every content line with CRLF, the last one too; ical-generator leaves it off.
+  return `${cal.toString()}\r\n`;
+}
+
+export interface Feed {
+  ics: string;
+  /** Strong ETag of the ics bytes, quoted. */
+  etag: string;
+  /** Assignments left out of the feed (see buildCalendarEvents); worth a log line, not an error. */
+  skipped: Problem[];
+}
+
+/**
+ * Everything the feed route needs in one call: events of the scope in the latest published version, the
+ * .ics text and its ETag. A failure names the bad scope (unknown staff or area id).
+ */
+export function buildFeed(
+  input: PlanningInput,
+  versions: readonly PublishedVersion[],
+  scope: FeedScope,
+  options: FeedOptions & EventOptions = {},
+): { ok: true; value: Feed } | { ok: false; problems: Problem[] } {
+  const events = buildCalendarEvents(input, versions, scope, options);
+  if (!events.ok) return events;
+  const ics = toIcs(events.value, options);
+  return { ok: true, value: { ics, etag: strongEtag(ics), skipped: events.skipped } };
+}
