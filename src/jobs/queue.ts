@@ -1,0 +1,189 @@
+/**
+ * The solve-job queue: jobs live in the store's job table; at most `concurrency` solves run at once, each
+ * in its own worker thread, the rest wait queued. Only running solves are held in memory (bounded by the
+ * concurrency); finished jobs expire from the table after the retention period.
+ */
+import { availableParallelism } from "node:os";
+import type { Worker } from "node:worker_threads";
+import { checkScheduleReferences, formatProblem, type Assignment, type PlanningInput } from "../../models/index.js";
+import type { Actor } from "../store/audit.js";
+import type { JobRecord } from "../store/jobs.js";
+import type { Store } from "../store/store.js";
+import type { JobProgress, SolveJobOptions } from "./options.js";
+import type { SolveWorkerInput, SolveWorkerMessage } from "./solve-worker.js";
+import { startModuleWorker } from "./worker-thread.js";
+
+export interface SolveQueueOptions {
+  /** Solves running at once (default `os.availableParallelism()`). */
+  concurrency?: number;
+  /** Milliseconds a finished job is kept before it expires (default 7 days). */
+  retentionMs?: number;
+  /** Milliseconds between sweeps for expired jobs (default 1 hour). */
+  sweepIntervalMs?: number;
+  /** Least milliseconds between two progress writes of a job (default 1000). */
+  progressIntervalMs?: number;
+  /** Milliseconds a cancelled solve may take to stop before its worker is ended (default 5000). */
+  cancelGraceMs?: number;
+}
+
+interface RunningSolve {
+  worker: Worker;
+  progress?: JobProgress;
+  lastWrite: number;
+  finished: Promise<void>;
+}
+
+const WORKER_URL = new URL(import.meta.url.endsWith(".ts") ? "./solve-worker.ts" : "./solve-worker.js", import.meta.url);
+export const INTERRUPTED = "interrupted: the server stopped during the solve";
+
+/** The base schedule's assignments that still fit the site's current input (staff, templates, horizon). */
+function stillValid(input: PlanningInput, assignments: Assignment[]): Assignment[] {
+  return assignments.filter((a) => checkScheduleReferences(input, { assignments: [a] }).length === 0);
+}
+
+export class SolveQueue {
+  private readonly running = new Map<string, RunningSolve>();
+  private readonly concurrency: number;
+  private readonly options: Required<Omit<SolveQueueOptions, "concurrency">>;
+  private sweeper: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly store: Store,
+    options: SolveQueueOptions = {},
+  ) {
+    this.concurrency = Math.max(1, options.concurrency ?? availableParallelism());
+    this.options = {
+      retentionMs: options.retentionMs ?? 7 * 24 * 3600 * 1000,
+      sweepIntervalMs: options.sweepIntervalMs ?? 3600 * 1000,
+      progressIntervalMs: options.progressIntervalMs ?? 1000,
+      cancelGraceMs: options.cancelGraceMs ?? 5000,
+    };
+  }
+
+  /** Fail jobs a previous process left running, expire old ones, and start the queued. */
+  start(): { interrupted: number } {
+    const interrupted = this.store.jobs.failInterrupted(INTERRUPTED);
+    this.sweep();
+    this.sweeper = setInterval(() => this.sweep(), this.options.sweepIntervalMs);
+    this.sweeper.unref();
+    this.pump();
+    return { interrupted };
+  }
+
+  /** Delete finished jobs older than the retention period; returns how many. */
+  sweep(now = Date.now()): number {
+    return this.store.jobs.expire(new Date(now - this.options.retentionMs).toISOString());
+  }
+
+  submit(siteId: string, options: SolveJobOptions, actor: Actor): JobRecord {
+    const job = this.store.jobs.create(siteId, options, actor);
+    this.pump();
+    return this.store.jobs.get(job.id)!;
+  }
+
+  /** A job with the latest in-memory progress of a running solve. */
+  get(id: string): JobRecord | undefined {
+    const job = this.store.jobs.get(id);
+    const live = this.running.get(id)?.progress;
+    return job && live && job.status === "running" ? { ...job, progress: live } : job;
+  }
+
+  /** Cancel a queued or running job (a running solve is aborted); finished jobs are left as they are. */
+  cancel(id: string, actor: Actor): JobRecord | undefined {
+    const job = this.store.jobs.get(id);
+    if (!job) return undefined;
+    if (this.store.jobs.end(id, "cancelled")) {
+      this.store.jobs.auditCancel(job, actor);
+      const solve = this.running.get(id);
+      if (solve) {
+        solve.worker.postMessage("cancel");
+        setTimeout(() => void solve.worker.terminate(), this.options.cancelGraceMs).unref();
+      }
+    }
+    return this.store.jobs.get(id);
+  }
+
+  /** Resolves when nothing is running (for tests and shutdown). */
+  async drain(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running.values()].map((s) => s.finished));
+  }
+
+  /** Stop: running solves end as failed (interrupted); queued jobs stay queued for the next start. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.sweeper) clearInterval(this.sweeper);
+    for (const [id, solve] of this.running) {
+      this.store.jobs.end(id, "failed", INTERRUPTED);
+      void solve.worker.terminate();
+    }
+    await this.drain();
+  }
+
+  private pump(): void {
+    while (!this.closed && this.running.size < this.concurrency) {
+      const next = this.store.jobs.nextQueued();
+      if (!next) return;
+      if (this.store.jobs.claim(next.id)) this.run(next);
+    }
+  }
+
+  private run(job: JobRecord): void {
+    const site = this.store.sites.get(job.siteId);
+    if (!site) {
+      this.store.jobs.end(job.id, "failed", `site ${job.siteId} no longer exists`);
+      return;
+    }
+    const base = job.options.baseScheduleId ? this.store.schedules.get(job.siteId, job.options.baseScheduleId) : this.store.schedules.latest(job.siteId);
+    const usable = base ? stillValid(site.input, base.assignments) : [];
+    const data: SolveWorkerInput = {
+      input: site.input,
+      timeLimitSeconds: job.options.timeLimitSeconds,
+      ...(job.options.relativeGap !== undefined ? { relativeGap: job.options.relativeGap } : {}),
+      locked: usable.filter((a) => a.locked),
+      ...(job.options.warmStart && usable.length > 0 ? { warmStart: { assignments: usable } } : {}),
+    };
+    const worker = startModuleWorker(WORKER_URL, data);
+    let settle!: () => void;
+    const solve: RunningSolve = { worker, lastWrite: 0, finished: new Promise<void>((resolve) => (settle = resolve)) };
+    this.running.set(job.id, solve);
+    let answered = false;
+    worker.on("message", (message: SolveWorkerMessage) => {
+      if (message.type === "progress") return this.progress(job.id, solve, message.progress);
+      answered = true;
+      this.finish(job.id, message);
+    });
+    worker.on("error", () => {
+      answered = true;
+      this.store.jobs.end(job.id, "failed", "the solve stopped on an internal error");
+    });
+    worker.on("exit", () => {
+      if (!answered) this.store.jobs.end(job.id, "failed", "the solve stopped before answering");
+      this.running.delete(job.id);
+      settle();
+      this.pump();
+    });
+  }
+
+  private progress(id: string, solve: RunningSolve, progress: JobProgress): void {
+    solve.progress = progress;
+    const now = Date.now();
+    if (now - solve.lastWrite < this.options.progressIntervalMs) return;
+    solve.lastWrite = now;
+    this.store.jobs.setProgress(id, progress);
+  }
+
+  private finish(id: string, message: Extract<SolveWorkerMessage, { type: "outcome" }>): void {
+    // A cancelled or interrupted job is already ended: succeed() and end() leave it so, storing nothing.
+    if (message.assignments) {
+      this.store.jobs.succeed(id, message.assignments, message.result);
+      return;
+    }
+    const why = message.problems?.length
+      ? `locked assignments break hard rules: ${message.problems.map(formatProblem).join("; ")}`
+      : message.result.solveStatus === "infeasible"
+        ? `infeasible: the hard rules cannot all hold${message.conflicts?.length ? `, e.g. ${message.conflicts.slice(0, 3).map((c) => c.message).join("; ")}` : ""}`
+        : `no schedule found within the time limit${message.detail ? ` (${message.detail})` : ""}`;
+    this.store.jobs.end(id, "failed", why, message.result);
+  }
+}

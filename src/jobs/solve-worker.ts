@@ -1,0 +1,55 @@
+/**
+ * A solve job's worker thread: prepares the site's input, runs optimize (which solves in its own worker)
+ * and posts progress and the outcome back. Keeping prepare, model building and the final explanation here
+ * leaves the API's event loop free for the whole job. A "cancel" message aborts the solve.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import type { Assignment, PlanningInput, Problem, Schedule, Violation } from "../../models/index.js";
+import { optimize } from "../optimize.js";
+import { prepare } from "../pipeline.js";
+import type { JobProgress, SolveResult } from "./options.js";
+
+export interface SolveWorkerInput {
+  input: PlanningInput;
+  timeLimitSeconds: number;
+  relativeGap?: number;
+  locked: Assignment[];
+  warmStart?: Schedule;
+}
+
+/** What the worker posts: progress while it runs, then one outcome. */
+export type SolveWorkerMessage =
+  | { type: "progress"; progress: JobProgress }
+  | { type: "outcome"; result: SolveResult; assignments?: Assignment[]; conflicts?: Violation[]; problems?: Problem[]; detail?: string };
+
+const port = parentPort!;
+const data = workerData as SolveWorkerInput;
+const controller = new AbortController();
+port.on("message", (message: unknown) => {
+  if (message === "cancel") controller.abort();
+});
+
+const outcome = await optimize(prepare(data.input), {
+  timeLimitSeconds: data.timeLimitSeconds,
+  ...(data.relativeGap !== undefined ? { relativeGap: data.relativeGap } : {}),
+  locked: data.locked,
+  ...(data.warmStart ? { warmStart: data.warmStart } : {}),
+  signal: controller.signal,
+  onProgress: (progress) => port.postMessage({ type: "progress", progress } satisfies SolveWorkerMessage),
+});
+const result: SolveResult = {
+  solveStatus: outcome.status,
+  seconds: outcome.seconds,
+  ...(outcome.objective !== undefined ? { objective: outcome.objective } : {}),
+  ...(outcome.bound !== undefined ? { bound: outcome.bound } : {}),
+  ...(outcome.gap !== undefined ? { gap: outcome.gap } : {}),
+};
+port.postMessage({
+  type: "outcome",
+  result,
+  ...(outcome.schedule ? { assignments: outcome.schedule.assignments } : {}),
+  ...(outcome.conflicts ? { conflicts: outcome.conflicts } : {}),
+  ...(outcome.problems ? { problems: outcome.problems } : {}),
+  ...(outcome.detail ? { detail: outcome.detail } : {}),
+} satisfies SolveWorkerMessage);
+port.close();

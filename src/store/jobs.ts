@@ -1,0 +1,138 @@
+/**
+ * The persisted solve-job table. A job's schedule is written in the same transaction that marks it
+ * succeeded, so a crash leaves either a finished job with its schedule or a running job with none; on
+ * startup running jobs are marked failed. Finished jobs are deleted after a retention period.
+ */
+import { randomUUID } from "node:crypto";
+import type { Database } from "better-sqlite3";
+import type { Assignment } from "../../models/index.js";
+import type { JobProgress, SolveJobOptions, SolveResult } from "../jobs/options.js";
+import { SYSTEM, type Actor, type AuditRepository } from "./audit.js";
+import type { ScheduleRepository } from "./schedules.js";
+
+export const JOB_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export interface JobRecord {
+  id: string;
+  siteId: string;
+  status: JobStatus;
+  options: SolveJobOptions;
+  progress?: JobProgress;
+  result?: SolveResult;
+  /** The draft the job produced (status succeeded). */
+  scheduleId?: string;
+  error?: string;
+  createdBy: string;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+interface JobRow {
+  id: string;
+  site_id: string;
+  status: JobStatus;
+  options: string;
+  progress: string | null;
+  result: string | null;
+  schedule_id: string | null;
+  error: string | null;
+  created_by: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+function toRecord(row: JobRow): JobRecord {
+  return {
+    id: row.id,
+    siteId: row.site_id,
+    status: row.status,
+    options: JSON.parse(row.options) as SolveJobOptions,
+    ...(row.progress !== null ? { progress: JSON.parse(row.progress) as JobProgress } : {}),
+    ...(row.result !== null ? { result: JSON.parse(row.result) as SolveResult } : {}),
+    ...(row.schedule_id !== null ? { scheduleId: row.schedule_id } : {}),
+    ...(row.error !== null ? { error: row.error } : {}),
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    ...(row.started_at !== null ? { startedAt: row.started_at } : {}),
+    ...(row.finished_at !== null ? { finishedAt: row.finished_at } : {}),
+  };
+}
+
+const FINISHED = "('succeeded', 'failed', 'cancelled')";
+
+export class JobRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditRepository,
+    private readonly schedules: ScheduleRepository,
+  ) {}
+
+  get(id: string): JobRecord | undefined {
+    const row = this.db.prepare("SELECT * FROM jobs WHERE id = ?").get(id) as JobRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  create(siteId: string, options: SolveJobOptions, actor: Actor): JobRecord {
+    return this.db.transaction(() => {
+      const id = randomUUID();
+      this.db
+        .prepare("INSERT INTO jobs (id, site_id, status, options, created_by, created_at) VALUES (?, ?, 'queued', ?, ?, ?)")
+        .run(id, siteId, JSON.stringify(options), actor.tokenId, new Date().toISOString());
+      this.audit.record(actor, "job.submit", siteId, id);
+      return this.get(id)!;
+    }).immediate();
+  }
+
+  /** The oldest queued job. */
+  nextQueued(): JobRecord | undefined {
+    const row = this.db.prepare("SELECT * FROM jobs WHERE status = 'queued' ORDER BY created_at, rowid LIMIT 1").get() as JobRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Move a queued job to running; false when it is no longer queued (cancelled meanwhile). */
+  claim(id: string): boolean {
+    return this.db.prepare("UPDATE jobs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'").run(new Date().toISOString(), id).changes === 1;
+  }
+
+  setProgress(id: string, progress: JobProgress): void {
+    this.db.prepare("UPDATE jobs SET progress = ? WHERE id = ? AND status = 'running'").run(JSON.stringify(progress), id);
+  }
+
+  /** Store the job's schedule as a draft and mark it succeeded, in one transaction. */
+  succeed(id: string, assignments: Assignment[], result: SolveResult): JobRecord | undefined {
+    return this.db.transaction(() => {
+      const job = this.get(id);
+      if (!job || job.status !== "running") return job;
+      const schedule = this.schedules.createDraft(job.siteId, assignments, "solve", id, SYSTEM);
+      this.db
+        .prepare("UPDATE jobs SET status = 'succeeded', schedule_id = ?, result = ?, finished_at = ? WHERE id = ?")
+        .run(schedule.id, JSON.stringify(result), new Date().toISOString(), id);
+      return this.get(id);
+    }).immediate();
+  }
+
+  /** End a queued or running job as failed or cancelled (no schedule). */
+  end(id: string, status: "failed" | "cancelled", error?: string, result?: SolveResult): boolean {
+    return this.db
+      .prepare(`UPDATE jobs SET status = ?, error = ?, result = ?, finished_at = ? WHERE id = ? AND status IN ('queued', 'running')`)
+      .run(status, error ?? null, result ? JSON.stringify(result) : null, new Date().toISOString(), id).changes === 1;
+  }
+
+  /** Record a cancel request in the audit trail. */
+  auditCancel(job: JobRecord, actor: Actor): void {
+    this.audit.record(actor, "job.cancel", job.siteId, job.id);
+  }
+
+  /** Mark jobs left running by a stopped process as failed; returns how many. */
+  failInterrupted(why: string): number {
+    return this.db.prepare("UPDATE jobs SET status = 'failed', error = ?, finished_at = ? WHERE status = 'running'").run(why, new Date().toISOString()).changes;
+  }
+
+  /** Delete finished jobs that finished before `before` (ISO instant); returns how many. */
+  expire(before: string): number {
+    return this.db.prepare(`DELETE FROM jobs WHERE status IN ${FINISHED} AND finished_at < ?`).run(before).changes;
+  }
+}

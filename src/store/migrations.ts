@@ -1,0 +1,100 @@
+/**
+ * Schema migrations, applied in order and recorded in `schema_migrations`. Append a new entry to add a
+ * table or column (never edit one that has shipped): the next `openStore` applies it in a transaction.
+ */
+import type { Database } from "better-sqlite3";
+
+export interface Migration {
+  /** Strictly increasing; the order migrations run in. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "tokens, sites, schedules, jobs, audit",
+    sql: `
+      CREATE TABLE tokens (
+        id TEXT PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'manager', 'hr', 'staff')),
+        site_id TEXT,
+        staff_id TEXT,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE TABLE sites (
+        id TEXT PRIMARY KEY,
+        input TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE schedules (
+        id TEXT PRIMARY KEY,
+        site_id TEXT NOT NULL REFERENCES sites(id),
+        status TEXT NOT NULL CHECK (status IN ('draft', 'published')),
+        version INTEGER,
+        source TEXT NOT NULL,
+        source_id TEXT,
+        assignments TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (site_id, version),
+        CHECK ((status = 'published') = (version IS NOT NULL))
+      );
+      CREATE INDEX schedules_by_site ON schedules (site_id, created_at);
+      -- A published version is immutable, whatever code path tries to change it.
+      CREATE TRIGGER schedules_published_no_update BEFORE UPDATE ON schedules WHEN OLD.status = 'published'
+        BEGIN SELECT RAISE(ABORT, 'published schedules are immutable'); END;
+      CREATE TRIGGER schedules_published_no_delete BEFORE DELETE ON schedules WHEN OLD.status = 'published'
+        BEGIN SELECT RAISE(ABORT, 'published schedules are immutable'); END;
+      CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        site_id TEXT NOT NULL REFERENCES sites(id),
+        status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'succeeded', 'failed', 'cancelled')),
+        options TEXT NOT NULL,
+        progress TEXT,
+        result TEXT,
+        schedule_id TEXT REFERENCES schedules(id),
+        error TEXT,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        started_at TEXT,
+        finished_at TEXT
+      );
+      CREATE INDEX jobs_by_status ON jobs (status, created_at);
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        site_id TEXT,
+        actor TEXT NOT NULL,
+        role TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX audit_by_site ON audit (site_id, id);
+    `,
+  },
+];
+
+/** Apply every migration newer than the database, each in its own transaction. Returns the versions applied. */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  const current = (db.prepare("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations").get() as { v: number }).v;
+  const applied: number[] = [];
+  let previous = 0;
+  for (const migration of migrations) {
+    if (migration.version <= previous) throw new Error(`migration ${migration.version} is out of order`);
+    previous = migration.version;
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(migration.version, migration.name, new Date().toISOString());
+    }).immediate();
+    applied.push(migration.version);
+  }
+  return applied;
+}

@@ -1,0 +1,84 @@
+/**
+ * Sites: one validated PlanningInput document per site, stored as JSON with a revision number. Every write
+ * re-validates the whole document (parseInput) and stores it with its audit row in one transaction.
+ */
+import type { Database } from "better-sqlite3";
+import type { Parsed, PlanningInput, Problem } from "../../models/index.js";
+import { parseInput } from "../pipeline.js";
+import type { Actor, AuditRepository } from "./audit.js";
+
+export interface SiteRecord {
+  id: string;
+  revision: number;
+  input: PlanningInput;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface SiteRow {
+  id: string;
+  input: string;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A write the store refused for a reason other than validation. */
+export type WriteRefusal = { ok: false; status: 404 | 409; detail: string; problems?: Problem[] };
+
+function toRecord(row: SiteRow): SiteRecord {
+  return { id: row.id, revision: row.revision, input: JSON.parse(row.input) as PlanningInput, createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+export class SiteRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  get(id: string): SiteRecord | undefined {
+    const row = this.db.prepare("SELECT * FROM sites WHERE id = ?").get(id) as SiteRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Every site, or only the one a scoped token may see. */
+  list(onlyId?: string): SiteRecord[] {
+    const rows = onlyId === undefined
+      ? (this.db.prepare("SELECT * FROM sites ORDER BY id").all() as SiteRow[])
+      : (this.db.prepare("SELECT * FROM sites WHERE id = ?").all(onlyId) as SiteRow[]);
+    return rows.map(toRecord);
+  }
+
+  /** Create a site from a full planning input; its id is `input.site.id`. */
+  create(data: unknown, actor: Actor): Parsed<SiteRecord> | WriteRefusal {
+    const parsed = parseInput(data);
+    if (!parsed.ok) return parsed;
+    const input = parsed.value;
+    return this.db.transaction((): Parsed<SiteRecord> | WriteRefusal => {
+      if (this.get(input.site.id)) return { ok: false, status: 409, detail: `site ${input.site.id} already exists` };
+      const now = new Date().toISOString();
+      this.db.prepare("INSERT INTO sites (id, input, revision, created_at, updated_at) VALUES (?, ?, 1, ?, ?)").run(input.site.id, JSON.stringify(input), now, now);
+      this.audit.record(actor, "site.create", input.site.id);
+      return { ok: true, value: this.get(input.site.id)! };
+    }).immediate();
+  }
+
+  /**
+   * Change a site's document: `change` receives the stored input and returns the new raw document, which is
+   * validated whole. The site id cannot change.
+   */
+  update(id: string, actor: Actor, action: string, change: (input: PlanningInput) => unknown, target?: string): Parsed<SiteRecord> | WriteRefusal {
+    return this.db.transaction((): Parsed<SiteRecord> | WriteRefusal => {
+      const current = this.get(id);
+      if (!current) return { ok: false, status: 404, detail: `no site ${id}` };
+      const parsed = parseInput(change(current.input));
+      if (!parsed.ok) return parsed;
+      if (parsed.value.site.id !== id) {
+        return { ok: false, problems: [{ path: "site.id", message: `must stay ${id} (a site's id never changes)`, value: parsed.value.site.id }] };
+      }
+      this.db.prepare("UPDATE sites SET input = ?, revision = revision + 1, updated_at = ? WHERE id = ?").run(JSON.stringify(parsed.value), new Date().toISOString(), id);
+      this.audit.record(actor, action, id, target);
+      return { ok: true, value: this.get(id)! };
+    }).immediate();
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3) in a data directory, opened with WAL, foreign keys
+ * and a busy timeout, migrated on open. Each repository write runs in one transaction.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { migrate } from "./migrations.js";
+import { AuditRepository } from "./audit.js";
+import { JobRepository } from "./jobs.js";
+import { ScheduleRepository } from "./schedules.js";
+import { SiteRepository } from "./sites.js";
+import { TokenRepository } from "./tokens.js";
+
+/** Default data directory, relative to the working directory. */
+export const DEFAULT_DATA_DIR = ".rxroster";
+export const DATABASE_FILE = "rxroster.db";
+
+export interface Store {
+  /** Absolute or relative path of the SQLite file. */
+  path: string;
+  db: Database.Database;
+  tokens: TokenRepository;
+  audit: AuditRepository;
+  sites: SiteRepository;
+  schedules: ScheduleRepository;
+  jobs: JobRepository;
+  close(): void;
+}
+
+export interface StoreOptions {
+  /** Milliseconds a write waits for another connection's lock before failing (default 5000). */
+  busyTimeoutMs?: number;
+}
+
+/** Open (creating the directory and file if missing) and migrate the store in `dataDir`. */
+export function openStore(dataDir: string = DEFAULT_DATA_DIR, options: StoreOptions = {}): Store {
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, DATABASE_FILE);
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+  db.pragma("synchronous = NORMAL");
+  migrate(db);
+  const audit = new AuditRepository(db);
+  const schedules = new ScheduleRepository(db, audit);
+  return {
+    path,
+    db,
+    tokens: new TokenRepository(db),
+    audit,
+    sites: new SiteRepository(db, audit),
+    schedules,
+    jobs: new JobRepository(db, audit, schedules),
+    close: () => db.close(),
+  };
+}
