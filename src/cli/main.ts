@@ -14,6 +14,7 @@ import { formatExplanation, formatSolveSummary } from "./format.js";
 import { optimize } from "../optimize.js";
 import { scheduleToCsv } from "../export/csv.js";
 import type { EngineName } from "../../solver/engines/types.js";
+import { runIcs } from "./ics.js";
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 2;
@@ -35,6 +36,8 @@ commands:
                                   explain a schedule: rule violations, coverage, hours, cost
   demo [--out DIR] [--time-limit S] [--gap G]
                                   solve the bundled demo department (default DIR: out/demo)
+  ics <input> <schedule> --staff ID [--out FILE]
+                                  one person's shifts as an iCalendar file (default: stdout)
 
 Input files are JSON (.json) or YAML (anything else).`;
 
@@ -49,17 +52,17 @@ export function bundledPath(...parts: string[]): string {
   return join(root, ...parts);
 }
 
-function loadInput(path: string): Parsed<PlanningInput> {
+export function loadInput(path: string): Parsed<PlanningInput> {
   const data = readDataFile(path);
   return data.ok ? parseInput(data.value) : data;
 }
 
-function loadSchedule(input: PlanningInput, path: string): Parsed<Schedule> {
+export function loadSchedule(input: PlanningInput, path: string): Parsed<Schedule> {
   const data = readDataFile(path);
   return data.ok ? parseScheduleFor(input, data.value) : data;
 }
 
-function reportProblems(io: Io, file: string, problems: Problem[]): number {
+export function reportProblems(io: Io, file: string, problems: Problem[]): number {
   for (const p of problems) io.err(`${file}: ${formatProblem(p)}`);
   return EXIT_BAD_INPUT;
 }
@@ -129,6 +132,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         "time-limit": { type: "string" },
         gap: { type: "string" },
         engine: { type: "string" },
+        staff: { type: "string" },
       },
     });
     const [command, ...rest] = positionals;
@@ -160,6 +164,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case "demo":
         arity(0);
         return await runSolve(io, bundledPath("data", "demo", "department.yaml"), solveFlags(join("out", "demo")));
+      case "ics":
+        arity(2);
+        return runIcs(io, rest[0]!, rest[1]!, { staff: values.staff, out: values.out });
       default:
         throw new UsageError(`unknown command '${command}'`);
     }

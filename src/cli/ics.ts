@@ -1,0 +1,38 @@
+/**
+ * `rxroster ics <input> <schedule> --staff ID [--out FILE]`: one person's shifts in a schedule as a one-off
+ * .ics file (or on stdout). The schedule is treated as a single version published now, so every SEQUENCE
+ * is 0 and every DTSTAMP is the time the file was made; subscribed feeds with history come from the API.
+ */
+import { writeFileSync } from "node:fs";
+import { buildFeed } from "../calendar/feed.js";
+import { EXIT_BAD_INPUT, EXIT_OK, loadInput, loadSchedule, reportProblems, type Io } from "./main.js";
+
+export interface IcsCommandOptions {
+  /** Staff id whose shifts go in the file (required). */
+  staff: string | undefined;
+  /** File to write; default: print to stdout. */
+  out: string | undefined;
+  /** The instant stamped as the schedule's publication (default: now). */
+  now?: Date;
+}
+
+export function runIcs(io: Io, inputPath: string, schedulePath: string, options: IcsCommandOptions): number {
+  if (options.staff === undefined) {
+    io.err("rxroster: --staff: required (the id of the person whose shifts to write)");
+    return EXIT_BAD_INPUT;
+  }
+  const input = loadInput(inputPath);
+  if (!input.ok) return reportProblems(io, inputPath, input.problems);
+  const schedule = loadSchedule(input.value, schedulePath);
+  if (!schedule.ok) return reportProblems(io, schedulePath, schedule.problems);
+  const publishedAt = (options.now ?? new Date()).toISOString();
+  const feed = buildFeed(input.value, [{ version: 1, publishedAt, schedule: schedule.value }], { kind: "staff", staffId: options.staff });
+  if (!feed.ok) {
+    io.err(`rxroster: --staff: unknown staff id in ${inputPath} (got ${JSON.stringify(options.staff)})`);
+    return EXIT_BAD_INPUT;
+  }
+  // io.out ends the text with its own newline; --out keeps the exact bytes.
+  if (options.out === undefined) io.out(feed.value.ics.replace(/\r\n$/, ""));
+  else writeFileSync(options.out, feed.value.ics);
+  return EXIT_OK;
+}
