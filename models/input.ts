@@ -228,6 +228,46 @@ export const BudgetSchema = z.object({
 });
 export type Budget = z.infer<typeof BudgetSchema>;
 
+/** A recurring non-workload activity (meetings, training, rounds, cleaning): hours per pay period in total. */
+export const FixedActivitySchema = z.object({
+  name: z.string().min(1),
+  roleFamily: RoleFamilySchema,
+  /** The level that does it; absent when any level of the role family may. */
+  level: IdSchema.optional(),
+  /** Staff-hours per 14-day pay period, for the whole department (not per person). */
+  hoursPerPayPeriod: z.number().min(0),
+});
+export type FixedActivity = z.infer<typeof FixedActivitySchema>;
+
+/** Settings of the FTE justification report (`rxroster report fte`); every field has a default. */
+export const FteSettingsSchema = z.object({
+  /** Share of paid hours that are worked (default 0.8); the rest is paid time off, education, sick time. */
+  productiveShare: z.number().gt(0).max(1).default(0.8),
+  /** Optional split of the non-productive share; must add up to 1 − productiveShare. */
+  nonProductiveSplit: z.object({ pto: z.number().min(0), education: z.number().min(0), sick: z.number().min(0) }).optional(),
+  fixedActivities: z.array(FixedActivitySchema).default([]),
+  /** Budgeted paid FTE per level id. */
+  budgetedFte: z.record(IdSchema, z.number().min(0)).default({}),
+  /** Benefits as a fraction of wages (default 0.3: $0.30 of benefits per $1 of pay). */
+  benefitsLoad: z.number().min(0).max(2).default(0.3),
+  /** Dollars an uncovered staff-hour is worth avoiding, per role family, in the what-if's saving (default 0). */
+  uncoveredStaffHourDollars: z.object({ pharmacist: z.number().min(0).default(0), technician: z.number().min(0).default(0) }).default({ pharmacist: 0, technician: 0 }),
+  /** The hypothetical hire of the what-if, unless the caller names one. */
+  defaultHire: z
+    .object({
+      level: IdSchema,
+      fte: z.number().gt(0).max(1.5),
+      /** day | evening | night | any, or template ids separated by commas (default any). */
+      pattern: z.string().min(1).default("any"),
+      /** Default: the mean rate of the level's regular staff. */
+      hourlyRate: z.number().min(0).optional(),
+    })
+    .optional(),
+  /** Most hires the what-if adds (default 3). */
+  maxHires: z.number().int().min(0).max(20).default(3),
+});
+export type FteSettings = z.infer<typeof FteSettingsSchema>;
+
 export const PlanningInputSchema = z.object({
   site: SiteSchema,
   horizon: HorizonSchema,
@@ -246,6 +286,8 @@ export const PlanningInputSchema = z.object({
   rules: z.partialRecord(z.enum(RULE_IDS), RuleSettingSchema).default({}),
   budget: BudgetSchema.default({}),
   weights: WeightsSchema.default(WeightsSchema.parse({})),
+  /** Settings of the FTE justification report; absent means every default. */
+  fte: FteSettingsSchema.optional(),
 });
 export type PlanningInput = z.infer<typeof PlanningInputSchema>;
 /** What a user writes: optional fields may be left out. */

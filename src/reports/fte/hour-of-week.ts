@@ -1,0 +1,47 @@
+/**
+ * Demand against scheduled staff by hour of week, per area: for each local hour of the week (Monday
+ * 00:00 first), the mean over the horizon of the people required (all role families) and of the people a
+ * schedule has on duty there. Input: a prepared department and a schedule. Output: 168 pairs per area.
+ */
+import type { Schedule } from "../../../models/index.js";
+import { buildCheckContext } from "../../../solver/check/context.js";
+import { coverageOf } from "../../../solver/check/coverage.js";
+import { minuteToDateTime } from "../../time/grid.js";
+import type { Prepared } from "../../pipeline.js";
+
+export interface AreaWeekProfile {
+  area: string;
+  name: string;
+  /** Mean people required in each hour of the week (168 entries, Monday 00:00 first). */
+  required: number[];
+  /** Mean people on duty in each hour of the week. */
+  scheduled: number[];
+}
+
+export function hourOfWeekProfiles(prepared: Prepared, schedule: Schedule): AreaWeekProfile[] {
+  const { input, grid, demand } = prepared;
+  const coverage = coverageOf(buildCheckContext(input, grid, demand, schedule));
+  // Local hour of week of each interval, from src/time (the only code that knows the zone).
+  const slot = grid.intervals.map((interval) => {
+    const local = minuteToDateTime(grid, interval.startMinute);
+    return (local.weekday - 1) * 24 + local.hour;
+  });
+  return input.areas
+    .map((area) => {
+      const required = new Array<number>(168).fill(0);
+      const scheduled = new Array<number>(168).fill(0);
+      const samples = new Array<number>(168).fill(0);
+      const lines = coverage.filter((c) => c.series.area === area.id);
+      slot.forEach((h, i) => {
+        samples[h]!++;
+        for (const line of lines) {
+          required[h]! += line.series.required[i]!;
+          scheduled[h]! += line.covered[i]!;
+        }
+      });
+      const mean = (xs: number[]): number[] => xs.map((x, h) => (samples[h]! > 0 ? x / samples[h]! : 0));
+      return { area: area.id, name: area.name, required: mean(required), scheduled: mean(scheduled), hasDemand: lines.length > 0 };
+    })
+    .filter((p) => p.hasDemand)
+    .map(({ hasDemand: _h, ...p }) => p);
+}

@@ -1,0 +1,156 @@
+/**
+ * The FTE report as one self-contained HTML page (no external assets, no script) that prints on US
+ * letter: @page margins, tables that wrap instead of overflowing, charts as inline SVG scaled to the page
+ * width, and no figure or table row split across pages. Input: an assembled FteReport. Output: HTML text.
+ */
+import type { FteReport } from "./report.js";
+import { escapeXml as esc, lineChart } from "./svg.js";
+import { money, num } from "./words.js";
+
+const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+const CSS = `
+@page { size: letter; margin: 0.5in; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font: 10pt/1.4 "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: #1d2733; margin: 0 auto; max-width: 7.5in; padding: 0.25in 0; }
+h1 { font-size: 16pt; margin: 0 0 4pt; } h2 { font-size: 12.5pt; margin: 16pt 0 6pt; border-bottom: 1px solid #9aa7b4; }
+h3 { font-size: 10.5pt; margin: 10pt 0 4pt; }
+p, li { overflow-wrap: anywhere; } .muted { color: #52606d; } .lede { font-size: 10.5pt; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 4pt 0 8pt; font-size: 8.5pt; }
+th, td { border-bottom: 1px solid #d5dbe1; padding: 2pt 4pt; text-align: right; vertical-align: top; overflow-wrap: anywhere; }
+th { background: #eef2f6; font-weight: 600; } th:first-child, td:first-child, td.text { text-align: left; }
+tr { break-inside: avoid; } thead { display: table-header-group; }
+tr.total td { font-weight: 600; border-top: 1px solid #52606d; }
+figure { margin: 6pt 0; break-inside: avoid; } figcaption { font-size: 8.5pt; color: #52606d; }
+svg.chart { width: 100%; height: auto; display: block; }
+svg .chart-title { font-size: 12px; font-weight: 600; fill: #1d2733; } svg .tick, svg .legend { font-size: 10px; fill: #3e4c59; }
+svg .axis-label { font-size: 10px; fill: #52606d; } svg .grid { stroke: #e4e8ec; } svg .axis { stroke: #7b8794; }
+.recommend { border: 1.5px solid #2f6f4f; background: #eef7f1; padding: 6pt 8pt; break-inside: avoid; }
+.warn { border-left: 3px solid #b7791f; padding-left: 6pt; }
+section { break-inside: auto; } h2, h3 { break-after: avoid; }
+@media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
+`;
+
+const fte = (n: number | undefined): string => (n === undefined ? "—" : num(n, 2));
+const hours = (n: number | undefined): string => (n === undefined ? "—" : num(n, 0));
+const dollars = (n: number | undefined): string => (n === undefined ? "—" : money(n));
+const percent = (n: number | undefined): string => (n === undefined ? "—" : `${num(n, 0)} %`);
+
+function table(header: string[], rows: string[][], options: { className?: string; total?: boolean; widths?: string[] } = {}): string {
+  const cols = options.widths ? `<colgroup>${options.widths.map((w) => `<col style="width:${w}">`).join("")}</colgroup>` : "";
+  const body = rows.map((r, i) => `<tr${options.total && i === rows.length - 1 ? ' class="total"' : ""}>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("");
+  return `<table${options.className ? ` class="${options.className}"` : ""}>${cols}<thead><tr>${header.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+function productivitySection(r: FteReport): string {
+  const p = r.productivity;
+  const families = table(
+    ["Role family", "Workload h", "Fixed h", "Worked FTE", "Paid FTE needed", "Budgeted FTE", "Filled FTE", "Gap FTE", "Gap $ / year"],
+    p.roleFamilies.map((f) => [f.roleFamily, hours(f.workloadHours), hours(f.fixedHours), fte(f.workedFte), fte(f.paidFte), fte(f.budgetedFte), fte(f.filledFte), fte(f.gapFte), dollars(f.gapDollarsPerYear)]),
+    { widths: ["14%", "10%", "9%", "10%", "11%", "11%", "10%", "10%", "15%"] },
+  );
+  const levels = table(
+    ["Level", "Role family", "Fixed h", "Budgeted FTE", "Filled FTE", "Vacant FTE", "Mean rate", "PRN / agency (not counted)"],
+    p.roleFamilies.flatMap((f) => f.levels.map((l) => [esc(l.name), f.roleFamily, hours(l.fixedHours), fte(l.budgetedFte), fte(l.filledFte), fte(l.vacantFte), dollars(l.meanHourlyRate), esc(l.prnAgency.join(", ")) || "none"])),
+    { widths: ["19%", "12%", "8%", "11%", "10%", "10%", "10%", "20%"] },
+  );
+  const workload = table(
+    ["Workload", "Area", "Done by", "Units in horizon", "Min / unit", "Hours"],
+    p.workload.map((w) => [esc(w.workloadType), esc(w.area), w.roleFamily, num(w.units, 0), num(w.minutesPerUnit, 2), hours(w.hours)]),
+  );
+  const split = p.roleFamilies.some((f) => f.nonProductiveHours)
+    ? table(
+        ["Role family", "Paid hours", "Worked", "Paid time off", "Education", "Sick"],
+        p.roleFamilies.map((f) => [f.roleFamily, hours(f.paidHours), hours(f.workedHours), hours(f.nonProductiveHours?.pto), hours(f.nonProductiveHours?.education), hours(f.nonProductiveHours?.sick)]),
+      )
+    : "";
+  return `<section><h2>1. What the workload needs (productivity view)</h2>
+<p>${p.horizonDays} days = ${num(p.payPeriods, 2)} pay periods; productive share ${num(100 * p.productiveShare, 0)} %; benefits load ${num(100 * p.benefitsLoad, 0)} %.</p>
+${families}<h3>By level</h3>${levels}<h3>Workload and standards</h3>${workload}${split ? `<h3>Paid hours needed, split</h3>${split}` : ""}</section>`;
+}
+
+function whatIfSection(r: FteReport): string {
+  const w = r.whatIf;
+  const rows = w.rows.map((row) => {
+    const f = row.figures;
+    const status = `${row.status}${row.gap !== undefined && row.status !== "optimal" ? `, gap ${num(100 * row.gap, 1)} %` : ""}`;
+    return [String(row.hires), hours(f?.uncoveredStaffHours), hours(f?.overtimeHours), dollars(f?.overtimeDollars), hours(f?.agencyHours), dollars(f?.agencyDollars), dollars(f?.laborDollars), percent(f?.budgetUse.laborPercent), dollars(row.marginalSaving), dollars(row.marginalSavingPerYear), status];
+  });
+  const main = table(
+    ["Hires", "Uncovered staff-h", "Overtime h", "Overtime $", "PRN / agency h", "PRN / agency $", "Labor cost", "Labor budget used", "Saving vs one fewer", "Saving / year", "Solver"],
+    rows,
+    { widths: ["6%", "9%", "8%", "9%", "8%", "9%", "10%", "8%", "10%", "10%", "13%"] },
+  );
+  const areas = Object.keys(w.rows.find((x) => x.figures)?.figures?.uncoveredByArea ?? {});
+  const byArea = table(
+    ["Area", ...w.rows.map((x) => `${x.hires} hire${x.hires === 1 ? "" : "s"}`)],
+    areas.map((a) => [esc(a), ...w.rows.map((x) => hours(x.figures?.uncoveredByArea[a]))]),
+  );
+  const next = w.rows[w.recommendedHires + 1];
+  const recommend = `<div class="recommend"><strong>Recommendation: ${w.recommendedHires} hire${w.recommendedHires === 1 ? "" : "s"}</strong> of ${esc(w.hire.level)} at ${num(w.hire.fte, 2)} FTE (${esc(w.hire.pattern)} shifts). One position costs ${money(w.positionCostPerYear)} a year with benefits.${
+    next?.marginalSavingPerYear !== undefined ? ` Hire ${next.hires} would save ${money(next.marginalSavingPerYear)} a year, less than its cost.` : ""
+  }${w.allOptimal ? "" : `<p class="warn">Not every solve was proven optimal within its ${w.timeLimitSeconds} s limit (see the Solver column): a difference between rows smaller than their gaps may come from the solver, not from the hire.</p>`}</div>`;
+  return `<section><h2>2. What a hire saves (schedule view)</h2>${recommend}<p class="muted">${esc(r.savingDefinition)}</p>${main}<h3>Uncovered staff-hours by area</h3>${byArea}${whatIfChart(r)}</section>`;
+}
+
+function whatIfChart(r: FteReport): string {
+  const rows = r.whatIf.rows;
+  const ticks: [number, string][] = rows.map((x, i) => [i, String(x.hires)]);
+  const cost = lineChart({
+    title: "Labor cost and avoidable cost against hires",
+    xTicks: ticks, xLabel: "hypothetical hires", yLabel: "dollars (horizon)",
+    formatY: (v) => `$${(v / 1000).toLocaleString("en-US", { maximumFractionDigits: 0 })}k`,
+    series: [
+      { name: "labor cost", values: rows.map((x) => x.figures?.laborDollars), color: "#2b6cb0" },
+      { name: "avoidable cost", values: rows.map((x) => x.figures?.avoidableDollars), color: "#c05621", dashed: true },
+    ],
+  });
+  const uncovered = lineChart({
+    title: "Uncovered staff-hours against hires",
+    xTicks: ticks, xLabel: "hypothetical hires", yLabel: "staff-hours",
+    series: [{ name: "uncovered staff-hours", values: rows.map((x) => x.figures?.uncoveredStaffHours), color: "#9b2c2c" }],
+  });
+  return `<figure id="what-if-curve">${cost}${uncovered}<figcaption>The what-if curve: each point is one optimized schedule of the horizon.</figcaption></figure>`;
+}
+
+function demandSection(r: FteReport): string {
+  if (r.hourOfWeek.length === 0) return `<section><h2>3. Demand against scheduled staff</h2><p>No schedule with today's staff was found within the time limit.</p></section>`;
+  const ticks: [number, string][] = DAYS.map((d, i) => [i * 24, d]);
+  const charts = r.hourOfWeek
+    .map((a) =>
+      lineChart({
+        title: a.name, xTicks: ticks, xLabel: "hour of week (site time)", yLabel: "people", height: 170,
+        series: [
+          { name: "required", values: a.required, color: "#c53030", step: true },
+          { name: "scheduled", values: a.scheduled, color: "#2b6cb0", step: true, dashed: true },
+        ],
+      }),
+    )
+    .map((svg) => `<figure class="hour-of-week">${svg}</figure>`)
+    .join("");
+  return `<section><h2>3. Demand against scheduled staff, by hour of week</h2><p class="muted">Mean people required (floors and workload, every role family) and mean people on duty in the optimized schedule with today's staff, for each hour of the week over the horizon.</p>${charts}</section>`;
+}
+
+function provenanceSection(r: FteReport): string {
+  const p = r.provenance;
+  const solves = table(
+    ["Hires", "Status", "Gap", "Seconds", "Time limit s"],
+    p.solves.map((s) => [String(s.hires), s.status, s.gap === undefined ? "—" : `${num(100 * s.gap, 2)} %`, num(s.seconds, 1), String(s.timeLimitSeconds)]),
+  );
+  return `<section><h2>5. Provenance</h2><p>Input: <code>${esc(p.source)}</code>. Generated ${esc(p.generatedAt)} by ${esc(p.generator)}. Site time zone ${esc(r.site.timeZone)}.</p>${solves}</section>`;
+}
+
+export function fteReportToHtml(r: FteReport): string {
+  const list = (items: string[]): string => `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join("")}</ul>`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(r.title)}</title><style>${CSS}</style></head>
+<body><header><h1>${esc(r.title)}</h1><p class="muted">${esc(r.horizon.start)} to ${esc(r.horizon.end)} · ${r.horizon.days} days · generated ${esc(r.provenance.generatedAt.slice(0, 10))}</p></header>
+<section><h2>Summary</h2><div class="lede">${list(r.findings)}</div></section>
+${productivitySection(r)}${whatIfSection(r)}${demandSection(r)}
+<section><h2>4. Method and assumptions</h2><h3>Method</h3>${list(r.method)}<h3>What “saving” means</h3><p>${esc(r.savingDefinition)}</p><h3>Assumptions</h3>${list(r.assumptions)}</section>
+${provenanceSection(r)}
+</body></html>
+`;
+}

@@ -1,0 +1,160 @@
+/**
+ * Productivity-based FTE (DESIGN §5, view 1). Input: a prepared department and the report settings.
+ * Output: per role family, the worked hours its workload needs (Σ units due in the horizon × minutes per
+ * unit ÷ 60, plus fixed activity hours), worked and paid FTE, against budgeted and filled FTE per level,
+ * and the gap in FTE and dollars. Workload standards are per role family, so the need is computed per
+ * role family; levels carry their own fixed activities, budget, filled FTE and PRN/agency people.
+ */
+import type { FteSettings, PlanningInput, RoleFamily } from "../../../models/index.js";
+import { dueHours } from "../../demand/derive.js";
+import type { Prepared } from "../../pipeline.js";
+
+/** Paid hours of 1.0 FTE in a 14-day pay period. */
+export const HOURS_PER_FTE_PERIOD = 80;
+/** A year is 26 pay periods (364 days, 2,080 paid hours per FTE). */
+export const PERIODS_PER_YEAR = 26;
+const ROLE_FAMILIES: RoleFamily[] = ["pharmacist", "technician"];
+
+export interface WorkloadLine {
+  workloadType: string;
+  area: string;
+  roleFamily: RoleFamily;
+  /** Units due inside the horizon. */
+  units: number;
+  minutesPerUnit: number;
+  hours: number;
+}
+
+export interface LevelLine {
+  level: string;
+  name: string;
+  roleFamily: RoleFamily;
+  /** Fixed activities assigned to this level, in hours over the horizon. */
+  fixedHours: number;
+  budgetedFte?: number;
+  /** Σ FTE of the level's regular (`staff`) employees. */
+  filledFte: number;
+  /** Budgeted − filled, when a budget is given. */
+  vacantFte?: number;
+  /** PRN and agency people of the level, listed apart (their FTE is not counted as filled). */
+  prnAgency: string[];
+  /** Mean hourly rate of the level's regular staff (0 when it has none). */
+  meanHourlyRate: number;
+}
+
+export interface RoleFamilyLine {
+  roleFamily: RoleFamily;
+  workloadHours: number;
+  fixedHours: number;
+  workedHours: number;
+  workedFte: number;
+  paidFte: number;
+  /** Paid hours over the horizon, and their split when the settings give one. */
+  paidHours: number;
+  nonProductiveHours: { pto: number; education: number; sick: number } | undefined;
+  budgetedFte?: number;
+  filledFte: number;
+  /** Paid FTE needed − filled FTE (positive: short). */
+  gapFte: number;
+  /** Paid FTE needed − budgeted FTE, when every level of the family has a budget. */
+  gapToBudgetFte?: number;
+  /** FTE-weighted mean rate of the family's regular staff, the rate the gap is priced at. */
+  hourlyRate: number;
+  /** Gap FTE × paid hours × rate × (1 + benefits load), over the horizon and per year. */
+  gapDollars: number;
+  gapDollarsPerYear: number;
+  levels: LevelLine[];
+}
+
+export interface ProductivityView {
+  horizonDays: number;
+  /** Horizon days ÷ 14, fractional. */
+  payPeriods: number;
+  productiveShare: number;
+  benefitsLoad: number;
+  workload: WorkloadLine[];
+  roleFamilies: RoleFamilyLine[];
+}
+
+/** Units of each workload type due inside the horizon. */
+export function horizonVolumes(prepared: Prepared): Map<string, number> {
+  const { input, grid } = prepared;
+  const volumes = new Map<string, number>();
+  for (const forecast of input.forecasts) {
+    let units = 0;
+    for (const hour of dueHours(forecast, input, grid)) if (hour.startMinute >= 0 && hour.startMinute < grid.horizonMinutes) units += hour.units;
+    volumes.set(forecast.workloadType, (volumes.get(forecast.workloadType) ?? 0) + units);
+  }
+  return volumes;
+}
+
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+
+function levelLines(input: PlanningInput, settings: FteSettings, family: RoleFamily, payPeriods: number): LevelLine[] {
+  return input.levels
+    .filter((l) => l.roleFamily === family)
+    .map((l) => {
+      const members = input.staff.filter((s) => s.level === l.id);
+      const regular = members.filter((s) => s.employment === "staff");
+      const budgetedFte = settings.budgetedFte[l.id];
+      const filledFte = sum(regular.map((s) => s.fte));
+      return {
+        level: l.id,
+        name: l.name,
+        roleFamily: family,
+        fixedHours: sum(settings.fixedActivities.filter((a) => a.level === l.id).map((a) => a.hoursPerPayPeriod)) * payPeriods,
+        ...(budgetedFte !== undefined ? { budgetedFte, vacantFte: budgetedFte - filledFte } : {}),
+        filledFte,
+        prnAgency: members.filter((s) => s.employment !== "staff").map((s) => s.id),
+        meanHourlyRate: regular.length > 0 ? sum(regular.map((s) => s.hourlyRate)) / regular.length : 0,
+      };
+    });
+}
+
+/** The productivity view of a department: pure arithmetic over its forecast, standards and staff. */
+export function productivityView(prepared: Prepared, settings: FteSettings): ProductivityView {
+  const { input, grid } = prepared;
+  const horizonDays = grid.days.length;
+  const payPeriods = horizonDays / 14;
+  const volumes = horizonVolumes(prepared);
+  const workload: WorkloadLine[] = input.productivityStandards.map((s) => {
+    const units = volumes.get(s.workloadType) ?? 0;
+    return { workloadType: s.workloadType, area: s.area, roleFamily: s.roleFamily, units, minutesPerUnit: s.minutesPerUnit, hours: (units * s.minutesPerUnit) / 60 };
+  });
+  const share = settings.productiveShare;
+  const roleFamilies = ROLE_FAMILIES.filter((f) => input.levels.some((l) => l.roleFamily === f)).map((family): RoleFamilyLine => {
+    const workloadHours = sum(workload.filter((w) => w.roleFamily === family).map((w) => w.hours));
+    const fixedHours = sum(settings.fixedActivities.filter((a) => a.roleFamily === family).map((a) => a.hoursPerPayPeriod)) * payPeriods;
+    const workedHours = workloadHours + fixedHours;
+    const workedFte = workedHours / (HOURS_PER_FTE_PERIOD * payPeriods);
+    const paidFte = workedFte / share;
+    const paidHours = workedHours / share;
+    const levels = levelLines(input, settings, family, payPeriods);
+    const filledFte = sum(levels.map((l) => l.filledFte));
+    const budgeted = levels.every((l) => l.budgetedFte !== undefined) ? sum(levels.map((l) => l.budgetedFte!)) : undefined;
+    const regular = input.staff.filter((s) => s.employment === "staff" && levels.some((l) => l.level === s.level));
+    const weight = sum(regular.map((s) => s.fte));
+    const hourlyRate = weight > 0 ? sum(regular.map((s) => s.fte * s.hourlyRate)) / weight : 0;
+    const gapFte = paidFte - filledFte;
+    const dollarsPerFtePeriod = HOURS_PER_FTE_PERIOD * hourlyRate * (1 + settings.benefitsLoad);
+    const split = settings.nonProductiveSplit;
+    return {
+      roleFamily: family,
+      workloadHours,
+      fixedHours,
+      workedHours,
+      workedFte,
+      paidFte,
+      paidHours,
+      nonProductiveHours: split ? { pto: paidHours * split.pto, education: paidHours * split.education, sick: paidHours * split.sick } : undefined,
+      ...(budgeted !== undefined ? { budgetedFte: budgeted, gapToBudgetFte: paidFte - budgeted } : {}),
+      filledFte,
+      gapFte,
+      hourlyRate,
+      gapDollars: gapFte * dollarsPerFtePeriod * payPeriods,
+      gapDollarsPerYear: gapFte * dollarsPerFtePeriod * PERIODS_PER_YEAR,
+      levels,
+    };
+  });
+  return { horizonDays, payPeriods, productiveShare: share, benefitsLoad: settings.benefitsLoad, workload, roleFamilies };
+}

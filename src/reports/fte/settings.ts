@@ -1,0 +1,103 @@
+/**
+ * FTE report settings: the input's `fte` section with its defaults, checked against the department
+ * (level and template ids, the non-productive split), and the hypothetical hire of the what-if
+ * (`LEVEL:FTE[:PATTERN]`). Output: resolved settings, or one Problem per bad field.
+ */
+import { FteSettingsSchema, type FteSettings, type Parsed, type PlanningInput, type Problem, type ShiftTemplate } from "../../../models/index.js";
+
+/** A hypothetical hire: a staff member of this level and FTE, limited to the pattern's templates. */
+export interface HireSpec {
+  level: string;
+  /** 1.0 = 80 h per pay period. */
+  fte: number;
+  /** `day`, `evening`, `night`, `any`, or template ids separated by commas. */
+  pattern: string;
+  /** Dollars per hour; default the mean rate of the level's regular staff. */
+  hourlyRate?: number;
+}
+
+/** A hire with everything settled: the rate and the templates the pattern allows. */
+export interface ResolvedHire extends Required<HireSpec> {
+  templates: string[];
+}
+
+export const PATTERNS = ["day", "evening", "night", "any"] as const;
+
+const NOON_MINUTES = 12 * 60;
+
+/** Day: starts before noon; evening: starts at noon or later; night: the template's night flag. */
+export function templateShift(t: ShiftTemplate): "day" | "evening" | "night" {
+  if (t.night) return "night";
+  const [h, m] = t.start.split(":").map(Number);
+  return h! * 60 + m! < NOON_MINUTES ? "day" : "evening";
+}
+
+export function resolveSettings(input: PlanningInput): Parsed<FteSettings> {
+  const settings = input.fte ?? FteSettingsSchema.parse({});
+  const problems: Problem[] = [];
+  const levels = new Set(input.levels.map((l) => l.id));
+  const levelFamily = new Map(input.levels.map((l) => [l.id, l.roleFamily]));
+  settings.fixedActivities.forEach((a, i) => {
+    if (a.level === undefined) return;
+    if (!levels.has(a.level)) problems.push({ path: `fte.fixedActivities[${i}].level`, message: "unknown level id", value: a.level });
+    else if (levelFamily.get(a.level) !== a.roleFamily) {
+      problems.push({ path: `fte.fixedActivities[${i}].level`, message: `is a ${levelFamily.get(a.level)} level, not ${a.roleFamily}`, value: a.level });
+    }
+  });
+  for (const id of Object.keys(settings.budgetedFte)) {
+    if (!levels.has(id)) problems.push({ path: `fte.budgetedFte.${id}`, message: "unknown level id", value: id });
+  }
+  const split = settings.nonProductiveSplit;
+  if (split) {
+    const sum = split.pto + split.education + split.sick;
+    const expected = 1 - settings.productiveShare;
+    if (Math.abs(sum - expected) > 1e-6) {
+      problems.push({ path: "fte.nonProductiveSplit", message: `pto + education + sick must equal 1 − productiveShare = ${round(expected)} (got ${round(sum)})` });
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: settings };
+}
+
+const round = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/** `LEVEL:FTE[:PATTERN]` as given on the command line; problems name the flag. */
+export function parseHireFlag(text: string, field = "--hire"): Parsed<HireSpec> {
+  const [level, fte, ...rest] = text.split(":");
+  const value = Number(fte);
+  if (!level || fte === undefined || fte.trim() === "" || !Number.isFinite(value)) {
+    return { ok: false, problems: [{ path: field, message: "must be LEVEL:FTE[:PATTERN], e.g. rph:1.0:day", value: text }] };
+  }
+  return { ok: true, value: { level, fte: value, pattern: rest.length > 0 ? rest.join(":") : "any" } };
+}
+
+/** Checks a hire against the department and settles its rate and templates. */
+export function resolveHire(input: PlanningInput, hire: HireSpec, field = "hire"): Parsed<ResolvedHire> {
+  const problems: Problem[] = [];
+  const level = input.levels.find((l) => l.id === hire.level);
+  if (!level) problems.push({ path: `${field}.level`, message: `unknown level id (levels: ${input.levels.map((l) => l.id).join(", ")})`, value: hire.level });
+  if (!(hire.fte > 0 && hire.fte <= 1.5)) problems.push({ path: `${field}.fte`, message: "must be above 0 and at most 1.5", value: hire.fte });
+  if (!level) return { ok: false, problems };
+
+  const family = input.shiftTemplates.filter((t) => t.roleFamily === level.roleFamily);
+  let templates: string[];
+  if ((PATTERNS as readonly string[]).includes(hire.pattern)) {
+    templates = family.filter((t) => hire.pattern === "any" || templateShift(t) === hire.pattern).map((t) => t.id);
+  } else {
+    templates = hire.pattern.split(",").map((s) => s.trim());
+    for (const id of templates) {
+      const t = input.shiftTemplates.find((x) => x.id === id);
+      if (!t) problems.push({ path: `${field}.pattern`, message: `must be ${PATTERNS.join(", ")} or template ids separated by commas; unknown template id`, value: id });
+      else if (t.roleFamily !== level.roleFamily) problems.push({ path: `${field}.pattern`, message: `template is for ${t.roleFamily}s, the level is ${level.roleFamily}`, value: id });
+    }
+  }
+  if (problems.length === 0 && templates.length === 0) problems.push({ path: `${field}.pattern`, message: `no ${level.roleFamily} template matches`, value: hire.pattern });
+
+  let rate = hire.hourlyRate;
+  if (rate === undefined) {
+    const peers = input.staff.filter((s) => s.level === level.id && s.employment === "staff");
+    if (peers.length === 0) problems.push({ path: `${field}.hourlyRate`, message: `level ${level.id} has no regular staff to take a rate from; give fte.defaultHire.hourlyRate` });
+    else rate = peers.reduce((sum, s) => sum + s.hourlyRate, 0) / peers.length;
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: { level: level.id, fte: hire.fte, pattern: hire.pattern, hourlyRate: rate!, templates } };
+}
