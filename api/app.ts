@@ -1,0 +1,29 @@
+/**
+ * The express app: security headers, a JSON body limit, every operation, and problem+json for unknown
+ * routes and errors. `createApp` never listens; `server.ts` (and the tests) do.
+ */
+import express, { type Express } from "express";
+import helmet from "helmet";
+import { mountOperations, type AppDeps } from "./operation.js";
+import { openApiOperation } from "./openapi.js";
+import { errorHandler, sendProblem } from "./problem.js";
+import { OPERATIONS } from "./routes/index.js";
+
+export type { AppDeps } from "./operation.js";
+
+/** Default largest request body: a large department's whole planning input fits well within it. */
+export const DEFAULT_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  app.use(helmet());
+  app.use(express.json({ limit: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES }));
+  const router = express.Router({ strict: false });
+  mountOperations(router, [...OPERATIONS, openApiOperation(OPERATIONS)], deps);
+  app.use(router);
+  app.use((req, res) => sendProblem(res, 404, `no route ${req.method} ${req.path}`));
+  app.use(errorHandler(deps.log ?? ((line) => process.stderr.write(line + "\n"))));
+  return app;
+}

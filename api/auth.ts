@@ -1,0 +1,73 @@
+/**
+ * Authentication (`Authorization: Bearer <token>`, looked up by hash) and the role policy: what each role
+ * may do, and on which site and person. Missing or unknown token → 401 with WWW-Authenticate; a valid token
+ * asking for what is not its → 403.
+ */
+import type { Principal, TokenRepository } from "../src/store/tokens.js";
+import { HttpProblem } from "./problem.js";
+
+/**
+ * What an operation needs. `self:*` permissions concern one staff member: a staff token holds them only
+ * for its own person; managers and admins for anyone at their sites.
+ */
+export type Permission =
+  | "site:create" // create a site
+  | "site:list" // list the sites one can see (filtered by scope)
+  | "site:read" // read a site's planning data
+  | "site:write" // change a site's planning data
+  | "schedule:read" // read schedules, their explanations and jobs
+  | "schedule:write" // solve, post drafts, edit, publish, cancel jobs
+  | "schedule:analyze" // explain a posted schedule without storing it
+  | "audit:read" // read the audit trail
+  | "report:read" // FTE and staffing reports (issue 7)
+  | "self:schedule" // one person's published assignments
+  | "self:requests" // one person's requests (read and replace)
+  | "self:leave" // one person's approved leave (read)
+  | "self:feed"; // one person's calendar feed (issue 6)
+
+const MANAGER: readonly Permission[] = [
+  "site:list", "site:read", "site:write", "schedule:read", "schedule:write", "schedule:analyze", "audit:read", "report:read",
+  "self:schedule", "self:requests", "self:leave", "self:feed",
+];
+
+/** Role → permissions. Admin may do everything everywhere; the others only at their own site. */
+export const GRANTS: Record<Principal["role"], readonly Permission[]> = {
+  admin: ["site:create", ...MANAGER],
+  manager: MANAGER,
+  hr: ["site:list", "schedule:read", "schedule:analyze", "report:read", "self:schedule"],
+  staff: ["site:list", "self:schedule", "self:requests", "self:leave", "self:feed"],
+};
+
+/** What an operation acts on, when known. */
+export interface Target {
+  siteId?: string;
+  staffId?: string;
+}
+
+/** Throw 403 unless the principal may do `permission` on `target`. */
+export function authorize(principal: Principal, permission: Permission, target: Target = {}): void {
+  const deny = (why: string): never => {
+    throw new HttpProblem(403, why);
+  };
+  if (!GRANTS[principal.role].includes(permission)) deny(`a ${principal.role} token may not ${permission.replace(":", " ")}`);
+  if (principal.role === "admin") return;
+  if (target.siteId !== undefined && target.siteId !== principal.siteId) deny(`this token is not for site ${target.siteId}`);
+  if (principal.role === "staff" && permission.startsWith("self:") && target.staffId !== principal.staffId) {
+    deny("a staff token may only act for its own person");
+  }
+}
+
+const CHALLENGE = 'Bearer realm="rxroster"';
+
+/** The principal of a request's bearer token, or a 401 problem. */
+export function authenticate(tokens: TokenRepository, header: string | undefined): Principal {
+  if (header === undefined || header === "") {
+    throw new HttpProblem(401, "an API token is required: Authorization: Bearer <token>", [], { "WWW-Authenticate": CHALLENGE });
+  }
+  const match = /^Bearer +([A-Za-z0-9_-]{1,200})\s*$/i.exec(header);
+  const principal = match ? tokens.authenticate(match[1]!) : undefined;
+  if (!principal) {
+    throw new HttpProblem(401, "the API token is unknown or revoked", [], { "WWW-Authenticate": `${CHALLENGE}, error="invalid_token"` });
+  }
+  return principal;
+}

@@ -1,0 +1,112 @@
+/**
+ * An operation is one route described once: method, path, permission, request body schema, responses and
+ * handler. `mountOperations` turns the list into express routes (auth, permission, body validation) and
+ * `openapi.ts` turns the same list into the OpenAPI document, so the two cannot drift apart.
+ */
+import type { Request, Response, Router } from "express";
+import type { z } from "zod";
+import type { Principal } from "../src/store/tokens.js";
+import type { Store } from "../src/store/store.js";
+import type { SolveQueue } from "../src/jobs/queue.js";
+import { authenticate, authorize, type Permission, type Target } from "./auth.js";
+import { fromZod, HttpProblem } from "./problem.js";
+
+/** What the app is built from. */
+export interface AppDeps {
+  store: Store;
+  queue: SolveQueue;
+  /** Where internal errors are logged, one entry per error (default: stderr). Never receives tokens. */
+  log?: (line: string) => void;
+  /** Largest accepted request body in bytes (default 2 MiB). */
+  bodyLimitBytes?: number;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface Context<B> {
+  req: Request;
+  res: Response;
+  deps: AppDeps;
+  params: Record<string, string>;
+  /** The validated body (the schema's output). */
+  body: B;
+  /** The body as sent, for validators that name fields in the sender's terms. */
+  rawBody: unknown;
+  /** The caller; present on every operation with a permission. */
+  principal: Principal;
+  /** 403 unless the caller may do `permission` on `target` (for targets found after loading, e.g. a job's site). */
+  authorize(permission: Permission, target: Target): void;
+}
+
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  /** Default `application/json`. */
+  contentType?: string;
+}
+
+export interface Operation<S extends z.ZodType = z.ZodType> {
+  method: "get" | "post" | "put" | "delete";
+  /** OpenAPI-style path: `/sites/{siteId}`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** Needed to call it; absent means public. Checked against the path's siteId/staffId. */
+  permission?: Permission;
+  body?: S;
+  responses: Record<number, ResponseSpec>;
+  handle(ctx: Context<z.output<S>>): Reply | Promise<Reply>;
+}
+
+/** Type-check an operation against its own body schema; the list of operations erases it. */
+export function operation<S extends z.ZodType>(op: Operation<S>): Operation {
+  return op as unknown as Operation;
+}
+
+export function pathParams(path: string): string[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+}
+
+function handler(op: Operation, deps: AppDeps) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const params = req.params as Record<string, string>;
+    let principal: Principal | undefined;
+    if (op.permission) {
+      principal = authenticate(deps.store.tokens, req.get("authorization"));
+      authorize(principal, op.permission, { siteId: params.siteId, staffId: params.staffId });
+    }
+    let body: unknown;
+    if (op.body) {
+      if (req.body === undefined && req.get("content-length") !== "0" && req.get("content-type") !== undefined && !req.is("application/json")) {
+        throw new HttpProblem(415, "the request body must be application/json");
+      }
+      const parsed = op.body.safeParse(req.body);
+      if (!parsed.success) throw fromZod("the request body is invalid", parsed.error, req.body);
+      body = parsed.data;
+    }
+    const ctx: Context<unknown> = {
+      req,
+      res,
+      deps,
+      params,
+      body,
+      rawBody: req.body,
+      principal: principal!,
+      authorize: (permission, target) => authorize(principal!, permission, target),
+    };
+    const reply = await op.handle(ctx);
+    res.status(reply.status).set(reply.headers ?? {});
+    if (reply.body === undefined) res.end();
+    else res.json(reply.body);
+  };
+}
+
+export function mountOperations(router: Router, operations: readonly Operation[], deps: AppDeps): void {
+  for (const op of operations) {
+    router[op.method](op.path.replace(/\{(\w+)\}/g, ":$1"), handler(op, deps));
+  }
+}

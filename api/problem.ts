@@ -1,0 +1,114 @@
+/**
+ * The one map from errors to HTTP answers: RFC 9457 `application/problem+json` with `type`, `title`,
+ * `status`, `detail` and `errors` (one {path, message, value?} per bad field). Expected refusals are thrown
+ * as HttpProblem; anything else is a bug and answers a generic 500 without internals.
+ */
+import type { NextFunction, Request, Response } from "express";
+import { z } from "zod";
+import { problemsFromZod, type Problem } from "../models/index.js";
+
+export const PROBLEM_TYPE_BASE = "https://rxroster.dev/problems/";
+
+const TITLES: Record<number, string> = {
+  400: "Bad request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not found",
+  405: "Method not allowed",
+  409: "Conflict",
+  413: "Payload too large",
+  415: "Unsupported media type",
+  500: "Internal server error",
+};
+
+const SLUGS: Record<number, string> = {
+  400: "invalid-request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not-found",
+  405: "method-not-allowed",
+  409: "conflict",
+  413: "payload-too-large",
+  415: "unsupported-media-type",
+  500: "internal-error",
+};
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int().min(400).max(599),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string(), value: z.unknown().optional() })).optional(),
+  })
+  .meta({ id: "Problem", description: "RFC 9457 problem details; `errors` names each bad field" });
+export type ProblemBody = z.infer<typeof ProblemSchema>;
+
+/** An expected refusal: thrown by handlers, answered by `sendProblem`. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly errors: Problem[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+  }
+}
+
+/** 400 naming every field a zod schema refused. */
+export function invalid(detail: string, problems: Problem[]): HttpProblem {
+  return new HttpProblem(400, detail, problems);
+}
+
+export function fromZod(detail: string, error: z.ZodError, root: unknown): HttpProblem {
+  return invalid(detail, problemsFromZod(error, root));
+}
+
+export function notFound(detail: string): HttpProblem {
+  return new HttpProblem(404, detail);
+}
+
+export function problemBody(status: number, detail?: string, errors: Problem[] = []): ProblemBody {
+  return {
+    type: PROBLEM_TYPE_BASE + (SLUGS[status] ?? "error"),
+    title: TITLES[status] ?? "Error",
+    status,
+    ...(detail !== undefined ? { detail } : {}),
+    ...(errors.length > 0 ? { errors: errors.map((e) => (e.value === undefined ? { path: e.path, message: e.message } : e)) } : {}),
+  };
+}
+
+export function sendProblem(res: Response, status: number, detail?: string, errors: Problem[] = [], headers: Record<string, string> = {}): void {
+  res.status(status).set(headers).type("application/problem+json").send(JSON.stringify(problemBody(status, detail, errors)));
+}
+
+/** body-parser's error types, by what they mean for the client. */
+function bodyParserProblem(error: { type?: unknown; status?: unknown; message?: unknown }): [number, string] | undefined {
+  switch (error.type) {
+    case "entity.parse.failed":
+      return [400, `malformed JSON body: ${String(error.message)}`];
+    case "entity.too.large":
+      return [413, "request body is larger than the limit"];
+    case "encoding.unsupported":
+    case "charset.unsupported":
+      return [415, String(error.message)];
+    case "request.aborted":
+    case "request.size.invalid":
+    case "stream.encoding.set":
+      return [400, String(error.message)];
+    default:
+      return undefined;
+  }
+}
+
+/** The express error handler: expected problems as they are, bugs as a generic 500 (logged, no stack to the client). */
+export function errorHandler(log: (line: string) => void) {
+  return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
+    if (error instanceof HttpProblem) return sendProblem(res, error.status, error.detail, error.errors, error.headers);
+    const known = typeof error === "object" && error !== null ? bodyParserProblem(error as Record<string, unknown>) : undefined;
+    if (known) return sendProblem(res, known[0], known[1]);
+    log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (!res.headersSent) sendProblem(res, 500, "an unexpected error occurred; it has been logged");
+  };
+}

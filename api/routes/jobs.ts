@@ -1,0 +1,44 @@
+/**
+ * Solve jobs: poll one (status, progress, resulting schedule) and cancel it. A job is seen and cancelled
+ * by those who may read and write schedules of its site.
+ */
+import type { JobRecord } from "../../src/store/jobs.js";
+import { notFound } from "../problem.js";
+import { operation, type Context, type Operation } from "../operation.js";
+import { JobSchema } from "../schemas.js";
+
+/** What a client sees of a job (not who created it, nor its stored options). */
+export function jobView(job: JobRecord) {
+  const { createdBy: _c, options: _o, ...view } = job;
+  return view;
+}
+
+function jobFor(ctx: Context<unknown>, permission: "schedule:read" | "schedule:write"): JobRecord {
+  const job = ctx.deps.queue.get(ctx.params.jobId!);
+  if (!job) throw notFound(`no job ${ctx.params.jobId} (finished jobs expire after the retention period)`);
+  ctx.authorize(permission, { siteId: job.siteId });
+  return job;
+}
+
+function cancel(ctx: Context<unknown>) {
+  const job = jobFor(ctx, "schedule:write");
+  return { status: 200, body: jobView(ctx.deps.queue.cancel(job.id, ctx.principal) ?? job) };
+}
+
+export const jobOperations: Operation[] = [
+  operation({
+    method: "get", path: "/jobs/{jobId}", tag: "jobs", summary: "A solve job's status, progress and resulting schedule", permission: "schedule:read",
+    responses: { 200: { description: "The job", schema: JobSchema } },
+    handle: (ctx) => ({ status: 200, body: jobView(jobFor(ctx, "schedule:read")) }),
+  }),
+  operation({
+    method: "post", path: "/jobs/{jobId}/cancel", tag: "jobs", summary: "Cancel a queued or running job (a finished one is left as it is)", permission: "schedule:write",
+    responses: { 200: { description: "The job after the cancel", schema: JobSchema } },
+    handle: cancel,
+  }),
+  operation({
+    method: "delete", path: "/jobs/{jobId}", tag: "jobs", summary: "Same as POST /jobs/{jobId}/cancel", permission: "schedule:write",
+    responses: { 200: { description: "The job after the cancel", schema: JobSchema } },
+    handle: cancel,
+  }),
+];

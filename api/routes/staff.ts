@@ -1,0 +1,67 @@
+/**
+ * One staff member's own things: their requests (the person and their managers read and replace them),
+ * their approved leave (managers replace it; the person reads it) and their assignments in the site's
+ * latest published schedule.
+ */
+import { z } from "zod";
+import { LeaveSchema, RequestSchema, type PlanningInput, type StaffMember } from "../../models/index.js";
+import { notFound } from "../problem.js";
+import { operation, type Operation } from "../operation.js";
+import { OwnAssignmentsSchema } from "../schemas.js";
+import { siteOr404, written } from "./common.js";
+
+function memberOr404(input: PlanningInput, staffId: string): StaffMember {
+  const member = input.staff.find((s) => s.id === staffId);
+  if (!member) throw notFound(`no staff member ${staffId} at site ${input.site.id}`);
+  return member;
+}
+
+const Requests = z.array(RequestSchema);
+const Leave = z.array(LeaveSchema);
+
+/** Read and replace one field of one staff member. */
+function memberField(field: "requests" | "leave", schema: typeof Requests | typeof Leave, write: "self:requests" | "site:write"): Operation[] {
+  const path = `/sites/{siteId}/staff/{staffId}/${field}`;
+  return [
+    operation({
+      method: "get", path, tag: "staff", summary: `A staff member's ${field}`, permission: field === "requests" ? "self:requests" : "self:leave",
+      responses: { 200: { description: `The ${field}`, schema } },
+      handle: ({ deps, params }) => ({ status: 200, body: memberOr404(siteOr404(deps.store, params.siteId!).input, params.staffId!)[field] }),
+    }),
+    operation({
+      method: "put", path, tag: "staff", summary: `Replace a staff member's ${field}`, permission: write,
+      body: schema,
+      responses: { 200: { description: `The stored ${field}`, schema } },
+      handle: ({ deps, params, rawBody, principal }) => {
+        const staffId = params.staffId!;
+        memberOr404(siteOr404(deps.store, params.siteId!).input, staffId);
+        const site = written(
+          deps.store.sites.update(params.siteId!, principal, `staff.${field}.replace`, (input) => ({
+            ...input,
+            staff: input.staff.map((s) => (s.id === staffId ? { ...s, [field]: rawBody } : s)),
+          }), staffId),
+        );
+        return { status: 200, body: memberOr404(site.input, staffId)[field] };
+      },
+    }),
+  ];
+}
+
+export const staffOperations: Operation[] = [
+  ...memberField("requests", Requests, "self:requests"),
+  ...memberField("leave", Leave, "site:write"),
+  operation({
+    method: "get", path: "/sites/{siteId}/staff/{staffId}/assignments", tag: "staff", summary: "A staff member's assignments in the latest published schedule", permission: "self:schedule",
+    responses: { 200: { description: "Own published assignments", schema: OwnAssignmentsSchema } },
+    handle: ({ deps, params }) => {
+      siteOr404(deps.store, params.siteId!);
+      const published = deps.store.schedules.latestPublished(params.siteId!);
+      if (!published) throw notFound(`site ${params.siteId} has no published schedule yet`);
+      const staff = params.staffId!;
+      return {
+        status: 200,
+        body: { scheduleId: published.id, version: published.version!, publishedAt: published.createdAt, staff, assignments: published.assignments.filter((a) => a.staff === staff) },
+      };
+    },
+  }),
+];

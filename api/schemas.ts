@@ -1,0 +1,104 @@
+/**
+ * Request and response schemas of the API that the models do not already define: the same zod schemas
+ * validate requests and generate the OpenAPI document (and the tests check every response against it).
+ */
+import { z } from "zod";
+import { AssignmentSchema, IdSchema, IsoDateSchema, PlanningInputSchema, ScheduleSchema } from "../models/index.js";
+import { ProgressSchema, SolveResultSchema } from "../src/jobs/options.js";
+import { JOB_STATUSES } from "../src/store/jobs.js";
+
+const Num = z.number();
+const looseObjects = <T extends z.ZodRawShape>(shape: T) => z.array(z.looseObject(shape));
+
+export const ExplanationSchema = z
+  .looseObject({
+    feasible: z.boolean(),
+    total: Num,
+    violations: looseObjects({ rule: z.string(), hard: z.boolean(), subjects: z.record(z.string(), z.string()), amount: Num, unit: z.string(), message: z.string(), penalty: Num }),
+    rules: looseObjects({ rule: z.string(), title: z.string(), hard: z.boolean(), count: Num, amount: Num, unit: z.string(), penalty: Num }),
+    coverage: looseObjects({ area: z.string(), roleFamily: z.string(), requiredStaffHours: Num, coveredStaffHours: Num, uncoveredStaffHours: Num }),
+    staff: looseObjects({ staff: z.string(), shifts: Num, paidHours: Num, overtimeHours: Num }),
+    cost: z.looseObject({ regularDollars: Num, differentialDollars: Num, overtimePremiumDollars: Num, totalDollars: Num, overtimeHours: Num, agencyHours: Num }),
+    budget: z.looseObject({}),
+    fairness: looseObjects({ level: z.string(), measure: z.string(), min: Num, max: Num, spread: Num }),
+    requests: z.looseObject({ total: Num, granted: Num, penalty: Num }),
+  })
+  .meta({ id: "Explanation", description: "The checker's account of a schedule: violations, coverage, hours, cost, fairness" });
+
+export const SiteSummarySchema = z
+  .object({ id: z.string(), name: z.string(), timeZone: z.string(), horizon: z.object({ start: z.string(), end: z.string() }), staffCount: Num, revision: Num, updatedAt: z.string() })
+  .meta({ id: "SiteSummary" });
+
+export const SiteDocumentSchema = z
+  .object({ id: z.string(), revision: Num, createdAt: z.string(), updatedAt: z.string(), input: PlanningInputSchema })
+  .meta({ id: "SiteDocument" });
+
+export const ScheduleRecordSchema = z
+  .object({
+    id: z.string(),
+    siteId: z.string(),
+    status: z.enum(["draft", "published"]),
+    version: z.number().int().optional(),
+    source: z.enum(["solve", "manual", "publish"]),
+    sourceId: z.string().optional(),
+    assignments: z.array(AssignmentSchema),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "ScheduleRecord" });
+
+export const ScheduleSummarySchema = ScheduleRecordSchema.omit({ assignments: true }).extend({ assignmentCount: Num }).meta({ id: "ScheduleSummary" });
+
+const ProblemItemSchema = z.object({ path: z.string(), message: z.string(), value: z.unknown().optional() });
+
+export const ExplainedScheduleSchema = z
+  .object({
+    schedule: ScheduleRecordSchema,
+    explanation: ExplanationSchema.optional().meta({ description: "Absent when the schedule no longer fits the site's data (see problems)" }),
+    problems: z.array(ProblemItemSchema).optional(),
+  })
+  .meta({ id: "ExplainedSchedule" });
+
+export const JobSchema = z
+  .object({
+    id: z.string(),
+    siteId: z.string(),
+    status: z.enum(JOB_STATUSES),
+    progress: ProgressSchema.optional(),
+    result: SolveResultSchema.optional(),
+    scheduleId: z.string().optional(),
+    error: z.string().optional(),
+    createdAt: z.string(),
+    startedAt: z.string().optional(),
+    finishedAt: z.string().optional(),
+  })
+  .meta({ id: "Job" });
+
+export const AuditEntrySchema = z
+  .object({ id: Num, siteId: z.string().optional(), actor: z.string(), role: z.string(), action: z.string(), target: z.string().optional(), at: z.string() })
+  .meta({ id: "AuditEntry" });
+
+export const OwnAssignmentsSchema = z
+  .object({ scheduleId: z.string(), version: Num, publishedAt: z.string(), staff: z.string(), assignments: z.array(AssignmentSchema) })
+  .meta({ id: "OwnAssignments" });
+
+const Slot = z.strictObject({ staff: IdSchema, date: IsoDateSchema, template: IdSchema });
+
+/** A manual edit of a draft, applied in order. */
+export const EditSchema = z.discriminatedUnion("op", [
+  /** Move one assignment to another date and/or template (and/or person). */
+  z.strictObject({ op: z.literal("move"), from: Slot, to: z.strictObject({ staff: IdSchema.optional(), date: IsoDateSchema.optional(), template: IdSchema.optional() }) }),
+  /** Swap what two people work on a date. */
+  z.strictObject({ op: z.literal("swap"), date: IsoDateSchema, staff: z.tuple([IdSchema, IdSchema]) }),
+  /** Pin or unpin an assignment: the optimizer keeps locked ones. */
+  z.strictObject({ op: z.literal("lock"), ...Slot.shape }),
+  z.strictObject({ op: z.literal("unlock"), ...Slot.shape }),
+]);
+export type Edit = z.infer<typeof EditSchema>;
+
+export const EditRequestSchema = z.strictObject({ edits: z.array(EditSchema).min(1).max(500) }).meta({ id: "EditRequest" });
+
+/** A schedule as posted by a manager (strict: unknown fields are refused, not dropped). */
+export const PostedScheduleSchema = z.strictObject({ assignments: ScheduleSchema.shape.assignments }).meta({ id: "Schedule" });
+
+export const HealthSchema = z.object({ status: z.literal("ok") });
