@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-// Entry point: runs the compiled CLI (npm run build writes dist/).
-import { run } from "../dist/src/cli/main.js";
+// Entry point: `serve` runs the compiled HTTP server, everything else the compiled CLI (npm run build writes dist/).
+const argv = process.argv.slice(2);
 
-process.exitCode = await run(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text + "\n"),
-  err: (text) => process.stderr.write(text + "\n"),
-});
+if (argv[0] === "serve") {
+  const { main } = await import("../dist/api/server.js");
+  process.exitCode = await main(argv.slice(1));
+} else {
+  const { run } = await import("../dist/src/cli/main.js");
+  process.exitCode = await run(argv, {
+    out: (text) => process.stdout.write(text + "\n"),
+    err: (text) => process.stderr.write(text + "\n"),
+  });
+}

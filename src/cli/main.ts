@@ -15,6 +15,7 @@ import { optimize } from "../optimize.js";
 import { scheduleToCsv } from "../export/csv.js";
 import type { EngineName } from "../../solver/engines/types.js";
 import { runIcs } from "./ics.js";
+import { runToken, TOKEN_USAGE } from "./token.js";
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 2;
@@ -38,6 +39,9 @@ commands:
                                   solve the bundled demo department (default DIR: out/demo)
   ics <input> <schedule> --staff ID [--out FILE]
                                   one person's shifts as an iCalendar file (default: stdout)
+  serve [--port P] [--host H] [--data-dir DIR]
+                                  the HTTP API on a SQLite store in DIR (default .rxroster)
+${TOKEN_USAGE}
 
 Input files are JSON (.json) or YAML (anything else).`;
 
@@ -121,6 +125,8 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<n
 
 export async function run(argv: string[], io: Io): Promise<number> {
   try {
+    // token has flags of its own (--role, --site, --data-dir): it parses them itself.
+    if (argv[0] === "token") return runToken(argv.slice(1), io);
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,

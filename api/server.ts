@@ -1,0 +1,84 @@
+/**
+ * `rxroster serve [--port P] [--host H] [--data-dir DIR]`: open (or create) the store, fail jobs a previous
+ * process left running, start the queue and listen. SIGINT/SIGTERM close gracefully: stop accepting,
+ * finish in-flight requests, end running solves as interrupted, close the database.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { parseArgs } from "node:util";
+import { SolveQueue, type SolveQueueOptions } from "../src/jobs/queue.js";
+import { DEFAULT_DATA_DIR, openStore } from "../src/store/store.js";
+import { createApp } from "./app.js";
+
+export interface ServeOptions {
+  /** TCP port; 0 picks a free one (default 8080). */
+  port?: number;
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+  /** Directory of the SQLite store, created if missing (default `.rxroster`). */
+  dataDir?: string;
+  queue?: SolveQueueOptions;
+  /** Where notices go (default stderr). */
+  notice?: (line: string) => void;
+}
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  const notice = options.notice ?? ((line: string) => process.stderr.write(line + "\n"));
+  const store = openStore(dataDir);
+  const queue = new SolveQueue(store, options.queue);
+  const { interrupted } = queue.start();
+  if (interrupted > 0) notice(`rxroster: ${interrupted} solve job(s) interrupted by the last stop are marked failed`);
+  if (!store.tokens.hasLiveAdmin()) {
+    notice(`rxroster: no admin token yet; create one with: rxroster token create --role admin --data-dir ${dataDir}`);
+  }
+  const app = createApp({ store, queue, log: notice });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(options.port ?? 8080, options.host ?? "127.0.0.1", () => resolve(s));
+    s.once("error", reject);
+  });
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await queue.close();
+      await stopped;
+      store.close();
+    })());
+  return { server, port: (server.address() as AddressInfo).port, close };
+}
+
+/** The `serve` command (bin/rxroster.js dispatches here). Returns the exit code on bad flags; otherwise runs until a signal. */
+export async function main(argv: string[]): Promise<number> {
+  let values: { port?: string; host?: string; "data-dir"?: string };
+  try {
+    ({ values } = parseArgs({ args: argv, strict: true, options: { port: { type: "string" }, host: { type: "string" }, "data-dir": { type: "string" } } }));
+  } catch (error) {
+    process.stderr.write(`rxroster serve: ${(error as Error).message}\nusage: rxroster serve [--port P] [--host H] [--data-dir DIR]\n`);
+    return 2;
+  }
+  const port = values.port === undefined ? 8080 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`rxroster serve: --port must be an integer from 0 to 65535 (got "${values.port}")\n`);
+    return 2;
+  }
+  const running = await startServer({ port, ...(values.host ? { host: values.host } : {}), ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}) });
+  const host = values.host ?? "127.0.0.1";
+  process.stdout.write(`rxroster: listening on http://${host}:${running.port} (data in ${values["data-dir"] ?? DEFAULT_DATA_DIR})\n`);
+  const stop = (): void => {
+    process.stderr.write("rxroster: shutting down…\n");
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    void running.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  return new Promise<number>(() => {});
+}

@@ -1,0 +1,78 @@
+/**
+ * `rxroster token create|list|revoke`: API tokens in the store of a data directory. `create` prints the
+ * token once (only its hash is kept); `list` and `revoke` never show a secret.
+ */
+import { parseArgs } from "node:util";
+import { ROLES, scopeProblem, type Role } from "../store/tokens.js";
+import { DEFAULT_DATA_DIR, openStore } from "../store/store.js";
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const TOKEN_USAGE = `  token create --role admin|manager|hr|staff [--site ID] [--staff ID] [--data-dir DIR]
+                                  create an API token and print it (shown this once only)
+  token list [--data-dir DIR]     list tokens (id, role, scope, created, revoked), never secrets
+  token revoke <token-id> [--data-dir DIR]
+                                  revoke a token`;
+
+function fail(io: Io, message: string): number {
+  io.err(`rxroster token: ${message}`);
+  io.err(`usage:\n${TOKEN_USAGE}`);
+  return 2;
+}
+
+export function runToken(argv: string[], io: Io): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { role: { type: "string" }, site: { type: "string" }, staff: { type: "string" }, "data-dir": { type: "string" } },
+    });
+  } catch (error) {
+    return fail(io, (error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [action, ...rest] = positionals;
+  const dataDir = values["data-dir"] ?? DEFAULT_DATA_DIR;
+  if (action === "create") {
+    if (rest.length > 0) return fail(io, `create takes no arguments (got "${rest.join(" ")}")`);
+    if (!ROLES.includes(values.role as Role)) return fail(io, `--role must be one of ${ROLES.join(", ")} (got ${values.role === undefined ? "nothing" : `"${values.role}"`})`);
+    const role = values.role as Role;
+    const problem = scopeProblem(role, values.site, values.staff);
+    if (problem) return fail(io, problem);
+    const store = openStore(dataDir);
+    try {
+      const { secret, info } = store.tokens.create(role, values.site, values.staff);
+      io.err(`created ${info.tokenId} (${describe(info)}); the token is shown this once only:`);
+      io.out(secret);
+      return 0;
+    } finally {
+      store.close();
+    }
+  }
+  if (action === "list" || action === "revoke") {
+    if (action === "list" && rest.length > 0) return fail(io, "list takes no arguments");
+    if (action === "revoke" && rest.length !== 1) return fail(io, "revoke takes one token id (see token list)");
+    const store = openStore(dataDir);
+    try {
+      if (action === "revoke") {
+        if (!store.tokens.revoke(rest[0]!)) return fail(io, `no live token with id "${rest[0]}"`);
+        io.out(`revoked ${rest[0]}`);
+        return 0;
+      }
+      for (const t of store.tokens.list()) io.out(`${t.tokenId}  ${describe(t)}  created ${t.createdAt}${t.revokedAt ? `  revoked ${t.revokedAt}` : ""}`);
+      return 0;
+    } finally {
+      store.close();
+    }
+  }
+  return fail(io, action === undefined ? "say create, list or revoke" : `unknown action "${action}"`);
+}
+
+function describe(t: { role: Role; siteId?: string; staffId?: string }): string {
+  return [t.role, t.siteId ? `site ${t.siteId}` : "", t.staffId ? `staff ${t.staffId}` : ""].filter(Boolean).join(", ");
+}
