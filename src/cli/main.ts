@@ -15,6 +15,7 @@ import { optimize } from "../optimize.js";
 import { scheduleToCsv } from "../export/csv.js";
 import type { EngineName } from "../../solver/engines/types.js";
 import { runIcs } from "./ics.js";
+import { runReport } from "./report.js";
 import { runToken, TOKEN_USAGE } from "./token.js";
 
 export const EXIT_OK = 0;
@@ -39,6 +40,11 @@ commands:
                                   solve the bundled demo department (default DIR: out/demo)
   ics <input> <schedule> --staff ID [--out FILE]
                                   one person's shifts as an iCalendar file (default: stdout)
+  report fte <input> [--hire LEVEL:FTE[:PATTERN]] [--max-hires N] [--time-limit S]
+             [--format html|csv|json] [--out FILE]
+                                  FTE justification: FTE the workload needs, and what each
+                                  added hire saves (PATTERN: day|evening|night|any or
+                                  template ids joined by commas; default stdout, html)
   serve [--port P] [--host H] [--data-dir DIR]
                                   the HTTP API on a SQLite store in DIR (default .rxroster)
 ${TOKEN_USAGE}
@@ -139,6 +145,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
         gap: { type: "string" },
         engine: { type: "string" },
         staff: { type: "string" },
+        hire: { type: "string" },
+        "max-hires": { type: "string" },
+        format: { type: "string" },
       },
     });
     const [command, ...rest] = positionals;
@@ -173,6 +182,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case "ics":
         arity(2);
         return runIcs(io, rest[0]!, rest[1]!, { staff: values.staff, out: values.out });
+      case "report":
+        return await runReport(io, rest, { hire: values.hire, maxHires: values["max-hires"], timeLimit: values["time-limit"], format: values.format, out: values.out });
       default:
         throw new UsageError(`unknown command '${command}'`);
     }

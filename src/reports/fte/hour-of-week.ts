@@ -1,7 +1,8 @@
 /**
  * Demand against scheduled staff by hour of week, per area: for each local hour of the week (Monday
  * 00:00 first), the mean over the horizon of the people required (all role families) and of the people a
- * schedule has on duty there. Input: a prepared department and a schedule. Output: 168 pairs per area.
+ * schedule has on duty there. Input: a prepared department and a schedule (none when the solve found
+ * none: demand alone). Output: 168 values per series per area.
  */
 import type { Schedule } from "../../../models/index.js";
 import { buildCheckContext } from "../../../solver/check/context.js";
@@ -14,13 +15,13 @@ export interface AreaWeekProfile {
   name: string;
   /** Mean people required in each hour of the week (168 entries, Monday 00:00 first). */
   required: number[];
-  /** Mean people on duty in each hour of the week. */
-  scheduled: number[];
+  /** Mean people on duty in each hour of the week; absent without a schedule. */
+  scheduled?: number[];
 }
 
-export function hourOfWeekProfiles(prepared: Prepared, schedule: Schedule): AreaWeekProfile[] {
+export function hourOfWeekProfiles(prepared: Prepared, schedule: Schedule | undefined): AreaWeekProfile[] {
   const { input, grid, demand } = prepared;
-  const coverage = coverageOf(buildCheckContext(input, grid, demand, schedule));
+  const coverage = coverageOf(buildCheckContext(input, grid, demand, schedule ?? { assignments: [] }));
   // Local hour of week of each interval, from src/time (the only code that knows the zone).
   const slot = grid.intervals.map((interval) => {
     const local = minuteToDateTime(grid, interval.startMinute);
@@ -40,7 +41,7 @@ export function hourOfWeekProfiles(prepared: Prepared, schedule: Schedule): Area
         }
       });
       const mean = (xs: number[]): number[] => xs.map((x, h) => (samples[h]! > 0 ? x / samples[h]! : 0));
-      return { area: area.id, name: area.name, required: mean(required), scheduled: mean(scheduled), hasDemand: lines.length > 0 };
+      return { area: area.id, name: area.name, required: mean(required), ...(schedule ? { scheduled: mean(scheduled) } : {}), hasDemand: lines.length > 0 };
     })
     .filter((p) => p.hasDemand)
     .map(({ hasDemand: _h, ...p }) => p);

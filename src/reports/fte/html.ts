@@ -115,7 +115,6 @@ function whatIfChart(r: FteReport): string {
 }
 
 function demandSection(r: FteReport): string {
-  if (r.hourOfWeek.length === 0) return `<section><h2>3. Demand against scheduled staff</h2><p>No schedule with today's staff was found within the time limit.</p></section>`;
   const ticks: [number, string][] = DAYS.map((d, i) => [i * 24, d]);
   const charts = r.hourOfWeek
     .map((a) =>
@@ -123,13 +122,13 @@ function demandSection(r: FteReport): string {
         title: a.name, xTicks: ticks, xLabel: "hour of week (site time)", yLabel: "people", height: 170,
         series: [
           { name: "required", values: a.required, color: "#c53030", step: true },
-          { name: "scheduled", values: a.scheduled, color: "#2b6cb0", step: true, dashed: true },
+          ...(a.scheduled ? [{ name: "scheduled", values: a.scheduled, color: "#2b6cb0", step: true, dashed: true }] : []),
         ],
       }),
     )
     .map((svg) => `<figure class="hour-of-week">${svg}</figure>`)
     .join("");
-  return `<section><h2>3. Demand against scheduled staff, by hour of week</h2><p class="muted">Mean people required (floors and workload, every role family) and mean people on duty in the optimized schedule with today's staff, for each hour of the week over the horizon.</p>${charts}</section>`;
+  return `<section><h2>3. Demand against scheduled staff, by hour of week</h2><p class="muted">Mean people required (floors and workload, every role family) and mean people on duty in the optimized schedule with today's staff, for each hour of the week over the horizon.${r.hourOfWeek.some((a) => !a.scheduled) ? " <strong>The solve with today's staff found no schedule within its time limit, so only demand is drawn.</strong>" : ""}</p>${charts}</section>`;
 }
 
 function provenanceSection(r: FteReport): string {

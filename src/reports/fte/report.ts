@@ -100,7 +100,7 @@ export async function buildFteReport(input: PlanningInput, options: FteReportOpt
     settings: settings.value,
     productivity,
     whatIf,
-    hourOfWeek: baseline ? hourOfWeekProfiles(prepared, baseline) : [],
+    hourOfWeek: hourOfWeekProfiles(prepared, baseline),
   };
   return { ok: true, value: { ...report, ...methodAndAssumptions(input, report) } };
 }

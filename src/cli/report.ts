@@ -1,0 +1,70 @@
+/**
+ * `rxroster report fte <input> [--hire LEVEL:FTE[:PATTERN]] [--max-hires N] [--time-limit S]
+ * [--format html|csv|json] [--out FILE]`: the FTE justification report. Every bad flag or input field is
+ * one line naming it, exit 2, before any solve starts; progress lines go to stderr.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Problem } from "../../models/index.js";
+import { buildFteReport, FTE_REPORT_FORMATS, renderFteReport, type FteReportFormat } from "../reports/fte/report.js";
+import { parseHireFlag, type HireSpec } from "../reports/fte/settings.js";
+import { EXIT_BAD_INPUT, EXIT_OK, loadInput, reportProblems, type Io } from "./main.js";
+
+export interface ReportFlags {
+  hire: string | undefined;
+  maxHires: string | undefined;
+  timeLimit: string | undefined;
+  format: string | undefined;
+  out: string | undefined;
+}
+
+/** Most hires the CLI accepts (each is one more solve of the month). */
+const MAX_HIRES = 20;
+
+function intFlag(name: string, raw: string | undefined, min: number, max: number, problems: Problem[]): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) problems.push({ path: `--${name}`, message: `must be a whole number from ${min} to ${max}`, value: raw });
+  return value;
+}
+
+export async function runReport(io: Io, args: string[], flags: ReportFlags): Promise<number> {
+  const problems: Problem[] = [];
+  if (args[0] !== "fte") problems.push({ path: "report", message: "the only report is fte: rxroster report fte <input>", ...(args[0] ? { value: args[0] } : {}) });
+  if (args.length !== 2) problems.push({ path: "report fte", message: `takes one input file, got ${Math.max(0, args.length - 1)}` });
+  const format = (flags.format ?? "html") as FteReportFormat;
+  if (!FTE_REPORT_FORMATS.includes(format)) problems.push({ path: "--format", message: `must be ${FTE_REPORT_FORMATS.join(", ")}`, value: flags.format });
+  const maxHires = intFlag("max-hires", flags.maxHires, 0, MAX_HIRES, problems);
+  const timeLimitSeconds = intFlag("time-limit", flags.timeLimit, 1, 86_400, problems);
+  let hire: HireSpec | undefined;
+  if (flags.hire !== undefined) {
+    const parsed = parseHireFlag(flags.hire);
+    if (parsed.ok) hire = parsed.value;
+    else problems.push(...parsed.problems);
+  }
+  if (problems.length > 0) return reportProblems(io, "rxroster", problems);
+
+  const inputPath = args[1]!;
+  const input = loadInput(inputPath);
+  if (!input.ok) return reportProblems(io, inputPath, input.problems);
+  io.err(`FTE report for ${input.value.site.name}, ${input.value.horizon.start} to ${input.value.horizon.end}`);
+  const report = await buildFteReport(input.value, {
+    source: inputPath,
+    ...(hire ? { hire } : {}),
+    ...(maxHires !== undefined ? { maxHires } : {}),
+    ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
+    onSolved: (k, o) => io.err(`  ${k} hire(s): ${o.status}${o.gap !== undefined ? `, gap ${(100 * o.gap).toFixed(2)} %` : ""}, ${o.seconds.toFixed(1)} s`),
+  });
+  // A bad --hire is named by its flag; a bad fte section by its input path.
+  if (!report.ok) return reportProblems(io, hire ? "rxroster" : inputPath, report.problems.map((p) => (p.path.startsWith("hire.") ? { ...p, path: `--hire ${p.path.slice(5)}` } : p)));
+  const { body } = renderFteReport(report.value, format);
+  if (flags.out === undefined) {
+    io.out(body.replace(/\n$/, ""));
+  } else {
+    mkdirSync(dirname(flags.out), { recursive: true });
+    writeFileSync(flags.out, body);
+    const w = report.value.whatIf;
+    io.err(`wrote ${flags.out}: recommended ${w.recommendedHires} hire(s) of ${w.hire.level} at ${w.hire.fte} FTE`);
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,106 @@
+/**
+ * The productivity view against figures worked out by hand: a sterile-compounding technician's day,
+ * and a pharmacist example with fixed activities, a productive share of 0.8 and a benefits load.
+ */
+import { describe, expect, it } from "vitest";
+import { FteSettingsSchema, type PlanningInputFile } from "../../../models/index.js";
+import { prepare } from "../../../src/pipeline.js";
+import { productivityView } from "../../../src/reports/fte/productivity.js";
+import { resolveSettings } from "../../../src/reports/fte/settings.js";
+import { world } from "../../fixtures/world.js";
+
+/** Units due at 10:00 on each of the 14 days of the base world's horizon (one pay period). */
+function dailyAtTen(workloadType: string, unitsPerDay: number): PlanningInputFile["forecasts"] {
+  return [{ kind: "hourly", workloadType, start: "2026-03-02", unitsPerHour: Array.from({ length: 14 * 24 }, (_, h) => (h % 24 === 10 ? unitsPerDay : 0)) }];
+}
+
+describe("productivity-based FTE", () => {
+  it("needs one 8-hour technician shift a day for 148 compounded preparations at 3.25 min each", () => {
+    const input = world({
+      workloadTypes: [{ id: "csp", name: "Compounded sterile preparations" }],
+      productivityStandards: [{ workloadType: "csp", roleFamily: "technician", area: "iv-room", minutesPerUnit: 3.25 }],
+      forecasts: dailyAtTen("csp", 148),
+    });
+    const view = productivityView(prepare(input), FteSettingsSchema.parse({}));
+    const tech = view.roleFamilies.find((f) => f.roleFamily === "technician")!;
+    // 148 × 3.25 = 481 min = 8.02 h a day; × 14 days = 112.23 h; ÷ 80 h = 1.403 worked FTE; ÷ 0.8 = 1.754 paid.
+    expect(view.payPeriods).toBe(1);
+    expect(tech.workloadHours / 14).toBeCloseTo(8.0167, 4);
+    expect(tech.workedFte).toBeCloseTo(1.4029, 4);
+    expect(tech.paidFte).toBeCloseTo(1.7536, 4);
+    // Technicians C (1.0) and D (0.5) fill 1.5 FTE: 0.254 short.
+    expect(tech.filledFte).toBe(1.5);
+    expect(tech.gapFte).toBeCloseTo(0.2536, 4);
+  });
+
+  it("adds fixed activities, divides by the productive share and prices the gap with benefits", () => {
+    const input = world({
+      workloadTypes: [{ id: "orders", name: "Orders" }],
+      productivityStandards: [{ workloadType: "orders", roleFamily: "pharmacist", area: "central", minutesPerUnit: 1.8 }],
+      forecasts: dailyAtTen("orders", 1000),
+      fte: {
+        productiveShare: 0.8,
+        nonProductiveSplit: { pto: 0.12, education: 0.03, sick: 0.05 },
+        benefitsLoad: 0.3,
+        budgetedFte: { rph: 6, tech1: 0.5, tech2: 1 },
+        fixedActivities: [
+          { name: "Staff meetings", roleFamily: "pharmacist", hoursPerPayPeriod: 12 },
+          { name: "Antimicrobial stewardship rounds", roleFamily: "pharmacist", level: "rph", hoursPerPayPeriod: 8 },
+        ],
+      },
+    });
+    const settings = resolveSettings(input);
+    if (!settings.ok) throw new Error(JSON.stringify(settings.problems));
+    const rph = productivityView(prepare(input), settings.value).roleFamilies.find((f) => f.roleFamily === "pharmacist")!;
+    // 1,000 orders × 1.8 min ÷ 60 = 30 h a day × 14 = 420 h; + 12 + 8 fixed = 440 worked hours.
+    expect(rph.workloadHours).toBeCloseTo(420, 9);
+    expect(rph.fixedHours).toBe(20);
+    expect(rph.workedFte).toBeCloseTo(5.5, 9); // 440 ÷ 80
+    expect(rph.paidFte).toBeCloseTo(6.875, 9); // 5.5 ÷ 0.8
+    expect(rph.paidHours).toBeCloseTo(550, 9);
+    expect(rph.nonProductiveHours!.pto).toBeCloseTo(66, 9); // 550 × 0.12
+    expect(rph.nonProductiveHours!.education).toBeCloseTo(16.5, 9);
+    expect(rph.nonProductiveHours!.sick).toBeCloseTo(27.5, 9);
+    expect(rph.levels[0]!.fixedHours).toBe(8);
+    // Filled: Ann 1.0 + Ben 0.9 = 1.9; budget 6. Rate (1.0 × 60 + 0.9 × 58) ÷ 1.9 = $59.0526/h.
+    expect(rph.filledFte).toBeCloseTo(1.9, 9);
+    expect(rph.gapFte).toBeCloseTo(4.975, 9);
+    expect(rph.gapToBudgetFte).toBeCloseTo(0.875, 9);
+    expect(rph.levels[0]!.vacantFte).toBeCloseTo(4.1, 9);
+    expect(rph.hourlyRate).toBeCloseTo(59.0526, 4);
+    // 4.975 FTE × 80 h × $59.0526 × 1.3 = $30,553.83 per pay period; × 26 = $794,399.62 a year.
+    expect(rph.gapDollars).toBeCloseTo(30553.83, 1);
+    expect(rph.gapDollarsPerYear).toBeCloseTo(794399.62, 1);
+  });
+
+  it("counts only the units due inside the horizon and prorates fixed hours by fractional pay periods", () => {
+    const input = world({
+      horizon: { start: "2026-03-02", end: "2026-03-08" },
+      workloadTypes: [{ id: "orders", name: "Orders" }],
+      productivityStandards: [{ workloadType: "orders", roleFamily: "pharmacist", area: "central", minutesPerUnit: 2 }],
+      forecasts: dailyAtTen("orders", 60),
+      fte: { fixedActivities: [{ name: "Huddles", roleFamily: "pharmacist", hoursPerPayPeriod: 10 }] },
+    });
+    const rph = productivityView(prepare(input), input.fte!).roleFamilies[0]!;
+    // 7 days of the 14-day series: 7 × 60 × 2 min = 14 h; half a pay period of 10 h = 5 h.
+    expect(rph.workloadHours).toBeCloseTo(14, 9);
+    expect(rph.fixedHours).toBeCloseTo(5, 9);
+    expect(rph.workedFte).toBeCloseTo(19 / 40, 9); // 19 h ÷ (80 h × 0.5)
+  });
+
+  it("names every bad setting by its path", () => {
+    const input = world({
+      fte: {
+        productiveShare: 0.85,
+        nonProductiveSplit: { pto: 0.1, education: 0.02, sick: 0.02 },
+        budgetedFte: { nobody: 2 },
+        fixedActivities: [{ name: "Rounds", roleFamily: "technician", level: "rph", hoursPerPayPeriod: 4 }],
+      },
+    });
+    const settings = resolveSettings(input);
+    expect(settings.ok).toBe(false);
+    if (settings.ok) return;
+    expect(settings.problems.map((p) => p.path).sort()).toEqual(["fte.budgetedFte.nobody", "fte.fixedActivities[0].level", "fte.nonProductiveSplit"]);
+    expect(settings.problems.find((p) => p.path === "fte.nonProductiveSplit")!.message).toContain("0.15");
+  });
+});

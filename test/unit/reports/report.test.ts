@@ -1,0 +1,102 @@
+/**
+ * The hypothetical hire, the what-if's saving and recommendation, and the report's CSV and HTML, on a
+ * two-day world small enough that every solve is proven optimal in a second.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { PlanningInput } from "../../../models/index.js";
+import { buildFteReport, renderFteReport, type FteReport } from "../../../src/reports/fte/report.js";
+import { parseHireFlag, resolveHire } from "../../../src/reports/fte/settings.js";
+import { withHires } from "../../../src/reports/fte/what-if.js";
+import { smallWorld } from "../../fixtures/small-world.js";
+import { world } from "../../fixtures/world.js";
+
+/** Two days; two IV technicians needed 07:00–19:00, and only Cat (tech2) is sterile-trained. */
+function ivShort(): PlanningInput {
+  return smallWorld(2, {
+    floors: [{ area: "iv-room", roleFamily: "technician", count: 2, from: "07:00", to: "17:00" }],
+    fte: { benefitsLoad: 0.25, uncoveredStaffHourDollars: { pharmacist: 0, technician: 40 } },
+  });
+}
+
+describe("hypothetical hires", () => {
+  it("reads LEVEL:FTE[:PATTERN] and names a malformed flag", () => {
+    expect(parseHireFlag("tech2:0.9:day")).toEqual({ ok: true, value: { level: "tech2", fte: 0.9, pattern: "day" } });
+    expect(parseHireFlag("tech2:0.9:IV10,T12")).toEqual({ ok: true, value: { level: "tech2", fte: 0.9, pattern: "IV10,T12" } });
+    expect(parseHireFlag("tech2")).toMatchObject({ ok: false, problems: [{ path: "--hire", value: "tech2" }] });
+  });
+
+  it("limits a hire to the pattern's templates and takes the level's mean rate", () => {
+    const input = world();
+    expect(resolveHire(input, { level: "tech2", fte: 1, pattern: "day" })).toMatchObject({ ok: true, value: { templates: ["IV10", "T12"], hourlyRate: 25 } });
+    expect(resolveHire(input, { level: "tech2", fte: 1, pattern: "night" })).toMatchObject({ ok: true, value: { templates: ["TN12"] } });
+    expect(resolveHire(input, { level: "rph", fte: 1, pattern: "evening" })).toMatchObject({ ok: true, value: { templates: ["E8"], hourlyRate: 59 } });
+    const wrong = resolveHire(input, { level: "tech2", fte: 2, pattern: "IV10,D8" });
+    expect(wrong.ok ? [] : wrong.problems.map((p) => p.path)).toEqual(["hire.fte", "hire.pattern"]);
+  });
+
+  it("adds hires as ordinary staff with every template outside the pattern forbidden", () => {
+    const input = world();
+    const hire = resolveHire(input, { level: "tech2", fte: 0.9, pattern: "day" });
+    if (!hire.ok) throw new Error("hire");
+    const two = withHires(input, hire.value, 2);
+    expect(two.staff.length).toBe(input.staff.length + 2);
+    expect(two.staff.at(-1)).toMatchObject({ id: "whatif-hire-2", level: "tech2", fte: 0.9, hourlyRate: 25, employment: "staff", contract: { maxShiftsPerTemplate: { TN12: 0 } } });
+  });
+});
+
+describe("FTE report on a small world", () => {
+  let report: FteReport;
+  beforeAll(async () => {
+    const built = await buildFteReport(ivShort(), { source: "iv-short.yaml", hire: { level: "tech2", fte: 1, pattern: "IV10" }, maxHires: 2, timeLimitSeconds: 20, relativeGap: 0, generatedAt: new Date("2026-03-01T12:00:00Z") });
+    if (!built.ok) throw new Error(JSON.stringify(built.problems));
+    report = built.value;
+  }, 60_000);
+
+  it("solves each hire count to optimality and prices the saving as the fall in avoidable dollars", () => {
+    const rows = report.whatIf.rows;
+    expect(rows.map((r) => r.status)).toEqual(["optimal", "optimal", "optimal"]);
+    // One sterile-trained technician for a 2-person floor 07:00–17:00: 10 h a day uncovered for 2 days.
+    expect(rows[0]!.figures!.uncoveredByArea["iv-room"]).toBeCloseTo(20, 6);
+    expect(rows[1]!.figures!.uncoveredByArea["iv-room"]).toBeCloseTo(0, 6);
+    for (const r of rows) {
+      const f = r.figures!;
+      expect(f.avoidableDollars).toBeCloseTo(f.overtimeDollars + f.agencyDollars + f.uncoveredDollars, 6);
+    }
+    expect(rows[1]!.marginalSaving).toBeCloseTo(rows[0]!.figures!.avoidableDollars - rows[1]!.figures!.avoidableDollars, 6);
+    // 26 pay periods ÷ (2 days ÷ 14) = 182.
+    expect(report.whatIf.annualFactor).toBeCloseTo(182, 9);
+    expect(rows[1]!.marginalSavingPerYear).toBeCloseTo(rows[1]!.marginalSaving! * 182, 6);
+    // $25/h × 1.0 FTE × 2,080 h × 1.25 = $65,000.
+    expect(report.whatIf.positionCostPerYear).toBeCloseTo(65000, 6);
+    // Hire 1 saves 20 h × $40 × 182 = $145,600 a year > $65,000; hire 2 saves nothing.
+    expect(rows[1]!.marginalSavingPerYear).toBeCloseTo(145600, 0);
+    expect(report.whatIf.recommendedHires).toBe(1);
+  });
+
+  it("states the saving, every assumption and each solve's status", () => {
+    expect(report.savingDefinition).toContain("$40 per technician hour");
+    expect(report.assumptions.join(" ")).toContain("Benefits load 25 %");
+    expect(report.provenance).toMatchObject({ source: "iv-short.yaml", generatedAt: "2026-03-01T12:00:00.000Z" });
+    expect(report.provenance.solves.map((s) => s.status)).toEqual(["optimal", "optimal", "optimal"]);
+    expect(report.hourOfWeek.find((a) => a.area === "iv-room")!.scheduled).toHaveLength(168);
+  });
+
+  it("writes a tidy, formula-safe CSV whose numbers stay numbers", () => {
+    const { body, contentType } = renderFteReport(report, "csv");
+    expect(contentType).toMatch(/^text\/csv/);
+    const lines = body.split("\r\n");
+    expect(lines[0]).toBe("section,role_family,level,area,hires,measure,value,unit");
+    expect(lines).toContain("what-if,,tech2,,,recommended hires,1,hires");
+    expect(lines.find((l) => l.startsWith("what-if,,,iv-room,0,uncovered staff-hours,"))).toBe("what-if,,,iv-room,0,uncovered staff-hours,20,h");
+    expect(body).toMatch(/productivity,technician,,,,gap FTE \(needed − filled\),-1\.5,FTE/);
+  });
+
+  it("renders a self-contained HTML page with inline SVG charts", () => {
+    const { body } = renderFteReport(report, "html");
+    expect(body).toMatch(/^<!doctype html>/);
+    expect(body).toContain("@page { size: letter");
+    expect(body).not.toMatch(/(src|href)=["']?(https?:|\/\/)/);
+    expect(body.match(/<svg class="chart"/g)!.length).toBe(2 + report.hourOfWeek.length);
+    expect(body).toContain("Recommendation: 1 hire");
+  });
+});
