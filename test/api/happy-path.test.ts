@@ -1,0 +1,195 @@
+/**
+ * Each route's happy path over real HTTP, every response checked against the OpenAPI document: create a
+ * site, read and replace its parts, staff requests and leave, solve, edit, publish, read own assignments,
+ * analyze, audit, and the refusals that belong to the flow (published is immutable, 401 challenge).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness, testSite, waitForJob, type Harness } from "./harness.js";
+
+let h: Harness;
+let admin: string;
+let manager: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  admin = h.token("admin");
+  manager = h.token("manager", "test");
+});
+afterAll(async () => {
+  expect(h.logged).toEqual([]);
+  await h.close();
+});
+
+describe("sites and planning data", () => {
+  it("creates a site from a full planning input and lists it", async () => {
+    const created = await h.api.post("/sites", testSite(), admin);
+    expect(created.status).toBe(201);
+    expect(created.headers.get("location")).toBe("/sites/test");
+    expect(created.body.revision).toBe(1);
+    const list = await h.api.get("/sites", manager);
+    expect(list.body.map((s: { id: string }) => s.id)).toEqual(["test"]);
+    expect((await h.api.post("/sites", testSite(), admin)).status).toBe(409);
+  });
+
+  it("reads the whole document and replaces it, keeping the id", async () => {
+    const site = await h.api.get("/sites/test", manager);
+    expect(site.body.input.staff).toHaveLength(4);
+    const renamed = { ...site.body.input, site: { ...site.body.input.site, name: "Renamed" } };
+    const put = await h.api.put("/sites/test", renamed, manager);
+    expect(put.status).toBe(200);
+    expect(put.body.input.site.name).toBe("Renamed");
+    const moved = await h.api.put("/sites/test", { ...renamed, site: { ...renamed.site, id: "other" } }, manager);
+    expect(moved.status).toBe(400);
+    expect(moved.body.errors[0].path).toBe("site.id");
+  });
+
+  it("reads and replaces each part, re-validating the whole document", async () => {
+    for (const part of ["settings", "horizon", "areas", "skills", "levels", "staff", "shift-templates", "workload-types", "productivity-standards", "forecasts", "floors", "slot-demand", "rules", "budget", "weights"]) {
+      const read = await h.api.get(`/sites/test/${part}`, manager);
+      expect(read.status, part).toBe(200);
+      const written = await h.api.put(`/sites/test/${part}`, read.body, manager);
+      expect(written.status, part).toBe(200);
+      expect(written.body, part).toEqual(read.body);
+    }
+    const staff = (await h.api.get("/sites/test/staff", manager)).body;
+    const badLevel = await h.api.put("/sites/test/staff", [{ ...staff[0], level: "nope" }, ...staff.slice(1)], manager);
+    expect(badLevel.status).toBe(400);
+    expect(badLevel.body.errors).toContainEqual({ path: "staff[0].level", message: "unknown level id", value: "nope" });
+  });
+
+  it("lets a person replace their requests and a manager their leave", async () => {
+    const ann = h.token("staff", "test", "A");
+    const requests = [{ kind: "day-off", date: "2026-03-03", weight: 2 }];
+    const put = await h.api.put("/sites/test/staff/A/requests", requests, ann);
+    expect(put.status).toBe(200);
+    expect(put.body).toEqual(requests);
+    expect((await h.api.get("/sites/test/staff/A/requests", ann)).body).toEqual(requests);
+    const leave = [{ start: "2026-03-04", end: "2026-03-04", reason: "course" }];
+    expect((await h.api.put("/sites/test/staff/A/leave", leave, manager)).body).toEqual(leave);
+    expect((await h.api.get("/sites/test/staff/A/leave", ann)).body).toEqual(leave);
+    expect((await h.api.get("/sites/test/staff/ZZ/leave", manager)).status).toBe(404);
+  });
+});
+
+describe("schedules and jobs", () => {
+  let draftId: string;
+
+  it("solves in a job: 202 with Location, then the job succeeds with a draft", async () => {
+    const submitted = await h.api.post("/sites/test/schedules", { timeLimitSeconds: 10 }, manager);
+    expect(submitted.status).toBe(202);
+    expect(submitted.headers.get("location")).toBe(`/jobs/${submitted.body.id}`);
+    const job = await waitForJob(h.api, submitted.body.id, manager);
+    expect(job.status).toBe("succeeded");
+    expect(job.progress.elapsedSeconds).toBeGreaterThanOrEqual(0);
+    draftId = job.scheduleId;
+    const draft = await h.api.get(`/sites/test/schedules/${draftId}`, manager);
+    expect(draft.body.schedule).toMatchObject({ status: "draft", source: "solve", sourceId: job.id });
+    expect(draft.body.schedule.assignments.length).toBeGreaterThan(0);
+    expect(draft.body.explanation.feasible).toBe(true);
+  });
+
+  it("edits a draft (lock, move, swap) and answers the checker's explanation", async () => {
+    const before = (await h.api.get(`/sites/test/schedules/${draftId}`, manager)).body.schedule.assignments;
+    const first = before[0];
+    const locked = await h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits: [{ op: "lock", staff: first.staff, date: first.date, template: first.template }] }, manager);
+    expect(locked.status).toBe(200);
+    expect(locked.body.schedule.assignments[0].locked).toBe(true);
+    // Move a pharmacist's shift onto the other pharmacist: same day twice for one person is a hard violation.
+    const rph = before.find((a: { staff: string }) => a.staff === "A" || a.staff === "B");
+    const other = rph.staff === "A" ? "B" : "A";
+    const moved = await h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits: [{ op: "move", from: { staff: rph.staff, date: rph.date, template: rph.template }, to: { staff: other } }] }, manager);
+    expect(moved.status).toBe(200);
+    expect(moved.body.schedule.assignments).toContainEqual(expect.objectContaining({ staff: other, date: rph.date, template: rph.template }));
+    const swapped = await h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits: [{ op: "swap", date: rph.date, staff: [rph.staff, other] }] }, manager);
+    expect(swapped.status).toBe(200);
+    expect(swapped.body.explanation).toBeDefined();
+    const missing = await h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits: [{ op: "unlock", staff: "A", date: "2026-03-02", template: "IV10" }] }, manager);
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors[0].path).toBe("edits[0]");
+  });
+
+  it("publishes immutable versions numbered per site; a published one cannot be edited", async () => {
+    const first = await h.api.post(`/sites/test/schedules/${draftId}/publish`, undefined, manager);
+    expect(first.status).toBe(201);
+    expect(first.body.schedule).toMatchObject({ status: "published", version: 1, source: "publish", sourceId: draftId });
+    const second = await h.api.post(`/sites/test/schedules/${draftId}/publish`, undefined, manager);
+    expect(second.body.schedule.version).toBe(2);
+    const edit = await h.api.post(`/sites/test/schedules/${first.body.schedule.id}/edits`, { edits: [{ op: "swap", date: "2026-03-02", staff: ["A", "B"] }] }, manager);
+    expect(edit.status).toBe(409);
+    expect(() => h.store.db.prepare("UPDATE schedules SET assignments = '[]' WHERE id = ?").run(first.body.schedule.id)).toThrow(/immutable/);
+    const list = await h.api.get("/sites/test/schedules", manager);
+    expect(list.body.map((s: { status: string }) => s.status)).toEqual(["published", "published", "draft"]);
+  });
+
+  it("shows a person their own published assignments", async () => {
+    const cat = h.token("staff", "test", "C");
+    const own = await h.api.get("/sites/test/staff/C/assignments", cat);
+    expect(own.status).toBe(200);
+    expect(own.body.version).toBe(2);
+    expect(own.body.assignments.every((a: { staff: string }) => a.staff === "C")).toBe(true);
+  });
+
+  it("posts a manager's draft and analyzes a schedule without storing it", async () => {
+    const schedule = { assignments: [{ staff: "A", date: "2026-03-02", template: "D8" }, { staff: "A", date: "2026-03-02", template: "E8" }] };
+    const count = h.store.schedules.list("test").length;
+    const analyzed = await h.api.post("/sites/test/schedules/analyze", schedule, h.token("hr", "test"));
+    expect(analyzed.status).toBe(200);
+    expect(analyzed.body.feasible).toBe(false);
+    expect(analyzed.body.violations.some((v: { rule: string }) => v.rule === "shift.one-per-day")).toBe(true);
+    expect(h.store.schedules.list("test")).toHaveLength(count);
+    const posted = await h.api.post("/sites/test/schedules/drafts", schedule, manager);
+    expect(posted.status).toBe(201);
+    expect(posted.body.schedule.source).toBe("manual");
+    const unknown = await h.api.post("/sites/test/schedules/analyze", { assignments: [{ staff: "Q", date: "2026-03-02", template: "D8" }] }, manager);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toContainEqual({ path: "assignments[0].staff", message: "unknown staff id", value: "Q" });
+  });
+
+  it("cancels a queued job and leaves a finished one as it is", async () => {
+    // Two long solves fill both slots; the third waits queued and is cancelled there.
+    const long = { timeLimitSeconds: 30, relativeGap: 0 };
+    await h.api.put("/sites/test/horizon", { start: "2026-03-02", end: "2026-03-15" }, manager);
+    const jobs = [];
+    for (let i = 0; i < 3; i++) jobs.push((await h.api.post("/sites/test/schedules", long, manager)).body);
+    expect(jobs[2].status).toBe("queued");
+    const cancelled = await h.api.request("DELETE", `/jobs/${jobs[2].id}`, { token: manager });
+    expect(cancelled.body.status).toBe("cancelled");
+    for (const job of jobs.slice(0, 2)) expect((await h.api.post(`/jobs/${job.id}/cancel`, undefined, manager)).body.status).toBe("cancelled");
+    await h.queue.drain();
+    for (const job of jobs) {
+      const after = await h.api.get(`/jobs/${job.id}`, manager);
+      expect(after.body.status).toBe("cancelled");
+      expect(after.body.scheduleId).toBeUndefined();
+    }
+    await h.api.put("/sites/test/horizon", { start: "2026-03-02", end: "2026-03-04" }, manager);
+  });
+
+  it("keeps an audit trail of who changed what, readable by the manager", async () => {
+    const audit = await h.api.get("/sites/test/audit", manager);
+    const actions = audit.body.map((e: { action: string }) => e.action);
+    expect(actions).toContain("site.create");
+    expect(actions).toContain("staff.requests.replace");
+    expect(actions).toContain("schedule.publish");
+    expect(actions).toContain("job.cancel");
+    expect(audit.body.find((e: { action: string }) => e.action === "site.create").role).toBe("admin");
+  });
+});
+
+describe("the edges", () => {
+  it("challenges a request without a token and serves the document and health publicly", async () => {
+    const denied = await h.api.get("/sites");
+    expect(denied.status).toBe(401);
+    expect(denied.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expect((await h.api.get("/sites", "not-a-token")).headers.get("www-authenticate")).toMatch(/invalid_token/);
+    expect((await h.api.get("/openapi.json")).body.openapi).toBe("3.1.0");
+    expect((await h.api.get("/healthz")).body).toEqual({ status: "ok" });
+  });
+
+  it("answers unknown routes, malformed JSON and wrong media types as problems, with security headers", async () => {
+    const missing = await h.api.get("/nowhere");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("x-content-type-options")).toBe("nosniff");
+    expect((await h.api.request("POST", "/sites", { token: admin, rawBody: "{nope" })).status).toBe(400);
+    expect((await h.api.request("POST", "/sites", { token: admin, rawBody: "a=b", contentType: "text/plain" })).status).toBe(415);
+  });
+});

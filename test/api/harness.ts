@@ -1,0 +1,76 @@
+/**
+ * An API under test: `createApp` on a temporary store, listening on port 0, with a checked client, a token
+ * per role, and the small test world (with staffing floors, so a solve assigns shifts) as site "test".
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createApp } from "../../api/app.js";
+import { SolveQueue, type SolveQueueOptions } from "../../src/jobs/queue.js";
+import { openStore, type Store } from "../../src/store/store.js";
+import type { Role } from "../../src/store/tokens.js";
+import type { PlanningInput } from "../../models/index.js";
+import { smallWorld } from "../fixtures/small-world.js";
+import { CheckedClient } from "./openapi-client.js";
+
+export interface Harness {
+  api: CheckedClient;
+  store: Store;
+  queue: SolveQueue;
+  /** Internal errors the app logged (a passing suite has none). */
+  logged: string[];
+  token(role: Role, siteId?: string, staffId?: string): string;
+  close(): Promise<void>;
+}
+
+/** Three days of the test world with a pharmacist and a technician floor in central pharmacy. */
+export function testSite(id = "test", days = 3): PlanningInput {
+  const input = smallWorld(days, {
+    floors: [
+      { area: "central", roleFamily: "pharmacist", count: 1, from: "07:00", to: "15:00" },
+      { area: "central", roleFamily: "technician", count: 1, from: "07:00", to: "19:00" },
+    ],
+  });
+  return { ...input, site: { ...input.site, id, name: `Test Pharmacy ${id}` } };
+}
+
+export async function startHarness(options: { queue?: SolveQueueOptions; bodyLimitBytes?: number } = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), "rxroster-api-"));
+  const store = openStore(dir);
+  const queue = new SolveQueue(store, { concurrency: 2, progressIntervalMs: 0, ...options.queue });
+  queue.start();
+  const logged: string[] = [];
+  const app = createApp({ store, queue, log: (line) => logged.push(line), ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}) });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const doc = await (await fetch(`${baseUrl}/openapi.json`)).json();
+  return {
+    api: new CheckedClient(baseUrl, doc),
+    store,
+    queue,
+    logged,
+    token: (role, siteId, staffId) => store.tokens.create(role, siteId, staffId).secret,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await queue.close();
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Poll a job until it leaves queued/running (or the deadline passes). */
+export async function waitForJob(api: CheckedClient, jobId: string, token: string, timeoutMs = 30_000): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await api.get(`/jobs/${jobId}`, token);
+    if (res.body.status !== "queued" && res.body.status !== "running") return res.body;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${res.body.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
