@@ -350,6 +350,25 @@ export const DEPARTMENT: File = {
   },
   // Near the cost of a full-staff month with some overtime to meet demand (see README).
   budget: { laborDollars: 350000, overtimeHours: 150, agencyHours: 150 },
+  // Department assumptions for the FTE report (see README, "FTE report settings").
+  fte: {
+    productiveShare: 0.88,
+    nonProductiveSplit: { pto: 0.085, education: 0.015, sick: 0.02 },
+    fixedActivities: [
+      { name: "Staff meetings and daily huddles", roleFamily: "pharmacist", hoursPerPayPeriod: 20 },
+      { name: "Staff meetings and daily huddles", roleFamily: "technician", hoursPerPayPeriod: 36 },
+      { name: "Interdisciplinary rounds and committee work", roleFamily: "pharmacist", level: "rph-clin", hoursPerPayPeriod: 28 },
+      { name: "Cleanroom cleaning, environmental monitoring and competencies (USP <797>)", roleFamily: "technician", level: "tech-iv", hoursPerPayPeriod: 28 },
+      { name: "Hazardous-drug room decontamination and training (USP <800>)", roleFamily: "technician", level: "tech-iv", hoursPerPayPeriod: 8 },
+      { name: "Controlled-substance counts and audits", roleFamily: "technician", level: "tech2", hoursPerPayPeriod: 14 },
+      { name: "Automation maintenance and ADC inventory audits", roleFamily: "technician", level: "tech-auto", hoursPerPayPeriod: 10 },
+    ],
+    budgetedFte: { "rph": 11.5, "rph-clin": 7, "tech1": 6, "tech2": 9, "tech3": 7, "tech-iv": 7, "tech-auto": 3 },
+    benefitsLoad: 0.32,
+    uncoveredStaffHourDollars: { pharmacist: 100, technician: 45 },
+    defaultHire: { level: "rph", fte: 1, pattern: "any" },
+    maxHires: 3,
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -373,6 +392,7 @@ const SECTION_COMMENTS: Record<string, string> = {
   floors: " Minimum staffing, whatever the forecast says.",
   rules: " Rules left at their defaults except these, set to show the format.",
   budget: " Caps for the month.",
+  fte: " FTE justification report settings (rxroster report fte): department assumptions, see README.",
 };
 
 function toYaml(data: File): string {
