@@ -81,11 +81,13 @@ function shiftIndex(grid: TimeGrid): Map<string, ShiftInstance> {
 }
 
 /** A version's assignments with their identity keys; those the input cannot place become problems. */
-function resolveVersion(input: PlanningInput, grid: TimeGrid, v: PublishedVersion, at: string, problems: Problem[]): Resolved[] {
+function resolveVersion(input: PlanningInput, grid: TimeGrid, v: PublishedVersion, at: string, scope: FeedScope, problems: Problem[]): Resolved[] {
   const index = shiftIndex(grid);
   const staffIds = new Set(input.staff.map((s) => s.id));
   const placed: { assignment: Assignment; shift: ShiftInstance }[] = [];
   v.schedule.assignments.forEach((assignment, j) => {
+    // Ordinals count one person's shifts, so a personal feed need not look at anyone else's.
+    if (scope.kind === "staff" && assignment.staff !== scope.staffId) return;
     const shift = index.get(`${assignment.template}@${assignment.date}`);
     if (!staffIds.has(assignment.staff)) problems.push({ path: `${at}.assignments[${j}].staff`, message: "unknown staff id", value: assignment.staff });
     else if (!shift) problems.push({ path: `${at}.assignments[${j}]`, message: `template ${assignment.template} does not run on ${assignment.date} in this input` });
@@ -140,7 +142,7 @@ export function buildCalendarEvents(
   const resolved = ordered.map(({ v, at }) => {
     const stamp = Date.parse(v.publishedAt);
     if (Number.isNaN(stamp)) problems.push({ path: `${at}.publishedAt`, message: "must be an ISO instant; the version is stamped 1970-01-01T00:00:00Z", value: v.publishedAt });
-    return { publishedAt: Number.isNaN(stamp) ? new Date(0).toISOString() : new Date(stamp).toISOString(), items: resolveVersion(input, grid, v, `${at}.schedule`, problems) };
+    return { publishedAt: Number.isNaN(stamp) ? new Date(0).toISOString() : new Date(stamp).toISOString(), items: resolveVersion(input, grid, v, `${at}.schedule`, scope, problems) };
   });
   const history: VersionFingerprints[] = resolved.map((r) => ({ publishedAt: r.publishedAt, entries: new Map(r.items.map((x) => [x.key, fingerprint(x)])) }));
   const revisions = reviseAcrossVersions(history);
