@@ -1,0 +1,115 @@
+/**
+ * The role × route matrix: for every operation on site "alpha", who may call it. The expectations are
+ * written out here by hand (not read from the policy), so a policy change that leaks shows up. Everyone
+ * else gets 403; no token, an unknown token or a revoked one gets 401.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM } from "../../src/store/audit.js";
+import { startHarness, testSite, type Harness } from "./harness.js";
+
+type Who = "admin" | "managerA" | "managerB" | "hrA" | "staffA" | "staffB" | "revoked" | "nobody";
+const EVERYONE: Who[] = ["admin", "managerA", "managerB", "hrA", "staffA", "staffB", "revoked", "nobody"];
+
+let h: Harness;
+const tokens = {} as Record<Who, string | undefined>;
+let draftId = "";
+let jobId = "";
+let betaScheduleId = "";
+
+beforeAll(async () => {
+  h = await startHarness({ queue: { concurrency: 1 } });
+  h.store.sites.create(testSite("alpha"), SYSTEM);
+  h.store.sites.create(testSite("beta"), SYSTEM);
+  draftId = h.store.schedules.createDraft("alpha", [{ staff: "A", date: "2026-03-02", template: "D8", locked: false }], "manual", undefined, SYSTEM).id;
+  h.store.schedules.publish("alpha", draftId, SYSTEM);
+  betaScheduleId = h.store.schedules.createDraft("beta", [], "manual", undefined, SYSTEM).id;
+  jobId = h.store.jobs.create("alpha", { timeLimitSeconds: 1, warmStart: false }, SYSTEM).id;
+  h.store.jobs.end(jobId, "failed", "made up for the test");
+  Object.assign(tokens, {
+    admin: h.token("admin"),
+    managerA: h.token("manager", "alpha"),
+    managerB: h.token("manager", "beta"),
+    hrA: h.token("hr", "alpha"),
+    staffA: h.token("staff", "alpha", "A"),
+    staffB: h.token("staff", "alpha", "B"),
+    nobody: undefined,
+  });
+  const revoked = h.store.tokens.create("admin");
+  h.store.tokens.revoke(revoked.info.tokenId);
+  tokens.revoked = revoked.secret;
+});
+afterAll(async () => {
+  await h.queue.drain();
+  expect(h.logged).toEqual([]);
+  await h.close();
+});
+
+interface Route {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  /** `{draft}` and `{job}` stand for ids made in beforeAll. */
+  path: string;
+  body?: () => unknown;
+  allowed: Who[];
+}
+
+const input = () => h.store.sites.get("alpha")!.input;
+const lockA = () => ({ edits: [{ op: "lock", staff: "A", date: "2026-03-02", template: "D8" }] });
+
+const ROUTES: Route[] = [
+  { method: "GET", path: "/sites", allowed: ["admin", "managerA", "managerB", "hrA", "staffA", "staffB"] },
+  { method: "POST", path: "/sites", body: () => testSite("gamma"), allowed: ["admin"] },
+  { method: "GET", path: "/sites/alpha", allowed: ["admin", "managerA"] },
+  { method: "PUT", path: "/sites/alpha", body: input, allowed: ["admin", "managerA"] },
+  { method: "GET", path: "/sites/alpha/staff", allowed: ["admin", "managerA"] },
+  { method: "PUT", path: "/sites/alpha/staff", body: () => input().staff, allowed: ["admin", "managerA"] },
+  { method: "GET", path: "/sites/alpha/rules", allowed: ["admin", "managerA"] },
+  { method: "PUT", path: "/sites/alpha/rules", body: () => input().rules, allowed: ["admin", "managerA"] },
+  { method: "GET", path: "/sites/alpha/audit", allowed: ["admin", "managerA"] },
+  { method: "GET", path: "/sites/alpha/staff/A/requests", allowed: ["admin", "managerA", "staffA"] },
+  { method: "PUT", path: "/sites/alpha/staff/A/requests", body: () => [], allowed: ["admin", "managerA", "staffA"] },
+  { method: "GET", path: "/sites/alpha/staff/A/leave", allowed: ["admin", "managerA", "staffA"] },
+  { method: "PUT", path: "/sites/alpha/staff/A/leave", body: () => [], allowed: ["admin", "managerA"] },
+  { method: "GET", path: "/sites/alpha/staff/A/assignments", allowed: ["admin", "managerA", "hrA", "staffA"] },
+  { method: "GET", path: "/sites/alpha/schedules", allowed: ["admin", "managerA", "hrA"] },
+  { method: "POST", path: "/sites/alpha/schedules", body: () => ({ timeLimitSeconds: 1, warmStart: false }), allowed: ["admin", "managerA"] },
+  { method: "POST", path: "/sites/alpha/schedules/drafts", body: () => ({ assignments: [] }), allowed: ["admin", "managerA"] },
+  { method: "POST", path: "/sites/alpha/schedules/analyze", body: () => ({ assignments: [] }), allowed: ["admin", "managerA", "hrA"] },
+  { method: "GET", path: "/sites/alpha/schedules/{draft}", allowed: ["admin", "managerA", "hrA"] },
+  { method: "POST", path: "/sites/alpha/schedules/{draft}/edits", body: lockA, allowed: ["admin", "managerA"] },
+  { method: "POST", path: "/sites/alpha/schedules/{draft}/publish", allowed: ["admin", "managerA"] },
+  { method: "GET", path: "/jobs/{job}", allowed: ["admin", "managerA", "hrA"] },
+  { method: "POST", path: "/jobs/{job}/cancel", allowed: ["admin", "managerA"] },
+  { method: "DELETE", path: "/jobs/{job}", allowed: ["admin", "managerA"] },
+];
+
+const CASES = ROUTES.flatMap((route) => EVERYONE.map((who) => ({ who, route, name: `${route.method} ${route.path}` })));
+const resolve = (path: string): string => path.replace("{draft}", draftId).replace("{job}", jobId);
+
+describe("who may call what on site alpha", () => {
+  it.each(CASES)("$who: $name", async ({ who, route }) => {
+    const body = route.body?.();
+    const res = await h.api.request(route.method, resolve(route.path), { ...(tokens[who] ? { token: tokens[who] } : {}), ...(body !== undefined ? { body } : {}) });
+    const expected = who === "revoked" || who === "nobody" ? "401" : route.allowed.includes(who) ? "allowed" : "403";
+    const got = res.status === 401 || res.status === 403 ? String(res.status) : res.status < 300 ? "allowed" : `unexpected ${res.status}: ${JSON.stringify(res.body)}`;
+    expect(got).toBe(expected);
+  });
+});
+
+describe("scopes inside allowed routes", () => {
+  it("lists only the sites a scoped token is for", async () => {
+    expect((await h.api.get("/sites", tokens.managerB)).body.map((s: { id: string }) => s.id)).toEqual(["beta"]);
+    expect((await h.api.get("/sites", tokens.staffA)).body.map((s: { id: string }) => s.id)).toEqual(["alpha"]);
+  });
+
+  it("does not find site beta's schedule through site alpha's path", async () => {
+    expect((await h.api.get(`/sites/alpha/schedules/${betaScheduleId}`, tokens.managerA)).status).toBe(404);
+    expect((await h.api.get(`/sites/beta/schedules/${betaScheduleId}`, tokens.managerA)).status).toBe(403);
+  });
+
+  it("never lets a staff token read another person's assignments, requests or leave", async () => {
+    for (const part of ["assignments", "requests", "leave"]) {
+      expect((await h.api.get(`/sites/alpha/staff/B/${part}`, tokens.staffA)).status).toBe(403);
+      expect((await h.api.get(`/sites/beta/staff/A/${part}`, tokens.staffA)).status).toBe(403);
+    }
+  });
+});
