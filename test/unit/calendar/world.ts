@@ -48,15 +48,10 @@ export const V2: PublishedVersion = {
   publishedAt: "2026-02-27T09:30:00Z",
   schedule: {
     assignments: [
-      a("A", "2026-03-07", "N8"),
-      a("A", "2026-03-09", "E8"),
-      a("C", "2026-03-07", "TN12"),
-      a("C", "2026-03-08", "IVD"),
-      a("C", "2026-07-04", "IVD"),
-      a("A", "2026-10-31", "N8"),
-      a("B", "2026-11-01", "E8"),
+      ...V1.schedule.assignments
+        .filter((x) => !(x.staff === "B" && x.date === "2026-03-08"))
+        .map((x) => (x.staff === "A" && x.date === "2026-03-09" ? { ...x, template: "E8" } : x)),
       a("D", "2026-10-31", "TN12"),
-      a("D", "2026-11-01", "T12"),
     ],
   },
 };
