@@ -84,9 +84,13 @@ function handler(op: Operation, deps: AppDeps) {
       if (req.body === undefined && req.get("content-length") !== "0" && req.get("content-type") !== undefined && !req.is("application/json")) {
         throw new HttpProblem(415, "the request body must be application/json");
       }
+      const empty = req.get("content-length") === "0" || (req.get("content-length") === undefined && req.get("transfer-encoding") === undefined);
+      if (empty) throw new HttpProblem(400, "the request needs a JSON body");
       const parsed = op.body.safeParse(req.body);
       if (!parsed.success) throw fromZod("the request body is invalid", parsed.error, req.body);
       body = parsed.data;
+    } else if (req.body !== undefined && !(typeof req.body === "object" && req.body !== null && !Array.isArray(req.body) && Object.keys(req.body).length === 0)) {
+      throw new HttpProblem(400, `${op.method.toUpperCase()} ${op.path} takes no request body`);
     }
     const ctx: Context<unknown> = {
       req,

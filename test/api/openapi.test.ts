@@ -1,0 +1,52 @@
+/**
+ * The OpenAPI document: valid OpenAPI 3.1 by an independent validator, one operation per route with a
+ * problem response, and the response checker used by every API test really refuses a wrong body.
+ */
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OPERATIONS } from "../../api/routes/index.js";
+import { CheckedClient } from "./openapi-client.js";
+import { startHarness, type Harness } from "./harness.js";
+
+let h: Harness;
+let doc: any;
+
+beforeAll(async () => {
+  h = await startHarness();
+  doc = (await h.api.get("/openapi.json")).body;
+});
+afterAll(async () => {
+  expect(h.logged).toEqual([]);
+  await h.close();
+});
+
+describe("the OpenAPI document", () => {
+  it("is valid OpenAPI 3.1 by @seriousme/openapi-schema-validator", async () => {
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(doc.openapi).toBe("3.1.0");
+  });
+
+  it("has every operation, each with a problem+json answer and a unique operationId", () => {
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item as object).map(([method, op]) => ({ path, method, op })));
+    expect(operations).toHaveLength(OPERATIONS.length + 1);
+    for (const { op } of operations) expect(op.responses.default.content["application/problem+json"].schema.$ref).toBe("#/components/schemas/Problem");
+    expect(new Set(operations.map(({ op }) => op.operationId)).size).toBe(operations.length);
+    expect(doc.paths["/sites"].post.requestBody.content["application/json"].schema).toBeDefined();
+  });
+
+  it("documents request bodies from the same zod schemas that validate them", () => {
+    const solve = doc.paths["/sites/{siteId}/schedules"].post.requestBody.content["application/json"].schema;
+    expect(solve.$ref).toBe("#/components/schemas/SolveRequest");
+    expect(doc.components.schemas.SolveRequest.properties.timeLimitSeconds).toMatchObject({ minimum: 1, maximum: 3600 });
+    expect(doc.components.schemas.SolveRequest.additionalProperties).toBe(false);
+  });
+
+  it("makes the test client refuse a response that does not match", async () => {
+    const strict = structuredClone(doc);
+    strict.paths["/healthz"].get.responses["200"].content["application/json"].schema = { type: "object", required: ["uptime"] };
+    const client = new CheckedClient(h.api.baseUrl, strict);
+    await expect(client.get("/healthz")).rejects.toThrow(/does not match the OpenAPI document/);
+  });
+});
