@@ -1,0 +1,123 @@
+/**
+ * The embedded store and the job queue without HTTP: pragmas and migrations, immutability of published
+ * schedules, atomic validated writes, hashed tokens, job recovery after a stop, retention expiry, and the
+ * concurrency bound of the queue.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { INTERRUPTED, SolveQueue } from "../../src/jobs/queue.js";
+import { SYSTEM } from "../../src/store/audit.js";
+import { MIGRATIONS, migrate } from "../../src/store/migrations.js";
+import { openStore, type Store } from "../../src/store/store.js";
+import { testSite } from "./harness.js";
+
+const dirs: string[] = [];
+function freshStore(): { store: Store; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), "rxroster-store-"));
+  dirs.push(dir);
+  return { store: openStore(dir), dir };
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the store", () => {
+  it("opens with WAL, foreign keys and a busy timeout, and migrates once", () => {
+    const { store, dir } = freshStore();
+    expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(store.db.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(store.db.pragma("busy_timeout", { simple: true })).toBe(5000);
+    expect(migrate(store.db)).toEqual([]);
+    store.close();
+    const again = openStore(dir);
+    expect(again.db.prepare("SELECT version FROM schema_migrations").all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+    again.close();
+  });
+
+  it("refuses migrations listed out of order", () => {
+    const { store } = freshStore();
+    expect(() => migrate(store.db, [...MIGRATIONS, { version: 1, name: "again", sql: "" }])).toThrow(/out of order/);
+    store.close();
+  });
+
+  it("keeps the stored document and writes no audit row when a change does not validate", () => {
+    const { store } = freshStore();
+    store.sites.create(testSite(), SYSTEM);
+    const result = store.sites.update("test", SYSTEM, "site.update.staff", (input) => ({ ...input, staff: [{ ...input.staff[0], fte: 7 }] }));
+    expect(result.ok).toBe(false);
+    expect(store.sites.get("test")!.revision).toBe(1);
+    expect(store.audit.list("test").map((e) => e.action)).toEqual(["site.create"]);
+    store.close();
+  });
+
+  it("refuses by trigger any change to a published schedule, and a schedule of no site by foreign key", () => {
+    const { store } = freshStore();
+    store.sites.create(testSite(), SYSTEM);
+    const draft = store.schedules.createDraft("test", [], "manual", undefined, SYSTEM);
+    const published = store.schedules.publish("test", draft.id, SYSTEM);
+    if (!published.ok) throw new Error("publish failed");
+    expect(() => store.db.prepare("DELETE FROM schedules WHERE id = ?").run(published.value.id)).toThrow(/immutable/);
+    expect(store.schedules.updateDraft("test", published.value.id, [], SYSTEM, "schedule.edit")).toMatchObject({ ok: false, status: 409 });
+    expect(() => store.schedules.createDraft("nowhere", [], "manual", undefined, SYSTEM)).toThrow(/FOREIGN KEY/);
+    store.close();
+  });
+
+  it("stores only a token's hash, and a revoked token no longer authenticates", () => {
+    const { store, dir } = freshStore();
+    const { secret, info } = store.tokens.create("manager", "test");
+    expect(store.tokens.authenticate(secret)).toEqual({ tokenId: info.tokenId, role: "manager", siteId: "test" });
+    store.db.pragma("wal_checkpoint(TRUNCATE)");
+    expect(readFileSync(join(dir, "rxroster.db")).includes(Buffer.from(secret))).toBe(false);
+    expect(store.tokens.revoke(info.tokenId)).toBe(true);
+    expect(store.tokens.authenticate(secret)).toBeUndefined();
+    expect(() => store.tokens.create("staff", "test")).toThrow(/needs --staff/);
+    store.close();
+  });
+});
+
+describe("the job queue", () => {
+  it("fails jobs a stopped process left running, keeps queued ones and runs them", async () => {
+    const { store } = freshStore();
+    store.sites.create(testSite(), SYSTEM);
+    const left = store.jobs.create("test", { timeLimitSeconds: 5, warmStart: false }, SYSTEM);
+    store.jobs.claim(left.id);
+    const waiting = store.jobs.create("test", { timeLimitSeconds: 5, warmStart: false }, SYSTEM);
+    const queue = new SolveQueue(store, { concurrency: 1 });
+    expect(queue.start()).toEqual({ interrupted: 1 });
+    expect(store.jobs.get(left.id)).toMatchObject({ status: "failed", error: INTERRUPTED });
+    expect(store.jobs.get(waiting.id)!.status).toBe("running");
+    await queue.drain();
+    expect(store.jobs.get(waiting.id)!.status).toBe("succeeded");
+    await queue.close();
+    store.close();
+  });
+
+  it("runs at most `concurrency` solves; the rest wait queued", async () => {
+    const { store } = freshStore();
+    store.sites.create(testSite(), SYSTEM);
+    const queue = new SolveQueue(store, { concurrency: 1 });
+    queue.start();
+    const jobs = [0, 1].map(() => queue.submit("test", { timeLimitSeconds: 5, warmStart: true }, SYSTEM));
+    expect(jobs.map((j) => j.status)).toEqual(["running", "queued"]);
+    await queue.drain();
+    expect(jobs.map((j) => store.jobs.get(j.id)!.status)).toEqual(["succeeded", "succeeded"]);
+    await queue.close();
+    store.close();
+  });
+
+  it("expires finished jobs after the retention period and keeps unfinished ones", () => {
+    const { store } = freshStore();
+    store.sites.create(testSite(), SYSTEM);
+    const done = store.jobs.create("test", { timeLimitSeconds: 5, warmStart: false }, SYSTEM);
+    store.jobs.end(done.id, "cancelled");
+    const waiting = store.jobs.create("test", { timeLimitSeconds: 5, warmStart: false }, SYSTEM);
+    const queue = new SolveQueue(store, { retentionMs: 60_000 });
+    expect(queue.sweep(Date.now())).toBe(0);
+    expect(queue.sweep(Date.now() + 61_000)).toBe(1);
+    expect(store.jobs.get(done.id)).toBeUndefined();
+    expect(store.jobs.get(waiting.id)!.status).toBe("queued");
+    store.close();
+  });
+});
