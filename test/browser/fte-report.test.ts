@@ -1,0 +1,99 @@
+/**
+ * The demo department's FTE report in Debian's headless Chromium (playwright-core; no browser is ever
+ * downloaded): the charts render with non-zero size and data marks, and in print media on US letter no
+ * element reaches past the printable width, and page.pdf makes pages. The demo's what-ifs are kept
+ * affordable: 0 and 1 hires in parallel, 15 s each. On a heavily loaded machine a 15 s solve of the demo
+ * can end without a schedule; the what-if curve then has no point for it, and the test checks that the
+ * curve has exactly one point per series for each what-if that has a schedule.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readDataFile } from "../../src/io.js";
+import { fteReportFromData, renderFteReport } from "../../src/reports/fte/report.js";
+
+const DEMO = "data/demo/department.yaml";
+/** Letter is 8.5 in wide; @page margins are 0.5 in each side: 7.5 in = 720 CSS px. */
+const PRINTABLE_WIDTH_PX = 720;
+
+describe("FTE report in Chromium", () => {
+  let dir: string;
+  let browser: BrowserContext;
+  let url: string;
+  let solvedRows = 0;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "rxroster-fte-"));
+    const data = readDataFile(DEMO);
+    if (!data.ok) throw new Error(JSON.stringify(data.problems));
+    const report = await fteReportFromData(data.value, { source: DEMO, maxHires: 1, timeLimitSeconds: 15 });
+    solvedRows = report.value.whatIf.rows.filter((r) => r.figures).length;
+    if (!report.ok) throw new Error(JSON.stringify(report.problems));
+    const file = join(dir, "fte.html");
+    writeFileSync(file, renderFteReport(report.value, "html").body);
+    url = pathToFileURL(file).href;
+    // A fresh profile directory per run (playwright passes it as --user-data-dir).
+    browser = await chromium.launchPersistentContext(join(dir, "profile"), {
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("draws every chart with a size and data marks", async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.goto(url);
+    const charts = await page.$$eval("svg.chart", (svgs) =>
+      svgs.map((svg) => {
+        const box = svg.getBoundingClientRect();
+        const paths = [...svg.querySelectorAll("path.series")].map((p) => (p as SVGPathElement).getTotalLength());
+        return { label: svg.getAttribute("aria-label"), width: box.width, height: box.height, lines: paths.filter((l) => l > 0).length, points: svg.querySelectorAll("circle.point").length };
+      }),
+    );
+    // The what-if curve (cost, uncovered hours) and one demand chart per area with demand.
+    expect(charts.length).toBeGreaterThanOrEqual(3);
+    for (const c of charts) {
+      expect(c.width, c.label!).toBeGreaterThan(100);
+      expect(c.height, c.label!).toBeGreaterThan(50);
+    }
+    const curve = charts.filter((c) => c.label!.includes("against hires"));
+    const demand = charts.filter((c) => !c.label!.includes("against hires"));
+    expect(curve.length).toBe(2);
+    expect(demand.length).toBeGreaterThanOrEqual(5);
+    for (const c of demand) expect(c.lines, c.label!).toBeGreaterThanOrEqual(1);
+    // Labor and avoidable cost: two series; uncovered hours: one.
+    expect(curve.map((c) => c.points)).toEqual([2 * solvedRows, solvedRows]);
+    if (solvedRows >= 2) for (const c of curve) expect(c.lines, c.label!).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("prints on letter with nothing past the printable width", async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: PRINTABLE_WIDTH_PX, height: 960 });
+    await page.goto(url);
+    await page.emulateMedia({ media: "print" });
+    const overflow = await page.evaluate((limit) => {
+      const out: string[] = [];
+      for (const el of document.body.querySelectorAll("*")) {
+        const box = el.getBoundingClientRect();
+        if (box.width > 0 && (box.right > limit + 0.5 || box.left < -0.5)) out.push(`${el.tagName.toLowerCase()}.${el.className} ${box.left.toFixed(1)}–${box.right.toFixed(1)}`);
+      }
+      return { out, scrollWidth: document.documentElement.scrollWidth };
+    }, PRINTABLE_WIDTH_PX);
+    expect(overflow.out).toEqual([]);
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(PRINTABLE_WIDTH_PX);
+    const pdf = await page.pdf({ format: "Letter", preferCSSPageSize: true, printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(2);
+    await page.close();
+  });
+});
