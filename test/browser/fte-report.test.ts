@@ -30,8 +30,8 @@ describe("FTE report in Chromium", () => {
     const data = readDataFile(DEMO);
     if (!data.ok) throw new Error(JSON.stringify(data.problems));
     const report = await fteReportFromData(data.value, { source: DEMO, maxHires: 1, timeLimitSeconds: 15 });
-    solvedRows = report.value.whatIf.rows.filter((r) => r.figures).length;
     if (!report.ok) throw new Error(JSON.stringify(report.problems));
+    solvedRows = report.value.whatIf.rows.filter((r) => r.figures).length;
     const file = join(dir, "fte.html");
     writeFileSync(file, renderFteReport(report.value, "html").body);
     url = pathToFileURL(file).href;
