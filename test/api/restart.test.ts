@@ -1,0 +1,81 @@
+/**
+ * Kill the built server (`node bin/rxroster.js serve`) with SIGKILL in the middle of a solve of the demo
+ * department, then start it again on the same data directory: the job is failed as interrupted, the
+ * published schedule is intact, and no schedule of the interrupted job exists. Needs `npm run build`.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { afterAll, expect, it } from "vitest";
+import { CheckedClient } from "./openapi-client.js";
+import { testSite, waitForJob } from "./harness.js";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const BIN = join(ROOT, "bin", "rxroster.js");
+const dataDir = mkdtempSync(join(tmpdir(), "rxroster-restart-"));
+const children: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Start the server and resolve with a checked client once it prints its port. */
+async function serve(): Promise<{ child: ChildProcess; api: CheckedClient; stderr: () => string }> {
+  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--data-dir", dataDir], { stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const doc = await (await fetch(`${baseUrl}/openapi.json`)).json();
+  return { child, api: new CheckedClient(baseUrl, doc), stderr: () => stderr };
+}
+
+it("survives kill -9 during a solve: the job fails, published schedules stay, no partial schedule appears", async () => {
+  expect(existsSync(join(ROOT, "dist", "api", "server.js")), "run npm run build first").toBe(true);
+  const created = spawnSync(process.execPath, [BIN, "token", "create", "--role", "admin", "--data-dir", dataDir], { encoding: "utf8" });
+  expect(created.status).toBe(0);
+  const token = created.stdout.trim();
+
+  const first = await serve();
+  expect((await first.api.post("/sites", testSite(), token)).status).toBe(201);
+  const draft = await first.api.post("/sites/test/schedules/drafts", { assignments: [{ staff: "A", date: "2026-03-02", template: "D8" }, { staff: "C", date: "2026-03-02", template: "T12" }] }, token);
+  const published = await first.api.post(`/sites/test/schedules/${draft.body.schedule.id}/publish`, undefined, token);
+  expect(published.status).toBe(201);
+
+  const demo = parse(readFileSync(join(ROOT, "data", "demo", "department.yaml"), "utf8"));
+  const site = await first.api.post("/sites", demo, token);
+  expect(site.status).toBe(201);
+  const job = await first.api.post(`/sites/${site.body.id}/schedules`, { timeLimitSeconds: 600, relativeGap: 0 }, token);
+  expect(job.status).toBe(202);
+  for (let i = 0; i < 200 && (await first.api.get(`/jobs/${job.body.id}`, token)).body.status !== "running"; i++) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, 1500));
+  expect((await first.api.get(`/jobs/${job.body.id}`, token)).body.status).toBe("running");
+  first.child.kill("SIGKILL");
+  await new Promise((r) => first.child.once("exit", r));
+
+  const second = await serve();
+  const after = await waitForJob(second.api, job.body.id, token, 5000);
+  expect(after).toMatchObject({ status: "failed", error: expect.stringMatching(/interrupted/) });
+  expect(after.scheduleId).toBeUndefined();
+  expect(second.stderr()).toMatch(/1 solve job\(s\) interrupted/);
+  const kept = await second.api.get(`/sites/test/schedules/${published.body.schedule.id}`, token);
+  expect(kept.body.schedule).toEqual(published.body.schedule);
+  expect((await second.api.get(`/sites/${site.body.id}/schedules`, token)).body).toEqual([]);
+  expect((await second.api.get("/sites/test/schedules", token)).body.map((s: { status: string }) => s.status)).toEqual(["published", "draft"]);
+
+  second.child.kill("SIGTERM");
+  const code = await new Promise((r) => second.child.once("exit", r));
+  expect(code).toBe(0);
+}, 60_000);
