@@ -7,6 +7,7 @@ import { PlanningInputSchema, type Assignment, type Explanation, type PlanningIn
 import { buildModel } from "../solver/model/build.js";
 import { decodeSchedule } from "../solver/decode.js";
 import { solveInWorker, type RunOptions } from "../solver/engines/run.js";
+import { assignmentColumnsOf, solveByNeighbourhoods } from "../solver/search/neighbourhoods.js";
 import { relativeGap, type EngineName, type SolveStatus } from "../solver/engines/types.js";
 import { RULES } from "../solver/rules/index.js";
 import { resolveRule } from "../solver/rules/resolve.js";
@@ -17,7 +18,16 @@ export interface OptimizeOptions extends Omit<RunOptions, "warmStart"> {
   locked?: Assignment[];
   /** A previous schedule to start from. */
   warmStart?: Schedule;
+  /**
+   * `whole`: one MIP solve of the whole model. `neighbourhoods`: a first schedule, then fix-and-optimize
+   * over windows of days and groups of staff, bounded by the LP relaxation (HiGHS only). Default `auto`:
+   * neighbourhoods from {@link NEIGHBOURHOOD_MIN_COLUMNS} assignment columns on, whole below.
+   */
+  search?: "whole" | "neighbourhoods" | "auto";
 }
+
+/** Assignment columns from which `auto` search works by neighbourhoods (a department's month has 30k). */
+export const NEIGHBOURHOOD_MIN_COLUMNS = 10_000;
 
 export interface ModelSize {
   columns: number;
@@ -48,7 +58,7 @@ export interface OptimizeOutcome {
 const ELASTIC_WEIGHT = 1e6;
 
 export async function optimize(prepared: Prepared, options: OptimizeOptions = {}): Promise<OptimizeOutcome> {
-  const { locked = [], warmStart, ...run } = options;
+  const { locked = [], warmStart, search: _search, ...run } = options;
   const engine = run.engine ?? "highs";
   const built = buildModel(prepared.input, prepared.grid, prepared.demand, locked);
   const size: ModelSize = { columns: built.model.numCols, rows: built.model.numRows, nonzeros: built.model.rowColumns.length };
@@ -56,7 +66,13 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
 
   const lockedKeys = new Set(locked.map((a) => `${a.staff}|${a.template}@${a.date}`));
   const start = warmStart ? warmStartVector(built, warmStart) : undefined;
-  const result = await solveInWorker(built.model, { ...run, ...(start ? { warmStart: start } : {}) });
+  const assignments = assignmentColumnsOf(built.ctx);
+  const search = options.search ?? "auto";
+  const byNeighbourhoods = engine === "highs" && (search === "neighbourhoods" || (search === "auto" && assignments.columns.length >= NEIGHBOURHOOD_MIN_COLUMNS));
+  const { engine: _engine, ...runOptions } = run;
+  const result = byNeighbourhoods
+    ? await solveByNeighbourhoods(built.model, assignments, { ...runOptions, ...(start ? { warmStart: start } : {}) })
+    : await solveInWorker(built.model, { ...run, ...(start ? { warmStart: start } : {}) });
   const base = { engine, seconds: result.seconds, model: size, ...(result.detail ? { detail: result.detail } : {}) };
   if (result.status === "infeasible") {
     return { status: "infeasible", ...base, conflicts: await findConflicts(prepared, options) };

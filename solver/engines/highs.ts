@@ -72,6 +72,13 @@ export const highsEngine: Engine = {
           if (hooks.shouldStop?.()) event.interrupt();
           else if (elapsed() - lastReport >= 1) report(event.data);
         },
+        // A pure LP (the relaxation that bounds a fix-and-optimize search) is cancelled here.
+        [types.simplexInterrupt](event) {
+          if (hooks.shouldStop?.()) event.interrupt();
+        },
+        [types.ipmInterrupt](event) {
+          if (hooks.shouldStop?.()) event.interrupt();
+        },
       });
       return outcome(h, instance, model, elapsed(), firstFeasibleSeconds);
     } finally {

@@ -1,0 +1,180 @@
+/**
+ * Fix-and-optimize for models too big to solve whole within the limit (a department's month): HiGHS
+ * cannot finish the root LP of the whole month in a minute, so its bound stays near zero and its early
+ * incumbent is never improved. Instead:
+ *   1. a first schedule from the whole MIP (HiGHS's own heuristics find one in seconds), while a second
+ *      worker solves the LP relaxation with the interior-point method for a valid lower bound;
+ *   2. then, until the limit, neighbourhoods in turn: every assignment column outside a window of days
+ *      (or outside a group of staff) is fixed at the incumbent's value and the rest is solved as a MIP
+ *      from the incumbent; a better schedule becomes the incumbent.
+ * Every schedule returned is a solution of the whole model; the bound is the better of the LP
+ * relaxation's and HiGHS's own. Input: the model and which day and person each assignment column is for.
+ */
+import type { BuildContext } from "../model/build-context.js";
+import type { LinearModel } from "../model/linear-model.js";
+import { solveInWorker, type RunOptions } from "../engines/run.js";
+import { expandSolution, restrictModel } from "./restrict.js";
+import { DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type EngineResult } from "../engines/types.js";
+
+/** Assignment columns: the day and person each one is for. */
+export interface AssignmentColumns {
+  columns: Int32Array;
+  day: Int32Array;
+  person: Int32Array;
+  dayCount: number;
+  personCount: number;
+}
+
+/** Which day and person each assignment column of a built model is for. */
+export function assignmentColumnsOf(ctx: BuildContext): AssignmentColumns {
+  const columns: number[] = [];
+  const day: number[] = [];
+  const person: number[] = [];
+  ctx.staff.forEach((p, index) => {
+    p.byDay.forEach((shifts, d) => {
+      for (const { column } of shifts) {
+        columns.push(column);
+        day.push(d);
+        person.push(index);
+      }
+    });
+  });
+  return { columns: Int32Array.from(columns), day: Int32Array.from(day), person: Int32Array.from(person), dayCount: ctx.dayCount, personCount: ctx.staff.length };
+}
+
+export interface NeighbourhoodOptions extends Omit<RunOptions, "engine"> {
+  /**
+   * Share of the limit the first whole-model solve may use (default 0.3); it stops at its first
+   * schedule, since neighbourhoods improve a schedule faster than the whole model's search does.
+   */
+  firstShare?: number;
+  /** Days free in a time window (default 7). */
+  windowDays?: number;
+  /** Seconds each neighbourhood may take at most (default 12). */
+  neighbourhoodSeconds?: number;
+  /** Told after each neighbourhood: its name, what HiGHS said, and whether it improved the incumbent. */
+  onStep?: (step: { name: string; status: string; seconds: number; objective?: number; improved: boolean }) => void;
+}
+
+interface Neighbourhood {
+  name: string;
+  free: (index: number) => boolean;
+}
+
+/** Time windows sliding by half their width, then staff groups (every k-th person), round and round. */
+export function neighbourhoods(a: AssignmentColumns, windowDays: number): Neighbourhood[] {
+  const list: Neighbourhood[] = [];
+  const step = Math.max(1, Math.floor(windowDays / 2));
+  for (let first = 0; first < a.dayCount; first += step) {
+    const last = Math.min(a.dayCount, first + windowDays);
+    list.push({ name: `days ${first}–${last - 1}`, free: (i) => a.day[i]! >= first && a.day[i]! < last });
+    if (last === a.dayCount) break;
+  }
+  const groups = Math.max(2, Math.round(a.dayCount / windowDays));
+  for (let g = 0; g < groups; g++) list.push({ name: `staff group ${g + 1}/${groups}`, free: (i) => a.person[i]! % groups === g });
+  return list;
+}
+
+/** Each column's fixed value (NaN: free): assignment columns outside the neighbourhood keep the incumbent's. */
+function fixedOutside(model: LinearModel, a: AssignmentColumns, incumbent: Float64Array, n: Neighbourhood): Float64Array {
+  const fixed = new Float64Array(model.numCols).fill(NaN);
+  for (let i = 0; i < a.columns.length; i++) {
+    if (!n.free(i)) fixed[a.columns[i]!] = Math.round(incumbent[a.columns[i]!]!);
+  }
+  return fixed;
+}
+
+const relaxed = (model: LinearModel): LinearModel => ({ ...model, colInteger: new Uint8Array(model.numCols) });
+
+const asStart = (values: Float64Array): { indices: Int32Array; values: Float64Array } => ({
+  indices: Int32Array.from({ length: values.length }, (_, i) => i),
+  values,
+});
+
+export async function solveByNeighbourhoods(model: LinearModel, assignments: AssignmentColumns, options: NeighbourhoodOptions = {}): Promise<EngineResult> {
+  const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
+  const wantedGap = options.relativeGap ?? 1e-4;
+  const started = performance.now();
+  const elapsed = (): number => (performance.now() - started) / 1000;
+  const remaining = (): number => limit - elapsed();
+  const signal = options.signal;
+  const common = { ...(signal ? { signal } : {}), ...(options.engineOptions ? { engineOptions: options.engineOptions } : {}) };
+
+  let bound = -Infinity;
+  let best: EngineResult | undefined;
+  const report = (): void => {
+    if (!best?.values || best.objective === undefined) return;
+    const b = Math.min(bound, best.objective);
+    options.onProgress?.({ elapsedSeconds: elapsed(), incumbent: best.objective, ...(Number.isFinite(b) ? { bound: b, gap: relativeGap(best.objective, b) } : {}) });
+  };
+  const lpDone = new AbortController();
+  const lp = solveInWorker(relaxed(model), {
+    signal: AbortSignal.any([lpDone.signal, ...(signal ? [signal] : [])]),
+    timeLimitSeconds: limit,
+    engineOptions: { solver: "ipm", run_crossover: "off" },
+  }).then((r) => {
+    if (r.status === "optimal" && r.objective !== undefined) bound = Math.max(bound, r.objective);
+    report();
+  });
+
+  const firstFound = new AbortController();
+  const first = await solveInWorker(model, {
+    ...(options.engineOptions ? { engineOptions: options.engineOptions } : {}),
+    signal: AbortSignal.any([firstFound.signal, ...(signal ? [signal] : [])]),
+    timeLimitSeconds: Math.max(1, limit * (options.firstShare ?? 0.3)),
+    relativeGap: wantedGap,
+    ...(options.warmStart ? { warmStart: options.warmStart } : {}),
+    onProgress: (p) => {
+      options.onProgress?.({ ...p, elapsedSeconds: elapsed() });
+      if (p.incumbent !== undefined) firstFound.abort();
+    },
+  });
+  if (first.bound !== undefined) bound = Math.max(bound, first.bound);
+  if (!first.values || first.status === "optimal" || first.status === "infeasible") {
+    lpDone.abort();
+    await lp;
+    return { ...first, seconds: elapsed() };
+  }
+  best = first;
+  const firstFeasibleSeconds = first.firstFeasibleSeconds;
+  report();
+
+  const list = neighbourhoods(assignments, options.windowDays ?? 7);
+  let failures = 0;
+  for (let k = 0; remaining() > 2 && !signal?.aborted && failures < list.length; k++) {
+    const n = list[k % list.length]!;
+    const incumbent = best.values!;
+    const fixed = fixedOutside(model, assignments, incumbent, n);
+    const part = restrictModel(model, fixed);
+    const partial = await solveInWorker(part.model, {
+      ...common,
+      timeLimitSeconds: Math.min(remaining() - 1, options.neighbourhoodSeconds ?? 12),
+      relativeGap: wantedGap,
+      warmStart: asStart(Float64Array.from(part.columns, (j) => incumbent[j]!)),
+    });
+    const result = partial.values ? { ...partial, values: expandSolution(part, fixed, partial.values) } : partial;
+    const improved = result.values && result.objective !== undefined && result.objective < best.objective! - 1e-6 * Math.max(1, Math.abs(best.objective!));
+    options.onStep?.({ name: n.name, status: result.status, seconds: result.seconds, ...(result.objective !== undefined ? { objective: result.objective } : {}), improved: Boolean(improved) });
+    if (improved) {
+      best = { ...result, bound: best.bound! };
+      failures = 0;
+      report();
+    } else failures++;
+    if (Number.isFinite(bound) && relativeGap(best.objective!, Math.min(bound, best.objective!)) <= wantedGap) break;
+  }
+  lpDone.abort();
+  await lp;
+  const objective = best.objective!;
+  const finalBound = Math.min(Number.isFinite(bound) ? bound : (first.bound ?? objective), objective);
+  const gap = relativeGap(objective, finalBound);
+  return {
+    status: gap <= wantedGap ? "optimal" : "feasible",
+    objective,
+    bound: finalBound,
+    gap,
+    seconds: elapsed(),
+    values: best.values!,
+    ...(firstFeasibleSeconds !== undefined ? { firstFeasibleSeconds } : {}),
+    detail: `fix-and-optimize: first schedule, then neighbourhoods of ${options.windowDays ?? 7} days and staff groups`,
+  };
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { optimize } from "../../../src/optimize.js";
+import { explain, prepare } from "../../../src/pipeline.js";
+import { assignmentColumnsOf, neighbourhoods, solveByNeighbourhoods } from "../../../solver/search/neighbourhoods.js";
+import { buildModel } from "../../../solver/model/build.js";
+import { decodeSchedule } from "../../../solver/decode.js";
+import { smallWorld } from "../../fixtures/small-world.js";
+
+// A pharmacist by day in central every day, and the pay-period band on: the first schedule has room to improve.
+const demanding = (days: number) =>
+  smallWorld(days, { floors: [{ area: "central", roleFamily: "pharmacist", count: 1, from: "07:00", to: "15:00" }] }, { payBand: true });
+
+describe("fix-and-optimize search", () => {
+  it("improves its first schedule by neighbourhoods, and every schedule keeps every hard rule at the checker's price", async () => {
+    const prepared = prepare(demanding(14));
+    const built = buildModel(prepared.input, prepared.grid, prepared.demand);
+    const steps: { name: string; improved: boolean }[] = [];
+    let firstIncumbent: number | undefined;
+    const result = await solveByNeighbourhoods(built.model, assignmentColumnsOf(built.ctx), {
+      timeLimitSeconds: 15,
+      relativeGap: 0,
+      windowDays: 4,
+      onStep: (step) => steps.push(step),
+      onProgress: (p) => (firstIncumbent ??= p.incumbent),
+    });
+    expect(steps.length).toBeGreaterThan(0);
+    expect(result.objective!).toBeLessThanOrEqual(firstIncumbent!);
+    const explanation = explain(prepared, decodeSchedule(built, result.values!));
+    expect(explanation.feasible).toBe(true);
+    expect(Math.abs(result.objective! - explanation.total)).toBeLessThanOrEqual(1e-6 * Math.max(1, explanation.total));
+    // The LP relaxation bounds the search: never above the schedule's price.
+    expect(result.bound!).toBeLessThanOrEqual(result.objective! + 1e-6);
+  });
+
+  it("reaches the whole model's optimum on a world small enough for both", async () => {
+    const prepared = prepare(demanding(7));
+    const whole = await optimize(prepared, { search: "whole", relativeGap: 0 });
+    const searched = await optimize(prepared, { search: "neighbourhoods", relativeGap: 0, timeLimitSeconds: 20 });
+    expect(whole.status).toBe("optimal");
+    expect(searched.objective!).toBeGreaterThanOrEqual(whole.objective! - 1e-6 * whole.objective!);
+    expect(searched.objective!).toBeCloseTo(whole.objective!, 4);
+  });
+
+  it("slides windows of days by half their width, then cycles staff groups", () => {
+    const day = Int32Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const person = Int32Array.from([0, 1, 2, 3, 0, 1, 2, 3, 0, 1]);
+    const list = neighbourhoods({ columns: Int32Array.from(day.keys()), day, person, dayCount: 10, personCount: 4 }, 4);
+    expect(list.map((n) => n.name)).toEqual(["days 0–3", "days 2–5", "days 4–7", "days 6–9", "staff group 1/3", "staff group 2/3", "staff group 3/3"]);
+    const freeOf = (k: number): number[] => [...day.keys()].filter((i) => list[k]!.free(i));
+    expect(freeOf(1)).toEqual([2, 3, 4, 5]);
+    expect(freeOf(4)).toEqual([0, 3, 4, 7, 8]);
+  });
+});
