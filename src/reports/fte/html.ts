@@ -18,7 +18,7 @@ h1 { font-size: 16pt; margin: 0 0 4pt; } h2 { font-size: 12.5pt; margin: 16pt 0 
 h3 { font-size: 10.5pt; margin: 10pt 0 4pt; }
 p, li { overflow-wrap: anywhere; } .muted { color: #52606d; } .lede { font-size: 10.5pt; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 4pt 0 8pt; font-size: 8.5pt; }
-th, td { border-bottom: 1px solid #d5dbe1; padding: 2pt 4pt; text-align: right; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border-bottom: 1px solid #d5dbe1; padding: 2pt 4pt; text-align: right; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
 th { background: #eef2f6; font-weight: 600; } th:first-child, td:first-child, td.text { text-align: left; }
 tr { break-inside: avoid; } thead { display: table-header-group; }
 tr.total td { font-weight: 600; border-top: 1px solid #52606d; }
@@ -78,7 +78,7 @@ function whatIfSection(r: FteReport): string {
     return [String(row.hires), hours(f?.uncoveredStaffHours), hours(f?.overtimeHours), dollars(f?.overtimeDollars), hours(f?.agencyHours), dollars(f?.agencyDollars), dollars(f?.laborDollars), percent(f?.budgetUse.laborPercent), dollars(row.marginalSaving), dollars(row.marginalSavingPerYear), status];
   });
   const main = table(
-    ["Hires", "Uncovered staff-h", "Overtime h", "Overtime $", "PRN / agency h", "PRN / agency $", "Labor cost", "Labor budget used", "Saving vs one fewer", "Saving / year", "Solver"],
+    ["Hires", "Uncovered h", "OT h", "OT $", "PRN / agency h", "PRN / agency $", "Labor cost", "Labor budget", "Saving vs one fewer", "Saving / year", "Solver"],
     rows,
     { widths: ["6%", "9%", "8%", "9%", "8%", "9%", "10%", "8%", "10%", "10%", "13%"] },
   );
@@ -88,7 +88,9 @@ function whatIfSection(r: FteReport): string {
     areas.map((a) => [esc(a), ...w.rows.map((x) => hours(x.figures?.uncoveredByArea[a]))]),
   );
   const next = w.rows[w.recommendedHires + 1];
-  const recommend = `<div class="recommend"><strong>Recommendation: ${w.recommendedHires} hire${w.recommendedHires === 1 ? "" : "s"}</strong> of ${esc(w.hire.level)} at ${num(w.hire.fte, 2)} FTE (${esc(w.hire.pattern)} shifts). One position costs ${money(w.positionCostPerYear)} a year with benefits.${
+  const recommend = !w.rows[0]?.figures
+    ? `<div class="recommend warn"><strong>No recommendation:</strong> the solve with today's staff found no schedule within its ${w.timeLimitSeconds} s limit. Run again with a longer --time-limit.</div>`
+    : `<div class="recommend"><strong>Recommendation: ${w.recommendedHires} hire${w.recommendedHires === 1 ? "" : "s"}</strong> of ${esc(w.hire.level)} at ${num(w.hire.fte, 2)} FTE (${esc(w.hire.pattern)} shifts). One position costs ${money(w.positionCostPerYear)} a year with benefits.${
     next?.marginalSavingPerYear !== undefined ? ` Hire ${next.hires} would save ${money(next.marginalSavingPerYear)} a year, less than its cost.` : ""
   }${w.allOptimal ? "" : `<p class="warn">Not every solve was proven optimal within its ${w.timeLimitSeconds} s limit (see the Solver column): a difference between rows smaller than their gaps may come from the solver, not from the hire.</p>`}</div>`;
   return `<section><h2>2. What a hire saves (schedule view)</h2>${recommend}<p class="muted">${esc(r.savingDefinition)}</p>${main}<h3>Uncovered staff-hours by area</h3>${byArea}${whatIfChart(r)}</section>`;

@@ -46,7 +46,7 @@ const r1 = (n: number): string => (Math.round(n * 10) / 10).toString();
 
 export function lineChart(o: ChartOptions): string {
   const width = o.width ?? 700, height = o.height ?? 190;
-  const left = 56, right = 12, top = 26, bottom = 40;
+  const left = 56, right = 12, top = 40, bottom = 40;
   const plotW = width - left - right, plotH = height - top - bottom;
   const n = Math.max(1, ...o.series.map((s) => s.values.length));
   const maxValue = Math.max(0, ...o.series.flatMap((s) => s.values.filter((v): v is number => v !== undefined)));
@@ -86,8 +86,9 @@ export function lineChart(o: ChartOptions): string {
         if (v !== undefined) parts.push(`<circle class="point" cx="${r1(x(i))}" cy="${r1(y(v))}" r="3" fill="${s.color}"><title>${escapeXml(`${s.name}: ${fy(v)}`)}</title></circle>`);
       });
     }
-    const lx = left + plotW - 170 * (o.series.length - k);
-    parts.push(`<line x1="${lx}" x2="${lx + 18}" y1="10" y2="10" stroke="${s.color}" stroke-width="2"${dash}/><text class="legend" x="${lx + 22}" y="14">${escapeXml(s.name)}</text>`);
+    // Legend on its own row under the title, left to right.
+    const lx = left + 170 * k;
+    parts.push(`<line x1="${lx}" x2="${lx + 18}" y1="26" y2="26" stroke="${s.color}" stroke-width="2"${dash}/><text class="legend" x="${lx + 22}" y="30">${escapeXml(s.name)}</text>`);
   });
   return `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(o.title)}" xmlns="http://www.w3.org/2000/svg">${parts.join("")}</svg>`;
 }

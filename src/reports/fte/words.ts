@@ -64,6 +64,10 @@ function findings(r: Figures): string[] {
   );
   const w = r.whatIf;
   const next = w.rows[w.recommendedHires + 1];
+  if (!w.rows[0]?.figures) {
+    out.push(`No recommendation: the solve with today's staff found no schedule within ${w.timeLimitSeconds} s.`);
+    return out;
+  }
   out.push(
     `Recommended: ${w.recommendedHires} hire(s) of this position (yearly cost ${money(w.positionCostPerYear)} each).` +
       (next?.marginalSavingPerYear !== undefined ? ` Hire ${next.hires} would save ${money(next.marginalSavingPerYear)} a year, less than it costs.` : ""),
