@@ -43,11 +43,6 @@ export function assignmentColumnsOf(ctx: BuildContext): AssignmentColumns {
 }
 
 export interface NeighbourhoodOptions extends Omit<RunOptions, "engine"> {
-  /**
-   * Share of the limit the first whole-model solve may use (default 0.3); it stops at its first
-   * schedule, since neighbourhoods improve a schedule faster than the whole model's search does.
-   */
-  firstShare?: number;
   /** Days free in a time window (default 7). */
   windowDays?: number;
   /** Seconds each neighbourhood may take at most (default 12). */
@@ -121,7 +116,9 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   const first = await solveInWorker(model, {
     ...(options.engineOptions ? { engineOptions: options.engineOptions } : {}),
     signal: AbortSignal.any([firstFound.signal, ...(signal ? [signal] : [])]),
-    timeLimitSeconds: Math.max(1, limit * (options.firstShare ?? 0.3)),
+    // The whole model until its first schedule (neighbourhoods improve one faster than its search does),
+    // or to the limit when none comes sooner.
+    timeLimitSeconds: limit,
     relativeGap: wantedGap,
     ...(options.warmStart ? { warmStart: options.warmStart } : {}),
     onProgress: (p) => {
