@@ -19,11 +19,19 @@ export interface AppDeps {
   log?: (line: string) => void;
   /** Largest accepted request body in bytes (default 2 MiB). */
   bodyLimitBytes?: number;
+  /**
+   * Origin the API is reached at from outside, e.g. `https://rota.example.org` (no trailing slash), for links
+   * handed out such as calendar feed URLs (default: the request's protocol and Host header).
+   */
+  publicBaseUrl?: string;
 }
 
 export interface Reply {
   status: number;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is, with the Content-Type given in `headers` (for non-JSON answers such as text/calendar). */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -104,7 +112,8 @@ function handler(op: Operation, deps: AppDeps) {
     };
     const reply = await op.handle(ctx);
     res.status(reply.status).set(reply.headers ?? {});
-    if (reply.body === undefined) res.end();
+    if (reply.text !== undefined) res.send(reply.text);
+    else if (reply.body === undefined) res.end();
     else res.json(reply.body);
   };
 }

@@ -108,6 +108,8 @@ export function errorHandler(log: (line: string) => void) {
     if (error instanceof HttpProblem) return sendProblem(res, error.status, error.detail, error.errors, error.headers);
     const known = typeof error === "object" && error !== null ? bodyParserProblem(error as Record<string, unknown>) : undefined;
     if (known) return sendProblem(res, known[0], known[1]);
+    // The router's "Failed to decode param '…'" quotes the path, which may hold a feed token: never log it.
+    if (error instanceof URIError) return sendProblem(res, 400, "the path has a malformed percent-encoding");
     log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     if (!res.headersSent) sendProblem(res, 500, "an unexpected error occurred; it has been logged");
   };

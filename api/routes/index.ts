@@ -3,6 +3,7 @@
  * a module in this folder and add one line below; the OpenAPI document picks them up by itself.
  */
 import type { Operation } from "../operation.js";
+import { calendarOperations } from "./calendars.js";
 import { jobOperations } from "./jobs.js";
 import { metaOperations } from "./meta.js";
 import { scheduleOperations } from "./schedules.js";
@@ -15,4 +16,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...staffOperations,
   ...scheduleOperations,
   ...jobOperations,
+  ...calendarOperations,
 ];

@@ -78,6 +78,35 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_by_site ON audit (site_id, id);
     `,
   },
+  {
+    version: 3,
+    name: "calendar feed tokens, per-site UID salt",
+    sql: `
+      -- Feed tokens are not API credentials (they only read one feed), so they live apart from tokens.
+      -- Only a token's SHA-256 is stored; rotating replaces the hash, revoking stamps revoked_at.
+      CREATE TABLE feed_tokens (
+        id TEXT PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        site_id TEXT NOT NULL REFERENCES sites(id),
+        scope TEXT NOT NULL CHECK (scope IN ('staff', 'department', 'area')),
+        staff_id TEXT,
+        area_id TEXT,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        rotated_at TEXT,
+        revoked_at TEXT,
+        CHECK ((scope = 'staff') = (staff_id IS NOT NULL)),
+        CHECK ((scope = 'area') = (area_id IS NOT NULL))
+      );
+      CREATE INDEX feed_tokens_by_site ON feed_tokens (site_id, staff_id, created_at);
+      -- Mixed into every event UID so a UID cannot be traced back to a staff id; made once, never changed.
+      CREATE TABLE site_uid_salts (
+        site_id TEXT PRIMARY KEY REFERENCES sites(id),
+        salt TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Apply every migration newer than the database, each in its own transaction. Returns the versions applied. */

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { migrate } from "./migrations.js";
 import { AuditRepository } from "./audit.js";
+import { FeedRepository } from "./feeds.js";
 import { JobRepository } from "./jobs.js";
 import { ScheduleRepository } from "./schedules.js";
 import { SiteRepository } from "./sites.js";
@@ -25,6 +26,8 @@ export interface Store {
   sites: SiteRepository;
   schedules: ScheduleRepository;
   jobs: JobRepository;
+  /** Calendar feed tokens, site UID salts and the published versions feeds are built from. */
+  feeds: FeedRepository;
   close(): void;
 }
 
@@ -53,6 +56,7 @@ export function openStore(dataDir: string = DEFAULT_DATA_DIR, options: StoreOpti
     sites: new SiteRepository(db, audit),
     schedules,
     jobs: new JobRepository(db, audit, schedules),
+    feeds: new FeedRepository(db, audit),
     close: () => db.close(),
   };
 }

@@ -21,6 +21,8 @@ export interface RequestOptions {
   /** Sent as is (malformed JSON and the like), with `contentType`. */
   rawBody?: string;
   contentType?: string;
+  /** More request headers, e.g. If-None-Match. */
+  headers?: Record<string, string>;
 }
 
 const pointer = (...parts: string[]): string => "#/" + parts.map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
@@ -44,7 +46,7 @@ export class CheckedClient {
   }
 
   async request(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...options.headers };
     if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined;
     if (options.rawBody !== undefined) body = options.rawBody;

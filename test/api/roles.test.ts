@@ -15,6 +15,7 @@ const tokens = {} as Record<Who, string | undefined>;
 let draftId = "";
 let jobId = "";
 let betaScheduleId = "";
+const feeds = { staffA: "", department: "" }; // calendar feeds of alpha, for {feedA} and {feedD}
 
 beforeAll(async () => {
   h = await startHarness({ queue: { concurrency: 1 } });
@@ -23,6 +24,7 @@ beforeAll(async () => {
   draftId = h.store.schedules.createDraft("alpha", [{ staff: "A", date: "2026-03-02", template: "D8", locked: false }], "manual", undefined, SYSTEM).id;
   h.store.schedules.publish("alpha", draftId, SYSTEM);
   betaScheduleId = h.store.schedules.createDraft("beta", [], "manual", undefined, SYSTEM).id;
+  Object.assign(feeds, { staffA: h.store.feeds.create("alpha", { kind: "staff", staffId: "A" }, SYSTEM)!.feed.id, department: h.store.feeds.create("alpha", { kind: "department" }, SYSTEM)!.feed.id });
   jobId = h.store.jobs.create("alpha", { timeLimitSeconds: 1, warmStart: false }, SYSTEM).id;
   h.store.jobs.end(jobId, "failed", "made up for the test");
   Object.assign(tokens, {
@@ -80,10 +82,18 @@ const ROUTES: Route[] = [
   { method: "GET", path: "/jobs/{job}", allowed: ["admin", "managerA", "hrA"] },
   { method: "POST", path: "/jobs/{job}/cancel", allowed: ["admin", "managerA"] },
   { method: "DELETE", path: "/jobs/{job}", allowed: ["admin", "managerA"] },
+  { method: "GET", path: "/sites/alpha/staff/A/feeds", allowed: ["admin", "managerA", "staffA"] },
+  { method: "POST", path: "/sites/alpha/staff/A/feeds", allowed: ["admin", "managerA", "staffA"] },
+  { method: "POST", path: "/sites/alpha/staff/A/feeds/{feedA}/rotate", allowed: ["admin", "managerA", "staffA"] },
+  { method: "DELETE", path: "/sites/alpha/staff/A/feeds/{feedA}", allowed: ["admin", "managerA", "staffA"] },
+  { method: "GET", path: "/sites/alpha/feeds", allowed: ["admin", "managerA"] },
+  { method: "POST", path: "/sites/alpha/feeds", body: () => ({ scope: "department" }), allowed: ["admin", "managerA"] },
+  { method: "POST", path: "/sites/alpha/feeds/{feedD}/rotate", allowed: ["admin", "managerA"] },
+  { method: "DELETE", path: "/sites/alpha/feeds/{feedD}", allowed: ["admin", "managerA"] },
 ];
 
 const CASES = ROUTES.flatMap((route) => EVERYONE.map((who) => ({ who, route, name: `${route.method} ${route.path}` })));
-const resolve = (path: string): string => path.replace("{draft}", draftId).replace("{job}", jobId);
+const resolve = (path: string): string => path.replace("{draft}", draftId).replace("{job}", jobId).replace("{feedA}", feeds.staffA).replace("{feedD}", feeds.department);
 
 describe("who may call what on site alpha", () => {
   it.each(CASES)("$who: $name", async ({ who, route }) => {

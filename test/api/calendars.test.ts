@@ -1,0 +1,214 @@
+/**
+ * Calendar feeds over real HTTP (issue 6), every response checked against the OpenAPI document: a feed
+ * read back with ical.js holds exactly the published instants of its scope (never a draft), re-publishing
+ * keeps UIDs and raises SEQUENCE of a moved shift, ETag/304 and invalidation by publish or input change,
+ * and the security promises: one identical 404 for wrong, revoked and rotated tokens, no one else's
+ * shifts, no managing another person's feed, and no token in anything the app logs.
+ */
+import ICAL from "ical.js";
+import { DateTime } from "luxon";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Assignment } from "../../models/index.js";
+import { SYSTEM } from "../../src/store/audit.js";
+import { startHarness, testSite, type Harness } from "./harness.js";
+
+let h: Harness;
+const t = {} as Record<"admin" | "manager" | "otherManager" | "hr" | "ann" | "ben", string>;
+/** Every feed token handed out, so the end can check none reached a log. */
+const issued: string[] = [];
+/** Everything written to stderr or the console during the file, beside the app's own log. */
+const written: string[] = [];
+
+const site = testSite("test", 3);
+const slot = (staff: string, date: string, template: string): Assignment => ({ staff, date, template, locked: false });
+const V1 = [slot("A", "2026-03-02", "D8"), slot("A", "2026-03-03", "E8"), slot("B", "2026-03-03", "D8"), slot("C", "2026-03-02", "T12"), slot("C", "2026-03-03", "IV10")];
+
+beforeAll(async () => {
+  for (const method of ["log", "info", "warn", "error"] as const) vi.spyOn(console, method).mockImplementation((...args) => void written.push(args.join(" ")));
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (written.push(String(chunk)), true));
+  h = await startHarness();
+  h.store.sites.create(site, SYSTEM);
+  h.store.sites.create(testSite("other"), SYSTEM);
+  const draft = h.store.schedules.createDraft("test", V1, "manual", undefined, SYSTEM);
+  h.store.schedules.publish("test", draft.id, SYSTEM);
+  // A later draft nobody publishes: its night shift must never reach a feed.
+  h.store.schedules.updateDraft("test", draft.id, [...V1, slot("A", "2026-03-04", "N8")], SYSTEM, "test.edit");
+  Object.assign(t, {
+    admin: h.token("admin"), manager: h.token("manager", "test"), otherManager: h.token("manager", "other"), hr: h.token("hr", "test"),
+    ann: h.token("staff", "test", "A"), ben: h.token("staff", "test", "B"),
+  });
+});
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await h.close();
+});
+
+/** Create a feed through the API; returns the answer and remembers the token. */
+async function createFeed(path: string, token: string, body?: unknown) {
+  const res = await h.api.request("POST", path, { token, ...(body !== undefined ? { body } : {}) });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  issued.push(res.body.token);
+  return res.body as { id: string; token: string; url: string; webcalUrl: string };
+}
+
+const feedPath = (token: string): string => `/calendars/${token}.ics`;
+
+interface ParsedEvent { uid: string; sequence: number; start: string; end: string; stamp: string; summary: string; description: string }
+
+function events(ics: string): ParsedEvent[] {
+  return new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents("vevent").map((component) => {
+    const event = new ICAL.Event(component);
+    return {
+      uid: event.uid, sequence: event.sequence, summary: event.summary, description: event.description,
+      start: event.startDate.toJSDate().toISOString(), end: event.endDate.toJSDate().toISOString(),
+      stamp: (component.getFirstPropertyValue("dtstamp") as ICAL.Time).toJSDate().toISOString(),
+    };
+  });
+}
+
+/** The instants of assignments from the site's wall-clock templates, computed here with luxon alone. */
+function instants(assignments: Assignment[]): string[] {
+  return assignments.map((a) => {
+    const template = site.shiftTemplates.find((x) => x.id === a.template)!;
+    const start = DateTime.fromISO(`${a.date}T${template.start}`, { zone: site.site.timeZone });
+    return `${start.toJSDate().toISOString()}/${start.plus({ minutes: template.lengthMinutes }).toJSDate().toISOString()}`;
+  }).sort();
+}
+const eventInstants = (list: ParsedEvent[]): string[] => list.map((e) => `${e.start}/${e.end}`).sort();
+
+async function fetchFeed(token: string, ifNoneMatch?: string) {
+  return h.api.request("GET", feedPath(token), ifNoneMatch ? { headers: { "if-none-match": ifNoneMatch } } : {});
+}
+
+let annFeed: { id: string; token: string };
+
+describe("feed content", () => {
+  it("holds exactly the person's published instants, with links, content type and cache headers", async () => {
+    annFeed = await createFeed("/sites/test/staff/A/feeds", t.ann);
+    expect(annFeed.url).toBe(`${h.api.baseUrl}/calendars/${annFeed.token}.ics`);
+    expect(annFeed.webcalUrl).toBe(annFeed.url.replace(/^http:/, "webcal:"));
+    const res = await fetchFeed(annFeed.token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    expect(res.headers.get("cache-control")).toBe("private, max-age=900, must-revalidate");
+    expect(res.headers.get("etag")).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+    const got = events(res.body);
+    expect(eventInstants(got)).toEqual(instants(V1.filter((a) => a.staff === "A")));
+    expect(got.every((e) => !e.description.includes("Ben") && !e.description.includes("Cat"))).toBe(true);
+  });
+
+  it("never shows a draft, in a personal or the department feed", async () => {
+    const department = await createFeed("/sites/test/feeds", t.manager, { scope: "department" });
+    const all = events((await fetchFeed(department.token)).body);
+    expect(eventInstants(all)).toEqual(instants(V1));
+    expect(all.some((e) => e.start.startsWith("2026-03-05"))).toBe(false); // the draft's 23:00 CST night
+  });
+
+  it("gives a manager one area's feed and names a missing area", async () => {
+    const iv = await createFeed("/sites/test/feeds", t.manager, { scope: "area", areaId: "iv-room" });
+    expect(eventInstants(events((await fetchFeed(iv.token)).body))).toEqual(instants([slot("C", "2026-03-03", "IV10")]));
+    const missing = await h.api.post("/sites/test/feeds", { scope: "area", areaId: "nowhere" }, t.manager);
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([{ path: "areaId", message: "no area at site test", value: "nowhere" }]);
+  });
+
+  it("answers If-None-Match with 304, and a publish or an input change with a new ETag", async () => {
+    const first = await fetchFeed(annFeed.token);
+    const etag = first.headers.get("etag")!;
+    const again = await fetchFeed(annFeed.token, etag);
+    expect(again.status).toBe(304);
+    expect(again.body).toBe("");
+    expect(again.headers.get("etag")).toBe(etag);
+    expect((await fetchFeed(annFeed.token, `"stale", ${etag}`)).status).toBe(304);
+    expect((await fetchFeed(annFeed.token, '"stale"')).status).toBe(200);
+
+    const settings = (await h.api.get("/sites/test/settings", t.manager)).body;
+    expect((await h.api.put("/sites/test/settings", { ...settings, name: "Renamed Pharmacy" }, t.manager)).status).toBe(200);
+    const renamed = await fetchFeed(annFeed.token, etag);
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toContain("Renamed Pharmacy");
+  });
+
+  it("keeps UIDs across a re-publish and raises SEQUENCE only for the moved shift", async () => {
+    const before = events((await fetchFeed(annFeed.token)).body);
+    const v2 = V1.map((a) => (a.staff === "A" && a.date === "2026-03-03" ? slot("A", "2026-03-03", "N8") : a));
+    const draft = await h.api.post("/sites/test/schedules/drafts", { assignments: v2 }, t.manager);
+    expect((await h.api.post(`/sites/test/schedules/${draft.body.schedule.id}/publish`, undefined, t.manager)).status).toBe(201);
+    const after = events((await fetchFeed(annFeed.token)).body);
+    expect(eventInstants(after)).toEqual(instants(v2.filter((a) => a.staff === "A")));
+    expect(after.map((e) => e.uid).sort()).toEqual(before.map((e) => e.uid).sort());
+    const byUid = new Map(before.map((e) => [e.uid, e]));
+    const [kept, moved] = [...after].sort((a, b) => a.start.localeCompare(b.start));
+    expect(kept!.sequence).toBe(byUid.get(kept!.uid)!.sequence);
+    expect(kept!.stamp).toBe(byUid.get(kept!.uid)!.stamp);
+    expect(moved!.sequence).toBe(byUid.get(moved!.uid)!.sequence + 1);
+    expect(moved!.stamp > byUid.get(moved!.uid)!.stamp).toBe(true);
+  });
+});
+
+describe("security", () => {
+  it("answers wrong, malformed, rotated and revoked tokens with one identical 404", async () => {
+    const rotatedOut = await createFeed("/sites/test/staff/A/feeds", t.ann);
+    const rotation = await h.api.post(`/sites/test/staff/A/feeds/${rotatedOut.id}/rotate`, undefined, t.ann);
+    expect(rotation.status).toBe(200);
+    issued.push(rotation.body.token);
+    expect(rotation.body.rotatedAt).toBeDefined();
+    expect((await fetchFeed(rotation.body.token)).status).toBe(200);
+
+    const revokedOut = await createFeed("/sites/test/staff/A/feeds", t.manager);
+    const revoke = await h.api.request("DELETE", `/sites/test/staff/A/feeds/${revokedOut.id}`, { token: t.ann });
+    expect(revoke.body.revokedAt).toBeDefined();
+    expect((await h.api.request("DELETE", `/sites/test/staff/A/feeds/${revokedOut.id}`, { token: t.ann })).status).toBe(200);
+    expect((await h.api.post(`/sites/test/staff/A/feeds/${revokedOut.id}/rotate`, undefined, t.ann)).status).toBe(409);
+
+    const answers = await Promise.all(["A".repeat(43), "short", rotatedOut.token, revokedOut.token, `${annFeed.token}x`].map((token) => fetchFeed(token)));
+    for (const res of answers) {
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
+      expect(res.body).toEqual(answers[0]!.body);
+    }
+  });
+
+  it("never lets staff A's feed show staff B's shifts", async () => {
+    const benFeed = await createFeed("/sites/test/staff/B/feeds", t.ben);
+    const ben = events((await fetchFeed(benFeed.token)).body);
+    const ann = events((await fetchFeed(annFeed.token)).body);
+    expect(ben.map((e) => e.summary)).toEqual(["Central pharmacy — Day 07:00–15:30"]);
+    expect(ann.every((e) => e.description.includes("Staff: Ann"))).toBe(true);
+    expect(ben.every((e) => e.description.includes("Staff: Ben"))).toBe(true);
+  });
+
+  it("refuses to let staff A, hr or another site's manager create, rotate or revoke staff B's feed", async () => {
+    const benFeed = await createFeed("/sites/test/staff/B/feeds", t.manager);
+    for (const token of [t.ann, t.hr, t.otherManager]) {
+      expect((await h.api.post("/sites/test/staff/B/feeds", undefined, token)).status).toBe(403);
+      expect((await h.api.post(`/sites/test/staff/B/feeds/${benFeed.id}/rotate`, undefined, token)).status).toBe(403);
+      expect((await h.api.request("DELETE", `/sites/test/staff/B/feeds/${benFeed.id}`, { token })).status).toBe(403);
+      expect((await h.api.post(`/sites/test/feeds/${benFeed.id}/rotate`, undefined, token)).status).toBe(403);
+      expect((await h.api.post("/sites/test/feeds", { scope: "department" }, token)).status).toBe(403);
+    }
+    // Ben's feed id on Ann's own path is not Ann's feed.
+    expect((await h.api.post(`/sites/test/staff/A/feeds/${benFeed.id}/rotate`, undefined, t.ann)).status).toBe(404);
+    expect((await fetchFeed(benFeed.token)).status).toBe(200);
+    expect((await h.api.get("/sites/test/staff/B/feeds", t.ben)).body.map((f: { id: string }) => f.id)).toContain(benFeed.id);
+  });
+
+  it("logs an internal error and a left-out assignment by feed id, never by token", async () => {
+    const department = await createFeed("/sites/test/feeds", t.admin, { scope: "department" });
+    expect((await h.api.get("/calendars/%E0%A4%A.ics")).status).toBe(400);
+    // A site document that no longer parses makes the feed route fail as a bug would: 500, logged.
+    const row = h.store.db.prepare("SELECT input FROM sites WHERE id = 'test'").get() as { input: string };
+    h.store.db.prepare("UPDATE sites SET input = '{', revision = revision + 1 WHERE id = 'test'").run();
+    expect((await fetchFeed(department.token)).status).toBe(500);
+    h.store.db.prepare("UPDATE sites SET input = ?, revision = revision + 1 WHERE id = 'test'").run(row.input);
+    // Cat leaves the staff list; her published shifts can no longer be placed and are left out.
+    const staff = (await h.api.get("/sites/test/staff", t.manager)).body.filter((s: { id: string }) => s.id !== "C");
+    expect((await h.api.put("/sites/test/staff", staff, t.manager)).status).toBe(200);
+    expect(events((await fetchFeed(department.token)).body)).toHaveLength(3);
+
+    expect(h.logged.some((line) => line.startsWith("internal error: SyntaxError"))).toBe(true);
+    expect(h.logged).toContainEqual(expect.stringMatching(new RegExp(`^calendar feed ${department.id} of site test: \\d+ published assignment\\(s\\) left out, e.g. versions\\[0\\]`)));
+    expect(issued.length).toBeGreaterThanOrEqual(8);
+    for (const line of [...h.logged, ...written]) for (const token of issued) expect(line).not.toContain(token);
+  });
+});
