@@ -17,7 +17,7 @@ describe("fix-and-optimize search", () => {
     const steps: { name: string; improved: boolean }[] = [];
     let firstIncumbent: number | undefined;
     const result = await solveByNeighbourhoods(built.model, assignmentColumnsOf(built.ctx), {
-      timeLimitSeconds: 15,
+      timeLimitSeconds: 8,
       relativeGap: 0,
       windowDays: 4,
       onStep: (step) => steps.push(step),
@@ -35,7 +35,7 @@ describe("fix-and-optimize search", () => {
   it("reaches the whole model's optimum on a world small enough for both", async () => {
     const prepared = prepare(demanding(7));
     const whole = await optimize(prepared, { search: "whole", relativeGap: 0 });
-    const searched = await optimize(prepared, { search: "neighbourhoods", relativeGap: 0, timeLimitSeconds: 20 });
+    const searched = await optimize(prepared, { search: "neighbourhoods", relativeGap: 0, timeLimitSeconds: 10 });
     expect(whole.status).toBe("optimal");
     expect(searched.objective!).toBeGreaterThanOrEqual(whole.objective! - 1e-6 * whole.objective!);
     expect(searched.objective!).toBeCloseTo(whole.objective!, 4);
