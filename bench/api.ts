@@ -1,7 +1,8 @@
 /**
  * API benchmark (`npm run bench:api`): latency of a read route (GET /sites/{id}/staff) idle and while a
  * 60-staff, 28-day solve runs in the same server, event-loop delay meanwhile, and requests per second on
- * the same route with autocannon, idle and during the solve. Prints figures; never fails on time.
+ * the same route with autocannon, idle and during the solve; then calendar feeds per second, with and
+ * without If-None-Match (bench/calendar-api.ts). Prints figures; never fails on time.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -13,6 +14,7 @@ import { createApp } from "../api/app.js";
 import { SolveQueue } from "../src/jobs/queue.js";
 import { openStore } from "../src/store/store.js";
 import { SYSTEM } from "../src/store/audit.js";
+import { benchFeeds } from "./calendar-api.js";
 import { scaledDepartment } from "./departments.js";
 
 const SAMPLE_SECONDS = 15;
@@ -85,6 +87,7 @@ const final = await jobStatus(submitted.id);
 if (final.error) console.log(`job ${final.status}: ${final.error}`);
 await fetch(`${base}/jobs/${submitted.id}/cancel`, { method: "POST", headers });
 await queue.drain();
+await benchFeeds(base, store, department);
 server.close();
 await queue.close();
 store.close();

@@ -4,33 +4,15 @@
  * Match). HTTP figures come with the feed route (npm run bench:api). Prints figures; never fails on time.
  *   npx tsx bench/calendar.ts
  */
-import type { Assignment, PlanningInput } from "../models/index.js";
+import type { Assignment } from "../models/index.js";
 import { ifNoneMatchHits, strongEtag } from "../src/calendar/etag.js";
 import type { PublishedVersion } from "../src/calendar/events.js";
 import { buildFeed } from "../src/calendar/feed.js";
 import { buildTimeGrid } from "../src/time/grid.js";
-import { scaledDepartment } from "./departments.js";
+import { scaledDepartment, syntheticSchedule } from "./departments.js";
 
 const STAFF = 60;
 const DAYS = 28;
-
-/** A plausible month without solving: five days in seven, eligible templates in rotation. */
-function syntheticSchedule(input: PlanningInput, grid: ReturnType<typeof buildTimeGrid>): Assignment[] {
-  const levels = new Map(input.levels.map((l) => [l.id, l]));
-  const out: Assignment[] = [];
-  input.staff.forEach((member, i) => {
-    const level = levels.get(member.level)!;
-    const skills = new Set([...level.skills, ...member.skills]);
-    grid.days.forEach((day, d) => {
-      if ((d + i) % 7 >= 5) return;
-      const options = grid.shifts.filter((s) => s.date === day.date && s.roleFamily === level.roleFamily)
-        .filter((s) => input.shiftTemplates.find((t) => t.id === s.template)!.requiredSkills.every((k) => skills.has(k)));
-      const pick = options[(i + d) % Math.max(1, options.length)];
-      if (pick) out.push({ staff: member.id, date: day.date, template: pick.template, locked: false });
-    });
-  });
-  return out;
-}
 
 /** Runs `fn` for about `ms` milliseconds after a warm-up; returns operations per second. */
 function rate(fn: (i: number) => void, ms = 2000): number {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import type { PlanningInput } from "../models/index.js";
+import type { Assignment, PlanningInput, TimeGrid } from "../models/index.js";
 import { parseInput } from "../src/pipeline.js";
 import { addDays } from "../src/time/grid.js";
 
@@ -69,4 +69,22 @@ export function scaledDepartment(staffCount: number, days: number, seed = 1): Pl
   });
   if (!parsed.ok) throw new Error(`scaled department does not parse: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
   return parsed.value;
+}
+
+/** A plausible month without solving: five days in seven, eligible templates in rotation. */
+export function syntheticSchedule(input: PlanningInput, grid: TimeGrid): Assignment[] {
+  const levels = new Map(input.levels.map((l) => [l.id, l]));
+  const out: Assignment[] = [];
+  input.staff.forEach((member, i) => {
+    const level = levels.get(member.level)!;
+    const skills = new Set([...level.skills, ...member.skills]);
+    grid.days.forEach((day, d) => {
+      if ((d + i) % 7 >= 5) return;
+      const options = grid.shifts.filter((s) => s.date === day.date && s.roleFamily === level.roleFamily)
+        .filter((s) => input.shiftTemplates.find((t) => t.id === s.template)!.requiredSkills.every((k) => skills.has(k)));
+      const pick = options[(i + d) % Math.max(1, options.length)];
+      if (pick) out.push({ staff: member.id, date: day.date, template: pick.template, locked: false });
+    });
+  });
+  return out;
 }

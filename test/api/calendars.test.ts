@@ -80,7 +80,7 @@ async function fetchFeed(token: string, ifNoneMatch?: string) {
   return h.api.request("GET", feedPath(token), ifNoneMatch ? { headers: { "if-none-match": ifNoneMatch } } : {});
 }
 
-let annFeed: { id: string; token: string };
+let annFeed: { id: string; token: string; url: string; webcalUrl: string };
 
 describe("feed content", () => {
   it("holds exactly the person's published instants, with links, content type and cache headers", async () => {
