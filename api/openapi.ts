@@ -13,8 +13,9 @@ function toOpenApi(op: Operation): ZodOpenApiOperationObject {
   const names = pathParams(op.path);
   const responses: Record<string, ZodOpenApiResponseObject> = {};
   for (const [status, spec] of Object.entries(op.responses)) {
-    responses[status] = spec.schema
-      ? { description: spec.description, content: { [spec.contentType ?? "application/json"]: { schema: spec.schema } } }
+    const content = { ...(spec.schema ? { [spec.contentType ?? "application/json"]: spec.schema } : {}), ...spec.alternatives };
+    responses[status] = Object.keys(content).length > 0
+      ? { description: spec.description, content: Object.fromEntries(Object.entries(content).map(([type, schema]) => [type, { schema }])) }
       : { description: spec.description };
   }
   responses.default = { description: "A problem (RFC 9457): 400 invalid, 401 no or bad token, 403 not allowed, 404, 409, 413, 415", content: { "application/problem+json": { schema: ProblemSchema } } };
@@ -23,7 +24,9 @@ function toOpenApi(op: Operation): ZodOpenApiOperationObject {
     summary: op.summary,
     tags: [op.tag],
     ...(op.permission ? { security: [{ bearer: [] }], description: `Needs permission \`${op.permission}\`.` } : { security: [] }),
-    ...(names.length > 0 ? { requestParams: { path: z.object(Object.fromEntries(names.map((n) => [n, z.string()]))) } } : {}),
+    ...(names.length > 0 || op.query
+      ? { requestParams: { ...(names.length > 0 ? { path: z.object(Object.fromEntries(names.map((n) => [n, z.string()]))) } : {}), ...(op.query ? { query: op.query } : {}) } }
+      : {}),
     ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: op.body } } } } : {}),
     responses,
   };

@@ -42,6 +42,8 @@ export interface Context<B> {
   params: Record<string, string>;
   /** The validated body (the schema's output). */
   body: B;
+  /** The validated query (the `query` schema's output; `{}` without one). */
+  query: Record<string, unknown>;
   /** The body as sent, for validators that name fields in the sender's terms. */
   rawBody: unknown;
   /** The caller; present on every operation with a permission. */
@@ -55,6 +57,8 @@ export interface ResponseSpec {
   schema?: z.ZodType;
   /** Default `application/json`. */
   contentType?: string;
+  /** Further representations of the same response, content type → schema (the handler picks one). */
+  alternatives?: Record<string, z.ZodType>;
 }
 
 export interface Operation<S extends z.ZodType = z.ZodType> {
@@ -66,6 +70,8 @@ export interface Operation<S extends z.ZodType = z.ZodType> {
   /** Needed to call it; absent means public. Checked against the path's siteId/staffId. */
   permission?: Permission;
   body?: S;
+  /** Query parameters, validated like the body (strings in, so coerce numbers). */
+  query?: z.ZodObject;
   responses: Record<number, ResponseSpec>;
   handle(ctx: Context<z.output<S>>): Reply | Promise<Reply>;
 }
@@ -100,12 +106,19 @@ function handler(op: Operation, deps: AppDeps) {
     } else if (req.body !== undefined && !(typeof req.body === "object" && req.body !== null && !Array.isArray(req.body) && Object.keys(req.body).length === 0)) {
       throw new HttpProblem(400, `${op.method.toUpperCase()} ${op.path} takes no request body`);
     }
+    let query: Record<string, unknown> = {};
+    if (op.query) {
+      const parsed = op.query.safeParse(req.query);
+      if (!parsed.success) throw fromZod("the query is invalid", parsed.error, req.query);
+      query = parsed.data as Record<string, unknown>;
+    }
     const ctx: Context<unknown> = {
       req,
       res,
       deps,
       params,
       body,
+      query,
       rawBody: req.body,
       principal: principal!,
       authorize: (permission, target) => authorize(principal!, permission, target),

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { AssignmentSchema, IdSchema, IsoDateSchema, PlanningInputSchema, ScheduleSchema } from "../models/index.js";
 import { ProgressSchema, SolveResultSchema } from "../src/jobs/options.js";
-import { JOB_STATUSES } from "../src/store/jobs.js";
+import { JOB_KINDS, JOB_STATUSES } from "../src/store/jobs.js";
 
 const Num = z.number();
 const looseObjects = <T extends z.ZodRawShape>(shape: T) => z.array(z.looseObject(shape));
@@ -63,10 +63,12 @@ export const JobSchema = z
   .object({
     id: z.string(),
     siteId: z.string(),
+    kind: z.enum(JOB_KINDS).meta({ description: "`solve` makes a draft schedule; `fte-report` an FTE justification report" }),
     status: z.enum(JOB_STATUSES),
     progress: ProgressSchema.optional(),
     result: SolveResultSchema.optional(),
     scheduleId: z.string().optional(),
+    reportId: z.string().optional().meta({ description: "fte-report jobs: the report, at /sites/{siteId}/reports/fte/{reportId}" }),
     error: z.string().optional(),
     createdAt: z.string(),
     startedAt: z.string().optional(),

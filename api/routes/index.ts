@@ -6,6 +6,7 @@ import type { Operation } from "../operation.js";
 import { calendarOperations } from "./calendars.js";
 import { jobOperations } from "./jobs.js";
 import { metaOperations } from "./meta.js";
+import { reportOperations } from "./reports.js";
 import { scheduleOperations } from "./schedules.js";
 import { siteOperations } from "./sites.js";
 import { staffOperations } from "./staff.js";
@@ -17,4 +18,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...scheduleOperations,
   ...jobOperations,
   ...calendarOperations,
+  ...reportOperations,
 ];

@@ -1,6 +1,7 @@
 /**
- * Solve jobs: poll one (status, progress, resulting schedule) and cancel it. A job is seen and cancelled
- * by those who may read and write schedules of its site.
+ * Jobs: poll one (status, progress, resulting schedule or report) and cancel it. A solve job is seen and
+ * cancelled by those who may read and write schedules of its site; an FTE report job by those who may
+ * read its site's reports.
  */
 import type { JobRecord } from "../../src/store/jobs.js";
 import { notFound } from "../problem.js";
@@ -16,7 +17,7 @@ export function jobView(job: JobRecord) {
 function jobFor(ctx: Context<unknown>, permission: "schedule:read" | "schedule:write"): JobRecord {
   const job = ctx.deps.queue.get(ctx.params.jobId!);
   if (!job) throw notFound(`no job ${ctx.params.jobId} (finished jobs expire after the retention period)`);
-  ctx.authorize(permission, { siteId: job.siteId });
+  ctx.authorize(job.kind === "fte-report" ? "report:read" : permission, { siteId: job.siteId });
   return job;
 }
 
@@ -27,7 +28,7 @@ function cancel(ctx: Context<unknown>) {
 
 export const jobOperations: Operation[] = [
   operation({
-    method: "get", path: "/jobs/{jobId}", tag: "jobs", summary: "A solve job's status, progress and resulting schedule", permission: "schedule:read",
+    method: "get", path: "/jobs/{jobId}", tag: "jobs", summary: "A job's status, progress and result (a solve's draft schedule, an FTE report's reportId)", permission: "schedule:read",
     responses: { 200: { description: "The job", schema: JobSchema } },
     handle: (ctx) => ({ status: 200, body: jobView(jobFor(ctx, "schedule:read")) }),
   }),

@@ -1,6 +1,6 @@
 /**
- * What a solve job is asked to do: the request body of `POST /sites/{id}/schedules`, stored with the job.
- * One zod schema serves validation, the OpenAPI document and the stored options.
+ * What a job is asked to do, stored with the job: a solve (the request body of `POST /sites/{id}/schedules`;
+ * one zod schema serves validation, the OpenAPI document and the stored options) or an FTE report.
  */
 import { z } from "zod";
 
@@ -18,13 +18,27 @@ export const SolveJobOptionsSchema = z
   .meta({ id: "SolveRequest" });
 export type SolveJobOptions = z.infer<typeof SolveJobOptionsSchema>;
 
-/** A solve's progress as optimize reports it. */
+/** An FTE report job's settings, checked by the route before the job is queued. */
+export interface FteReportJobOptions {
+  /** The hypothetical hire (default: the site's `fte.defaultHire`, else the report's choice). */
+  hire?: { level: string; fte: number; pattern: string; hourlyRate?: number };
+  /** Hires tried after today's staff: maxHires + 1 solves. */
+  maxHires: number;
+  /** Per what-if solve, seconds. */
+  timeLimitSeconds: number;
+  /** The format the result is served in unless the reader asks for another. */
+  format: "json" | "csv" | "html";
+}
+
+/** A job's progress: a solve's as optimize reports it; an FTE report's in solves done of the total. */
 export const ProgressSchema = z
   .object({
     elapsedSeconds: z.number(),
     incumbent: z.number().optional(),
     bound: z.number().optional(),
     gap: z.number().optional(),
+    solvesDone: z.number().int().optional().meta({ description: "FTE report jobs: what-if solves finished" }),
+    solvesTotal: z.number().int().optional().meta({ description: "FTE report jobs: what-if solves in all (maxHires + 1)" }),
   })
   .meta({ id: "Progress" });
 export type JobProgress = z.infer<typeof ProgressSchema>;

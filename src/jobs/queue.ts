@@ -1,7 +1,8 @@
 /**
- * The solve-job queue: jobs live in the store's job table; at most `concurrency` solves run at once, each
- * in its own worker thread, the rest wait queued. Only running solves are held in memory (bounded by the
- * concurrency); finished jobs expire from the table after the retention period.
+ * The job queue: jobs (solves and FTE reports) live in the store's job table; at most `concurrency` run
+ * at once, each in its own worker thread (a report solves its what-ifs one after another), the rest wait
+ * queued. Only running jobs are held in memory (bounded by the concurrency); finished jobs expire from
+ * the table after the retention period.
  */
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
@@ -9,7 +10,8 @@ import { checkScheduleReferences, formatProblem, type Assignment, type PlanningI
 import type { Actor } from "../store/audit.js";
 import type { JobRecord } from "../store/jobs.js";
 import type { Store } from "../store/store.js";
-import type { JobProgress, SolveJobOptions } from "./options.js";
+import type { FteReportJobOptions, JobProgress, SolveJobOptions } from "./options.js";
+import type { FteReportWorkerInput, FteReportWorkerMessage } from "./fte-report-worker.js";
 import type { SolveWorkerInput, SolveWorkerMessage } from "./solve-worker.js";
 import { startModuleWorker } from "./worker-thread.js";
 
@@ -33,7 +35,9 @@ interface RunningSolve {
   finished: Promise<void>;
 }
 
-const WORKER_URL = new URL(import.meta.url.endsWith(".ts") ? "./solve-worker.ts" : "./solve-worker.js", import.meta.url);
+const workerUrl = (name: string): URL => new URL(`./${name}${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
+const WORKER_URL = workerUrl("solve-worker");
+const REPORT_WORKER_URL = workerUrl("fte-report-worker");
 export const INTERRUPTED = "interrupted: the server stopped during the solve";
 
 /** The base schedule's assignments that still fit the site's current input (staff, templates, horizon). */
@@ -78,6 +82,13 @@ export class SolveQueue {
 
   submit(siteId: string, options: SolveJobOptions, actor: Actor): JobRecord {
     const job = this.store.jobs.create(siteId, options, actor);
+    this.pump();
+    return this.store.jobs.get(job.id)!;
+  }
+
+  /** Queue an FTE report job (its settings already checked against the site). */
+  submitReport(siteId: string, options: FteReportJobOptions, actor: Actor): JobRecord {
+    const job = this.store.jobs.createReport(siteId, options, actor);
     this.pump();
     return this.store.jobs.get(job.id)!;
   }
@@ -134,6 +145,11 @@ export class SolveQueue {
       this.store.jobs.end(job.id, "failed", `site ${job.siteId} no longer exists`);
       return;
     }
+    if (job.kind === "fte-report") {
+      const data: FteReportWorkerInput = { input: site.input, options: job.options, source: `site ${site.id}, revision ${site.revision}` };
+      this.watch<FteReportWorkerMessage>(job.id, startModuleWorker(REPORT_WORKER_URL, data), (message) => this.finishReport(job.id, message));
+      return;
+    }
     const base = job.options.baseScheduleId ? this.store.schedules.get(job.siteId, job.options.baseScheduleId) : this.store.schedules.latest(job.siteId);
     const usable = base ? stillValid(site.input, base.assignments) : [];
     const data: SolveWorkerInput = {
@@ -143,23 +159,27 @@ export class SolveQueue {
       locked: usable.filter((a) => a.locked),
       ...(job.options.warmStart && usable.length > 0 ? { warmStart: { assignments: usable } } : {}),
     };
-    const worker = startModuleWorker(WORKER_URL, data);
+    this.watch<SolveWorkerMessage>(job.id, startModuleWorker(WORKER_URL, data), (message) => this.finish(job.id, message));
+  }
+
+  /** Track a job's worker: progress while it runs, its outcome, and a failure if it ends without one. */
+  private watch<M extends { type: "progress"; progress: JobProgress } | { type: "outcome" }>(id: string, worker: Worker, onOutcome: (message: Extract<M, { type: "outcome" }>) => void): void {
     let settle!: () => void;
     const solve: RunningSolve = { worker, lastWrite: 0, finished: new Promise<void>((resolve) => (settle = resolve)) };
-    this.running.set(job.id, solve);
+    this.running.set(id, solve);
     let answered = false;
-    worker.on("message", (message: SolveWorkerMessage) => {
-      if (message.type === "progress") return this.progress(job.id, solve, message.progress);
+    worker.on("message", (message: M) => {
+      if (message.type === "progress") return this.progress(id, solve, (message as Extract<M, { type: "progress" }>).progress);
       answered = true;
-      this.finish(job.id, message);
+      onOutcome(message as Extract<M, { type: "outcome" }>);
     });
     worker.on("error", () => {
       answered = true;
-      this.store.jobs.end(job.id, "failed", "the solve stopped on an internal error");
+      this.store.jobs.end(id, "failed", "the job stopped on an internal error");
     });
     worker.on("exit", () => {
-      if (!answered) this.store.jobs.end(job.id, "failed", "the solve stopped before answering");
-      this.running.delete(job.id);
+      if (!answered) this.store.jobs.end(id, "failed", "the job stopped before answering");
+      this.running.delete(id);
       settle();
       this.pump();
     });
@@ -185,5 +205,11 @@ export class SolveQueue {
         ? `infeasible: the hard rules cannot all hold${message.conflicts?.length ? `, e.g. ${message.conflicts.slice(0, 3).map((c) => c.message).join("; ")}` : ""}`
         : `no schedule found within the time limit${message.detail ? ` (${message.detail})` : ""}`;
     this.store.jobs.end(id, "failed", why, message.result);
+  }
+
+  private finishReport(id: string, message: Extract<FteReportWorkerMessage, { type: "outcome" }>): void {
+    // As for solves: a cancelled or interrupted job is already ended and stores nothing.
+    if (message.report) this.store.jobs.succeedReport(id, message.report);
+    else this.store.jobs.end(id, "failed", `the report's settings do not fit the site: ${(message.problems ?? []).map(formatProblem).join("; ")}`);
   }
 }

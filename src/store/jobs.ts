@@ -1,27 +1,31 @@
 /**
- * The persisted solve-job table. A job's schedule is written in the same transaction that marks it
- * succeeded, so a crash leaves either a finished job with its schedule or a running job with none; on
- * startup running jobs are marked failed. Finished jobs are deleted after a retention period.
+ * The persisted job table: solves and FTE reports. A job's schedule (or report) is written in the same
+ * transaction that marks it succeeded, so a crash leaves either a finished job with its result or a
+ * running job with none; on startup running jobs are marked failed. Finished jobs are deleted after a
+ * retention period, their reports with them.
  */
 import { randomUUID } from "node:crypto";
 import type { Database } from "better-sqlite3";
 import type { Assignment } from "../../models/index.js";
-import type { JobProgress, SolveJobOptions, SolveResult } from "../jobs/options.js";
+import type { FteReportJobOptions, JobProgress, SolveJobOptions, SolveResult } from "../jobs/options.js";
 import { SYSTEM, type Actor, type AuditRepository } from "./audit.js";
 import type { ScheduleRepository } from "./schedules.js";
 
 export const JOB_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
-export interface JobRecord {
+export const JOB_KINDS = ["solve", "fte-report"] as const;
+
+interface JobFields {
   id: string;
   siteId: string;
   status: JobStatus;
-  options: SolveJobOptions;
   progress?: JobProgress;
   result?: SolveResult;
-  /** The draft the job produced (status succeeded). */
+  /** The draft a solve job produced (status succeeded). */
   scheduleId?: string;
+  /** The report an FTE report job produced (status succeeded). */
+  reportId?: string;
   error?: string;
   createdBy: string;
   createdAt: string;
@@ -29,14 +33,18 @@ export interface JobRecord {
   finishedAt?: string;
 }
 
+export type JobRecord = JobFields & ({ kind: "solve"; options: SolveJobOptions } | { kind: "fte-report"; options: FteReportJobOptions });
+
 interface JobRow {
   id: string;
   site_id: string;
+  kind: JobRecord["kind"];
   status: JobStatus;
   options: string;
   progress: string | null;
   result: string | null;
   schedule_id: string | null;
+  report_id: string | null;
   error: string | null;
   created_by: string;
   created_at: string;
@@ -48,11 +56,13 @@ function toRecord(row: JobRow): JobRecord {
   return {
     id: row.id,
     siteId: row.site_id,
+    kind: row.kind,
     status: row.status,
-    options: JSON.parse(row.options) as SolveJobOptions,
+    options: JSON.parse(row.options) as SolveJobOptions & FteReportJobOptions,
     ...(row.progress !== null ? { progress: JSON.parse(row.progress) as JobProgress } : {}),
     ...(row.result !== null ? { result: JSON.parse(row.result) as SolveResult } : {}),
     ...(row.schedule_id !== null ? { scheduleId: row.schedule_id } : {}),
+    ...(row.report_id !== null ? { reportId: row.report_id } : {}),
     ...(row.error !== null ? { error: row.error } : {}),
     createdBy: row.created_by,
     createdAt: row.created_at,
@@ -76,12 +86,20 @@ export class JobRepository {
   }
 
   create(siteId: string, options: SolveJobOptions, actor: Actor): JobRecord {
+    return this.insert(siteId, "solve", options, actor);
+  }
+
+  createReport(siteId: string, options: FteReportJobOptions, actor: Actor): JobRecord {
+    return this.insert(siteId, "fte-report", options, actor);
+  }
+
+  private insert(siteId: string, kind: JobRecord["kind"], options: object, actor: Actor): JobRecord {
     return this.db.transaction(() => {
       const id = randomUUID();
       this.db
-        .prepare("INSERT INTO jobs (id, site_id, status, options, created_by, created_at) VALUES (?, ?, 'queued', ?, ?, ?)")
-        .run(id, siteId, JSON.stringify(options), actor.tokenId, new Date().toISOString());
-      this.audit.record(actor, "job.submit", siteId, id);
+        .prepare("INSERT INTO jobs (id, site_id, kind, status, options, created_by, created_at) VALUES (?, ?, ?, 'queued', ?, ?, ?)")
+        .run(id, siteId, kind, JSON.stringify(options), actor.tokenId, new Date().toISOString());
+      this.audit.record(actor, kind === "solve" ? "job.submit" : "job.submit.fte-report", siteId, id);
       return this.get(id)!;
     }).immediate();
   }
@@ -112,6 +130,27 @@ export class JobRepository {
         .run(schedule.id, JSON.stringify(result), new Date().toISOString(), id);
       return this.get(id);
     }).immediate();
+  }
+
+  /** Store an FTE report job's report and mark the job succeeded, in one transaction. */
+  succeedReport(id: string, report: unknown): JobRecord | undefined {
+    return this.db.transaction(() => {
+      const job = this.get(id);
+      if (!job || job.status !== "running") return job;
+      const reportId = randomUUID();
+      const now = new Date().toISOString();
+      this.db.prepare("INSERT INTO fte_reports (id, site_id, job_id, report, created_at) VALUES (?, ?, ?, ?, ?)").run(reportId, job.siteId, id, JSON.stringify(report), now);
+      this.db.prepare("UPDATE jobs SET status = 'succeeded', report_id = ?, finished_at = ? WHERE id = ?").run(reportId, now, id);
+      return this.get(id);
+    }).immediate();
+  }
+
+  /** A stored FTE report of a site (parsed JSON), while its job is kept. */
+  report(siteId: string, reportId: string): { id: string; jobId: string; createdAt: string; report: unknown } | undefined {
+    const row = this.db.prepare("SELECT id, job_id, report, created_at FROM fte_reports WHERE id = ? AND site_id = ?").get(reportId, siteId) as
+      | { id: string; job_id: string; report: string; created_at: string }
+      | undefined;
+    return row ? { id: row.id, jobId: row.job_id, createdAt: row.created_at, report: JSON.parse(row.report) } : undefined;
   }
 
   /** End a queued or running job as failed or cancelled (no schedule). */

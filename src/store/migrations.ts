@@ -107,6 +107,22 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: "job kinds, FTE reports",
+    sql: `
+      ALTER TABLE jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'solve' CHECK (kind IN ('solve', 'fte-report'));
+      ALTER TABLE jobs ADD COLUMN report_id TEXT;
+      -- A report lives as long as the job that made it (deleted with it after the retention period).
+      CREATE TABLE fte_reports (
+        id TEXT PRIMARY KEY,
+        site_id TEXT NOT NULL REFERENCES sites(id),
+        job_id TEXT NOT NULL UNIQUE REFERENCES jobs(id) ON DELETE CASCADE,
+        report TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Apply every migration newer than the database, each in its own transaction. Returns the versions applied. */

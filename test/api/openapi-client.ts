@@ -75,7 +75,8 @@ export class CheckedClient {
       const response = responses[key];
       if (!response) throw new Error(`${method.toUpperCase()} ${path}: status ${status} is not in the OpenAPI document`);
       if (!response.content) return;
-      declaredType = Object.keys(response.content)[0]!;
+      const declared = Object.keys(response.content);
+      declaredType = declared.find((type) => contentType.startsWith(type)) ?? declared[0]!;
       schemaRef = "api" + pointer("paths", op.template, method, "responses", key, "content", declaredType, "schema");
     } else {
       declaredType = "application/problem+json";

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "../../src/store/audit.js";
 import { startHarness, testSite, type Harness } from "./harness.js";
+import { storedFteReport } from "./report-fixture.js";
 
 type Who = "admin" | "managerA" | "managerB" | "hrA" | "staffA" | "staffB" | "revoked" | "nobody";
 const EVERYONE: Who[] = ["admin", "managerA", "managerB", "hrA", "staffA", "staffB", "revoked", "nobody"];
@@ -15,6 +16,7 @@ const tokens = {} as Record<Who, string | undefined>;
 let draftId = "";
 let jobId = "";
 let betaScheduleId = "";
+let report = { jobId: "", reportId: "" }; // a finished FTE report job of alpha, for {reportJob} and {report}
 const feeds = { staffA: "", department: "" }; // calendar feeds of alpha, for {feedA} and {feedD}
 
 beforeAll(async () => {
@@ -27,6 +29,7 @@ beforeAll(async () => {
   Object.assign(feeds, { staffA: h.store.feeds.create("alpha", { kind: "staff", staffId: "A" }, SYSTEM)!.feed.id, department: h.store.feeds.create("alpha", { kind: "department" }, SYSTEM)!.feed.id });
   jobId = h.store.jobs.create("alpha", { timeLimitSeconds: 1, warmStart: false }, SYSTEM).id;
   h.store.jobs.end(jobId, "failed", "made up for the test");
+  report = await storedFteReport(h.store, "alpha");
   Object.assign(tokens, {
     admin: h.token("admin"),
     managerA: h.token("manager", "alpha"),
@@ -90,10 +93,14 @@ const ROUTES: Route[] = [
   { method: "POST", path: "/sites/alpha/feeds", body: () => ({ scope: "department" }), allowed: ["admin", "managerA"] },
   { method: "POST", path: "/sites/alpha/feeds/{feedD}/rotate", allowed: ["admin", "managerA"] },
   { method: "DELETE", path: "/sites/alpha/feeds/{feedD}", allowed: ["admin", "managerA"] },
+  { method: "GET", path: "/sites/alpha/reports/fte", allowed: ["admin", "managerA", "hrA"] },
+  { method: "POST", path: "/sites/alpha/reports/fte", body: () => ({ maxHires: 0 }), allowed: ["admin", "managerA", "hrA"] },
+  { method: "GET", path: "/sites/alpha/reports/fte/{report}", allowed: ["admin", "managerA", "hrA"] },
+  { method: "GET", path: "/jobs/{reportJob}", allowed: ["admin", "managerA", "hrA"] },
 ];
 
 const CASES = ROUTES.flatMap((route) => EVERYONE.map((who) => ({ who, route, name: `${route.method} ${route.path}` })));
-const resolve = (path: string): string => path.replace("{draft}", draftId).replace("{job}", jobId).replace("{feedA}", feeds.staffA).replace("{feedD}", feeds.department);
+const resolve = (path: string): string => path.replace("{draft}", draftId).replace("{job}", jobId).replace("{feedA}", feeds.staffA).replace("{feedD}", feeds.department).replace("{reportJob}", report.jobId).replace("{report}", report.reportId);
 
 describe("who may call what on site alpha", () => {
   it.each(CASES)("$who: $name", async ({ who, route }) => {
