@@ -23,7 +23,8 @@ export function createApp(deps: AppDeps): Express {
   const router = express.Router({ strict: false });
   mountOperations(router, [...OPERATIONS, openApiOperation(OPERATIONS)], deps);
   app.use(router);
-  app.use((req, res) => sendProblem(res, 404, `no route ${req.method} ${req.path}`));
+  // A feed's path is its secret: never echo it back.
+  app.use((req, res) => sendProblem(res, 404, req.path.startsWith("/calendars/") ? "no such calendar feed" : `no route ${req.method} ${req.path}`));
   app.use(errorHandler(deps.log ?? ((line) => process.stderr.write(line + "\n"))));
   return app;
 }

@@ -1,5 +1,5 @@
 /**
- * `rxroster serve [--port P] [--host H] [--data-dir DIR]`: open (or create) the store, fail jobs a previous
+ * `rxroster serve [--port P] [--host H] [--data-dir DIR] [--public-url URL]`: open (or create) the store, fail jobs a previous
  * process left running, start the queue and listen. SIGINT/SIGTERM close gracefully: stop accepting,
  * finish in-flight requests, end running solves as interrupted, close the database.
  */
@@ -17,6 +17,8 @@ export interface ServeOptions {
   host?: string;
   /** Directory of the SQLite store, created if missing (default `.rxroster`). */
   dataDir?: string;
+  /** Base of the links the API hands out (feed URLs), e.g. https://rx.example.org; default: the request's host. */
+  publicBaseUrl?: string;
   queue?: SolveQueueOptions;
   /** Where notices go (default stderr). */
   notice?: (line: string) => void;
@@ -38,7 +40,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   if (!store.tokens.hasLiveAdmin()) {
     notice(`rxroster: no admin token yet; create one with: rxroster token create --role admin --data-dir ${dataDir}`);
   }
-  const app = createApp({ store, queue, log: notice });
+  const app = createApp({ store, queue, log: notice, ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}) });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port ?? 8080, options.host ?? "127.0.0.1", () => resolve(s));
     s.once("error", reject);
@@ -57,11 +59,11 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
 
 /** The `serve` command (bin/rxroster.js dispatches here). Returns the exit code on bad flags; otherwise runs until a signal. */
 export async function main(argv: string[]): Promise<number> {
-  let values: { port?: string; host?: string; "data-dir"?: string };
+  let values: { port?: string; host?: string; "data-dir"?: string; "public-url"?: string };
   try {
-    ({ values } = parseArgs({ args: argv, strict: true, options: { port: { type: "string" }, host: { type: "string" }, "data-dir": { type: "string" } } }));
+    ({ values } = parseArgs({ args: argv, strict: true, options: { port: { type: "string" }, host: { type: "string" }, "data-dir": { type: "string" }, "public-url": { type: "string" } } }));
   } catch (error) {
-    process.stderr.write(`rxroster serve: ${(error as Error).message}\nusage: rxroster serve [--port P] [--host H] [--data-dir DIR]\n`);
+    process.stderr.write(`rxroster serve: ${(error as Error).message}\nusage: rxroster serve [--port P] [--host H] [--data-dir DIR] [--public-url URL]\n`);
     return 2;
   }
   const port = values.port === undefined ? 8080 : Number(values.port);
@@ -69,7 +71,17 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`rxroster serve: --port must be an integer from 0 to 65535 (got "${values.port}")\n`);
     return 2;
   }
-  const running = await startServer({ port, ...(values.host ? { host: values.host } : {}), ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}) });
+  const publicUrl = values["public-url"];
+  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) {
+    process.stderr.write(`rxroster serve: --public-url must be an http(s) origin such as https://rx.example.org (got "${publicUrl}")\n`);
+    return 2;
+  }
+  const running = await startServer({
+    port,
+    ...(values.host ? { host: values.host } : {}),
+    ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
+    ...(publicUrl ? { publicBaseUrl: publicUrl.replace(/\/$/, "") } : {}),
+  });
   const host = values.host ?? "127.0.0.1";
   process.stdout.write(`rxroster: listening on http://${host}:${running.port} (data in ${values["data-dir"] ?? DEFAULT_DATA_DIR})\n`);
   const stop = (): void => {
