@@ -8,7 +8,7 @@ import { buildModel } from "../solver/model/build.js";
 import { decodeSchedule } from "../solver/decode.js";
 import { solveInWorker, type RunOptions } from "../solver/engines/run.js";
 import { assignmentColumnsOf, solveByNeighbourhoods } from "../solver/search/neighbourhoods.js";
-import { relativeGap, type EngineName, type SolveStatus } from "../solver/engines/types.js";
+import { DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type EngineName, type SolveStatus } from "../solver/engines/types.js";
 import { RULES } from "../solver/rules/index.js";
 import { resolveRule } from "../solver/rules/resolve.js";
 import { explain, prepare, type Prepared } from "./pipeline.js";
@@ -19,15 +19,21 @@ export interface OptimizeOptions extends Omit<RunOptions, "warmStart"> {
   /** A previous schedule to start from. */
   warmStart?: Schedule;
   /**
-   * `whole`: one MIP solve of the whole model. `neighbourhoods`: a first schedule, then fix-and-optimize
-   * over windows of days and groups of staff, bounded by the LP relaxation (HiGHS only). Default `auto`:
-   * neighbourhoods from {@link NEIGHBOURHOOD_MIN_COLUMNS} assignment columns on, whole below.
+   * `whole`: one MIP solve of the whole model to the limit. `neighbourhoods` (the default with HiGHS):
+   * fix-and-optimize (`solver/search/neighbourhoods.ts`). Below {@link LARGE_MODEL_COLUMNS} assignment
+   * columns the whole model is solved first for {@link WHOLE_FIRST_SHARE} of the limit, which proves most
+   * small models optimal; the neighbourhoods then improve a schedule HiGHS's own search is stuck on. From
+   * that size on the first schedule is taken as soon as it comes, and the LP relaxation bounds the search.
    */
-  search?: "whole" | "neighbourhoods" | "auto";
+  search?: "whole" | "neighbourhoods";
 }
 
-/** Assignment columns from which `auto` search works by neighbourhoods (a department's month has 30k). */
-export const NEIGHBOURHOOD_MIN_COLUMNS = 10_000;
+/** Assignment columns from which a model counts as large (a department's month has 10k to 30k). */
+export const LARGE_MODEL_COLUMNS = 10_000;
+/** Share of the limit a smaller model's first whole-model solve may take. */
+export const WHOLE_FIRST_SHARE = 0.25;
+/** Seconds per neighbourhood: a smaller model's are solved in a few seconds, a month's need more. */
+const NEIGHBOURHOOD_SECONDS = { small: 5, large: 12 } as const;
 
 export interface ModelSize {
   columns: number;
@@ -67,11 +73,16 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
   const lockedKeys = new Set(locked.map((a) => `${a.staff}|${a.template}@${a.date}`));
   const start = warmStart ? warmStartVector(built, warmStart) : undefined;
   const assignments = assignmentColumnsOf(built.ctx);
-  const search = options.search ?? "auto";
-  const byNeighbourhoods = engine === "highs" && (search === "neighbourhoods" || (search === "auto" && assignments.columns.length >= NEIGHBOURHOOD_MIN_COLUMNS));
+  const byNeighbourhoods = engine === "highs" && (options.search ?? "neighbourhoods") === "neighbourhoods";
+  const large = assignments.columns.length >= LARGE_MODEL_COLUMNS;
   const { engine: _engine, ...runOptions } = run;
+  const limit = run.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   const result = byNeighbourhoods
-    ? await solveByNeighbourhoods(built.model, assignments, { ...runOptions, ...(start ? { warmStart: start } : {}) })
+    ? await solveByNeighbourhoods(built.model, assignments, {
+        ...runOptions,
+        ...(start ? { warmStart: start } : {}),
+        ...(large ? { neighbourhoodSeconds: NEIGHBOURHOOD_SECONDS.large } : { firstSeconds: limit * WHOLE_FIRST_SHARE, neighbourhoodSeconds: NEIGHBOURHOOD_SECONDS.small }),
+      })
     : await solveInWorker(built.model, { ...run, ...(start ? { warmStart: start } : {}) });
   const base = { engine, seconds: result.seconds, model: size, ...(result.detail ? { detail: result.detail } : {}) };
   if (result.status === "infeasible") {

@@ -43,6 +43,12 @@ export function assignmentColumnsOf(ctx: BuildContext): AssignmentColumns {
 }
 
 export interface NeighbourhoodOptions extends Omit<RunOptions, "engine"> {
+  /**
+   * Seconds for the first whole-model solve. Given, it runs that long with its own bound (a model whose
+   * LP HiGHS settles quickly, where the trouble is finding good schedules); absent, it stops at its first
+   * schedule and the LP relaxation, solved in a second worker, bounds the search (a model too big for that).
+   */
+  firstSeconds?: number;
   /** Days free in a time window (default 7). */
   windowDays?: number;
   /** Seconds each neighbourhood may take at most (default 12). */
@@ -103,29 +109,36 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     options.onProgress?.({ elapsedSeconds: elapsed(), incumbent: best.objective, ...(Number.isFinite(b) ? { bound: b, gap: relativeGap(best.objective, b) } : {}) });
   };
   const lpDone = new AbortController();
-  const lp = solveInWorker(relaxed(model), {
-    signal: AbortSignal.any([lpDone.signal, ...(signal ? [signal] : [])]),
-    timeLimitSeconds: limit,
-    engineOptions: { solver: "ipm", run_crossover: "off" },
-  }).then((r) => {
-    if (r.status === "optimal" && r.objective !== undefined) bound = Math.max(bound, r.objective);
-    report();
-  });
+  const lp =
+    options.firstSeconds !== undefined
+      ? Promise.resolve()
+      : solveInWorker(relaxed(model), {
+          signal: AbortSignal.any([lpDone.signal, ...(signal ? [signal] : [])]),
+          timeLimitSeconds: limit,
+          engineOptions: { solver: "ipm", run_crossover: "off" },
+        }).then((r) => {
+          if (r.status === "optimal" && r.objective !== undefined) bound = Math.max(bound, r.objective);
+          report();
+        });
 
   const firstFound = new AbortController();
   const first = await solveInWorker(model, {
     ...(options.engineOptions ? { engineOptions: options.engineOptions } : {}),
     signal: AbortSignal.any([firstFound.signal, ...(signal ? [signal] : [])]),
-    // The whole model until its first schedule (neighbourhoods improve one faster than its search does),
-    // or to the limit when none comes sooner.
-    timeLimitSeconds: limit,
+    // Until the limit when no schedule comes sooner.
+    timeLimitSeconds: options.firstSeconds ?? limit,
     relativeGap: wantedGap,
     ...(options.warmStart ? { warmStart: options.warmStart } : {}),
     onProgress: (p) => {
       options.onProgress?.({ ...p, elapsedSeconds: elapsed() });
-      if (p.incumbent !== undefined) firstFound.abort();
+      if (p.incumbent !== undefined && options.firstSeconds === undefined) firstFound.abort();
     },
   });
+  if (!first.values && first.status === "timedout" && options.firstSeconds !== undefined && remaining() > 1) {
+    // No schedule within the first share: the whole model gets the rest of the limit.
+    const rest = await solveInWorker(model, { ...common, timeLimitSeconds: remaining(), relativeGap: wantedGap });
+    return { ...rest, seconds: elapsed() };
+  }
   if (first.bound !== undefined) bound = Math.max(bound, first.bound);
   if (!first.values || first.status === "optimal" || first.status === "infeasible") {
     lpDone.abort();
@@ -136,16 +149,27 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   const firstFeasibleSeconds = first.firstFeasibleSeconds;
   report();
 
-  const list = neighbourhoods(assignments, options.windowDays ?? 7);
+  // A whole round without a better schedule: the neighbourhoods widen (twice the days, fewer staff
+  // groups) and get twice the time, until one would be the whole model.
+  let windowDays = options.windowDays ?? 7;
+  let seconds = options.neighbourhoodSeconds ?? 12;
+  let list = neighbourhoods(assignments, windowDays);
   let failures = 0;
-  for (let k = 0; remaining() > 2 && !signal?.aborted && failures < list.length; k++) {
+  for (let k = 0; remaining() > 2 && !signal?.aborted; k++) {
+    if (failures >= list.length) {
+      if (windowDays >= assignments.dayCount) break;
+      windowDays = Math.min(assignments.dayCount, windowDays * 2);
+      seconds *= 2;
+      list = neighbourhoods(assignments, windowDays);
+      failures = 0;
+    }
     const n = list[k % list.length]!;
     const incumbent = best.values!;
     const fixed = fixedOutside(model, assignments, incumbent, n);
     const part = restrictModel(model, fixed);
     const partial = await solveInWorker(part.model, {
       ...common,
-      timeLimitSeconds: Math.min(remaining() - 1, options.neighbourhoodSeconds ?? 12),
+      timeLimitSeconds: Math.min(remaining() - 1, seconds),
       relativeGap: wantedGap,
       warmStart: asStart(Float64Array.from(part.columns, (j) => incumbent[j]!)),
     });
@@ -172,6 +196,6 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     seconds: elapsed(),
     values: best.values!,
     ...(firstFeasibleSeconds !== undefined ? { firstFeasibleSeconds } : {}),
-    detail: `fix-and-optimize: first schedule, then neighbourhoods of ${options.windowDays ?? 7} days and staff groups`,
+    detail: `fix-and-optimize: first schedule, then neighbourhoods of days (up to ${windowDays}) and staff groups`,
   };
 }
