@@ -31,7 +31,7 @@ export interface OptimizeOptions extends Omit<RunOptions, "warmStart"> {
 /** Assignment columns from which a model counts as large (a department's month has 10k to 30k). */
 export const LARGE_MODEL_COLUMNS = 10_000;
 /** Share of the limit a smaller model's first whole-model solve may take. */
-export const WHOLE_FIRST_SHARE = 0.25;
+export const WHOLE_FIRST_SHARE = 0.4;
 /** Seconds per neighbourhood: a smaller model's are solved in a few seconds, a month's need more. */
 const NEIGHBOURHOOD_SECONDS = { small: 5, large: 12 } as const;
 

@@ -74,30 +74,6 @@ export function buildShortRuns(ctx: BuildContext, rule: { id: RuleId; hard: bool
         ctx.builder.addRow(`${rule.id}[${person.member.id},${from},${k}]`, terms, -Infinity, daysToWork - 1);
       }
     }
-    if (rule.hard) buildRunStarts(ctx, rule.id, person, min, options.working);
-  }
-}
-
-/**
- * Hard only, on top of the patterns: a run that starts on day d (v[d] = 1, v[d−1] = 0, v = worked or
- * off) goes on through each day d + j, j < min, inside the horizon: v[d] − v[d−1] − v[d+j] ≤ 0. The same
- * integer points, a tighter LP: a start with the next day half worked satisfies the pattern rows but not
- * these. Soft rules keep the patterns alone, whose slack prices exactly the check's amount.
- */
-function buildRunStarts(ctx: BuildContext, id: RuleId, person: StaffVars, min: number, working: boolean): void {
-  // v = w when runs of work are judged, 1 − w for runs of days off: the row's constant collects the ones.
-  const sign = working ? 1 : -1;
-  for (let d = 1; d < ctx.dayCount - 1; d++) {
-    const start = workedDay(ctx, person, d);
-    if (working && start.length === 0) continue;
-    for (let j = 1; j < min && d + j < ctx.dayCount; j++) {
-      const terms: Term[] = [
-        ...start.map((t) => ({ column: t.column, coefficient: sign })),
-        ...workedDay(ctx, person, d - 1).map((t) => ({ column: t.column, coefficient: -sign })),
-        ...workedDay(ctx, person, d + j).map((t) => ({ column: t.column, coefficient: -sign })),
-      ];
-      ctx.builder.addRow(`${id}.start[${person.member.id},${d},${j}]`, terms, -Infinity, working ? 0 : 1);
-    }
   }
 }
 

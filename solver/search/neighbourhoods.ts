@@ -62,7 +62,7 @@ interface Neighbourhood {
   free: (index: number) => boolean;
 }
 
-/** Time windows sliding by half their width, then staff groups (every k-th person), round and round. */
+/** Time windows sliding by half their width, staff groups (every k-th person), then a few people drawn at random. */
 export function neighbourhoods(a: AssignmentColumns, windowDays: number): Neighbourhood[] {
   const list: Neighbourhood[] = [];
   const step = Math.max(1, Math.floor(windowDays / 2));
@@ -73,7 +73,27 @@ export function neighbourhoods(a: AssignmentColumns, windowDays: number): Neighb
   }
   const groups = Math.max(2, Math.round(a.dayCount / windowDays));
   for (let g = 0; g < groups; g++) list.push({ name: `staff group ${g + 1}/${groups}`, free: (i) => a.person[i]! % groups === g });
+  // A few people's whole rosters at once: swaps of shifts between people that windows of days cannot make.
+  // The people are drawn with a fixed seed, so a search is repeatable.
+  const random = seeded(windowDays * 7919 + a.personCount);
+  const size = Math.max(2, Math.ceil(a.personCount / 6));
+  for (let r = 0; r < groups * 2 && a.personCount > size; r++) {
+    const people = new Set<number>();
+    while (people.size < size) people.add(Math.floor(random() * a.personCount));
+    list.push({ name: `people ${[...people].sort((x, y) => x - y).join(",")}`, free: (i) => people.has(a.person[i]!) });
+  }
   return list;
+}
+
+/** A small deterministic generator (mulberry32): repeatable neighbourhoods without global state. */
+function seeded(seed: number): () => number {
+  let t = seed >>> 0;
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r ^= r + Math.imul(r ^ (r >>> 7), 61 | r);
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** Each column's fixed value (NaN: free): assignment columns outside the neighbourhood keep the incumbent's. */
@@ -155,10 +175,14 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   let seconds = options.neighbourhoodSeconds ?? 12;
   let list = neighbourhoods(assignments, windowDays);
   let failures = 0;
+  let whole = false;
   for (let k = 0; remaining() > 2 && !signal?.aborted; k++) {
     if (failures >= list.length) {
-      if (windowDays >= assignments.dayCount) break;
-      windowDays = Math.min(assignments.dayCount, windowDays * 2);
+      if (windowDays * 2 >= assignments.dayCount) {
+        whole = true;
+        break;
+      }
+      windowDays *= 2;
       seconds *= 2;
       list = neighbourhoods(assignments, windowDays);
       failures = 0;
@@ -182,6 +206,16 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
       report();
     } else failures++;
     if (Number.isFinite(bound) && relativeGap(best.objective!, Math.min(bound, best.objective!)) <= wantedGap) break;
+  }
+  if (whole && remaining() > 2 && !signal?.aborted) {
+    // Windows as wide as the horizon are the whole model: solve it from the incumbent for the rest of
+    // the limit, where its bound can rise and prove the incumbent (or a better schedule) optimal.
+    const incumbent = best.values!;
+    const last = await solveInWorker(model, { ...common, timeLimitSeconds: remaining() - 1, relativeGap: wantedGap, warmStart: asStart(incumbent) });
+    options.onStep?.({ name: "whole model", status: last.status, seconds: last.seconds, ...(last.objective !== undefined ? { objective: last.objective } : {}), improved: (last.objective ?? Infinity) < best.objective! - 1e-6 * Math.max(1, Math.abs(best.objective!)) });
+    if (last.bound !== undefined) bound = Math.max(bound, last.bound);
+    if (last.values && last.objective !== undefined && last.objective < best.objective! - 1e-6 * Math.max(1, Math.abs(best.objective!))) best = last;
+    report();
   }
   lpDone.abort();
   await lp;
