@@ -20,16 +20,19 @@ export interface OptimizeOptions extends Omit<RunOptions, "warmStart"> {
   warmStart?: Schedule;
   /**
    * `whole`: one MIP solve of the whole model to the limit. `neighbourhoods` (the default with HiGHS):
-   * fix-and-optimize (`solver/search/neighbourhoods.ts`). Below {@link LARGE_MODEL_COLUMNS} assignment
-   * columns the whole model is solved first for {@link WHOLE_FIRST_SHARE} of the limit, which proves most
+   * fix-and-optimize (`solver/search/neighbourhoods.ts`). Below {@link LARGE_MODEL_NONZEROS} nonzeros the
+   * whole model is solved first for {@link WHOLE_FIRST_SHARE} of the limit, which proves most
    * small models optimal; the neighbourhoods then improve a schedule HiGHS's own search is stuck on. From
    * that size on the first schedule is taken as soon as it comes, and the LP relaxation bounds the search.
    */
   search?: "whole" | "neighbourhoods";
 }
 
-/** Assignment columns from which a model counts as large (a department's month has 10k to 30k). */
-export const LARGE_MODEL_COLUMNS = 10_000;
+/**
+ * Nonzeros from which a model counts as large: HiGHS's root LP then takes most of a minute (a department's
+ * month has 400k to 900k; Curtois–Qu instance 12, 190k, settles in seconds).
+ */
+export const LARGE_MODEL_NONZEROS = 300_000;
 /** Share of the limit a smaller model's first whole-model solve may take. */
 export const WHOLE_FIRST_SHARE = 0.4;
 /** Seconds per neighbourhood: a smaller model's are solved in a few seconds, a month's need more. */
@@ -74,7 +77,7 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
   const start = warmStart ? warmStartVector(built, warmStart) : undefined;
   const assignments = assignmentColumnsOf(built.ctx);
   const byNeighbourhoods = engine === "highs" && (options.search ?? "neighbourhoods") === "neighbourhoods";
-  const large = assignments.columns.length >= LARGE_MODEL_COLUMNS;
+  const large = size.nonzeros >= LARGE_MODEL_NONZEROS;
   const { engine: _engine, ...runOptions } = run;
   const limit = run.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   const result = byNeighbourhoods
