@@ -1,53 +1,47 @@
 /**
  * One benchmark case in its own process (so its peak RSS is its own): builds the department, solves it
- * and prints one JSON line of figures. Used by bench/solver.ts.
- *   tsx bench/solve-case.ts <demo|STAFF> <DAYS> <TIME_LIMIT_S> [highs|jslp]
+ * with the project's `optimize()` (the search a manager's solve uses) and prints one JSON line of figures.
+ * Used by bench/solver.ts.
+ *   tsx bench/solve-case.ts <demo|STAFF> <DAYS> <TIME_LIMIT_S> [highs|jslp] [neighbourhoods|whole]
  */
-import { buildModel } from "../solver/model/build.js";
-import { solveInWorker } from "../solver/engines/run.js";
-import { relativeGap, type EngineName } from "../solver/engines/types.js";
-import { explain, prepare } from "../src/pipeline.js";
-import { decodeSchedule } from "../solver/decode.js";
+import { optimize } from "../src/optimize.js";
+import { prepare } from "../src/pipeline.js";
+import type { EngineName } from "../solver/engines/types.js";
 import { demoDepartment, scaledDepartment } from "./departments.js";
 
-const [which = "demo", daysArg = "30", limitArg = "60", engineArg = "highs"] = process.argv.slice(2);
+const [which = "demo", daysArg = "30", limitArg = "60", engineArg = "highs", searchArg = "neighbourhoods"] = process.argv.slice(2);
 const input = which === "demo" ? demoDepartment() : scaledDepartment(Number(which), Number(daysArg));
 const engine = engineArg as EngineName;
-const buildStarted = performance.now();
 const prepared = prepare(input);
-const built = buildModel(prepared.input, prepared.grid, prepared.demand);
-const buildSeconds = (performance.now() - buildStarted) / 1000;
 let firstGap1: number | undefined;
-const result = await solveInWorker(built.model, {
+const outcome = await optimize(prepared, {
   engine,
+  search: searchArg as "neighbourhoods" | "whole",
   timeLimitSeconds: Number(limitArg),
   relativeGap: 1e-4,
   onProgress: (p) => {
     if (firstGap1 === undefined && p.gap !== undefined && p.gap <= 0.01) firstGap1 = p.elapsedSeconds;
   },
 });
-if (firstGap1 === undefined && result.gap !== undefined && result.gap <= 0.01) firstGap1 = result.seconds;
-const explanation = result.values ? explain(prepared, decodeSchedule(built, result.values)) : undefined;
+if (firstGap1 === undefined && outcome.gap !== undefined && outcome.gap <= 0.01) firstGap1 = outcome.seconds;
 console.log(
   JSON.stringify({
     case: which === "demo" ? "demo" : `${which} staff`,
     staff: input.staff.length,
     days: prepared.grid.days.length,
     engine,
-    columns: built.model.numCols,
-    rows: built.model.numRows,
-    nonzeros: built.model.rowColumns.length,
-    buildSeconds,
-    status: result.status,
-    firstFeasibleSeconds: result.firstFeasibleSeconds,
+    search: engine === "highs" ? searchArg : "whole",
+    ...outcome.model,
+    status: outcome.status,
+    firstFeasibleSeconds: outcome.firstFeasibleSeconds,
     gap1Seconds: firstGap1,
-    seconds: result.seconds,
-    gap: explanation && result.objective !== undefined && result.bound !== undefined ? relativeGap(Math.min(result.objective, explanation.total), result.bound) : result.gap,
-    // The schedule's price is the checker's total; an early incumbent's slacks can sit above it.
-    objective: explanation && result.objective !== undefined ? Math.min(result.objective, explanation.total) : result.objective,
-    mipObjective: result.objective,
-    checkerTotal: explanation?.total,
-    hardViolations: explanation?.violations.filter((v) => v.hard).length,
+    seconds: outcome.seconds,
+    gap: outcome.gap,
+    bound: outcome.bound,
+    // optimize() prices the schedule by the checker (never above the MIP's objective).
+    objective: outcome.objective,
+    checkerTotal: outcome.explanation?.total,
+    hardViolations: outcome.explanation?.violations.filter((v) => v.hard).length,
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
   }),
 );

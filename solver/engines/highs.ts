@@ -67,6 +67,11 @@ export const highsEngine: Engine = {
         [types.mipImprovingSolution](event) {
           firstFeasibleSeconds ??= elapsed();
           report(event.data);
+          const values = event.data.mip_solution;
+          const objective = event.data.mip_primal_bound ?? event.data.objective_function_value;
+          if (hooks.onIncumbent && values?.length === model.numCols && objective !== undefined) {
+            hooks.onIncumbent({ objective, values: Float64Array.from(values), elapsedSeconds: elapsed() });
+          }
         },
         [types.mipInterrupt](event) {
           if (hooks.shouldStop?.()) event.interrupt();

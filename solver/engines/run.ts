@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { LinearModel } from "../model/linear-model.js";
-import { DEFAULT_TIME_LIMIT_SECONDS, type EngineName, type EngineResult, type Progress, type SolveOptions } from "./types.js";
+import { DEFAULT_TIME_LIMIT_SECONDS, type EngineName, type EngineResult, type Incumbent, type Progress, type SolveOptions } from "./types.js";
 import type { WorkerInput } from "./worker.js";
 
 export interface RunOptions extends SolveOptions {
@@ -15,6 +15,13 @@ export interface RunOptions extends SolveOptions {
   onProgress?: (progress: Progress) => void;
   /** Aborting stops the solve; HiGHS returns its incumbent, javascript-lp-solver nothing. */
   signal?: AbortSignal;
+  /** Each new incumbent's column values as HiGHS finds it (copied out of the worker: big on big models). */
+  onIncumbent?: (incumbent: Incumbent) => void;
+  /**
+   * End the worker at once on abort, answering `timedout`: for a caller that already holds what it needs
+   * (HiGHS heeds a stop only between LP solves, and a month's root LP takes most of a minute).
+   */
+  endOnAbort?: boolean;
 }
 
 /** Seconds past the time limit after which a worker is ended from outside. */
@@ -34,8 +41,8 @@ export function solveInWorker(model: LinearModel, options: RunOptions = {}): Pro
   const engine = options.engine ?? "highs";
   const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   const stop = new SharedArrayBuffer(4);
-  const { engine: _e, onProgress, signal, ...solveOptions } = options;
-  const data: WorkerInput = { engine, model, options: { ...solveOptions, timeLimitSeconds: limit }, stop };
+  const { engine: _e, onProgress, signal, onIncumbent, endOnAbort, ...solveOptions } = options;
+  const data: WorkerInput = { engine, model, options: { ...solveOptions, timeLimitSeconds: limit }, stop, streamIncumbents: onIncumbent !== undefined };
   const started = performance.now();
   return new Promise<EngineResult>((resolve, reject) => {
     const worker = startWorker(data);
@@ -53,13 +60,14 @@ export function solveInWorker(model: LinearModel, options: RunOptions = {}): Pro
       finish({ status: "timedout", seconds: (performance.now() - started) / 1000, detail: why });
     const onAbort = (): void => {
       Atomics.store(new Int32Array(stop), 0, 1);
-      if (engine === "jslp") endFromOutside("cancelled");
+      if (engine === "jslp" || endOnAbort) endFromOutside("cancelled");
     };
     const guard = setTimeout(() => endFromOutside(`${engine} overran its ${limit} s limit and was ended`), (limit + GRACE_SECONDS[engine]) * 1000);
     signal?.addEventListener("abort", onAbort);
     if (signal?.aborted) onAbort();
-    worker.on("message", (message: { type: "progress"; progress: Progress } | { type: "result"; result: EngineResult }) => {
+    worker.on("message", (message: { type: "progress"; progress: Progress } | { type: "incumbent"; incumbent: Incumbent } | { type: "result"; result: EngineResult }) => {
       if (message.type === "progress") onProgress?.(message.progress);
+      else if (message.type === "incumbent") onIncumbent?.(message.incumbent);
       else finish(message.result);
     });
     worker.on("error", (error) => finish(error));

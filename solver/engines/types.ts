@@ -30,6 +30,12 @@ export interface SolveOptions {
 export const DEFAULT_TIME_LIMIT_SECONDS = 60;
 export const DEFAULT_RELATIVE_GAP = 1e-4;
 
+export interface Incumbent {
+  objective: number;
+  values: Float64Array;
+  elapsedSeconds: number;
+}
+
 export interface Progress {
   elapsedSeconds: number;
   incumbent?: number;
@@ -59,6 +65,8 @@ export interface EngineHooks {
   onProgress?: (progress: Progress) => void;
   /** Polled during the solve; true asks the engine to stop with what it has. */
   shouldStop?: () => boolean;
+  /** Each new incumbent's column values, where the engine gives them during the solve (HiGHS does). */
+  onIncumbent?: (incumbent: Incumbent) => void;
 }
 
 export interface Engine {

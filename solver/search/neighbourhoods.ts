@@ -14,7 +14,7 @@ import type { BuildContext } from "../model/build-context.js";
 import type { LinearModel } from "../model/linear-model.js";
 import { solveInWorker, type RunOptions } from "../engines/run.js";
 import { expandSolution, restrictModel } from "./restrict.js";
-import { DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type EngineResult } from "../engines/types.js";
+import { DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type EngineResult, type Incumbent } from "../engines/types.js";
 
 /** Assignment columns: the day and person each one is for. */
 export interface AssignmentColumns {
@@ -141,19 +141,32 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
           report();
         });
 
+  // Large: the first incumbent is taken from HiGHS as it finds it and the worker ended, since HiGHS heeds a
+  // stop only once its root LP is done, most of a minute on a month.
+  const takeFirst = options.firstSeconds === undefined;
   const firstFound = new AbortController();
-  const first = await solveInWorker(model, {
+  let taken: Incumbent | undefined;
+  const solved = await solveInWorker(model, {
     ...(options.engineOptions ? { engineOptions: options.engineOptions } : {}),
     signal: AbortSignal.any([firstFound.signal, ...(signal ? [signal] : [])]),
     // Until the limit when no schedule comes sooner.
     timeLimitSeconds: options.firstSeconds ?? limit,
     relativeGap: wantedGap,
     ...(options.warmStart ? { warmStart: options.warmStart } : {}),
-    onProgress: (p) => {
-      options.onProgress?.({ ...p, elapsedSeconds: elapsed() });
-      if (p.incumbent !== undefined && options.firstSeconds === undefined) firstFound.abort();
-    },
+    onProgress: (p) => options.onProgress?.({ ...p, elapsedSeconds: elapsed() }),
+    ...(takeFirst
+      ? {
+          endOnAbort: true,
+          onIncumbent: (incumbent: Incumbent) => {
+            taken ??= incumbent;
+            firstFound.abort();
+          },
+        }
+      : {}),
   });
+  const first: EngineResult = taken
+    ? { status: "feasible", objective: taken.objective, values: taken.values, seconds: elapsed(), firstFeasibleSeconds: taken.elapsedSeconds }
+    : solved;
   if (!first.values && first.status === "timedout" && options.firstSeconds !== undefined && remaining() > 1) {
     // No schedule within the first share: the whole model gets the rest of the limit.
     const rest = await solveInWorker(model, { ...common, timeLimitSeconds: remaining(), relativeGap: wantedGap });

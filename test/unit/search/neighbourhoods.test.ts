@@ -4,6 +4,8 @@ import { explain, prepare } from "../../../src/pipeline.js";
 import { assignmentColumnsOf, neighbourhoods, solveByNeighbourhoods } from "../../../solver/search/neighbourhoods.js";
 import { buildModel } from "../../../solver/model/build.js";
 import { decodeSchedule } from "../../../solver/decode.js";
+import { solveInWorker } from "../../../solver/engines/run.js";
+import type { Incumbent } from "../../../solver/engines/types.js";
 import { smallWorld } from "../../fixtures/small-world.js";
 
 // A pharmacist by day in central every day, and the pay-period band on: the first schedule has room to improve.
@@ -39,6 +41,20 @@ describe("fix-and-optimize search", () => {
     expect(whole.status).toBe("optimal");
     expect(searched.objective!).toBeGreaterThanOrEqual(whole.objective! - 1e-6 * whole.objective!);
     expect(searched.objective!).toBeCloseTo(whole.objective!, 4);
+  });
+
+  it("streams each incumbent out of the HiGHS worker with values that price to its objective", async () => {
+    const prepared = prepare(demanding(7));
+    const { model } = buildModel(prepared.input, prepared.grid, prepared.demand);
+    const incumbents: Incumbent[] = [];
+    const result = await solveInWorker(model, { relativeGap: 0, onIncumbent: (i) => incumbents.push(i) });
+    expect(incumbents.length).toBeGreaterThan(0);
+    for (const { values, objective } of incumbents) {
+      expect(values).toHaveLength(model.numCols);
+      const priced = model.offset + model.colCost.reduce((sum, c, j) => sum + c * values[j]!, 0);
+      expect(priced).toBeCloseTo(objective, 4);
+    }
+    expect(incumbents.at(-1)!.objective).toBeCloseTo(result.objective!, 4);
   });
 
   it("slides windows of days by half their width, then cycles staff groups", () => {
