@@ -128,18 +128,17 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     const b = Math.min(bound, best.objective);
     options.onProgress?.({ elapsedSeconds: elapsed(), incumbent: best.objective, ...(Number.isFinite(b) ? { bound: b, gap: relativeGap(best.objective, b) } : {}) });
   };
+  // The LP relaxation starts once the first schedule is in: on two cores it would slow HiGHS's search for it.
   const lpDone = new AbortController();
-  const lp =
-    options.firstSeconds !== undefined
-      ? Promise.resolve()
-      : solveInWorker(relaxed(model), {
-          signal: AbortSignal.any([lpDone.signal, ...(signal ? [signal] : [])]),
-          timeLimitSeconds: limit,
-          engineOptions: { solver: "ipm", run_crossover: "off" },
-        }).then((r) => {
-          if (r.status === "optimal" && r.objective !== undefined) bound = Math.max(bound, r.objective);
-          report();
-        });
+  const startLp = (): Promise<void> =>
+    solveInWorker(relaxed(model), {
+      signal: AbortSignal.any([lpDone.signal, ...(signal ? [signal] : [])]),
+      timeLimitSeconds: Math.max(1, remaining()),
+      engineOptions: { solver: "ipm", run_crossover: "off" },
+    }).then((r) => {
+      if (r.status === "optimal" && r.objective !== undefined) bound = Math.max(bound, r.objective);
+      report();
+    });
 
   // Large: the first incumbent is taken from HiGHS as it finds it and the worker ended, since HiGHS heeds a
   // stop only once its root LP is done, most of a minute on a month.
@@ -167,6 +166,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   const first: EngineResult = taken
     ? { status: "feasible", objective: taken.objective, values: taken.values, seconds: elapsed(), firstFeasibleSeconds: taken.elapsedSeconds }
     : solved;
+  const lp = takeFirst && first.values && first.status !== "optimal" ? startLp() : Promise.resolve();
   if (!first.values && first.status === "timedout" && options.firstSeconds !== undefined && remaining() > 1) {
     // No schedule within the first share: the whole model gets the rest of the limit.
     const rest = await solveInWorker(model, { ...common, timeLimitSeconds: remaining(), relativeGap: wantedGap });
