@@ -10,6 +10,10 @@ import type { EngineName } from "../solver/engines/types.js";
 import { demoDepartment, scaledDepartment } from "./departments.js";
 
 const [which = "demo", daysArg = "30", limitArg = "60", engineArg = "highs", searchArg = "neighbourhoods"] = process.argv.slice(2);
+if (!["highs", "jslp"].includes(engineArg) || !["neighbourhoods", "whole"].includes(searchArg)) {
+  console.error(`usage: tsx bench/solve-case.ts <demo|STAFF> <DAYS> <TIME_LIMIT_S> [highs|jslp] [neighbourhoods|whole] (got "${engineArg}" "${searchArg}")`);
+  process.exit(2);
+}
 const input = which === "demo" ? demoDepartment() : scaledDepartment(Number(which), Number(daysArg));
 const engine = engineArg as EngineName;
 const prepared = prepare(input);

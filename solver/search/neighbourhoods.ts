@@ -1,20 +1,22 @@
 /**
- * Fix-and-optimize for models too big to solve whole within the limit (a department's month): HiGHS
- * cannot finish the root LP of the whole month in a minute, so its bound stays near zero and its early
- * incumbent is never improved. Instead:
- *   1. a first schedule from the whole MIP (HiGHS's own heuristics find one in seconds), while a second
- *      worker solves the LP relaxation with the interior-point method for a valid lower bound;
- *   2. then, until the limit, neighbourhoods in turn: every assignment column outside a window of days
- *      (or outside a group of staff) is fixed at the incumbent's value and the rest is solved as a MIP
- *      from the incumbent; a better schedule becomes the incumbent.
- * Every schedule returned is a solution of the whole model; the bound is the better of the LP
- * relaxation's and HiGHS's own. Input: the model and which day and person each assignment column is for.
+ * Fix-and-optimize, the default search with HiGHS. Input: the model and which day and person each
+ * assignment column is for; output: an engine result for the whole model.
+ *   1. A first schedule. Smaller models (`firstSeconds` given) are solved whole for that long, with
+ *      HiGHS's own bound; most are proven optimal there. A month is too big for that (HiGHS cannot finish
+ *      its root LP within a minute): its first incumbent is taken from HiGHS's callback and the worker
+ *      ended, and a second worker solves the LP relaxation (interior point) for a valid bound.
+ *   2. Until the limit, neighbourhoods in turn: every assignment column outside a window of days, a
+ *      group of staff or a few people drawn at random is fixed at the incumbent's value, the fixed columns
+ *      leave the matrix (`restrict.ts`), and HiGHS solves the rest from the incumbent; a better schedule
+ *      becomes the incumbent. A round without one widens the windows; once they would span the horizon,
+ *      the whole model gets the rest of the limit from the incumbent.
+ * Every schedule returned is a solution of the whole model.
  */
 import type { BuildContext } from "../model/build-context.js";
 import type { LinearModel } from "../model/linear-model.js";
 import { solveInWorker, type RunOptions } from "../engines/run.js";
 import { expandSolution, restrictModel } from "./restrict.js";
-import { DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type EngineResult, type Incumbent } from "../engines/types.js";
+import { DEFAULT_RELATIVE_GAP, DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type EngineResult, type Incumbent } from "../engines/types.js";
 
 /** Assignment columns: the day and person each one is for. */
 export interface AssignmentColumns {
@@ -114,7 +116,7 @@ const asStart = (values: Float64Array): { indices: Int32Array; values: Float64Ar
 
 export async function solveByNeighbourhoods(model: LinearModel, assignments: AssignmentColumns, options: NeighbourhoodOptions = {}): Promise<EngineResult> {
   const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
-  const wantedGap = options.relativeGap ?? 1e-4;
+  const wantedGap = options.relativeGap ?? DEFAULT_RELATIVE_GAP;
   const started = performance.now();
   const elapsed = (): number => (performance.now() - started) / 1000;
   const remaining = (): number => limit - elapsed();
