@@ -8,7 +8,7 @@ import { buildModel } from "../solver/model/build.js";
 import { decodeSchedule } from "../solver/decode.js";
 import { solveInWorker, type RunOptions } from "../solver/engines/run.js";
 import { assignmentColumnsOf, solveByNeighbourhoods } from "../solver/search/neighbourhoods.js";
-import { DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type EngineName, type SolveStatus } from "../solver/engines/types.js";
+import { relativeGap, type EngineName, type SolveStatus } from "../solver/engines/types.js";
 import { RULES } from "../solver/rules/index.js";
 import { resolveRule } from "../solver/rules/resolve.js";
 import { explain, prepare, type Prepared } from "./pipeline.js";
@@ -20,10 +20,10 @@ export interface OptimizeOptions extends Omit<RunOptions, "warmStart"> {
   warmStart?: Schedule;
   /**
    * `whole`: one MIP solve of the whole model to the limit. `neighbourhoods` (the default with HiGHS):
-   * fix-and-optimize (`solver/search/neighbourhoods.ts`). Below {@link LARGE_MODEL_NONZEROS} nonzeros the
-   * whole model is solved first for {@link WHOLE_FIRST_SHARE} of the limit, which proves most
-   * small models optimal; the neighbourhoods then improve a schedule HiGHS's own search is stuck on. From
-   * that size on the first schedule is taken as soon as it comes, and the LP relaxation bounds the search.
+   * fix-and-optimize (`solver/search/neighbourhoods.ts`). Below {@link LARGE_MODEL_NONZEROS} nonzeros
+   * HiGHS solves the whole model alongside the neighbourhoods for the whole limit (it proves most small
+   * models optimal, and the neighbourhoods improve the schedules its search gets stuck on); from that size
+   * on its first schedule is taken as soon as it comes, and the LP relaxation bounds the search.
    */
   search?: "whole" | "neighbourhoods";
 }
@@ -33,8 +33,6 @@ export interface OptimizeOptions extends Omit<RunOptions, "warmStart"> {
  * month has 400k to 900k; Curtois–Qu instance 12, 190k, settles in seconds).
  */
 export const LARGE_MODEL_NONZEROS = 300_000;
-/** Share of the limit a smaller model's first whole-model solve may take. */
-export const WHOLE_FIRST_SHARE = 0.4;
 /**
  * Neighbourhoods: a smaller model's windows of 7 days are solved in a few seconds; a month's are cut to 4
  * days with 8 s each (on the demo at 60 s: 1.54M against 1.61M with 7 days and 12 s).
@@ -82,12 +80,11 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
   const byNeighbourhoods = engine === "highs" && (options.search ?? "neighbourhoods") === "neighbourhoods";
   const large = size.nonzeros >= LARGE_MODEL_NONZEROS;
   const { engine: _engine, ...runOptions } = run;
-  const limit = run.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   const result = byNeighbourhoods
     ? await solveByNeighbourhoods(built.model, assignments, {
         ...runOptions,
         ...(start ? { warmStart: start } : {}),
-        ...(large ? NEIGHBOURHOODS.large : { firstSeconds: limit * WHOLE_FIRST_SHARE, ...NEIGHBOURHOODS.small }),
+        ...(large ? { whole: "first", ...NEIGHBOURHOODS.large } : { whole: "alongside", ...NEIGHBOURHOODS.small }),
       })
     : await solveInWorker(built.model, { ...run, ...(start ? { warmStart: start } : {}) });
   const base = { engine, seconds: result.seconds, model: size, ...(result.detail ? { detail: result.detail } : {}) };

@@ -1,13 +1,16 @@
 /**
  * Run an engine in a worker thread: the caller's event loop is never blocked, a solve can be cancelled,
  * and an engine that ignores its own limit (javascript-lp-solver) is ended from outside.
+ * `solveInWorker` runs one solve in a worker of its own; a `SolverSession` keeps one worker (and its
+ * loaded engine) for many solves in turn, which saves starting a thread and loading HiGHS for each of a
+ * search's short neighbourhood solves (0.15 s each compiled, 0.45 s under tsx).
  */
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { LinearModel } from "../model/linear-model.js";
 import { DEFAULT_TIME_LIMIT_SECONDS, type EngineName, type EngineResult, type Incumbent, type Progress, type SolveOptions } from "./types.js";
-import type { WorkerInput } from "./worker.js";
+import type { SolveRequest, WorkerMessage } from "./worker.js";
 
 export interface RunOptions extends SolveOptions {
   /** Default "highs". */
@@ -28,49 +31,102 @@ export interface RunOptions extends SolveOptions {
 const GRACE_SECONDS = { highs: 30, jslp: 1 } as const;
 
 /** The compiled worker; under the test runner the sources are TypeScript and load through tsx. */
-function startWorker(workerData: WorkerInput): Worker {
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker.js", import.meta.url), { workerData });
+function startWorker(engine: EngineName): Worker {
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker.js", import.meta.url), { workerData: { engine } });
   // The ESM build of tsx's API sits beside the CommonJS one that require.resolve finds.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
   const worker = new URL("./worker.ts", import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(worker)}); });`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true, workerData: { engine } });
 }
 
-export function solveInWorker(model: LinearModel, options: RunOptions = {}): Promise<EngineResult> {
-  const engine = options.engine ?? "highs";
-  const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
-  const stop = new SharedArrayBuffer(4);
-  const { engine: _e, onProgress, signal, onIncumbent, endOnAbort, ...solveOptions } = options;
-  const data: WorkerInput = { engine, model, options: { ...solveOptions, timeLimitSeconds: limit }, stop, streamIncumbents: onIncumbent !== undefined };
-  const started = performance.now();
-  return new Promise<EngineResult>((resolve, reject) => {
-    const worker = startWorker(data);
-    let settled = false;
-    const finish = (result: EngineResult | Error): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(guard);
-      signal?.removeEventListener("abort", onAbort);
-      void worker.terminate();
-      if (result instanceof Error) reject(result);
-      else resolve(result);
-    };
-    const endFromOutside = (why: string): void =>
-      finish({ status: "timedout", seconds: (performance.now() - started) / 1000, detail: why });
-    const onAbort = (): void => {
-      Atomics.store(new Int32Array(stop), 0, 1);
-      if (engine === "jslp" || endOnAbort) endFromOutside("cancelled");
-    };
-    const guard = setTimeout(() => endFromOutside(`${engine} overran its ${limit} s limit and was ended`), (limit + GRACE_SECONDS[engine]) * 1000);
-    signal?.addEventListener("abort", onAbort);
-    if (signal?.aborted) onAbort();
-    worker.on("message", (message: { type: "progress"; progress: Progress } | { type: "incumbent"; incumbent: Incumbent } | { type: "result"; result: EngineResult }) => {
-      if (message.type === "progress") onProgress?.(message.progress);
-      else if (message.type === "incumbent") onIncumbent?.(message.incumbent);
-      else finish(message.result);
+/**
+ * One worker thread solving models in turn, one at a time. A worker that had to be ended (overrun, or
+ * `endOnAbort`) is replaced by a fresh one at the next solve. `close()` ends the thread.
+ */
+export class SolverSession {
+  private worker: Worker | undefined;
+  private busy = false;
+
+  constructor(readonly engine: EngineName = "highs") {}
+
+  solve(model: LinearModel, options: Omit<RunOptions, "engine"> = {}): Promise<EngineResult> {
+    if (this.busy) return Promise.reject(new Error("SolverSession: one solve at a time"));
+    this.busy = true;
+    const engine = this.engine;
+    const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
+    const stop = new SharedArrayBuffer(4);
+    const { onProgress, signal, onIncumbent, endOnAbort, ...solveOptions } = options;
+    const request: SolveRequest = { model, options: { ...solveOptions, timeLimitSeconds: limit }, stop, streamIncumbents: onIncumbent !== undefined };
+    const started = performance.now();
+    const worker = (this.worker ??= this.start());
+    return new Promise<EngineResult>((resolve, reject) => {
+      let settled = false;
+      const finish = (result: EngineResult | Error, end: boolean): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(guard);
+        signal?.removeEventListener("abort", onAbort);
+        worker.off("message", onMessage);
+        worker.off("error", onError);
+        worker.off("exit", onExit);
+        if (end) this.end();
+        this.busy = false;
+        if (result instanceof Error) reject(result);
+        else resolve(result);
+      };
+      const endFromOutside = (why: string): void => finish({ status: "timedout", seconds: (performance.now() - started) / 1000, detail: why }, true);
+      const onAbort = (): void => {
+        Atomics.store(new Int32Array(stop), 0, 1);
+        if (engine === "jslp" || endOnAbort) endFromOutside("cancelled");
+      };
+      const onMessage = (message: WorkerMessage): void => {
+        if (message.type === "progress") onProgress?.(message.progress);
+        else if (message.type === "incumbent") onIncumbent?.(message.incumbent);
+        else finish(message.result, false);
+      };
+      const onError = (error: Error): void => finish(error, true);
+      const onExit = (code: number): void => finish(new Error(`solver worker exited with code ${code} before answering`), true);
+      const guard = setTimeout(() => endFromOutside(`${engine} overran its ${limit} s limit and was ended`), (limit + GRACE_SECONDS[engine]) * 1000);
+      worker.on("message", onMessage);
+      worker.on("error", onError);
+      worker.on("exit", onExit);
+      signal?.addEventListener("abort", onAbort);
+      worker.postMessage(request);
+      if (signal?.aborted) onAbort();
     });
-    worker.on("error", (error) => finish(error));
-    worker.on("exit", (code) => finish(new Error(`solver worker exited with code ${code} before answering`)));
-  });
+  }
+
+  /** Ends the worker thread (a solve in progress answers `timedout` or rejects). */
+  async close(): Promise<void> {
+    this.end();
+  }
+
+  /** A fresh worker; one that dies between solves is dropped, and the next solve starts another. */
+  private start(): Worker {
+    const worker = startWorker(this.engine);
+    const drop = (): void => {
+      if (this.worker === worker) this.worker = undefined;
+    };
+    worker.on("error", drop);
+    worker.on("exit", drop);
+    return worker;
+  }
+
+  private end(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) void worker.terminate();
+  }
+}
+
+/** One solve in a worker thread of its own. */
+export async function solveInWorker(model: LinearModel, options: RunOptions = {}): Promise<EngineResult> {
+  const { engine = "highs", ...rest } = options;
+  const session = new SolverSession(engine);
+  try {
+    return await session.solve(model, rest);
+  } finally {
+    await session.close();
+  }
 }

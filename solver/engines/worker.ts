@@ -1,16 +1,16 @@
 /**
- * Worker-thread entry: receives a model, solves it with the named engine, posts progress and the result.
- * A solve blocks this thread for its whole duration; the caller's event loop stays free.
- * Cancel arrives through a shared flag (the thread cannot read messages while the engine runs).
+ * Worker-thread entry: loads the engine named in `workerData`, then solves each model posted to it in
+ * turn, posting progress and the result. A solve blocks this thread for its whole duration; the caller's
+ * event loop stays free. Cancel arrives through a shared flag (the thread cannot read messages while the
+ * engine runs).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { LinearModel } from "../model/linear-model.js";
-import type { EngineName, Incumbent, SolveOptions } from "./types.js";
+import type { EngineName, EngineResult, Incumbent, Progress, SolveOptions } from "./types.js";
 import { loadHighsEngine } from "./highs.js";
 import { jslpEngine } from "./jslp.js";
 
-export interface WorkerInput {
-  engine: EngineName;
+export interface SolveRequest {
   model: LinearModel;
   options: SolveOptions;
   /** Int32Array over a SharedArrayBuffer: element 0 becomes 1 to ask for a stop. */
@@ -19,14 +19,20 @@ export interface WorkerInput {
   streamIncumbents?: boolean;
 }
 
-const input = workerData as WorkerInput;
-const stop = new Int32Array(input.stop);
-const engine = input.engine === "highs" ? await loadHighsEngine() : jslpEngine;
-const result = engine.solve(input.model, input.options, {
-  onProgress: (progress) => parentPort!.postMessage({ type: "progress", progress }),
-  shouldStop: () => Atomics.load(stop, 0) === 1,
-  ...(input.streamIncumbents
-    ? { onIncumbent: (incumbent: Incumbent) => parentPort!.postMessage({ type: "incumbent", incumbent }, [incumbent.values.buffer as ArrayBuffer]) }
-    : {}),
+export type WorkerMessage = { type: "progress"; progress: Progress } | { type: "incumbent"; incumbent: Incumbent } | { type: "result"; result: EngineResult };
+
+const { engine: name } = workerData as { engine: EngineName };
+const engine = name === "highs" ? await loadHighsEngine() : jslpEngine;
+const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void => parentPort!.postMessage(message, transfer);
+
+parentPort!.on("message", (request: SolveRequest) => {
+  const stop = new Int32Array(request.stop);
+  const result = engine.solve(request.model, request.options, {
+    onProgress: (progress) => post({ type: "progress", progress }),
+    shouldStop: () => Atomics.load(stop, 0) === 1,
+    ...(request.streamIncumbents
+      ? { onIncumbent: (incumbent: Incumbent) => post({ type: "incumbent", incumbent }, [incumbent.values.buffer as ArrayBuffer]) }
+      : {}),
+  });
+  post({ type: "result", result }, result.values ? [result.values.buffer as ArrayBuffer] : []);
 });
-parentPort!.postMessage({ type: "result", result }, result.values ? [result.values.buffer as ArrayBuffer] : []);

@@ -1,22 +1,25 @@
 /**
  * Fix-and-optimize, the default search with HiGHS. Input: the model and which day and person each
  * assignment column is for; output: an engine result for the whole model.
- *   1. A first schedule. Smaller models (`firstSeconds` given) are solved whole for that long, with
- *      HiGHS's own bound; most are proven optimal there. A month is too big for that (HiGHS cannot finish
- *      its root LP within a minute): its first incumbent is taken from HiGHS's callback and the worker
- *      ended, and a second worker solves the LP relaxation (interior point) for a valid bound.
- *   2. Until the limit, neighbourhoods in turn: every assignment column outside a window of days, a
- *      group of staff or a few people drawn at random is fixed at the incumbent's value, the fixed columns
- *      leave the matrix (`restrict.ts`), and HiGHS solves the rest from the incumbent; a better schedule
- *      becomes the incumbent. A round without one widens the windows; once they would span the horizon,
- *      the whole model gets the rest of the limit from the incumbent.
+ *   1. The whole model, in a worker of its own. A model whose LP HiGHS settles in seconds is solved whole
+ *      for the whole limit alongside the neighbourhoods (`whole: "alongside"`): its incumbents join the
+ *      search, its bound bounds it and its proof of optimality ends it. A month is too big for that
+ *      (HiGHS cannot finish its root LP within a minute): its first incumbent is taken from HiGHS's
+ *      callback and the worker ended, and a second worker solves the LP relaxation (interior point) for a
+ *      valid bound (`whole: "first"`).
+ *   2. From the first schedule until the limit, neighbourhoods in turn, in one worker kept for them all:
+ *      every assignment column outside a window of days, a group of staff or a few people drawn at
+ *      random is fixed at the incumbent's value, the fixed columns leave the matrix (`restrict.ts`), and
+ *      HiGHS solves the rest from the incumbent; a better schedule becomes the incumbent. A round without
+ *      one widens the windows; once they would span the horizon they start narrow again with other
+ *      people drawn (alongside), or the whole model gets the rest of the limit from the incumbent (first).
  * Every schedule returned is a solution of the whole model.
  */
 import type { BuildContext } from "../model/build-context.js";
 import type { LinearModel } from "../model/linear-model.js";
-import { solveInWorker, type RunOptions } from "../engines/run.js";
+import { SolverSession, solveInWorker, type RunOptions } from "../engines/run.js";
 import { expandSolution, restrictModel } from "./restrict.js";
-import { DEFAULT_RELATIVE_GAP, DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type EngineResult, type Incumbent } from "../engines/types.js";
+import { DEFAULT_RELATIVE_GAP, DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type EngineResult, type Progress } from "../engines/types.js";
 
 /** Assignment columns: the day and person each one is for. */
 export interface AssignmentColumns {
@@ -46,11 +49,15 @@ export function assignmentColumnsOf(ctx: BuildContext): AssignmentColumns {
 
 export interface NeighbourhoodOptions extends Omit<RunOptions, "engine"> {
   /**
-   * Seconds for the first whole-model solve. Given, it runs that long with its own bound (a model whose
-   * LP HiGHS settles quickly, where the trouble is finding good schedules); absent, it stops at its first
-   * schedule and the LP relaxation, solved in a second worker, bounds the search (a model too big for that).
+   * How HiGHS's solve of the whole model takes part (default `first`).
+   * - `alongside`, for a model whose LP HiGHS settles in seconds: the whole model is solved in a second
+   *   worker for the whole limit, from the start. Its incumbents join the search as they come, its bound
+   *   bounds the search, and its proof of optimality ends it.
+   * - `first`, for a month, whose root LP takes HiGHS most of a minute: HiGHS's first incumbent is taken
+   *   and its worker ended; the LP relaxation, solved in a second worker, bounds the search, and when the
+   *   windows would span the horizon the whole model gets the rest of the limit from the incumbent.
    */
-  firstSeconds?: number;
+  whole?: "alongside" | "first";
   /** Days free in a time window (default 7). */
   windowDays?: number;
   /** Seconds each neighbourhood may take at most (default 12). */
@@ -65,7 +72,7 @@ interface Neighbourhood {
 }
 
 /** Time windows sliding by half their width, staff groups (every k-th person), then a few people drawn at random. */
-export function neighbourhoods(a: AssignmentColumns, windowDays: number): Neighbourhood[] {
+export function neighbourhoods(a: AssignmentColumns, windowDays: number, round = 0): Neighbourhood[] {
   const list: Neighbourhood[] = [];
   const step = Math.max(1, Math.floor(windowDays / 2));
   for (let first = 0; first < a.dayCount; first += step) {
@@ -76,8 +83,8 @@ export function neighbourhoods(a: AssignmentColumns, windowDays: number): Neighb
   const groups = Math.max(2, Math.round(a.dayCount / windowDays));
   for (let g = 0; g < groups; g++) list.push({ name: `staff group ${g + 1}/${groups}`, free: (i) => a.person[i]! % groups === g });
   // A few people's whole rosters at once: swaps of shifts between people that windows of days cannot make.
-  // The people are drawn with a fixed seed, so a search is repeatable.
-  const random = seeded(windowDays * 7919 + a.personCount);
+  // The people are drawn with a seed fixed by the window and the round, so a search is repeatable.
+  const random = seeded(windowDays * 7919 + a.personCount + round * 104729);
   const size = Math.max(2, Math.ceil(a.personCount / 6));
   for (let r = 0; r < groups * 2 && a.personCount > size; r++) {
     const people = new Set<number>();
@@ -114,137 +121,165 @@ const asStart = (values: Float64Array): { indices: Int32Array; values: Float64Ar
   values,
 });
 
+/** HiGHS options for the whole model solved alongside the neighbourhoods: its job there is finding schedules. */
+const ALONGSIDE_OPTIONS = { mip_heuristic_effort: 0.3 } as const;
+
+interface Best {
+  objective: number;
+  values: Float64Array;
+}
+
 export async function solveByNeighbourhoods(model: LinearModel, assignments: AssignmentColumns, options: NeighbourhoodOptions = {}): Promise<EngineResult> {
   const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   const wantedGap = options.relativeGap ?? DEFAULT_RELATIVE_GAP;
+  const alongside = options.whole === "alongside";
   const started = performance.now();
   const elapsed = (): number => (performance.now() - started) / 1000;
   const remaining = (): number => limit - elapsed();
-  const signal = options.signal;
-  const common = { ...(signal ? { signal } : {}), ...(options.engineOptions ? { engineOptions: options.engineOptions } : {}) };
+  // Ends the search's workers: the caller's cancel, or the search is done.
+  const done = new AbortController();
+  const stop = AbortSignal.any([done.signal, ...(options.signal ? [options.signal] : [])]);
+  const engineOptions = options.engineOptions ? { engineOptions: options.engineOptions } : {};
 
+  let best: Best | undefined;
   let bound = -Infinity;
-  let best: EngineResult | undefined;
+  let firstFeasibleSeconds: number | undefined;
+  const gapNow = (): number | undefined => (best && Number.isFinite(bound) ? relativeGap(best.objective, Math.min(bound, best.objective)) : undefined);
   const report = (): void => {
-    if (!best?.values || best.objective === undefined) return;
+    if (!best) return;
     const b = Math.min(bound, best.objective);
     options.onProgress?.({ elapsedSeconds: elapsed(), incumbent: best.objective, ...(Number.isFinite(b) ? { bound: b, gap: relativeGap(best.objective, b) } : {}) });
   };
-  // The LP relaxation starts once the first schedule is in: on two cores it would slow HiGHS's search for it.
-  const lpDone = new AbortController();
-  const startLp = (): Promise<void> =>
-    solveInWorker(relaxed(model), {
-      signal: AbortSignal.any([lpDone.signal, ...(signal ? [signal] : [])]),
-      timeLimitSeconds: Math.max(1, remaining()),
-      engineOptions: { solver: "ipm", run_crossover: "off" },
-    }).then((r) => {
-      if (r.status === "optimal" && r.objective !== undefined) bound = Math.max(bound, r.objective);
+  const raiseBound = (b: number | undefined): void => {
+    if (b !== undefined && b > bound) {
+      bound = b;
       report();
-    });
+    }
+  };
+  /** A schedule of the whole model: kept when it is better than the incumbent. */
+  const offer = (objective: number | undefined, values: Float64Array | undefined): boolean => {
+    if (objective === undefined || !values) return false;
+    if (best && objective >= best.objective - 1e-6 * Math.max(1, Math.abs(best.objective))) return false;
+    best = { objective, values };
+    firstFeasibleSeconds ??= elapsed();
+    report();
+    return true;
+  };
+  // Until the first schedule, HiGHS's own progress (elapsed time, its bound) is passed on.
+  const passOn = (p: Progress): void => {
+    if (!best) options.onProgress?.({ ...p, elapsedSeconds: elapsed() });
+  };
 
-  // Large: the first incumbent is taken from HiGHS as it finds it and the worker ended, since HiGHS heeds a
-  // stop only once its root LP is done, most of a minute on a month.
-  const takeFirst = options.firstSeconds === undefined;
+  // The whole model: alongside for the whole limit, or until its first schedule.
+  let announceFirst = (): void => {};
+  const firstIn = new Promise<void>((resolve) => (announceFirst = resolve));
   const firstFound = new AbortController();
-  let taken: Incumbent | undefined;
-  const solved = await solveInWorker(model, {
-    ...(options.engineOptions ? { engineOptions: options.engineOptions } : {}),
-    signal: AbortSignal.any([firstFound.signal, ...(signal ? [signal] : [])]),
-    // Until the limit when no schedule comes sooner.
-    timeLimitSeconds: options.firstSeconds ?? limit,
+  const whole = solveInWorker(model, {
+    ...(alongside ? { engineOptions: { ...ALONGSIDE_OPTIONS, ...options.engineOptions } } : engineOptions),
+    signal: AbortSignal.any([stop, firstFound.signal]),
+    timeLimitSeconds: limit,
     relativeGap: wantedGap,
     ...(options.warmStart ? { warmStart: options.warmStart } : {}),
-    onProgress: (p) => options.onProgress?.({ ...p, elapsedSeconds: elapsed() }),
-    ...(takeFirst
-      ? {
-          endOnAbort: true,
-          onIncumbent: (incumbent: Incumbent) => {
-            taken ??= incumbent;
-            firstFound.abort();
-          },
-        }
-      : {}),
+    ...(alongside ? {} : { endOnAbort: true }),
+    onProgress: (p) => {
+      passOn(p);
+      if (alongside) raiseBound(p.bound);
+    },
+    onIncumbent: (incumbent) => {
+      offer(incumbent.objective, incumbent.values);
+      announceFirst();
+      if (!alongside) firstFound.abort();
+    },
+  }).then((result) => {
+    raiseBound(result.bound);
+    offer(result.objective, result.values);
+    // Proven optimal (or infeasible): nothing is left to search.
+    if (result.status === "optimal" || result.status === "infeasible") done.abort();
+    announceFirst();
+    return result;
   });
-  const first: EngineResult = taken
-    ? { status: "feasible", objective: taken.objective, values: taken.values, seconds: elapsed(), firstFeasibleSeconds: taken.elapsedSeconds }
-    : solved;
-  const lp = takeFirst && first.values && first.status !== "optimal" ? startLp() : Promise.resolve();
-  if (!first.values && first.status === "timedout" && options.firstSeconds !== undefined && remaining() > 1) {
-    // No schedule within the first share: the whole model gets the rest of the limit.
-    const rest = await solveInWorker(model, { ...common, timeLimitSeconds: remaining(), relativeGap: wantedGap });
-    return { ...rest, seconds: elapsed() };
+  await firstIn;
+  if (!best) {
+    const result = await whole;
+    return { ...result, seconds: elapsed() };
   }
-  if (first.bound !== undefined) bound = Math.max(bound, first.bound);
-  if (!first.values || first.status === "optimal" || first.status === "infeasible") {
-    lpDone.abort();
-    await lp;
-    return { ...first, seconds: elapsed() };
-  }
-  best = first;
-  const firstFeasibleSeconds = first.firstFeasibleSeconds;
-  report();
 
-  // A whole round without a better schedule: the neighbourhoods widen (twice the days, fewer staff
-  // groups) and get twice the time, until one would be the whole model.
+  // A month's bound: the LP relaxation, started once the first schedule is in (on two cores it would slow
+  // HiGHS's search for it).
+  const lp = alongside || done.signal.aborted
+    ? Promise.resolve()
+    : solveInWorker(relaxed(model), { signal: stop, timeLimitSeconds: Math.max(1, remaining()), engineOptions: { solver: "ipm", run_crossover: "off" } }).then((r) => {
+        if (r.status === "optimal") raiseBound(r.objective);
+      });
+
+  // Neighbourhoods in turn. A whole round without a better schedule widens them (twice the days, fewer
+  // staff groups, twice the time) until one would be the whole model; then, alongside, they start again
+  // narrow with other people drawn, or, with the whole model solved first, it gets the rest of the limit.
+  const session = new SolverSession();
   let windowDays = options.windowDays ?? 7;
   let seconds = options.neighbourhoodSeconds ?? 12;
+  let round = 0;
   let list = neighbourhoods(assignments, windowDays);
   let failures = 0;
-  let whole = false;
-  for (let k = 0; remaining() > 2 && !signal?.aborted; k++) {
-    if (failures >= list.length) {
-      if (windowDays * 2 >= assignments.dayCount) {
-        whole = true;
-        break;
+  let wholeLast = false;
+  const reached = (): boolean => (gapNow() ?? Infinity) <= wantedGap;
+  try {
+    for (let k = 0; remaining() > 2 && !stop.aborted && !reached(); k++) {
+      if (failures >= list.length) {
+        if (windowDays * 2 < assignments.dayCount) {
+          windowDays *= 2;
+          seconds *= 2;
+        } else if (alongside) {
+          windowDays = options.windowDays ?? 7;
+          seconds = options.neighbourhoodSeconds ?? 12;
+          round++;
+        } else {
+          wholeLast = true;
+          break;
+        }
+        list = neighbourhoods(assignments, windowDays, round);
+        failures = 0;
       }
-      windowDays *= 2;
-      seconds *= 2;
-      list = neighbourhoods(assignments, windowDays);
-      failures = 0;
+      const n = list[k % list.length]!;
+      const incumbent = best.values;
+      const fixed = fixedOutside(model, assignments, incumbent, n);
+      const part = restrictModel(model, fixed);
+      const partial = await session.solve(part.model, {
+        ...engineOptions,
+        signal: stop,
+        timeLimitSeconds: Math.min(remaining() - 1, seconds),
+        relativeGap: wantedGap,
+        warmStart: asStart(Float64Array.from(part.columns, (j) => incumbent[j]!)),
+      });
+      const values = partial.values ? expandSolution(part, fixed, partial.values) : undefined;
+      const improved = offer(partial.objective, values);
+      options.onStep?.({ name: n.name, status: partial.status, seconds: partial.seconds, ...(partial.objective !== undefined ? { objective: partial.objective } : {}), improved });
+      failures = improved ? 0 : failures + 1;
     }
-    const n = list[k % list.length]!;
-    const incumbent = best.values!;
-    const fixed = fixedOutside(model, assignments, incumbent, n);
-    const part = restrictModel(model, fixed);
-    const partial = await solveInWorker(part.model, {
-      ...common,
-      timeLimitSeconds: Math.min(remaining() - 1, seconds),
-      relativeGap: wantedGap,
-      warmStart: asStart(Float64Array.from(part.columns, (j) => incumbent[j]!)),
-    });
-    const result = partial.values ? { ...partial, values: expandSolution(part, fixed, partial.values) } : partial;
-    const improved = result.values && result.objective !== undefined && result.objective < best.objective! - 1e-6 * Math.max(1, Math.abs(best.objective!));
-    options.onStep?.({ name: n.name, status: result.status, seconds: result.seconds, ...(result.objective !== undefined ? { objective: result.objective } : {}), improved: Boolean(improved) });
-    if (improved) {
-      best = { ...result, bound: best.bound! };
-      failures = 0;
-      report();
-    } else failures++;
-    if (Number.isFinite(bound) && relativeGap(best.objective!, Math.min(bound, best.objective!)) <= wantedGap) break;
+    if (wholeLast && remaining() > 2 && !stop.aborted) {
+      // Windows as wide as the horizon are the whole model: solve it from the incumbent for the rest of
+      // the limit, where its bound can rise and prove the incumbent (or a better schedule) optimal.
+      const last = await session.solve(model, { ...engineOptions, signal: stop, timeLimitSeconds: remaining() - 1, relativeGap: wantedGap, warmStart: asStart(best.values) });
+      const improved = offer(last.objective, last.values);
+      options.onStep?.({ name: "whole model", status: last.status, seconds: last.seconds, ...(last.objective !== undefined ? { objective: last.objective } : {}), improved });
+      raiseBound(last.bound);
+      if (last.status === "optimal") done.abort();
+    }
+  } finally {
+    await session.close();
   }
-  if (whole && remaining() > 2 && !signal?.aborted) {
-    // Windows as wide as the horizon are the whole model: solve it from the incumbent for the rest of
-    // the limit, where its bound can rise and prove the incumbent (or a better schedule) optimal.
-    const incumbent = best.values!;
-    const last = await solveInWorker(model, { ...common, timeLimitSeconds: remaining() - 1, relativeGap: wantedGap, warmStart: asStart(incumbent) });
-    options.onStep?.({ name: "whole model", status: last.status, seconds: last.seconds, ...(last.objective !== undefined ? { objective: last.objective } : {}), improved: (last.objective ?? Infinity) < best.objective! - 1e-6 * Math.max(1, Math.abs(best.objective!)) });
-    if (last.bound !== undefined) bound = Math.max(bound, last.bound);
-    if (last.values && last.objective !== undefined && last.objective < best.objective! - 1e-6 * Math.max(1, Math.abs(best.objective!))) best = last;
-    report();
-  }
-  lpDone.abort();
-  await lp;
-  const objective = best.objective!;
-  const finalBound = Math.min(Number.isFinite(bound) ? bound : (first.bound ?? objective), objective);
-  const gap = relativeGap(objective, finalBound);
+  const proven = done.signal.aborted;
+  done.abort();
+  await Promise.all([whole, lp]);
+  const gap = proven ? 0 : gapNow();
   return {
-    status: gap <= wantedGap ? "optimal" : "feasible",
-    objective,
-    bound: finalBound,
-    gap,
+    status: proven || (gap ?? Infinity) <= wantedGap ? "optimal" : "feasible",
+    objective: best.objective,
+    ...(proven ? { bound: best.objective } : Number.isFinite(bound) ? { bound: Math.min(bound, best.objective) } : {}),
+    ...(gap !== undefined ? { gap } : {}),
     seconds: elapsed(),
-    values: best.values!,
+    values: best.values,
     ...(firstFeasibleSeconds !== undefined ? { firstFeasibleSeconds } : {}),
-    detail: `fix-and-optimize: first schedule, then neighbourhoods of days (up to ${windowDays}) and staff groups`,
+    detail: `fix-and-optimize: ${alongside ? "HiGHS on the whole model alongside " : "a first schedule, then "}neighbourhoods of days (up to ${windowDays}), staff groups and people`,
   };
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { SolverSession } from "../../../solver/engines/run.js";
+import { ModelBuilder, type LinearModel } from "../../../solver/model/linear-model.js";
+
+/** min Σ cost·x over binaries with Σ x ≥ need: the optimum is the `need` cheapest costs. */
+function cheapest(costs: number[], need: number): LinearModel {
+  const b = new ModelBuilder();
+  const columns = costs.map((cost, j) => b.addColumn({ name: `x${j}`, cost, lower: 0, upper: 1, integer: true }));
+  b.addRow("need", columns.map((column) => ({ column, coefficient: 1 })), need, Infinity);
+  return b.build();
+}
+
+describe("a solver session keeps one worker for many solves", () => {
+  it("answers each model in turn with its own optimum", async () => {
+    const session = new SolverSession();
+    try {
+      const answers = [];
+      for (const need of [1, 2, 3]) answers.push(await session.solve(cheapest([5, 3, 8, 1], need), { relativeGap: 0 }));
+      expect(answers.map((a) => [a.status, a.objective])).toEqual([["optimal", 1], ["optimal", 4], ["optimal", 9]]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("refuses a second solve while one runs, and starts a fresh worker after one was ended on cancel", async () => {
+    const session = new SolverSession();
+    try {
+      const cancel = new AbortController();
+      const running = session.solve(cheapest([2, 2, 2], 2), { signal: cancel.signal, endOnAbort: true });
+      await expect(session.solve(cheapest([1], 1))).rejects.toThrow(/one solve at a time/);
+      cancel.abort();
+      expect(await running).toMatchObject({ status: "timedout", detail: "cancelled" });
+      const after = await session.solve(cheapest([4, 6], 1), { relativeGap: 0 });
+      expect([after.status, after.objective]).toEqual(["optimal", 4]);
+    } finally {
+      await session.close();
+    }
+  });
+});
