@@ -126,27 +126,38 @@ function rowsByColumn(model: LinearModel): { starts: Int32Array; rows: Int32Arra
 
 /**
  * Each column's fixed value (NaN: free). Assignment columns outside the neighbourhood keep the incumbent's
- * value. So do the other columns (slacks, penalties, overtime, indicators) that share no row with a free
- * assignment column (with `fixFar`): their rows cannot change here, and taking them out shrinks a month's
- * 2-day neighbourhood from 21,834 columns to about a tenth. Every solution of what is left is one of the
- * whole model, since the incumbent's own values solve it. (On Curtois–Qu instance 5, whose neighbourhoods
- * are small anyway, the schedules at 60 s came out worse with it: 1340 and 1437 against 1245–1248.)
+ * value. With `fixFar`, so do the other columns (slacks, penalties, overtime, indicators) that no free
+ * assignment reaches through rows: their rows cannot change here, and taking them out shrinks a month's
+ * 2-day neighbourhood from 21,834 columns to 2,717. Every solution of what is left is one of the whole
+ * model, since the incumbent's own values solve it. (Models solved alongside HiGHS keep them free: on
+ * Curtois–Qu instance 5, whose neighbourhoods are small anyway, an earlier version that freed only the
+ * columns sharing a row with a free assignment made the schedules at 60 s worse, 1340 and 1437 against
+ * 1245–1248.)
  */
 function fixedOutside(model: LinearModel, a: AssignmentColumns, incumbent: Float64Array, n: Neighbourhood, fixFar: boolean): Float64Array {
   const fixed = new Float64Array(model.numCols).fill(NaN);
   const assignment = new Uint8Array(model.numCols);
   const near = new Uint8Array(model.numCols);
   const { starts, rows } = rowsByColumn(model);
+  const reach: number[] = [];
   for (let i = 0; i < a.columns.length; i++) {
     const j = a.columns[i]!;
     assignment[j] = 1;
-    if (!n.free(i)) {
-      fixed[j] = Math.round(incumbent[j]!);
-      continue;
-    }
+    if (!n.free(i)) fixed[j] = Math.round(incumbent[j]!);
+    else reach.push(j);
+  }
+  // Other columns reached from a free assignment through rows and other such columns (a weekend indicator,
+  // then the level's fairness maximum over it; a period's paid hours, then its band's slack) stay free.
+  while (reach.length > 0) {
+    const j = reach.pop()!;
     for (let k = starts[j]!; k < starts[j + 1]!; k++) {
       const r = rows[k]!;
-      for (let m = model.rowStarts[r]!; m < model.rowStarts[r + 1]!; m++) near[model.rowColumns[m]!] = 1;
+      for (let m = model.rowStarts[r]!; m < model.rowStarts[r + 1]!; m++) {
+        const c = model.rowColumns[m]!;
+        if (near[c] || assignment[c]) continue;
+        near[c] = 1;
+        reach.push(c);
+      }
     }
   }
   for (let j = 0; fixFar && j < model.numCols; j++) {
@@ -266,6 +277,16 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   let wholeLast = false;
   const reached = (): boolean => (gapNow() ?? Infinity) <= wantedGap;
   try {
+    if (!alongside && remaining() > 2 && !stop.aborted) {
+      // HiGHS's first schedule of a month may leave slacks above the least its assignments need; columns
+      // no neighbourhood reaches would keep them for good. Every assignment fixed, the rest free, settles them.
+      const incumbent = best.values;
+      const fixed = fixedOutside(model, assignments, incumbent, { name: "slacks settled", free: () => false }, false);
+      const part = restrictModel(model, fixed);
+      const settled = await session.solve(part.model, { ...engineOptions, signal: stop, timeLimitSeconds: Math.min(remaining() - 1, seconds), relativeGap: wantedGap, warmStart: asStart(Float64Array.from(part.columns, (j) => incumbent[j]!)) });
+      const improved = offer(settled.objective, settled.values ? expandSolution(part, fixed, settled.values) : undefined);
+      options.onStep?.({ name: "slacks settled", status: settled.status, seconds: settled.seconds, ...(settled.objective !== undefined ? { objective: settled.objective } : {}), improved });
+    }
     for (let k = 0; remaining() > 2 && !stop.aborted && !reached(); k++) {
       if (failures >= list.length) {
         if (windowDays * 2 < assignments.dayCount) {
@@ -313,11 +334,12 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   const proven = done.signal.aborted;
   done.abort();
   await Promise.all([whole, lp]);
-  const gap = proven ? 0 : gapNow();
+  // Without a bound yet (a month whose LP relaxation did not finish) the search says so: no bound, no gap.
+  const gap = gapNow();
   return {
     status: proven || (gap ?? Infinity) <= wantedGap ? "optimal" : "feasible",
     objective: best.objective,
-    ...(proven ? { bound: best.objective } : Number.isFinite(bound) ? { bound: Math.min(bound, best.objective) } : {}),
+    ...(Number.isFinite(bound) ? { bound: Math.min(bound, best.objective) } : {}),
     ...(gap !== undefined ? { gap } : {}),
     seconds: elapsed(),
     values: best.values,
