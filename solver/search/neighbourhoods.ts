@@ -276,17 +276,26 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   let failures = 0;
   let wholeLast = false;
   const reached = (): boolean => (gapNow() ?? Infinity) <= wantedGap;
+  /** Solves one neighbourhood from the incumbent; true when it brought a better schedule. */
+  const improve = async (n: Neighbourhood, fixFar: boolean): Promise<boolean> => {
+    const incumbent = best!.values;
+    const fixed = fixedOutside(model, assignments, incumbent, n, fixFar);
+    const part = restrictModel(model, fixed);
+    const partial = await session.solve(part.model, {
+      ...engineOptions,
+      signal: stop,
+      timeLimitSeconds: Math.min(remaining() - 1, seconds),
+      relativeGap: wantedGap,
+      warmStart: asStart(Float64Array.from(part.columns, (j) => incumbent[j]!)),
+    });
+    const improved = offer(partial.objective, partial.values ? expandSolution(part, fixed, partial.values) : undefined);
+    options.onStep?.({ name: n.name, status: partial.status, seconds: partial.seconds, ...(partial.objective !== undefined ? { objective: partial.objective } : {}), improved });
+    return improved;
+  };
   try {
-    if (!alongside && remaining() > 2 && !stop.aborted) {
-      // HiGHS's first schedule of a month may leave slacks above the least its assignments need; columns
-      // no neighbourhood reaches would keep them for good. Every assignment fixed, the rest free, settles them.
-      const incumbent = best.values;
-      const fixed = fixedOutside(model, assignments, incumbent, { name: "slacks settled", free: () => false }, false);
-      const part = restrictModel(model, fixed);
-      const settled = await session.solve(part.model, { ...engineOptions, signal: stop, timeLimitSeconds: Math.min(remaining() - 1, seconds), relativeGap: wantedGap, warmStart: asStart(Float64Array.from(part.columns, (j) => incumbent[j]!)) });
-      const improved = offer(settled.objective, settled.values ? expandSolution(part, fixed, settled.values) : undefined);
-      options.onStep?.({ name: "slacks settled", status: settled.status, seconds: settled.seconds, ...(settled.objective !== undefined ? { objective: settled.objective } : {}), improved });
-    }
+    // HiGHS's first schedule of a month may leave slacks above the least its assignments need; columns no
+    // neighbourhood reaches would keep them for good. Every assignment fixed, the rest free, settles them.
+    if (!alongside && remaining() > 2 && !stop.aborted) await improve({ name: "slacks settled", free: () => false }, false);
     for (let k = 0; remaining() > 2 && !stop.aborted && !reached(); k++) {
       if (failures >= list.length) {
         if (windowDays * 2 < assignments.dayCount) {
@@ -303,21 +312,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
         list = neighbourhoods(assignments, windowDays, round);
         failures = 0;
       }
-      const n = list[k % list.length]!;
-      const incumbent = best.values;
-      const fixed = fixedOutside(model, assignments, incumbent, n, !alongside);
-      const part = restrictModel(model, fixed);
-      const partial = await session.solve(part.model, {
-        ...engineOptions,
-        signal: stop,
-        timeLimitSeconds: Math.min(remaining() - 1, seconds),
-        relativeGap: wantedGap,
-        warmStart: asStart(Float64Array.from(part.columns, (j) => incumbent[j]!)),
-      });
-      const values = partial.values ? expandSolution(part, fixed, partial.values) : undefined;
-      const improved = offer(partial.objective, values);
-      options.onStep?.({ name: n.name, status: partial.status, seconds: partial.seconds, ...(partial.objective !== undefined ? { objective: partial.objective } : {}), improved });
-      failures = improved ? 0 : failures + 1;
+      failures = (await improve(list[k % list.length]!, !alongside)) ? 0 : failures + 1;
     }
     if (wholeLast && remaining() > 2 && !stop.aborted) {
       // Windows as wide as the horizon are the whole model: solve it from the incumbent for the rest of
