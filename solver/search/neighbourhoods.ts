@@ -71,6 +71,9 @@ interface Neighbourhood {
   free: (index: number) => boolean;
 }
 
+/** People at most in a staff group or a draw: larger ones stop at their time limit without a better schedule (Curtois–Qu 11). */
+const GROUP_PEOPLE = 5;
+
 /** Time windows sliding by half their width, staff groups (every k-th person), then a few people drawn at random. */
 export function neighbourhoods(a: AssignmentColumns, windowDays: number, round = 0): Neighbourhood[] {
   const list: Neighbourhood[] = [];
@@ -80,12 +83,12 @@ export function neighbourhoods(a: AssignmentColumns, windowDays: number, round =
     list.push({ name: `days ${first}–${last - 1}`, free: (i) => a.day[i]! >= first && a.day[i]! < last });
     if (last === a.dayCount) break;
   }
-  const groups = Math.max(2, Math.round(a.dayCount / windowDays));
+  const groups = Math.max(2, Math.round(a.dayCount / windowDays), Math.ceil(a.personCount / GROUP_PEOPLE));
   for (let g = 0; g < groups; g++) list.push({ name: `staff group ${g + 1}/${groups}`, free: (i) => a.person[i]! % groups === g });
   // A few people's whole rosters at once: swaps of shifts between people that windows of days cannot make.
   // The people are drawn with a seed fixed by the window and the round, so a search is repeatable.
   const random = seeded(windowDays * 7919 + a.personCount + round * 104729);
-  const size = Math.max(2, Math.ceil(a.personCount / 6));
+  const size = Math.max(2, Math.min(GROUP_PEOPLE, Math.ceil(a.personCount / 6)));
   for (let r = 0; r < groups * 2 && a.personCount > size; r++) {
     const people = new Set<number>();
     while (people.size < size) people.add(Math.floor(random() * a.personCount));
