@@ -70,7 +70,7 @@ export class SolverSession {
         worker.off("message", onMessage);
         worker.off("error", onError);
         worker.off("exit", onExit);
-        if (end) this.end();
+        if (end) this.close();
         this.busy = false;
         if (result instanceof Error) reject(result);
         else resolve(result);
@@ -97,10 +97,6 @@ export class SolverSession {
     });
   }
 
-  /** Ends the worker thread (a solve in progress answers `timedout` or rejects). */
-  async close(): Promise<void> {
-    this.end();
-  }
 
   /** A fresh worker; one that dies between solves is dropped, and the next solve starts another. */
   private start(): Worker {
@@ -113,7 +109,8 @@ export class SolverSession {
     return worker;
   }
 
-  private end(): void {
+  /** Ends the worker thread; a solve still running rejects. The next solve starts a fresh one. */
+  close(): void {
     const worker = this.worker;
     this.worker = undefined;
     if (worker) void worker.terminate();
@@ -127,6 +124,6 @@ export async function solveInWorker(model: LinearModel, options: RunOptions = {}
   try {
     return await session.solve(model, rest);
   } finally {
-    await session.close();
+    session.close();
   }
 }

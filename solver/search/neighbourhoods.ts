@@ -327,7 +327,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
       if (last.status === "optimal") done.abort();
     }
   } finally {
-    await session.close();
+    session.close();
   }
   const proven = done.signal.aborted;
   done.abort();

@@ -18,7 +18,7 @@ describe("a solver session keeps one worker for many solves", () => {
       for (const need of [1, 2, 3]) answers.push(await session.solve(cheapest([5, 3, 8, 1], need), { relativeGap: 0 }));
       expect(answers.map((a) => [a.status, a.objective])).toEqual([["optimal", 1], ["optimal", 4], ["optimal", 9]]);
     } finally {
-      await session.close();
+      session.close();
     }
   });
 
@@ -33,7 +33,7 @@ describe("a solver session keeps one worker for many solves", () => {
       const after = await session.solve(cheapest([4, 6], 1), { relativeGap: 0 });
       expect([after.status, after.objective]).toEqual(["optimal", 4]);
     } finally {
-      await session.close();
+      session.close();
     }
   });
 });
