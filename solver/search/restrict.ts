@@ -1,6 +1,7 @@
 /**
  * A model with some columns fixed, reduced before it reaches the engine: fixed columns leave the matrix
- * (their part moves into the row bounds and the objective's offset) and rows left without a column go.
+ * (their part moves into the row bounds and the objective's offset) and rows left without a column go,
+ * unless the fixed values break them.
  * A neighbourhood of a month's model keeps a fifth of its columns; handing HiGHS the small model saves
  * its presolve the work of removing the rest, on every neighbourhood.
  */
@@ -40,8 +41,10 @@ export function restrictModel(model: LinearModel, fixed: Float64Array): Restrict
         rowCoefficients.push(a);
       } else constant += a * fixed[j]!;
     }
-    // A row of fixed columns only holds (the values come from a solution of the whole model): drop it.
-    if (rowColumns.length === first) continue;
+    // A row of fixed columns only that holds goes; one that does not stays, empty, and makes the
+    // restricted model infeasible (fixed values need not come from a solution: a search's first schedule).
+    const slack = 1e-9 * Math.max(1, Math.abs(constant));
+    if (rowColumns.length === first && constant >= model.rowLower[r]! - slack && constant <= model.rowUpper[r]! + slack) continue;
     rowLower.push(model.rowLower[r]! - constant);
     rowUpper.push(model.rowUpper[r]! - constant);
     rowNames.push(model.rowNames[r]!);

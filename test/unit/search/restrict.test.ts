@@ -35,4 +35,17 @@ describe("restrictModel", () => {
     const objective = model.offset + model.colCost.reduce((sum, c, j) => sum + c * expanded[j]!, 0);
     expect(objective).toBeCloseTo(restricted.objective!, 6);
   });
+
+  it("keeps a row its fixed columns break, so the restricted model is infeasible as the whole one would be", async () => {
+    // Ann must work 2400 paid minutes (hard); with every assignment fixed at 0 no schedule keeps that.
+    const input = smallWorld(5);
+    const prepared = prepare({ ...input, staff: input.staff.map((s) => (s.id === "A" ? { ...s, contract: { ...s.contract, minMinutesPerHorizon: 2400 } } : s)) });
+    const { model, ctx } = buildModel(prepared.input, prepared.grid, prepared.demand);
+    const fixed = new Float64Array(model.numCols).fill(NaN);
+    for (const person of ctx.staff) for (const shifts of person.byDay) for (const { column } of shifts) fixed[column] = 0;
+    const part = restrictModel(model, fixed);
+    expect(part.model.rowNames.some((name) => name.startsWith("hours.horizon-band[A]"))).toBe(true);
+    const engine = await loadHighsEngine();
+    expect(engine.solve(part.model, { relativeGap: 0 }, {}).status).toBe("infeasible");
+  });
 });
