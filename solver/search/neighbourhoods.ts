@@ -1,18 +1,21 @@
 /**
  * Fix-and-optimize, the default search with HiGHS. Input: the model and which day and person each
  * assignment column is for; output: an engine result for the whole model.
- *   1. The whole model, in a worker of its own. A model whose LP HiGHS settles in seconds is solved whole
- *      for the whole limit alongside the neighbourhoods (`whole: "alongside"`): its incumbents join the
- *      search, its bound bounds it and its proof of optimality ends it. A month is too big for that
- *      (HiGHS cannot finish its root LP within a minute): its first incumbent is taken from HiGHS's
- *      callback and the worker ended, and a second worker solves the LP relaxation (interior point) for a
- *      valid bound (`whole: "first"`).
- *   2. From the first schedule until the limit, neighbourhoods in turn, in one worker kept for them all:
- *      every assignment column outside a window of days, a group of staff or a few people drawn at
- *      random is fixed at the incumbent's value, the fixed columns leave the matrix (`restrict.ts`), and
- *      HiGHS solves the rest from the incumbent; a better schedule becomes the incumbent. A round without
- *      one widens the windows; once they would span the horizon they start narrow again with other
- *      people drawn (alongside), or the whole model gets the rest of the limit from the incumbent (first).
+ *   1. A first schedule and a bound, each in a worker of its own. A model whose LP HiGHS settles in
+ *      seconds is solved whole alongside the neighbourhoods (`whole: "alongside"`), for the whole limit
+ *      unless told less: its incumbents join the search, its bound bounds it and its proof of optimality
+ *      ends it. A month is too big for that (HiGHS cannot finish its root LP within a minute;
+ *      `whole: "first"`): its first schedule is the warm start's assignments or none, everything else
+ *      solved for (HiGHS's first incumbent when that breaks a hard rule), and the LP relaxation, solved by
+ *      interior point in the second worker, gives the bound.
+ *   2. From the first schedule until the limit, neighbourhoods in turn: every assignment column outside a
+ *      window of days, a group of staff or a few people drawn at random is fixed at the incumbent's value,
+ *      the fixed columns leave the matrix (`restrict.ts`), and HiGHS solves the rest from the incumbent; a
+ *      better schedule becomes the incumbent. One worker is kept for them all; on a month, once the LP is
+ *      solved, a second stream of neighbourhoods takes the second worker's core. A
+ *      round without a better schedule widens the windows; once they would span the horizon they start
+ *      narrow again with other people drawn (alongside), or the whole model gets the rest of the limit
+ *      from the incumbent (first).
  * Every schedule returned is a solution of the whole model.
  */
 import type { BuildContext } from "../model/build-context.js";
@@ -53,9 +56,10 @@ export interface NeighbourhoodOptions extends Omit<RunOptions, "engine"> {
    * - `alongside`, for a model whose LP HiGHS settles in seconds: the whole model is solved in a second
    *   worker for the whole limit, from the start. Its incumbents join the search as they come, its bound
    *   bounds the search, and its proof of optimality ends it.
-   * - `first`, for a month, whose root LP takes HiGHS most of a minute: HiGHS's first incumbent is taken
-   *   and its worker ended; the LP relaxation, solved in a second worker, bounds the search, and when the
-   *   windows would span the horizon the whole model gets the rest of the limit from the incumbent.
+   * - `first`, for a month, whose root LP takes HiGHS most of a minute: the first schedule is the warm
+   *   start's assignments or none (HiGHS's first incumbent if that breaks a hard rule); the LP relaxation,
+   *   solved in a second worker, bounds the search, and when the windows would span the horizon the whole
+   *   model gets the rest of the limit from the incumbent.
    */
   whole?: "alongside" | "first";
   /** Days free in a time window (default 7). */
@@ -226,121 +230,162 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     if (!best) options.onProgress?.({ ...p, elapsedSeconds: elapsed() });
   };
 
-  // The whole model: alongside for the whole limit, or until its first schedule.
-  let announceFirst = (): void => {};
-  const firstIn = new Promise<void>((resolve) => (announceFirst = resolve));
-  const firstFound = new AbortController();
-  const whole = solveInWorker(model, {
-    ...(alongside ? { engineOptions: { ...ALONGSIDE_OPTIONS, ...options.engineOptions } } : engineOptions),
-    signal: AbortSignal.any([stop, firstFound.signal]),
-    timeLimitSeconds: limit,
-    relativeGap: wantedGap,
-    ...(options.warmStart ? { warmStart: options.warmStart } : {}),
-    ...(alongside ? {} : { endOnAbort: true }),
-    onProgress: (p) => {
-      passOn(p);
-      if (alongside) raiseBound(p.bound);
-    },
-    onIncumbent: (incumbent) => {
-      offer(incumbent.objective, incumbent.values);
-      announceFirst();
-      if (!alongside) firstFound.abort();
-    },
-  }).then((result) => {
-    raiseBound(result.bound);
-    offer(result.objective, result.values);
-    // Proven optimal (or infeasible): nothing is left to search.
-    if (result.status === "optimal" || result.status === "infeasible") done.abort();
-    announceFirst();
-    return result;
-  });
-  await firstIn;
-  if (!best) {
-    const result = await whole;
-    return { ...result, seconds: elapsed() };
-  }
-
-  // A month's bound: the LP relaxation, started once the first schedule is in (on two cores it would slow
-  // HiGHS's search for it).
-  const lp = alongside || done.signal.aborted
-    ? Promise.resolve()
-    : solveInWorker(relaxed(model), { signal: stop, timeLimitSeconds: Math.max(1, remaining()), engineOptions: { solver: "ipm", run_crossover: "off" } }).then((r) => {
-        if (r.status === "optimal") raiseBound(r.objective);
-      });
-
-  // Neighbourhoods in turn. A whole round without a better schedule widens them (twice the days, fewer
-  // staff groups, twice the time) until one would be the whole model; then, alongside, they start again
-  // narrow with other people drawn, or, with the whole model solved first, it gets the rest of the limit.
-  const session = new SolverSession();
+  // Neighbourhoods in turn, drawn from one list by one or two streams. A whole round without a better
+  // schedule widens them (twice the days, fewer staff groups, twice the time) until one would be the whole
+  // model; then, alongside, they start again narrow with other people drawn, or, with the whole model
+  // solved first, it gets the rest of the limit.
   let windowDays = options.windowDays ?? 7;
   let seconds = options.neighbourhoodSeconds ?? 12;
   let round = 0;
   let list = neighbourhoods(assignments, windowDays);
+  let cursor = 0;
   let failures = 0;
   let wholeLast = false;
+  // Neighbourhoods that improved on the schedule they started from while the other stream improved on it
+  // too: solved again from the new incumbent before the next in the list.
+  const again: Neighbourhood[] = [];
   const reached = (): boolean => (gapNow() ?? Infinity) <= wantedGap;
-  /** Solves one neighbourhood from the incumbent; true when it brought a better schedule. */
-  const improve = async (n: Neighbourhood, fixFar: boolean): Promise<boolean> => {
-    const incumbent = best!.values;
-    const fixed = fixedOutside(model, assignments, incumbent, n, fixFar);
+  /** The next neighbourhood, or none when the whole model is to get the rest of the limit. */
+  const next = (): Neighbourhood | undefined => {
+    if (wholeLast) return undefined;
+    if (again.length > 0) return again.shift();
+    if (failures >= list.length) {
+      if (windowDays * 2 < assignments.dayCount) {
+        windowDays *= 2;
+        seconds *= 2;
+      } else if (alongside) {
+        windowDays = options.windowDays ?? 7;
+        seconds = options.neighbourhoodSeconds ?? 12;
+        round++;
+      } else {
+        wholeLast = true;
+        return undefined;
+      }
+      list = neighbourhoods(assignments, windowDays, round);
+      cursor = 0;
+      failures = 0;
+    }
+    return list[cursor++ % list.length];
+  };
+  /**
+   * Solves one neighbourhood from a schedule (the incumbent unless told), the rest fixed at its values;
+   * true when that brought a better incumbent.
+   */
+  const improve = async (session: SolverSession, n: Neighbourhood, fixFar: boolean, from: Best = best!): Promise<boolean> => {
+    const fixed = fixedOutside(model, assignments, from.values, n, fixFar);
     const part = restrictModel(model, fixed);
     const partial = await session.solve(part.model, {
       ...engineOptions,
       signal: stop,
       timeLimitSeconds: Math.min(remaining() - 1, seconds),
       relativeGap: wantedGap,
-      warmStart: asStart(Float64Array.from(part.columns, (j) => incumbent[j]!)),
+      warmStart: asStart(Float64Array.from(part.columns, (j) => from.values[j]!)),
     });
     const improved = offer(partial.objective, partial.values ? expandSolution(part, fixed, partial.values) : undefined);
+    // Better than where it started, but the other stream got further meanwhile: solved again from there.
+    if (!improved && partial.objective !== undefined && partial.objective < from.objective - 1e-6 * Math.max(1, Math.abs(from.objective))) again.push(n);
     options.onStep?.({ name: n.name, status: partial.status, seconds: partial.seconds, ...(partial.objective !== undefined ? { objective: partial.objective } : {}), improved });
     return improved;
   };
-  try {
-    // HiGHS's first schedule of a month may leave slacks above the least its assignments need; columns no
-    // neighbourhood reaches would keep them for good. Every assignment fixed, the rest free, settles them.
-    if (!alongside && remaining() > 2 && !stop.aborted) await improve({ name: "slacks settled", free: () => false }, false);
-    for (let k = 0; remaining() > 2 && !stop.aborted && !reached(); k++) {
-      if (failures >= list.length) {
-        if (windowDays * 2 < assignments.dayCount) {
-          windowDays *= 2;
-          seconds *= 2;
-        } else if (alongside) {
-          windowDays = options.windowDays ?? 7;
-          seconds = options.neighbourhoodSeconds ?? 12;
-          round++;
-        } else {
-          wholeLast = true;
-          break;
-        }
-        list = neighbourhoods(assignments, windowDays, round);
-        failures = 0;
-      }
-      failures = (await improve(list[k % list.length]!, !alongside)) ? 0 : failures + 1;
+  const go = (): boolean => remaining() > 2 && !stop.aborted && !reached();
+  /** One stream: neighbourhoods one after another in a worker of its own. */
+  const stream = async (session: SolverSession): Promise<void> => {
+    for (let n = go() ? next() : undefined; n; n = go() ? next() : undefined) {
+      failures = (await improve(session, n, !alongside)) ? 0 : failures + 1;
     }
+  };
+
+  const sessions = [new SolverSession()];
+  let whole: Promise<EngineResult | undefined> = Promise.resolve(undefined);
+  let lp: Promise<void> = Promise.resolve();
+  try {
+    // A month's first schedule: the warm start's assignments, or none at all, every other column (slacks,
+    // hours, indicators) solved for — in under a second, against HiGHS's first schedule of the demo in
+    // 7–12 s. It fails when a hard rule asks for work (a minimum of hours, say); HiGHS's first schedule is
+    // taken then.
+    let seeded = false;
+    if (!alongside) {
+      const start = new Float64Array(model.numCols);
+      options.warmStart?.indices.forEach((j, i) => (start[j] = options.warmStart!.values[i]!));
+      seeded = await improve(sessions[0]!, { name: "first schedule", free: () => false }, false, { objective: Infinity, values: start });
+    }
+    if (!seeded) {
+      // The whole model: alongside for the whole limit, or until its first schedule.
+      let announceFirst = (): void => {};
+      const firstIn = new Promise<void>((resolve) => (announceFirst = resolve));
+      const firstFound = new AbortController();
+      whole = solveInWorker(model, {
+        ...(alongside ? { engineOptions: { ...ALONGSIDE_OPTIONS, ...options.engineOptions } } : engineOptions),
+        signal: AbortSignal.any([stop, firstFound.signal]),
+        timeLimitSeconds: limit,
+        relativeGap: wantedGap,
+        ...(options.warmStart ? { warmStart: options.warmStart } : {}),
+        ...(alongside ? {} : { endOnAbort: true }),
+        onProgress: (p) => {
+          passOn(p);
+          if (alongside) raiseBound(p.bound);
+        },
+        onIncumbent: (incumbent) => {
+          offer(incumbent.objective, incumbent.values);
+          announceFirst();
+          if (!alongside) firstFound.abort();
+        },
+      }).then((result) => {
+        raiseBound(result.bound);
+        offer(result.objective, result.values);
+        // Proven optimal (or infeasible): nothing is left to search.
+        if (result.status === "optimal" || result.status === "infeasible") done.abort();
+        announceFirst();
+        return result;
+      });
+      await firstIn;
+      if (!best) return { ...(await whole)!, seconds: elapsed() };
+      // HiGHS's first schedule of a month may leave slacks above the least its assignments need; columns
+      // no neighbourhood reaches would keep them for good. Every assignment fixed, the rest free, settles them.
+      if (!alongside && go()) await improve(sessions[0]!, { name: "slacks settled", free: () => false }, false);
+    }
+    // A month's bound: the LP relaxation, in a second worker once the first schedule is in.
+    if (!alongside && !done.signal.aborted) {
+      lp = solveInWorker(relaxed(model), { signal: stop, timeLimitSeconds: Math.max(1, remaining()), engineOptions: { solver: "ipm", run_crossover: "off" } }).then((r) => {
+        if (r.status === "optimal") raiseBound(r.objective);
+      });
+    }
+    // A month's second core is free once the LP bound is in: a second stream of neighbourhoods takes it.
+    // (Alongside, the whole model keeps it to the end.)
+    const second = alongside
+      ? Promise.resolve()
+      : lp.then(() => {
+          if (!go() || wholeLast) return;
+          const session = new SolverSession();
+          sessions.push(session);
+          return stream(session);
+        });
+    await Promise.all([stream(sessions[0]!), second]);
     if (wholeLast && remaining() > 2 && !stop.aborted) {
       // Windows as wide as the horizon are the whole model: solve it from the incumbent for the rest of
       // the limit, where its bound can rise and prove the incumbent (or a better schedule) optimal.
-      const last = await session.solve(model, { ...engineOptions, signal: stop, timeLimitSeconds: remaining() - 1, relativeGap: wantedGap, warmStart: asStart(best.values) });
+      const last = await sessions[0]!.solve(model, { ...engineOptions, signal: stop, timeLimitSeconds: remaining() - 1, relativeGap: wantedGap, warmStart: asStart(best!.values) });
       const improved = offer(last.objective, last.values);
       options.onStep?.({ name: "whole model", status: last.status, seconds: last.seconds, ...(last.objective !== undefined ? { objective: last.objective } : {}), improved });
       raiseBound(last.bound);
       if (last.status === "optimal") done.abort();
     }
   } finally {
-    session.close();
+    for (const session of sessions) session.close();
   }
   const proven = done.signal.aborted;
   done.abort();
   await Promise.all([whole, lp]);
   // Without a bound yet (a month whose LP relaxation did not finish) the search says so: no bound, no gap.
   const gap = gapNow();
+  const found = best!;
   return {
     status: proven || (gap ?? Infinity) <= wantedGap ? "optimal" : "feasible",
-    objective: best.objective,
-    ...(Number.isFinite(bound) ? { bound: Math.min(bound, best.objective) } : {}),
+    objective: found.objective,
+    ...(Number.isFinite(bound) ? { bound: Math.min(bound, found.objective) } : {}),
     ...(gap !== undefined ? { gap } : {}),
     seconds: elapsed(),
-    values: best.values,
+    values: found.values,
     ...(firstFeasibleSeconds !== undefined ? { firstFeasibleSeconds } : {}),
     detail: `fix-and-optimize: ${alongside ? "HiGHS on the whole model alongside " : "a first schedule, then "}neighbourhoods of days (up to ${windowDays}), staff groups and people`,
   };

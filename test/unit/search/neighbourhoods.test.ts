@@ -7,6 +7,7 @@ import { decodeSchedule } from "../../../solver/decode.js";
 import { solveInWorker } from "../../../solver/engines/run.js";
 import type { Incumbent } from "../../../solver/engines/types.js";
 import { smallWorld } from "../../fixtures/small-world.js";
+import { patchStaff } from "../../fixtures/patch.js";
 
 // A pharmacist by day in central every day, and the pay-period band on: the first schedule has room to improve.
 const demanding = (days: number) =>
@@ -25,13 +26,27 @@ describe("fix-and-optimize search", () => {
       onStep: (step) => steps.push(step),
       onProgress: (p) => (firstIncumbent ??= p.incumbent),
     });
-    expect(steps.length).toBeGreaterThan(0);
-    expect(result.objective!).toBeLessThanOrEqual(firstIncumbent!);
+    // The first schedule is nobody working, every other column solved for; neighbourhoods improve on it.
+    expect(steps[0]).toMatchObject({ name: "first schedule", improved: true });
+    expect(steps.slice(1).some((s) => s.improved)).toBe(true);
+    expect(result.objective!).toBeLessThan(firstIncumbent!);
     const explanation = explain(prepared, decodeSchedule(built, result.values!));
     expect(explanation.feasible).toBe(true);
     expect(Math.abs(result.objective! - explanation.total)).toBeLessThanOrEqual(1e-6 * Math.max(1, explanation.total));
     // The LP relaxation bounds the search: never above the schedule's price.
     expect(result.bound!).toBeLessThanOrEqual(result.objective! + 1e-6);
+  });
+
+  it("starts from HiGHS's first schedule when a hard rule asks for work, so nobody working breaks it", async () => {
+    const prepared = prepare(patchStaff(demanding(14), "A", { contract: { minMinutesPerHorizon: 2400 } }));
+    const built = buildModel(prepared.input, prepared.grid, prepared.demand);
+    const steps: { name: string; improved: boolean }[] = [];
+    const result = await solveByNeighbourhoods(built.model, assignmentColumnsOf(built.ctx), { timeLimitSeconds: 6, relativeGap: 0, windowDays: 4, onStep: (step) => steps.push(step) });
+    expect(steps[0]).toMatchObject({ name: "first schedule", improved: false });
+    expect(steps[1]).toMatchObject({ name: "slacks settled" });
+    const explanation = explain(prepared, decodeSchedule(built, result.values!));
+    expect(explanation.feasible).toBe(true);
+    expect(Math.abs(result.objective! - explanation.total)).toBeLessThanOrEqual(1e-6 * Math.max(1, explanation.total));
   });
 
   it("reaches the whole model's optimum on a world small enough for both", async () => {
