@@ -78,8 +78,13 @@ interface Neighbourhood {
 /** People at most in a staff group or a draw: larger ones stop at their time limit without a better schedule (Curtois–Qu 11). */
 const GROUP_PEOPLE = 5;
 
-/** Time windows sliding by half their width, staff groups (every k-th person), then a few people drawn at random. */
-export function neighbourhoods(a: AssignmentColumns, windowDays: number, round = 0): Neighbourhood[] {
+/**
+ * Time windows sliding by half their width, staff groups (every k-th person), then a few people drawn at
+ * random. `groupsFirst`: the groups before the windows, for a search from nobody working, where each group's
+ * whole rosters are built in turn (the demo at 60 s, two runs each: 0.91M and 0.92M, against 0.94M and
+ * 0.95M with the windows first, and the first 1.9M schedule at 19 s instead of 38 s).
+ */
+export function neighbourhoods(a: AssignmentColumns, windowDays: number, round = 0, groupsFirst = false): Neighbourhood[] {
   const list: Neighbourhood[] = [];
   const step = Math.max(1, Math.floor(windowDays / 2));
   for (let first = 0; first < a.dayCount; first += step) {
@@ -97,6 +102,10 @@ export function neighbourhoods(a: AssignmentColumns, windowDays: number, round =
     const people = new Set<number>();
     while (people.size < size) people.add(Math.floor(random() * a.personCount));
     list.push({ name: `people ${[...people].sort((x, y) => x - y).join(",")}`, free: (i) => people.has(a.person[i]!) });
+  }
+  if (groupsFirst) {
+    const groups = list.filter((n) => n.name.startsWith("staff group"));
+    return [...groups, ...list.filter((n) => !n.name.startsWith("staff group"))];
   }
   return list;
 }
@@ -237,10 +246,12 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   let windowDays = options.windowDays ?? 7;
   let seconds = options.neighbourhoodSeconds ?? 12;
   let round = 0;
-  let list = neighbourhoods(assignments, windowDays);
+  let list: Neighbourhood[] = [];
   let cursor = 0;
   let failures = 0;
   let wholeLast = false;
+  /** The search started from the warm start's assignments or from nobody working, not HiGHS's schedule. */
+  let fromSeed = false;
   // Neighbourhoods that improved on the schedule they started from while the other stream improved on it
   // too: solved again from the new incumbent before the next in the list.
   const again: Neighbourhood[] = [];
@@ -261,7 +272,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
         wholeLast = true;
         return undefined;
       }
-      list = neighbourhoods(assignments, windowDays, round);
+      list = neighbourhoods(assignments, windowDays, round, fromSeed);
       cursor = 0;
       failures = 0;
     }
@@ -303,13 +314,12 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     // hours, indicators) solved for — in under a second, against HiGHS's first schedule of the demo in
     // 7–12 s. It fails when a hard rule asks for work (a minimum of hours, say); HiGHS's first schedule is
     // taken then.
-    let seeded = false;
     if (!alongside) {
       const start = new Float64Array(model.numCols);
       options.warmStart?.indices.forEach((j, i) => (start[j] = options.warmStart!.values[i]!));
-      seeded = await improve(sessions[0]!, { name: "first schedule", free: () => false }, false, { objective: Infinity, values: start });
+      fromSeed = await improve(sessions[0]!, { name: "first schedule", free: () => false }, false, { objective: Infinity, values: start });
     }
-    if (!seeded) {
+    if (!fromSeed) {
       // The whole model: alongside for the whole limit, or until its first schedule.
       let announceFirst = (): void => {};
       const firstIn = new Promise<void>((resolve) => (announceFirst = resolve));
@@ -344,6 +354,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
       // no neighbourhood reaches would keep them for good. Every assignment fixed, the rest free, settles them.
       if (!alongside && go()) await improve(sessions[0]!, { name: "slacks settled", free: () => false }, false);
     }
+    list = neighbourhoods(assignments, windowDays, round, fromSeed);
     // A month's bound: the LP relaxation, in a second worker once the first schedule is in.
     if (!alongside && !done.signal.aborted) {
       lp = solveInWorker(relaxed(model), { signal: stop, timeLimitSeconds: Math.max(1, remaining()), engineOptions: { solver: "ipm", run_crossover: "off" } }).then((r) => {

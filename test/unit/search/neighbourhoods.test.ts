@@ -85,5 +85,8 @@ describe("fix-and-optimize search", () => {
     const freeOf = (k: number): number[] => [...day.keys()].filter((i) => list[k]!.free(i));
     expect(freeOf(1)).toEqual([2, 3, 4, 5]);
     expect(freeOf(4)).toEqual([0, 3, 4, 7, 8]);
+    // From nobody working, the staff groups come first, the rest in the same order after them.
+    const groupsFirst = neighbourhoods({ columns: Int32Array.from(day.keys()), day, person, dayCount: 10, personCount: 4 }, 4, 0, true).map((n) => n.name);
+    expect(groupsFirst).toEqual([...list.slice(4, 7), ...list.slice(0, 4), ...drawn].map((n) => n.name));
   });
 });
