@@ -18,12 +18,20 @@ const input = which === "demo" ? demoDepartment() : scaledDepartment(Number(whic
 const engine = engineArg as EngineName;
 const prepared = prepare(input);
 let firstGap1: number | undefined;
+// The first schedule's price, and the incumbent's at 10 s (the first-schedule target): a first schedule
+// of nobody working comes at once, and these say what it and the next seconds are worth.
+let firstObjective: number | undefined;
+let objectiveAt10s: number | undefined;
 const outcome = await optimize(prepared, {
   engine,
   search: searchArg as "neighbourhoods" | "whole",
   timeLimitSeconds: Number(limitArg),
   relativeGap: 1e-4,
   onProgress: (p) => {
+    if (p.incumbent !== undefined) {
+      firstObjective ??= p.incumbent;
+      if (p.elapsedSeconds <= 10) objectiveAt10s = p.incumbent;
+    }
     if (firstGap1 === undefined && p.gap !== undefined && p.gap <= 0.01) firstGap1 = p.elapsedSeconds;
   },
 });
@@ -38,6 +46,8 @@ console.log(
     ...outcome.model,
     status: outcome.status,
     firstFeasibleSeconds: outcome.firstFeasibleSeconds,
+    firstObjective,
+    objectiveAt10s,
     gap1Seconds: firstGap1,
     seconds: outcome.seconds,
     gap: outcome.gap,
