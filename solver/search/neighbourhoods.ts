@@ -72,6 +72,8 @@ export interface NeighbourhoodOptions extends Omit<RunOptions, "engine"> {
 
 interface Neighbourhood {
   name: string;
+  /** A window of days (everyone), or whole rosters (a staff group, people drawn). */
+  kind: "days" | "staff";
   free: (index: number) => boolean;
 }
 
@@ -85,29 +87,26 @@ const GROUP_PEOPLE = 5;
  * 0.95M with the windows first, and the first 1.9M schedule at 19 s instead of 38 s).
  */
 export function neighbourhoods(a: AssignmentColumns, windowDays: number, round = 0, groupsFirst = false): Neighbourhood[] {
-  const list: Neighbourhood[] = [];
+  const windows: Neighbourhood[] = [];
   const step = Math.max(1, Math.floor(windowDays / 2));
   for (let first = 0; first < a.dayCount; first += step) {
     const last = Math.min(a.dayCount, first + windowDays);
-    list.push({ name: `days ${first}–${last - 1}`, free: (i) => a.day[i]! >= first && a.day[i]! < last });
+    windows.push({ name: `days ${first}–${last - 1}`, kind: "days", free: (i) => a.day[i]! >= first && a.day[i]! < last });
     if (last === a.dayCount) break;
   }
-  const groups = Math.max(2, Math.round(a.dayCount / windowDays), Math.ceil(a.personCount / GROUP_PEOPLE));
-  for (let g = 0; g < groups; g++) list.push({ name: `staff group ${g + 1}/${groups}`, free: (i) => a.person[i]! % groups === g });
+  const count = Math.max(2, Math.round(a.dayCount / windowDays), Math.ceil(a.personCount / GROUP_PEOPLE));
+  const groups = Array.from({ length: count }, (_, g): Neighbourhood => ({ name: `staff group ${g + 1}/${count}`, kind: "staff", free: (i) => a.person[i]! % count === g }));
   // A few people's whole rosters at once: swaps of shifts between people that windows of days cannot make.
   // The people are drawn with a seed fixed by the window and the round, so a search is repeatable.
+  const draws: Neighbourhood[] = [];
   const random = seeded(windowDays * 7919 + a.personCount + round * 104729);
   const size = Math.max(2, Math.min(GROUP_PEOPLE, Math.ceil(a.personCount / 6)));
-  for (let r = 0; r < groups * 2 && a.personCount > size; r++) {
+  for (let r = 0; r < count * 2 && a.personCount > size; r++) {
     const people = new Set<number>();
     while (people.size < size) people.add(Math.floor(random() * a.personCount));
-    list.push({ name: `people ${[...people].sort((x, y) => x - y).join(",")}`, free: (i) => people.has(a.person[i]!) });
+    draws.push({ name: `people ${[...people].sort((x, y) => x - y).join(",")}`, kind: "staff", free: (i) => people.has(a.person[i]!) });
   }
-  if (groupsFirst) {
-    const groups = list.filter((n) => n.name.startsWith("staff group"));
-    return [...groups, ...list.filter((n) => !n.name.startsWith("staff group"))];
-  }
-  return list;
+  return groupsFirst ? [...groups, ...windows, ...draws] : [...windows, ...groups, ...draws];
 }
 
 /** A small deterministic generator (mulberry32): repeatable neighbourhoods without global state. */
@@ -183,6 +182,16 @@ function fixedOutside(model: LinearModel, a: AssignmentColumns, incumbent: Float
   return fixed;
 }
 
+/**
+ * Where a month's search starts: the warm start's values, 0 elsewhere (nobody working), each within its
+ * column's bounds (a locked assignment's column is fixed at 1).
+ */
+export function seedValues(model: LinearModel, warmStart?: { indices: Int32Array; values: Float64Array }): Float64Array {
+  const start = new Float64Array(model.numCols);
+  warmStart?.indices.forEach((j, i) => (start[j] = warmStart.values[i]!));
+  return start.map((v, j) => Math.min(model.colUpper[j]!, Math.max(model.colLower[j]!, v)));
+}
+
 const relaxed = (model: LinearModel): LinearModel => ({ ...model, colInteger: new Uint8Array(model.numCols) });
 
 const asStart = (values: Float64Array): { indices: Int32Array; values: Float64Array } => ({
@@ -205,9 +214,11 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   const started = performance.now();
   const elapsed = (): number => (performance.now() - started) / 1000;
   const remaining = (): number => limit - elapsed();
-  // Ends the search's workers: the caller's cancel, or the search is done.
+  // Ends the search's workers: the caller's cancel, a proof that nothing is left to search (`done`), or
+  // the search is over.
   const done = new AbortController();
-  const stop = AbortSignal.any([done.signal, ...(options.signal ? [options.signal] : [])]);
+  const over = new AbortController();
+  const stop = AbortSignal.any([done.signal, over.signal, ...(options.signal ? [options.signal] : [])]);
   const engineOptions = options.engineOptions ? { engineOptions: options.engineOptions } : {};
 
   let best: Best | undefined;
@@ -306,18 +317,31 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     }
   };
 
+  /**
+   * A month's second stream: the windows of days only, in turn. A window's model is small (a 2-day
+   * window of the demo: 2,717 columns); a staff group's whole month reaches every interval its people
+   * could cover (14,000–18,000 columns), and two workers holding such models took the demo's peak memory
+   * from about 0.75 to 1.04 GiB.
+   */
+  const windowStream = async (session: SolverSession): Promise<void> => {
+    for (let k = 0; go() && !wholeLast; k++) {
+      const windows = list.filter((n) => n.kind === "days");
+      if (await improve(session, windows[k % windows.length]!, true)) failures = 0;
+    }
+  };
+
   const sessions = [new SolverSession()];
   let whole: Promise<EngineResult | undefined> = Promise.resolve(undefined);
   let lp: Promise<void> = Promise.resolve();
+  let second: Promise<void> = Promise.resolve();
   try {
     // A month's first schedule: the warm start's assignments, or none at all, every other column (slacks,
     // hours, indicators) solved for — in under a second, against HiGHS's first schedule of the demo in
     // 7–12 s. It fails when a hard rule asks for work (a minimum of hours, say); HiGHS's first schedule is
     // taken then.
     if (!alongside) {
-      const start = new Float64Array(model.numCols);
-      options.warmStart?.indices.forEach((j, i) => (start[j] = options.warmStart!.values[i]!));
-      fromSeed = await improve(sessions[0]!, { name: "first schedule", free: () => false }, false, { objective: Infinity, values: start });
+      const start = seedValues(model, options.warmStart);
+      fromSeed = await improve(sessions[0]!, { name: "first schedule", kind: "days", free: () => false }, false, { objective: Infinity, values: start });
     }
     if (!fromSeed) {
       // The whole model: alongside for the whole limit, or until its first schedule.
@@ -352,25 +376,20 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
       if (!best) return { ...(await whole)!, seconds: elapsed() };
       // HiGHS's first schedule of a month may leave slacks above the least its assignments need; columns
       // no neighbourhood reaches would keep them for good. Every assignment fixed, the rest free, settles them.
-      if (!alongside && go()) await improve(sessions[0]!, { name: "slacks settled", free: () => false }, false);
+      if (!alongside && go()) await improve(sessions[0]!, { name: "slacks settled", kind: "days", free: () => false }, false);
     }
     list = neighbourhoods(assignments, windowDays, round, fromSeed);
-    // A month's bound: the LP relaxation, in a second worker once the first schedule is in.
+    // A month's bound: the LP relaxation, in a second worker once the first schedule is in. Then a second
+    // stream of neighbourhoods takes that worker, with the memory HiGHS already holds there (a new one
+    // took the peak of 120 staff × 28 days from 0.85 to 1.2 GiB). Alongside, the whole model keeps it.
     if (!alongside && !done.signal.aborted) {
-      lp = solveInWorker(relaxed(model), { signal: stop, timeLimitSeconds: Math.max(1, remaining()), engineOptions: { solver: "ipm", run_crossover: "off" } }).then((r) => {
+      const session = new SolverSession();
+      sessions.push(session);
+      lp = session.solve(relaxed(model), { signal: stop, timeLimitSeconds: Math.max(1, remaining()), engineOptions: { solver: "ipm", run_crossover: "off" } }).then((r) => {
         if (r.status === "optimal") raiseBound(r.objective);
       });
+      second = lp.then(() => windowStream(session));
     }
-    // A month's second core is free once the LP bound is in: a second stream of neighbourhoods takes it.
-    // (Alongside, the whole model keeps it to the end.)
-    const second = alongside
-      ? Promise.resolve()
-      : lp.then(() => {
-          if (!go() || wholeLast) return;
-          const session = new SolverSession();
-          sessions.push(session);
-          return stream(session);
-        });
     await Promise.all([stream(sessions[0]!), second]);
     if (wholeLast && remaining() > 2 && !stop.aborted) {
       // Windows as wide as the horizon are the whole model: solve it from the incumbent for the rest of
@@ -382,11 +401,12 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
       if (last.status === "optimal") done.abort();
     }
   } finally {
+    // Every solve stops and answers before its worker is ended (ending one mid-solve rejects it).
+    over.abort();
+    await Promise.allSettled([whole, lp, second]);
     for (const session of sessions) session.close();
   }
   const proven = done.signal.aborted;
-  done.abort();
-  await Promise.all([whole, lp]);
   // Without a bound yet (a month whose LP relaxation did not finish) the search says so: no bound, no gap.
   const gap = gapNow();
   const found = best!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { optimize } from "../../../src/optimize.js";
 import { explain, prepare } from "../../../src/pipeline.js";
-import { assignmentColumnsOf, neighbourhoods, solveByNeighbourhoods } from "../../../solver/search/neighbourhoods.js";
+import { assignmentColumnsOf, neighbourhoods, seedValues, solveByNeighbourhoods } from "../../../solver/search/neighbourhoods.js";
 import { buildModel } from "../../../solver/model/build.js";
 import { decodeSchedule } from "../../../solver/decode.js";
 import { solveInWorker } from "../../../solver/engines/run.js";
@@ -47,6 +47,23 @@ describe("fix-and-optimize search", () => {
     const explanation = explain(prepared, decodeSchedule(built, result.values!));
     expect(explanation.feasible).toBe(true);
     expect(Math.abs(result.objective! - explanation.total)).toBeLessThanOrEqual(1e-6 * Math.max(1, explanation.total));
+  });
+
+  it("keeps a locked assignment in the first schedule of nobody working and after", async () => {
+    const prepared = prepare(demanding(14));
+    const built = buildModel(prepared.input, prepared.grid, prepared.demand, [{ staff: "C", date: "2026-03-04", template: "IV10", locked: true }]);
+    const column = built.ctx.staff.find((p) => p.member.id === "C")!.x.get("IV10@2026-03-04")!;
+    const steps: { name: string; improved: boolean }[] = [];
+    const result = await solveByNeighbourhoods(built.model, assignmentColumnsOf(built.ctx), {
+      timeLimitSeconds: 4,
+      relativeGap: 0,
+      windowDays: 4,
+      onStep: (step) => steps.push(step),
+    });
+    expect(seedValues(built.model)[column]).toBe(1);
+    expect(seedValues(built.model).reduce((sum, v) => sum + v, 0)).toBe(1);
+    expect(steps[0]).toMatchObject({ name: "first schedule", improved: true });
+    expect(result.values![column]).toBeCloseTo(1, 6);
   });
 
   it("reaches the whole model's optimum on a world small enough for both", async () => {
