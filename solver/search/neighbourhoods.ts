@@ -2,9 +2,8 @@
  * Fix-and-optimize, the default search with HiGHS. Input: the model and which day and person each
  * assignment column is for; output: an engine result for the whole model.
  *   1. A first schedule and a bound, each in a worker of its own. A model whose LP HiGHS settles in
- *      seconds is solved whole alongside the neighbourhoods (`whole: "alongside"`), for the whole limit
- *      unless told less: its incumbents join the search, its bound bounds it and its proof of optimality
- *      ends it. A month is too big for that (HiGHS cannot finish its root LP within a minute;
+ *      seconds is solved whole alongside the neighbourhoods (`whole: "alongside"`) for the whole limit:
+ *      its incumbents join the search, its bound bounds it and its proof of optimality ends it. A month is too big for that (HiGHS cannot finish its root LP within a minute;
  *      `whole: "first"`): its first schedule is the warm start's assignments or none, everything else
  *      solved for (HiGHS's first incumbent when that breaks a hard rule), and the LP relaxation, solved by
  *      interior point in the second worker, gives the bound.
@@ -12,10 +11,9 @@
  *      window of days, a group of staff or a few people drawn at random is fixed at the incumbent's value,
  *      the fixed columns leave the matrix (`restrict.ts`), and HiGHS solves the rest from the incumbent; a
  *      better schedule becomes the incumbent. One worker is kept for them all; on a month, once the LP is
- *      solved, a second stream of neighbourhoods takes the second worker's core. A
- *      round without a better schedule widens the windows; once they would span the horizon they start
- *      narrow again with other people drawn (alongside), or the whole model gets the rest of the limit
- *      from the incumbent (first).
+ *      solved, a second worker sweeps the windows of days beside them. A round without a better schedule
+ *      widens the windows; once they would span the horizon they start narrow again with other people
+ *      drawn (alongside), or the whole model gets the rest of the limit from the incumbent (first).
  * Every schedule returned is a solution of the whole model.
  */
 import type { BuildContext } from "../model/build-context.js";
@@ -250,10 +248,10 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     if (!best) options.onProgress?.({ ...p, elapsedSeconds: elapsed() });
   };
 
-  // Neighbourhoods in turn, drawn from one list by one or two streams. A whole round without a better
-  // schedule widens them (twice the days, fewer staff groups, twice the time) until one would be the whole
-  // model; then, alongside, they start again narrow with other people drawn, or, with the whole model
-  // solved first, it gets the rest of the limit.
+  // Neighbourhoods in turn, from one list (a month's second stream takes only its windows). A round
+  // without a better schedule widens them (twice the days, fewer staff groups, twice the time) until one
+  // would be the whole model; then, alongside, they start again narrow with other people drawn, or, with
+  // the whole model solved first, it gets the rest of the limit.
   let windowDays = options.windowDays ?? 7;
   let seconds = options.neighbourhoodSeconds ?? 12;
   let round = 0;
@@ -379,16 +377,19 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
       if (!alongside && go()) await improve(sessions[0]!, { name: "slacks settled", kind: "days", free: () => false }, false);
     }
     list = neighbourhoods(assignments, windowDays, round, fromSeed);
-    // A month's bound: the LP relaxation, in a second worker once the first schedule is in. Then a second
-    // stream of neighbourhoods takes that worker, with the memory HiGHS already holds there (a new one
-    // took the peak of 120 staff × 28 days from 0.85 to 1.2 GiB). Alongside, the whole model keeps it.
+    // A month's bound: the LP relaxation, in a second worker once the first schedule is in; then a worker
+    // on that core sweeps the windows of days. (Alongside, the whole model keeps the second core.)
     if (!alongside && !done.signal.aborted) {
-      const session = new SolverSession();
-      sessions.push(session);
-      lp = session.solve(relaxed(model), { signal: stop, timeLimitSeconds: Math.max(1, remaining()), engineOptions: { solver: "ipm", run_crossover: "off" } }).then((r) => {
+      lp = solveInWorker(relaxed(model), { signal: stop, timeLimitSeconds: Math.max(1, remaining()), engineOptions: { solver: "ipm", run_crossover: "off" } }).then((r) => {
         if (r.status === "optimal") raiseBound(r.objective);
       });
-      second = lp.then(() => windowStream(session));
+      // A fresh worker: the LP's ended with the memory HiGHS took for it (about 0.2 GiB on 120 staff).
+      second = lp.then(() => {
+        if (!go()) return;
+        const session = new SolverSession();
+        sessions.push(session);
+        return windowStream(session);
+      });
     }
     await Promise.all([stream(sessions[0]!), second]);
     if (wholeLast && remaining() > 2 && !stop.aborted) {
