@@ -97,7 +97,6 @@ export class SolverSession {
     });
   }
 
-
   /** A fresh worker; one that dies between solves is dropped, and the next solve starts another. */
   private start(): Worker {
     const worker = startWorker(this.engine);

@@ -70,8 +70,8 @@ export interface NeighbourhoodOptions extends Omit<RunOptions, "engine"> {
 
 interface Neighbourhood {
   name: string;
-  /** A window of days (everyone), or whole rosters (a staff group, people drawn). */
-  kind: "days" | "staff";
+  /** A window of days (everyone), or whole rosters (a staff group, people drawn); none for a settling step. */
+  kind?: "days" | "staff";
   free: (index: number) => boolean;
 }
 
@@ -339,7 +339,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     // taken then.
     if (!alongside) {
       const start = seedValues(model, options.warmStart);
-      fromSeed = await improve(sessions[0]!, { name: "first schedule", kind: "days", free: () => false }, false, { objective: Infinity, values: start });
+      fromSeed = await improve(sessions[0]!, { name: "first schedule", free: () => false }, false, { objective: Infinity, values: start });
     }
     if (!fromSeed) {
       // The whole model: alongside for the whole limit, or until its first schedule.
@@ -374,7 +374,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
       if (!best) return { ...(await whole)!, seconds: elapsed() };
       // HiGHS's first schedule of a month may leave slacks above the least its assignments need; columns
       // no neighbourhood reaches would keep them for good. Every assignment fixed, the rest free, settles them.
-      if (!alongside && go()) await improve(sessions[0]!, { name: "slacks settled", kind: "days", free: () => false }, false);
+      if (!alongside && go()) await improve(sessions[0]!, { name: "slacks settled", free: () => false }, false);
     }
     list = neighbourhoods(assignments, windowDays, round, fromSeed);
     // A month's bound: the LP relaxation, in a second worker once the first schedule is in; then a worker
