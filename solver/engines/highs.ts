@@ -22,6 +22,7 @@ const toHighsInfinity = (h: Highs, values: Float64Array): Float64Array =>
 
 export const highsEngine: Engine = {
   name: "highs",
+  memoryBytes: () => highs?.memoryBytes ?? 0,
   solve(model, options, hooks): EngineResult {
     const h = highs;
     if (!h) throw new Error("HiGHS not loaded: await loadHighsEngine() first");

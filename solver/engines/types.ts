@@ -72,6 +72,8 @@ export interface EngineHooks {
 export interface Engine {
   name: EngineName;
   solve(model: LinearModel, options: SolveOptions, hooks: EngineHooks): EngineResult;
+  /** Bytes the engine holds in this thread now, where it can tell (HiGHS: its WebAssembly memory, which never shrinks). */
+  memoryBytes?: () => number;
 }
 
 /** Relative gap as HiGHS defines it. */

@@ -19,7 +19,7 @@ export interface SolveRequest {
   streamIncumbents?: boolean;
 }
 
-export type WorkerMessage = { type: "progress"; progress: Progress } | { type: "incumbent"; incumbent: Incumbent } | { type: "result"; result: EngineResult };
+export type WorkerMessage = { type: "progress"; progress: Progress } | { type: "incumbent"; incumbent: Incumbent } | { type: "result"; result: EngineResult; memoryBytes?: number };
 
 const { engine: name } = workerData as { engine: EngineName };
 const engine = name === "highs" ? await loadHighsEngine() : jslpEngine;
@@ -34,5 +34,5 @@ parentPort!.on("message", (request: SolveRequest) => {
       ? { onIncumbent: (incumbent: Incumbent) => post({ type: "incumbent", incumbent }, [incumbent.values.buffer as ArrayBuffer]) }
       : {}),
   });
-  post({ type: "result", result }, result.values ? [result.values.buffer as ArrayBuffer] : []);
+  post({ type: "result", result, ...(engine.memoryBytes ? { memoryBytes: engine.memoryBytes() } : {}) }, result.values ? [result.values.buffer as ArrayBuffer] : []);
 });

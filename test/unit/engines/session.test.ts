@@ -36,4 +36,25 @@ describe("a solver session keeps one worker for many solves", () => {
       session.close();
     }
   });
+
+  it("keeps its worker between solves, unless the engine holds more memory than it may keep", async () => {
+    const kept = new SolverSession();
+    const recycled = new SolverSession("highs", { recycleAboveBytes: 1 });
+    try {
+      await kept.solve(cheapest([5, 3], 1));
+      const thread = kept.threadId;
+      expect(thread).toBeDefined();
+      await kept.solve(cheapest([5, 3], 2));
+      expect(kept.threadId).toBe(thread);
+      // HiGHS always holds more than a byte: the worker is ended after each solve, and the next starts another.
+      const first = await recycled.solve(cheapest([5, 3], 1), { relativeGap: 0 });
+      expect(recycled.threadId).toBeUndefined();
+      const second = await recycled.solve(cheapest([5, 3], 2), { relativeGap: 0 });
+      expect([first.objective, second.objective]).toEqual([3, 8]);
+      expect(recycled.threadId).toBeUndefined();
+    } finally {
+      kept.close();
+      recycled.close();
+    }
+  });
 });
