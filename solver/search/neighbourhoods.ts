@@ -3,14 +3,16 @@
  * assignment column is for; output: an engine result for the whole model.
  *   1. A first schedule and a bound, each in a worker of its own. A model whose LP HiGHS settles in
  *      seconds is solved whole alongside the neighbourhoods (`whole: "alongside"`) for the whole limit:
- *      its incumbents join the search, its bound bounds it and its proof of optimality ends it. A month is too big for that (HiGHS cannot finish its root LP within a minute;
- *      `whole: "first"`): its first schedule is the warm start's assignments or none, everything else
- *      solved for (HiGHS's first incumbent when that breaks a hard rule), and the LP relaxation, solved by
- *      interior point in the second worker, gives the bound.
+ *      its incumbents join the search, its bound bounds it and its proof of optimality ends it. A month
+ *      is too big for that (HiGHS cannot finish its root LP within a minute; `whole: "first"`): its first
+ *      schedule is the warm start's assignments or none, everything else solved for (HiGHS's first
+ *      incumbent when that breaks a hard rule), and the LP relaxation, solved by interior point in the
+ *      second worker, gives the bound.
  *   2. From the first schedule until the limit, neighbourhoods in turn: every assignment column outside a
- *      window of days, a group of staff or a few people drawn at random is fixed at the incumbent's value,
- *      the fixed columns leave the matrix (`restrict.ts`), and HiGHS solves the rest from the incumbent; a
- *      better schedule becomes the incumbent. One worker is kept for them all; on a month, once the LP is
+ *      window of days (on small models also two blocks of days apart), a group of staff or a few people
+ *      drawn at random is fixed at the incumbent's value, the fixed columns leave the matrix
+ *      (`restrict.ts`), and HiGHS solves the rest from the incumbent; a better schedule becomes the
+ *      incumbent. One worker is kept for them all (a fresh one once HiGHS holds too much memory); on a month, once the LP is
  *      solved, a second worker sweeps the windows of days beside them. A round without a better schedule
  *      widens the windows; once they would span the horizon they start narrow again with other people
  *      drawn (alongside), or the whole model gets the rest of the limit from the incumbent (first).
@@ -78,13 +80,24 @@ interface Neighbourhood {
 /** People at most in a staff group or a draw: larger ones stop at their time limit without a better schedule (Curtois–Qu 11). */
 const GROUP_PEOPLE = 5;
 
+interface ListOptions {
+  /** Which pass over the list (draws people anew). */
+  round?: number;
+  /** Staff groups before the windows. */
+  groupsFirst?: boolean;
+  /** Pairs of blocks of days apart from each other (`blocksApart`). */
+  apart?: boolean;
+}
+
 /**
- * Time windows sliding by half their width, staff groups (every k-th person), then a few people drawn at
- * random. `groupsFirst`: the groups before the windows, for a search from nobody working, where each group's
+ * Time windows sliding by half their width, with `apart` pairs of blocks of days apart from each other
+ * (small models: Curtois–Qu 5–11 at 60 s, two runs with them 1237, 2446, 1192, 2555, 549–552, 5238–5345,
+ * 4604 against 1240, 2437, 1316, 2670, 691, 5458, 4506 one run without), staff groups (every k-th
+ * person), then a few people drawn at random. `groupsFirst`: the groups before the windows, for a search from nobody working, where each group's
  * whole rosters are built in turn (the demo at 60 s, two runs each: 0.91M and 0.92M, against 0.94M and
  * 0.95M with the windows first, and the first 1.9M schedule at 19 s instead of 38 s).
  */
-export function neighbourhoods(a: AssignmentColumns, windowDays: number, round = 0, groupsFirst = false): Neighbourhood[] {
+export function neighbourhoods(a: AssignmentColumns, windowDays: number, { round = 0, groupsFirst = false, apart = false }: ListOptions = {}): Neighbourhood[] {
   const windows: Neighbourhood[] = [];
   const step = Math.max(1, Math.floor(windowDays / 2));
   for (let first = 0; first < a.dayCount; first += step) {
@@ -104,7 +117,33 @@ export function neighbourhoods(a: AssignmentColumns, windowDays: number, round =
     while (people.size < size) people.add(Math.floor(random() * a.personCount));
     draws.push({ name: `people ${[...people].sort((x, y) => x - y).join(",")}`, kind: "staff", free: (i) => people.has(a.person[i]!) });
   }
-  return groupsFirst ? [...groups, ...windows, ...draws] : [...windows, ...groups, ...draws];
+  const pairs = apart ? blocksApart(a, windowDays, random) : [];
+  return groupsFirst ? [...groups, ...windows, ...pairs, ...draws] : [...windows, ...pairs, ...groups, ...draws];
+}
+
+/**
+ * Two blocks of days apart from each other, for everyone: the horizon cut into blocks of half a window,
+ * every pair of blocks that do not touch, in an order drawn by `random`. A shift moved from one block to
+ * the other keeps a person's hours and counts (a month's minutes, a horizon's weekends) where a single
+ * window cannot: one more slot covered on a day where a person has no hours left needs a shift given up
+ * on another day, out of any window that holds the first.
+ */
+function blocksApart(a: AssignmentColumns, windowDays: number, random: () => number): Neighbourhood[] {
+  const width = Math.max(1, Math.ceil(windowDays / 2));
+  const blocks = Math.ceil(a.dayCount / width);
+  const pairs: Neighbourhood[] = [];
+  for (let i = 0; i < blocks; i++) {
+    for (let j = i + 2; j < blocks; j++) {
+      const inBlock = (day: number, b: number): boolean => day >= b * width && day < (b + 1) * width;
+      const last = (b: number): number => Math.min(a.dayCount, (b + 1) * width) - 1;
+      pairs.push({ name: `days ${i * width}–${last(i)} and ${j * width}–${last(j)}`, kind: "days", free: (k) => inBlock(a.day[k]!, i) || inBlock(a.day[k]!, j) });
+    }
+  }
+  for (let k = pairs.length - 1; k > 0; k--) {
+    const m = Math.floor(random() * (k + 1));
+    [pairs[k], pairs[m]] = [pairs[m]!, pairs[k]!];
+  }
+  return pairs;
 }
 
 /** A small deterministic generator (mulberry32): repeatable neighbourhoods without global state. */
@@ -197,6 +236,14 @@ const asStart = (values: Float64Array): { indices: Int32Array; values: Float64Ar
   values,
 });
 
+/**
+ * A search's workers start afresh once HiGHS holds more than this (its memory only grows: 105 to 376 MiB
+ * over seven staff groups of 120 staff × 28 days). Kept for the whole search, 120 staff peaked at 959–1060
+ * MiB in four runs of 300 s; recycled at 256 MiB, 955 MiB (at 192 MiB, restarts after nearly every group,
+ * 1062 MiB at 120 s).
+ */
+const RECYCLE_ABOVE_BYTES = 256 * 2 ** 20;
+
 /** HiGHS options for the whole model solved alongside the neighbourhoods: its job there is finding schedules. */
 const ALONGSIDE_OPTIONS = { mip_heuristic_effort: 0.3 } as const;
 
@@ -281,7 +328,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
         wholeLast = true;
         return undefined;
       }
-      list = neighbourhoods(assignments, windowDays, round, fromSeed);
+      list = neighbourhoods(assignments, windowDays, { round, groupsFirst: fromSeed, apart: alongside });
       cursor = 0;
       failures = 0;
     }
@@ -328,7 +375,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     }
   };
 
-  const sessions = [new SolverSession()];
+  const sessions = [new SolverSession("highs", { recycleAboveBytes: RECYCLE_ABOVE_BYTES })];
   let whole: Promise<EngineResult | undefined> = Promise.resolve(undefined);
   let lp: Promise<void> = Promise.resolve();
   let second: Promise<void> = Promise.resolve();
@@ -376,7 +423,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
       // no neighbourhood reaches would keep them for good. Every assignment fixed, the rest free, settles them.
       if (!alongside && go()) await improve(sessions[0]!, { name: "slacks settled", free: () => false }, false);
     }
-    list = neighbourhoods(assignments, windowDays, round, fromSeed);
+    list = neighbourhoods(assignments, windowDays, { round, groupsFirst: fromSeed, apart: alongside });
     // A month's bound: the LP relaxation, in a second worker once the first schedule is in; then a worker
     // on that core sweeps the windows of days. (Alongside, the whole model keeps the second core.)
     if (!alongside && !done.signal.aborted) {
@@ -386,7 +433,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
       // A fresh worker: the LP's ended with the memory HiGHS took for it (about 0.2 GiB on 120 staff).
       second = lp.then(() => {
         if (!go()) return;
-        const session = new SolverSession();
+        const session = new SolverSession("highs", { recycleAboveBytes: RECYCLE_ABOVE_BYTES });
         sessions.push(session);
         return windowStream(session);
       });

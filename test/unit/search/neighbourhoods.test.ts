@@ -103,7 +103,28 @@ describe("fix-and-optimize search", () => {
     expect(freeOf(1)).toEqual([2, 3, 4, 5]);
     expect(freeOf(4)).toEqual([0, 3, 4, 7, 8]);
     // From nobody working, the staff groups come first, the rest in the same order after them.
-    const groupsFirst = neighbourhoods({ columns: Int32Array.from(day.keys()), day, person, dayCount: 10, personCount: 4 }, 4, 0, true).map((n) => n.name);
+    const groupsFirst = neighbourhoods({ columns: Int32Array.from(day.keys()), day, person, dayCount: 10, personCount: 4 }, 4, { groupsFirst: true }).map((n) => n.name);
     expect(groupsFirst).toEqual([...list.slice(4, 7), ...list.slice(0, 4), ...drawn].map((n) => n.name));
+  });
+
+  it("pairs blocks of half a window that do not touch, for everyone, after the windows", () => {
+    // 10 days × 2 people; windows of 4 days: blocks 0–1, 2–3, 4–5, 6–7, 8–9.
+    const day = Int32Array.from({ length: 20 }, (_, i) => i % 10);
+    const person = Int32Array.from({ length: 20 }, (_, i) => Math.floor(i / 10));
+    const a = { columns: Int32Array.from(day.keys()), day, person, dayCount: 10, personCount: 2 };
+    const list = neighbourhoods(a, 4, { apart: true });
+    const pairs = list.filter((n) => n.name.includes(" and "));
+    // Five blocks: the pairs (i, j) with j ≥ i + 2, each once, in an order fixed by the seed.
+    expect(pairs.map((n) => n.name).sort()).toEqual(
+      ["days 0–1 and 4–5", "days 0–1 and 6–7", "days 0–1 and 8–9", "days 2–3 and 6–7", "days 2–3 and 8–9", "days 4–5 and 8–9"].sort(),
+    );
+    expect(list.slice(0, 4).every((n) => /^days \d–\d$/.test(n.name))).toBe(true);
+    expect(list.slice(4, 4 + pairs.length)).toEqual(pairs);
+    expect(neighbourhoods(a, 4, { apart: true }).map((n) => n.name)).toEqual(list.map((n) => n.name));
+    const pair = pairs.find((n) => n.name === "days 0–1 and 6–7")!;
+    expect([...day.keys()].filter((i) => pair.free(i))).toEqual([0, 1, 6, 7, 10, 11, 16, 17]);
+    expect(pair.kind).toBe("days");
+    // Without the option, none.
+    expect(neighbourhoods(a, 4).some((n) => n.name.includes(" and "))).toBe(false);
   });
 });
