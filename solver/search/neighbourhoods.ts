@@ -12,8 +12,9 @@
  *      window of days (on small models also two blocks of days apart), a group of staff or a few people
  *      drawn at random is fixed at the incumbent's value, the fixed columns leave the matrix
  *      (`restrict.ts`), and HiGHS solves the rest from the incumbent; a better schedule becomes the
- *      incumbent. One worker is kept for them all (a fresh one once HiGHS holds too much memory); on a month, once the LP is
- *      solved, a second worker sweeps the windows of days beside them. A round without a better schedule
+ *      incumbent. One worker is kept for them all (a fresh one once HiGHS holds too much memory); on a
+ *      month, once the LP is solved, a second worker sweeps the windows of days beside them. A round
+ *      without a better schedule
  *      widens the windows; once they would span the horizon they start narrow again with other people
  *      drawn (alongside), or the whole model gets the rest of the limit from the incumbent (first).
  * Every schedule returned is a solution of the whole model.
@@ -93,8 +94,8 @@ interface ListOptions {
  * Time windows sliding by half their width, with `apart` pairs of blocks of days apart from each other
  * (small models: Curtois–Qu 5–11 at 60 s, two runs with them 1237, 2446, 1192, 2555, 549–552, 5238–5345,
  * 4604 against 1240, 2437, 1316, 2670, 691, 5458, 4506 one run without), staff groups (every k-th
- * person), then a few people drawn at random. `groupsFirst`: the groups before the windows, for a search from nobody working, where each group's
- * whole rosters are built in turn (the demo at 60 s, two runs each: 0.91M and 0.92M, against 0.94M and
+ * person), then a few people drawn at random. `groupsFirst`: the groups before the windows, for a search
+ * from nobody working, where each group's whole rosters are built in turn (the demo at 60 s, two runs each: 0.91M and 0.92M, against 0.94M and
  * 0.95M with the windows first, and the first 1.9M schedule at 19 s instead of 38 s).
  */
 export function neighbourhoods(a: AssignmentColumns, windowDays: number, { round = 0, groupsFirst = false, apart = false }: ListOptions = {}): Neighbourhood[] {
@@ -131,11 +132,11 @@ export function neighbourhoods(a: AssignmentColumns, windowDays: number, { round
 function blocksApart(a: AssignmentColumns, windowDays: number, random: () => number): Neighbourhood[] {
   const width = Math.max(1, Math.ceil(windowDays / 2));
   const blocks = Math.ceil(a.dayCount / width);
+  const inBlock = (day: number, b: number): boolean => day >= b * width && day < (b + 1) * width;
+  const last = (b: number): number => Math.min(a.dayCount, (b + 1) * width) - 1;
   const pairs: Neighbourhood[] = [];
   for (let i = 0; i < blocks; i++) {
     for (let j = i + 2; j < blocks; j++) {
-      const inBlock = (day: number, b: number): boolean => day >= b * width && day < (b + 1) * width;
-      const last = (b: number): number => Math.min(a.dayCount, (b + 1) * width) - 1;
       pairs.push({ name: `days ${i * width}–${last(i)} and ${j * width}–${last(j)}`, kind: "days", free: (k) => inBlock(a.day[k]!, i) || inBlock(a.day[k]!, j) });
     }
   }
@@ -239,8 +240,8 @@ const asStart = (values: Float64Array): { indices: Int32Array; values: Float64Ar
 /**
  * A search's workers start afresh once HiGHS holds more than this (its memory only grows: 105 to 376 MiB
  * over seven staff groups of 120 staff × 28 days). Kept for the whole search, 120 staff peaked at 959–1060
- * MiB in four runs of 300 s; recycled at 256 MiB, 955 MiB (at 192 MiB, restarts after nearly every group,
- * 1062 MiB at 120 s).
+ * MiB in three runs of 300 s; recycled at 256 MiB, 892 and 955 MiB in two (at 192 MiB, with a restart after
+ * nearly every group, 1062 MiB at 120 s).
  */
 const RECYCLE_ABOVE_BYTES = 256 * 2 ** 20;
 
