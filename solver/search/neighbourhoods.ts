@@ -245,6 +245,13 @@ const asStart = (values: Float64Array): { indices: Int32Array; values: Float64Ar
  */
 const RECYCLE_ABOVE_BYTES = 256 * 2 ** 20;
 
+/**
+ * HiGHS options for a month's LP relaxation: interior point, no crossover (a bound needs no basis), and no
+ * presolve — the same bound, as fast or faster (demo 16.1 s against 17.8, 120 staff 55 s against 58), with
+ * less memory held beside the main stream (120 staff: 241 MiB against 289).
+ */
+const LP_OPTIONS = { solver: "ipm", run_crossover: "off", presolve: "off" } as const;
+
 /** HiGHS options for the whole model solved alongside the neighbourhoods: its job there is finding schedules. */
 const ALONGSIDE_OPTIONS = { mip_heuristic_effort: 0.3 } as const;
 
@@ -428,7 +435,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     // A month's bound: the LP relaxation, in a second worker once the first schedule is in; then a worker
     // on that core sweeps the windows of days. (Alongside, the whole model keeps the second core.)
     if (!alongside && !done.signal.aborted) {
-      lp = solveInWorker(relaxed(model), { signal: stop, timeLimitSeconds: Math.max(1, remaining()), engineOptions: { solver: "ipm", run_crossover: "off" } }).then((r) => {
+      lp = solveInWorker(relaxed(model), { signal: stop, timeLimitSeconds: Math.max(1, remaining()), engineOptions: LP_OPTIONS }).then((r) => {
         if (r.status === "optimal") raiseBound(r.objective);
       });
       // A fresh worker: the LP's ended with the memory HiGHS took for it (about 0.2 GiB on 120 staff).
