@@ -14,9 +14,9 @@
  *      (`restrict.ts`), and HiGHS solves the rest from the incumbent; a better schedule becomes the
  *      incumbent. One worker is kept for them all (a fresh one once HiGHS holds too much memory); on a
  *      month, once the LP is solved, a second worker sweeps the windows of days beside them. A round
- *      without a better schedule
- *      widens the windows; once they would span the horizon they start narrow again with other people
- *      drawn (alongside), or the whole model gets the rest of the limit from the incumbent (first).
+ *      without a better schedule widens the windows; once they would span the horizon they start narrow
+ *      again with other people drawn (alongside), or the whole model gets the rest of the limit from the
+ *      incumbent (first).
  * Every schedule returned is a solution of the whole model.
  */
 import type { BuildContext } from "../model/build-context.js";
@@ -95,8 +95,9 @@ interface ListOptions {
  * (small models: Curtois–Qu 5–11 at 60 s, two runs with them 1237, 2446, 1192, 2555, 549–552, 5238–5345,
  * 4604 against 1240, 2437, 1316, 2670, 691, 5458, 4506 one run without), staff groups (every k-th
  * person), then a few people drawn at random. `groupsFirst`: the groups before the windows, for a search
- * from nobody working, where each group's whole rosters are built in turn (the demo at 60 s, two runs each: 0.91M and 0.92M, against 0.94M and
- * 0.95M with the windows first, and the first 1.9M schedule at 19 s instead of 38 s).
+ * from nobody working, where each group's whole rosters are built in turn (the demo at 60 s, two runs
+ * each: 0.91M and 0.92M, against 0.94M and 0.95M with the windows first, and the first 1.9M schedule at
+ * 19 s instead of 38 s).
  */
 export function neighbourhoods(a: AssignmentColumns, windowDays: number, { round = 0, groupsFirst = false, apart = false }: ListOptions = {}): Neighbourhood[] {
   const windows: Neighbourhood[] = [];
@@ -244,6 +245,7 @@ const asStart = (values: Float64Array): { indices: Int32Array; values: Float64Ar
  * nearly every group, 1062 MiB at 120 s).
  */
 const RECYCLE_ABOVE_BYTES = 256 * 2 ** 20;
+const searchSession = (): SolverSession => new SolverSession("highs", { recycleAboveBytes: RECYCLE_ABOVE_BYTES });
 
 /**
  * HiGHS options for a month's LP relaxation: interior point, no crossover (a bound needs no basis), and no
@@ -383,7 +385,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     }
   };
 
-  const sessions = [new SolverSession("highs", { recycleAboveBytes: RECYCLE_ABOVE_BYTES })];
+  const sessions = [searchSession()];
   let whole: Promise<EngineResult | undefined> = Promise.resolve(undefined);
   let lp: Promise<void> = Promise.resolve();
   let second: Promise<void> = Promise.resolve();
@@ -441,7 +443,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
       // A fresh worker: the LP's ended with the memory HiGHS took for it (about 0.2 GiB on 120 staff).
       second = lp.then(() => {
         if (!go()) return;
-        const session = new SolverSession("highs", { recycleAboveBytes: RECYCLE_ABOVE_BYTES });
+        const session = searchSession();
         sessions.push(session);
         return windowStream(session);
       });
