@@ -67,11 +67,19 @@ export interface NeighbourhoodOptions extends Omit<RunOptions, "engine"> {
   windowDays?: number;
   /** Seconds each neighbourhood may take at most (default 12). */
   neighbourhoodSeconds?: number;
+  /**
+   * Relative gap at which a neighbourhood's solve stops, at most (default: the search's own). Its objective
+   * is the whole model's, so 0.005 stops it once no more than 0.5 % of the whole price is left to find in
+   * it; once the search has a bound, it stops at a twentieth of the search's gap if that is less.
+   */
+  neighbourhoodGap?: number;
+  /** People at most in a staff group (default 5); draws take at least 2. */
+  groupPeople?: number;
   /** Told after each neighbourhood: its name, what HiGHS said, and whether it improved the incumbent. */
   onStep?: (step: { name: string; status: string; seconds: number; objective?: number; improved: boolean }) => void;
 }
 
-interface Neighbourhood {
+export interface Neighbourhood {
   name: string;
   /** A window of days (everyone), or whole rosters (a staff group, people drawn); none for a settling step. */
   kind?: "days" | "staff";
@@ -79,7 +87,7 @@ interface Neighbourhood {
 }
 
 /** People at most in a staff group or a draw: larger ones stop at their time limit without a better schedule (Curtois–Qu 11). */
-const GROUP_PEOPLE = 5;
+export const GROUP_PEOPLE = 5;
 
 interface ListOptions {
   /** Which pass over the list (draws people anew). */
@@ -88,6 +96,8 @@ interface ListOptions {
   groupsFirst?: boolean;
   /** Pairs of blocks of days apart from each other (`blocksApart`). */
   apart?: boolean;
+  /** People at most in a staff group or a draw (draws take at least 2). */
+  groupPeople?: number;
 }
 
 /**
@@ -99,7 +109,7 @@ interface ListOptions {
  * each: 0.91M and 0.92M, against 0.94M and 0.95M with the windows first, and the first 1.9M schedule at
  * 19 s instead of 38 s).
  */
-export function neighbourhoods(a: AssignmentColumns, windowDays: number, { round = 0, groupsFirst = false, apart = false }: ListOptions = {}): Neighbourhood[] {
+export function neighbourhoods(a: AssignmentColumns, windowDays: number, { round = 0, groupsFirst = false, apart = false, groupPeople = GROUP_PEOPLE }: ListOptions = {}): Neighbourhood[] {
   const windows: Neighbourhood[] = [];
   const step = Math.max(1, Math.floor(windowDays / 2));
   for (let first = 0; first < a.dayCount; first += step) {
@@ -107,13 +117,13 @@ export function neighbourhoods(a: AssignmentColumns, windowDays: number, { round
     windows.push({ name: `days ${first}–${last - 1}`, kind: "days", free: (i) => a.day[i]! >= first && a.day[i]! < last });
     if (last === a.dayCount) break;
   }
-  const count = Math.max(2, Math.round(a.dayCount / windowDays), Math.ceil(a.personCount / GROUP_PEOPLE));
+  const count = Math.max(2, Math.round(a.dayCount / windowDays), Math.ceil(a.personCount / groupPeople));
   const groups = Array.from({ length: count }, (_, g): Neighbourhood => ({ name: `staff group ${g + 1}/${count}`, kind: "staff", free: (i) => a.person[i]! % count === g }));
   // A few people's whole rosters at once: swaps of shifts between people that windows of days cannot make.
   // The people are drawn with a seed fixed by the window and the round, so a search is repeatable.
   const draws: Neighbourhood[] = [];
   const random = seeded(windowDays * 7919 + a.personCount + round * 104729);
-  const size = Math.max(2, Math.min(GROUP_PEOPLE, Math.ceil(a.personCount / 6)));
+  const size = Math.max(2, Math.min(groupPeople, Math.ceil(a.personCount / 6)));
   for (let r = 0; r < count * 2 && a.personCount > size; r++) {
     const people = new Set<number>();
     while (people.size < size) people.add(Math.floor(random() * a.personCount));
@@ -146,6 +156,38 @@ function blocksApart(a: AssignmentColumns, windowDays: number, random: () => num
     [pairs[k], pairs[m]] = [pairs[m]!, pairs[k]!];
   }
   return pairs;
+}
+
+/**
+ * A pass over a list of neighbourhoods, shared by a month's two streams so that each place in it is
+ * solved once: the main stream takes them in order (the list cycles), the second stream the first window
+ * of days ahead of it that neither took. Places are counted on past the end of the list, so one taken in
+ * this cycle is not skipped in the next.
+ */
+export class SharedPass {
+  private cursor = 0;
+  private readonly taken = new Set<number>();
+
+  constructor(readonly list: Neighbourhood[]) {}
+
+  /** The main stream's next neighbourhood. */
+  next(): Neighbourhood {
+    while (this.taken.delete(this.cursor)) this.cursor++;
+    return this.list[this.cursor++ % this.list.length]!;
+  }
+
+  /** The second stream's next: a window of days (every list has one). */
+  nextWindow(): Neighbourhood {
+    // Each cycle of the list holds every window once, and each place taken ahead is one cycle's window at most.
+    for (let place = this.cursor; place < this.cursor + this.list.length * (this.taken.size + 1); place++) {
+      const n = this.list[place % this.list.length]!;
+      if (n.kind === "days" && !this.taken.has(place)) {
+        this.taken.add(place);
+        return n;
+      }
+    }
+    throw new Error("SharedPass: the list has no window of days");
+  }
 }
 
 /** A small deterministic generator (mulberry32): repeatable neighbourhoods without global state. */
@@ -312,8 +354,8 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   let windowDays = options.windowDays ?? 7;
   let seconds = options.neighbourhoodSeconds ?? 12;
   let round = 0;
-  let list: Neighbourhood[] = [];
-  let cursor = 0;
+  const newPass = (): SharedPass => new SharedPass(neighbourhoods(assignments, windowDays, { round, groupsFirst: fromSeed, apart: alongside, groupPeople: options.groupPeople ?? GROUP_PEOPLE }));
+  let pass = new SharedPass([]);
   let failures = 0;
   let wholeLast = false;
   /** The search started from the warm start's assignments or from nobody working, not HiGHS's schedule. */
@@ -326,7 +368,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   const next = (): Neighbourhood | undefined => {
     if (wholeLast) return undefined;
     if (again.length > 0) return again.shift();
-    if (failures >= list.length) {
+    if (failures >= pass.list.length) {
       if (windowDays * 2 < assignments.dayCount) {
         windowDays *= 2;
         seconds *= 2;
@@ -338,11 +380,10 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
         wholeLast = true;
         return undefined;
       }
-      list = neighbourhoods(assignments, windowDays, { round, groupsFirst: fromSeed, apart: alongside });
-      cursor = 0;
+      pass = newPass();
       failures = 0;
     }
-    return list[cursor++ % list.length];
+    return pass.next();
   };
   /**
    * Solves one neighbourhood from a schedule (the incumbent unless told), the rest fixed at its values;
@@ -355,7 +396,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
       ...engineOptions,
       signal: stop,
       timeLimitSeconds: Math.min(remaining() - 1, seconds),
-      relativeGap: wantedGap,
+      relativeGap: Math.max(wantedGap, Math.min(options.neighbourhoodGap ?? 0, (gapNow() ?? Infinity) / 20)),
       warmStart: asStart(Float64Array.from(part.columns, (j) => from.values[j]!)),
     });
     const improved = offer(partial.objective, partial.values ? expandSolution(part, fixed, partial.values) : undefined);
@@ -373,16 +414,15 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   };
 
   /**
-   * A month's second stream: the windows of days only, in turn. A window's model is small (a 2-day
-   * window of the demo: 2,717 columns); a staff group's whole month reaches every interval its people
-   * could cover (14,000–18,000 columns), and two workers holding such models took the demo's peak memory
-   * from about 0.75 to 1.04 GiB.
+   * A month's second stream: the windows of days only, each the next one ahead of the main stream that
+   * neither stream took (`SharedPass`; when both took windows in turn from the start of the list, they
+   * solved the same windows side by side: the demo at 60 s with staff groups of two, 0.80M and 0.81M
+   * sharing the list against 0.88M). A window's model is small (a 2-day window of the demo: 2,717
+   * columns); a staff group's whole month reaches every interval its people could cover (14,000–18,000
+   * columns), and two workers holding such models took the demo's peak memory from about 0.75 to 1.04 GiB.
    */
   const windowStream = async (session: SolverSession): Promise<void> => {
-    for (let k = 0; go() && !wholeLast; k++) {
-      const windows = list.filter((n) => n.kind === "days");
-      if (await improve(session, windows[k % windows.length]!, true)) failures = 0;
-    }
+    while (go() && !wholeLast) failures = (await improve(session, pass.nextWindow(), true)) ? 0 : failures + 1;
   };
 
   const sessions = [searchSession()];
@@ -433,7 +473,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
       // no neighbourhood reaches would keep them for good. Every assignment fixed, the rest free, settles them.
       if (!alongside && go()) await improve(sessions[0]!, { name: "slacks settled", free: () => false }, false);
     }
-    list = neighbourhoods(assignments, windowDays, { round, groupsFirst: fromSeed, apart: alongside });
+    pass = newPass();
     // A month's bound: the LP relaxation, in a second worker once the first schedule is in; then a worker
     // on that core sweeps the windows of days. (Alongside, the whole model keeps the second core.)
     if (!alongside && !done.signal.aborted) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { optimize } from "../../../src/optimize.js";
 import { explain, prepare } from "../../../src/pipeline.js";
-import { assignmentColumnsOf, neighbourhoods, seedValues, solveByNeighbourhoods } from "../../../solver/search/neighbourhoods.js";
+import { assignmentColumnsOf, neighbourhoods, seedValues, SharedPass, solveByNeighbourhoods, type Neighbourhood } from "../../../solver/search/neighbourhoods.js";
 import { buildModel } from "../../../solver/model/build.js";
 import { decodeSchedule } from "../../../solver/decode.js";
 import { solveInWorker } from "../../../solver/engines/run.js";
@@ -126,5 +126,38 @@ describe("fix-and-optimize search", () => {
     expect(pair.kind).toBe("days");
     // Without the option, none.
     expect(neighbourhoods(a, 4).some((n) => n.name.includes(" and "))).toBe(false);
+  });
+
+  it("makes one staff group per person with groups of one, and still draws two people at a time", () => {
+    // 4 days × 6 people, windows of 2 days.
+    const day = Int32Array.from({ length: 24 }, (_, i) => i % 4);
+    const person = Int32Array.from({ length: 24 }, (_, i) => Math.floor(i / 4));
+    const list = neighbourhoods({ columns: Int32Array.from(day.keys()), day, person, dayCount: 4, personCount: 6 }, 2, { groupPeople: 1 });
+    const groups = list.filter((n) => n.name.startsWith("staff group"));
+    expect(groups.map((n) => n.name)).toEqual([1, 2, 3, 4, 5, 6].map((g) => `staff group ${g}/6`));
+    groups.forEach((g, k) => expect([...day.keys()].filter((i) => g.free(i)).map((i) => person[i])).toEqual([k, k, k, k]));
+    const draws = list.filter((n) => n.name.startsWith("people"));
+    expect(draws.length).toBeGreaterThan(0);
+    expect(draws.every((n) => /^people \d,\d$/.test(n.name))).toBe(true);
+  });
+
+  it("shares a pass between two streams: each place is solved once, the second stream taking windows ahead", () => {
+    const n = (name: string, kind: "days" | "staff"): Neighbourhood => ({ name, kind, free: () => true });
+    const pass = new SharedPass([n("days 0–1", "days"), n("days 1–2", "days"), n("group 1", "staff"), n("days 2–3", "days"), n("group 2", "staff")]);
+    const taken: string[] = [];
+    taken.push(pass.nextWindow().name); // the second stream starts ahead of the main stream
+    taken.push(pass.next().name); // the main stream skips the window taken
+    taken.push(pass.nextWindow().name, pass.next().name, pass.next().name);
+    expect(taken).toEqual(["days 0–1", "days 1–2", "days 2–3", "group 1", "group 2"]);
+    // The list cycles: the next cycle's places are free again, and the main stream starts it over.
+    expect(pass.next().name).toBe("days 0–1");
+    // Ahead of the main stream with every window of this cycle taken: the second stream takes the next cycle's.
+    expect([pass.nextWindow().name, pass.nextWindow().name, pass.nextWindow().name]).toEqual(["days 1–2", "days 2–3", "days 0–1"]);
+    expect([pass.next().name, pass.next().name, pass.next().name]).toEqual(["group 1", "group 2", "days 1–2"]);
+    // One window in the list, the main stream held up: the second stream takes it cycle after cycle.
+    const one = new SharedPass([n("days 0–1", "days"), n("group 1", "staff"), n("group 2", "staff")]);
+    expect([one.nextWindow(), one.nextWindow(), one.nextWindow()].map((w) => w.name)).toEqual(["days 0–1", "days 0–1", "days 0–1"]);
+    expect([one.next(), one.next(), one.next(), one.next()].map((w) => w.name)).toEqual(["group 1", "group 2", "group 1", "group 2"]);
+    expect(() => new SharedPass([n("group 1", "staff")]).nextWindow()).toThrow(/no window/);
   });
 });
