@@ -160,9 +160,10 @@ function blocksApart(a: AssignmentColumns, windowDays: number, random: () => num
 
 /**
  * A pass over a list of neighbourhoods, shared by a month's two streams so that each place in it is
- * solved once: the main stream takes them in order (the list cycles), the second stream the first window
- * of days ahead of it that neither took. Places are counted on past the end of the list, so one taken in
- * this cycle is not skipped in the next.
+ * solved once: the main stream takes them in order (the list cycles), the second stream the windows of
+ * days from the far end of the list back towards it, so the two solve days apart and seldom overtake each
+ * other's starting schedule. Places are counted on past the end of the list (the cycle a place is in), so
+ * one taken in this cycle is not skipped in the next.
  */
 export class SharedPass {
   private cursor = 0;
@@ -176,14 +177,19 @@ export class SharedPass {
     return this.list[this.cursor++ % this.list.length]!;
   }
 
-  /** The second stream's next: a window of days (every list has one). */
+  /**
+   * The second stream's next: the last window of days of this cycle that neither stream took; once every
+   * one ahead of the main stream is taken, the next cycle's, from its end.
+   */
   nextWindow(): Neighbourhood {
-    // Each cycle of the list holds every window once, and each place taken ahead is one cycle's window at most.
-    for (let place = this.cursor; place < this.cursor + this.list.length * (this.taken.size + 1); place++) {
-      const n = this.list[place % this.list.length]!;
-      if (n.kind === "days" && !this.taken.has(place)) {
-        this.taken.add(place);
-        return n;
+    const length = this.list.length;
+    // Each cycle holds every window once, and each place taken ahead is one cycle's window at most.
+    for (let cycle = Math.floor(this.cursor / length); cycle <= Math.floor(this.cursor / length) + this.taken.size + 1; cycle++) {
+      for (let place = (cycle + 1) * length - 1; place >= Math.max(this.cursor, cycle * length); place--) {
+        if (this.list[place % length]!.kind === "days" && !this.taken.has(place)) {
+          this.taken.add(place);
+          return this.list[place % length]!;
+        }
       }
     }
     throw new Error("SharedPass: the list has no window of days");
@@ -399,10 +405,32 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
       relativeGap: Math.max(wantedGap, Math.min(options.neighbourhoodGap ?? 0, (gapNow() ?? Infinity) / 20)),
       warmStart: asStart(Float64Array.from(part.columns, (j) => from.values[j]!)),
     });
-    const improved = offer(partial.objective, partial.values ? expandSolution(part, fixed, partial.values) : undefined);
-    // Better than where it started, but the other stream got further meanwhile: solved again from there.
-    if (!improved && partial.objective !== undefined && partial.objective < from.objective - 1e-6 * Math.max(1, Math.abs(from.objective))) again.push(n);
+    const values = partial.values ? expandSolution(part, fixed, partial.values) : undefined;
+    const improved = offer(partial.objective, values);
     options.onStep?.({ name: n.name, status: partial.status, seconds: partial.seconds, ...(partial.objective !== undefined ? { objective: partial.objective } : {}), improved });
+    // Better than where it started, but the other stream got further meanwhile: its assignments are put
+    // into the new incumbent; if that does not make a better schedule, it is solved again from there.
+    if (improved || !values || partial.objective! >= from.objective - 1e-6 * Math.max(1, Math.abs(from.objective))) return improved;
+    if (await merge(session, n, values, fixFar)) return true;
+    again.push(n);
+    return false;
+  };
+  /**
+   * The incumbent with a neighbourhood's assignments taken from `values`, every assignment then fixed and
+   * the columns they reach solved for (slacks, hours, indicators: a fraction of a second, where solving the
+   * neighbourhood again takes seconds, and was often overtaken again); true when that is a better schedule.
+   * A rule the mix breaks (a run of days across the neighbourhood's edge) leaves the restricted model
+   * infeasible, and nothing is offered.
+   */
+  const merge = async (session: SolverSession, n: Neighbourhood, values: Float64Array, fixFar: boolean): Promise<boolean> => {
+    const mixed = Float64Array.from(best!.values);
+    for (let i = 0; i < assignments.columns.length; i++) if (n.free(i)) mixed[assignments.columns[i]!] = values[assignments.columns[i]!]!;
+    const fixed = fixedOutside(model, assignments, mixed, n, fixFar);
+    for (let i = 0; i < assignments.columns.length; i++) if (n.free(i)) fixed[assignments.columns[i]!] = Math.round(mixed[assignments.columns[i]!]!);
+    const part = restrictModel(model, fixed);
+    const settled = await session.solve(part.model, { ...engineOptions, signal: stop, timeLimitSeconds: Math.min(remaining() - 1, seconds), relativeGap: wantedGap });
+    const improved = offer(settled.objective, settled.values ? expandSolution(part, fixed, settled.values) : undefined);
+    options.onStep?.({ name: `${n.name} merged`, status: settled.status, seconds: settled.seconds, ...(settled.objective !== undefined ? { objective: settled.objective } : {}), improved });
     return improved;
   };
   const go = (): boolean => remaining() > 2 && !stop.aborted && !reached();
@@ -414,12 +442,13 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   };
 
   /**
-   * A month's second stream: the windows of days only, each the next one ahead of the main stream that
-   * neither stream took (`SharedPass`; when both took windows in turn from the start of the list, they
-   * solved the same windows side by side: the demo at 60 s with staff groups of two, 0.80M and 0.81M
-   * sharing the list against 0.88M). A window's model is small (a 2-day window of the demo: 2,717
-   * columns); a staff group's whole month reaches every interval its people could cover (14,000–18,000
-   * columns), and two workers holding such models took the demo's peak memory from about 0.75 to 1.04 GiB.
+   * A month's second stream: the windows of days only, from the far end of the list back towards the
+   * main stream, each one neither stream took (`SharedPass`; when both took windows in turn from the start
+   * of the list, they solved the same windows side by side: the demo at 60 s with staff groups of two,
+   * 0.80M and 0.81M sharing the list against 0.88M). A window's model is small (a 2-day window of the demo:
+   * 2,717 columns); a staff group's whole month reaches every interval its people could cover
+   * (14,000–18,000 columns), and two workers holding such models took the demo's peak memory from about
+   * 0.75 to 1.04 GiB.
    */
   const windowStream = async (session: SolverSession): Promise<void> => {
     while (go() && !wholeLast) failures = (await improve(session, pass.nextWindow(), true)) ? 0 : failures + 1;

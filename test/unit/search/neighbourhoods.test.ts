@@ -141,19 +141,19 @@ describe("fix-and-optimize search", () => {
     expect(draws.every((n) => /^people \d,\d$/.test(n.name))).toBe(true);
   });
 
-  it("shares a pass between two streams: each place is solved once, the second stream taking windows ahead", () => {
+  it("shares a pass between two streams: each place is solved once, the second stream taking windows from the far end", () => {
     const n = (name: string, kind: "days" | "staff"): Neighbourhood => ({ name, kind, free: () => true });
     const pass = new SharedPass([n("days 0–1", "days"), n("days 1–2", "days"), n("group 1", "staff"), n("days 2–3", "days"), n("group 2", "staff")]);
     const taken: string[] = [];
-    taken.push(pass.nextWindow().name); // the second stream starts ahead of the main stream
-    taken.push(pass.next().name); // the main stream skips the window taken
-    taken.push(pass.nextWindow().name, pass.next().name, pass.next().name);
-    expect(taken).toEqual(["days 0–1", "days 1–2", "days 2–3", "group 1", "group 2"]);
+    taken.push(pass.nextWindow().name); // the second stream starts at the far end
+    taken.push(pass.next().name, pass.nextWindow().name);
+    taken.push(pass.next().name, pass.next().name); // the main stream skips the window taken
+    expect(taken).toEqual(["days 2–3", "days 0–1", "days 1–2", "group 1", "group 2"]);
     // The list cycles: the next cycle's places are free again, and the main stream starts it over.
     expect(pass.next().name).toBe("days 0–1");
-    // Ahead of the main stream with every window of this cycle taken: the second stream takes the next cycle's.
-    expect([pass.nextWindow().name, pass.nextWindow().name, pass.nextWindow().name]).toEqual(["days 1–2", "days 2–3", "days 0–1"]);
-    expect([pass.next().name, pass.next().name, pass.next().name]).toEqual(["group 1", "group 2", "days 1–2"]);
+    // Every window of this cycle ahead of the main stream taken: the second stream takes the next cycle's, from its end.
+    expect([pass.nextWindow().name, pass.nextWindow().name, pass.nextWindow().name]).toEqual(["days 2–3", "days 1–2", "days 2–3"]);
+    expect([pass.next().name, pass.next().name, pass.next().name]).toEqual(["group 1", "group 2", "days 0–1"]);
     // One window in the list, the main stream held up: the second stream takes it cycle after cycle.
     const one = new SharedPass([n("days 0–1", "days"), n("group 1", "staff"), n("group 2", "staff")]);
     expect([one.nextWindow(), one.nextWindow(), one.nextWindow()].map((w) => w.name)).toEqual(["days 0–1", "days 0–1", "days 0–1"]);
