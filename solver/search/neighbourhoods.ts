@@ -25,30 +25,52 @@ import { SolverSession, solveInWorker, type RunOptions } from "../engines/run.js
 import { expandSolution, restrictModel } from "./restrict.js";
 import { DEFAULT_RELATIVE_GAP, DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type EngineResult, type Progress } from "../engines/types.js";
 
-/** Assignment columns: the day and person each one is for. */
+/** Assignment columns: the day, person and shift template each one is for. */
 export interface AssignmentColumns {
   columns: Int32Array;
   day: Int32Array;
   person: Int32Array;
+  /** The shift template's number (absent: everyone counts as able to work everyone's shifts). */
+  template?: Int32Array;
   dayCount: number;
   personCount: number;
 }
 
-/** Which day and person each assignment column of a built model is for. */
+/** Which day, person and template each assignment column of a built model is for. */
 export function assignmentColumnsOf(ctx: BuildContext): AssignmentColumns {
   const columns: number[] = [];
   const day: number[] = [];
   const person: number[] = [];
+  const template: number[] = [];
+  const templates = new Map<string, number>();
   ctx.staff.forEach((p, index) => {
     p.byDay.forEach((shifts, d) => {
-      for (const { column } of shifts) {
+      for (const { column, shift } of shifts) {
         columns.push(column);
         day.push(d);
         person.push(index);
+        if (!templates.has(shift.template)) templates.set(shift.template, templates.size);
+        template.push(templates.get(shift.template)!);
       }
     });
   });
-  return { columns: Int32Array.from(columns), day: Int32Array.from(day), person: Int32Array.from(person), dayCount: ctx.dayCount, personCount: ctx.staff.length };
+  return {
+    columns: Int32Array.from(columns),
+    day: Int32Array.from(day),
+    person: Int32Array.from(person),
+    template: Int32Array.from(template),
+    dayCount: ctx.dayCount,
+    personCount: ctx.staff.length,
+  };
+}
+
+/** For each person, everyone who shares a shift template with them (themselves included). */
+function peopleAlike(a: AssignmentColumns): number[][] {
+  const everyone = Array.from({ length: a.personCount }, (_, p) => p);
+  if (!a.template) return everyone.map(() => everyone);
+  const works = everyone.map(() => new Set<number>());
+  a.template.forEach((t, i) => works[a.person[i]!]!.add(t));
+  return works.map((mine) => everyone.filter((q) => [...works[q]!].some((t) => mine.has(t))));
 }
 
 export interface NeighbourhoodOptions extends Omit<RunOptions, "engine"> {
@@ -119,14 +141,18 @@ export function neighbourhoods(a: AssignmentColumns, windowDays: number, { round
   }
   const count = Math.max(2, Math.round(a.dayCount / windowDays), Math.ceil(a.personCount / groupPeople));
   const groups = Array.from({ length: count }, (_, g): Neighbourhood => ({ name: `staff group ${g + 1}/${count}`, kind: "staff", free: (i) => a.person[i]! % count === g }));
-  // A few people's whole rosters at once: swaps of shifts between people that windows of days cannot make.
-  // The people are drawn with a seed fixed by the window and the round, so a search is repeatable.
+  // A few people's whole rosters at once: swaps of shifts between people that windows of days cannot
+  // make, so after the first, people who share a shift template with them (a pharmacist and a technician
+  // have none to swap). They are drawn with a seed fixed by the window and the round: a search repeats.
   const draws: Neighbourhood[] = [];
   const random = seeded(windowDays * 7919 + a.personCount + round * 104729);
   const size = Math.max(2, Math.min(groupPeople, Math.ceil(a.personCount / 6)));
+  const alike = peopleAlike(a);
   for (let r = 0; r < count * 2 && a.personCount > size; r++) {
-    const people = new Set<number>();
-    while (people.size < size) people.add(Math.floor(random() * a.personCount));
+    const first = Math.floor(random() * a.personCount);
+    const pool = alike[first]!.length >= size ? alike[first]! : alike.map((_, p) => p);
+    const people = new Set([first]);
+    while (people.size < size) people.add(pool[Math.floor(random() * pool.length)]!);
     draws.push({ name: `people ${[...people].sort((x, y) => x - y).join(",")}`, kind: "staff", free: (i) => people.has(a.person[i]!) });
   }
   const pairs = apart ? blocksApart(a, windowDays, random) : [];

@@ -141,6 +141,20 @@ describe("fix-and-optimize search", () => {
     expect(draws.every((n) => /^people \d,\d$/.test(n.name))).toBe(true);
   });
 
+  it("draws people who share a shift template: a pharmacist and a technician have no shift to swap", () => {
+    // 6 days × 4 people: 0 and 1 work template 0 (pharmacists), 2 and 3 template 1 (technicians).
+    const day = Int32Array.from({ length: 24 }, (_, i) => i % 6);
+    const person = Int32Array.from({ length: 24 }, (_, i) => Math.floor(i / 6));
+    const template = Int32Array.from(person, (p) => (p < 2 ? 0 : 1));
+    const list = neighbourhoods({ columns: Int32Array.from(day.keys()), day, person, template, dayCount: 6, personCount: 4 }, 2);
+    const draws = list.filter((n) => n.name.startsWith("people")).map((n) => n.name);
+    expect(draws.length).toBeGreaterThan(2);
+    expect(new Set(draws)).toEqual(new Set(["people 0,1", "people 2,3"]));
+    // Without templates, anyone with anyone.
+    const any = neighbourhoods({ columns: Int32Array.from(day.keys()), day, person, dayCount: 6, personCount: 4 }, 2);
+    expect(any.filter((n) => n.name.startsWith("people")).some((n) => !["people 0,1", "people 2,3"].includes(n.name))).toBe(true);
+  });
+
   it("shares a pass between two streams: each place is solved once, the second stream taking windows from the far end", () => {
     const n = (name: string, kind: "days" | "staff"): Neighbourhood => ({ name, kind, free: () => true });
     const pass = new SharedPass([n("days 0–1", "days"), n("days 1–2", "days"), n("group 1", "staff"), n("days 2–3", "days"), n("group 2", "staff")]);
