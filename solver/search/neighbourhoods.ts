@@ -1,6 +1,6 @@
 /**
- * Fix-and-optimize, the default search with HiGHS. Input: the model and which day and person each
- * assignment column is for; output: an engine result for the whole model.
+ * Fix-and-optimize, the default search with HiGHS. Input: the model and which day, person and shift
+ * template each assignment column is for; output: an engine result for the whole model.
  *   1. A first schedule and a bound, each in a worker of its own. A model whose LP HiGHS settles in
  *      seconds is solved whole alongside the neighbourhoods (`whole: "alongside"`) for the whole limit:
  *      its incumbents join the search, its bound bounds it and its proof of optimality ends it. A month
@@ -10,13 +10,15 @@
  *      second worker, gives the bound.
  *   2. From the first schedule until the limit, neighbourhoods in turn: every assignment column outside a
  *      window of days (on small models also two blocks of days apart), a group of staff or a few people
- *      drawn at random is fixed at the incumbent's value, the fixed columns leave the matrix
- *      (`restrict.ts`), and HiGHS solves the rest from the incumbent; a better schedule becomes the
- *      incumbent. One worker is kept for them all (a fresh one once HiGHS holds too much memory); on a
- *      month, once the LP is solved, a second worker sweeps the windows of days beside them. A round
- *      without a better schedule widens the windows; once they would span the horizon they start narrow
- *      again with other people drawn (alongside), or the whole model gets the rest of the limit from the
- *      incumbent (first).
+ *      drawn at random (who share a shift template) is fixed at the incumbent's value, the fixed columns
+ *      leave the matrix (`restrict.ts`), and HiGHS solves the rest from the incumbent, stopping at a gap
+ *      the caller sets (a month's: 0.5 % of the whole price); a better schedule becomes the incumbent.
+ *      One worker is kept for them all (a fresh one once HiGHS holds too much memory); on a month, once
+ *      the LP is solved, a second worker sweeps the windows of days beside them from the far end of the
+ *      same pass, and a neighbourhood overtaken by the other stream is merged into the new incumbent. A
+ *      round without a better schedule widens the windows; once they would span the horizon they start
+ *      narrow again with other people drawn (alongside), or the whole model gets the rest of the limit
+ *      from the incumbent (first).
  * Every schedule returned is a solution of the whole model.
  */
 import type { BuildContext } from "../model/build-context.js";
@@ -109,7 +111,7 @@ export interface Neighbourhood {
 }
 
 /** People at most in a staff group or a draw: larger ones stop at their time limit without a better schedule (Curtois–Qu 11). */
-export const GROUP_PEOPLE = 5;
+const GROUP_PEOPLE = 5;
 
 interface ListOptions {
   /** Which pass over the list (draws people anew). */
