@@ -388,7 +388,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   let windowDays = options.windowDays ?? 7;
   let seconds = options.neighbourhoodSeconds ?? 12;
   let round = 0;
-  const newPass = (): SharedPass => new SharedPass(neighbourhoods(assignments, windowDays, { round, groupsFirst: fromSeed, apart: alongside, groupPeople: options.groupPeople ?? GROUP_PEOPLE }));
+  const newPass = (): SharedPass => new SharedPass(neighbourhoods(assignments, windowDays, { round, groupsFirst: fromSeed, apart: alongside, groupPeople: options.groupPeople }));
   let pass = new SharedPass([]);
   let failures = 0;
   let wholeLast = false;
@@ -424,22 +424,12 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
    * true when that brought a better incumbent.
    */
   const improve = async (session: SolverSession, n: Neighbourhood, fixFar: boolean, from: Best = best!): Promise<boolean> => {
-    const fixed = fixedOutside(model, assignments, from.values, n, fixFar);
-    const part = restrictModel(model, fixed);
-    const partial = await session.solve(part.model, {
-      ...engineOptions,
-      signal: stop,
-      timeLimitSeconds: Math.min(remaining() - 1, seconds),
-      relativeGap: Math.max(wantedGap, Math.min(options.neighbourhoodGap ?? 0, (gapNow() ?? Infinity) / 20)),
-      warmStart: asStart(Float64Array.from(part.columns, (j) => from.values[j]!)),
-    });
-    const values = partial.values ? expandSolution(part, fixed, partial.values) : undefined;
-    const improved = offer(partial.objective, values);
-    options.onStep?.({ name: n.name, status: partial.status, seconds: partial.seconds, ...(partial.objective !== undefined ? { objective: partial.objective } : {}), improved });
+    const gap = Math.max(wantedGap, Math.min(options.neighbourhoodGap ?? 0, (gapNow() ?? Infinity) / 20));
+    const solved = await solveRest(session, n.name, fixedOutside(model, assignments, from.values, n, fixFar), gap, from.values);
     // Better than where it started, but the other stream got further meanwhile: its assignments are put
     // into the new incumbent; if that does not make a better schedule, it is solved again from there.
-    if (improved || !values || partial.objective! >= from.objective - 1e-6 * Math.max(1, Math.abs(from.objective))) return improved;
-    if (await merge(session, n, values, fixFar)) return true;
+    if (solved.improved || !solved.values || solved.objective! >= from.objective - 1e-6 * Math.max(1, Math.abs(from.objective))) return solved.improved;
+    if (await merge(session, n, solved.values, fixFar)) return true;
     again.push(n);
     return false;
   };
@@ -451,15 +441,27 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
    * infeasible, and nothing is offered.
    */
   const merge = async (session: SolverSession, n: Neighbourhood, values: Float64Array, fixFar: boolean): Promise<boolean> => {
-    const mixed = Float64Array.from(best!.values);
-    for (let i = 0; i < assignments.columns.length; i++) if (n.free(i)) mixed[assignments.columns[i]!] = values[assignments.columns[i]!]!;
-    const fixed = fixedOutside(model, assignments, mixed, n, fixFar);
-    for (let i = 0; i < assignments.columns.length; i++) if (n.free(i)) fixed[assignments.columns[i]!] = Math.round(mixed[assignments.columns[i]!]!);
+    const fixed = fixedOutside(model, assignments, best!.values, n, fixFar);
+    for (let i = 0; i < assignments.columns.length; i++) if (n.free(i)) fixed[assignments.columns[i]!] = Math.round(values[assignments.columns[i]!]!);
+    return (await solveRest(session, `${n.name} merged`, fixed, wantedGap)).improved;
+  };
+  /**
+   * Solves what `fixed` leaves free (from `start`'s values, if given), the fixed columns out of the matrix;
+   * the schedule of the whole model it makes, offered as the incumbent and told to `onStep`.
+   */
+  const solveRest = async (session: SolverSession, name: string, fixed: Float64Array, gap: number, start?: Float64Array): Promise<{ objective?: number; values?: Float64Array; improved: boolean }> => {
     const part = restrictModel(model, fixed);
-    const settled = await session.solve(part.model, { ...engineOptions, signal: stop, timeLimitSeconds: Math.min(remaining() - 1, seconds), relativeGap: wantedGap });
-    const improved = offer(settled.objective, settled.values ? expandSolution(part, fixed, settled.values) : undefined);
-    options.onStep?.({ name: `${n.name} merged`, status: settled.status, seconds: settled.seconds, ...(settled.objective !== undefined ? { objective: settled.objective } : {}), improved });
-    return improved;
+    const result = await session.solve(part.model, {
+      ...engineOptions,
+      signal: stop,
+      timeLimitSeconds: Math.min(remaining() - 1, seconds),
+      relativeGap: gap,
+      ...(start ? { warmStart: asStart(Float64Array.from(part.columns, (j) => start[j]!)) } : {}),
+    });
+    const values = result.values ? expandSolution(part, fixed, result.values) : undefined;
+    const improved = offer(result.objective, values);
+    options.onStep?.({ name, status: result.status, seconds: result.seconds, ...(result.objective !== undefined ? { objective: result.objective } : {}), improved });
+    return { ...(result.objective !== undefined ? { objective: result.objective } : {}), ...(values ? { values } : {}), improved };
   };
   const go = (): boolean => remaining() > 2 && !stop.aborted && !reached();
   /** One stream: neighbourhoods one after another in a worker of its own. */
