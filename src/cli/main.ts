@@ -10,7 +10,7 @@ import { z } from "zod";
 import { PlanningInputSchema, formatProblem, type Parsed, type PlanningInput, type Problem, type Schedule } from "../../models/index.js";
 import { readDataFile } from "../io.js";
 import { explain, parseInput, parseScheduleFor, prepare } from "../pipeline.js";
-import { formatExplanation, formatSolveSummary } from "./format.js";
+import { formatExplanation, formatSolveSummary, progressPrinter } from "./format.js";
 import { optimize } from "../optimize.js";
 import { scheduleToCsv } from "../export/csv.js";
 import type { EngineName } from "../../solver/engines/types.js";
@@ -109,8 +109,7 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<n
   const input = loadInput(inputPath);
   if (!input.ok) return reportProblems(io, inputPath, input.problems);
   const prepared = prepare(input.value);
-  const progress = (p: { elapsedSeconds: number; incumbent?: number; bound?: number; gap?: number }): void =>
-    io.err(`  ${p.elapsedSeconds.toFixed(1)} s  incumbent ${p.incumbent?.toFixed(2) ?? "-"}  bound ${p.bound?.toFixed(2) ?? "-"}  gap ${p.gap === undefined ? "-" : (100 * p.gap).toFixed(2) + " %"}`);
+  const progress = progressPrinter(io.err);
   io.err(`solving ${input.value.site.name}, ${input.value.horizon.start} to ${input.value.horizon.end}…`);
   const outcome = await optimize(prepared, {
     engine: (flags.engine ?? "highs") as EngineName,

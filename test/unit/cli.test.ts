@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { progressPrinter } from "../../src/cli/format.js";
 import { run } from "../../src/cli/main.js";
 import { BASE } from "../fixtures/world.js";
 
@@ -107,5 +108,28 @@ describe("rxroster solve flags", () => {
     const { code, err } = await capture(["solve", join(dir, "bad-zone.json")]);
     expect(code).toBe(2);
     expect(err).toMatch(/site\.timeZone/);
+  });
+});
+
+describe("solve progress lines", () => {
+  it("prints the first schedule and the first bound at once, then one line once 5 s of the solve have passed since the last", () => {
+    const lines: string[] = [];
+    const print = progressPrinter((line) => lines.push(line));
+    print({ elapsedSeconds: 0.3 });
+    print({ elapsedSeconds: 0.6, incumbent: 4908491.25 });
+    print({ elapsedSeconds: 1.2, incumbent: 4665446 });
+    print({ elapsedSeconds: 5.5, incumbent: 3702631 });
+    print({ elapsedSeconds: 5.7, incumbent: 3688545 });
+    print({ elapsedSeconds: 18.7, incumbent: 972820, bound: 727222, gap: 0.2525 });
+    print({ elapsedSeconds: 19.0, incumbent: 950402, bound: 727222, gap: 0.2348 });
+    print({ elapsedSeconds: 23.7, incumbent: 929538, bound: 727222, gap: 0.2177 });
+    print({ elapsedSeconds: 23.8, incumbent: 925994, bound: 727222, gap: 0.2147 });
+    expect(lines).toEqual([
+      "  0.3 s  incumbent -  bound -  gap -",
+      "  0.6 s  incumbent 4,908,491.25  bound -  gap -",
+      "  5.7 s  incumbent 3,688,545.00  bound -  gap -",
+      "  18.7 s  incumbent 972,820.00  bound 727,222.00  gap 25.25 %",
+      "  23.7 s  incumbent 929,538.00  bound 727,222.00  gap 21.77 %",
+    ]);
   });
 });
