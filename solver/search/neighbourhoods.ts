@@ -298,6 +298,18 @@ function fixedOutside(model: LinearModel, a: AssignmentColumns, incumbent: Float
 }
 
 /**
+ * What merging a neighbourhood's solution (`values`) into the incumbent fixes: every assignment column,
+ * inside the neighbourhood at the solution's value and outside at the incumbent's; with `fixFar`, also the
+ * other columns no assignment of the neighbourhood reaches. What those assignments reach (slacks, hours,
+ * indicators) is left to be solved for.
+ */
+export function mergedFixing(model: LinearModel, a: AssignmentColumns, incumbent: Float64Array, n: Neighbourhood, values: Float64Array, fixFar: boolean): Float64Array {
+  const fixed = fixedOutside(model, a, incumbent, n, fixFar);
+  for (let i = 0; i < a.columns.length; i++) if (n.free(i)) fixed[a.columns[i]!] = Math.round(values[a.columns[i]!]!);
+  return fixed;
+}
+
+/**
  * Where a month's search starts: the warm start's values, 0 elsewhere (nobody working), each within its
  * column's bounds (a locked assignment's column is fixed at 1).
  */
@@ -440,11 +452,8 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
    * A rule the mix breaks (a run of days across the neighbourhood's edge) leaves the restricted model
    * infeasible, and nothing is offered.
    */
-  const merge = async (session: SolverSession, n: Neighbourhood, values: Float64Array, fixFar: boolean): Promise<boolean> => {
-    const fixed = fixedOutside(model, assignments, best!.values, n, fixFar);
-    for (let i = 0; i < assignments.columns.length; i++) if (n.free(i)) fixed[assignments.columns[i]!] = Math.round(values[assignments.columns[i]!]!);
-    return (await solveRest(session, `${n.name} merged`, fixed, wantedGap)).improved;
-  };
+  const merge = async (session: SolverSession, n: Neighbourhood, values: Float64Array, fixFar: boolean): Promise<boolean> =>
+    (await solveRest(session, `${n.name} merged`, mergedFixing(model, assignments, best!.values, n, values, fixFar), wantedGap)).improved;
   /**
    * Solves what `fixed` leaves free (from `start`'s values, if given), the fixed columns out of the matrix;
    * the schedule of the whole model it makes, offered as the incumbent and told to `onStep`.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { optimize } from "../../../src/optimize.js";
 import { explain, prepare } from "../../../src/pipeline.js";
-import { assignmentColumnsOf, neighbourhoods, seedValues, SharedPass, solveByNeighbourhoods, type Neighbourhood } from "../../../solver/search/neighbourhoods.js";
+import { assignmentColumnsOf, mergedFixing, neighbourhoods, seedValues, SharedPass, solveByNeighbourhoods, type Neighbourhood } from "../../../solver/search/neighbourhoods.js";
+import { expandSolution, restrictModel } from "../../../solver/search/restrict.js";
 import { buildModel } from "../../../solver/model/build.js";
 import { decodeSchedule } from "../../../solver/decode.js";
 import { solveInWorker } from "../../../solver/engines/run.js";
@@ -87,6 +88,30 @@ describe("fix-and-optimize search", () => {
       expect(priced).toBeCloseTo(objective, 4);
     }
     expect(incumbents.at(-1)!.objective).toBeCloseTo(result.objective!, 4);
+  });
+
+  it("merges a neighbourhood's assignments into another schedule: its days from one, the rest from the other, the slacks they reach solved for", async () => {
+    const prepared = prepare(demanding(7));
+    const built = buildModel(prepared.input, prepared.grid, prepared.demand);
+    const a = assignmentColumnsOf(built.ctx);
+    const incumbent = (await solveInWorker(built.model, { relativeGap: 0 })).values!;
+    // The neighbourhood's solution: nobody working on days 0–3 (and elsewhere, which the merge ignores).
+    const nobody = seedValues(built.model);
+    const window = neighbourhoods(a, 4)[0]!;
+    expect(window.name).toBe("days 0–3");
+    const fixed = mergedFixing(built.model, a, incumbent, window, nobody, true);
+    a.columns.forEach((j, i) => expect(fixed[j]).toBe(window.free(i) ? 0 : Math.round(incumbent[j]!)));
+    const part = restrictModel(built.model, fixed);
+    expect(part.columns.length).toBeGreaterThan(0);
+    const solved = await solveInWorker(part.model, { relativeGap: 0 });
+    expect(solved.status).toBe("optimal");
+    const merged = expandSolution(part, fixed, solved.values!);
+    a.columns.forEach((j, i) => expect(Math.round(merged[j]!)).toBe(window.free(i) ? 0 : Math.round(incumbent[j]!)));
+    // A schedule of the whole model, priced as the checker prices it: days 0–3 now uncovered, so dearer.
+    const explanation = explain(prepared, decodeSchedule(built, merged));
+    expect(explanation.feasible).toBe(true);
+    expect(Math.abs(solved.objective! - explanation.total)).toBeLessThanOrEqual(1e-6 * Math.max(1, explanation.total));
+    expect(explanation.violations.some((v) => v.rule === "coverage.floor-shortfall" && String(v.subjects.date) === "2026-03-02")).toBe(true);
   });
 
   it("slides windows of days by half their width, then cycles staff groups", () => {
