@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { evaluateRoster } from "../../../bench/curtois/evaluate.js";
+import { readInstanceFile } from "../../../bench/curtois/instance-file.js";
+import { parseCurtoisInstance } from "../../../bench/curtois/parse-instance.js";
+import { copyId, lengthen, toInstanceText, widen } from "../../../bench/curtois/scale.js";
+import { published } from "./fixtures.js";
+
+describe("larger instances made from the published ones", () => {
+  it("writes an instance in the published format that parses back to the same instance", () => {
+    for (const n of [4, 12]) {
+      const { data } = published(n);
+      const parsed = parseCurtoisInstance(toInstanceText(data));
+      expect(parsed.ok && parsed.value).toEqual(data);
+    }
+  });
+
+  it("widens: the published optimum, copied to every person's copies, scores exactly twice its penalty with no hard violation", () => {
+    const { data, roster, penalty } = published(4);
+    const wide = widen(data, 2);
+    expect(wide.staff).toHaveLength(20);
+    expect(wide.staff.map((s) => s.id)).toContain(copyId("A", 1));
+    const copied = [0, 1].flatMap((c) => roster.assignments.map((a) => ({ ...a, employee: copyId(a.employee, c) })));
+    const e = evaluateRoster(wide, { assignments: copied });
+    expect(e.hardViolations).toEqual([]);
+    expect(e.penalty).toBe(2 * penalty);
+  });
+
+  it("lengthens: the horizon three times over, each person's limits over it three times, days off, requests and cover in every period", () => {
+    const { data } = published(9);
+    const long = lengthen(data, 3);
+    expect(long.horizon).toBe(84);
+    const [a, longA] = [data.staff[0]!, long.staff[0]!];
+    expect(longA).toEqual({
+      ...a,
+      maxShifts: Object.fromEntries(Object.entries(a.maxShifts).map(([s, n]) => [s, 3 * n])),
+      maxTotalMinutes: 3 * a.maxTotalMinutes,
+      minTotalMinutes: 3 * a.minTotalMinutes,
+      maxWeekends: 3 * a.maxWeekends,
+    });
+    const daysOff = data.daysOff[0]!.days;
+    expect(long.daysOff[0]!.days).toEqual([...daysOff, ...daysOff.map((d) => d + 28), ...daysOff.map((d) => d + 56)]);
+    expect(long.cover).toHaveLength(3 * data.cover.length);
+    expect(long.cover.filter((c) => c.day >= 56).map((c) => ({ ...c, day: c.day - 56 }))).toEqual(data.cover);
+    expect(long.shiftOnRequests).toHaveLength(3 * data.shiftOnRequests.length);
+    expect(long.shiftOffRequests).toHaveLength(3 * data.shiftOffRequests.length);
+  });
+
+  it("makes 120 staff × 84 days from instance 12 that the benchmark reads and imports", () => {
+    const big = lengthen(widen(published(12).data, 2), 3);
+    const file = join(mkdtempSync(join(tmpdir(), "rxroster-scale-")), "Wide12Long.txt");
+    writeFileSync(file, toInstanceText(big));
+    const read = readInstanceFile(file);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect([read.value.instance.staff.length, read.value.instance.horizon, read.value.instance.shifts.length]).toEqual([120, 84, 10]);
+    expect(read.value.input.staff).toHaveLength(120);
+  });
+});
