@@ -43,7 +43,9 @@ export const highsEngine: Engine = {
     try {
       instance.options.set({
         output_flag: false,
-        time_limit: options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,
+        // A limit already past (a caller's time ran out between its check and this solve) is no time at
+        // all: HiGHS throws on a negative time_limit, and with 0 it answers at once.
+        time_limit: Math.max(0, options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS),
         mip_rel_gap: options.relativeGap ?? DEFAULT_RELATIVE_GAP,
         ...(options.threads ? { threads: options.threads } : {}),
         ...(options.engineOptions ?? {}),

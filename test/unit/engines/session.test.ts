@@ -37,6 +37,19 @@ describe("a solver session keeps one worker for many solves", () => {
     }
   });
 
+  it("answers a solve whose time was up before it began (a search's last merge), instead of failing the worker", async () => {
+    const session = new SolverSession();
+    try {
+      // HiGHS refuses a negative time_limit with an exception, which once ended a search at its last second.
+      const late = await session.solve(cheapest([5, 3], 1), { timeLimitSeconds: -0.3 });
+      expect(["optimal", "feasible", "timedout"]).toContain(late.status);
+      const next = await session.solve(cheapest([5, 3], 1), { relativeGap: 0 });
+      expect([next.status, next.objective]).toEqual(["optimal", 3]);
+    } finally {
+      session.close();
+    }
+  });
+
   it("keeps its worker between solves, unless the engine holds more memory than it may keep", async () => {
     const kept = new SolverSession();
     const recycled = new SolverSession("highs", { recycleAboveBytes: 1 });
