@@ -441,6 +441,8 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     // Better than where it started, but the other stream got further meanwhile: its assignments are put
     // into the new incumbent; if that does not make a better schedule, it is solved again from there.
     if (solved.improved || !solved.values || solved.objective! >= from.objective - 1e-6 * Math.max(1, Math.abs(from.objective))) return solved.improved;
+    // No merge once the search's time is up (its solve would get a limit already past).
+    if (!go()) return false;
     if (await merge(session, n, solved.values, fixFar)) return true;
     again.push(n);
     return false;
