@@ -3,6 +3,7 @@
  * budget, violations grouped by rule, hours per person and fairness.
  */
 import type { Explanation, PlanningInput } from "../../models/index.js";
+import type { Progress } from "../../solver/engines/types.js";
 import type { OptimizeOutcome } from "../optimize.js";
 
 const fmt = (n: number, digits = 1): string => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -18,25 +19,20 @@ export function table(header: string[], rows: (string | number)[][]): string {
   return [line(cells[0]!), line(widths.map((w) => "-".repeat(w))), ...cells.slice(1).map(line)].join("\n");
 }
 
-export interface SolveProgress {
-  elapsedSeconds: number;
-  incumbent?: number;
-  bound?: number;
-  gap?: number;
-}
-
 /**
  * The solve's progress lines, at most one every `everySeconds` of the solve's own clock (default 5), and
  * one more as soon as the first schedule or the first bound comes: a month's search finds a better
  * schedule many times a second at first (about 75 lines in the demo's minute), and the summary printed at
  * the end gives the final figures anyway.
  */
-export function progressPrinter(print: (line: string) => void, everySeconds = 5): (p: SolveProgress) => void {
+export function progressPrinter(print: (line: string) => void, everySeconds = 5): (p: Progress) => void {
   let printedAt = -Infinity;
-  let seen = { incumbent: false, bound: false };
+  let hadIncumbent = false;
+  let hadBound = false;
   return (p) => {
-    const news = (p.incumbent !== undefined && !seen.incumbent) || (p.bound !== undefined && !seen.bound);
-    seen = { incumbent: seen.incumbent || p.incumbent !== undefined, bound: seen.bound || p.bound !== undefined };
+    const news = (p.incumbent !== undefined && !hadIncumbent) || (p.bound !== undefined && !hadBound);
+    hadIncumbent ||= p.incumbent !== undefined;
+    hadBound ||= p.bound !== undefined;
     if (!news && p.elapsedSeconds - printedAt < everySeconds) return;
     printedAt = p.elapsedSeconds;
     const value = (v: number | undefined): string => (v === undefined ? "-" : fmt(v, 2));
