@@ -105,7 +105,13 @@ function main(): number {
     return 2;
   }
   const scaled = lengthen(widen(read.value.instance, staff), days);
-  writeFileSync(to, toInstanceText(scaled));
+  try {
+    writeFileSync(to, toInstanceText(scaled));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(`scale: ${to}: cannot write the instance file${code ? ` (${code})` : ""}`);
+    return 2;
+  }
   console.log(`${to}: ${scaled.staff.length} staff × ${scaled.horizon} days × ${scaled.shifts.length} shift types`);
   return 0;
 }

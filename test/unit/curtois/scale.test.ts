@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateRoster } from "../../../bench/curtois/evaluate.js";
 import { readInstanceFile } from "../../../bench/curtois/instance-file.js";
 import { parseCurtoisInstance } from "../../../bench/curtois/parse-instance.js";
+import { instancePath } from "../../../bench/curtois/paths.js";
 import { copyId, lengthen, toInstanceText, widen } from "../../../bench/curtois/scale.js";
 import { published } from "./fixtures.js";
 
@@ -57,5 +59,24 @@ describe("larger instances made from the published ones", () => {
     if (!read.ok) return;
     expect([read.value.instance.staff.length, read.value.instance.horizon, read.value.instance.shifts.length]).toEqual([120, 84, 10]);
     expect(read.value.input.staff).toHaveLength(120);
+  });
+});
+
+describe("scale.ts on the command line", () => {
+  const scale = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "bench/curtois/scale.ts", ...args], { encoding: "utf8" });
+
+  it("exits 2 with one line naming the problem: a bad factor, an unreadable instance, an unwritable output", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rxroster-scale-cli-"));
+    const cases = [
+      { args: ["--staff", "0", "in.txt", join(dir, "out.txt")], message: /^scale: --staff must be a whole number from 1 to 20 \(got "0"\)$/ },
+      { args: [join(dir, "missing.txt"), join(dir, "out.txt")], message: /^scale: .*missing\.txt: cannot read the instance file \(ENOENT\)$/ },
+      { args: [instancePath(4), join(dir, "no-such-dir", "out.txt")], message: /^scale: .*out\.txt: cannot write the instance file \(ENOENT\)$/ },
+    ];
+    for (const { args, message } of cases) {
+      const result = scale(...args);
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim()).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 });
