@@ -41,7 +41,7 @@ export const LARGE_MODEL_NONZEROS = 300_000;
  * and its neighbourhoods stop at 0.5 % of the whole price left in them (less once the gap is small): from
  * nobody working, one roster after another is built in a fraction of a second each, and the first pass
  * over everyone ends at 11 s instead of after the minute (the demo at 60 s: 0.79M, against 0.87–0.98M
- * in the last two sessions' runs).
+ * before 171c4c6).
  */
 const NEIGHBOURHOODS = {
   small: { windowDays: 7, neighbourhoodSeconds: 5 },
