@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { optimize } from "../../../src/optimize.js";
 import { explain, prepare } from "../../../src/pipeline.js";
-import { assignmentColumnsOf, mergedFixing, neighbourhoods, seedValues, SharedPass, solveByNeighbourhoods, type Neighbourhood } from "../../../solver/search/neighbourhoods.js";
+import { assignmentColumnsOf, daysAfter, mergedFixing, neighbourhoods, seedValues, SharedPass, solveByNeighbourhoods, type Neighbourhood } from "../../../solver/search/neighbourhoods.js";
 import { expandSolution, restrictModel } from "../../../solver/search/restrict.js";
 import { buildModel } from "../../../solver/model/build.js";
 import { decodeSchedule } from "../../../solver/decode.js";
@@ -151,6 +151,22 @@ describe("fix-and-optimize search", () => {
     expect(pair.kind).toBe("days");
     // Without the option, none.
     expect(neighbourhoods(a, 4).some((n) => n.name.includes(" and "))).toBe(false);
+  });
+
+  it("after whole rosters changed, queues every window and pair of blocks again, in order, once", () => {
+    const day = Int32Array.from({ length: 40 }, (_, i) => i % 10);
+    const person = Int32Array.from({ length: 40 }, (_, i) => Math.floor(i / 10));
+    const list = neighbourhoods({ columns: Int32Array.from(day.keys()), day, person, dayCount: 10, personCount: 4 }, 4, { apart: true });
+    const days = list.filter((n) => n.kind === "days");
+    const group = list.find((n) => n.name.startsWith("staff group"))!;
+    const drawn = list.find((n) => n.name.startsWith("people"))!;
+    expect(days.map((n) => n.name)).toEqual(list.slice(0, days.length).map((n) => n.name));
+    expect(daysAfter(group, list, [])).toEqual(days);
+    expect(daysAfter(drawn, list, [])).toEqual(days);
+    // Those queued already (solved again after a merge, or after the last group) are not queued twice.
+    expect(daysAfter(group, list, [days[2]!, days[5]!])).toEqual(days.filter((_, i) => i !== 2 && i !== 5));
+    // A window of days changed the days it freed only: nothing more to queue.
+    expect(daysAfter(days[0]!, list, [])).toEqual([]);
   });
 
   it("makes one staff group per person with groups of one, and still draws two people at a time", () => {
