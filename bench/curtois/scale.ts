@@ -20,12 +20,13 @@ export const copyId = (id: string, copy: number): string => (copy === 0 ? id : `
 /** Every person `copies` times (same contract, days off and requests), every cover requirement `copies` times. */
 export function widen(instance: CurtoisInstance, copies: number): CurtoisInstance {
   const each = Array.from({ length: copies }, (_, c) => c);
+  const perCopy = <T extends { employee: string }>(lines: T[]): T[] => each.flatMap((c) => lines.map((line) => ({ ...line, employee: copyId(line.employee, c) })));
   return {
     ...instance,
     staff: each.flatMap((c) => instance.staff.map((s) => ({ ...s, id: copyId(s.id, c) }))),
-    daysOff: each.flatMap((c) => instance.daysOff.map((d) => ({ ...d, employee: copyId(d.employee, c) }))),
-    shiftOnRequests: each.flatMap((c) => instance.shiftOnRequests.map((r) => ({ ...r, employee: copyId(r.employee, c) }))),
-    shiftOffRequests: each.flatMap((c) => instance.shiftOffRequests.map((r) => ({ ...r, employee: copyId(r.employee, c) }))),
+    daysOff: perCopy(instance.daysOff),
+    shiftOnRequests: perCopy(instance.shiftOnRequests),
+    shiftOffRequests: perCopy(instance.shiftOffRequests),
     cover: instance.cover.map((line) => ({ ...line, requirement: line.requirement * copies })),
   };
 }
