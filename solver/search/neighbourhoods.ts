@@ -100,7 +100,9 @@ export interface NeighbourhoodOptions extends Omit<RunOptions, "engine"> {
   /** People at most in a staff group (default 5); draws take at least 2. */
   groupPeople?: number;
   /** Told after each neighbourhood: its name, what HiGHS said, and whether it improved the incumbent. */
-  onStep?: (step: { name: string; status: string; seconds: number; objective?: number; improved: boolean }) => void;
+  onStep?: (step: { name: string; status: string; seconds: number; objective?: number; improved: boolean; error?: string }) => void;
+  /** A worker's session for the search's neighbourhoods (default: HiGHS, recycled above 256 MiB). */
+  newSession?: () => SolverSession;
 }
 
 export interface Neighbourhood {
@@ -345,6 +347,15 @@ const RECYCLE_ABOVE_BYTES = 256 * 2 ** 20;
 const searchSession = (): SolverSession => new SolverSession("highs", { recycleAboveBytes: RECYCLE_ABOVE_BYTES });
 
 /**
+ * Neighbourhood solves failing one after another (HiGHS threw, or its worker died) after which the search
+ * stops and returns its incumbent: one failure is that neighbourhood's (its worker is replaced), three in a
+ * row are the engine's.
+ */
+const FAILURES_IN_A_ROW = 3;
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
  * HiGHS options for a month's LP relaxation: interior point, no crossover (a bound needs no basis), and no
  * presolve — the same bound, as fast or faster (demo 16.1 s against 17.8, 120 staff 55 s against 58), with
  * less memory held beside the main stream (120 staff: 241 MiB against 289).
@@ -375,6 +386,13 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
 
   let best: Best | undefined;
   let bound = -Infinity;
+  // Solves that threw: the search goes on without them, and says so in its result.
+  const errors: string[] = [];
+  let failuresInARow = 0;
+  const failed = (error: unknown): void => {
+    errors.push(message(error));
+    failuresInARow++;
+  };
   let firstFeasibleSeconds: number | undefined;
   const gapNow = (): number | undefined => (best && Number.isFinite(bound) ? relativeGap(best.objective, Math.min(bound, best.objective)) : undefined);
   const report = (): void => {
@@ -471,19 +489,29 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
    */
   const solveRest = async (session: SolverSession, name: string, fixed: Float64Array, gap: number, start?: Float64Array): Promise<{ objective?: number; values?: Float64Array; improved: boolean }> => {
     const part = restrictModel(model, fixed);
-    const result = await session.solve(part.model, {
-      ...engineOptions,
-      signal: stop,
-      timeLimitSeconds: Math.min(remaining() - 1, seconds),
-      relativeGap: gap,
-      ...(start ? { warmStart: asStart(Float64Array.from(part.columns, (j) => start[j]!)) } : {}),
-    });
+    const solving = performance.now();
+    let result: EngineResult;
+    try {
+      result = await session.solve(part.model, {
+        ...engineOptions,
+        signal: stop,
+        timeLimitSeconds: Math.min(remaining() - 1, seconds),
+        relativeGap: gap,
+        ...(start ? { warmStart: asStart(Float64Array.from(part.columns, (j) => start[j]!)) } : {}),
+      });
+    } catch (error) {
+      // The session has ended the worker; the next solve starts a fresh one.
+      failed(error);
+      options.onStep?.({ name, status: "error", seconds: (performance.now() - solving) / 1000, improved: false, error: message(error) });
+      return { improved: false };
+    }
+    failuresInARow = 0;
     const values = result.values ? expandSolution(part, fixed, result.values) : undefined;
     const improved = offer(result.objective, values);
     options.onStep?.({ name, status: result.status, seconds: result.seconds, ...(result.objective !== undefined ? { objective: result.objective } : {}), improved });
     return { ...(result.objective !== undefined ? { objective: result.objective } : {}), ...(values ? { values } : {}), improved };
   };
-  const go = (): boolean => remaining() > 2 && !stop.aborted && !reached();
+  const go = (): boolean => remaining() > 2 && !stop.aborted && !reached() && failuresInARow < FAILURES_IN_A_ROW;
   /**
    * One stream: neighbourhoods one after another in a worker of its own. On a small model, whole rosters
    * changed by a staff group or a draw are followed by every window and pair of blocks of the pass again,
@@ -513,7 +541,8 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     while (go() && !wholeLast) failures = (await improve(session, pass.nextWindow(), true)) ? 0 : failures + 1;
   };
 
-  const sessions = [searchSession()];
+  const newSession = options.newSession ?? searchSession;
+  const sessions = [newSession()];
   let whole: Promise<EngineResult | undefined> = Promise.resolve(undefined);
   let lp: Promise<void> = Promise.resolve();
   let second: Promise<void> = Promise.resolve();
@@ -527,6 +556,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
       fromSeed = await improve(sessions[0]!, { name: "first schedule", free: () => false }, false, { objective: Infinity, values: start });
     }
     if (!fromSeed) {
+      let wholeError: unknown;
       // The whole model: alongside for the whole limit, or until its first schedule.
       let announceFirst = (): void => {};
       const firstIn = new Promise<void>((resolve) => (announceFirst = resolve));
@@ -554,8 +584,16 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
         if (result.status === "optimal" || result.status === "infeasible") done.abort();
         announceFirst();
         return result;
+      }, (error: unknown) => {
+        // The search goes on without the whole model (no bound from it, no proof); with no schedule at
+        // all, this is what the search answers.
+        errors.push(`the whole model: ${message(error)}`);
+        wholeError = error;
+        announceFirst();
+        return undefined;
       });
       await firstIn;
+      if (!best && wholeError !== undefined) throw wholeError;
       if (!best) return { ...(await whole)!, seconds: elapsed() };
       // HiGHS's first schedule of a month may leave slacks above the least its assignments need; columns
       // no neighbourhood reaches would keep them for good. Every assignment fixed, the rest free, settles them.
@@ -565,13 +603,16 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     // A month's bound: the LP relaxation, in a second worker once the first schedule is in; then a worker
     // on that core sweeps the windows of days. (Alongside, the whole model keeps the second core.)
     if (!alongside && !done.signal.aborted) {
-      lp = solveInWorker(relaxed(model), { signal: stop, timeLimitSeconds: Math.max(1, remaining()), engineOptions: LP_OPTIONS }).then((r) => {
-        if (r.status === "optimal") raiseBound(r.objective);
-      });
+      lp = solveInWorker(relaxed(model), { signal: stop, timeLimitSeconds: Math.max(1, remaining()), engineOptions: LP_OPTIONS }).then(
+        (r) => {
+          if (r.status === "optimal") raiseBound(r.objective);
+        },
+        (error: unknown) => void errors.push(`the LP relaxation: ${message(error)}`),
+      );
       // A fresh worker: the LP's ended with the memory HiGHS took for it (about 0.2 GiB on 120 staff).
       second = lp.then(() => {
         if (!go()) return;
-        const session = searchSession();
+        const session = newSession();
         sessions.push(session);
         return windowStream(session);
       });
@@ -580,11 +621,17 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     if (wholeLast && remaining() > 2 && !stop.aborted) {
       // Windows as wide as the horizon are the whole model: solve it from the incumbent for the rest of
       // the limit, where its bound can rise and prove the incumbent (or a better schedule) optimal.
-      const last = await sessions[0]!.solve(model, { ...engineOptions, signal: stop, timeLimitSeconds: remaining() - 1, relativeGap: wantedGap, warmStart: asStart(best!.values) });
-      const improved = offer(last.objective, last.values);
-      options.onStep?.({ name: "whole model", status: last.status, seconds: last.seconds, ...(last.objective !== undefined ? { objective: last.objective } : {}), improved });
-      raiseBound(last.bound);
-      if (last.status === "optimal") done.abort();
+      const last = await sessions[0]!.solve(model, { ...engineOptions, signal: stop, timeLimitSeconds: remaining() - 1, relativeGap: wantedGap, warmStart: asStart(best!.values) }).catch((error: unknown) => {
+        errors.push(`the whole model: ${message(error)}`);
+        options.onStep?.({ name: "whole model", status: "error", seconds: 0, improved: false, error: message(error) });
+        return undefined;
+      });
+      if (last) {
+        const improved = offer(last.objective, last.values);
+        options.onStep?.({ name: "whole model", status: last.status, seconds: last.seconds, ...(last.objective !== undefined ? { objective: last.objective } : {}), improved });
+        raiseBound(last.bound);
+        if (last.status === "optimal") done.abort();
+      }
     }
   } finally {
     // Every solve stops and answers before its worker is ended (ending one mid-solve rejects it).
@@ -604,6 +651,8 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     seconds: elapsed(),
     values: found.values,
     ...(firstFeasibleSeconds !== undefined ? { firstFeasibleSeconds } : {}),
-    detail: `fix-and-optimize: ${alongside ? "HiGHS on the whole model alongside " : "a first schedule, then "}neighbourhoods of days (up to ${windowDays}), staff groups and people`,
+    detail:
+      `fix-and-optimize: ${alongside ? "HiGHS on the whole model alongside " : "a first schedule, then "}neighbourhoods of days (up to ${windowDays}), staff groups and people` +
+      (errors.length > 0 ? `; ${errors.length} solve${errors.length === 1 ? "" : "s"} failed and ${errors.length === 1 ? "was" : "were"} left out (${errors[0]})` : ""),
   };
 }

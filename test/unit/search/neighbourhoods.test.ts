@@ -5,7 +5,7 @@ import { assignmentColumnsOf, daysAfter, mergedFixing, neighbourhoods, seedValue
 import { expandSolution, restrictModel } from "../../../solver/search/restrict.js";
 import { buildModel } from "../../../solver/model/build.js";
 import { decodeSchedule } from "../../../solver/decode.js";
-import { solveInWorker } from "../../../solver/engines/run.js";
+import { SolverSession, solveInWorker } from "../../../solver/engines/run.js";
 import type { Incumbent } from "../../../solver/engines/types.js";
 import { smallWorld } from "../../fixtures/small-world.js";
 import { patchStaff } from "../../fixtures/patch.js";
@@ -112,6 +112,68 @@ describe("fix-and-optimize search", () => {
     expect(explanation.feasible).toBe(true);
     expect(Math.abs(solved.objective! - explanation.total)).toBeLessThanOrEqual(1e-6 * Math.max(1, explanation.total));
     expect(explanation.violations.some((v) => v.rule === "coverage.floor-shortfall" && String(v.subjects.date) === "2026-03-02")).toBe(true);
+  });
+
+  it("leaves out a neighbourhood whose solve throws, goes on from a fresh worker and says so in its result", async () => {
+    const prepared = prepare(demanding(14));
+    const built = buildModel(prepared.input, prepared.grid, prepared.demand);
+    // The search's second and fourth solves throw, as HiGHS does when its WebAssembly runs out of memory.
+    let calls = 0;
+    class Flaky extends SolverSession {
+      override solve(...args: Parameters<SolverSession["solve"]>): ReturnType<SolverSession["solve"]> {
+        calls++;
+        return calls === 2 || calls === 4 ? Promise.reject(new Error(`boom ${calls}`)) : super.solve(...args);
+      }
+    }
+    const steps: { name: string; status: string; improved: boolean; error?: string }[] = [];
+    const result = await solveByNeighbourhoods(built.model, assignmentColumnsOf(built.ctx), {
+      timeLimitSeconds: 8,
+      relativeGap: 0,
+      windowDays: 4,
+      newSession: () => new Flaky(),
+      onStep: (step) => steps.push(step),
+    });
+    expect(steps.filter((s) => s.status === "error").map((s) => s.error)).toEqual(["boom 2", "boom 4"]);
+    expect(steps[1]).toMatchObject({ status: "error", improved: false });
+    // Solves after the failures answered, and the search improved on its first schedule.
+    expect(steps.slice(4).some((s) => s.status !== "error")).toBe(true);
+    expect(steps.slice(1).some((s) => s.improved)).toBe(true);
+    expect(result.detail).toContain("2 solves failed and were left out (boom 2)");
+    const explanation = explain(prepared, decodeSchedule(built, result.values!));
+    expect(explanation.feasible).toBe(true);
+    expect(Math.abs(result.objective! - explanation.total)).toBeLessThanOrEqual(1e-6 * Math.max(1, explanation.total));
+  });
+
+  it("stops after three solves fail in a row and returns the schedule it has", async () => {
+    const prepared = prepare(demanding(14));
+    const built = buildModel(prepared.input, prepared.grid, prepared.demand);
+    let calls = 0;
+    class Broken extends SolverSession {
+      override solve(...args: Parameters<SolverSession["solve"]>): ReturnType<SolverSession["solve"]> {
+        return ++calls === 1 ? super.solve(...args) : Promise.reject(new Error("engine gone"));
+      }
+    }
+    const steps: { name: string; status: string; objective?: number }[] = [];
+    const result = await solveByNeighbourhoods(built.model, assignmentColumnsOf(built.ctx), {
+      timeLimitSeconds: 30,
+      relativeGap: 0,
+      windowDays: 4,
+      newSession: () => new Broken(),
+      onStep: (step) => steps.push(step),
+    });
+    expect(steps[0]).toMatchObject({ name: "first schedule" });
+    expect(steps.slice(1).map((s) => s.status)).toEqual(["error", "error", "error"]);
+    expect(result.status).toBe("feasible");
+    expect(result.objective).toBe(steps[0]!.objective);
+    expect(result.detail).toContain("3 solves failed");
+  });
+
+  it("answers the engine's error, not a hang, when no solve gives a schedule", async () => {
+    const prepared = prepare(demanding(7));
+    const built = buildModel(prepared.input, prepared.grid, prepared.demand);
+    // An option HiGHS does not know makes every solve throw, the whole model's included.
+    const search = solveByNeighbourhoods(built.model, assignmentColumnsOf(built.ctx), { timeLimitSeconds: 10, whole: "alongside", engineOptions: { no_such_option: 1 } });
+    await expect(search).rejects.toThrow(/setOptionValue/);
   });
 
   it("slides windows of days by half their width, then cycles staff groups", () => {
