@@ -71,6 +71,8 @@ export interface OptimizeOutcome {
   /** Locked assignments that break a hard rule on their own (bad input). */
   problems?: Problem[];
   detail?: string;
+  /** What went wrong along the way without ending the solve: the schedule is the best found without it. */
+  warnings?: string[];
 }
 
 /** Weight of a hard rule made elastic: far above any soft weight, so violations are as few as can be. */
@@ -96,7 +98,7 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
         ...(large ? { whole: "first", ...NEIGHBOURHOODS.large } : { whole: "alongside", ...NEIGHBOURHOODS.small }),
       })
     : await solveInWorker(built.model, { ...run, ...(start ? { warmStart: start } : {}) });
-  const base = { engine, seconds: result.seconds, model: size, ...(result.detail ? { detail: result.detail } : {}) };
+  const base = { engine, seconds: result.seconds, model: size, ...(result.detail ? { detail: result.detail } : {}), ...(result.warnings ? { warnings: result.warnings } : {}) };
   if (result.status === "infeasible") {
     return { status: "infeasible", ...base, conflicts: await findConflicts(prepared, options) };
   }

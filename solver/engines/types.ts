@@ -59,6 +59,8 @@ export interface EngineResult {
   conflictRows?: number[];
   /** Why the engine said what it said, for logs and tests. */
   detail?: string;
+  /** What went wrong along the way without ending the solve (a search's solve that threw), for the user. */
+  warnings?: string[];
 }
 
 export interface EngineHooks {

@@ -386,7 +386,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
 
   let best: Best | undefined;
   let bound = -Infinity;
-  // Solves that threw: the search goes on without them, and says so in its result.
+  // Solves that threw: the search goes on without them, and says so in its result's warnings.
   const errors: string[] = [];
   let failuresInARow = 0;
   const failed = (error: unknown): void => {
@@ -651,8 +651,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     seconds: elapsed(),
     values: found.values,
     ...(firstFeasibleSeconds !== undefined ? { firstFeasibleSeconds } : {}),
-    detail:
-      `fix-and-optimize: ${alongside ? "HiGHS on the whole model alongside " : "a first schedule, then "}neighbourhoods of days (up to ${windowDays}), staff groups and people` +
-      (errors.length > 0 ? `; ${errors.length} solve${errors.length === 1 ? "" : "s"} failed and ${errors.length === 1 ? "was" : "were"} left out (${errors[0]})` : ""),
+    detail: `fix-and-optimize: ${alongside ? "HiGHS on the whole model alongside " : "a first schedule, then "}neighbourhoods of days (up to ${windowDays}), staff groups and people`,
+    ...(errors.length > 0 ? { warnings: [`${errors.length} of the search's solves failed and ${errors.length === 1 ? "was" : "were"} left out, the first: ${errors[0]}`] } : {}),
   };
 }

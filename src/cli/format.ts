@@ -115,6 +115,7 @@ export function formatSolveSummary(input: PlanningInput, outcome: OptimizeOutcom
   lines.push(`Solver: ${outcome.engine}, ${m.columns.toLocaleString("en-US")} columns, ${m.rows.toLocaleString("en-US")} rows, ${m.nonzeros.toLocaleString("en-US")} nonzeros`);
   const gap = outcome.gap === undefined ? "" : `, gap ${(100 * outcome.gap).toFixed(2)} %`;
   lines.push(`Status: ${outcome.status}${gap}, ${outcome.seconds.toFixed(1)} s${outcome.firstFeasibleSeconds === undefined ? "" : ` (first schedule after ${outcome.firstFeasibleSeconds.toFixed(1)} s)`}`);
+  for (const warning of outcome.warnings ?? []) lines.push(`Warning: ${warning}`);
   if (outcome.status === "infeasible") {
     lines.push("The hard rules cannot all hold. The fewest hard-rule breaks any schedule needs:");
     for (const v of outcome.conflicts ?? []) lines.push(`  - ${v.rule}: ${v.message}`);

@@ -51,6 +51,7 @@ export const SolveResultSchema = z
     bound: z.number().optional(),
     gap: z.number().optional(),
     seconds: z.number(),
+    warnings: z.array(z.string()).optional().meta({ description: "What went wrong along the way without ending the solve; the schedule is the best found without it" }),
   })
   .meta({ id: "SolveResult" });
 export type SolveResult = z.infer<typeof SolveResultSchema>;

@@ -43,6 +43,7 @@ const result: SolveResult = {
   ...(outcome.objective !== undefined ? { objective: outcome.objective } : {}),
   ...(outcome.bound !== undefined ? { bound: outcome.bound } : {}),
   ...(outcome.gap !== undefined ? { gap: outcome.gap } : {}),
+  ...(outcome.warnings ? { warnings: outcome.warnings } : {}),
 };
 port.postMessage({
   type: "outcome",

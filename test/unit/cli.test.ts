@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { progressPrinter } from "../../src/cli/format.js";
+import { formatSolveSummary, progressPrinter } from "../../src/cli/format.js";
 import { run } from "../../src/cli/main.js";
 import { BASE } from "../fixtures/world.js";
 
@@ -108,6 +108,14 @@ describe("rxroster solve flags", () => {
     const { code, err } = await capture(["solve", join(dir, "bad-zone.json")]);
     expect(code).toBe(2);
     expect(err).toMatch(/site\.timeZone/);
+  });
+});
+
+describe("rxroster solve summary", () => {
+  it("prints each warning of the solve under its status", () => {
+    const warnings = ["2 of the search's solves failed and were left out, the first: boom"];
+    const out = formatSolveSummary(BASE, { status: "timedout", engine: "highs", seconds: 3, model: { columns: 1, rows: 1, nonzeros: 1 }, warnings }, "out");
+    expect(out.split("\n").slice(1, 3)).toEqual(["Status: timedout, 3.0 s", `Warning: ${warnings[0]}`]);
   });
 });
 
