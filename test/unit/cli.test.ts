@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatSolveSummary, progressPrinter } from "../../src/cli/format.js";
 import { run } from "../../src/cli/main.js";
-import { BASE } from "../fixtures/world.js";
+import { BASE, world } from "../fixtures/world.js";
 
 async function capture(argv: string[]) {
   const out: string[] = [];
@@ -114,7 +114,7 @@ describe("rxroster solve flags", () => {
 describe("rxroster solve summary", () => {
   it("prints each warning of the solve under its status", () => {
     const warnings = ["2 of the search's solves failed and were left out, the first: boom"];
-    const out = formatSolveSummary(BASE, { status: "timedout", engine: "highs", seconds: 3, model: { columns: 1, rows: 1, nonzeros: 1 }, warnings }, "out");
+    const out = formatSolveSummary(world(), { status: "timedout", engine: "highs", seconds: 3, model: { columns: 1, rows: 1, nonzeros: 1 }, warnings }, "out");
     expect(out.split("\n").slice(1, 3)).toEqual(["Status: timedout, 3.0 s", `Warning: ${warnings[0]}`]);
   });
 });
