@@ -389,10 +389,6 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   // Solves that threw: the search goes on without them, and says so in its result's warnings.
   const errors: string[] = [];
   let failuresInARow = 0;
-  const failed = (error: unknown): void => {
-    errors.push(message(error));
-    failuresInARow++;
-  };
   let firstFeasibleSeconds: number | undefined;
   const gapNow = (): number | undefined => (best && Number.isFinite(bound) ? relativeGap(best.objective, Math.min(bound, best.objective)) : undefined);
   const report = (): void => {
@@ -501,7 +497,8 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
       });
     } catch (error) {
       // The session has ended the worker; the next solve starts a fresh one.
-      failed(error);
+      errors.push(message(error));
+      failuresInARow++;
       options.onStep?.({ name, status: "error", seconds: (performance.now() - solving) / 1000, improved: false, error: message(error) });
       return { improved: false };
     }
