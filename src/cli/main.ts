@@ -2,13 +2,13 @@
  * The `rxroster` command line. Bad input exits 2 with one line per problem naming the field; nothing
  * expected ever surfaces as a stack trace.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { z } from "zod";
 import { PlanningInputSchema, formatProblem, type Parsed, type PlanningInput, type Problem, type Schedule } from "../../models/index.js";
-import { readDataFile } from "../io.js";
+import { fileSystemReason, readDataFile, writableDirectory } from "../io.js";
 import { explain, parseInput, parseScheduleFor, prepare } from "../pipeline.js";
 import { formatExplanation, formatSolveSummary, progressPrinter } from "./format.js";
 import { optimize } from "../optimize.js";
@@ -19,6 +19,8 @@ import { runReport } from "./report.js";
 import { runToken, TOKEN_USAGE } from "./token.js";
 
 export const EXIT_OK = 0;
+/** A fault of ours, not of the input: one line, the stack only with RXROSTER_DEBUG set. */
+export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
 
 /** Where output goes; tests pass their own. */
@@ -108,6 +110,9 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<n
   if (flags.engine !== undefined && flags.engine !== "highs" && flags.engine !== "jslp") throw new UsageError(`--engine must be highs or jslp (got "${flags.engine}")`);
   const input = loadInput(inputPath);
   if (!input.ok) return reportProblems(io, inputPath, input.problems);
+  // Checked before the solve, so a minute's schedule is not lost to a path that cannot take it.
+  const unwritable = writableDirectory(flags.out);
+  if (unwritable !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write to ${flags.out}: ${unwritable}` }]);
   const prepared = prepare(input.value);
   const progress = progressPrinter(io.err);
   io.err(`solving ${input.value.site.name}, ${input.value.horizon.start} to ${input.value.horizon.end}…`);
@@ -119,7 +124,6 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<n
   });
   if (outcome.problems) return reportProblems(io, inputPath, outcome.problems);
   if (outcome.schedule) {
-    mkdirSync(flags.out, { recursive: true });
     writeFileSync(join(flags.out, "schedule.json"), JSON.stringify(outcome.schedule, null, 2) + "\n");
     writeFileSync(join(flags.out, "schedule.csv"), scheduleToCsv(prepared, outcome.schedule));
   }
@@ -188,9 +192,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
   } catch (error) {
     const known = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
-    if (!known) throw error;
-    io.err(`rxroster: ${(error as Error).message}`);
-    io.err(USAGE);
-    return EXIT_BAD_INPUT;
+    if (known) {
+      io.err(`rxroster: ${(error as Error).message}`);
+      io.err(USAGE);
+      return EXIT_BAD_INPUT;
+    }
+    // A file the user named that cannot be written (a full disk, a path made read-only meanwhile).
+    const { syscall, path } = error as NodeJS.ErrnoException;
+    if (syscall !== undefined && path !== undefined) {
+      io.err(`rxroster: ${path}: ${fileSystemReason(error)}`);
+      return EXIT_BAD_INPUT;
+    }
+    io.err(`rxroster: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(process.env.RXROSTER_DEBUG ? String((error as Error).stack) : "rxroster: run again with RXROSTER_DEBUG=1 to print where it happened, and report it");
+    return EXIT_INTERNAL;
   }
 }

@@ -3,11 +3,12 @@
  * [--format html|csv|json] [--out FILE]`: the FTE justification report. Every bad flag or input field is
  * one line naming it, exit 2, before any solve starts; progress lines go to stderr.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Problem } from "../../models/index.js";
 import { buildFteReport, FTE_REPORT_FORMATS, renderFteReport, type FteReportFormat } from "../reports/fte/report.js";
 import { parseHireFlag, type HireSpec } from "../reports/fte/settings.js";
+import { writableDirectory } from "../io.js";
 import { EXIT_BAD_INPUT, EXIT_OK, loadInput, reportProblems, type Io } from "./main.js";
 
 export interface ReportFlags {
@@ -42,6 +43,11 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
     if (parsed.ok) hire = parsed.value;
     else problems.push(...parsed.problems);
   }
+  if (flags.out !== undefined) {
+    // Checked before the what-if solves, which take minutes.
+    const why = existsSync(flags.out) && statSync(flags.out).isDirectory() ? "is a directory" : writableDirectory(dirname(flags.out));
+    if (why !== undefined) problems.push({ path: "--out", message: `cannot write to ${flags.out}: ${why}` });
+  }
   if (problems.length > 0) return reportProblems(io, "rxroster", problems);
 
   const inputPath = args[1]!;
@@ -61,7 +67,6 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
   if (flags.out === undefined) {
     io.out(body.replace(/\n$/, ""));
   } else {
-    mkdirSync(dirname(flags.out), { recursive: true });
     writeFileSync(flags.out, body);
     const w = report.value.whatIf;
     io.err(`wrote ${flags.out}: recommended ${w.recommendedHires} hire(s) of ${w.hire.level} at ${w.hire.fte} FTE`);

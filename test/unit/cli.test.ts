@@ -111,6 +111,38 @@ describe("rxroster solve flags", () => {
   });
 });
 
+describe("output paths that cannot be written", () => {
+  it("exits 2 naming --out before solving when a file stands in the way", async () => {
+    const file = join(dir, "input.json");
+    const { code, err } = await capture(["solve", file, "--out", join(file, "out")]);
+    expect(code).toBe(2);
+    expect(err).toBe(`rxroster: --out: cannot write to ${join(file, "out")}: a part of the path is a file, not a directory`);
+    expect(await capture(["solve", file, "--out", file])).toMatchObject({ code: 2, err: `rxroster: --out: cannot write to ${file}: is a file, not a directory` });
+  });
+
+  it("exits 2 naming --out of the FTE report before its solves", async () => {
+    const { code, err } = await capture(["report", "fte", join(dir, "input.json"), "--out", dir]);
+    expect(code).toBe(2);
+    expect(err).toBe(`rxroster: --out: cannot write to ${dir}: is a directory`);
+  });
+
+  it("exits 2 naming the calendar file that cannot be written", async () => {
+    const target = join(dir, "input.json", "ann.ics");
+    const { code, err } = await capture(["ics", join(dir, "input.json"), join(dir, "schedule.json"), "--staff", "A", "--out", target]);
+    expect(code).toBe(2);
+    expect(err).toBe(`rxroster: ${target}: a part of the path is a file, not a directory`);
+  });
+});
+
+describe("a fault of ours", () => {
+  it("exits 1 with one line and a hint, no stack trace", async () => {
+    const err: string[] = [];
+    const code = await run(["schema"], { out: () => { throw new Error("stdout closed"); }, err: (t) => err.push(t) });
+    expect(code).toBe(1);
+    expect(err).toEqual(["rxroster: internal error: stdout closed", "rxroster: run again with RXROSTER_DEBUG=1 to print where it happened, and report it"]);
+  });
+});
+
 describe("rxroster solve summary", () => {
   it("prints each warning of the solve under its status", () => {
     const warnings = ["2 of the search's solves failed and were left out, the first: boom"];
