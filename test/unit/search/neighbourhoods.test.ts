@@ -50,6 +50,16 @@ describe("fix-and-optimize search", () => {
     expect(result.bound!).toBeLessThanOrEqual(result.objective! + 1e-6);
   });
 
+  it("makes its first schedule of nobody working under a limit of one second, and returns it", async () => {
+    const prepared = prepare(demanding(14));
+    const built = buildModel(prepared.input, prepared.grid, prepared.demand);
+    const steps: { name: string; status: string }[] = [];
+    const result = await solveByNeighbourhoods(built.model, assignmentColumnsOf(built.ctx), { timeLimitSeconds: 1, relativeGap: 0, onStep: (step) => steps.push(step) });
+    expect(steps[0]).toMatchObject({ name: "first schedule", status: expect.stringMatching(/^(optimal|feasible)$/) });
+    expect(result.status).toBe("feasible");
+    expect(explain(prepared, decodeSchedule(built, result.values!)).feasible).toBe(true);
+  });
+
   it("starts from HiGHS's first schedule when a hard rule asks for work, so nobody working breaks it", async () => {
     const prepared = prepare(patchStaff(demanding(14), "A", { contract: { minMinutesPerHorizon: 2400 } }));
     const built = buildModel(prepared.input, prepared.grid, prepared.demand);
