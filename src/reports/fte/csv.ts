@@ -60,6 +60,7 @@ export function fteReportToCsv(report: FteReport): string {
     add("what-if", at, "solver status", r.status, "");
     add("what-if", at, "solver gap", r.gap, "fraction");
     add("what-if", at, "solve seconds", r.seconds, "s");
+    for (const warning of r.warnings ?? []) add("what-if", at, "solver warning", warning, "");
     const f = r.figures;
     if (f) {
       for (const [area, hours] of Object.entries(f.uncoveredByArea)) add("what-if", { ...at, area }, "uncovered staff-hours", hours, "h");

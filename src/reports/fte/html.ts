@@ -136,8 +136,8 @@ function demandSection(r: FteReport): string {
 function provenanceSection(r: FteReport): string {
   const p = r.provenance;
   const solves = table(
-    ["Hires", "Status", "Gap", "Seconds", "Time limit s"],
-    p.solves.map((s) => [String(s.hires), s.status, s.gap === undefined ? "—" : `${num(100 * s.gap, 2)} %`, num(s.seconds, 1), String(s.timeLimitSeconds)]),
+    ["Hires", "Status", "Gap", "Seconds", "Time limit s", "Warnings"],
+    p.solves.map((s) => [String(s.hires), s.status, s.gap === undefined ? "—" : `${num(100 * s.gap, 2)} %`, num(s.seconds, 1), String(s.timeLimitSeconds), s.warnings ? esc(s.warnings.join(" ")) : "—"]),
   );
   return `<section><h2>5. Provenance</h2><p>Input: <code>${esc(p.source)}</code>. Generated ${esc(p.generatedAt)} by ${esc(p.generator)}. Site time zone ${esc(r.site.timeZone)}.</p>${solves}</section>`;
 }

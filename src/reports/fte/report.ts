@@ -45,7 +45,7 @@ export interface FteReport {
     source: string;
     generatedAt: string;
     generator: string;
-    solves: { hires: number; status: string; gap?: number; seconds: number; timeLimitSeconds: number }[];
+    solves: { hires: number; status: string; gap?: number; seconds: number; timeLimitSeconds: number; warnings?: string[] }[];
   };
   settings: FteSettings;
   productivity: ProductivityView;
@@ -95,7 +95,7 @@ export async function buildFteReport(input: PlanningInput, options: FteReportOpt
       source: options.source,
       generatedAt: (options.generatedAt ?? new Date()).toISOString(),
       generator: "rxroster report fte",
-      solves: whatIf.rows.map((r) => ({ hires: r.hires, status: r.status, ...(r.gap !== undefined ? { gap: r.gap } : {}), seconds: r.seconds, timeLimitSeconds: whatIf.timeLimitSeconds })),
+      solves: whatIf.rows.map((r) => ({ hires: r.hires, status: r.status, ...(r.gap !== undefined ? { gap: r.gap } : {}), seconds: r.seconds, timeLimitSeconds: whatIf.timeLimitSeconds, ...(r.warnings ? { warnings: r.warnings } : {}) })),
     },
     settings: settings.value,
     productivity,

@@ -43,6 +43,8 @@ export interface WhatIfRow {
   /** Relative gap of the returned schedule (0 when proven optimal). */
   gap?: number;
   seconds: number;
+  /** What went wrong in the solve without ending it (a failed neighbourhood): its schedule may be worse. */
+  warnings?: string[];
   /** Absent when the solve returned no schedule (timed out or infeasible). */
   figures?: WhatIfFigures;
   /** Fall in avoidable dollars from one hire fewer (absent for 0 hires or when either has no schedule). */
@@ -179,6 +181,7 @@ export async function runWhatIf(input: PlanningInput, options: WhatIfOptions): P
     status: outcome.status,
     ...(outcome.gap !== undefined ? { gap: outcome.gap } : {}),
     seconds: outcome.seconds,
+    ...(outcome.warnings ? { warnings: outcome.warnings } : {}),
     ...(outcome.explanation ? { figures: figuresOf(scenario, outcome.explanation, options.uncoveredStaffHourDollars) } : {}),
   }));
   for (let k = 1; k < rows.length; k++) {

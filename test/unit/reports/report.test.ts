@@ -7,6 +7,7 @@ import type { PlanningInput } from "../../../models/index.js";
 import { buildFteReport, renderFteReport, type FteReport } from "../../../src/reports/fte/report.js";
 import { parseHireFlag, resolveHire } from "../../../src/reports/fte/settings.js";
 import { withHires } from "../../../src/reports/fte/what-if.js";
+import { methodAndAssumptions } from "../../../src/reports/fte/words.js";
 import { smallWorld } from "../../fixtures/small-world.js";
 import { world } from "../../fixtures/world.js";
 
@@ -89,6 +90,19 @@ describe("FTE report on a small world", () => {
     expect(lines).toContain("what-if,,tech2,,,recommended hires,1,hires");
     expect(lines.find((l) => l.startsWith("what-if,,,iv-room,0,uncovered staff-hours,"))).toBe("what-if,,,iv-room,0,uncovered staff-hours,20,h");
     expect(body).toMatch(/productivity,technician,,,,gap FTE \(needed − filled\),-1\.5,FTE/);
+  });
+
+  it("names a solve's warnings in its words, its provenance, the HTML and the CSV", () => {
+    const warnings = ["1 of the search's solves failed and was left out, the first: out of memory"];
+    const rows = report.whatIf.rows.map((r) => (r.hires === 1 ? { ...r, warnings } : r));
+    const solves = report.provenance.solves.map((s) => (s.hires === 1 ? { ...s, warnings } : s));
+    const { savingDefinition: _s, method: _m, assumptions: _a, findings: _f, ...figures } = { ...report, whatIf: { ...report.whatIf, rows }, provenance: { ...report.provenance, solves } };
+    const words = methodAndAssumptions(ivShort(), figures);
+    expect(words.assumptions.at(-1)).toContain("Some steps of the solve for 1 hire(s) failed and were left out (see provenance)");
+    expect(methodAndAssumptions(ivShort(), { ...figures, whatIf: report.whatIf }).assumptions.join(" ")).not.toContain("failed");
+    const warned = { ...report, ...figures, ...words };
+    expect(renderFteReport(warned, "html").body).toContain(`<td>${warnings[0]}</td>`);
+    expect(renderFteReport(warned, "csv").body.split("\r\n")).toContain(`what-if,,,,1,solver warning,"${warnings[0]}",`); // quoted: it holds a comma
   });
 
   it("renders a self-contained HTML page with inline SVG charts", () => {
