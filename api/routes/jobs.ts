@@ -1,10 +1,11 @@
 /**
- * Jobs: poll one (status, progress, resulting schedule or report) and cancel it. A solve job is seen and
+ * Jobs: poll one (status, progress, resulting schedule or report), stop a solve early keeping its best
+ * schedule, or cancel it. A solve job is seen and
  * cancelled by those who may read and write schedules of its site; an FTE report job by those who may
  * read its site's reports.
  */
 import type { JobRecord } from "../../src/store/jobs.js";
-import { notFound } from "../problem.js";
+import { HttpProblem, notFound } from "../problem.js";
 import { operation, type Context, type Operation } from "../operation.js";
 import { JobSchema } from "../schemas.js";
 
@@ -26,6 +27,12 @@ function cancel(ctx: Context<unknown>) {
   return { status: 200, body: jobView(ctx.deps.queue.cancel(job.id, ctx.principal) ?? job) };
 }
 
+function stop(ctx: Context<unknown>) {
+  const job = jobFor(ctx, "schedule:write");
+  if (job.kind === "fte-report") throw new HttpProblem(409, "an FTE report cannot stop early (its later what-if solves would have no schedule); cancel it instead");
+  return { status: 200, body: jobView(ctx.deps.queue.stop(job.id, ctx.principal) ?? job) };
+}
+
 export const jobOperations: Operation[] = [
   operation({
     method: "get", path: "/jobs/{jobId}", tag: "jobs", summary: "A job's status, progress and result (a solve's draft schedule, an FTE report's reportId)", permission: "schedule:read",
@@ -36,6 +43,12 @@ export const jobOperations: Operation[] = [
     method: "post", path: "/jobs/{jobId}/cancel", tag: "jobs", summary: "Cancel a queued or running job (a finished one is left as it is)", permission: "schedule:write",
     responses: { 200: { description: "The job after the cancel", schema: JobSchema } },
     handle: cancel,
+  }),
+  operation({
+    method: "post", path: "/jobs/{jobId}/stop", tag: "jobs", permission: "schedule:write",
+    summary: "Stop a running solve now and keep its best schedule as the job's draft, as its time limit would (a queued one is cancelled; a finished one is left as it is; 409 for an FTE report)",
+    responses: { 200: { description: "The job after the stop (still running until the solve answers, within seconds)", schema: JobSchema } },
+    handle: stop,
   }),
   operation({
     method: "delete", path: "/jobs/{jobId}", tag: "jobs", summary: "Same as POST /jobs/{jobId}/cancel", permission: "schedule:write",

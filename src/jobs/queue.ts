@@ -26,10 +26,17 @@ export interface SolveQueueOptions {
   progressIntervalMs?: number;
   /** Milliseconds a cancelled solve may take to stop before its worker is ended (default 5000). */
   cancelGraceMs?: number;
+  /**
+   * Milliseconds a solve stopped early may take to answer with its schedule (decoded and explained by
+   * the checker) before its worker is ended and the job fails (default 30000).
+   */
+  stopGraceMs?: number;
 }
 
 interface RunningSolve {
   worker: Worker;
+  /** Told to stop early and answer with its best schedule. */
+  stopping?: boolean;
   progress?: JobProgress;
   lastWrite: number;
   finished: Promise<void>;
@@ -62,6 +69,7 @@ export class SolveQueue {
       sweepIntervalMs: options.sweepIntervalMs ?? 3600 * 1000,
       progressIntervalMs: options.progressIntervalMs ?? 1000,
       cancelGraceMs: options.cancelGraceMs ?? 5000,
+      stopGraceMs: options.stopGraceMs ?? 30_000,
     };
   }
 
@@ -113,6 +121,26 @@ export class SolveQueue {
       }
     }
     return this.store.jobs.get(id);
+  }
+
+  /**
+   * Stop a running solve now and keep its best schedule, as its time limit would: the job then succeeds
+   * with that draft, its status (`feasible` unless proven) and gap. A queued solve has no schedule yet and
+   * is cancelled; a finished job is left as it is. Only solves: an FTE report's later what-ifs would have
+   * no schedule at all (the route refuses them).
+   */
+  stop(id: string, actor: Actor): JobRecord | undefined {
+    const job = this.store.jobs.get(id);
+    if (!job) return undefined;
+    if (job.status === "queued") return this.cancel(id, actor);
+    const solve = this.running.get(id);
+    if (job.status === "running" && solve && !solve.stopping) {
+      solve.stopping = true;
+      this.store.jobs.auditStop(job, actor);
+      solve.worker.postMessage("cancel");
+      setTimeout(() => void solve.worker.terminate(), this.options.stopGraceMs).unref();
+    }
+    return this.get(id);
   }
 
   /** Resolves when nothing is running (for tests and shutdown). */
@@ -203,7 +231,9 @@ export class SolveQueue {
       ? `locked assignments break hard rules: ${message.problems.map(formatProblem).join("; ")}`
       : message.result.solveStatus === "infeasible"
         ? `infeasible: the hard rules cannot all hold${message.conflicts?.length ? `, e.g. ${message.conflicts.slice(0, 3).map((c) => c.message).join("; ")}` : ""}`
-        : `no schedule found within the time limit${message.detail ? ` (${message.detail})` : ""}`;
+        : this.running.get(id)?.stopping
+          ? "stopped before the solve had found a schedule"
+          : `no schedule found within the time limit${message.detail ? ` (${message.detail})` : ""}`;
     this.store.jobs.end(id, "failed", why, message.result);
   }
 

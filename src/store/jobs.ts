@@ -165,6 +165,10 @@ export class JobRepository {
     this.audit.record(actor, "job.cancel", job.siteId, job.id);
   }
 
+  auditStop(job: JobRecord, actor: Actor): void {
+    this.audit.record(actor, "job.stop", job.siteId, job.id);
+  }
+
   /** Mark jobs left running by a stopped process as failed; returns how many. */
   failInterrupted(why: string): number {
     return this.db.prepare("UPDATE jobs SET status = 'failed', error = ?, finished_at = ? WHERE status = 'running'").run(why, new Date().toISOString()).changes;

@@ -164,6 +164,30 @@ describe("schedules and jobs", () => {
     await h.api.put("/sites/test/horizon", { start: "2026-03-02", end: "2026-03-04" }, manager);
   });
 
+  it("stops a running solve early and keeps its best schedule as the job's draft; a queued one is cancelled", async () => {
+    const long = { timeLimitSeconds: 60, relativeGap: 0 };
+    await h.api.put("/sites/test/horizon", { start: "2026-03-02", end: "2026-03-15" }, manager);
+    const jobs = [];
+    for (let i = 0; i < 3; i++) jobs.push((await h.api.post("/sites/test/schedules", long, manager)).body);
+    expect((await h.api.post(`/jobs/${jobs[2].id}/stop`, undefined, manager)).body.status).toBe("cancelled");
+    await h.api.post(`/jobs/${jobs[1].id}/cancel`, undefined, manager);
+    // Stopped once it has a schedule in hand.
+    const deadline = Date.now() + 20_000;
+    while ((await h.api.get(`/jobs/${jobs[0].id}`, manager)).body.progress?.incumbent === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const stopped = await h.api.post(`/jobs/${jobs[0].id}/stop`, undefined, manager);
+    expect(stopped.status).toBe(200);
+    const job = await waitForJob(h.api, jobs[0].id, manager);
+    expect(job.status).toBe("succeeded");
+    expect(job.result.seconds).toBeLessThan(30);
+    expect(job.result.solveStatus).toMatch(/^(feasible|optimal)$/);
+    const draft = await h.api.get(`/sites/test/schedules/${job.scheduleId}`, manager);
+    expect(draft.body.schedule.assignments.length).toBeGreaterThan(0);
+    const actions = (await h.api.get("/sites/test/audit", manager)).body.map((e: { action: string; subject?: string }) => e.action);
+    expect(actions).toContain("job.stop");
+    await h.queue.drain();
+    await h.api.put("/sites/test/horizon", { start: "2026-03-02", end: "2026-03-04" }, manager);
+  });
+
   it("keeps an audit trail of who changed what, readable by the manager", async () => {
     const audit = await h.api.get("/sites/test/audit", manager);
     const actions = audit.body.map((e: { action: string }) => e.action);

@@ -96,6 +96,10 @@ describe("a what-if report job", () => {
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(csv.body.split("\r\n")[0]).toBe("section,role_family,level,area,hires,measure,value,unit");
     expect(csv.body).toContain("what-if,,tech1,,,hire FTE,1,FTE");
+    // A report does not stop early: its later what-ifs would have no schedule.
+    const stop = await h.api.post(`/jobs/${job.id}/stop`, undefined, manager);
+    expect(stop.status).toBe(409);
+    expect(stop.body.detail).toMatch(/cannot stop early/);
   });
 
   it("answers 404 for a report of another site's path or an unknown id", async () => {

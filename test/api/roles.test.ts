@@ -84,6 +84,7 @@ const ROUTES: Route[] = [
   { method: "POST", path: "/sites/alpha/schedules/{draft}/publish", allowed: ["admin", "managerA"] },
   { method: "GET", path: "/jobs/{job}", allowed: ["admin", "managerA", "hrA"] },
   { method: "POST", path: "/jobs/{job}/cancel", allowed: ["admin", "managerA"] },
+  { method: "POST", path: "/jobs/{job}/stop", allowed: ["admin", "managerA"] },
   { method: "DELETE", path: "/jobs/{job}", allowed: ["admin", "managerA"] },
   { method: "GET", path: "/sites/alpha/staff/A/feeds", allowed: ["admin", "managerA", "staffA"] },
   { method: "POST", path: "/sites/alpha/staff/A/feeds", allowed: ["admin", "managerA", "staffA"] },
