@@ -1,8 +1,7 @@
 /**
  * Jobs: poll one (status, progress, resulting schedule or report), stop a solve early keeping its best
- * schedule, or cancel it. A solve job is seen and
- * cancelled by those who may read and write schedules of its site; an FTE report job by those who may
- * read its site's reports.
+ * schedule, or cancel it. A solve job is seen, stopped and cancelled by those who may read and write
+ * schedules of its site; an FTE report job by those who may read its site's reports.
  */
 import type { JobRecord } from "../../src/store/jobs.js";
 import { HttpProblem, notFound } from "../problem.js";

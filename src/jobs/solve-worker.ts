@@ -1,7 +1,8 @@
 /**
  * A solve job's worker thread: prepares the site's input, runs optimize (which solves in its own worker)
  * and posts progress and the outcome back. Keeping prepare, model building and the final explanation here
- * leaves the API's event loop free for the whole job. A "cancel" message aborts the solve.
+ * leaves the API's event loop free for the whole job. A "cancel" message aborts the solve, which then
+ * answers with its best schedule: the queue keeps it for a stop and drops it for a cancel.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Assignment, PlanningInput, Problem, Schedule, Violation } from "../../models/index.js";
