@@ -2,11 +2,22 @@
 // Entry point: `serve` runs the compiled HTTP server, everything else the compiled CLI (npm run build writes dist/).
 const argv = process.argv.slice(2);
 
+/** The compiled module, or a one-line hint when dist/ has not been built. */
+async function compiled(path) {
+  try {
+    return await import(path);
+  } catch (error) {
+    if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("/dist/")) throw error;
+    process.stderr.write("rxroster: not built yet: run `npm run build` first (or `npm run demo`)\n");
+    process.exit(1);
+  }
+}
+
 if (argv[0] === "serve") {
-  const { main } = await import("../dist/api/server.js");
+  const { main } = await compiled("../dist/api/server.js");
   process.exitCode = await main(argv.slice(1));
 } else {
-  const { run } = await import("../dist/src/cli/main.js");
+  const { run } = await compiled("../dist/src/cli/main.js");
   process.exitCode = await run(argv, {
     out: (text) => process.stdout.write(text + "\n"),
     err: (text) => process.stderr.write(text + "\n"),
