@@ -6,7 +6,7 @@ import { accessSync, constants, mkdirSync, readFileSync } from "node:fs";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { Parsed } from "../models/index.js";
 
-/** Why a file-system call failed, in words (Node's error codes otherwise). */
+/** Why a file-system call (a read or a write) failed, in words (Node's error code otherwise). */
 export function fileSystemReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
@@ -26,7 +26,7 @@ export function fileSystemReason(error: unknown): string {
     case "ENOSPC":
       return "no space left on device";
     default:
-      return `cannot be written (${code ?? String(error)})`;
+      return `failed (${code ?? String(error)})`;
   }
 }
 
@@ -49,9 +49,7 @@ export function readDataFile(path: string): Parsed<unknown> {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "error"})`;
-    return { ok: false, problems: [{ path: "", message: `${path}: ${why}` }] };
+    return { ok: false, problems: [{ path: "", message: `${path}: ${fileSystemReason(error)}` }] };
   }
   if (path.endsWith(".json")) {
     try {
