@@ -178,7 +178,6 @@ describe("schedules and jobs", () => {
     expect(stopped.status).toBe(200);
     const job = await waitForJob(h.api, jobs[0].id, manager);
     expect(job.status).toBe("succeeded");
-    expect(job.result.seconds).toBeLessThan(30);
     expect(job.result.solveStatus).toMatch(/^(feasible|optimal)$/);
     const draft = await h.api.get(`/sites/test/schedules/${job.scheduleId}`, manager);
     expect(draft.body.schedule.assignments.length).toBeGreaterThan(0);
