@@ -1,14 +1,15 @@
 /**
  * Calendar events of a feed. Input: a site's PlanningInput, its published schedule versions in any order
- * and a scope (one person, the department, one area). Output: the events of the latest version in that
- * scope, each with its UID, SEQUENCE and last-change stamp (identity.ts), exact instants from the time
- * grid and the site's wall-clock times. Drafts never come here: callers pass published versions only.
+ * and a scope (one person, the department, one area). Output: the events in that scope, each date's from
+ * the latest version whose horizon holds it, each event with its UID, SEQUENCE and last-change stamp
+ * (identity.ts), exact instants and wall-clock times from the input its version was published with.
+ * Drafts never come here: callers pass published versions only.
  *
  * Removed shifts are dropped, not sent as STATUS:CANCELLED: a subscribed feed replaces the whole calendar
  * on every poll, so an event missing from it disappears in every client, whereas "cancelled once" would
  * need to know which versions each client has already seen.
  */
-import type { Assignment, PlanningInput, Problem, Schedule, ShiftInstance, TimeGrid } from "../../models/index.js";
+import type { Area, Assignment, Level, PlanningInput, Problem, Schedule, ShiftInstance, ShiftTemplate, StaffMember, TimeGrid } from "../../models/index.js";
 import { buildTimeGrid } from "../time/grid.js";
 import { minuteToInstant, minuteToLocalClock } from "../time/local.js";
 import { assignmentUid, identityKey, reviseAcrossVersions, type AssignmentIdentity, type FeedScope, type VersionFingerprints } from "./identity.js";
@@ -19,6 +20,14 @@ export interface PublishedVersion {
   /** ISO instant of publication, e.g. 2026-02-20T14:00:00Z. */
   publishedAt: string;
   schedule: Schedule;
+  /**
+   * The planning input it was published with: its shifts' times, names and horizon come from it, so a
+   * later edit of the site's input (a template moved, the next month's horizon) does not change what was
+   * published. Absent (versions published before it was kept, the CLI's one schedule): the current input.
+   */
+  input?: PlanningInput;
+  /** That input's time grid, when the caller already has it (default: built from it). */
+  grid?: TimeGrid;
 }
 
 export interface CalendarEvent {
@@ -67,6 +76,9 @@ interface Resolved {
   key: string;
   assignment: Assignment;
   shift: ShiftInstance;
+  /** The input and grid the shift was placed with (its version's). */
+  input: PlanningInput;
+  grid: TimeGrid;
 }
 
 /** Locale-independent order, so a feed's bytes do not depend on the machine. */
@@ -80,7 +92,7 @@ function shiftIndex(grid: TimeGrid): Map<string, ShiftInstance> {
   return index;
 }
 
-/** A version's assignments with their identity keys; those the input cannot place become problems. */
+/** A version's assignments with their identity keys; those its input cannot place become problems. */
 function resolveVersion(input: PlanningInput, grid: TimeGrid, v: PublishedVersion, at: string, scope: FeedScope, problems: Problem[]): Resolved[] {
   const index = shiftIndex(grid);
   const staffIds = new Set(input.staff.map((s) => s.id));
@@ -100,12 +112,49 @@ function resolveVersion(input: PlanningInput, grid: TimeGrid, v: PublishedVersio
     const ordinal = ordinals.get(day) ?? 0;
     ordinals.set(day, ordinal + 1);
     const identity = { siteId: input.site.id, staffId: assignment.staff, date: assignment.date, ordinal };
-    return { identity, key: identityKey(identity), assignment, shift };
+    return { identity, key: identityKey(identity), assignment, shift, input, grid };
   });
 }
 
+/** What a subscriber sees change: the shift, its exact instants and its area. */
 function fingerprint(r: Resolved): string {
-  return `${r.shift.template}|${r.shift.startMinute}|${r.shift.endMinute}|${r.shift.area}`;
+  const start = minuteToInstant(r.grid, r.shift.startMinute).toISOString();
+  const end = minuteToInstant(r.grid, r.shift.endMinute).toISOString();
+  return `${r.shift.template}|${start}|${end}|${r.shift.area}`;
+}
+
+/**
+ * The shifts a feed holds after each version, oldest first. A version speaks for the dates of its horizon
+ * (all dates, when it has no input of its own): its shifts replace the earlier versions' on those dates,
+ * and earlier versions' shifts on other dates stay — publishing next month keeps this month's shifts in
+ * everyone's calendar.
+ */
+function feedStates(versions: readonly { horizon?: { start: string; end: string }; items: Resolved[] }[]): Map<string, Resolved>[] {
+  const states: Map<string, Resolved>[] = [];
+  let state = new Map<string, Resolved>();
+  for (const { horizon, items } of versions) {
+    state = horizon ? new Map([...state].filter(([, r]) => r.assignment.date < horizon.start || r.assignment.date > horizon.end)) : new Map();
+    for (const item of items) state.set(item.key, item);
+    states.push(state);
+  }
+  return states;
+}
+
+const lookupsOf = new WeakMap<PlanningInput, { staff: Map<string, StaffMember>; levels: Map<string, Level>; areas: Map<string, Area>; templates: Map<string, ShiftTemplate> }>();
+
+/** An input's staff, levels, areas and templates by id, made once per input. */
+function lookups(input: PlanningInput) {
+  let found = lookupsOf.get(input);
+  if (!found) {
+    found = {
+      staff: new Map(input.staff.map((s) => [s.id, s])),
+      levels: new Map(input.levels.map((l) => [l.id, l])),
+      areas: new Map(input.areas.map((a) => [a.id, a])),
+      templates: new Map(input.shiftTemplates.map((t) => [t.id, t])),
+    };
+    lookupsOf.set(input, found);
+  }
+  return found;
 }
 
 function scopeProblem(input: PlanningInput, scope: FeedScope): Problem | null {
@@ -123,10 +172,12 @@ function scopeName(input: PlanningInput, scope: FeedScope): string {
 export type EventsResult = { ok: true; value: CalendarEvents; skipped: Problem[] } | { ok: false; problems: Problem[] };
 
 /**
- * The events of one scope in the latest published version. Problems name the scope or the versions'
- * fields the input cannot resolve. A bad scope (unknown staff or area id) fails; a version's assignment the
- * input cannot place (unknown staff, a template that does not run that date) or a publishedAt that is
- * not an instant is left out and listed in `skipped`, so one stale version cannot take a feed down.
+ * The events of one scope: each date's shifts from the latest published version whose horizon holds it
+ * (`feedStates`). The scope is judged against the current input; each version's shifts against the input
+ * it was published with (the current one when it has none). A bad scope (unknown staff or area id) fails;
+ * a version's assignment its input cannot place (unknown staff, a template that does not run that date)
+ * or a publishedAt that is not an instant is left out and listed in `skipped`, so one stale version cannot
+ * take a feed down.
  */
 export function buildCalendarEvents(
   input: PlanningInput,
@@ -142,34 +193,38 @@ export function buildCalendarEvents(
   const resolved = ordered.map(({ v, at }) => {
     const stamp = Date.parse(v.publishedAt);
     if (Number.isNaN(stamp)) problems.push({ path: `${at}.publishedAt`, message: "must be an ISO instant; the version is stamped 1970-01-01T00:00:00Z", value: v.publishedAt });
-    return { publishedAt: Number.isNaN(stamp) ? new Date(0).toISOString() : new Date(stamp).toISOString(), items: resolveVersion(input, grid, v, `${at}.schedule`, scope, problems) };
+    const own = v.input ? { input: v.input, grid: v.grid ?? buildTimeGrid(v.input) } : { input, grid };
+    return {
+      publishedAt: Number.isNaN(stamp) ? new Date(0).toISOString() : new Date(stamp).toISOString(),
+      ...(v.input ? { horizon: v.input.horizon } : {}),
+      items: resolveVersion(own.input, own.grid, v, `${at}.schedule`, scope, problems),
+    };
   });
-  const history: VersionFingerprints[] = resolved.map((r) => ({ publishedAt: r.publishedAt, entries: new Map(r.items.map((x) => [x.key, fingerprint(x)])) }));
+  const states = feedStates(resolved);
+  const history: VersionFingerprints[] = resolved.map((r, i) => ({ publishedAt: r.publishedAt, entries: new Map([...states[i]!].map(([key, x]) => [key, fingerprint(x)])) }));
   const revisions = reviseAcrossVersions(history);
 
-  const staff = new Map(input.staff.map((s) => [s.id, s]));
-  const levels = new Map(input.levels.map((l) => [l.id, l]));
-  const areas = new Map(input.areas.map((a) => [a.id, a]));
-  const templates = new Map(input.shiftTemplates.map((t) => [t.id, t]));
   const inScope = (r: Resolved): boolean =>
     scope.kind === "department" || (scope.kind === "staff" ? r.assignment.staff === scope.staffId : r.shift.area === scope.areaId);
 
-  const latest = resolved[resolved.length - 1]?.items ?? [];
-  const events = latest.filter(inScope).map(({ identity, key, assignment, shift }): CalendarEvent => {
-    const member = staff.get(assignment.staff)!;
-    const level = levels.get(member.level)!;
-    const area = areas.get(shift.area)!;
-    const template = templates.get(shift.template)!;
+  const latest = [...(states[states.length - 1]?.values() ?? [])];
+  const events = latest.filter(inScope).map(({ identity, key, assignment, shift, input: own, grid: ownGrid }): CalendarEvent => {
+    // Names as the version was published with them.
+    const names = lookups(own);
+    const member = names.staff.get(assignment.staff)!;
+    const level = names.levels.get(member.level)!;
+    const area = names.areas.get(shift.area)!;
+    const template = names.templates.get(shift.template)!;
     const revision = revisions.get(key)!;
-    const holiday = input.site.holidays.find((h) => h.date === shift.date)?.name;
+    const holiday = own.site.holidays.find((h) => h.date === shift.date)?.name;
     return {
       uid: assignmentUid(identity, scope, options.uidSalt),
       sequence: revision.sequence,
       stamp: revision.changedAt,
-      start: minuteToInstant(grid, shift.startMinute),
-      end: minuteToInstant(grid, shift.endMinute),
-      localStart: minuteToLocalClock(grid, shift.startMinute),
-      localEnd: minuteToLocalClock(grid, shift.endMinute),
+      start: minuteToInstant(ownGrid, shift.startMinute),
+      end: minuteToInstant(ownGrid, shift.endMinute),
+      localStart: minuteToLocalClock(ownGrid, shift.startMinute),
+      localEnd: minuteToLocalClock(ownGrid, shift.endMinute),
       date: shift.date,
       durationMinutes: shift.endMinute - shift.startMinute,
       nominalMinutes: template.lengthMinutes,

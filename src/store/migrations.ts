@@ -123,6 +123,16 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: "published versions keep the planning input they were published with",
+    sql: `
+      -- A published version's calendar events are its shifts as they were published: their times, names
+      -- and horizon come from this copy, not from the site's input as it is later edited. NULL for versions
+      -- published before it was kept (those are read against the current input).
+      ALTER TABLE schedules ADD COLUMN input TEXT;
+    `,
+  },
 ];
 
 /** Apply every migration newer than the database, each in its own transaction. Returns the versions applied. */

@@ -111,11 +111,14 @@ export class ScheduleRepository {
       if (!draft) return { ok: false, status: 404, detail: `no schedule ${id} at site ${siteId}` };
       if (draft.status === "published") return { ok: false, status: 409, detail: `schedule ${id} is already published as version ${draft.version}` };
       const { v } = this.db.prepare("SELECT COALESCE(MAX(version), 0) + 1 AS v FROM schedules WHERE site_id = ?").get(siteId) as { v: number };
+      // The site's input as it stands, kept with the version: its calendar events keep the times, names and
+      // horizon they were published with, whatever the manager edits afterwards.
+      const { input } = this.db.prepare("SELECT input FROM sites WHERE id = ?").get(siteId) as { input: string };
       const publishedId = randomUUID();
       const now = new Date().toISOString();
       this.db
-        .prepare("INSERT INTO schedules (id, site_id, status, version, source, source_id, assignments, created_at, updated_at) VALUES (?, ?, 'published', ?, 'publish', ?, ?, ?, ?)")
-        .run(publishedId, siteId, v, id, JSON.stringify(draft.assignments), now, now);
+        .prepare("INSERT INTO schedules (id, site_id, status, version, source, source_id, assignments, input, created_at, updated_at) VALUES (?, ?, 'published', ?, 'publish', ?, ?, ?, ?, ?)")
+        .run(publishedId, siteId, v, id, JSON.stringify(draft.assignments), input, now, now);
       this.audit.record(actor, "schedule.publish", siteId, publishedId);
       return { ok: true, value: this.get(siteId, publishedId)! };
     }).immediate();

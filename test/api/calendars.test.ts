@@ -8,7 +8,7 @@
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Assignment } from "../../models/index.js";
+import type { Assignment, PlanningInput } from "../../models/index.js";
 import { SYSTEM } from "../../src/store/audit.js";
 import { startHarness, testSite, type Harness } from "./harness.js";
 
@@ -209,14 +209,66 @@ describe("security", () => {
     h.store.db.prepare("UPDATE sites SET input = '{', revision = revision + 1 WHERE id = 'test'").run();
     expect((await fetchFeed(department.token)).status).toBe(500);
     h.store.db.prepare("UPDATE sites SET input = ?, revision = revision + 1 WHERE id = 'test'").run(row.input);
-    // Cat leaves the staff list; her published shifts can no longer be placed and are left out.
+    // Cat leaves the staff list: her shifts stay in the department's feed as they were published.
     const staff = (await h.api.get("/sites/test/staff", t.manager)).body.filter((s: { id: string }) => s.id !== "C");
     expect((await h.api.put("/sites/test/staff", staff, t.manager)).status).toBe(200);
+    expect(events((await fetchFeed(department.token)).body)).toHaveLength(5);
+    // A version published before versions kept their input is read against today's input, where Cat's
+    // shifts can no longer be placed: they are left out, and that is logged.
+    const { v } = h.store.db.prepare("SELECT MAX(version) + 1 AS v FROM schedules WHERE site_id = 'test'").get() as { v: number };
+    h.store.db
+      .prepare("INSERT INTO schedules (id, site_id, status, version, source, assignments, created_at, updated_at) VALUES ('legacy', 'test', 'published', ?, 'publish', ?, ?, ?)")
+      .run(v, JSON.stringify(V1), new Date().toISOString(), new Date().toISOString());
     expect(events((await fetchFeed(department.token)).body)).toHaveLength(3);
 
     expect(h.logged.some((line) => line.startsWith("internal error: SyntaxError"))).toBe(true);
-    expect(h.logged).toContainEqual(expect.stringMatching(new RegExp(`^calendar feed ${department.id} of site test: \\d+ published assignment\\(s\\) left out, e.g. versions\\[0\\]`)));
+    expect(h.logged).toContainEqual(expect.stringMatching(new RegExp(`^calendar feed ${department.id} of site test: \\d+ published assignment\\(s\\) left out, e.g. versions\\[\\d+\\]`)));
     expect(issued.length).toBeGreaterThanOrEqual(8);
     for (const line of [...h.logged, ...written]) for (const token of issued) expect(line).not.toContain(token);
+  });
+});
+
+describe("published versions stay as published", () => {
+  const manager = (): string => h.token("manager", "later");
+  const publish = async (assignments: Assignment[]) => {
+    const draft = await h.api.post("/sites/later/schedules/drafts", { assignments }, manager());
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    expect((await h.api.post(`/sites/later/schedules/${draft.body.schedule.id}/publish`, undefined, manager())).status).toBe(201);
+  };
+  const editInput = async (change: (input: PlanningInput) => PlanningInput) => {
+    const { input } = (await h.api.get("/sites/later", manager())).body as { input: PlanningInput };
+    expect((await h.api.put("/sites/later", change(input), manager())).status).toBe(200);
+  };
+  const at = (date: string, clock: string): string => DateTime.fromISO(`${date}T${clock}`, { zone: site.site.timeZone }).toUTC().toISO({ suppressMilliseconds: false })!;
+  const ann = [slot("A", "2026-03-02", "D8"), slot("A", "2026-03-03", "D8")];
+  let feed: { token: string };
+
+  beforeAll(async () => {
+    h.store.sites.create(testSite("later", 3), SYSTEM);
+    await publish(ann);
+    feed = await createFeed("/sites/later/staff/A/feeds", manager());
+  });
+
+  it("keeps a published shift's times when its template changes, until a publish moves it with a new SEQUENCE", async () => {
+    const before = events((await fetchFeed(feed.token)).body);
+    expect(before.map((e) => [e.start, e.sequence])).toEqual([[at("2026-03-02", "07:00"), 0], [at("2026-03-03", "07:00"), 0]]);
+    await editInput((input) => ({ ...input, shiftTemplates: input.shiftTemplates.map((x) => (x.id === "D8" ? { ...x, start: "08:00" } : x)) }));
+    expect(events((await fetchFeed(feed.token)).body)).toEqual(before);
+    await publish(ann);
+    const after = events((await fetchFeed(feed.token)).body);
+    expect(after.map((e) => [e.uid, e.start, e.sequence])).toEqual(before.map((e, i) => [e.uid, at(`2026-03-0${i + 2}`, "08:00"), 1]));
+  });
+
+  it("keeps this period's shifts when the next period is planned and published", async () => {
+    const before = events((await fetchFeed(feed.token)).body);
+    await editInput((input) => ({ ...input, horizon: { start: "2026-03-05", end: "2026-03-07" } }));
+    expect(events((await fetchFeed(feed.token)).body)).toEqual(before);
+    await publish([slot("A", "2026-03-05", "D8"), slot("A", "2026-03-06", "D8")]);
+    const both = events((await fetchFeed(feed.token)).body);
+    expect(both.map((e) => e.start)).toEqual([...before.map((e) => e.start), at("2026-03-05", "08:00"), at("2026-03-06", "08:00")]);
+    expect(both.slice(0, 2)).toEqual(before);
+    // A later version of the next period speaks for its own dates only: the 6th is dropped, this period stays.
+    await publish([slot("A", "2026-03-05", "D8")]);
+    expect(events((await fetchFeed(feed.token)).body).map((e) => e.start)).toEqual(both.slice(0, 3).map((e) => e.start));
   });
 });
