@@ -79,6 +79,8 @@ interface Resolved {
   /** The input and grid the shift was placed with (its version's). */
   input: PlanningInput;
   grid: TimeGrid;
+  /** What a subscriber sees change: the shift, its exact instants and its area. */
+  fingerprint: string;
 }
 
 /** Locale-independent order, so a feed's bytes do not depend on the machine. */
@@ -112,15 +114,10 @@ function resolveVersion(input: PlanningInput, grid: TimeGrid, v: PublishedVersio
     const ordinal = ordinals.get(day) ?? 0;
     ordinals.set(day, ordinal + 1);
     const identity = { siteId: input.site.id, staffId: assignment.staff, date: assignment.date, ordinal };
-    return { identity, key: identityKey(identity), assignment, shift, input, grid };
+    const start = minuteToInstant(grid, shift.startMinute).toISOString();
+    const end = minuteToInstant(grid, shift.endMinute).toISOString();
+    return { identity, key: identityKey(identity), assignment, shift, input, grid, fingerprint: `${shift.template}|${start}|${end}|${shift.area}` };
   });
-}
-
-/** What a subscriber sees change: the shift, its exact instants and its area. */
-function fingerprint(r: Resolved): string {
-  const start = minuteToInstant(r.grid, r.shift.startMinute).toISOString();
-  const end = minuteToInstant(r.grid, r.shift.endMinute).toISOString();
-  return `${r.shift.template}|${start}|${end}|${r.shift.area}`;
 }
 
 /**
@@ -201,7 +198,7 @@ export function buildCalendarEvents(
     };
   });
   const states = feedStates(resolved);
-  const history: VersionFingerprints[] = resolved.map((r, i) => ({ publishedAt: r.publishedAt, entries: new Map([...states[i]!].map(([key, x]) => [key, fingerprint(x)])) }));
+  const history: VersionFingerprints[] = resolved.map((r, i) => ({ publishedAt: r.publishedAt, entries: new Map([...states[i]!].map(([key, x]) => [key, x.fingerprint])) }));
   const revisions = reviseAcrossVersions(history);
 
   const inScope = (r: Resolved): boolean =>
