@@ -98,7 +98,9 @@ function bodyParserProblem(error: { type?: unknown; status?: unknown; message?: 
     case "stream.encoding.set":
       return [400, String(error.message)];
     default:
-      return undefined;
+      // A compressed body that does not inflate (bad gzip, deflate or br bytes, a truncated stream) comes
+      // with status 400 and no type.
+      return error.status === 400 && error.type === undefined ? [400, `the request body cannot be decoded: ${String(error.message)}`] : undefined;
   }
 }
 

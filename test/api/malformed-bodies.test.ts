@@ -3,6 +3,7 @@
  * valid bodies with one field replaced by a random value: each answers 4xx problem+json, never 5xx,
  * and nothing is logged as an internal error. Seeded: fast-check seed 5, a fixed number of runs.
  */
+import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPERATIONS } from "../../api/routes/index.js";
@@ -91,4 +92,20 @@ it("answers a body over the size limit with 413", async () => {
   const res = await h.api.request("POST", "/sites", { token: admin, rawBody: JSON.stringify({ pad: "x".repeat(70 * 1024) }) });
   expect(res.status).toBe(413);
   expect(res.body.title).toBe("Payload too large");
+});
+
+it("answers a compressed body that does not inflate with a 400 problem, not a 500", async () => {
+  for (const encoding of ["gzip", "deflate", "br"]) {
+    const res = await h.api.request("PUT", "/sites/test/areas", { token: admin, rawBody: "[]", headers: { "content-encoding": encoding } });
+    expect(res.status, encoding).toBe(400);
+    expect(res.body.detail).toMatch(/^the request body cannot be decoded: /);
+  }
+  const whole = gzipSync(JSON.stringify([{ id: "central", name: "Central" }]));
+  const truncated = await fetch(`${h.api.baseUrl}/sites/test/areas`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${admin}`, "content-type": "application/json", "content-encoding": "gzip" },
+    body: whole.subarray(0, whole.length - 8),
+  });
+  expect(truncated.status).toBe(400);
+  expect(truncated.headers.get("content-type")).toMatch(/^application\/problem\+json/);
 });
