@@ -3,7 +3,7 @@
  * checker explain it. An infeasible department is answered with the conflicting hard rules and subjects,
  * found by solving again with every hard rule made elastic (soft at a prohibitive weight).
  */
-import { PlanningInputSchema, type Assignment, type Explanation, type PlanningInput, type Problem, type Schedule, type Violation } from "../models/index.js";
+import { type Assignment, type Explanation, type PlanningInput, type Problem, type Schedule, type Violation } from "../models/index.js";
 import { buildModel } from "../solver/model/build.js";
 import { decodeSchedule } from "../solver/decode.js";
 import { solveInWorker, type RunOptions } from "../solver/engines/run.js";
@@ -136,12 +136,13 @@ function warmStartVector(built: ReturnType<typeof buildModel>, schedule: Schedul
 
 /** The input with every enabled hard rule made soft at a prohibitive weight. */
 export function elasticInput(input: PlanningInput): PlanningInput {
-  const rules: Record<string, unknown> = { ...input.rules };
+  const rules: PlanningInput["rules"] = { ...input.rules };
   for (const definition of RULES) {
     const rule = resolveRule(definition, input);
     if (rule.enabled && rule.hard) rules[definition.id] = { ...(input.rules[definition.id] ?? { params: {} }), hard: false, weight: ELASTIC_WEIGHT };
   }
-  return PlanningInputSchema.parse({ ...input, rules });
+  // Not parsed again: the input is valid, and the elastic weight is above what an input may give (MAX_WEIGHT) on purpose.
+  return { ...input, rules };
 }
 
 async function findConflicts(prepared: Prepared, options: OptimizeOptions): Promise<Violation[]> {
