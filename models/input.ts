@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { IANAZone, DateTime } from "luxon";
 import { RULE_IDS } from "./rule-ids.js";
-import { WeightsSchema } from "./weights.js";
+import { PenaltyWeightSchema, WeightsSchema } from "./weights.js";
 
 export const IdSchema = z
   .string()
@@ -73,13 +73,21 @@ export const LeaveSchema = z.object({
   reason: z.string().default("leave"),
 });
 
+/**
+ * A request's weight: at most 10, so that with the default request weight unit ($10) no request is worth
+ * as much as an hour of uncovered forecast work ($300) — a staff member can state how much a request
+ * matters, not outweigh the department's cover (a manager who wants requests to weigh more raises the unit).
+ */
+export const MAX_REQUEST_WEIGHT = 10;
+const RequestWeightSchema = z.number().positive().max(MAX_REQUEST_WEIGHT);
+
 export const RequestSchema = z.discriminatedUnion("kind", [
   /** Wants to work exactly this template on this date. */
-  z.object({ kind: z.literal("shift-on"), date: IsoDateSchema, template: IdSchema, weight: z.number().positive() }),
+  z.object({ kind: z.literal("shift-on"), date: IsoDateSchema, template: IdSchema, weight: RequestWeightSchema }),
   /** Does not want to work this template on this date. */
-  z.object({ kind: z.literal("shift-off"), date: IsoDateSchema, template: IdSchema, weight: z.number().positive() }),
+  z.object({ kind: z.literal("shift-off"), date: IsoDateSchema, template: IdSchema, weight: RequestWeightSchema }),
   /** Does not want to work at all on this date. */
-  z.object({ kind: z.literal("day-off"), date: IsoDateSchema, weight: z.number().positive() }),
+  z.object({ kind: z.literal("day-off"), date: IsoDateSchema, weight: RequestWeightSchema }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 
@@ -205,9 +213,9 @@ export const SlotDemandSchema = z.object({
   date: IsoDateSchema,
   required: z.number().int().min(0),
   /** Penalty per person short; default the `slotUnderPerPerson` weight. */
-  underWeight: z.number().min(0).optional(),
+  underWeight: PenaltyWeightSchema.optional(),
   /** Penalty per person over; default the `slotOverPerPerson` weight. */
-  overWeight: z.number().min(0).optional(),
+  overWeight: PenaltyWeightSchema.optional(),
 });
 export type SlotDemand = z.infer<typeof SlotDemandSchema>;
 
@@ -215,7 +223,7 @@ export const RuleSettingSchema = z.object({
   enabled: z.boolean().optional(),
   hard: z.boolean().optional(),
   /** Penalty per unit when soft; default from the weights table. */
-  weight: z.number().min(0).optional(),
+  weight: PenaltyWeightSchema.optional(),
   /** Rule parameters (see each rule's documented defaults). */
   params: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).default({}),
 });

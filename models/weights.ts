@@ -5,29 +5,37 @@
  */
 import { z } from "zod";
 
+/**
+ * Largest penalty weight anywhere in the input (this table, rule and slot weights): far above any sensible
+ * price, and small enough that a month's objective stays a finite number.
+ */
+export const MAX_WEIGHT = 1e5;
+export const PenaltyWeightSchema = z.number().min(0).max(MAX_WEIGHT);
+const weight = PenaltyWeightSchema;
+
 export const WeightsSchema = z.object({
   /** A staff-hour below a minimum staffing floor: a safety gap, dearer than any overtime. */
-  uncoveredFloorStaffHour: z.number().min(0).default(1000),
+  uncoveredFloorStaffHour: weight.default(1000),
   /** A staff-hour of forecast work not covered: more than agency or overtime costs per hour (~$150). */
-  uncoveredDemandStaffHour: z.number().min(0).default(300),
+  uncoveredDemandStaffHour: weight.default(300),
   /** A staff-hour on duty beyond demand: small, so that cost (not this) usually prevents it. */
-  overstaffedStaffHour: z.number().min(0).default(1),
+  overstaffedStaffHour: weight.default(1),
   /** A person short on a slot-demand line (when the line does not give its own weight). */
-  slotUnderPerPerson: z.number().min(0).default(300),
+  slotUnderPerPerson: weight.default(300),
   /** A person over on a slot-demand line (when the line does not give its own weight). */
-  slotOverPerPerson: z.number().min(0).default(10),
+  slotOverPerPerson: weight.default(10),
   /** A unit of a soft labor rule broken (a day, a night, a weekend over its limit). */
-  ruleViolationUnit: z.number().min(0).default(100),
+  ruleViolationUnit: weight.default(100),
   /** An hour outside a pay-period or horizon hours band, or over the weekly maximum. */
-  hoursOutsideBandHour: z.number().min(0).default(50),
+  hoursOutsideBandHour: weight.default(50),
   /** A dollar of labor cost (regular pay, differentials, overtime premium). */
-  laborDollar: z.number().min(0).default(1),
+  laborDollar: weight.default(1),
   /** A dollar, an overtime hour or an agency hour over the budget caps. */
-  overBudgetUnit: z.number().min(0).default(5),
+  overBudgetUnit: weight.default(5),
   /** Multiplies the weight a staff member gave a request. */
-  requestWeightUnit: z.number().min(0).default(10),
+  requestWeightUnit: weight.default(10),
   /** One weekend or night of spread (max − min) between people of one level. */
-  fairnessSpreadUnit: z.number().min(0).default(20),
+  fairnessSpreadUnit: weight.default(20),
 });
 export type Weights = z.infer<typeof WeightsSchema>;
 export type WeightKey = keyof Weights;

@@ -124,6 +124,13 @@ describe("scopes inside allowed routes", () => {
     expect((await h.api.get(`/sites/beta/schedules/${betaScheduleId}`, tokens.managerA)).status).toBe(403);
   });
 
+  it("lets staff weigh their own requests only up to the bound, naming the field", async () => {
+    const res = await h.api.put("/sites/alpha/staff/A/requests", [{ kind: "day-off", date: "2026-03-02", weight: 1.7e308 }], tokens.staffA);
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: "[0].weight", value: 1.7e308 })]);
+    expect((await h.api.get("/sites/alpha/staff/A/requests", tokens.staffA)).body).toEqual([]);
+  });
+
   it("never lets a staff token read another person's assignments, requests or leave", async () => {
     for (const part of ["assignments", "requests", "leave"]) {
       expect((await h.api.get(`/sites/alpha/staff/B/${part}`, tokens.staffA)).status).toBe(403);

@@ -29,6 +29,15 @@ describe("planning input validation", () => {
     expect(problemsOf({ ...BASE, staff })).toEqual([expect.stringMatching(/^staff\[2\]\.fte: .*1\.5.* \(got 2\)$/)]);
   });
 
+  it("bounds a request's weight at 10 and every penalty weight at 100,000, so no objective overflows", () => {
+    const staff = [{ ...BASE.staff[0]!, requests: [{ kind: "day-off", date: "2026-03-02", weight: 1.7e308 }, { kind: "shift-off", date: "2026-03-02", template: "D8", weight: 10 }] }];
+    expect(problemsOf({ ...BASE, staff })).toEqual([expect.stringMatching(/^staff\[0\]\.requests\[0\]\.weight: .*10.* \(got 1\.7e\+308\)$/)]);
+    expect(problemsOf({ ...BASE, weights: { laborDollar: 1e300 }, slotDemand: [{ template: "D8", date: "2026-03-02", required: 1, underWeight: 100_001 }] })).toEqual([
+      expect.stringMatching(/^slotDemand\[0\]\.underWeight: .*100000/),
+      expect.stringMatching(/^weights\.laborDollar: .*100000/),
+    ]);
+  });
+
   it("names a dangling skill, level and area reference by path", () => {
     const staff = [{ ...BASE.staff[0]!, level: "pharmD", skills: ["juggling"] }];
     const shiftTemplates = [{ ...BASE.shiftTemplates[0]!, area: "roof" }];
