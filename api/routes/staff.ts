@@ -54,7 +54,8 @@ export const staffOperations: Operation[] = [
     method: "get", path: "/sites/{siteId}/staff/{staffId}/assignments", tag: "staff", summary: "A staff member's assignments in the latest published schedule", permission: "self:schedule",
     responses: { 200: { description: "Own published assignments", schema: OwnAssignmentsSchema } },
     handle: ({ deps, params }) => {
-      siteOr404(deps.store, params.siteId!);
+      // A mistyped id is "no such person", not "no shifts".
+      memberOr404(siteOr404(deps.store, params.siteId!).input, params.staffId!);
       const published = deps.store.schedules.latestPublished(params.siteId!);
       if (!published) throw notFound(`site ${params.siteId} has no published schedule yet`);
       const staff = params.staffId!;

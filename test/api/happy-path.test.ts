@@ -127,6 +127,10 @@ describe("schedules and jobs", () => {
     expect(own.status).toBe(200);
     expect(own.body.version).toBe(2);
     expect(own.body.assignments.every((a: { staff: string }) => a.staff === "C")).toBe(true);
+    // A manager's typo is nobody, not somebody with no shifts.
+    const typo = await h.api.get("/sites/test/staff/c/assignments", manager);
+    expect(typo.status).toBe(404);
+    expect(typo.body.detail).toBe("no staff member c at site test");
   });
 
   it("posts a manager's draft and analyzes a schedule without storing it", async () => {
