@@ -112,8 +112,7 @@ export class SolveQueue {
   cancel(id: string, actor: Actor): JobRecord | undefined {
     const job = this.store.jobs.get(id);
     if (!job) return undefined;
-    if (this.store.jobs.end(id, "cancelled")) {
-      this.store.jobs.auditCancel(job, actor);
+    if (this.store.jobs.cancel(job, actor)) {
       const solve = this.running.get(id);
       if (solve) {
         solve.worker.postMessage("cancel");

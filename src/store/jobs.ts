@@ -160,9 +160,13 @@ export class JobRepository {
       .run(status, error ?? null, result ? JSON.stringify(result) : null, new Date().toISOString(), id).changes === 1;
   }
 
-  /** Record a cancel request in the audit trail. */
-  auditCancel(job: JobRecord, actor: Actor): void {
-    this.audit.record(actor, "job.cancel", job.siteId, job.id);
+  /** Cancel a queued or running job with its audit row, both or neither; false when it had finished. */
+  cancel(job: JobRecord, actor: Actor): boolean {
+    return this.db.transaction((): boolean => {
+      if (!this.end(job.id, "cancelled")) return false;
+      this.audit.record(actor, "job.cancel", job.siteId, job.id);
+      return true;
+    })();
   }
 
   auditStop(job: JobRecord, actor: Actor): void {

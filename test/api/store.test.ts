@@ -64,6 +64,21 @@ describe("the store", () => {
     store.close();
   });
 
+  it("cancels a job and writes its audit row together, or neither", () => {
+    const { store } = freshStore();
+    store.sites.create(testSite(), SYSTEM);
+    const job = store.jobs.create("test", { timeLimitSeconds: 5, warmStart: false }, SYSTEM);
+    store.db.exec("CREATE TEMP TRIGGER no_audit BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END");
+    expect(() => store.jobs.cancel(job, SYSTEM)).toThrow(/audit unavailable/);
+    expect(store.jobs.get(job.id)!.status).toBe("queued");
+    store.db.exec("DROP TRIGGER no_audit");
+    expect(store.jobs.cancel(job, SYSTEM)).toBe(true);
+    expect(store.jobs.get(job.id)!.status).toBe("cancelled");
+    expect(store.audit.list("test").map((e) => e.action)).toContain("job.cancel");
+    expect(store.jobs.cancel(job, SYSTEM)).toBe(false);
+    store.close();
+  });
+
   it("stores only a token's hash, and a revoked token no longer authenticates", () => {
     const { store, dir } = freshStore();
     const { secret, info } = store.tokens.create("manager", "test");
