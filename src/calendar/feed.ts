@@ -53,11 +53,24 @@ export function calendarName(calendar: CalendarEvents): string {
   return calendar.scope.kind === "staff" ? `${calendar.scopeName} — ${site} shifts` : `${site} — ${calendar.scopeName}`;
 }
 
+/**
+ * An RFC 5545 TEXT value (§3.3.11): backslash, semicolon and comma escaped, a line break as `\n`, other
+ * control characters dropped. ical-generator escapes event properties itself but writes the calendar's
+ * NAME and X-WR-CALNAME as given, where a name with a line break ended the line (and ical.js refused the
+ * whole feed) and one with CRLF could add properties of its own.
+ */
+export function textValue(text: string): string {
+  return text
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, "\\n")
+    .replace(/[\u0000-\u001f\u007f]/g, "");
+}
+
 /** The .ics text of a feed; the same events and options give the same bytes. */
 export function toIcs(calendar: CalendarEvents, options: FeedOptions = {}): string {
   const cal = ical({
     prodId: options.prodId ?? DEFAULT_PRODID,
-    name: calendarName(calendar),
+    name: textValue(calendarName(calendar)),
     ttl: options.refreshSeconds ?? DEFAULT_REFRESH_SECONDS,
   });
   for (const event of calendar.events) {

@@ -65,6 +65,18 @@ describe("calendar feed", () => {
     expect(DEFAULT_REFRESH_SECONDS).toBe(3600);
   });
 
+  it("escapes the calendar name as RFC 5545 TEXT, so a name with a line break or CRLF cannot break or add lines", () => {
+    const odd = { ...input, site: { ...input.site, name: "Mercy\r\nX-INJECTED:1" }, staff: input.staff.map((s) => (s.id === "A" ? { ...s, name: "Ann, Marie\nSmith; \\North" } : s)) };
+    const built = buildFeed(odd, [V1, V2], { kind: "staff", staffId: "A" }, { grid });
+    if (!built.ok) throw new Error(JSON.stringify(built.problems));
+    const f = parseFeed(built.value.ics);
+    // ical.js hands NAME and X-WR-CALNAME back as written (it knows no value type for them): escaped.
+    expect(f.name).toBe("Ann\\, Marie\\nSmith\\; \\\\North — Mercy\\nX-INJECTED:1 shifts");
+    expect(f.wrCalname).toBe(f.name);
+    expect(f.events).toHaveLength(feed({ kind: "staff", staffId: "A" }).events.length);
+    expect(built.value.ics).not.toMatch(/^X-INJECTED/m);
+  });
+
   it("never puts one person's shifts in another's feed", () => {
     const feeds = ["A", "B", "C", "D"].map((staffId) => ({ staffId, f: feed({ kind: "staff", staffId }) }));
     const name = { A: "Ann", B: "Ben", C: "Cat", D: "Dan" } as Record<string, string>;
