@@ -26,6 +26,11 @@ export interface OptimizeOptions extends Omit<RunOptions, "warmStart"> {
    * on its first schedule is taken as soon as it comes, and the LP relaxation bounds the search.
    */
   search?: "whole" | "neighbourhoods";
+  /**
+   * Ends the solve as its time limit would: the search stops once it has a schedule (at once if it has
+   * one) and answers with its best. `signal` cancels at once, schedule or not.
+   */
+  stopSignal?: AbortSignal;
 }
 
 /**
@@ -79,7 +84,7 @@ export interface OptimizeOutcome {
 const ELASTIC_WEIGHT = 1e6;
 
 export async function optimize(prepared: Prepared, options: OptimizeOptions = {}): Promise<OptimizeOutcome> {
-  const { locked = [], warmStart, search: _search, ...run } = options;
+  const { locked = [], warmStart, search: _search, stopSignal, ...run } = options;
   const engine = run.engine ?? "highs";
   const built = buildModel(prepared.input, prepared.grid, prepared.demand, locked);
   const size: ModelSize = { columns: built.model.numCols, rows: built.model.numRows, nonzeros: built.model.rowColumns.length };
@@ -95,9 +100,10 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
     ? await solveByNeighbourhoods(built.model, assignments, {
         ...runOptions,
         ...(start ? { warmStart: start } : {}),
+        ...(stopSignal ? { stopSignal } : {}),
         ...(large ? { whole: "first", ...NEIGHBOURHOODS.large } : { whole: "alongside", ...NEIGHBOURHOODS.small }),
       })
-    : await solveInWorker(built.model, { ...run, ...(start ? { warmStart: start } : {}) });
+    : await solveInWorker(built.model, { ...run, ...(stopSignal ? { signal: AbortSignal.any([stopSignal, ...(run.signal ? [run.signal] : [])]) } : {}), ...(start ? { warmStart: start } : {}) });
   const base = { engine, seconds: result.seconds, model: size, ...(result.detail ? { detail: result.detail } : {}), ...(result.warnings ? { warnings: result.warnings } : {}) };
   if (result.status === "infeasible") {
     return { status: "infeasible", ...base, conflicts: await findConflicts(prepared, options) };

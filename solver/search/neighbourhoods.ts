@@ -104,6 +104,8 @@ export interface NeighbourhoodOptions extends Omit<RunOptions, "engine"> {
   onStep?: (step: { name: string; status: string; seconds: number; objective?: number; improved: boolean; error?: string }) => void;
   /** A worker's session for the search's neighbourhoods (default: HiGHS, recycled above 256 MiB). */
   newSession?: () => SolverSession;
+  /** Ends the search as its time limit would: once it has a schedule (`signal` cancels at once). */
+  stopSignal?: AbortSignal;
 }
 
 export interface Neighbourhood {
@@ -417,8 +419,11 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     best = { objective, values };
     firstFeasibleSeconds ??= elapsed();
     report();
+    if (options.stopSignal?.aborted) over.abort();
     return true;
   };
+  // Told to stop: the search is over now, or as soon as it has its first schedule (`offer`).
+  options.stopSignal?.addEventListener("abort", () => best && over.abort(), { once: true });
   // Until the first schedule, HiGHS's own progress (elapsed time, its bound) is passed on.
   const passOn = (p: Progress): void => {
     if (!best) options.onProgress?.({ ...p, elapsedSeconds: elapsed() });

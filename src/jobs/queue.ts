@@ -136,7 +136,7 @@ export class SolveQueue {
     if (job.status === "running" && solve && !solve.stopping) {
       solve.stopping = true;
       this.store.jobs.auditStop(job, actor);
-      solve.worker.postMessage("cancel");
+      solve.worker.postMessage("stop");
       setTimeout(() => void solve.worker.terminate(), this.options.stopGraceMs).unref();
     }
     return this.get(id);

@@ -1,8 +1,9 @@
 /**
  * A solve job's worker thread: prepares the site's input, runs optimize (which solves in its own worker)
  * and posts progress and the outcome back. Keeping prepare, model building and the final explanation here
- * leaves the API's event loop free for the whole job. A "cancel" message aborts the solve, which then
- * answers with its best schedule: the queue keeps it for a stop and drops it for a cancel.
+ * leaves the API's event loop free for the whole job. A "cancel" message aborts the solve at once; a "stop"
+ * ends it as its time limit would, once it has a schedule. Either way it answers with its best schedule:
+ * the queue keeps it for a stop and drops it for a cancel.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Assignment, PlanningInput, Problem, Schedule, Violation } from "../../models/index.js";
@@ -26,8 +27,10 @@ export type SolveWorkerMessage =
 const port = parentPort!;
 const data = workerData as SolveWorkerInput;
 const controller = new AbortController();
+const stopper = new AbortController();
 port.on("message", (message: unknown) => {
   if (message === "cancel") controller.abort();
+  if (message === "stop") stopper.abort();
 });
 
 const outcome = await optimize(prepare(data.input), {
@@ -36,6 +39,7 @@ const outcome = await optimize(prepare(data.input), {
   locked: data.locked,
   ...(data.warmStart ? { warmStart: data.warmStart } : {}),
   signal: controller.signal,
+  stopSignal: stopper.signal,
   onProgress: (progress) => port.postMessage({ type: "progress", progress } satisfies SolveWorkerMessage),
 });
 const result: SolveResult = {
