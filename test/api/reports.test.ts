@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PlanningInputSchema, type PlanningInput } from "../../models/index.js";
 import { run } from "../../src/cli/main.js";
+import { MAX_PRODUCTIVITY_WORKERS, productivityWorkers } from "../../src/jobs/productivity-worker.js";
 import { SYSTEM } from "../../src/store/audit.js";
 import { startHarness, testSite, waitForJob, type Harness } from "./harness.js";
 
@@ -66,6 +67,17 @@ describe("the productivity view", () => {
     const posted = await h.api.post("/sites/test/reports/fte", { maxHires: 0 }, manager);
     expect(posted.status).toBe(200);
     expect(posted.body.productivity).toEqual(cli.productivity);
+  });
+
+  it("builds at most two views at once however many are asked for", async () => {
+    // Eight requests: four for the site as it is, four for four other sites (other inputs).
+    for (let i = 1; i <= 4; i++) h.store.sites.create({ ...reportSite(), site: { ...reportSite().site, id: `view${i}` } }, SYSTEM);
+    const paths = [..."0000"].map(() => "/sites/test/reports/fte").concat([1, 2, 3, 4].map((i) => `/sites/view${i}/reports/fte`));
+    const answers = await Promise.all(paths.map((path) => h.api.get(path, h.token("admin"))));
+    expect(answers.map((r) => r.status)).toEqual(paths.map(() => 200));
+    expect(answers.slice(1, 4).map((r) => r.body)).toEqual(answers.slice(0, 3).map(() => answers[0]!.body));
+    expect(productivityWorkers().peak).toBe(MAX_PRODUCTIVITY_WORKERS);
+    expect(productivityWorkers().running).toBe(0);
   });
 });
 
