@@ -1,13 +1,14 @@
 /**
  * Helpers shared by route modules: turning a store refusal or validation result into a reply or a
- * problem, and loading a site that must exist.
+ * problem, loading a site that must exist, and a site's ETag and If-Match.
  */
+import type { Request } from "express";
 import type { Parsed } from "../../models/index.js";
 import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
 import type { Store } from "../../src/store/store.js";
 import { HttpProblem, invalid, notFound } from "../problem.js";
 
-/** The value of a store write, or the problem it stands for (400 validation, 404, 409). */
+/** The value of a store write, or the problem it stands for (400 validation, 404, 409, 412). */
 export function written<T>(result: Parsed<T> | WriteRefusal | { ok: true; value: T }): T {
   if (result.ok) return result.value;
   if ("status" in result) throw new HttpProblem(result.status, result.detail, result.problems ?? []);
@@ -35,4 +36,18 @@ export function siteSummary(site: SiteRecord) {
 
 export function siteDocument(site: SiteRecord) {
   return { id: site.id, revision: site.revision, createdAt: site.createdAt, updatedAt: site.updatedAt, input: site.input };
+}
+
+/** The ETag of every read of a site or a part of it at one revision: any write gives a new one. */
+export const siteEtag = (site: { revision: number }): string => `"site-${site.revision}"`;
+
+/**
+ * The request's If-Match as a test of the site's revision (undefined without one): a write with it is
+ * made only on the revision its client read (RFC 9110 §13.1.1, strong comparison; `*` matches any).
+ */
+export function ifMatch(req: Request): ((revision: number) => boolean) | undefined {
+  const header = req.get("if-match");
+  if (header === undefined) return undefined;
+  const tags = header.split(",").map((tag) => tag.trim());
+  return (revision) => tags.includes("*") || tags.includes(siteEtag({ revision }));
 }

@@ -1,13 +1,14 @@
 /**
  * Sites and their planning data: create a site from a full PlanningInput, read or replace it whole, and
  * read or replace one part of it (staff, levels, templates, rules, …). Every write re-validates the whole
- * document and is audited.
+ * document and is audited. Reads carry the site's revision as ETag; a write with If-Match is made only on
+ * that revision (412 otherwise), so a manager's edit cannot silently undo one made since it was read.
  */
 import { z } from "zod";
 import { PlanningInputSchema, type PlanningInput } from "../../models/index.js";
 import { AuditEntrySchema, SiteDocumentSchema, SiteSummarySchema } from "../schemas.js";
 import { operation, type Operation } from "../operation.js";
-import { siteDocument, siteOr404, siteSummary, written } from "./common.js";
+import { ifMatch, siteDocument, siteEtag, siteOr404, siteSummary, written } from "./common.js";
 
 /** Parts of the planning input with their own route: URL segment → input key. */
 const PARTS = {
@@ -35,15 +36,18 @@ function partOperations(segment: string, key: keyof PlanningInput): Operation[] 
     operation({
       method: "get", path, tag: "planning data", summary: `Read the site's ${key}`, permission: "site:read",
       responses: { 200: { description: `The site's ${key}`, schema } },
-      handle: ({ deps, params }) => ({ status: 200, body: siteOr404(deps.store, params.siteId!).input[key] }),
+      handle: ({ deps, params }) => {
+        const site = siteOr404(deps.store, params.siteId!);
+        return { status: 200, body: site.input[key], headers: { etag: siteEtag(site) } };
+      },
     }),
     operation({
       method: "put", path, tag: "planning data", summary: `Replace the site's ${key} (the whole document is re-validated)`, permission: "site:write",
       body: schema,
       responses: { 200: { description: `The stored ${key}`, schema } },
-      handle: ({ deps, params, rawBody, principal }) => {
-        const site = written(deps.store.sites.update(params.siteId!, principal, `site.update.${segment}`, (input) => ({ ...input, [key]: rawBody })));
-        return { status: 200, body: site.input[key] };
+      handle: ({ deps, params, rawBody, principal, req }) => {
+        const site = written(deps.store.sites.update(params.siteId!, principal, `site.update.${segment}`, (input) => ({ ...input, [key]: rawBody }), undefined, ifMatch(req)));
+        return { status: 200, body: site.input[key], headers: { etag: siteEtag(site) } };
       },
     }),
   ];
@@ -67,16 +71,19 @@ export const siteOperations: Operation[] = [
   operation({
     method: "get", path: "/sites/{siteId}", tag: "sites", summary: "Read a site's whole planning input", permission: "site:read",
     responses: { 200: { description: "The site", schema: SiteDocumentSchema } },
-    handle: ({ deps, params }) => ({ status: 200, body: siteDocument(siteOr404(deps.store, params.siteId!)) }),
+    handle: ({ deps, params }) => {
+      const site = siteOr404(deps.store, params.siteId!);
+      return { status: 200, body: siteDocument(site), headers: { etag: siteEtag(site) } };
+    },
   }),
   operation({
     method: "put", path: "/sites/{siteId}", tag: "sites", summary: "Replace a site's whole planning input (its site.id must not change)", permission: "site:write",
     body: PlanningInputSchema,
     responses: { 200: { description: "The site", schema: SiteDocumentSchema } },
-    handle: ({ deps, params, rawBody, principal }) => ({
-      status: 200,
-      body: siteDocument(written(deps.store.sites.update(params.siteId!, principal, "site.replace", () => rawBody))),
-    }),
+    handle: ({ deps, params, rawBody, principal, req }) => {
+      const site = written(deps.store.sites.update(params.siteId!, principal, "site.replace", () => rawBody, undefined, ifMatch(req)));
+      return { status: 200, body: siteDocument(site), headers: { etag: siteEtag(site) } };
+    },
   }),
   operation({
     method: "get", path: "/sites/{siteId}/audit", tag: "sites", summary: "The site's audit trail, newest first", permission: "audit:read",

@@ -8,7 +8,7 @@ import { LeaveSchema, RequestSchema, type PlanningInput, type StaffMember } from
 import { notFound } from "../problem.js";
 import { operation, type Operation } from "../operation.js";
 import { OwnAssignmentsSchema } from "../schemas.js";
-import { siteOr404, written } from "./common.js";
+import { ifMatch, siteEtag, siteOr404, written } from "./common.js";
 
 function memberOr404(input: PlanningInput, staffId: string): StaffMember {
   const member = input.staff.find((s) => s.id === staffId);
@@ -26,22 +26,25 @@ function memberField(field: "requests" | "leave", schema: typeof Requests | type
     operation({
       method: "get", path, tag: "staff", summary: `A staff member's ${field}`, permission: field === "requests" ? "self:requests" : "self:leave",
       responses: { 200: { description: `The ${field}`, schema } },
-      handle: ({ deps, params }) => ({ status: 200, body: memberOr404(siteOr404(deps.store, params.siteId!).input, params.staffId!)[field] }),
+      handle: ({ deps, params }) => {
+        const site = siteOr404(deps.store, params.siteId!);
+        return { status: 200, body: memberOr404(site.input, params.staffId!)[field], headers: { etag: siteEtag(site) } };
+      },
     }),
     operation({
       method: "put", path, tag: "staff", summary: `Replace a staff member's ${field}`, permission: write,
       body: schema,
       responses: { 200: { description: `The stored ${field}`, schema } },
-      handle: ({ deps, params, rawBody, principal }) => {
+      handle: ({ deps, params, rawBody, principal, req }) => {
         const staffId = params.staffId!;
         memberOr404(siteOr404(deps.store, params.siteId!).input, staffId);
         const site = written(
           deps.store.sites.update(params.siteId!, principal, `staff.${field}.replace`, (input) => ({
             ...input,
             staff: input.staff.map((s) => (s.id === staffId ? { ...s, [field]: rawBody } : s)),
-          }), staffId),
+          }), staffId, ifMatch(req)),
         );
-        return { status: 200, body: memberOr404(site.input, staffId)[field] };
+        return { status: 200, body: memberOr404(site.input, staffId)[field], headers: { etag: siteEtag(site) } };
       },
     }),
   ];

@@ -24,7 +24,7 @@ interface SiteRow {
 }
 
 /** A write the store refused for a reason other than validation. */
-export type WriteRefusal = { ok: false; status: 404 | 409; detail: string; problems?: Problem[] };
+export type WriteRefusal = { ok: false; status: 404 | 409 | 412; detail: string; problems?: Problem[] };
 
 function toRecord(row: SiteRow): SiteRecord {
   return { id: row.id, revision: row.revision, input: JSON.parse(row.input) as PlanningInput, createdAt: row.created_at, updatedAt: row.updated_at };
@@ -65,12 +65,17 @@ export class SiteRepository {
 
   /**
    * Change a site's document: `change` receives the stored input and returns the new raw document, which is
-   * validated whole. The site id cannot change.
+   * validated whole. The site id cannot change. With `expects`, the change is made only if it accepts the
+   * stored revision (an HTTP If-Match), else refused with 412: nobody's write is lost to a write based on
+   * an older read.
    */
-  update(id: string, actor: Actor, action: string, change: (input: PlanningInput) => unknown, target?: string): Parsed<SiteRecord> | WriteRefusal {
+  update(id: string, actor: Actor, action: string, change: (input: PlanningInput) => unknown, target?: string, expects?: (revision: number) => boolean): Parsed<SiteRecord> | WriteRefusal {
     return this.db.transaction((): Parsed<SiteRecord> | WriteRefusal => {
       const current = this.get(id);
       if (!current) return { ok: false, status: 404, detail: `no site ${id}` };
+      if (expects && !expects(current.revision)) {
+        return { ok: false, status: 412, detail: `site ${id} has changed since it was read (it is at revision ${current.revision}): read it again and make the change there` };
+      }
       const parsed = parseInput(change(current.input));
       if (!parsed.ok) return parsed;
       if (parsed.value.site.id !== id) {

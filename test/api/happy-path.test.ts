@@ -69,6 +69,30 @@ describe("sites and planning data", () => {
     expect((await h.api.get("/sites/test/staff/A/leave", ann)).body).toEqual(leave);
     expect((await h.api.get("/sites/test/staff/ZZ/leave", manager)).status).toBe(404);
   });
+
+  it("refuses a write made on an older read (If-Match) with 412, so a person's request is not lost", async () => {
+    const ann = h.token("staff", "test", "A");
+    const read = await h.api.get("/sites/test/staff", manager);
+    const etag = read.headers.get("etag")!;
+    expect(etag).toMatch(/^"site-\d+"$/);
+    // Ann files a request after the manager read the staff list...
+    const filed = [{ kind: "day-off", date: "2026-03-02", weight: 3 }];
+    const put = await h.api.put("/sites/test/staff/A/requests", filed, ann);
+    expect(put.headers.get("etag")).not.toBe(etag);
+    // ...so the manager's list, which still holds her old requests, is refused, and hers stays.
+    const stale = await h.api.request("PUT", "/sites/test/staff", { token: manager, body: read.body, headers: { "if-match": etag } });
+    expect(stale.status).toBe(412);
+    expect(stale.body.detail).toMatch(/^site test has changed since it was read \(it is at revision \d+\)/);
+    expect((await h.api.get("/sites/test/staff/A/requests", ann)).body).toEqual(filed);
+    // Read again, the same write goes through, answering the new ETag; `*` matches any revision.
+    const again = await h.api.get("/sites/test/staff", manager);
+    const fresh = await h.api.request("PUT", "/sites/test/staff", { token: manager, body: again.body, headers: { "if-match": again.headers.get("etag")! } });
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get("etag")).not.toBe(again.headers.get("etag"));
+    const whole = await h.api.get("/sites/test", manager);
+    expect(whole.headers.get("etag")).toBe(fresh.headers.get("etag"));
+    expect((await h.api.request("PUT", "/sites/test", { token: manager, body: whole.body.input, headers: { "if-match": "*" } })).status).toBe(200);
+  });
 });
 
 describe("schedules and jobs", () => {
