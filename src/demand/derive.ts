@@ -9,7 +9,7 @@
  */
 import { DateTime } from "luxon";
 import type { Demand, DemandSeries, Forecast, PlanningInput, RoleFamily, SlotRequirement, TimeGrid } from "../../models/index.js";
-import { addDays, localMidnight } from "../time/grid.js";
+import { addDays, localMidnight, wallClock } from "../time/grid.js";
 
 /** Units due in one absolute hour starting at `startMinute` (minutes from horizon start). */
 export interface DueHour {
@@ -84,11 +84,7 @@ function applyFloors(input: PlanningInput, grid: TimeGrid, series: Map<string, D
       const date = addDays(input.horizon.start, d);
       const weekday = DateTime.fromISO(date, { zone: "utc" }).weekday;
       if (!floor.weekdays.includes(weekday)) continue;
-      const at = (minuteOfDay: number): number => {
-        const dt = DateTime.fromISO(addDays(date, Math.floor(minuteOfDay / 1440)), { zone }).startOf("day");
-        const local = dt.set({ hour: Math.floor((minuteOfDay % 1440) / 60), minute: minuteOfDay % 60 });
-        return Math.round(local.diff(origin, "minutes").minutes);
-      };
+      const at = (minuteOfDay: number): number => Math.round(wallClock(date, minuteOfDay, zone).diff(origin, "minutes").minutes);
       const start = at(from);
       const end = at(to);
       for (const interval of grid.intervals) {

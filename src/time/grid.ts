@@ -43,15 +43,18 @@ function parseLocalTime(hhmm: string): number {
   return h! * 60 + m!;
 }
 
-/** The instant of a local wall-clock time on a date; a time inside a spring-forward gap moves forward. */
-function wallClock(date: string, minuteOfDay: number, zone: string): DateTime {
+/**
+ * The instant of a local wall-clock time on a date (minutes past its midnight; 1440 and more fall on later
+ * dates). A time inside a spring-forward gap moves forward; a time the fall-back hour repeats is its first
+ * occurrence, as RFC 5545 §3.3.5 reads it (luxon alone gives the second: a 17:30 shift of 8 h on the
+ * night the clocks go back at 02:00 ended at the second 01:30 and lasted 9 h).
+ */
+export function wallClock(date: string, minuteOfDay: number, zone: string): DateTime {
   const extraDays = Math.floor(minuteOfDay / MINUTES_PER_DAY);
   const m = minuteOfDay - extraDays * MINUTES_PER_DAY;
   const d = DateTime.fromISO(addDays(date, extraDays), { zone: "utc" });
-  return DateTime.fromObject(
-    { year: d.year, month: d.month, day: d.day, hour: Math.floor(m / 60), minute: m % 60 },
-    { zone },
-  );
+  const local = DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour: Math.floor(m / 60), minute: m % 60 }, { zone });
+  return local.getPossibleOffsets().reduce((first, at) => (at.toMillis() < first.toMillis() ? at : first), local);
 }
 
 interface InstanceContext {

@@ -44,6 +44,24 @@ describe("time grid", () => {
     expect(day.endMinute - day.startMinute).toBe(25 * 60);
   });
 
+  it("reads a wall-clock time the fall-back hour repeats as its first occurrence", () => {
+    // Clocks go back at 02:00 CDT on 2026-11-01: 01:00–02:00 happens twice.
+    const templates = [
+      { ...BASE.shiftTemplates[0]!, id: "LATE", start: "17:30", lengthMinutes: 480, unpaidBreakMinutes: 0 }, // ends at 01:30
+      { ...BASE.shiftTemplates[0]!, id: "EARLY", start: "01:30", lengthMinutes: 480, unpaidBreakMinutes: 0 }, // starts at 01:30
+    ];
+    const fall = buildTimeGrid(world({ horizon: { start: "2026-10-31", end: "2026-11-01" }, shiftTemplates: templates }));
+    const midnight = fall.days.find((d) => d.date === "2026-11-01")!.startMinute;
+    // Ends at the first 01:30 (CDT): 8 real hours, not 9.
+    const late = shift(fall, "LATE@2026-10-31");
+    expect(late.endMinute - late.startMinute).toBe(8 * 60);
+    expect(late.endMinute - midnight).toBe(90);
+    // Starts at the first 01:30, 90 real minutes after midnight, and ends at 09:30 CST: 9 real hours.
+    const early = shift(fall, "EARLY@2026-11-01");
+    expect(early.startMinute - midnight).toBe(90);
+    expect(early.endMinute - early.startMinute).toBe(9 * 60);
+  });
+
   it("keeps day shifts on the DST day at their wall-clock hours", () => {
     const day = grid.days.find((d) => d.date === "2026-03-08")!;
     // 07:00 CDT is 6 real hours after midnight CST.
