@@ -9,7 +9,7 @@ import type { Principal } from "../src/store/tokens.js";
 import type { Store } from "../src/store/store.js";
 import type { SolveQueue } from "../src/jobs/queue.js";
 import { authenticate, authorize, type Permission, type Target } from "./auth.js";
-import { fromZod, HttpProblem } from "./problem.js";
+import { fromZod, HttpProblem, invalid } from "./problem.js";
 
 /** What the app is built from. */
 export interface AppDeps {
@@ -111,6 +111,10 @@ function handler(op: Operation, deps: AppDeps) {
       const parsed = op.query.safeParse(req.query);
       if (!parsed.success) throw fromZod("the query is invalid", parsed.error, req.query);
       query = parsed.data as Record<string, unknown>;
+    } else if (op.permission && Object.keys(req.query as object).length > 0) {
+      // A filter the route does not know (`GET …/schedules?status=published`) would be ignored and its
+      // answer read as filtered. (Public routes, the calendar feed among them, let clients add their own.)
+      throw invalid(`${op.method.toUpperCase()} ${op.path} takes no query parameters`, Object.entries(req.query as object).map(([key, value]) => ({ path: key, message: "unknown query parameter", value })));
     }
     const ctx: Context<unknown> = {
       req,

@@ -33,7 +33,11 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 export function problemsFromZod(error: z.ZodError, root: unknown): Problem[] {
-  return error.issues.map((issue) => {
+  // An unknown field is named by its own path, one problem each (zod lists them under the parent).
+  const issues = error.issues.flatMap((issue): { path: PropertyKey[]; message: string }[] =>
+    issue.code === "unrecognized_keys" ? issue.keys.map((key) => ({ path: [...issue.path, key], message: "unknown field" })) : [issue],
+  );
+  return issues.map((issue) => {
     const value = valueAt(root, issue.path);
     return value === undefined || typeof value === "object"
       ? { path: formatPath(issue.path), message: issue.message }

@@ -241,4 +241,13 @@ describe("the edges", () => {
     expect((await h.api.request("POST", "/sites", { token: admin, rawBody: "{nope" })).status).toBe(400);
     expect((await h.api.request("POST", "/sites", { token: admin, rawBody: "a=b", contentType: "text/plain" })).status).toBe(415);
   });
+
+  it("names a query parameter a route does not know, rather than answering unfiltered", async () => {
+    const list = await h.api.get("/sites/test/schedules?status=published", manager);
+    expect(list.status).toBe(400);
+    expect(list.body.errors).toEqual([{ path: "status", message: "unknown query parameter", value: "published" }]);
+    const report = await h.api.get("/sites/test/reports/fte?hires=2", manager);
+    expect(report.status).toBe(400);
+    expect(report.body.errors).toEqual([{ path: "hires", message: "unknown field", value: "2" }]);
+  });
 });

@@ -129,7 +129,7 @@ describe("bad settings", () => {
     { name: "a time limit over the cap", body: { maxHires: 1, timeLimitSeconds: 601 }, path: "timeLimitSeconds" },
     { name: "an unknown format", body: { format: "pdf" }, path: "format" },
     { name: "csv without a what-if", body: { maxHires: 0, format: "csv" }, path: "format" },
-    { name: "an unknown setting", body: { hires: 2 }, path: "" },
+    { name: "an unknown setting", body: { hires: 2 }, path: "hires" },
   ];
   it.each(cases)("refuses $name with a problem naming the field", async ({ body, path }) => {
     const res = await h.api.post("/sites/test/reports/fte", body, manager);
