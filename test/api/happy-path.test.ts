@@ -242,6 +242,15 @@ describe("the edges", () => {
     expect((await h.api.request("POST", "/sites", { token: admin, rawBody: "a=b", contentType: "text/plain" })).status).toBe(415);
   });
 
+  it("answers a method a path does not take with 405 and the methods it does", async () => {
+    const wrong = await h.api.request("DELETE", "/sites/test", { token: admin });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get("allow")).toBe("GET, PUT, HEAD");
+    expect(wrong.body.title).toBe("Method not allowed");
+    expect((await h.api.request("DELETE", "/sites/test/staff", { token: admin })).headers.get("allow")).toBe("GET, PUT, HEAD");
+    expect((await h.api.request("DELETE", "/calendars/whatever.ics", {})).status).toBe(404);
+  });
+
   it("names a query parameter a route does not know, rather than answering unfiltered", async () => {
     const list = await h.api.get("/sites/test/schedules?status=published", manager);
     expect(list.status).toBe(400);
