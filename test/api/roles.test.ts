@@ -129,6 +129,10 @@ describe("scopes inside allowed routes", () => {
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ path: "[0].weight", value: 1.7e308 })]);
     expect((await h.api.get("/sites/alpha/staff/A/requests", tokens.staffA)).body).toEqual([]);
+    // A problem only the whole document shows (a template the site does not have) is named from the body too.
+    const unknown = await h.api.put("/sites/alpha/staff/A/requests", [{ kind: "shift-off", date: "2026-03-02", template: "XX", weight: 1 }], tokens.staffA);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ path: "[0].template", value: "XX" })]);
   });
 
   it("never lets a staff token read another person's assignments, requests or leave", async () => {
