@@ -118,15 +118,17 @@ describe("schedules and jobs", () => {
     const locked = await h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits: [{ op: "lock", staff: first.staff, date: first.date, template: first.template }] }, manager);
     expect(locked.status).toBe(200);
     expect(locked.body.schedule.assignments[0].locked).toBe(true);
-    // Move a pharmacist's shift onto the other pharmacist: same day twice for one person is a hard violation.
+    // Move a pharmacist's shift onto the other pharmacist, then swap that date's shifts back between them.
     const rph = before.find((a: { staff: string }) => a.staff === "A" || a.staff === "B");
     const other = rph.staff === "A" ? "B" : "A";
     const moved = await h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits: [{ op: "move", from: { staff: rph.staff, date: rph.date, template: rph.template }, to: { staff: other } }] }, manager);
     expect(moved.status).toBe(200);
     expect(moved.body.schedule.assignments).toContainEqual(expect.objectContaining({ staff: other, date: rph.date, template: rph.template }));
+    expect(moved.body.schedule.assignments).not.toContainEqual(expect.objectContaining({ staff: rph.staff, date: rph.date, template: rph.template }));
     const swapped = await h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits: [{ op: "swap", date: rph.date, staff: [rph.staff, other] }] }, manager);
     expect(swapped.status).toBe(200);
-    expect(swapped.body.explanation).toBeDefined();
+    expect(swapped.body.schedule.assignments).toContainEqual(expect.objectContaining({ staff: rph.staff, date: rph.date, template: rph.template }));
+    expect(swapped.body.explanation.total).toEqual(expect.any(Number));
     const missing = await h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits: [{ op: "unlock", staff: "A", date: "2026-03-02", template: "IV10" }] }, manager);
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0].path).toBe("edits[0]");

@@ -82,6 +82,8 @@ describe("the productivity view", () => {
 });
 
 describe("a what-if report job", () => {
+  let reportId: string;
+
   it("runs off the request, reports progress, and serves its report as HTML, JSON and CSV", async () => {
     const res = await h.api.post("/sites/test/reports/fte", { hire: "tech1:1.0:day", maxHires: 1, timeLimitSeconds: 2, format: "html" }, hr);
     expect(res.status).toBe(202);
@@ -90,6 +92,7 @@ describe("a what-if report job", () => {
     const job = await waitForJob(h.api, res.body.id, hr, 60_000);
     expect(job.status).toBe("succeeded");
     expect(job.progress).toMatchObject({ solvesDone: 2, solvesTotal: 2 });
+    reportId = job.reportId;
     const path = `/sites/test/reports/fte/${job.reportId}`;
 
     const html = await h.api.get(path, hr);
@@ -116,6 +119,11 @@ describe("a what-if report job", () => {
 
   it("answers 404 for a report of another site's path or an unknown id", async () => {
     expect((await h.api.get("/sites/test/reports/fte/no-such-report", hr)).status).toBe(404);
+    h.store.sites.create({ ...reportSite(), site: { ...reportSite().site, id: "elsewhere" } }, SYSTEM);
+    expect(reportId).toEqual(expect.any(String));
+    const admin = h.token("admin");
+    expect((await h.api.get(`/sites/test/reports/fte/${reportId}`, admin)).status).toBe(200);
+    expect((await h.api.get(`/sites/elsewhere/reports/fte/${reportId}`, admin)).status).toBe(404);
   });
 });
 

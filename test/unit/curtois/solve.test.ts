@@ -1,8 +1,8 @@
 /**
  * The optimizer on real benchmark instances, judged by the independent evaluator: the roster that
  * `optimize()` returns for an imported instance breaks no benchmark rule, and the evaluator's penalty, the
- * project checker's total and the MIP objective are one number; a proven optimum is the published one.
- * Instances 1 and 2 each solve to optimality in a few seconds (well under the 30 s limit given here).
+ * project checker's total and the MIP objective are one number, the published optimum. Instances 1 and 2
+ * each solve to proven optimality in a few seconds; the 120 s limit is only a guard (a proof ends the solve).
  */
 import { describe, expect, it } from "vitest";
 import { evaluateRoster } from "../../../bench/curtois/evaluate.js";
@@ -12,7 +12,7 @@ import { assertInstance } from "../../../bench/curtois/load.js";
 import { optimize } from "../../../src/optimize.js";
 import { prepare } from "../../../src/pipeline.js";
 
-const TIME_LIMIT_SECONDS = 30;
+const TIME_LIMIT_SECONDS = 120;
 /** Relative tolerance for "equal" between the evaluator, the checker and the MIP objective. */
 const RELATIVE = 1e-6;
 
@@ -25,7 +25,7 @@ describe("optimize() on Curtois–Qu instances, judged by the evaluator", () => 
     { instance: 1, optimum: 607 },
     { instance: 2, optimum: 828 },
   ])(
-    "Instance$instance: a feasible roster whose penalty is the checker's total and the MIP objective ($optimum when optimal)",
+    "Instance$instance: the published optimum $optimum, a roster whose penalty is the checker's total and the MIP objective",
     async ({ instance, optimum }) => {
       expect(BEST_KNOWN[instance]).toBe(optimum);
       const data = assertInstance(instance);
@@ -33,7 +33,7 @@ describe("optimize() on Curtois–Qu instances, judged by the evaluator", () => 
       if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
 
       const outcome = await optimize(prepare(parsed.value), { timeLimitSeconds: TIME_LIMIT_SECONDS });
-      expect(["optimal", "feasible"]).toContain(outcome.status);
+      expect(outcome.status).toBe("optimal");
       expect(outcome.schedule).toBeDefined();
       expect(outcome.explanation).toBeDefined();
       expect(outcome.objective).toBeDefined();
@@ -43,8 +43,8 @@ describe("optimize() on Curtois–Qu instances, judged by the evaluator", () => 
       expect(outcome.explanation!.feasible).toBe(true);
       expectClose(evaluation.penalty, outcome.explanation!.total);
       expectClose(evaluation.penalty, outcome.objective!);
-      if (outcome.status === "optimal") expect(evaluation.penalty).toBe(optimum);
+      expect(evaluation.penalty).toBe(optimum);
     },
-    4 * TIME_LIMIT_SECONDS * 1000,
+    2 * TIME_LIMIT_SECONDS * 1000,
   );
 });

@@ -2,6 +2,15 @@ import { describe, expect, it } from "vitest";
 import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
 import { patchStaff } from "../../fixtures/patch.js";
 import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
+import { buildModel } from "../../../solver/model/build.js";
+import { prepare } from "../../../src/pipeline.js";
+
+/** Columns, rows, nonzeros and the constant of a world's model. */
+function modelShape(input: Parameters<typeof prepare>[0]) {
+  const prepared = prepare(input);
+  const { model } = buildModel(prepared.input, prepared.grid, prepared.demand);
+  return { columns: model.numCols, rows: model.numRows, nonzeros: model.rowColumns.length, offset: model.offset, cost: [...model.colCost] };
+}
 import { onLeave, smallWorld, violationsIn } from "../../fixtures/small-world.js";
 
 const RULE = "requests.day-off";
@@ -28,8 +37,15 @@ describe("requests.day-off", () => {
     expect(violationsOf(withRule(asks(), RULE, { weight: 2 }), [a("A", "2026-03-05", "D8")], RULE)[0]).toMatchObject({ penalty: 3 });
   });
 
-  it("ignores another person's shifts and requests dated outside the horizon", () => {
+  it("ignores another person's shifts", () => {
     expect(violationsOf(asks(), [a("B", "2026-03-05", "D8")], RULE)).toEqual([]);
+  });
+
+  it("gives a request dated outside the horizon no place in the model, even after a night into it", () => {
+    // A night on the horizon's last date ends on 03-16: that date is outside, and so not asked for.
+    expect(violationsOf(asks(), [a("A", "2026-03-15", "N8")], RULE)).toEqual([]);
+    const inside = patchStaff(world(), "A", { requests: [{ kind: "day-off", date: "2026-03-05", weight: 1.5 }] });
+    expect(modelShape(asks())).toEqual(modelShape(inside));
   });
 });
 

@@ -2,6 +2,15 @@ import { describe, expect, it } from "vitest";
 import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
 import { patchStaff } from "../../fixtures/patch.js";
 import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
+import { buildModel } from "../../../solver/model/build.js";
+import { prepare } from "../../../src/pipeline.js";
+
+/** Columns, rows, nonzeros and the constant of a world's model. */
+function modelShape(input: Parameters<typeof prepare>[0]) {
+  const prepared = prepare(input);
+  const { model } = buildModel(prepared.input, prepared.grid, prepared.demand);
+  return { columns: model.numCols, rows: model.numRows, nonzeros: model.rowColumns.length, offset: model.offset, cost: [...model.colCost] };
+}
 import { onLeave, smallWorld, violationsIn } from "../../fixtures/small-world.js";
 
 const RULE = "requests.shift-off";
@@ -28,8 +37,10 @@ describe("requests.shift-off", () => {
     expect(violationsOf(withRule(asks(), RULE, { weight: 1 }), [a("A", "2026-03-04", "E8")], RULE)[0]).toMatchObject({ penalty: 3 });
   });
 
-  it("ignores requests dated outside the horizon", () => {
-    expect(violationsOf(asks(), [], RULE)).toEqual([]);
+  it("gives a request dated outside the horizon no place in the model", () => {
+    // Nobody works outside the horizon, so the checker cannot see it broken; the model must not price it either.
+    const inside = patchStaff(world(), "A", { requests: [{ kind: "shift-off", date: "2026-03-04", template: "E8", weight: 3 }] });
+    expect(modelShape(asks())).toEqual(modelShape(inside));
   });
 });
 
