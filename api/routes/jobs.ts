@@ -38,8 +38,10 @@ export const jobOperations: Operation[] = [
     responses: { 200: { description: "The job", schema: JobSchema } },
     handle: (ctx) => ({ status: 200, body: jobView(jobFor(ctx, "schedule:read")) }),
   }),
+  // Cancelling is checked per job (jobFor): a solve needs schedule:write on its site, an FTE report what
+  // its creator had, report:read — so HR can call off the report it started.
   operation({
-    method: "post", path: "/jobs/{jobId}/cancel", tag: "jobs", summary: "Cancel a queued or running job (a finished one is left as it is)", permission: "schedule:write",
+    method: "post", path: "/jobs/{jobId}/cancel", tag: "jobs", summary: "Cancel a queued or running job (a finished one is left as it is)", permission: "schedule:read",
     responses: { 200: { description: "The job after the cancel", schema: JobSchema } },
     handle: cancel,
   }),
@@ -50,7 +52,7 @@ export const jobOperations: Operation[] = [
     handle: stop,
   }),
   operation({
-    method: "delete", path: "/jobs/{jobId}", tag: "jobs", summary: "Same as POST /jobs/{jobId}/cancel", permission: "schedule:write",
+    method: "delete", path: "/jobs/{jobId}", tag: "jobs", summary: "Same as POST /jobs/{jobId}/cancel", permission: "schedule:read",
     responses: { 200: { description: "The job after the cancel", schema: JobSchema } },
     handle: cancel,
   }),

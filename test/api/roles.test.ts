@@ -98,6 +98,9 @@ const ROUTES: Route[] = [
   { method: "POST", path: "/sites/alpha/reports/fte", body: () => ({ maxHires: 0 }), allowed: ["admin", "managerA", "hrA"] },
   { method: "GET", path: "/sites/alpha/reports/fte/{report}", allowed: ["admin", "managerA", "hrA"] },
   { method: "GET", path: "/jobs/{reportJob}", allowed: ["admin", "managerA", "hrA"] },
+  // HR starts FTE reports, so HR may call one off; a solve's cancel stays the manager's ({job} above).
+  { method: "POST", path: "/jobs/{reportJob}/cancel", allowed: ["admin", "managerA", "hrA"] },
+  { method: "DELETE", path: "/jobs/{reportJob}", allowed: ["admin", "managerA", "hrA"] },
 ];
 
 const CASES = ROUTES.flatMap((route) => EVERYONE.map((who) => ({ who, route, name: `${route.method} ${route.path}` })));
