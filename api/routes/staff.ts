@@ -1,10 +1,10 @@
 /**
  * One staff member's own things: their requests (the person and their managers read and replace them),
- * their approved leave (managers replace it; the person reads it) and their assignments in the site's
- * latest published schedule.
+ * their approved leave (managers replace it; the person reads it) and their published assignments.
  */
 import { z } from "zod";
 import { LeaveSchema, RequestSchema, type PlanningInput, type StaffMember } from "../../models/index.js";
+import { publishedAssignments } from "../../src/calendar/events.js";
 import { notFound } from "../problem.js";
 import { operation, type Operation } from "../operation.js";
 import { OwnAssignmentsSchema } from "../schemas.js";
@@ -56,7 +56,8 @@ export const staffOperations: Operation[] = [
   ...memberField("requests", Requests, "self:requests"),
   ...memberField("leave", Leave, "site:write"),
   operation({
-    method: "get", path: "/sites/{siteId}/staff/{staffId}/assignments", tag: "staff", summary: "A staff member's assignments in the latest published schedule", permission: "self:schedule",
+    method: "get", path: "/sites/{siteId}/staff/{staffId}/assignments", tag: "staff", permission: "self:schedule",
+    summary: "A staff member's published assignments, each date's from the latest version that plans it (as their calendar feed shows them); scheduleId and version are the latest version's",
     responses: { 200: { description: "Own published assignments", schema: OwnAssignmentsSchema } },
     handle: ({ deps, params }) => {
       // A mistyped id is "no such person", not "no shifts".
@@ -64,10 +65,9 @@ export const staffOperations: Operation[] = [
       const published = deps.store.schedules.latestPublished(params.siteId!);
       if (!published) throw notFound(`site ${params.siteId} has no published schedule yet`);
       const staff = params.staffId!;
-      return {
-        status: 200,
-        body: { scheduleId: published.id, version: published.version!, publishedAt: published.createdAt, staff, assignments: published.assignments.filter((a) => a.staff === staff) },
-      };
+      // Publishing next month's schedule does not take this month's shifts away.
+      const assignments = publishedAssignments(deps.store.feeds.publishedVersions(params.siteId!)).filter((a) => a.staff === staff);
+      return { status: 200, body: { scheduleId: published.id, version: published.version!, publishedAt: published.createdAt, staff, assignments } };
     },
   }),
 ];

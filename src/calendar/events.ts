@@ -121,20 +121,30 @@ function resolveVersion(input: PlanningInput, grid: TimeGrid, v: PublishedVersio
 }
 
 /**
- * The shifts a feed holds after each version, oldest first. A version speaks for the dates of its horizon
- * (all dates, when it has no input of its own): its shifts replace the earlier versions' on those dates,
- * and earlier versions' shifts on other dates stay — publishing next month keeps this month's shifts in
- * everyone's calendar.
+ * What is published after each version, oldest first. A version speaks for the dates of its horizon (all
+ * dates, when it has none): its items replace the earlier versions' on those dates, and earlier items on
+ * other dates stay — publishing next month keeps this month's shifts in everyone's calendar.
  */
-function feedStates(versions: readonly { horizon?: { start: string; end: string }; items: Resolved[] }[]): Map<string, Resolved>[] {
-  const states: Map<string, Resolved>[] = [];
-  let state = new Map<string, Resolved>();
+export function layerByHorizon<T>(versions: readonly { horizon?: { start: string; end: string }; items: readonly T[] }[], dateOf: (item: T) => string, keyOf: (item: T) => string): Map<string, T>[] {
+  const states: Map<string, T>[] = [];
+  let state = new Map<string, T>();
   for (const { horizon, items } of versions) {
-    state = horizon ? new Map([...state].filter(([, r]) => r.assignment.date < horizon.start || r.assignment.date > horizon.end)) : new Map();
-    for (const item of items) state.set(item.key, item);
+    state = horizon ? new Map([...state].filter(([, item]) => dateOf(item) < horizon.start || dateOf(item) > horizon.end)) : new Map();
+    for (const item of items) state.set(keyOf(item), item);
     states.push(state);
   }
   return states;
+}
+
+/** The assignments published now: each date's from the latest version whose horizon holds it, by date. */
+export function publishedAssignments(versions: readonly PublishedVersion[]): Assignment[] {
+  const ordered = [...versions].sort((a, b) => a.version - b.version);
+  const states = layerByHorizon(
+    ordered.map((v) => ({ ...(v.input ? { horizon: v.input.horizon } : {}), items: v.schedule.assignments })),
+    (a) => a.date,
+    (a) => `${a.staff}\u0000${a.date}\u0000${a.template}`,
+  );
+  return [...(states[states.length - 1]?.values() ?? [])].sort((a, b) => compare(a.date, b.date) || compare(a.staff, b.staff) || compare(a.template, b.template));
 }
 
 const lookupsOf = new WeakMap<PlanningInput, { staff: Map<string, StaffMember>; levels: Map<string, Level>; areas: Map<string, Area>; templates: Map<string, ShiftTemplate> }>();
@@ -170,7 +180,7 @@ export type EventsResult = { ok: true; value: CalendarEvents; skipped: Problem[]
 
 /**
  * The events of one scope: each date's shifts from the latest published version whose horizon holds it
- * (`feedStates`). The scope is judged against the current input; each version's shifts against the input
+ * (`layerByHorizon`). The scope is judged against the current input; each version's shifts against the input
  * it was published with (the current one when it has none). A bad scope (unknown staff or area id) fails;
  * a version's assignment its input cannot place (unknown staff, a template that does not run that date)
  * or a publishedAt that is not an instant is left out and listed in `skipped`, so one stale version cannot
@@ -197,7 +207,7 @@ export function buildCalendarEvents(
       items: resolveVersion(own.input, own.grid, v, `${at}.schedule`, scope, problems),
     };
   });
-  const states = feedStates(resolved);
+  const states = layerByHorizon(resolved, (r) => r.assignment.date, (r) => r.key);
   const history: VersionFingerprints[] = resolved.map((r, i) => ({ publishedAt: r.publishedAt, entries: new Map([...states[i]!].map(([key, x]) => [key, x.fingerprint])) }));
   const revisions = reviseAcrossVersions(history);
 

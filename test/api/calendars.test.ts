@@ -267,8 +267,12 @@ describe("published versions stay as published", () => {
     const both = events((await fetchFeed(feed.token)).body);
     expect(both.map((e) => e.start)).toEqual([...before.map((e) => e.start), at("2026-03-05", "08:00"), at("2026-03-06", "08:00")]);
     expect(both.slice(0, 2)).toEqual(before);
+    // Her own assignments in the API say the same.
+    const own = await h.api.get("/sites/later/staff/A/assignments", manager());
+    expect(own.body.assignments.map((x: Assignment) => x.date)).toEqual(["2026-03-02", "2026-03-03", "2026-03-05", "2026-03-06"]);
     // A later version of the next period speaks for its own dates only: the 6th is dropped, this period stays.
     await publish([slot("A", "2026-03-05", "D8")]);
     expect(events((await fetchFeed(feed.token)).body).map((e) => e.start)).toEqual(both.slice(0, 3).map((e) => e.start));
+    expect((await h.api.get("/sites/later/staff/A/assignments", manager())).body.assignments.map((x: Assignment) => x.date)).toEqual(["2026-03-02", "2026-03-03", "2026-03-05"]);
   });
 });
