@@ -96,6 +96,15 @@ function floorDiv(a: number, b: number): number {
   return Math.floor(a / b);
 }
 
+/**
+ * Everything of an input that `buildTimeGrid` reads, as one string: two inputs with the same key have the
+ * same grid (a staff member's requests or rates, say, do not change it).
+ */
+export function timeGridKey(input: PlanningInput): string {
+  const { timeZone, holidays, workweekStartDay, payPeriodAnchor } = input.site;
+  return JSON.stringify([timeZone, holidays, workweekStartDay, payPeriodAnchor, input.horizon, input.intervalMinutes, input.shiftTemplates, input.staff.map((s) => [s.id, s.history])]);
+}
+
 export function buildTimeGrid(input: PlanningInput): TimeGrid {
   const zone = input.site.timeZone;
   const horizonStart = input.horizon.start;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTimeGrid } from "../../src/time/grid.js";
+import { buildTimeGrid, timeGridKey } from "../../src/time/grid.js";
 import { BASE, world } from "../fixtures/world.js";
 
 const shift = (grid: ReturnType<typeof buildTimeGrid>, key: string) => {
@@ -60,6 +60,20 @@ describe("time grid", () => {
     const early = shift(fall, "EARLY@2026-11-01");
     expect(early.startMinute - midnight).toBe(90);
     expect(early.endMinute - early.startMinute).toBe(9 * 60);
+  });
+
+  it("keys a grid by what it is built from: a request does not change it, a template's start does", () => {
+    const input = world();
+    const withRequest = world({ staff: input.staff.map((s, i) => (i === 0 ? { ...s, requests: [{ kind: "day-off" as const, date: "2026-03-03", weight: 1 }] } : s)) });
+    expect(timeGridKey(withRequest)).toBe(timeGridKey(input));
+    expect(buildTimeGrid(withRequest)).toEqual(buildTimeGrid(input));
+    const changes = [
+      world({ shiftTemplates: input.shiftTemplates.map((t, i) => (i === 0 ? { ...t, start: "08:00" } : t)) }),
+      world({ horizon: { start: "2026-03-02", end: "2026-03-16" } }),
+      world({ site: { ...input.site, holidays: [{ date: "2026-03-04", name: "Closed" }] } }),
+      world({ staff: input.staff.map((s, i) => (i === 0 ? { ...s, history: [{ date: "2026-03-01", template: "D8" }] } : s)) }),
+    ];
+    for (const changed of changes) expect(timeGridKey(changed)).not.toBe(timeGridKey(input));
   });
 
   it("keeps day shifts on the DST day at their wall-clock hours", () => {
