@@ -99,8 +99,9 @@ export interface Feed {
 }
 
 /**
- * Everything the feed route needs in one call: events of the scope in the latest published version, the
- * .ics text and its ETag. A failure names the bad scope (unknown staff or area id).
+ * Everything the feed route needs in one call: events of the scope (each date's from the latest published
+ * version that plans it), the .ics text and its ETag. A failure names the bad scope (unknown staff or area
+ * id).
  */
 export function buildFeed(
   input: PlanningInput,
