@@ -56,8 +56,9 @@ export interface WhatIfFigures {
   uncoveredByArea: Record<string, number>;
   uncoveredStaffHours: number;
   uncoveredDollars: number;
+  /** Regular staff's overtime hours (PRN and agency overtime is in their pay, `agencyDollars`). */
   overtimeHours: number;
-  /** Overtime hours × 1.5 × each person's base rate: the full price of the overtime hours. */
+  /** Regular staff's overtime hours × 1.5 × each person's base rate: the full price of those hours. */
   overtimeDollars: number;
   agencyHours: number;
   /** Everything paid to PRN and agency people. */
@@ -112,12 +113,17 @@ function figuresOf(input: PlanningInput, e: Explanation, uncoveredValue: Record<
     uncoveredByArea[line.area] = (uncoveredByArea[line.area] ?? 0) + line.uncoveredStaffHours;
     uncoveredDollars += line.uncoveredStaffHours * (uncoveredValue[line.roleFamily as RoleFamily] ?? 0);
   }
-  let overtimeDollars = 0, agencyDollars = 0, hireDollars = 0;
+  let overtimeHours = 0, overtimeDollars = 0, agencyDollars = 0, hireDollars = 0;
   for (const s of e.staff) {
     const member = members.get(s.staff)!;
     const pay = s.regularDollars + s.differentialDollars + s.overtimePremiumDollars;
-    overtimeDollars += s.overtimeHours * member.hourlyRate * (1 + OVERTIME_PREMIUM);
-    if (member.employment !== "staff") agencyDollars += pay;
+    // A PRN or agency person's overtime is already in their pay: counted there, not twice.
+    if (member.employment === "staff") {
+      overtimeHours += s.overtimeHours;
+      overtimeDollars += s.overtimeHours * member.hourlyRate * (1 + OVERTIME_PREMIUM);
+    } else {
+      agencyDollars += pay;
+    }
     if (s.staff.startsWith(HIRE_ID_PREFIX)) hireDollars += pay;
   }
   const percent = (use?: { cap: number; used: number }): number | undefined => (use && use.cap > 0 ? (100 * use.used) / use.cap : undefined);
@@ -131,7 +137,7 @@ function figuresOf(input: PlanningInput, e: Explanation, uncoveredValue: Record<
     uncoveredByArea,
     uncoveredStaffHours,
     uncoveredDollars,
-    overtimeHours: e.cost.overtimeHours,
+    overtimeHours,
     overtimeDollars,
     agencyHours: e.cost.agencyHours,
     agencyDollars,

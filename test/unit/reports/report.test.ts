@@ -6,10 +6,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { PlanningInput } from "../../../models/index.js";
 import { buildFteReport, renderFteReport, type FteReport } from "../../../src/reports/fte/report.js";
 import { parseHireFlag, resolveHire } from "../../../src/reports/fte/settings.js";
-import { withHires } from "../../../src/reports/fte/what-if.js";
+import { runWhatIf, withHires } from "../../../src/reports/fte/what-if.js";
+import { explain, prepare } from "../../../src/pipeline.js";
 import { methodAndAssumptions } from "../../../src/reports/fte/words.js";
 import { smallWorld } from "../../fixtures/small-world.js";
-import { world } from "../../fixtures/world.js";
+import { withRule, world } from "../../fixtures/world.js";
 
 /** Two days; two IV technicians needed 07:00–19:00, and only Cat (tech2) is sterile-trained. */
 function ivShort(): PlanningInput {
@@ -43,6 +44,35 @@ describe("hypothetical hires", () => {
     expect(two.staff.length).toBe(input.staff.length + 2);
     expect(two.staff.at(-1)).toMatchObject({ id: "whatif-hire-2", level: "tech2", fte: 0.9, hourlyRate: 25, employment: "staff", contract: { maxShiftsPerTemplate: { TN12: 0 } } });
   });
+});
+
+describe("avoidable dollars", () => {
+  it("count a PRN's overtime once, in their pay, not again as overtime", async () => {
+    // Mon–Fri, one PRN technician on 12-hour shifts for a 07:00–19:00 floor: 60 h, 20 of them overtime.
+    const input = withRule(
+      world({
+        horizon: { start: "2026-03-02", end: "2026-03-06" },
+        staff: [
+          { id: "A", name: "Ann", level: "rph", fte: 1, hourlyRate: 60 },
+          { id: "P", name: "Pat", level: "tech1", fte: 0, hourlyRate: 30, employment: "prn" },
+        ],
+        floors: [{ area: "central", roleFamily: "technician", count: 1, from: "07:00", to: "19:00" }],
+      }),
+      "hours.pay-period-band",
+      { enabled: false },
+    );
+    const hire = resolveHire(input, { level: "tech1", fte: 1, pattern: "any", hourlyRate: 25 });
+    if (!hire.ok) throw new Error("hire");
+    const { view, baseline } = await runWhatIf(input, { hire: hire.value, maxHires: 0, timeLimitSeconds: 20, relativeGap: 0, uncoveredStaffHourDollars: { pharmacist: 0, technician: 0 }, benefitsLoad: 0.3 });
+    const pat = explain(prepare(input), baseline!).staff.find((x) => x.staff === "P")!;
+    expect(pat.overtimeHours).toBeGreaterThan(0);
+    const f = view.rows[0]!.figures!;
+    expect(f.agencyDollars).toBeCloseTo(pat.regularDollars + pat.differentialDollars + pat.overtimePremiumDollars, 6);
+    expect(f.overtimeHours).toBe(0);
+    expect(f.overtimeDollars).toBe(0);
+    expect(f.avoidableDollars).toBeCloseTo(f.agencyDollars, 6);
+    expect(f.avoidableDollars).toBeLessThanOrEqual(f.laborDollars + 1e-6);
+  }, 60_000);
 });
 
 describe("FTE report on a small world", () => {
