@@ -38,6 +38,7 @@ export function fteReportToCsv(report: FteReport): string {
     add("productivity", at, "gap FTE (needed − filled)", f.gapFte, "FTE");
     add("productivity", at, "gap FTE (needed − budgeted)", f.gapToBudgetFte, "FTE");
     add("productivity", at, "rate", f.hourlyRate, "$/h");
+    add("productivity", at, "rate basis", f.rateBasis, "");
     add("productivity", at, "gap dollars, horizon", f.gapDollars, "$");
     add("productivity", at, "gap dollars, per year", f.gapDollarsPerYear, "$");
     for (const l of f.levels) {

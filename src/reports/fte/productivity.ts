@@ -58,8 +58,12 @@ export interface RoleFamilyLine {
   gapFte: number;
   /** Paid FTE needed − budgeted FTE, when every level of the family has a budget. */
   gapToBudgetFte?: number;
-  /** FTE-weighted mean rate of the family's regular staff, the rate the gap is priced at. */
+  /**
+   * The rate the gap is priced at: the FTE-weighted mean rate of the family's regular staff; with none, the
+   * mean rate of its PRN and agency staff; with nobody at all, 0 (`rateBasis` says which).
+   */
   hourlyRate: number;
+  rateBasis: "regular staff" | "PRN and agency staff" | "none";
   /** Gap FTE × paid hours × rate × (1 + benefits load), over the horizon and per year. */
   gapDollars: number;
   gapDollarsPerYear: number;
@@ -132,9 +136,17 @@ export function productivityView(prepared: Prepared, settings: FteSettings): Pro
     const levels = levelLines(input, settings, family, payPeriods);
     const filledFte = sum(levels.map((l) => l.filledFte));
     const budgeted = levels.every((l) => l.budgetedFte !== undefined) ? sum(levels.map((l) => l.budgetedFte!)) : undefined;
-    const regular = input.staff.filter((s) => s.employment === "staff" && levels.some((l) => l.level === s.level));
+    const members = input.staff.filter((s) => levels.some((l) => l.level === s.level));
+    const regular = members.filter((s) => s.employment === "staff");
     const weight = sum(regular.map((s) => s.fte));
-    const hourlyRate = weight > 0 ? sum(regular.map((s) => s.fte * s.hourlyRate)) / weight : 0;
+    // A family staffed by PRN and agency people alone still has a price per hour: theirs, not $0.
+    const others = members.filter((s) => s.employment !== "staff");
+    const [hourlyRate, rateBasis] =
+      weight > 0
+        ? ([sum(regular.map((s) => s.fte * s.hourlyRate)) / weight, "regular staff"] as const)
+        : others.length > 0
+          ? ([sum(others.map((s) => s.hourlyRate)) / others.length, "PRN and agency staff"] as const)
+          : ([0, "none"] as const);
     const gapFte = paidFte - filledFte;
     const dollarsPerFtePeriod = HOURS_PER_FTE_PERIOD * hourlyRate * (1 + settings.benefitsLoad);
     const split = settings.nonProductiveSplit;
@@ -151,6 +163,7 @@ export function productivityView(prepared: Prepared, settings: FteSettings): Pro
       filledFte,
       gapFte,
       hourlyRate,
+      rateBasis,
       gapDollars: gapFte * dollarsPerFtePeriod * payPeriods,
       gapDollarsPerYear: gapFte * dollarsPerFtePeriod * PERIODS_PER_YEAR,
       levels,

@@ -31,7 +31,8 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
     `Worked FTE = worked hours ÷ (${HOURS_PER_FTE_PERIOD} h × pay periods). Paid FTE = worked FTE ÷ the productive share ` +
       `(${pct(s.productiveShare)}), because part of every paid hour is time off, education or sick time.`,
     `Filled FTE is the sum of the FTE of regular staff at each level; PRN and agency staff are listed apart and not counted. ` +
-      `The gap is paid FTE needed minus filled FTE, priced at the role family's FTE-weighted mean base rate × paid hours × (1 + benefits load).`,
+      `The gap is paid FTE needed minus filled FTE, priced at the role family's FTE-weighted mean base rate × paid hours × (1 + benefits load) ` +
+      `(a family with no regular staff: the mean rate of its PRN and agency staff).`,
     `Schedule view: the month is optimized with today's staff, then with 1 to ${w.rows.length - 1} hypothetical hire(s) of ${level.name} ` +
       `(${num(w.hire.fte, 2)} FTE, ${w.hire.pattern} shifts: ${w.hire.templates.join(", ")}, ${money(w.hire.hourlyRate)}/h), each an ordinary ` +
       `staff member added to the input. Every solve keeps every hard labor rule; uncovered hours, overtime, PRN/agency use and cost ` +
@@ -61,7 +62,9 @@ function findings(r: Figures): string[] {
     (f) =>
       `${f.roleFamily === "pharmacist" ? "Pharmacists" : "Technicians"}: the workload needs ${num(f.paidFte)} paid FTE (${num(f.workedFte)} worked); ` +
       `${num(f.filledFte)} are filled${f.budgetedFte !== undefined ? ` and ${num(f.budgetedFte)} budgeted` : ""}, a gap of ${num(f.gapFte)} FTE ` +
-      `(${money(f.gapDollarsPerYear)} a year with benefits).`,
+      (f.rateBasis === "none"
+        ? `(not priced: nobody at these levels has a rate to price it at).`
+        : `(${money(f.gapDollarsPerYear)} a year with benefits${f.rateBasis === "regular staff" ? "" : `, at the mean rate of the PRN and agency staff, as there are no regular staff`}).`),
   );
   const w = r.whatIf;
   const next = w.rows[w.recommendedHires + 1];

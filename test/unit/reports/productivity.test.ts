@@ -33,6 +33,27 @@ describe("productivity-based FTE", () => {
     expect(tech.gapFte).toBeCloseTo(0.2536, 4);
   });
 
+  it("prices a family staffed by PRN and agency people alone at their mean rate, not at $0", () => {
+    const base = world();
+    const input = world({
+      workloadTypes: [{ id: "csp", name: "Compounded sterile preparations" }],
+      productivityStandards: [{ workloadType: "csp", roleFamily: "technician", area: "iv-room", minutesPerUnit: 3.25 }],
+      forecasts: dailyAtTen("csp", 240),
+      staff: [
+        ...base.staff.filter((s) => s.level === "rph"),
+        { id: "P", name: "Pat", level: "tech1", fte: 0, hourlyRate: 30, employment: "prn" },
+        { id: "G", name: "Gus", level: "tech2", fte: 0, hourlyRate: 50, employment: "agency" },
+      ],
+    });
+    const view = productivityView(prepare(input), FteSettingsSchema.parse({ benefitsLoad: 0.3 }));
+    const tech = view.roleFamilies.find((f) => f.roleFamily === "technician")!;
+    expect(tech.filledFte).toBe(0);
+    expect(tech).toMatchObject({ hourlyRate: 40, rateBasis: "PRN and agency staff" });
+    // Gap FTE × 2,080 h × $40 × 1.3.
+    expect(tech.gapDollarsPerYear).toBeCloseTo(tech.gapFte * 2080 * 40 * 1.3, 6);
+    expect(view.roleFamilies.find((f) => f.roleFamily === "pharmacist")!.rateBasis).toBe("regular staff");
+  });
+
   it("adds fixed activities, divides by the productive share and prices the gap with benefits", () => {
     const input = world({
       workloadTypes: [{ id: "orders", name: "Orders" }],
