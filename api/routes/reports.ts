@@ -64,7 +64,7 @@ const FteReportSchema = ProductivityReportSchema.extend({
     hire: z.looseObject({ level: z.string(), fte: Num, pattern: z.string(), hourlyRate: Num }),
     positionCostPerYear: Num,
     rows: z.array(z.looseObject({ hires: Num, status: z.string(), seconds: Num })),
-    recommendedHires: Num,
+    recommendedHires: Num.optional().meta({ description: "Absent when the solve with today's staff found no schedule (no recommendation)" }),
     allOptimal: z.boolean(),
   }),
   hourOfWeek: z.array(z.looseObject({})),

@@ -87,8 +87,8 @@ function whatIfSection(r: FteReport): string {
     ["Area", ...w.rows.map((x) => `${x.hires} hire${x.hires === 1 ? "" : "s"}`)],
     areas.map((a) => [esc(a), ...w.rows.map((x) => hours(x.figures?.uncoveredByArea[a]))]),
   );
-  const next = w.rows[w.recommendedHires + 1];
-  const recommend = !w.rows[0]?.figures
+  const next = w.recommendedHires === undefined ? undefined : w.rows[w.recommendedHires + 1];
+  const recommend = w.recommendedHires === undefined
     ? `<div class="recommend warn"><strong>No recommendation:</strong> the solve with today's staff found no schedule within its ${w.timeLimitSeconds} s limit. Run again with a longer --time-limit.</div>`
     : `<div class="recommend"><strong>Recommendation: ${w.recommendedHires} hire${w.recommendedHires === 1 ? "" : "s"}</strong> of ${esc(w.hire.level)} at ${num(w.hire.fte, 2)} FTE (${esc(w.hire.pattern)} shifts). One position costs ${money(w.positionCostPerYear)} a year with benefits.${
     next?.marginalSavingPerYear !== undefined ? ` Hire ${next.hires} would save ${money(next.marginalSavingPerYear)} a year, less than its cost.` : ""

@@ -80,8 +80,8 @@ export interface WhatIfView {
   annualFactor: number;
   timeLimitSeconds: number;
   rows: WhatIfRow[];
-  /** Hires whose marginal saving each pays for the position, counted from the first. */
-  recommendedHires: number;
+  /** Hires whose marginal saving each pays for the position, counted from the first (absent: no schedule with today's staff). */
+  recommendedHires?: number;
   /** True when every solve was proven optimal, so differences between rows are not solver noise. */
   allOptimal: boolean;
 }
@@ -201,7 +201,8 @@ export async function runWhatIf(input: PlanningInput, options: WhatIfOptions): P
   while (recommendedHires + 1 < rows.length && (rows[recommendedHires + 1]!.marginalSavingPerYear ?? -Infinity) >= positionCostPerYear) recommendedHires++;
   const baseline = outcomes[0]!.outcome.schedule;
   return {
-    view: { hire, positionCostPerYear, annualFactor, timeLimitSeconds, rows, recommendedHires, allOptimal: rows.every((r) => r.status === "optimal") },
+    // Without a schedule for today's staff there is nothing to weigh a hire against: no recommendation.
+    view: { hire, positionCostPerYear, annualFactor, timeLimitSeconds, rows, ...(rows[0]!.figures ? { recommendedHires } : {}), allOptimal: rows.every((r) => r.status === "optimal") },
     ...(baseline ? { baseline } : {}),
   };
 }

@@ -67,11 +67,11 @@ function findings(r: Figures): string[] {
         : `(${money(f.gapDollarsPerYear)} a year with benefits${f.rateBasis === "regular staff" ? "" : `, at the mean rate of the PRN and agency staff, as there are no regular staff`}).`),
   );
   const w = r.whatIf;
-  const next = w.rows[w.recommendedHires + 1];
-  if (!w.rows[0]?.figures) {
+  if (w.recommendedHires === undefined) {
     out.push(`No recommendation: the solve with today's staff found no schedule within ${w.timeLimitSeconds} s.`);
     return out;
   }
+  const next = w.rows[w.recommendedHires + 1];
   out.push(
     `Recommended: ${w.recommendedHires} hire(s) of this position (yearly cost ${money(w.positionCostPerYear)} each).` +
       (next?.marginalSavingPerYear !== undefined ? ` Hire ${next.hires} would save ${money(next.marginalSavingPerYear)} a year, less than it costs.` : ""),
