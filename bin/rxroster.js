@@ -17,6 +17,13 @@ if (argv[0] === "serve") {
   const { main } = await compiled("../dist/api/server.js");
   process.exitCode = await main(argv.slice(1));
 } else {
+  // A reader that goes away (`rxroster check … | head`) ends the output, not in a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   const { run } = await compiled("../dist/src/cli/main.js");
   process.exitCode = await run(argv, {
     out: (text) => process.stdout.write(text + "\n"),

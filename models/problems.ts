@@ -48,6 +48,8 @@ export function problemsFromZod(error: z.ZodError, root: unknown): Problem[] {
 /** `staff[3].fte: must be between 0 and 1.5 (got 2)`. */
 export function formatProblem(problem: Problem): string {
   const where = problem.path === "" ? "input" : problem.path;
-  const got = problem.value === undefined ? "" : ` (got ${JSON.stringify(problem.value)})`;
+  // NaN and ±Infinity as themselves (JSON would print null).
+  const shown = typeof problem.value === "number" && !Number.isFinite(problem.value) ? String(problem.value) : JSON.stringify(problem.value);
+  const got = problem.value === undefined ? "" : ` (got ${shown})`;
   return `${where}: ${problem.message}${got}`;
 }

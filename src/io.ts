@@ -1,8 +1,9 @@
 /**
- * Reading input files: JSON or YAML (by extension; YAML is a superset of JSON, so anything else is read as
- * YAML). A missing file or malformed text is a Problem, never an exception.
+ * Reading input files: UTF-8 JSON or YAML (by extension; YAML is a superset of JSON, so anything else is
+ * read as YAML). A missing file, text that is not UTF-8 or malformed text is a Problem, never an
+ * exception. Writing output files whole or not at all.
  */
-import { accessSync, constants, mkdirSync, readFileSync } from "node:fs";
+import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { Parsed } from "../models/index.js";
 
@@ -44,24 +45,66 @@ export function writableDirectory(dir: string): string | undefined {
   }
 }
 
+/**
+ * Writes `text` to `path` whole or not at all: into a file beside it, then renamed over it, so a full disk
+ * or a crash leaves the old file (or none), never a cut-off one. A failure is thrown with `path` set.
+ */
+export function writeFileComplete(path: string, text: string): void {
+  const partial = `${path}.${process.pid}.partial`;
+  try {
+    writeFileSync(partial, text);
+    renameSync(partial, path);
+  } catch (error) {
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // Nothing was written there (its directory is not one, say).
+    }
+    throw Object.assign(error as NodeJS.ErrnoException, { path });
+  }
+}
+
+/** Why `path` cannot be written as a file (a directory there, say), or undefined when it can. */
+export function writableFile(path: string): string | undefined {
+  try {
+    if (statSync(path).isDirectory()) return "is a directory";
+    accessSync(path, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT" ? undefined : fileSystemReason(error);
+  }
+}
+
 export function readDataFile(path: string): Parsed<unknown> {
+  const failed = (message: string): Parsed<unknown> => ({ ok: false, problems: [{ path: "", message: oneLine(message) }] });
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return failed(fileSystemReason(error));
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return failed("is UTF-16 text; save it as UTF-8");
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    return { ok: false, problems: [{ path: "", message: `${path}: ${fileSystemReason(error)}` }] };
+    // A UTF-8 byte-order mark (some Windows editors write one) is dropped.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return failed("is not UTF-8 text (a Latin-1 or Windows-1252 file?); save it as UTF-8");
   }
   if (path.endsWith(".json")) {
     try {
       return { ok: true, value: JSON.parse(text) };
     } catch (error) {
-      return { ok: false, problems: [{ path: "", message: `${path}: malformed JSON: ${(error as Error).message}` }] };
+      return failed(`malformed JSON: ${(error as Error).message}`);
     }
   }
   try {
     return { ok: true, value: parseYaml(text, { prettyErrors: true }) };
   } catch (error) {
     const message = error instanceof YAMLParseError ? error.message.split("\n")[0]! : String(error);
-    return { ok: false, problems: [{ path: "", message: `${path}: malformed YAML: ${message}` }] };
+    return failed(`malformed YAML: ${message.replace(/, please use YAML\.parseAllDocuments\(\)/, "")}`);
   }
 }
+
+/** A message on one line (a parser's may quote text across a line break). */
+const oneLine = (message: string): string => message.replace(/\s*[\r\n]+\s*/g, " ");

@@ -3,7 +3,7 @@
  * .ics file (or on stdout). The schedule is treated as a single version published now, so every SEQUENCE
  * is 0 and every DTSTAMP is the time the file was made; subscribed feeds with history come from the API.
  */
-import { writeFileSync } from "node:fs";
+import { writeFileComplete } from "../io.js";
 import { buildFeed } from "../calendar/feed.js";
 import { EXIT_BAD_INPUT, EXIT_OK, loadInput, loadSchedule, reportProblems, type Io } from "./main.js";
 
@@ -31,8 +31,8 @@ export function runIcs(io: Io, inputPath: string, schedulePath: string, options:
     io.err(`rxroster: --staff: unknown staff id in ${inputPath} (got ${JSON.stringify(options.staff)})`);
     return EXIT_BAD_INPUT;
   }
-  // io.out ends the text with its own newline; --out keeps the exact bytes.
-  if (options.out === undefined) io.out(feed.value.ics.replace(/\r\n$/, ""));
-  else writeFileSync(options.out, feed.value.ics);
+  // io.out ends the text with its own LF: the text's last CRLF loses only its LF here. --out keeps the bytes.
+  if (options.out === undefined) io.out(feed.value.ics.replace(/\n$/, ""));
+  else writeFileComplete(options.out, feed.value.ics);
   return EXIT_OK;
 }

@@ -2,13 +2,13 @@
  * The `rxroster` command line. Bad input exits 2 with one line per problem naming the field; nothing
  * expected ever surfaces as a stack trace.
  */
-import { writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { z } from "zod";
 import { PlanningInputSchema, formatProblem, type Parsed, type PlanningInput, type Problem, type Schedule } from "../../models/index.js";
-import { fileSystemReason, readDataFile, writableDirectory } from "../io.js";
+import { fileSystemReason, readDataFile, writableDirectory, writableFile, writeFileComplete } from "../io.js";
 import { explain, parseInput, parseScheduleFor, prepare } from "../pipeline.js";
 import { formatExplanation, formatSolveSummary, progressPrinter } from "./format.js";
 import { optimize } from "../optimize.js";
@@ -22,6 +22,8 @@ export const EXIT_OK = 0;
 /** A fault of ours, not of the input: one line, the stack only with RXROSTER_DEBUG set. */
 export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
+/** A solve that ended without a schedule (infeasible, or none within the time limit). */
+export const EXIT_NO_SCHEDULE = 3;
 
 /** Where output goes; tests pass their own. */
 export interface Io {
@@ -113,6 +115,11 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<n
   // Checked before the solve, so a minute's schedule is not lost to a path that cannot take it.
   const unwritable = writableDirectory(flags.out);
   if (unwritable !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write to ${flags.out}: ${unwritable}` }]);
+  const files = { json: join(flags.out, "schedule.json"), csv: join(flags.out, "schedule.csv") };
+  for (const file of Object.values(files)) {
+    const why = writableFile(file);
+    if (why !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write ${file}: ${why}` }]);
+  }
   const prepared = prepare(input.value);
   const progress = progressPrinter(io.err);
   io.err(`solving ${input.value.site.name}, ${input.value.horizon.start} to ${input.value.horizon.end}…`);
@@ -124,12 +131,15 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<n
   });
   if (outcome.problems) return reportProblems(io, inputPath, outcome.problems);
   if (outcome.schedule) {
-    writeFileSync(join(flags.out, "schedule.json"), JSON.stringify(outcome.schedule, null, 2) + "\n");
-    writeFileSync(join(flags.out, "schedule.csv"), scheduleToCsv(prepared, outcome.schedule));
+    writeFileComplete(files.json, JSON.stringify(outcome.schedule, null, 2) + "\n");
+    writeFileComplete(files.csv, scheduleToCsv(prepared, outcome.schedule));
+  } else {
+    // No schedule: an earlier run's files must not pass for this one's.
+    for (const file of Object.values(files)) rmSync(file, { force: true });
   }
   const { schedule: _s, ...summary } = outcome;
   io.out(flags.json ? JSON.stringify(summary, null, 2) : formatSolveSummary(input.value, outcome, flags.out));
-  return EXIT_OK;
+  return outcome.schedule ? EXIT_OK : EXIT_NO_SCHEDULE;
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {

@@ -3,12 +3,12 @@
  * [--format html|csv|json] [--out FILE]`: the FTE justification report. Every bad flag or input field is
  * one line naming it, exit 2, before any solve starts; progress lines go to stderr.
  */
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Problem } from "../../models/index.js";
 import { buildFteReport, FTE_REPORT_FORMATS, renderFteReport, type FteReportFormat } from "../reports/fte/report.js";
 import { parseHireFlag, type HireSpec } from "../reports/fte/settings.js";
-import { writableDirectory } from "../io.js";
+import { writableDirectory, writeFileComplete } from "../io.js";
 import { EXIT_BAD_INPUT, EXIT_OK, loadInput, reportProblems, type Io } from "./main.js";
 
 export interface ReportFlags {
@@ -67,7 +67,7 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
   if (flags.out === undefined) {
     io.out(body.replace(/\n$/, ""));
   } else {
-    writeFileSync(flags.out, body);
+    writeFileComplete(flags.out, body);
     const w = report.value.whatIf;
     io.err(`wrote ${flags.out}: ${w.recommendedHires === undefined ? "no recommendation (no schedule with today's staff)" : `recommended ${w.recommendedHires} hire(s)`} of ${w.hire.level} at ${w.hire.fte} FTE`);
   }

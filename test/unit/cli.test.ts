@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatSolveSummary, progressPrinter } from "../../src/cli/format.js";
 import { run } from "../../src/cli/main.js";
+import { writeFileComplete } from "../../src/io.js";
 import { BASE, world } from "../fixtures/world.js";
 
 async function capture(argv: string[]) {
@@ -55,7 +56,7 @@ describe("rxroster check", () => {
     expect(bad.err).toMatch(/malformed YAML/);
     const missing = await capture(["check", join(dir, "nope.json"), join(dir, "schedule.json")]);
     expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/nope\.json: no such file/);
+    expect(missing.err).toBe(`${join(dir, "nope.json")}: input: no such file or directory`);
   });
 
   it("exits 2 on an unknown command or option", async () => {
@@ -131,6 +132,73 @@ describe("output paths that cannot be written", () => {
     const { code, err } = await capture(["ics", join(dir, "input.json"), join(dir, "schedule.json"), "--staff", "A", "--out", target]);
     expect(code).toBe(2);
     expect(err).toBe(`rxroster: ${target}: a part of the path is a file, not a directory`);
+  });
+});
+
+describe("what a solve leaves in --out", () => {
+  it("exits 2 before solving when schedule.csv would be a directory", async () => {
+    const out = join(dir, "csv-is-a-dir");
+    mkdirSync(join(out, "schedule.csv"), { recursive: true });
+    const { code, err } = await capture(["solve", join(dir, "input.json"), "--out", out, "--time-limit", "1"]);
+    expect(code).toBe(2);
+    expect(err).toBe(`rxroster: --out: cannot write ${join(out, "schedule.csv")}: is a directory`);
+    expect(existsSync(join(out, "schedule.json"))).toBe(false);
+  });
+
+  it("exits 3 when no schedule keeps the hard rules, and leaves no earlier run's schedule behind", async () => {
+    const out = join(dir, "no-schedule");
+    mkdirSync(out, { recursive: true });
+    for (const file of ["schedule.json", "schedule.csv"]) writeFileSync(join(out, file), "an earlier run's");
+    // Ben is on leave all horizon but his contract asks 40 hours of him.
+    const impossible = { ...BASE, staff: BASE.staff.map((s) => (s.id === "B" ? { ...s, leave: [{ start: "2026-03-01", end: "2026-03-31" }], contract: { minMinutesPerHorizon: 2400 } } : s)) };
+    writeFileSync(join(dir, "impossible.json"), JSON.stringify(impossible));
+    const { code, out: printed } = await capture(["solve", join(dir, "impossible.json"), "--out", out, "--time-limit", "20"]);
+    expect(code).toBe(3);
+    expect(printed).toMatch(/infeasible/);
+    expect(readdirSync(out)).toEqual([]);
+  }, 60_000);
+
+  it("writes a file whole or not at all: a failed write keeps the old file and leaves no part behind", () => {
+    const target = join(dir, "kept.txt");
+    writeFileSync(target, "old");
+    writeFileComplete(target, "new");
+    expect(readFileSync(target, "utf8")).toBe("new");
+    // Renaming onto a directory fails after the text is written beside it.
+    const blocked = join(dir, "blocked");
+    mkdirSync(join(blocked, "inner"), { recursive: true });
+    expect(() => writeFileComplete(blocked, "text")).toThrow(expect.objectContaining({ path: blocked }));
+    expect(readdirSync(dir).filter((f) => f.includes(".partial"))).toEqual([]);
+  });
+});
+
+describe("input files", () => {
+  it("reads UTF-8 with a byte-order mark, and names UTF-16 or Latin-1 text as not UTF-8, on one line", async () => {
+    writeFileSync(join(dir, "bom.json"), "\ufeff" + JSON.stringify(BASE));
+    expect((await capture(["check", join(dir, "bom.json"), join(dir, "schedule.json")])).code).toBe(0);
+    writeFileSync(join(dir, "utf16.yaml"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("site: x\n", "utf16le")]));
+    expect(await capture(["check", join(dir, "utf16.yaml"), join(dir, "schedule.json")])).toMatchObject({ code: 2, err: `${join(dir, "utf16.yaml")}: input: is UTF-16 text; save it as UTF-8` });
+    writeFileSync(join(dir, "latin1.yaml"), Buffer.from("name: Jos\xe9\n", "latin1"));
+    expect((await capture(["check", join(dir, "latin1.yaml"), join(dir, "schedule.json")])).err).toMatch(/is not UTF-8 text/);
+    writeFileSync(join(dir, "broken.json"), '{"site":\n"x" "y"}');
+    const broken = await capture(["check", join(dir, "broken.json"), join(dir, "schedule.json")]);
+    expect(broken.code).toBe(2);
+    expect(broken.err.split("\n")).toHaveLength(1);
+  });
+
+  it("shows NaN and infinite values as themselves, not as null", async () => {
+    writeFileSync(join(dir, "nan.yaml"), `${JSON.stringify({ ...BASE, staff: [] }).slice(0, -1)}}`.replace('"staff":[]', '"staff":[{"id":"A","name":"Ann","level":"rph","fte":.inf,"hourlyRate":.nan}]'));
+    const { code, err } = await capture(["check", join(dir, "nan.yaml"), join(dir, "schedule.json")]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/staff\[0\]\.hourlyRate: .*\(got NaN\)/);
+  });
+});
+
+describe("rxroster ics on standard output", () => {
+  it("ends every line with CRLF, the last one too", async () => {
+    const { code, out } = await capture(["ics", join(dir, "input.json"), join(dir, "schedule.json"), "--staff", "A"]);
+    expect(code).toBe(0);
+    // capture joins lines with \n and io.out adds its own: the text handed to it ends with the last CR.
+    expect(out.endsWith("END:VCALENDAR\r")).toBe(true);
   });
 });
 
