@@ -28,9 +28,9 @@ export const WeekdaySchema = z.number().int().min(1).max(7);
 export const RoleFamilySchema = z.enum(["pharmacist", "technician"]);
 export type RoleFamily = z.infer<typeof RoleFamilySchema>;
 
-export const HolidaySchema = z.object({ date: IsoDateSchema, name: z.string().min(1) });
+export const HolidaySchema = z.strictObject({ date: IsoDateSchema, name: z.string().min(1) });
 
-export const SiteSchema = z.object({
+export const SiteSchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(1),
   timeZone: TimeZoneSchema,
@@ -42,21 +42,21 @@ export const SiteSchema = z.object({
 });
 export type Site = z.infer<typeof SiteSchema>;
 
-export const HorizonSchema = z.object({
+export const HorizonSchema = z.strictObject({
   /** First scheduled date (local), inclusive. */
   start: IsoDateSchema,
   /** Last scheduled date (local), inclusive. */
   end: IsoDateSchema,
 });
 
-export const AreaSchema = z.object({ id: IdSchema, name: z.string().min(1), location: z.string().optional() });
+export const AreaSchema = z.strictObject({ id: IdSchema, name: z.string().min(1), location: z.string().optional() });
 export type Area = z.infer<typeof AreaSchema>;
 
-export const SkillSchema = z.object({ id: IdSchema, name: z.string().min(1) });
+export const SkillSchema = z.strictObject({ id: IdSchema, name: z.string().min(1) });
 export type Skill = z.infer<typeof SkillSchema>;
 
 /** A career-ladder level: data, not code. */
-export const LevelSchema = z.object({
+export const LevelSchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(1),
   roleFamily: RoleFamilySchema,
@@ -66,7 +66,7 @@ export const LevelSchema = z.object({
 });
 export type Level = z.infer<typeof LevelSchema>;
 
-export const LeaveSchema = z.object({
+export const LeaveSchema = z.strictObject({
   start: IsoDateSchema,
   /** Inclusive. */
   end: IsoDateSchema,
@@ -83,19 +83,19 @@ const RequestWeightSchema = z.number().positive().max(MAX_REQUEST_WEIGHT);
 
 export const RequestSchema = z.discriminatedUnion("kind", [
   /** Wants to work exactly this template on this date. */
-  z.object({ kind: z.literal("shift-on"), date: IsoDateSchema, template: IdSchema, weight: RequestWeightSchema }),
+  z.strictObject({ kind: z.literal("shift-on"), date: IsoDateSchema, template: IdSchema, weight: RequestWeightSchema }),
   /** Does not want to work this template on this date. */
-  z.object({ kind: z.literal("shift-off"), date: IsoDateSchema, template: IdSchema, weight: RequestWeightSchema }),
+  z.strictObject({ kind: z.literal("shift-off"), date: IsoDateSchema, template: IdSchema, weight: RequestWeightSchema }),
   /** Does not want to work at all on this date. */
-  z.object({ kind: z.literal("day-off"), date: IsoDateSchema, weight: RequestWeightSchema }),
+  z.strictObject({ kind: z.literal("day-off"), date: IsoDateSchema, weight: RequestWeightSchema }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 
 /** A shift worked in the days before the horizon; counts for rest, consecutive-day and weekend rules. */
-export const HistoryShiftSchema = z.object({ date: IsoDateSchema, template: IdSchema });
+export const HistoryShiftSchema = z.strictObject({ date: IsoDateSchema, template: IdSchema });
 
 /** Per-person limits that override the site-wide rule parameters. */
-export const ContractSchema = z.object({
+export const ContractSchema = z.strictObject({
   minHoursPerPayPeriod: z.number().min(0).optional(),
   maxHoursPerPayPeriod: z.number().min(0).optional(),
   maxHoursPerWeek: z.number().min(0).optional(),
@@ -112,7 +112,7 @@ export const ContractSchema = z.object({
   maxShiftsPerTemplate: z.record(IdSchema, z.number().int().min(0)).default({}),
 });
 
-export const StaffMemberSchema = z.object({
+export const StaffMemberSchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(1),
   level: IdSchema,
@@ -131,13 +131,13 @@ export const StaffMemberSchema = z.object({
 });
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 
-export const DifferentialSchema = z.object({
+export const DifferentialSchema = z.strictObject({
   kind: z.enum(["night", "weekend", "holiday"]),
   /** Dollars per paid hour added when the shift is a night / starts on a weekend / on a holiday. */
   dollarsPerHour: z.number().min(0),
 });
 
-export const ShiftTemplateSchema = z.object({
+export const ShiftTemplateSchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(1),
   area: IdSchema,
@@ -157,13 +157,13 @@ export const ShiftTemplateSchema = z.object({
 });
 export type ShiftTemplate = z.infer<typeof ShiftTemplateSchema>;
 
-export const WorkloadTypeSchema = z.object({
+export const WorkloadTypeSchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(1),
   unit: z.string().default("unit"),
 });
 
-export const ProductivityStandardSchema = z.object({
+export const ProductivityStandardSchema = z.strictObject({
   workloadType: IdSchema,
   roleFamily: RoleFamilySchema,
   /** Area where the work is done. */
@@ -177,14 +177,14 @@ export type ProductivityStandard = z.infer<typeof ProductivityStandardSchema>;
 
 export const ForecastSchema = z.discriminatedUnion("kind", [
   /** Units due per hour from local midnight of `start`, hour after hour (absolute hours). */
-  z.object({
+  z.strictObject({
     kind: z.literal("hourly"),
     workloadType: IdSchema,
     start: IsoDateSchema,
     unitsPerHour: z.array(z.number().min(0)),
   }),
   /** Daily volume spread over the day by a 168-entry hour-of-week profile (Monday 00:00 first). */
-  z.object({
+  z.strictObject({
     kind: z.literal("profile"),
     workloadType: IdSchema,
     hourOfWeekWeights: z.array(z.number().min(0)).length(168),
@@ -196,7 +196,7 @@ export const ForecastSchema = z.discriminatedUnion("kind", [
 export type Forecast = z.infer<typeof ForecastSchema>;
 
 /** At least `count` people of a role family in an area between two local times, whatever the forecast. */
-export const FloorSchema = z.object({
+export const FloorSchema = z.strictObject({
   area: IdSchema,
   roleFamily: RoleFamilySchema,
   count: z.number().int().min(0),
@@ -208,7 +208,7 @@ export const FloorSchema = z.object({
 export type Floor = z.infer<typeof FloorSchema>;
 
 /** Headcount required on a template on a date (the way many rosters state demand). */
-export const SlotDemandSchema = z.object({
+export const SlotDemandSchema = z.strictObject({
   template: IdSchema,
   date: IsoDateSchema,
   required: z.number().int().min(0),
@@ -219,7 +219,7 @@ export const SlotDemandSchema = z.object({
 });
 export type SlotDemand = z.infer<typeof SlotDemandSchema>;
 
-export const RuleSettingSchema = z.object({
+export const RuleSettingSchema = z.strictObject({
   enabled: z.boolean().optional(),
   hard: z.boolean().optional(),
   /** Penalty per unit when soft; default from the weights table. */
@@ -229,7 +229,7 @@ export const RuleSettingSchema = z.object({
 });
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
-export const BudgetSchema = z.object({
+export const BudgetSchema = z.strictObject({
   laborDollars: z.number().min(0).optional(),
   overtimeHours: z.number().min(0).optional(),
   agencyHours: z.number().min(0).optional(),
@@ -237,7 +237,7 @@ export const BudgetSchema = z.object({
 export type Budget = z.infer<typeof BudgetSchema>;
 
 /** A recurring non-workload activity (meetings, training, rounds, cleaning): hours per pay period in total. */
-export const FixedActivitySchema = z.object({
+export const FixedActivitySchema = z.strictObject({
   name: z.string().min(1),
   roleFamily: RoleFamilySchema,
   /** The level that does it; absent when any level of the role family may. */
@@ -248,18 +248,18 @@ export const FixedActivitySchema = z.object({
 export type FixedActivity = z.infer<typeof FixedActivitySchema>;
 
 /** Settings of the FTE justification report (`rxroster report fte`); every field has a default. */
-export const FteSettingsSchema = z.object({
+export const FteSettingsSchema = z.strictObject({
   /** Share of paid hours that are worked (default 0.8); the rest is paid time off, education, sick time. */
   productiveShare: z.number().gt(0).max(1).default(0.8),
   /** Optional split of the non-productive share; must add up to 1 − productiveShare. */
-  nonProductiveSplit: z.object({ pto: z.number().min(0), education: z.number().min(0), sick: z.number().min(0) }).optional(),
+  nonProductiveSplit: z.strictObject({ pto: z.number().min(0), education: z.number().min(0), sick: z.number().min(0) }).optional(),
   fixedActivities: z.array(FixedActivitySchema).default([]),
   /** Budgeted paid FTE per level id. */
   budgetedFte: z.record(IdSchema, z.number().min(0)).default({}),
   /** Benefits as a fraction of wages (default 0.3: $0.30 of benefits per $1 of pay). */
   benefitsLoad: z.number().min(0).max(2).default(0.3),
   /** Dollars an uncovered staff-hour is worth avoiding, per role family, in the what-if's saving (default 0). */
-  uncoveredStaffHourDollars: z.object({ pharmacist: z.number().min(0).default(0), technician: z.number().min(0).default(0) }).default({ pharmacist: 0, technician: 0 }),
+  uncoveredStaffHourDollars: z.strictObject({ pharmacist: z.number().min(0).default(0), technician: z.number().min(0).default(0) }).default({ pharmacist: 0, technician: 0 }),
   /** The hypothetical hire of the what-if, unless the caller names one. */
   defaultHire: z
     .object({
@@ -276,7 +276,7 @@ export const FteSettingsSchema = z.object({
 });
 export type FteSettings = z.infer<typeof FteSettingsSchema>;
 
-export const PlanningInputSchema = z.object({
+export const PlanningInputSchema = z.strictObject({
   site: SiteSchema,
   horizon: HorizonSchema,
   /** Length of a coverage interval (default 60). */

@@ -8,6 +8,8 @@ import type { Schedule } from "./schedule.js";
 import { MAX_HORIZON_DAYS, daysBetween } from "./input.js";
 import type { Problem } from "./problems.js";
 
+const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
 function uniqueIds(items: readonly { id: string }[], path: string, problems: Problem[]): Set<string> {
   const seen = new Set<string>();
   items.forEach((item, i) => {
@@ -71,8 +73,27 @@ export function checkReferences(input: PlanningInput): Problem[] {
     if (!input.productivityStandards.some((p) => p.workloadType === f.workloadType)) {
       problems.push({ path: `forecasts[${i}].workloadType`, message: "has no productivity standard", value: f.workloadType });
     }
+    if (f.kind !== "profile") return;
+    // A volume given for a date must land somewhere: its weekday needs hours in the profile.
+    for (const [date, units] of Object.entries(f.dailyUnitsByDate)) {
+      const weekday = DateTime.fromISO(date, { zone: "utc" }).weekday;
+      const weight = f.hourOfWeekWeights.slice((weekday - 1) * 24, weekday * 24).reduce((a, b) => a + b, 0);
+      if (units > 0 && weight <= 0) {
+        problems.push({ path: `forecasts[${i}].dailyUnitsByDate.${date}`, message: `${units} units on a ${WEEKDAY_NAMES[weekday - 1]}, which hourOfWeekWeights gives no hours: they would be lost; give that day hours`, value: units });
+      }
+    }
   });
-  input.floors.forEach((f, i) => ref(areas, "area", `floors[${i}].area`, f.area));
+  input.floors.forEach((f, i) => {
+    ref(areas, "area", `floors[${i}].area`, f.area);
+    // Demand is counted per interval, and a shift covers the intervals it spans whole: a floor ending
+    // mid-interval would ask for a person no shift ending on time can be counted for.
+    for (const end of ["from", "to"] as const) {
+      const [h, m] = f[end].split(":").map(Number);
+      if ((h! * 60 + m!) % input.intervalMinutes !== 0) {
+        problems.push({ path: `floors[${i}].${end}`, message: `must fall on the ${input.intervalMinutes}-minute intervals of the horizon (or set intervalMinutes to one it falls on)`, value: f[end] });
+      }
+    }
+  });
   input.slotDemand.forEach((s, i) => {
     ref(templates, "shift template", `slotDemand[${i}].template`, s.template);
     const day = daysBetween(input.horizon.start, s.date);

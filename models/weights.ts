@@ -13,7 +13,7 @@ export const MAX_WEIGHT = 1e5;
 export const PenaltyWeightSchema = z.number().min(0).max(MAX_WEIGHT);
 const weight = PenaltyWeightSchema;
 
-export const WeightsSchema = z.object({
+export const WeightsSchema = z.strictObject({
   /** A staff-hour below a minimum staffing floor: a safety gap, dearer than any overtime. */
   uncoveredFloorStaffHour: weight.default(1000),
   /** A staff-hour of forecast work not covered: more than agency or overtime costs per hour (~$150). */

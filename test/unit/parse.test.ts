@@ -38,6 +38,24 @@ describe("planning input validation", () => {
     ]);
   });
 
+  it("names a misspelled field instead of dropping it (a break of 0 would misprice every shift)", () => {
+    const shiftTemplates = [{ ...BASE.shiftTemplates[0]!, unpaidBreakMinute: 30 }];
+    expect(problemsOf({ ...BASE, shiftTemplates, horizn: BASE.horizon })).toEqual(["shiftTemplates[0].unpaidBreakMinute: unknown field (got 30)", "horizn: unknown field"]);
+  });
+
+  it("names a floor off the interval grid and a dated volume on a day the profile gives no hours", () => {
+    const floors = [{ area: "central", roleFamily: "pharmacist", count: 1, from: "07:00", to: "15:30" }];
+    expect(problemsOf({ ...BASE, floors })).toEqual(['floors[0].to: must fall on the 60-minute intervals of the horizon (or set intervalMinutes to one it falls on) (got "15:30")']);
+    expect(problemsOf({ ...BASE, floors, intervalMinutes: 30 })).toEqual([]);
+    // Monday to Friday 08:00–17:00, and 80 units asked for on Saturday 2026-03-07.
+    const weekdays = Array.from({ length: 168 }, (_, h) => (h < 120 && h % 24 >= 8 && h % 24 < 17 ? 1 : 0));
+    const forecasts = [{ kind: "profile", workloadType: "orders", hourOfWeekWeights: weekdays, dailyUnits: 100, dailyUnitsByDate: { "2026-03-07": 80, "2026-03-09": 90 } }];
+    const standards = { workloadTypes: [{ id: "orders", name: "Orders" }], productivityStandards: [{ workloadType: "orders", roleFamily: "pharmacist", area: "central", minutesPerUnit: 2 }] };
+    expect(problemsOf({ ...BASE, ...standards, forecasts })).toEqual([
+      "forecasts[0].dailyUnitsByDate.2026-03-07: 80 units on a Saturday, which hourOfWeekWeights gives no hours: they would be lost; give that day hours (got 80)",
+    ]);
+  });
+
   it("names a dangling skill, level and area reference by path", () => {
     const staff = [{ ...BASE.staff[0]!, level: "pharmD", skills: ["juggling"] }];
     const shiftTemplates = [{ ...BASE.shiftTemplates[0]!, area: "roof" }];
