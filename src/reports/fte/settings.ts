@@ -19,6 +19,8 @@ export interface HireSpec {
 /** A hire with everything settled: the rate and the templates the pattern allows. */
 export interface ResolvedHire extends Required<HireSpec> {
   templates: string[];
+  /** Whether the rate was given (with the hire or as the site's default hire) or is the level's mean. */
+  rateFrom: "given" | "level mean";
 }
 
 export const PATTERNS = ["day", "evening", "night", "any"] as const;
@@ -99,5 +101,5 @@ export function resolveHire(input: PlanningInput, hire: HireSpec, field = "hire"
     else rate = peers.reduce((sum, s) => sum + s.hourlyRate, 0) / peers.length;
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { level: level.id, fte: hire.fte, pattern: hire.pattern, hourlyRate: rate!, templates } };
+  return { ok: true, value: { level: level.id, fte: hire.fte, pattern: hire.pattern, hourlyRate: rate!, templates, rateFrom: hire.hourlyRate === undefined ? "level mean" : "given" } };
 }

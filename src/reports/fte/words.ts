@@ -49,7 +49,7 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
     `Workload standards are per role family, so the workload need is stated per role family, not per level.`,
     `Minimum staffing floors (people required at all times whatever the volume) are not in the productivity view; the schedule view includes them.`,
     ...s.fixedActivities.map((a) => `Fixed activity: ${a.name}, ${num(a.hoursPerPayPeriod)} h per pay period, ${a.level ?? a.roleFamily}.`),
-    `Hypothetical hires are paid ${money(w.hire.hourlyRate)}/h${input.fte?.defaultHire?.hourlyRate === undefined ? " (the mean base rate of the level's regular staff)" : ""}, have no leave and no requests, and follow the weekly-40 overtime rule.`,
+    `Hypothetical hires are paid ${money(w.hire.hourlyRate)}/h${w.hire.rateFrom === "level mean" ? " (the mean base rate of the level's regular staff)" : ""}, have no leave and no requests, and follow the weekly-40 overtime rule.`,
     `Each what-if solve ran for at most ${w.timeLimitSeconds} s.` +
       (w.allOptimal ? ` Every solve was proven optimal.` : ` Not every solve was proven optimal (see provenance): differences smaller than a solve's gap may be solver noise rather than the hire's effect.`) +
       (w.rows.some((row) => row.warnings) ? ` Some steps of the solve for ${w.rows.filter((row) => row.warnings).map((row) => row.hires).join(", ")} hire(s) failed and were left out (see provenance): those schedules may cost more than the solver would otherwise find.` : ""),

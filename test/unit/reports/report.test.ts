@@ -138,6 +138,14 @@ describe("FTE report on a small world", () => {
     expect(body).toMatch(/productivity,technician,,,,gap FTE \(needed − filled\),-1\.5,FTE/);
   });
 
+  it("says a hire's rate is the level's mean only when it is", () => {
+    const { savingDefinition: _s, method: _m, assumptions: _a, findings: _f, ...figures } = report;
+    const said = (hire: FteReport["whatIf"]["hire"]): string => methodAndAssumptions(ivShort(), { ...figures, whatIf: { ...figures.whatIf, hire } }).assumptions.join(" ");
+    expect(report.whatIf.hire.rateFrom).toBe("level mean");
+    expect(said(report.whatIf.hire)).toContain("(the mean base rate of the level's regular staff)");
+    expect(said({ ...report.whatIf.hire, hourlyRate: 80, rateFrom: "given" })).not.toContain("mean base rate");
+  });
+
   it("names a solve's warnings in its words, its provenance, the HTML and the CSV", () => {
     const warnings = ["1 of the search's solves failed and was left out, the first: out of memory"];
     const rows = report.whatIf.rows.map((r) => (r.hires === 1 ? { ...r, warnings } : r));
