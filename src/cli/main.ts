@@ -37,7 +37,8 @@ commands:
   schema                          print the JSON Schema of the planning input
   solve <input> [--out DIR] [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
                                   the cheapest schedule that keeps every hard rule; writes
-                                  DIR/schedule.json and DIR/schedule.csv (default DIR: out)
+                                  DIR/schedule.json and DIR/schedule.csv (default DIR: out);
+                                  G is a fraction (0.01 = 1 %; default 0.0001); exit 3: no schedule
   check <input> <schedule> [--json]
                                   explain a schedule: rule violations, coverage, hours, cost
   demo [--out DIR] [--time-limit S] [--gap G]
@@ -53,9 +54,19 @@ commands:
                                   the HTTP API on a SQLite store in DIR (default .rxroster)
 ${TOKEN_USAGE}
 
-Input files are JSON (.json) or YAML (anything else).`;
+Input files are UTF-8 JSON (.json) or YAML (anything else).`;
 
 class UsageError extends Error {}
+
+/** The options each command takes. */
+const OPTIONS_OF: Record<string, readonly string[]> = {
+  schema: [],
+  solve: ["out", "time-limit", "gap", "engine", "json"],
+  check: ["json"],
+  demo: ["out", "time-limit", "gap", "engine", "json"],
+  ics: ["staff", "out"],
+  report: ["hire", "max-hires", "time-limit", "format", "out"],
+};
 
 /** Path of a file bundled with the package (data/demo/...), from source or from dist/. */
 export function bundledPath(...parts: string[]): string {
@@ -168,6 +179,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.out(USAGE);
       return command === undefined && !values.help ? EXIT_BAD_INPUT : EXIT_OK;
     }
+    // An option another command takes (`check … --out x`) would be ignored without a word.
+    const allowed = OPTIONS_OF[command];
+    const given = Object.entries(values).filter(([name, value]) => value !== undefined && value !== false && name !== "help").map(([name]) => name);
+    const foreign = allowed ? given.filter((name) => !allowed.includes(name)) : [];
+    if (foreign.length > 0) throw new UsageError(`${command} takes no --${foreign[0]}${allowed!.length > 0 ? ` (its options: ${allowed!.map((o) => `--${o}`).join(", ")})` : ""}`);
     const arity = (n: number): void => {
       if (rest.length !== n) throw new UsageError(`${command} takes ${n} file argument(s), got ${rest.length}`);
     };

@@ -63,6 +63,15 @@ describe("rxroster check", () => {
     expect((await capture(["frobnicate"])).code).toBe(2);
     expect((await capture(["check", "--fast"])).err).toMatch(/Unknown option '--fast'/);
   });
+
+  it("exits 2 naming an option that only another command takes, rather than ignoring it", async () => {
+    const out = join(dir, "never-written.txt");
+    const check = await capture(["check", join(dir, "input.json"), join(dir, "schedule.json"), "--out", out]);
+    expect(check.code).toBe(2);
+    expect(check.err.split("\n")[0]).toBe("rxroster: check takes no --out (its options: --json)");
+    expect(existsSync(out)).toBe(false);
+    expect((await capture(["ics", join(dir, "input.json"), join(dir, "schedule.json"), "--staff", "A", "--time-limit", "5"])).err).toMatch(/^rxroster: ics takes no --time-limit/);
+  });
 });
 
 describe("rxroster schema", () => {
