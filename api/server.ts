@@ -7,7 +7,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { SolveQueue, type SolveQueueOptions } from "../src/jobs/queue.js";
-import { DEFAULT_DATA_DIR, openStore } from "../src/store/store.js";
+import { DEFAULT_DATA_DIR, openStore, StoreOpenError } from "../src/store/store.js";
 import { createApp } from "./app.js";
 
 export interface ServeOptions {
@@ -35,16 +35,21 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const notice = options.notice ?? ((line: string) => process.stderr.write(line + "\n"));
   const store = openStore(dataDir);
   const queue = new SolveQueue(store, options.queue);
+  const app = createApp({ store, queue, log: notice, ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}) });
+  const server = await new Promise<Server>((resolve, reject) => {
+    // Express 5 hands a listen error (a port in use) to this callback.
+    const s = app.listen(options.port ?? 8080, options.host ?? "127.0.0.1", (error?: Error) => (error ? reject(error) : resolve(s)));
+  }).catch((error: unknown) => {
+    store.close();
+    throw error;
+  });
+  // Only once listening: a second server started by mistake on a port in use must not mark the first
+  // one's running jobs as interrupted.
   const { interrupted } = queue.start();
   if (interrupted > 0) notice(`rxroster: ${interrupted} solve job(s) interrupted by the last stop are marked failed`);
   if (!store.tokens.hasLiveAdmin()) {
     notice(`rxroster: no admin token yet; create one with: rxroster token create --role admin --data-dir ${dataDir}`);
   }
-  const app = createApp({ store, queue, log: notice, ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}) });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(options.port ?? 8080, options.host ?? "127.0.0.1", () => resolve(s));
-    s.once("error", reject);
-  });
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closing ??= (async () => {
@@ -76,12 +81,22 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`rxroster serve: --public-url must be an http(s) origin such as https://rx.example.org (got "${publicUrl}")\n`);
     return 2;
   }
-  const running = await startServer({
-    port,
-    ...(values.host ? { host: values.host } : {}),
-    ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
-    ...(publicUrl ? { publicBaseUrl: publicUrl.replace(/\/$/, "") } : {}),
-  });
+  let running: RunningServer;
+  try {
+    running = await startServer({
+      port,
+      ...(values.host ? { host: values.host } : {}),
+      ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
+      ...(publicUrl ? { publicBaseUrl: publicUrl.replace(/\/$/, "") } : {}),
+    });
+  } catch (error) {
+    // The user's to mend: a data directory that is not ours, a port another program holds.
+    const { code } = error as NodeJS.ErrnoException;
+    if (error instanceof StoreOpenError) process.stderr.write(`rxroster serve: --data-dir: ${error.message}\n`);
+    else if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL") process.stderr.write(`rxroster serve: cannot listen on ${values.host ?? "127.0.0.1"}:${port} (${code === "EADDRINUSE" ? "another program uses the port" : code === "EACCES" ? "permission denied" : "no such address here"})\n`);
+    else throw error;
+    return 2;
+  }
   const host = values.host ?? "127.0.0.1";
   process.stdout.write(`rxroster: listening on http://${host}:${running.port} (data in ${values["data-dir"] ?? DEFAULT_DATA_DIR})\n`);
   const stop = (): void => {

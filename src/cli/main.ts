@@ -17,6 +17,7 @@ import type { EngineName } from "../../solver/engines/types.js";
 import { runIcs } from "./ics.js";
 import { runReport } from "./report.js";
 import { runToken, TOKEN_USAGE } from "./token.js";
+import { StoreOpenError } from "../store/store.js";
 
 export const EXIT_OK = 0;
 /** A fault of ours, not of the input: one line, the stack only with RXROSTER_DEBUG set. */
@@ -221,6 +222,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (known) {
       io.err(`rxroster: ${(error as Error).message}`);
       io.err(USAGE);
+      return EXIT_BAD_INPUT;
+    }
+    if (error instanceof StoreOpenError) {
+      io.err(`rxroster: --data-dir: ${error.message}`);
       return EXIT_BAD_INPUT;
     }
     // A file the user named that cannot be written (a full disk, a path made read-only meanwhile).

@@ -5,6 +5,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { fileSystemReason } from "../io.js";
 import { migrate } from "./migrations.js";
 import { AuditRepository } from "./audit.js";
 import { FeedRepository } from "./feeds.js";
@@ -37,11 +38,20 @@ export interface StoreOptions {
 }
 
 /** Open (creating the directory and file if missing) and migrate the store in `dataDir`. */
+/** The data directory or its database cannot be used (a file that is not SQLite, no permission, …): the user's to mend. */
+export class StoreOpenError extends Error {}
+
 export function openStore(dataDir: string = DEFAULT_DATA_DIR, options: StoreOptions = {}): Store {
-  mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, DATABASE_FILE);
-  const db = new Database(path);
-  db.pragma("journal_mode = WAL");
+  let db: Database.Database;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    db = new Database(path);
+    db.pragma("journal_mode = WAL");
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    throw new StoreOpenError(`${path}: cannot be opened as the store's SQLite database (${code?.startsWith("SQLITE_") ? message : fileSystemReason(error)})`);
+  }
   db.pragma("foreign_keys = ON");
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   db.pragma("synchronous = NORMAL");

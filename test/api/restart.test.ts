@@ -23,7 +23,7 @@ afterAll(() => {
 });
 
 /** Start the server and resolve with a checked client once it prints its port. */
-async function serve(): Promise<{ child: ChildProcess; api: CheckedClient; stderr: () => string }> {
+async function serve(): Promise<{ child: ChildProcess; api: CheckedClient; stderr: () => string; port: number }> {
   const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--data-dir", dataDir], { stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   let stderr = "";
@@ -39,7 +39,7 @@ async function serve(): Promise<{ child: ChildProcess; api: CheckedClient; stder
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   const doc = await (await fetch(`${baseUrl}/openapi.json`)).json();
-  return { child, api: new CheckedClient(baseUrl, doc), stderr: () => stderr };
+  return { child, api: new CheckedClient(baseUrl, doc), stderr: () => stderr, port };
 }
 
 it("survives kill -9 during a solve: the job fails, published schedules stay, no partial schedule appears", async () => {
@@ -78,4 +78,23 @@ it("survives kill -9 during a solve: the job fails, published schedules stay, no
   second.child.kill("SIGTERM");
   const code = await new Promise((r) => second.child.once("exit", r));
   expect(code).toBe(0);
+}, 60_000);
+
+it("refuses a second server on a port in use with exit 2, and leaves the first one's running solve alone", async () => {
+  const created = spawnSync(process.execPath, [BIN, "token", "create", "--role", "admin", "--data-dir", dataDir], { encoding: "utf8" });
+  const token = created.stdout.trim();
+  const first = await serve();
+  const demo = parse(readFileSync(join(ROOT, "data", "demo", "department.yaml"), "utf8"));
+  const site = await first.api.post("/sites", { ...demo, site: { ...demo.site, id: "second-try" } }, token);
+  expect(site.status).toBe(201);
+  const job = await first.api.post(`/sites/second-try/schedules`, { timeLimitSeconds: 600, relativeGap: 0 }, token);
+  for (let i = 0; i < 200 && (await first.api.get(`/jobs/${job.body.id}`, token)).body.status !== "running"; i++) await new Promise((r) => setTimeout(r, 50));
+
+  const again = spawnSync(process.execPath, [BIN, "serve", "--port", String(first.port), "--data-dir", dataDir], { encoding: "utf8", timeout: 30_000 });
+  expect(again.status).toBe(2);
+  expect(again.stderr).toMatch(/^rxroster serve: cannot listen on 127\.0\.0\.1:\d+ \(another program uses the port\)$/m);
+  // Before, the second server marked the first one's job as interrupted on its way to failing.
+  expect((await first.api.get(`/jobs/${job.body.id}`, token)).body.status).toBe("running");
+  first.child.kill("SIGKILL");
+  await new Promise((r) => first.child.once("exit", r));
 }, 60_000);

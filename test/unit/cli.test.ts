@@ -211,6 +211,17 @@ describe("rxroster ics on standard output", () => {
   });
 });
 
+describe("a data directory that is not a store", () => {
+  it("exits 2 naming --data-dir and the file, not as an internal error", async () => {
+    const data = join(dir, "not-a-store");
+    mkdirSync(data, { recursive: true });
+    writeFileSync(join(data, "rxroster.db"), "a spreadsheet someone saved here, not a database");
+    const { code, err } = await capture(["token", "list", "--data-dir", data]);
+    expect(code).toBe(2);
+    expect(err).toBe(`rxroster: --data-dir: ${join(data, "rxroster.db")}: cannot be opened as the store's SQLite database (file is not a database)`);
+  });
+});
+
 describe("a fault of ours", () => {
   it("exits 1 with one line and a hint, no stack trace", async () => {
     const err: string[] = [];
