@@ -69,7 +69,7 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
   } else {
     writeFileComplete(flags.out, body);
     const w = report.value.whatIf;
-    io.err(`wrote ${flags.out}: ${w.recommendedHires === undefined ? "no recommendation (no schedule with today's staff)" : `recommended ${w.recommendedHires} hire(s)`} of ${w.hire.level} at ${w.hire.fte} FTE`);
+    io.err(`wrote ${flags.out}: ${w.recommendedHires === undefined ? "no recommendation" : `recommended ${w.recommendedHires} hire(s)`} of ${w.hire.level} at ${w.hire.fte} FTE`);
   }
   return EXIT_OK;
 }

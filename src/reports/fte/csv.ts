@@ -55,7 +55,7 @@ export function fteReportToCsv(report: FteReport): string {
   add("what-if", { level: w.hire.level }, "hire pattern", w.hire.pattern, "");
   add("what-if", { level: w.hire.level }, "hire rate", w.hire.hourlyRate, "$/h");
   add("what-if", { level: w.hire.level }, "position cost per year", w.positionCostPerYear, "$");
-  add("what-if", { level: w.hire.level }, "recommended hires", w.recommendedHires ?? "none: no schedule with today's staff", w.recommendedHires === undefined ? "" : "hires");
+  add("what-if", { level: w.hire.level }, "recommended hires", w.recommendedHires ?? `none: ${w.noRecommendation}`, w.recommendedHires === undefined ? "" : "hires");
   for (const r of w.rows) {
     const at = { hires: r.hires };
     add("what-if", at, "solver status", r.status, "");

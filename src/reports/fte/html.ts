@@ -89,7 +89,7 @@ function whatIfSection(r: FteReport): string {
   );
   const next = w.recommendedHires === undefined ? undefined : w.rows[w.recommendedHires + 1];
   const recommend = w.recommendedHires === undefined
-    ? `<div class="recommend warn"><strong>No recommendation:</strong> the solve with today's staff found no schedule within its ${w.timeLimitSeconds} s limit. Run again with a longer --time-limit.</div>`
+    ? `<div class="recommend warn"><strong>No recommendation:</strong> ${esc(w.noRecommendation ?? "")}</div>`
     : `<div class="recommend"><strong>Recommendation: ${w.recommendedHires} hire${w.recommendedHires === 1 ? "" : "s"}</strong> of ${esc(w.hire.level)} at ${num(w.hire.fte, 2)} FTE (${esc(w.hire.pattern)} shifts). One position costs ${money(w.positionCostPerYear)} a year with benefits.${
     next?.marginalSavingPerYear !== undefined ? ` Hire ${next.hires} would save ${money(next.marginalSavingPerYear)} a year, less than its cost.` : ""
   }${w.allOptimal ? "" : `<p class="warn">Not every solve was proven optimal within its ${w.timeLimitSeconds} s limit (see the Solver column): a difference between rows smaller than their gaps may come from the solver, not from the hire.</p>`}</div>`;

@@ -80,8 +80,10 @@ export interface WhatIfView {
   annualFactor: number;
   timeLimitSeconds: number;
   rows: WhatIfRow[];
-  /** Hires whose marginal saving each pays for the position, counted from the first (absent: no schedule with today's staff). */
+  /** Hires whose marginal saving each pays for the position, counted from the first (absent: see `noRecommendation`). */
   recommendedHires?: number;
+  /** Why there is no recommendation, when there is none, in words ending with what to do. */
+  noRecommendation?: string;
   /** True when every solve was proven optimal, so differences between rows are not solver noise. */
   allOptimal: boolean;
 }
@@ -148,6 +150,20 @@ function figuresOf(input: PlanningInput, e: Explanation, uncoveredValue: Record<
   };
 }
 
+/**
+ * The recommendation, or why there is none: without a schedule for today's staff there is nothing to weigh
+ * a hire against, and a solve stopped before it had any bound (a month at a limit of a few seconds: its
+ * schedule may be little more than nobody working) says nothing about what a hire saves.
+ */
+export function recommendation(rows: WhatIfRow[], recommendedHires: number, timeLimitSeconds: number): { recommendedHires: number } | { noRecommendation: string } {
+  if (!rows[0]!.figures) return { noRecommendation: `the solve with today's staff found no schedule within its ${timeLimitSeconds} s limit. Run again with a longer time limit.` };
+  const unbounded = rows.filter((r) => r.status !== "optimal" && r.gap === undefined).map((r) => r.hires);
+  if (unbounded.length > 0) {
+    return { noRecommendation: `the solve(s) for ${unbounded.join(", ")} hire(s) stopped at the ${timeLimitSeconds} s limit before any bound on their cost, so their schedules cannot be compared. Run again with a longer time limit.` };
+  }
+  return { recommendedHires };
+}
+
 /** Runs `tasks` with at most `limit` at once, results in task order. */
 async function inParallel<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
   const results = new Array<T>(tasks.length);
@@ -201,8 +217,7 @@ export async function runWhatIf(input: PlanningInput, options: WhatIfOptions): P
   while (recommendedHires + 1 < rows.length && (rows[recommendedHires + 1]!.marginalSavingPerYear ?? -Infinity) >= positionCostPerYear) recommendedHires++;
   const baseline = outcomes[0]!.outcome.schedule;
   return {
-    // Without a schedule for today's staff there is nothing to weigh a hire against: no recommendation.
-    view: { hire, positionCostPerYear, annualFactor, timeLimitSeconds, rows, ...(rows[0]!.figures ? { recommendedHires } : {}), allOptimal: rows.every((r) => r.status === "optimal") },
+    view: { hire, positionCostPerYear, annualFactor, timeLimitSeconds, rows, ...recommendation(rows, recommendedHires, timeLimitSeconds), allOptimal: rows.every((r) => r.status === "optimal") },
     ...(baseline ? { baseline } : {}),
   };
 }

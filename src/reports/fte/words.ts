@@ -68,7 +68,7 @@ function findings(r: Figures): string[] {
   );
   const w = r.whatIf;
   if (w.recommendedHires === undefined) {
-    out.push(`No recommendation: the solve with today's staff found no schedule within ${w.timeLimitSeconds} s.`);
+    out.push(`No recommendation: ${w.noRecommendation ?? ""}`);
     return out;
   }
   const next = w.rows[w.recommendedHires + 1];

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { PlanningInput } from "../../../models/index.js";
 import { buildFteReport, renderFteReport, type FteReport } from "../../../src/reports/fte/report.js";
 import { parseHireFlag, resolveHire } from "../../../src/reports/fte/settings.js";
-import { runWhatIf, withHires } from "../../../src/reports/fte/what-if.js";
+import { recommendation, runWhatIf, withHires, type WhatIfRow } from "../../../src/reports/fte/what-if.js";
 import { explain, prepare } from "../../../src/pipeline.js";
 import { methodAndAssumptions } from "../../../src/reports/fte/words.js";
 import { smallWorld } from "../../fixtures/small-world.js";
@@ -87,8 +87,17 @@ describe("a report with no schedule for today's staff", () => {
     expect(report.whatIf.recommendedHires).toBeUndefined();
     expect(report.findings.at(-1)).toMatch(/^No recommendation: /);
     expect(renderFteReport(report, "html").body).toContain("<strong>No recommendation:</strong>");
-    expect(renderFteReport(report, "csv").body.split("\r\n")).toContain("what-if,,tech2,,,recommended hires,none: no schedule with today's staff,");
+    expect(renderFteReport(report, "csv").body.split("\r\n")).toContain("what-if,,tech2,,,recommended hires,none: the solve with today's staff found no schedule within its 10 s limit. Run again with a longer time limit.,");
   }, 60_000);
+
+  it("recommends nothing either when a solve stopped before any bound (a month at a few seconds)", () => {
+    const figures = { uncoveredByArea: {}, uncoveredStaffHours: 0, uncoveredDollars: 0, overtimeHours: 0, overtimeDollars: 0, agencyHours: 0, agencyDollars: 0, laborDollars: 0, hireDollars: 0, avoidableDollars: 0, budgetUse: {} };
+    const row = (hires: number, extra: object) => ({ hires, seconds: 2, figures, ...extra }) as WhatIfRow;
+    expect(recommendation([row(0, { status: "feasible", gap: 0.08 }), row(1, { status: "optimal" })], 1, 2)).toEqual({ recommendedHires: 1 });
+    expect(recommendation([row(0, { status: "feasible" }), row(1, { status: "feasible", gap: 0.5 })], 1, 2)).toEqual({
+      noRecommendation: "the solve(s) for 0 hire(s) stopped at the 2 s limit before any bound on their cost, so their schedules cannot be compared. Run again with a longer time limit.",
+    });
+  });
 });
 
 describe("FTE report on a small world", () => {
