@@ -92,11 +92,19 @@ export function readDataFile(path: string): Parsed<unknown> {
     return failed("is not UTF-8 text (a Latin-1 or Windows-1252 file?); save it as UTF-8");
   }
   if (path.endsWith(".json")) {
+    let value: unknown;
     try {
-      return { ok: true, value: JSON.parse(text) };
+      value = JSON.parse(text);
     } catch (error) {
       return failed(`malformed JSON: ${(error as Error).message}`);
     }
+    // JSON.parse keeps the last of two equal keys without a word; the YAML parser (JSON is YAML) names them.
+    try {
+      parseYaml(text);
+    } catch (error) {
+      if (error instanceof YAMLParseError && error.code === "DUPLICATE_KEY") return failed(`malformed JSON: a key appears twice in one object (${error.message.split("\n")[0]!.replace(/:$/, "")})`);
+    }
+    return { ok: true, value };
   }
   try {
     return { ok: true, value: parseYaml(text, { prettyErrors: true }) };

@@ -194,6 +194,13 @@ describe("input files", () => {
     expect(broken.err.split("\n")).toHaveLength(1);
   });
 
+  it("names a key given twice in one JSON object, which JSON.parse would settle silently for the last", async () => {
+    writeFileSync(join(dir, "twice.json"), '{"assignments": [{"staff": "A", "date": "2026-03-02", "template": "N8",\n "template": "E8"}]}');
+    const { code, err } = await capture(["check", join(dir, "input.json"), join(dir, "twice.json")]);
+    expect(code).toBe(2);
+    expect(err).toBe(`${join(dir, "twice.json")}: input: malformed JSON: a key appears twice in one object (Map keys must be unique at line 2, column 2)`);
+  });
+
   it("shows NaN and infinite values as themselves, not as null", async () => {
     writeFileSync(join(dir, "nan.yaml"), `${JSON.stringify({ ...BASE, staff: [] }).slice(0, -1)}}`.replace('"staff":[]', '"staff":[{"id":"A","name":"Ann","level":"rph","fte":.inf,"hourlyRate":.nan}]'));
     const { code, err } = await capture(["check", join(dir, "nan.yaml"), join(dir, "schedule.json")]);
