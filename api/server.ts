@@ -7,7 +7,10 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { SolveQueue, type SolveQueueOptions } from "../src/jobs/queue.js";
-import { DEFAULT_DATA_DIR, openStore, StoreOpenError } from "../src/store/store.js";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileSystemReason } from "../src/io.js";
+import { DEFAULT_DATA_DIR, openStore, StoreOpenError, type Store } from "../src/store/store.js";
 import { createApp } from "./app.js";
 
 export interface ServeOptions {
@@ -30,10 +33,48 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * Claims the data directory for this process (`server.pid`, made exclusively): a second server on the same
+ * directory would start its own queue and mark the first one's running jobs as interrupted. A claim whose
+ * process is gone (a crash, kill -9) is taken over. Returns the release.
+ */
+function claimDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, "server.pid");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: "wx" });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new StoreOpenError(`${file}: ${fileSystemReason(error)}`);
+      const pid = Number(readFileSync(file, "utf8"));
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new StoreOpenError(`${dataDir} is in use by another RxRoster server (pid ${pid})`);
+      rmSync(file, { force: true });
+    }
+  }
+  throw new StoreOpenError(`${file}: could not be claimed`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const notice = options.notice ?? ((line: string) => process.stderr.write(line + "\n"));
-  const store = openStore(dataDir);
+  const release = claimDataDir(dataDir);
+  let store: Store;
+  try {
+    store = openStore(dataDir);
+  } catch (error) {
+    release();
+    throw error;
+  }
   const queue = new SolveQueue(store, options.queue);
   const app = createApp({ store, queue, log: notice, ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}) });
   const server = await new Promise<Server>((resolve, reject) => {
@@ -41,6 +82,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     const s = app.listen(options.port ?? 8080, options.host ?? "127.0.0.1", (error?: Error) => (error ? reject(error) : resolve(s)));
   }).catch((error: unknown) => {
     store.close();
+    release();
     throw error;
   });
   // Only once listening: a second server started by mistake on a port in use must not mark the first
@@ -58,6 +100,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       await queue.close();
       await stopped;
       store.close();
+      release();
     })());
   return { server, port: (server.address() as AddressInfo).port, close };
 }

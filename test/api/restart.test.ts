@@ -80,7 +80,7 @@ it("survives kill -9 during a solve: the job fails, published schedules stay, no
   expect(code).toBe(0);
 }, 60_000);
 
-it("refuses a second server on a port in use with exit 2, and leaves the first one's running solve alone", async () => {
+it("refuses a second server on the same data directory or port with exit 2, and leaves the first one's running solve alone", async () => {
   const created = spawnSync(process.execPath, [BIN, "token", "create", "--role", "admin", "--data-dir", dataDir], { encoding: "utf8" });
   const token = created.stdout.trim();
   const first = await serve();
@@ -90,10 +90,17 @@ it("refuses a second server on a port in use with exit 2, and leaves the first o
   const job = await first.api.post(`/sites/second-try/schedules`, { timeLimitSeconds: 600, relativeGap: 0 }, token);
   for (let i = 0; i < 200 && (await first.api.get(`/jobs/${job.body.id}`, token)).body.status !== "running"; i++) await new Promise((r) => setTimeout(r, 50));
 
-  const again = spawnSync(process.execPath, [BIN, "serve", "--port", String(first.port), "--data-dir", dataDir], { encoding: "utf8", timeout: 30_000 });
-  expect(again.status).toBe(2);
-  expect(again.stderr).toMatch(/^rxroster serve: cannot listen on 127\.0\.0\.1:\d+ \(another program uses the port\)$/m);
-  // Before, the second server marked the first one's job as interrupted on its way to failing.
+  // Its data directory, on another port: it would start a queue of its own and mark the first one's
+  // running job as interrupted.
+  const sameDir = spawnSync(process.execPath, [BIN, "serve", "--port", "0", "--data-dir", dataDir], { encoding: "utf8", timeout: 30_000 });
+  expect(sameDir.status).toBe(2);
+  expect(sameDir.stderr).toBe(`rxroster serve: --data-dir: ${dataDir} is in use by another RxRoster server (pid ${first.child.pid})\n`);
+  // Its port, with a data directory of its own.
+  const otherDir = mkdtempSync(join(tmpdir(), "rxroster-second-"));
+  const samePort = spawnSync(process.execPath, [BIN, "serve", "--port", String(first.port), "--data-dir", otherDir], { encoding: "utf8", timeout: 30_000 });
+  rmSync(otherDir, { recursive: true, force: true });
+  expect(samePort.status).toBe(2);
+  expect(samePort.stderr).toMatch(/^rxroster serve: cannot listen on 127\.0\.0\.1:\d+ \(another program uses the port\)$/m);
   expect((await first.api.get(`/jobs/${job.body.id}`, token)).body.status).toBe("running");
   first.child.kill("SIGKILL");
   await new Promise((r) => first.child.once("exit", r));
