@@ -6,7 +6,7 @@
  */
 import type { Schedule } from "../../../models/index.js";
 import { buildCheckContext } from "../../../solver/check/context.js";
-import { coverageOf } from "../../../solver/check/coverage.js";
+import { coverageOf, coveredIntervals } from "../../../solver/check/coverage.js";
 import { minuteToDateTime } from "../../time/grid.js";
 import type { Prepared } from "../../pipeline.js";
 
@@ -22,6 +22,15 @@ export interface AreaWeekProfile {
 export function hourOfWeekProfiles(prepared: Prepared, schedule: Schedule | undefined): AreaWeekProfile[] {
   const { input, grid, demand } = prepared;
   const coverage = coverageOf(buildCheckContext(input, grid, demand, schedule ?? { assignments: [] }));
+  // Everyone on duty per area and interval, every role family: one with no demand series in an area
+  // (a pharmacist in the IV room, where only technicians have demand) is on duty there all the same.
+  const shifts = new Map(grid.shifts.map((s) => [s.key, s]));
+  const onDuty = new Map(input.areas.map((a) => [a.id, new Array<number>(grid.intervals.length).fill(0)]));
+  for (const a of schedule?.assignments ?? []) {
+    const shift = shifts.get(`${a.template}@${a.date}`);
+    if (!shift) continue;
+    for (const i of coveredIntervals(shift, grid.intervalMinutes, grid.intervals.length)) onDuty.get(shift.area)![i]!++;
+  }
   // Local hour of week of each interval, from src/time (the only code that knows the zone).
   const slot = grid.intervals.map((interval) => {
     const local = minuteToDateTime(grid, interval.startMinute);
@@ -35,10 +44,8 @@ export function hourOfWeekProfiles(prepared: Prepared, schedule: Schedule | unde
       const lines = coverage.filter((c) => c.series.area === area.id);
       slot.forEach((h, i) => {
         samples[h]!++;
-        for (const line of lines) {
-          required[h]! += line.series.required[i]!;
-          scheduled[h]! += line.covered[i]!;
-        }
+        for (const line of lines) required[h]! += line.series.required[i]!;
+        scheduled[h]! += onDuty.get(area.id)![i]!;
       });
       const mean = (xs: number[]): number[] => xs.map((x, h) => (samples[h]! > 0 ? x / samples[h]! : 0));
       return { area: area.id, name: area.name, required: mean(required), ...(schedule ? { scheduled: mean(scheduled) } : {}), hasDemand: lines.length > 0 };

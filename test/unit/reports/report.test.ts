@@ -10,7 +10,8 @@ import { recommendation, runWhatIf, withHires, type WhatIfRow } from "../../../s
 import { explain, prepare } from "../../../src/pipeline.js";
 import { methodAndAssumptions } from "../../../src/reports/fte/words.js";
 import { smallWorld } from "../../fixtures/small-world.js";
-import { withRule, world } from "../../fixtures/world.js";
+import { a, withRule, world } from "../../fixtures/world.js";
+import { hourOfWeekProfiles } from "../../../src/reports/fte/hour-of-week.js";
 
 /** Two days; two IV technicians needed 07:00–19:00, and only Cat (tech2) is sterile-trained. */
 function ivShort(): PlanningInput {
@@ -43,6 +44,18 @@ describe("hypothetical hires", () => {
     const two = withHires(input, hire.value, 2);
     expect(two.staff.length).toBe(input.staff.length + 2);
     expect(two.staff.at(-1)).toMatchObject({ id: "whatif-hire-2", level: "tech2", fte: 0.9, hourlyRate: 25, employment: "staff", contract: { maxShiftsPerTemplate: { TN12: 0 } } });
+  });
+});
+
+describe("demand against scheduled staff by hour of week", () => {
+  it("counts everyone on duty in an area, of a role family with no demand there too", () => {
+    // Central has technician demand only; Ann, a pharmacist, works D8 (07:00–15:30) there both Mondays.
+    const input = world({ floors: [{ area: "central", roleFamily: "technician", count: 1, from: "07:00", to: "19:00" }] });
+    const profiles = hourOfWeekProfiles(prepare(input), { assignments: [a("A", "2026-03-02", "D8"), a("A", "2026-03-09", "D8")] });
+    const central = profiles.find((p) => p.area === "central")!;
+    expect(central.required[10]).toBe(1);
+    expect(central.scheduled![10]).toBe(1); // Monday 10:00
+    expect(central.scheduled![16]).toBe(0); // Monday 16:00, after her shift
   });
 });
 
