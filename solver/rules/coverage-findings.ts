@@ -7,7 +7,6 @@
 import type { GridDay, Interval, SlotRequirement } from "../../models/index.js";
 import type { CheckContext } from "../check/context.js";
 import { coverageOf, intervalGaps } from "../check/coverage.js";
-import { intervalDays } from "../model/coverage.js";
 import type { Finding } from "./types.js";
 
 export type GapPart = "floorShort" | "demandShort" | "over";
@@ -50,7 +49,8 @@ export function coverageFindingsByDay(
   describe: (figures: { area: string; roleFamily: string; date: string; staffHours: number; worst: number; when: string }) => string,
 ): Finding[] {
   const areaNames = new Map(ctx.input.areas.map((a) => [a.id, a.name]));
-  const dayOf = intervalDays(ctx.grid);
+  // The checker's own reading of which horizon day an interval starts in (the model builder has its own).
+  const dayOf = ctx.grid.intervals.map((interval) => ctx.grid.days.find((d) => interval.startMinute >= d.startMinute && interval.startMinute < d.endMinute) ?? ctx.grid.days[ctx.grid.days.length - 1]!);
   const findings: Finding[] = [];
   for (const { series, covered } of coverageOf(ctx)) {
     const byDay = new Map<GridDay, { interval: Interval; gap: number }[]>();
