@@ -3,12 +3,11 @@
  * [--format html|csv|json] [--out FILE]`: the FTE justification report. Every bad flag or input field is
  * one line naming it, exit 2, before any solve starts; progress lines go to stderr.
  */
-import { existsSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Problem } from "../../models/index.js";
 import { buildFteReport, FTE_REPORT_FORMATS, renderFteReport, type FteReportFormat } from "../reports/fte/report.js";
 import { parseHireFlag, type HireSpec } from "../reports/fte/settings.js";
-import { writableDirectory, writeFileComplete } from "../io.js";
+import { writableDirectory, writableFile, writeFileComplete } from "../io.js";
 import { EXIT_BAD_INPUT, EXIT_OK, loadInput, reportProblems, type Io } from "./main.js";
 
 export interface ReportFlags {
@@ -45,7 +44,7 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
   }
   if (flags.out !== undefined) {
     // Checked before the what-if solves, which take minutes.
-    const why = existsSync(flags.out) && statSync(flags.out).isDirectory() ? "is a directory" : writableDirectory(dirname(flags.out));
+    const why = writableDirectory(dirname(flags.out)) ?? writableFile(flags.out);
     if (why !== undefined) problems.push({ path: "--out", message: `cannot write to ${flags.out}: ${why}` });
   }
   if (problems.length > 0) return reportProblems(io, "rxroster", problems);
