@@ -49,5 +49,8 @@ export function ifMatch(req: Request): ((revision: number) => boolean) | undefin
   const header = req.get("if-match");
   if (header === undefined) return undefined;
   const tags = header.split(",").map((tag) => tag.trim());
+  // A tag that is not one (unquoted `site-3`) would read as "changed since": name it instead.
+  const malformed = tags.find((tag) => tag !== "*" && !/^(W\/)?"[^"]*"$/.test(tag));
+  if (malformed !== undefined) throw invalid("the If-Match header is malformed", [{ path: "If-Match", message: 'must be an ETag as the site was read with, such as "site-3", or *', value: malformed }]);
   return (revision) => tags.includes("*") || tags.includes(siteEtag({ revision }));
 }

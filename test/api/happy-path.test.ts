@@ -92,6 +92,10 @@ describe("sites and planning data", () => {
     const whole = await h.api.get("/sites/test", manager);
     expect(whole.headers.get("etag")).toBe(fresh.headers.get("etag"));
     expect((await h.api.request("PUT", "/sites/test", { token: manager, body: whole.body.input, headers: { "if-match": "*" } })).status).toBe(200);
+    // A tag without its quotes is named, not read as "changed since".
+    const unquoted = await h.api.request("PUT", "/sites/test/staff", { token: manager, body: again.body, headers: { "if-match": "site-9" } });
+    expect(unquoted.status).toBe(400);
+    expect(unquoted.body.errors).toEqual([{ path: "If-Match", message: 'must be an ETag as the site was read with, such as "site-3", or *', value: "site-9" }]);
   });
 });
 
