@@ -1,15 +1,15 @@
 /**
  * Coverage in the model, shared by the coverage rules' `build` halves: per demand series (area × role
- * family) and interval, the x columns of the shifts covering it, counted with the checker's own
- * `coveredIntervals` so that model and check count a person on duty alike; per slot line, the x columns
- * of its shift instance. Made once per model.
+ * family) and interval, the x columns of the shifts covering it; per slot line, the x columns of its
+ * shift instance. Made once per model. An interval counts a shift when the shift holds all of it, found
+ * here from the grid's own intervals and not with the checker's arithmetic (`coveredIntervals`), so that a
+ * mistake in either shows as a difference between the MIP objective and the checker's total.
  *
  * One row per interval, though neighbouring intervals covered by the same shifts with the same floor and
  * requirement could share one (their gaps are equal whatever the schedule): that model is a third
  * smaller, but HiGHS's simplex took four times longer on its LP (demo department: 155 s against 37 s).
  */
 import type { DemandSeries, GridDay, Subjects, TimeGrid } from "../../models/index.js";
-import { coveredIntervals } from "../check/coverage.js";
 import type { BuildContext } from "./build-context.js";
 import type { Term } from "./linear-model.js";
 
@@ -48,6 +48,21 @@ export function intervalDays(grid: TimeGrid): GridDay[] {
   });
 }
 
+/** The intervals a shift holds whole: from the first starting at or after its start, while they end by its end. */
+function intervalsHeld(grid: TimeGrid, startMinute: number, endMinute: number): number[] {
+  const intervals = grid.intervals;
+  let low = 0;
+  let high = intervals.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (intervals[middle]!.startMinute < startMinute) low = middle + 1;
+    else high = middle;
+  }
+  const held: number[] = [];
+  for (let i = low; i < intervals.length && intervals[i]!.endMinute <= endMinute; i++) held.push(i);
+  return held;
+}
+
 export const seriesKey = (series: DemandSeries): string => `${series.area}/${series.roleFamily}`;
 
 const memo = new WeakMap<BuildContext, CoverageTerms>();
@@ -62,7 +77,7 @@ export function coverageTerms(ctx: BuildContext): CoverageTerms {
       for (const { shift, column } of day) {
         const line = covering.get(`${shift.area}/${shift.roleFamily}`);
         if (!line) continue;
-        for (const i of coveredIntervals(shift, ctx.grid.intervalMinutes, n)) line[i]!.push({ column, coefficient: 1 });
+        for (const i of intervalsHeld(ctx.grid, shift.startMinute, shift.endMinute)) line[i]!.push({ column, coefficient: 1 });
       }
     }
   }

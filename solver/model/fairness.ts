@@ -1,19 +1,21 @@
 /**
- * Fairness in the model, shared by the weekend and night rules: the level groups exactly as the checker
- * forms them (`fairnessGroups`, run on an empty schedule, so one function decides who is compared), and
+ * Fairness in the model, shared by the weekend and night rules: the level groups (regular staff with
+ * hours, by level, levels of two people or more: formed here, not with the checker's `fairnessGroups`, so
+ * that a mistake in either shows as a difference between the MIP objective and the checker's total), and
  * the spread of a count across a group's members.
  */
 import type { RuleId } from "../../models/index.js";
-import { buildCheckContext } from "../check/context.js";
-import { fairnessGroups } from "../check/fairness.js";
 import { penalizeColumn, penaltyColumn, type BuildContext, type StaffVars } from "./build-context.js";
 import type { Term } from "./linear-model.js";
 
-/** The checker's fairness groups, with each member's model variables. */
+/** Who is compared: regular staff (not PRN or agency) with an FTE above 0, by level, in input order. */
 export function fairnessGroupsOf(ctx: BuildContext): { level: string; members: StaffVars[] }[] {
-  const check = buildCheckContext(ctx.input, ctx.grid, ctx.demand, { assignments: [] });
-  const byId = new Map(ctx.staff.map((person) => [person.member.id, person]));
-  return fairnessGroups(check).map(({ level, members }) => ({ level, members: members.map((view) => byId.get(view.member.id)!) }));
+  const byLevel = new Map<string, StaffVars[]>();
+  for (const person of ctx.staff) {
+    if (person.member.employment !== "staff" || !(person.member.fte > 0)) continue;
+    byLevel.set(person.level.id, [...(byLevel.get(person.level.id) ?? []), person]);
+  }
+  return [...byLevel].filter(([, members]) => members.length >= 2).map(([level, members]) => ({ level, members }));
 }
 
 /**

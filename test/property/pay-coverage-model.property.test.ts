@@ -65,6 +65,8 @@ const caseArb = fc
       { minLength: 4, maxLength: 4 },
     ),
     employment: fc.array(fc.constantFrom("staff" as const, "staff" as const, "prn" as const, "agency" as const), { minLength: 4, maxLength: 4 }),
+    // PRN and agency people with an FTE of their own too: fairness compares regular staff only, whatever their FTE.
+    prnFte: fc.boolean(),
     requests: fc.array(
       fc.record({ who: fc.integer({ min: 0, max: 3 }), kind: fc.constantFrom("shift-on" as const, "shift-off" as const, "day-off" as const), day: fc.integer({ min: -1, max: 5 }), template: fc.constantFrom(...templateIds), weight: fc.constantFrom(1, 2.5) }),
       { maxLength: 6 },
@@ -94,7 +96,7 @@ const caseArb = fc
       ...s,
       ...(oneADaySoft ? { overtimeRule: "weekly40" as const } : {}),
       employment: r.employment[i]!,
-      fte: r.employment[i] === "staff" ? s.fte : 0,
+      fte: r.employment[i] === "staff" || r.prnFte ? s.fte : 0,
       contract: Object.fromEntries(Object.entries(r.contracts[i]!).filter(([, v]) => v !== undefined)),
       requests: r.requests
         .filter((q) => q.who === i)
