@@ -37,7 +37,7 @@ const FteReportRequestSchema = z
   .strictObject({
     hire: HireSchema.optional().meta({ description: "The hypothetical hire (default: the site's fte.defaultHire, else the report's choice)" }),
     maxHires: z.number().int().min(0).max(MAX_REPORT_HIRES).optional().meta({ description: `Hires tried, 0–${MAX_REPORT_HIRES}; 0 answers the productivity view at once (default: the site's fte.maxHires, at most ${MAX_REPORT_HIRES})` }),
-    timeLimitSeconds: z.number().int().min(1).max(MAX_WHAT_IF_SECONDS).default(DEFAULT_WHAT_IF_SECONDS).meta({ description: `Per what-if solve, seconds (default ${DEFAULT_WHAT_IF_SECONDS}, at most ${MAX_WHAT_IF_SECONDS})` }),
+    timeLimitSeconds: z.number().min(1).max(MAX_WHAT_IF_SECONDS).default(DEFAULT_WHAT_IF_SECONDS).meta({ description: `Per what-if solve, seconds (default ${DEFAULT_WHAT_IF_SECONDS}, at most ${MAX_WHAT_IF_SECONDS})` }),
     format: z.enum(FTE_REPORT_FORMATS).default("json").meta({ description: "How the finished report is served by default: json, csv or html" }),
   })
   .meta({ id: "FteReportRequest" });

@@ -28,6 +28,14 @@ function intFlag(name: string, raw: string | undefined, min: number, max: number
   return value;
 }
 
+/** Seconds, decimals allowed, as `rxroster solve --time-limit` takes them. */
+function secondsFlag(name: string, raw: string | undefined, min: number, max: number, problems: Problem[]): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) problems.push({ path: `--${name}`, message: `must be a number of seconds from ${min} to ${max}`, value: raw });
+  return value;
+}
+
 export async function runReport(io: Io, args: string[], flags: ReportFlags): Promise<number> {
   const problems: Problem[] = [];
   if (args[0] !== "fte") problems.push({ path: "report", message: "the only report is fte: rxroster report fte <input>", ...(args[0] ? { value: args[0] } : {}) });
@@ -35,7 +43,7 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
   const format = (flags.format ?? "html") as FteReportFormat;
   if (!FTE_REPORT_FORMATS.includes(format)) problems.push({ path: "--format", message: `must be ${FTE_REPORT_FORMATS.join(", ")}`, value: flags.format });
   const maxHires = intFlag("max-hires", flags.maxHires, 0, MAX_HIRES, problems);
-  const timeLimitSeconds = intFlag("time-limit", flags.timeLimit, 1, 86_400, problems);
+  const timeLimitSeconds = secondsFlag("time-limit", flags.timeLimit, 1, 86_400, problems);
   let hire: HireSpec | undefined;
   if (flags.hire !== undefined) {
     const parsed = parseHireFlag(flags.hire);

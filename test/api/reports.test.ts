@@ -87,7 +87,7 @@ describe("a what-if report job", () => {
   let reportId: string;
 
   it("runs off the request, reports progress, and serves its report as HTML, JSON and CSV", async () => {
-    const res = await h.api.post("/sites/test/reports/fte", { hire: "tech1:1.0:day", maxHires: 1, timeLimitSeconds: 2, format: "html" }, hr);
+    const res = await h.api.post("/sites/test/reports/fte", { hire: "tech1:1.0:day", maxHires: 1, timeLimitSeconds: 2.5, format: "html" }, hr);
     expect(res.status).toBe(202);
     expect(res.body.kind).toBe("fte-report");
     expect(res.headers.get("location")).toBe(`/jobs/${res.body.id}`);
@@ -107,7 +107,7 @@ describe("a what-if report job", () => {
     expect(json.body.whatIf.hire).toMatchObject({ level: "tech1", fte: 1, pattern: "day", templates: ["IV10", "T12"] });
     expect(json.body.whatIf.rows.map((r: { hires: number }) => r.hires)).toEqual([0, 1]);
     expect(json.body.provenance.source).toBe("site test, revision 1");
-    expect(json.body.whatIf.timeLimitSeconds).toBe(2);
+    expect(json.body.whatIf.timeLimitSeconds).toBe(2.5);
 
     const csv = await h.api.get(`${path}?format=csv`, manager);
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);

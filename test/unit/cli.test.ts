@@ -136,6 +136,15 @@ describe("output paths that cannot be written", () => {
     expect(err).toBe(`rxroster: --out: cannot write to ${dir}: is a directory`);
   });
 
+  it("takes the FTE report's --time-limit in seconds as solve does, decimals too, and names a bad one", async () => {
+    const input = join(dir, "input.json");
+    expect(await capture(["report", "fte", input, "--time-limit", "0.5"])).toMatchObject({ code: 2, err: 'rxroster: --time-limit: must be a number of seconds from 1 to 86400 (got "0.5")' });
+    expect(await capture(["report", "fte", input, "--time-limit", "soon"])).toMatchObject({ code: 2, err: 'rxroster: --time-limit: must be a number of seconds from 1 to 86400 (got "soon")' });
+    const { code, out: printed } = await capture(["report", "fte", input, "--max-hires", "0", "--time-limit", "1.5", "--format", "json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(printed).provenance.solves.map((s: { timeLimitSeconds: number }) => s.timeLimitSeconds)).toEqual([1.5]);
+  });
+
   it("exits 2 naming the calendar file that cannot be written", async () => {
     const target = join(dir, "input.json", "ann.ics");
     const { code, err } = await capture(["ics", join(dir, "input.json"), join(dir, "schedule.json"), "--staff", "A", "--out", target]);
