@@ -66,7 +66,7 @@ export const staffOperations: Operation[] = [
       if (!published) throw notFound(`site ${params.siteId} has no published schedule yet`);
       const staff = params.staffId!;
       // Publishing next month's schedule does not take this month's shifts away.
-      const assignments = publishedAssignments(deps.store.feeds.publishedVersions(params.siteId!)).filter((a) => a.staff === staff);
+      const assignments = publishedAssignments(deps.store.schedules.publishedVersions(params.siteId!)).filter((a) => a.staff === staff);
       return { status: 200, body: { scheduleId: published.id, version: published.version!, publishedAt: published.createdAt, staff, assignments } };
     },
   }),

@@ -69,7 +69,7 @@ export class FeedService {
     const site = this.siteData(feed.siteId, String(state.revision));
     if (!site) return undefined;
     // Each version is read with the input it was published with, and so with that input's time grid.
-    const versions = this.store.feeds.publishedVersions(feed.siteId).map((v) => (v.input ? { ...v, grid: this.gridOf(v.input) } : v));
+    const versions = this.store.schedules.publishedVersions(feed.siteId).map((v) => (v.input ? { ...v, grid: this.gridOf(v.input) } : v));
     const built = buildFeed(site.input, versions, feed.scope, { grid: site.grid, uidSalt: site.salt });
     if (!built.ok) return undefined;
     if (built.value.skipped.length > 0) this.onSkipped(feed, built.value.skipped);

@@ -8,7 +8,7 @@ import type { Problem } from "../../models/index.js";
 import { buildFteReport, FTE_REPORT_FORMATS, renderFteReport, type FteReportFormat } from "../reports/fte/report.js";
 import { parseHireFlag, type HireSpec } from "../reports/fte/settings.js";
 import { writableDirectory, writableFile, writeFileComplete } from "../io.js";
-import { EXIT_BAD_INPUT, EXIT_OK, loadInput, reportProblems, type Io } from "./main.js";
+import { EXIT_OK, loadInput, reportProblems, type Io } from "./main.js";
 
 export interface ReportFlags {
   hire: string | undefined;

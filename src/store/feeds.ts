@@ -8,10 +8,8 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Database, Statement } from "better-sqlite3";
-import type { PlanningInput } from "../../models/index.js";
 import type { FeedScope } from "../calendar/identity.js";
 import { createFeedToken, hashFeedToken } from "../calendar/tokens.js";
-import type { PublishedVersion } from "../calendar/events.js";
 import type { Actor, AuditRepository } from "./audit.js";
 
 /** Most live feeds one scope may have (a person's phone, laptop, …); past it, revoke one first. */
@@ -136,22 +134,6 @@ export class FeedRepository {
   sourceState(siteId: string): FeedSourceState | undefined {
     const row = this.state.get(siteId) as { revision: number; version: number | null } | undefined;
     return row ? { revision: row.revision, latestVersion: row.version } : undefined;
-  }
-
-  /**
-   * Every published version of a site, oldest first (never a draft), each with the planning input it was
-   * published with when that was kept: the history UIDs and SEQUENCE come from.
-   */
-  publishedVersions(siteId: string): PublishedVersion[] {
-    const rows = this.db
-      .prepare("SELECT version, created_at, assignments, input FROM schedules WHERE site_id = ? AND status = 'published' ORDER BY version")
-      .all(siteId) as { version: number; created_at: string; assignments: string; input: string | null }[];
-    return rows.map((r) => ({
-      version: r.version,
-      publishedAt: r.created_at,
-      schedule: { assignments: JSON.parse(r.assignments) },
-      ...(r.input !== null ? { input: JSON.parse(r.input) as PlanningInput } : {}),
-    }));
   }
 
   /** The site's UID salt, made (32 random bytes) the first time it is asked for. */

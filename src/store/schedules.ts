@@ -4,7 +4,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Database } from "better-sqlite3";
-import type { Assignment } from "../../models/index.js";
+import type { Assignment, PlanningInput } from "../../models/index.js";
+import type { PublishedVersion } from "../calendar/events.js";
 import type { Actor, AuditRepository } from "./audit.js";
 import type { WriteRefusal } from "./sites.js";
 
@@ -57,6 +58,22 @@ export class ScheduleRepository {
     private readonly db: Database,
     private readonly audit: AuditRepository,
   ) {}
+
+  /**
+   * Every published version of a site, oldest first (never a draft), each with the planning input it was
+   * published with when that was kept: the history UIDs and SEQUENCE come from.
+   */
+  publishedVersions(siteId: string): PublishedVersion[] {
+    const rows = this.db
+      .prepare("SELECT version, created_at, assignments, input FROM schedules WHERE site_id = ? AND status = 'published' ORDER BY version")
+      .all(siteId) as { version: number; created_at: string; assignments: string; input: string | null }[];
+    return rows.map((r) => ({
+      version: r.version,
+      publishedAt: r.created_at,
+      schedule: { assignments: JSON.parse(r.assignments) },
+      ...(r.input !== null ? { input: JSON.parse(r.input) as PlanningInput } : {}),
+    }));
+  }
 
   get(siteId: string, id: string): ScheduleRecord | undefined {
     const row = this.db.prepare("SELECT * FROM schedules WHERE site_id = ? AND id = ?").get(siteId, id) as ScheduleRow | undefined;

@@ -61,7 +61,7 @@ export interface FteReport {
 export const FTE_REPORT_FORMATS = ["html", "csv", "json"] as const;
 export type FteReportFormat = (typeof FTE_REPORT_FORMATS)[number];
 
-function defaultHire(input: PlanningInput, settings: FteSettings, productivity: ProductivityView): HireSpec {
+function defaultHire(settings: FteSettings, productivity: ProductivityView): HireSpec {
   if (settings.defaultHire) return settings.defaultHire;
   const family = [...productivity.roleFamilies].sort((a, b) => b.gapFte - a.gapFte)[0]!;
   const level = [...family.levels].sort((a, b) => b.filledFte - a.filledFte)[0]!;
@@ -73,7 +73,7 @@ export async function buildFteReport(input: PlanningInput, options: FteReportOpt
   if (!settings.ok) return settings;
   const prepared = prepare(input);
   const productivity = productivityView(prepared, settings.value);
-  const hire = resolveHire(input, options.hire ?? defaultHire(input, settings.value, productivity), options.hire ? "hire" : "fte.defaultHire");
+  const hire = resolveHire(input, options.hire ?? defaultHire(settings.value, productivity), options.hire ? "hire" : "fte.defaultHire");
   if (!hire.ok) return hire;
   const maxHires = options.maxHires ?? settings.value.maxHires;
   const { view: whatIf, baseline } = await runWhatIf(input, {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { a, violationsOf, world } from "../../fixtures/world.js";
 import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
-import { onLeave, smallWorld, violationsIn } from "../../fixtures/small-world.js";
+import { smallWorld, violationsIn } from "../../fixtures/small-world.js";
 import { withRule } from "../../fixtures/world.js";
 
 const RULE = "coverage.slot-over";
