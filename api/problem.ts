@@ -110,10 +110,11 @@ function bodyParserProblem(error: { type?: unknown; status?: unknown; message?: 
 export function errorHandler(log: (line: string) => void) {
   return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
     if (error instanceof HttpProblem) return sendProblem(res, error.status, error.detail, error.errors, error.headers);
+    // The router's "Failed to decode param '…'" quotes the path, which may hold a feed token: never log
+    // or echo it. (It comes with status 400 and no type, like a body that does not inflate: checked first.)
+    if (error instanceof URIError) return sendProblem(res, 400, "the path has a malformed percent-encoding");
     const known = typeof error === "object" && error !== null ? bodyParserProblem(error as Record<string, unknown>) : undefined;
     if (known) return sendProblem(res, known[0], known[1]);
-    // The router's "Failed to decode param '…'" quotes the path, which may hold a feed token: never log it.
-    if (error instanceof URIError) return sendProblem(res, 400, "the path has a malformed percent-encoding");
     log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     if (!res.headersSent) sendProblem(res, 500, "an unexpected error occurred; it has been logged");
   };

@@ -175,6 +175,13 @@ describe("security", () => {
     const bare = await h.api.request("GET", `/calendars/${annFeed.token}`, {});
     expect(bare.status).toBe(404);
     expect(JSON.stringify(bare.body)).not.toContain(annFeed.token);
+    // Nor in another case (Express matches paths whatever their case), another method, or with a broken
+    // percent-encoding (the router's error quotes the path).
+    for (const [method, path] of [["GET", `/Calendars/${annFeed.token}.ics/x`], ["POST", `/CALENDARS/${annFeed.token}.ics`], ["GET", `/calendars/${annFeed.token}%zz.ics`]] as const) {
+      const res = await h.api.request(method, path, {});
+      expect(res.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
+      expect(JSON.stringify(res.body)).not.toContain(annFeed.token);
+    }
   });
 
   it("never lets staff A's feed show staff B's shifts", async () => {
