@@ -128,6 +128,8 @@ function handler(op: Operation, deps: AppDeps) {
       authorize: (permission, target) => authorize(principal!, permission, target),
     };
     const reply = await op.handle(ctx);
+    // What a token reads is that principal's alone: no shared cache keeps it, and the client asks again.
+    if (op.permission) res.set("cache-control", "private, no-cache");
     res.status(reply.status).set(reply.headers ?? {});
     if (reply.text !== undefined) res.send(reply.text);
     else if (reply.body === undefined) res.end();

@@ -138,6 +138,14 @@ describe("scopes inside allowed routes", () => {
     expect(unknown.body.errors).toEqual([expect.objectContaining({ path: "[0].template", value: "XX" })]);
   });
 
+  it("marks everything a token reads private, for no shared cache to keep", async () => {
+    for (const route of ROUTES.filter((r) => r.method === "GET")) {
+      const res = await h.api.get(resolve(route.path), tokens.admin);
+      expect(res.status, route.path).toBeLessThan(300);
+      expect(res.headers.get("cache-control"), route.path).toBe("private, no-cache");
+    }
+  });
+
   it("never lets a staff token read another person's assignments, requests or leave", async () => {
     for (const part of ["assignments", "requests", "leave"]) {
       expect((await h.api.get(`/sites/alpha/staff/B/${part}`, tokens.staffA)).status).toBe(403);
