@@ -81,9 +81,54 @@ export class SiteRepository {
       if (parsed.value.site.id !== id) {
         return { ok: false, problems: [{ path: "site.id", message: `must stay ${id} (a site's id never changes)`, value: parsed.value.site.id }] };
       }
+      const reused = this.reusedStaffIds(id, current.input, parsed.value);
+      if (reused.length > 0) return { ok: false, problems: reused };
       this.db.prepare("UPDATE sites SET input = ?, revision = revision + 1, updated_at = ? WHERE id = ?").run(JSON.stringify(parsed.value), new Date().toISOString(), id);
       this.audit.record(actor, action, id, target);
+      this.revokeCredentialsOfRemoved(id, current.input, parsed.value, actor);
       return { ok: true, value: this.get(id)! };
     }).immediate();
+  }
+  /**
+   * People taken off the site lose their credentials in the same write: their API tokens and calendar
+   * feeds are revoked (an area's feeds with the area). A leaver's token would otherwise still open the
+   * site, and a feed URL would show whoever is given the id next.
+   */
+  private revokeCredentialsOfRemoved(siteId: string, before: PlanningInput, after: PlanningInput, actor: Actor): void {
+    const now = new Date().toISOString();
+    const staff = new Set(after.staff.map((m) => m.id));
+    const areas = new Set(after.areas.map((a) => a.id));
+    const revokeToken = this.db.prepare("UPDATE tokens SET revoked_at = ? WHERE site_id = ? AND role = 'staff' AND staff_id = ? AND revoked_at IS NULL RETURNING id");
+    const revokeStaffFeeds = this.db.prepare("UPDATE feed_tokens SET revoked_at = ? WHERE site_id = ? AND scope = 'staff' AND staff_id = ? AND revoked_at IS NULL RETURNING id");
+    const revokeAreaFeeds = this.db.prepare("UPDATE feed_tokens SET revoked_at = ? WHERE site_id = ? AND scope = 'area' AND area_id = ? AND revoked_at IS NULL RETURNING id");
+    for (const member of before.staff.filter((m) => !staff.has(m.id))) {
+      for (const { id } of revokeToken.all(now, siteId, member.id) as { id: string }[]) this.audit.record(actor, "token.revoke", siteId, id);
+      for (const { id } of revokeStaffFeeds.all(now, siteId, member.id) as { id: string }[]) this.audit.record(actor, "feed.revoke", siteId, id);
+    }
+    for (const area of before.areas.filter((a) => !areas.has(a.id))) {
+      for (const { id } of revokeAreaFeeds.all(now, siteId, area.id) as { id: string }[]) this.audit.record(actor, "feed.revoke", siteId, id);
+    }
+  }
+
+  /**
+   * A person added under an id that named someone else in a published schedule: refused, as that id's
+   * published shifts (and a feed's history) would become the new person's. A rehire under their own name
+   * keeps their id.
+   */
+  private reusedStaffIds(siteId: string, before: PlanningInput, after: PlanningInput): Problem[] {
+    const present = new Set(before.staff.map((m) => m.id));
+    const added = after.staff.map((member, index) => ({ member, index })).filter(({ member }) => !present.has(member.id));
+    if (added.length === 0) return [];
+    const published = this.db.prepare("SELECT version, input FROM schedules WHERE site_id = ? AND status = 'published' AND input IS NOT NULL ORDER BY version DESC").all(siteId) as { version: number; input: string }[];
+    const formerly = new Map<string, { name: string; version: number }>();
+    for (const { version, input } of published) {
+      for (const m of (JSON.parse(input) as PlanningInput).staff) if (!formerly.has(m.id)) formerly.set(m.id, { name: m.name, version });
+    }
+    return added.flatMap(({ member, index }) => {
+      const was = formerly.get(member.id);
+      return was && was.name !== member.name
+        ? [{ path: `staff[${index}].id`, message: `was ${was.name}'s in published schedule version ${was.version}; a new person needs an id of their own`, value: member.id }]
+        : [];
+    });
   }
 }
