@@ -75,7 +75,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     release();
     throw error;
   }
-  const queue = new SolveQueue(store, options.queue);
+  const queue = new SolveQueue(store, { log: notice, ...options.queue });
   const app = createApp({ store, queue, log: notice, ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}) });
   const server = await new Promise<Server>((resolve, reject) => {
     // Express 5 hands a listen error (a port in use) to this callback.

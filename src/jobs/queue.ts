@@ -31,6 +31,8 @@ export interface SolveQueueOptions {
    * the checker) before its worker is ended and the job fails (default 30000).
    */
   stopGraceMs?: number;
+  /** Where a store write that failed outside any request (a job's result on a full disk) is told (default stderr). */
+  log?: (line: string) => void;
 }
 
 interface RunningSolve {
@@ -55,7 +57,8 @@ function stillValid(input: PlanningInput, assignments: Assignment[]): Assignment
 export class SolveQueue {
   private readonly running = new Map<string, RunningSolve>();
   private readonly concurrency: number;
-  private readonly options: Required<Omit<SolveQueueOptions, "concurrency">>;
+  private readonly options: Required<Omit<SolveQueueOptions, "concurrency" | "log">>;
+  private readonly log: (line: string) => void;
   private sweeper: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -71,13 +74,34 @@ export class SolveQueue {
       cancelGraceMs: options.cancelGraceMs ?? 5000,
       stopGraceMs: options.stopGraceMs ?? 30_000,
     };
+    this.log = options.log ?? ((line) => process.stderr.write(line + "\n"));
+  }
+
+  /**
+   * A store write made from a worker's event or a timer, where an exception would end the server: one that
+   * fails (a full disk, say) is logged and fails its job, if it has one, with the reason. Should the store
+   * refuse that too, the job stays running until the next start marks it interrupted.
+   */
+  private guarded(id: string | undefined, what: string, write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.log(`rxroster: ${what} failed: ${reason}`);
+      if (id === undefined) return;
+      try {
+        this.store.jobs.end(id, "failed", `its result could not be stored: ${reason}`);
+      } catch {
+        // Left running; see above.
+      }
+    }
   }
 
   /** Fail jobs a previous process left running, expire old ones, and start the queued. */
   start(): { interrupted: number } {
     const interrupted = this.store.jobs.failInterrupted(INTERRUPTED);
     this.sweep();
-    this.sweeper = setInterval(() => this.sweep(), this.options.sweepIntervalMs);
+    this.sweeper = setInterval(() => this.guarded(undefined, "expiring finished jobs", () => this.sweep()), this.options.sweepIntervalMs);
     this.sweeper.unref();
     this.pump();
     return { interrupted };
@@ -196,19 +220,19 @@ export class SolveQueue {
     this.running.set(id, solve);
     let answered = false;
     worker.on("message", (message: M) => {
-      if (message.type === "progress") return this.progress(id, solve, (message as Extract<M, { type: "progress" }>).progress);
+      if (message.type === "progress") return this.guarded(undefined, `job ${id}'s progress`, () => this.progress(id, solve, (message as Extract<M, { type: "progress" }>).progress));
       answered = true;
-      onOutcome(message as Extract<M, { type: "outcome" }>);
+      this.guarded(id, `storing job ${id}'s outcome`, () => onOutcome(message as Extract<M, { type: "outcome" }>));
     });
     worker.on("error", () => {
       answered = true;
-      this.store.jobs.end(id, "failed", "the job stopped on an internal error");
+      this.guarded(id, `ending job ${id}`, () => this.store.jobs.end(id, "failed", "the job stopped on an internal error"));
     });
     worker.on("exit", () => {
-      if (!answered) this.store.jobs.end(id, "failed", "the job stopped before answering");
+      if (!answered) this.guarded(id, `ending job ${id}`, () => this.store.jobs.end(id, "failed", "the job stopped before answering"));
       this.running.delete(id);
       settle();
-      this.pump();
+      this.guarded(undefined, "starting the next job", () => this.pump());
     });
   }
 

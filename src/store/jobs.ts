@@ -178,8 +178,14 @@ export class JobRepository {
     return this.db.prepare("UPDATE jobs SET status = 'failed', error = ?, finished_at = ? WHERE status = 'running'").run(why, new Date().toISOString()).changes;
   }
 
-  /** Delete finished jobs that finished before `before` (ISO instant); returns how many. */
+  /**
+   * Delete finished jobs that finished before `before` (ISO instant); returns how many. A solve job whose
+   * schedule is still stored is kept: the schedule's `sourceId` names it, and it holds how the schedule was
+   * made (status, gap, objective, warnings).
+   */
   expire(before: string): number {
-    return this.db.prepare(`DELETE FROM jobs WHERE status IN ${FINISHED} AND finished_at < ?`).run(before).changes;
+    return this.db
+      .prepare(`DELETE FROM jobs WHERE status IN ${FINISHED} AND finished_at < ? AND id NOT IN (SELECT source_id FROM schedules WHERE source_id IS NOT NULL)`)
+      .run(before).changes;
   }
 }

@@ -135,4 +135,38 @@ describe("the job queue", () => {
     expect(store.jobs.get(waiting.id)!.status).toBe("queued");
     store.close();
   });
+
+  it("keeps a finished solve job as long as the schedule it made is stored", () => {
+    const { store } = freshStore();
+    store.sites.create(testSite(), SYSTEM);
+    const job = store.jobs.create("test", { timeLimitSeconds: 5, warmStart: false }, SYSTEM);
+    store.jobs.claim(job.id);
+    store.jobs.succeed(job.id, [{ staff: "A", date: "2026-03-02", template: "D8", locked: false }], { solveStatus: "optimal", seconds: 1 } as never);
+    const draft = store.schedules.list("test").find((s) => s.sourceId === job.id);
+    expect(draft).toBeDefined();
+    expect(new SolveQueue(store, { retentionMs: 60_000 }).sweep(Date.now() + 61_000)).toBe(0);
+    expect(store.jobs.get(job.id)!.status).toBe("succeeded");
+    store.close();
+  });
+
+  it("fails a job whose outcome cannot be stored (a full disk), and the process goes on", async () => {
+    const { store } = freshStore();
+    store.sites.create(testSite(), SYSTEM);
+    const logged: string[] = [];
+    const queue = new SolveQueue(store, { concurrency: 1, log: (line) => logged.push(line) });
+    queue.start();
+    const job = queue.submit("test", { timeLimitSeconds: 1, warmStart: false }, SYSTEM);
+    // The file may not grow, and its pages are filled: the draft's insert fails; the job row's update fits.
+    store.db.pragma(`max_page_count = ${store.db.pragma("page_count", { simple: true }) as number}`);
+    const filler = store.db.prepare("INSERT INTO audit (site_id, actor, role, action, at) VALUES ('test', 'filler', 'admin', ?, '')");
+    expect(() => {
+      for (;;) filler.run("f".repeat(200));
+    }).toThrow(/database or disk is full/);
+    await queue.drain();
+    expect(store.jobs.get(job.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/^its result could not be stored: database or disk is full/) });
+    expect(logged).toEqual([expect.stringMatching(/storing job .* outcome failed: database or disk is full/)]);
+    expect(store.schedules.list("test")).toEqual([]);
+    await queue.close();
+    store.close();
+  });
 });
