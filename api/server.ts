@@ -7,6 +7,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { SolveQueue, type SolveQueueOptions } from "../src/jobs/queue.js";
+import Database, { type Database as DatabaseHandle } from "better-sqlite3";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileSystemReason } from "../src/io.js";
@@ -34,33 +35,44 @@ export interface RunningServer {
 }
 
 /**
- * Claims the data directory for this process (`server.pid`, made exclusively): a second server on the same
- * directory would start its own queue and mark the first one's running jobs as interrupted. A claim whose
- * process is gone (a crash, kill -9) is taken over. Returns the release.
+ * Claims the data directory for this process: a second server on the same directory would start its own
+ * queue and mark the first one's running jobs as interrupted. The claim is an exclusive SQLite lock on
+ * `server.lock`, held while the process lives: the kernel drops it when the process dies (a crash,
+ * kill -9), so a claim is never left behind, and no process that merely reuses a dead server's pid holds
+ * it. `server.pid` only names the holder in the message. Returns the release.
  */
 function claimDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, "server.pid");
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(file, String(process.pid), { flag: "wx" });
-      return () => rmSync(file, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new StoreOpenError(`${file}: ${fileSystemReason(error)}`);
-      const pid = Number(readFileSync(file, "utf8"));
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new StoreOpenError(`${dataDir} is in use by another RxRoster server (pid ${pid})`);
-      rmSync(file, { force: true });
+  const lockFile = join(dataDir, "server.lock");
+  const pidFile = join(dataDir, "server.pid");
+  let lock: DatabaseHandle | undefined;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    lock = new Database(lockFile, { timeout: 0 });
+    // In exclusive locking mode a connection keeps the lock its first write takes until it closes.
+    lock.pragma("locking_mode = EXCLUSIVE");
+    lock.exec("BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS claim (pid INTEGER); DELETE FROM claim; COMMIT");
+  } catch (error) {
+    lock?.close();
+    if ((error as { code?: string }).code === "SQLITE_BUSY") {
+      const pid = readPid(pidFile);
+      throw new StoreOpenError(`${dataDir} is in use by another RxRoster server${pid !== undefined ? ` (pid ${pid})` : ""}`);
     }
+    throw new StoreOpenError(`${lockFile}: ${error instanceof Error && !("errno" in error) ? error.message : fileSystemReason(error)}`);
   }
-  throw new StoreOpenError(`${file}: could not be claimed`);
+  writeFileSync(pidFile, String(process.pid));
+  const held = lock;
+  return () => {
+    rmSync(pidFile, { force: true });
+    held.close();
+  };
 }
 
-function alive(pid: number): boolean {
+function readPid(file: string): number | undefined {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    const pid = Number(readFileSync(file, "utf8"));
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
   }
 }
 

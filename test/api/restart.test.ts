@@ -4,7 +4,7 @@
  * published schedule is intact, and no schedule of the interrupted job exists. Needs `npm run build`.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -64,6 +64,9 @@ it("survives kill -9 during a solve: the job fails, published schedules stay, no
   expect((await first.api.get(`/jobs/${job.body.id}`, token)).body.status).toBe("running");
   first.child.kill("SIGKILL");
   await new Promise((r) => first.child.once("exit", r));
+  // After a reboot the dead server's pid may be another live process's (here the test runner's): the
+  // claim is a lock the kernel dropped with the process, not that pid.
+  writeFileSync(join(dataDir, "server.pid"), String(process.pid));
 
   const second = await serve();
   const after = await waitForJob(second.api, job.body.id, token, 5000);
