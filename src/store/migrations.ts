@@ -135,21 +135,30 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** Apply every migration newer than the database, each in its own transaction. Returns the versions applied. */
+/**
+ * Apply every migration newer than the database, each in its own transaction. Returns the versions applied.
+ * Whether a migration is applied is read inside its transaction, so a second process opening the store at
+ * the same moment (`serve` and `rxroster token …`) skips what the first has just applied. A database made
+ * by a newer release (a version this code does not know) is refused.
+ */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  migrations.forEach((migration, i) => {
+    if (i > 0 && migration.version <= migrations[i - 1]!.version) throw new Error(`migration ${migration.version} is out of order`);
+  });
   db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-  const current = (db.prepare("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations").get() as { v: number }).v;
+  const newest = (db.prepare("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations").get() as { v: number }).v;
+  const known = migrations.at(-1)?.version ?? 0;
+  if (newest > known) throw new Error(`it was made by a newer RxRoster (schema version ${newest}; this one knows up to ${known})`);
+  const isApplied = db.prepare("SELECT 1 FROM schema_migrations WHERE version = ?");
   const applied: number[] = [];
-  let previous = 0;
   for (const migration of migrations) {
-    if (migration.version <= previous) throw new Error(`migration ${migration.version} is out of order`);
-    previous = migration.version;
-    if (migration.version <= current) continue;
-    db.transaction(() => {
+    const ran = db.transaction((): boolean => {
+      if (isApplied.get(migration.version) !== undefined) return false;
       db.exec(migration.sql);
       db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(migration.version, migration.name, new Date().toISOString());
+      return true;
     }).immediate();
-    applied.push(migration.version);
+    if (ran) applied.push(migration.version);
   }
   return applied;
 }

@@ -55,7 +55,12 @@ export function openStore(dataDir: string = DEFAULT_DATA_DIR, options: StoreOpti
   db.pragma("foreign_keys = ON");
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   db.pragma("synchronous = NORMAL");
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw new StoreOpenError(`${path}: cannot be used as the store (${error instanceof Error ? error.message : String(error)})`);
+  }
   const audit = new AuditRepository(db);
   const schedules = new ScheduleRepository(db, audit);
   return {

@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { formatSolveSummary, progressPrinter } from "../../src/cli/format.js";
 import { run } from "../../src/cli/main.js";
 import { writeFileComplete } from "../../src/io.js";
+import { openStore } from "../../src/store/store.js";
 import { BASE, world } from "../fixtures/world.js";
 
 async function capture(argv: string[]) {
@@ -235,6 +237,27 @@ describe("a data directory that is not a store", () => {
     const { code, err } = await capture(["token", "list", "--data-dir", data]);
     expect(code).toBe(2);
     expect(err).toBe(`rxroster: --data-dir: ${join(data, "rxroster.db")}: cannot be opened as the store's SQLite database (file is not a database)`);
+  });
+
+  it("exits 2 for another program's SQLite file, or a store made by a newer RxRoster, and leaves either as it was", async () => {
+    const other = join(dir, "other-program");
+    mkdirSync(other, { recursive: true });
+    const foreign = new Database(join(other, "rxroster.db"));
+    foreign.exec("CREATE TABLE tokens (mine TEXT); INSERT INTO tokens VALUES ('kept')");
+    foreign.close();
+    const first = await capture(["token", "list", "--data-dir", other]);
+    expect(first).toMatchObject({ code: 2, err: `rxroster: --data-dir: ${join(other, "rxroster.db")}: cannot be used as the store (table tokens already exists)` });
+    const reopened = new Database(join(other, "rxroster.db"));
+    expect(reopened.prepare("SELECT mine FROM tokens").all()).toEqual([{ mine: "kept" }]);
+    reopened.close();
+
+    const newer = join(dir, "newer-store");
+    openStore(newer).close();
+    const db = new Database(join(newer, "rxroster.db"));
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from the future', '')").run();
+    db.close();
+    const second = await capture(["token", "list", "--data-dir", newer]);
+    expect(second).toMatchObject({ code: 2, err: expect.stringContaining("cannot be used as the store (it was made by a newer RxRoster (schema version 99; this one knows up to") });
   });
 });
 
