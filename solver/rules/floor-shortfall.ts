@@ -7,11 +7,11 @@
  * staff-hours. Reported per area × role family × local date (the day holding the interval's start), with
  * the worst stretch named.
  *
- * Soft, and it can never be hard: a schedule is always returned with its gaps named, because a manager
- * with too few people still has to publish one. Weight `uncoveredFloorStaffHour` (1000), the largest in
+ * Soft, and it can never be hard (an input setting it hard is refused): a schedule is always returned
+ * with its gaps named, because a manager with too few people still has to publish one. Weight `uncoveredFloorStaffHour` (1000), the largest in
  * the table: a floor is a safety minimum, dearer than any overtime, agency hour or rule broken.
  */
-import type { RuleDefinition } from "./types.js";
+import { COVERAGE_IS_SOFT, type RuleDefinition } from "./types.js";
 import { coverageFindingsByDay } from "./coverage-findings.js";
 import { penaltyColumn, penaltyConstant } from "../model/build-context.js";
 import { coverageTerms, intervalName, intervalSubjects } from "../model/coverage.js";
@@ -21,6 +21,7 @@ export const floorShortfall: RuleDefinition = {
   title: "Minimum staffing floors covered",
   policy: "At least the floor's number of qualified people are on duty in an area in every interval of its window.",
   hardByDefault: false,
+  alwaysSoft: COVERAGE_IS_SOFT,
   unit: "staff-hour",
   weightKey: "uncoveredFloorStaffHour",
   defaults: {},
@@ -33,16 +34,15 @@ export const floorShortfall: RuleDefinition = {
   },
   // Per series and interval with a floor f, c = people covering it: soft, a slack sf ≥ f − c priced per
   // staff-hour (sf = max(0, f − c) at the optimum), kept for the demand rule to stack on; an interval no
-  // shift can cover costs f × hours as a constant. Set hard (against the policy), c ≥ f without slack.
+  // shift can cover costs f × hours as a constant. Never hard (`alwaysSoft`).
   build(ctx, rule) {
-    if (!rule.hard && rule.weight === 0) return;
+    if (rule.weight === 0) return;
     const cover = coverageTerms(ctx);
     for (const interval of cover.intervals) {
       const { floor, covering } = interval;
       if (floor <= 0) continue;
       const name = intervalName(rule.id, interval);
-      if (rule.hard) ctx.builder.addRow(name, covering, floor, Infinity);
-      else if (covering.length === 0) penaltyConstant(ctx, rule.id, intervalSubjects(interval), floor * interval.hours * rule.weight);
+      if (covering.length === 0) penaltyConstant(ctx, rule.id, intervalSubjects(interval), floor * interval.hours * rule.weight);
       else {
         const slack = penaltyColumn(ctx, rule.id, intervalSubjects(interval), interval.hours * rule.weight, floor);
         ctx.builder.addRow(name, [...covering, { column: slack, coefficient: 1 }], floor, Infinity);

@@ -73,6 +73,7 @@ export function checkRuleParams(input: PlanningInput): Problem[] {
   for (const [id, setting] of Object.entries(input.rules)) {
     const rule = ruleById(id);
     if (!rule || !setting) continue;
+    if (setting.hard === true && rule.alwaysSoft) problems.push({ path: `rules.${id}.hard`, message: `cannot be true: ${rule.alwaysSoft}`, value: true });
     const defaults = rule.defaults as Record<string, ParamValue>;
     for (const [name, value] of Object.entries(setting.params)) {
       const path = `rules.${id}.params.${name}`;

@@ -6,11 +6,11 @@
  * of the gap above the floor is counted here (the floor part is `coverage.floor-shortfall`'s, so no
  * staff-hour is charged twice). Reported per area × role family × local date, worst stretch named.
  *
- * Soft, and it can never be hard: a schedule is always returned with its gaps named. Weight
+ * Soft, and it can never be hard (an input setting it hard is refused): a schedule is always returned with its gaps named. Weight
  * `uncoveredDemandStaffHour` (300): below a floor gap (1000), above what an overtime or agency hour costs
  * (~$150), so the optimizer pays for overtime before it leaves forecast work undone.
  */
-import type { RuleDefinition } from "./types.js";
+import { COVERAGE_IS_SOFT, type RuleDefinition } from "./types.js";
 import { coverageFindingsByDay } from "./coverage-findings.js";
 import { floorShortfall } from "./floor-shortfall.js";
 import { resolveRule } from "./resolve.js";
@@ -22,6 +22,7 @@ export const intervalShortfall: RuleDefinition = {
   title: "Forecast workload covered",
   policy: "Enough people are on duty in every interval for the forecast work, by the productivity standards.",
   hardByDefault: false,
+  alwaysSoft: COVERAGE_IS_SOFT,
   unit: "staff-hour",
   weightKey: "uncoveredDemandStaffHour",
   defaults: {},
@@ -35,27 +36,21 @@ export const intervalShortfall: RuleDefinition = {
   // Per series and interval with required r above the floor f, c = people covering it, the check's part
   // is max(0, r − c) − max(0, f − c), priced per staff-hour. How the model prices it depends on the floor
   // rule:
-  // - floor soft and dearer per staff-hour (the default 1000 > 300): a slack sd on the row
-  //   c + sf + sd ≥ r, stacked on the floor's slack sf, which the dearer floor keeps at max(0, f − c);
-  // - floor hard: c ≥ f always holds, so the part is max(0, r − c): a slack on c + sd ≥ r;
+  // - floor dearer per staff-hour (the default 1000 > 300): a slack sd on the row c + sf + sd ≥ r,
+  //   stacked on the floor's slack sf, which the dearer floor keeps at max(0, f − c);
   // - otherwise (floor off, or not dearer) the part is not convex in c: it is (r − f) − z with z the
   //   people covered above the floor, z ≤ (r − f)·w and c ≥ f·w + z for a binary w ("the floor is met").
-  // Hard (against the policy): c ≥ r where r > f, exactly when the check finds no shortfall.
+  // Neither rule is ever hard (`alwaysSoft`).
   build(ctx, rule) {
-    if (!rule.hard && rule.weight === 0) return;
+    if (rule.weight === 0) return;
     const floorRule = resolveRule(floorShortfall, ctx.input);
-    const floorHeld = floorRule.enabled && floorRule.hard;
-    const stacked = floorRule.enabled && !floorRule.hard && floorRule.weight > rule.weight;
-    const convex = (floor: number): boolean => floor === 0 || floorHeld || stacked;
+    const stacked = floorRule.enabled && floorRule.weight > rule.weight;
+    const convex = (floor: number): boolean => floor === 0 || stacked;
     const cover = coverageTerms(ctx);
     for (const interval of cover.intervals) {
       const { floor, required, covering } = interval;
       if (required <= floor) continue;
       const name = intervalName(rule.id, interval);
-      if (rule.hard) {
-        ctx.builder.addRow(name, covering, required, Infinity);
-        continue;
-      }
       const subjects = intervalSubjects(interval);
       const perPerson = interval.hours * rule.weight;
       if (covering.length === 0 || (!convex(floor) && covering.length <= floor)) {

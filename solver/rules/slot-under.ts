@@ -6,11 +6,12 @@
  * derived. Each finding carries the line's own under weight (`slotDemand[].underWeight`, else the
  * `slotUnderPerPerson` weight, filled in by `src/demand`), so a rule-level weight does not reprice lines.
  *
- * Soft: like interval coverage, a short slot is a gap to report, not a reason to return no schedule.
+ * Soft, never hard (an input setting it hard is refused): like interval coverage, a short slot is a gap to
+ * report, not a reason to return no schedule.
  * Default weight `slotUnderPerPerson` (300) matches an uncovered forecast staff-hour's: a missing person is
  * missing work; the Curtois–Qu benchmark sets its own weight per line.
  */
-import type { Finding, RuleDefinition } from "./types.js";
+import { COVERAGE_IS_SOFT, type Finding, type RuleDefinition } from "./types.js";
 import { slotHeadcounts } from "./coverage-findings.js";
 import { binaryReach, buildBand } from "../model/bands.js";
 import { shiftTerms } from "../model/coverage.js";
@@ -20,6 +21,7 @@ export const slotUnder: RuleDefinition = {
   title: "Slot demand filled",
   policy: "Each shift with a headcount requirement gets at least that many people.",
   hardByDefault: false,
+  alwaysSoft: COVERAGE_IS_SOFT,
   unit: "person",
   weightKey: "slotUnderPerPerson",
   defaults: {},
@@ -37,7 +39,7 @@ export const slotUnder: RuleDefinition = {
     return findings;
   },
   // Per slot line, n = Σ x of its shift instance (one column per person): soft, a shortfall column
-  // ≥ required − n at the line's own under weight; hard, n ≥ required.
+  // ≥ required − n at the line's own under weight.
   build(ctx, rule) {
     for (const slot of ctx.demand.slots) {
       if (slot.required <= 0) continue;

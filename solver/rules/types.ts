@@ -9,6 +9,9 @@ import type { BuildContext, StaffVars } from "../model/build-context.js";
 
 export type ParamValue = number | boolean | string;
 
+/** Why the coverage shortfall rules are never hard. */
+export const COVERAGE_IS_SOFT = "coverage shortfall is always soft, so a schedule is always returned with every gap named (raise its weight instead)";
+
 export interface RuleDefinition<P extends Record<string, ParamValue> = Record<string, ParamValue>> {
   id: RuleId;
   /** Human title, e.g. "At least 10 h rest between shifts". */
@@ -17,6 +20,8 @@ export interface RuleDefinition<P extends Record<string, ParamValue> = Record<st
   policy: string;
   /** Hard unless the site says otherwise (a hard rule is never broken by a returned schedule). */
   hardByDefault: boolean;
+  /** Why the rule may never be set hard (coverage shortfall: a schedule is always returned, gaps named). */
+  alwaysSoft?: string;
   /** Unit of one penalty, e.g. "day", "minute", "staff-hour". */
   unit: string;
   /** The weights-table entry pricing one unit when the rule is soft. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseInput } from "../../../src/pipeline.js";
 import { a, violationsOf, world } from "../../fixtures/world.js";
 import type { PlanningInputFile } from "../../../models/index.js";
 import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
@@ -79,15 +80,15 @@ describe("coverage.floor-shortfall in the model", () => {
     expectModelAgreesWithChecker(solved);
   });
 
-  it("leaves a cheap floor uncovered when soft, and covers it as a row when set hard", async () => {
+  it("leaves a cheap floor uncovered, priced at its weight", async () => {
     const cheap = withRule(monday(2), RULE, { weight: 10 });
     const soft = await solveDirect(cheap);
     expect(soft.schedule.assignments).toEqual([]);
     expect(violationsIn(soft.explanation, RULE)).toEqual([expect.objectContaining({ amount: 16, penalty: 160 })]);
     expectModelAgreesWithChecker(soft);
-    const hard = await solveDirect(withRule(cheap, RULE, { hard: true }));
-    expect(hard.schedule.assignments).toHaveLength(2);
-    expect(violationsIn(hard.explanation, RULE)).toEqual([]);
-    expectModelAgreesWithChecker(hard);
+  });
+
+  it("cannot be set hard: the input is refused naming the setting", () => {
+    expect(parseInput(withRule(monday(2), RULE, { hard: true }))).toMatchObject({ ok: false, problems: [expect.objectContaining({ path: `rules.${RULE}.hard`, message: expect.stringMatching(/^cannot be true: coverage shortfall is always soft/) })] });
   });
 });

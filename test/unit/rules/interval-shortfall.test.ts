@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseInput } from "../../../src/pipeline.js";
 import { a, violationsOf, world } from "../../fixtures/world.js";
 import type { PlanningInputFile } from "../../../models/index.js";
 import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
@@ -82,15 +83,15 @@ describe("coverage.interval-shortfall in the model", () => {
     expectModelAgreesWithChecker(solved);
   });
 
-  it("leaves cheap demand short when soft, and meets it as a row when set hard", async () => {
+  it("leaves cheap demand short, priced at its weight", async () => {
     const cheap = withRule(smallWorld(1, demand(2)), RULE, { weight: 1 });
     const soft = await solveDirect(cheap);
     expect(soft.schedule.assignments).toHaveLength(1);
     expect(violationsIn(soft.explanation, RULE)).toEqual([expect.objectContaining({ amount: 2, penalty: 2 })]);
     expectModelAgreesWithChecker(soft);
-    const hard = await solveDirect(withRule(cheap, RULE, { hard: true }));
-    expect(hard.schedule.assignments).toHaveLength(2);
-    expect(violationsIn(hard.explanation, RULE)).toEqual([]);
-    expectModelAgreesWithChecker(hard);
+  });
+
+  it("cannot be set hard: the input is refused naming the setting", () => {
+    expect(parseInput(withRule(smallWorld(1, demand(2)), RULE, { hard: true }))).toMatchObject({ ok: false, problems: [expect.objectContaining({ path: `rules.${RULE}.hard`, message: expect.stringMatching(/^cannot be true: coverage shortfall is always soft/) })] });
   });
 });

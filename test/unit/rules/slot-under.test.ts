@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseInput } from "../../../src/pipeline.js";
 import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
 import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
 import { onLeave, smallWorld, violationsIn } from "../../fixtures/small-world.js";
@@ -40,10 +41,8 @@ describe("coverage.slot-under in the model", () => {
     expectModelAgreesWithChecker(solved);
   });
 
-  it("fills the line when hard", async () => {
-    const solved = await solveDirect(withRule(cheap, RULE, { hard: true }));
-    expect(solved.schedule.assignments).toHaveLength(2);
-    expectModelAgreesWithChecker(solved);
+  it("cannot be set hard: the input is refused naming the setting", () => {
+    expect(parseInput(withRule(cheap, RULE, { hard: true }))).toMatchObject({ ok: false, problems: [expect.objectContaining({ path: `rules.${RULE}.hard`, message: expect.stringMatching(/^cannot be true: coverage shortfall is always soft/) })] });
   });
 
   it("charges a line nobody can work at the table weight", async () => {
