@@ -42,7 +42,7 @@ commands:
                                   G is a fraction (0.01 = 1 %; default 0.0001); exit 3: no schedule
   check <input> <schedule> [--json]
                                   explain a schedule: rule violations, coverage, hours, cost
-  demo [--out DIR] [--time-limit S] [--gap G]
+  demo [--out DIR] [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
                                   solve the bundled demo department (default DIR: out/demo)
   ics <input> <schedule> --staff ID [--out FILE]
                                   one person's shifts as an iCalendar file (default: stdout)
@@ -51,8 +51,9 @@ commands:
                                   FTE justification: FTE the workload needs, and what each
                                   added hire saves (PATTERN: day|evening|night|any or
                                   template ids joined by commas; default stdout, html)
-  serve [--port P] [--host H] [--data-dir DIR]
-                                  the HTTP API on a SQLite store in DIR (default .rxroster)
+  serve [--port P] [--host H] [--data-dir DIR] [--public-url URL]
+                                  the HTTP API on a SQLite store in DIR (default .rxroster);
+                                  URL: the origin feed links are given with
 ${TOKEN_USAGE}
 
 Input files are UTF-8 JSON (.json) or YAML (anything else).`;
