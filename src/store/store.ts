@@ -66,7 +66,7 @@ export function openStore(dataDir: string = DEFAULT_DATA_DIR, options: StoreOpti
   return {
     path,
     db,
-    tokens: new TokenRepository(db),
+    tokens: new TokenRepository(db, audit),
     audit,
     sites: new SiteRepository(db, audit),
     schedules,

@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "better-sqlite3";
+import { SYSTEM, type Actor, type AuditRepository } from "./audit.js";
 
 export const ROLES = ["admin", "manager", "hr", "staff"] as const;
 export type Role = (typeof ROLES)[number];
@@ -57,18 +58,27 @@ export function scopeProblem(role: Role, siteId: string | undefined, staffId: st
 }
 
 export class TokenRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditRepository,
+  ) {}
 
-  /** Create a token; the secret is returned here and never again. Throws on a scope that does not fit the role. */
-  create(role: Role, siteId?: string, staffId?: string): { secret: string; info: TokenInfo } {
+  /**
+   * Create a token; the secret is returned here and never again. Throws on a scope that does not fit the
+   * role. Audited (its id, never its secret) with the actor, by default the host's command line.
+   */
+  create(role: Role, siteId?: string, staffId?: string, actor: Actor = SYSTEM): { secret: string; info: TokenInfo } {
     const problem = scopeProblem(role, siteId, staffId);
     if (problem) throw new Error(problem);
     const id = `tok_${randomBytes(6).toString("hex")}`;
     const secret = randomBytes(32).toString("base64url");
     const createdAt = new Date().toISOString();
-    this.db
-      .prepare("INSERT INTO tokens (id, hash, role, site_id, staff_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(id, hashToken(secret), role, siteId ?? null, staffId ?? null, createdAt);
+    this.db.transaction(() => {
+      this.db
+        .prepare("INSERT INTO tokens (id, hash, role, site_id, staff_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .run(id, hashToken(secret), role, siteId ?? null, staffId ?? null, createdAt);
+      this.audit.record(actor, "token.create", siteId, id);
+    })();
     return { secret, info: { tokenId: id, role, ...(siteId ? { siteId } : {}), ...(staffId ? { staffId } : {}), createdAt } };
   }
 
@@ -80,9 +90,13 @@ export class TokenRepository {
     return principal;
   }
 
-  /** Revoke a token by id; false when there is no live token with that id. */
-  revoke(id: string): boolean {
-    return this.db.prepare("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").run(new Date().toISOString(), id).changes === 1;
+  /** Revoke a token by id (audited); false when there is no live token with that id. */
+  revoke(id: string, actor: Actor = SYSTEM): boolean {
+    return this.db.transaction((): boolean => {
+      const row = this.db.prepare("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING site_id").get(new Date().toISOString(), id) as { site_id: string | null } | undefined;
+      if (row) this.audit.record(actor, "token.revoke", row.site_id ?? undefined, id);
+      return row !== undefined;
+    })();
   }
 
   list(): TokenInfo[] {

@@ -86,8 +86,13 @@ describe("the store", () => {
     store.db.pragma("wal_checkpoint(TRUNCATE)");
     expect(readFileSync(join(dir, "rxroster.db")).includes(Buffer.from(secret))).toBe(false);
     expect(store.tokens.revoke(info.tokenId)).toBe(true);
+    expect(store.tokens.revoke(info.tokenId)).toBe(false);
     expect(store.tokens.authenticate(secret)).toBeUndefined();
     expect(() => store.tokens.create("staff", "test")).toThrow(/needs --staff/);
+    // Issuing and revoking are audited by the token's id, never its secret.
+    const rows = store.audit.list("test").filter((a) => a.action.startsWith("token."));
+    expect(rows.map((a) => [a.action, a.target]).sort()).toEqual([["token.create", info.tokenId], ["token.revoke", info.tokenId]]);
+    expect(JSON.stringify(store.db.prepare("SELECT * FROM audit").all())).not.toContain(secret);
     store.close();
   });
 });
