@@ -19,6 +19,27 @@ function uniqueIds(items: readonly { id: string }[], path: string, problems: Pro
   return seen;
 }
 
+/**
+ * Intervals are counted in elapsed minutes from the horizon's first local midnight, so a change of the
+ * zone's UTC offset that is not a whole number of intervals (Lord Howe Island's 30 minutes, on hourly
+ * intervals) would put every later interval off the local clock's hours, and every shift hand-over
+ * mid-interval, where it counts for neither shift.
+ */
+function clockChangeOffGrid(input: PlanningInput): Problem | undefined {
+  const zone = input.site.timeZone;
+  let day = DateTime.fromISO(input.horizon.start, { zone }).startOf("day");
+  const last = DateTime.fromISO(input.horizon.end, { zone }).startOf("day");
+  while (day <= last) {
+    const next = day.plus({ days: 1 }).startOf("day");
+    const change = next.offset - day.offset;
+    if (change % input.intervalMinutes !== 0) {
+      return { path: "intervalMinutes", message: `must divide the ${Math.abs(change)}-minute clock change of ${zone} on ${day.toISODate()} (intervals after it would fall off the local hours): use ${Math.abs(change) % 15 === 0 ? "15 or 30" : "another zone"}`, value: input.intervalMinutes };
+    }
+    day = next;
+  }
+  return undefined;
+}
+
 export function checkReferences(input: PlanningInput): Problem[] {
   const problems: Problem[] = [];
   const ref = (ids: Set<string>, kind: string, path: string, id: string): void => {
@@ -94,6 +115,8 @@ export function checkReferences(input: PlanningInput): Problem[] {
       }
     }
   });
+  const offGrid = clockChangeOffGrid(input);
+  if (offGrid) problems.push(offGrid);
   input.slotDemand.forEach((s, i) => {
     ref(templates, "shift template", `slotDemand[${i}].template`, s.template);
     const day = daysBetween(input.horizon.start, s.date);

@@ -43,6 +43,14 @@ describe("planning input validation", () => {
     expect(problemsOf({ ...BASE, shiftTemplates, horizn: BASE.horizon })).toEqual(["shiftTemplates[0].unpaidBreakMinute: unknown field (got 30)", "horizn: unknown field"]);
   });
 
+  it("names hourly intervals in a zone whose clock changes by half an hour (Lord Howe Island)", () => {
+    const site = { ...BASE.site, timeZone: "Australia/Lord_Howe" };
+    const horizon = { start: "2026-10-01", end: "2026-10-07" };
+    expect(problemsOf({ ...BASE, site, horizon })).toEqual(["intervalMinutes: must divide the 30-minute clock change of Australia/Lord_Howe on 2026-10-04 (intervals after it would fall off the local hours): use 15 or 30 (got 60)"]);
+    expect(problemsOf({ ...BASE, site, horizon, intervalMinutes: 30 })).toEqual([]);
+    expect(problemsOf({ ...BASE, site, horizon: { start: "2026-11-01", end: "2026-11-30" } })).toEqual([]);
+  });
+
   it("names a floor off the interval grid and a dated volume on a day the profile gives no hours", () => {
     const floors = [{ area: "central", roleFamily: "pharmacist", count: 1, from: "07:00", to: "15:30" }];
     expect(problemsOf({ ...BASE, floors })).toEqual(['floors[0].to: must fall on the 60-minute intervals of the horizon (or set intervalMinutes to one it falls on) (got "15:30")']);
