@@ -8,8 +8,9 @@
  * the worst stretch named.
  *
  * Soft, and it can never be hard (an input setting it hard is refused): a schedule is always returned
- * with its gaps named, because a manager with too few people still has to publish one. Weight `uncoveredFloorStaffHour` (1000), the largest in
- * the table: a floor is a safety minimum, dearer than any overtime, agency hour or rule broken.
+ * with its gaps named, because a manager with too few people still has to publish one. Weight
+ * `uncoveredFloorStaffHour` (1000), the largest in the table: a floor is a safety minimum, dearer than
+ * any overtime, agency hour or rule broken.
  */
 import { COVERAGE_IS_SOFT, type RuleDefinition } from "./types.js";
 import { coverageFindingsByDay } from "./coverage-findings.js";
