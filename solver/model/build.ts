@@ -60,7 +60,8 @@ export function buildModel(input: PlanningInput, grid: TimeGrid, demand: Demand,
       person.byDay[shift.day]!.push({ shift, column });
     }
   }
-  buildLaborCost(ctx);
+  const oneADay = rules.find(({ definition }) => definition.id === "shift.one-per-day");
+  buildLaborCost(ctx, oneADay !== undefined && oneADay.rule.hard);
   for (const { definition, rule } of rules) {
     if (!definition.build) throw new Error(`rule ${definition.id} has no build half`);
     definition.build(ctx, rule);

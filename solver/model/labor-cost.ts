@@ -1,8 +1,8 @@
 /**
  * Labor cost in the model, priced exactly as the checker's `check/pay.ts` prices a schedule: base rate ×
  * paid hours and differentials on each x column, and overtime hours as continuous columns at the 0.5 ×
- * base-rate premium — per workweek under `weekly40`; under `8/80` the daily excess rides on the x column
- * (one shift a day) and the period excess of straight-time hours gets a column per pay period.
+ * base-rate premium — per workweek under `weekly40`; under `8/80` per day (see `buildLaborCost`) and per
+ * pay period, over the straight-time hours.
  */
 import type { ShiftInstance } from "../../models/index.js";
 import { OVERTIME_PREMIUM } from "../check/pay.js";
@@ -36,33 +36,62 @@ function spanOvertime(ctx: BuildContext, person: StaffVars, name: string, hours:
   ctx.overtimeHours.push({ column: o, coefficient: 1 });
 }
 
-export function buildLaborCost(ctx: BuildContext): void {
+/**
+ * Labor cost and overtime. Under `8/80` a day's straight-time hours are min(8, its paid hours): with one
+ * shift a day (`oneShiftADay`: the rule is hard) that is a constant per x, and the daily excess rides on
+ * x; otherwise a day where a person may work two shifts gets a column e ≥ Σ paid × x − 8 for its excess,
+ * and its straight hours are Σ paid × x − e (exact at the optimum: e above the excess only moves hours
+ * from the period's overtime to the day's, at the same premium).
+ */
+export function buildLaborCost(ctx: BuildContext, oneShiftADay: boolean): void {
   const laborWeight = ctx.input.weights.laborDollar;
   for (const person of ctx.staff) {
     const agency = person.member.employment !== "staff";
     const eightEighty = person.member.overtimeRule === "8/80";
     const premium = OVERTIME_PREMIUM * person.member.hourlyRate;
-    for (const day of person.byDay) {
+    const paid = (s: ShiftInstance): number => s.paidMinutes / 60;
+    const price = (column: number, dollars: number): void => {
+      ctx.builder.addCost(column, dollars * laborWeight);
+      ctx.laborCost.push({ column, coefficient: dollars });
+    };
+    /** Hours toward the span's limit, per horizon day: paid hours (weekly40) or straight-time hours (8/80). */
+    const spanHours: Term[][] = person.byDay.map(() => []);
+    person.byDay.forEach((day, d) => {
       for (const { shift, column } of day) {
-        let dollars = shiftDollars(ctx, person, shift);
-        if (eightEighty) {
-          const dailyOvertime = Math.max(0, shift.paidMinutes / 60 - 8);
-          if (dailyOvertime > 0) ctx.overtimeHours.push({ column, coefficient: dailyOvertime });
-          dollars += premium * dailyOvertime;
-        }
-        ctx.builder.addCost(column, dollars * laborWeight);
-        ctx.laborCost.push({ column, coefficient: dollars });
-        if (agency) ctx.agencyHours.push({ column, coefficient: shift.paidMinutes / 60 });
+        price(column, shiftDollars(ctx, person, shift));
+        if (agency) ctx.agencyHours.push({ column, coefficient: paid(shift) });
+        if (!eightEighty) spanHours[d]!.push({ column, coefficient: paid(shift) });
       }
-    }
+      if (!eightEighty || day.length === 0) return;
+      if (day.length === 1 || oneShiftADay) {
+        for (const { shift, column } of day) {
+          const daily = Math.max(0, paid(shift) - 8);
+          if (daily > 0) {
+            price(column, premium * daily);
+            ctx.overtimeHours.push({ column, coefficient: daily });
+          }
+          spanHours[d]!.push({ column, coefficient: Math.min(8, paid(shift)) });
+        }
+        return;
+      }
+      const name = `daily-overtime[${person.member.id},${ctx.grid.days[d]!.date}]`;
+      const excess = ctx.builder.addColumn({ name, lower: 0 });
+      price(excess, premium);
+      ctx.overtimeHours.push({ column: excess, coefficient: 1 });
+      const worked = day.map(({ shift, column }) => ({ column, coefficient: paid(shift) }));
+      ctx.builder.addRow(`${name}-def`, [...worked, { column: excess, coefficient: -1 }], -Infinity, 8);
+      spanHours[d]!.push(...worked, { column: excess, coefficient: -1 });
+    });
     const field = eightEighty ? "payPeriod" : "week";
     const spans = eightEighty ? ctx.grid.payPeriods : ctx.grid.workweeks;
     const limit = eightEighty ? 80 : 40;
-    const hoursOf = (s: ShiftInstance): number => (eightEighty ? Math.min(8, s.paidMinutes / 60) : s.paidMinutes / 60);
+    // History the same way, per day: its own straight-time hours under 8/80.
+    const historyByDay = new Map<number, number>();
+    for (const h of person.history) historyByDay.set(h.day, (historyByDay.get(h.day) ?? 0) + paid(h));
     for (const span of spans) {
-      const hours: Term[] = [];
-      for (const day of person.byDay) for (const { shift, column } of day) if (dayField(ctx, shift.day, field) === span.index) hours.push({ column, coefficient: hoursOf(shift) });
-      const history = person.history.filter((h) => dayField(ctx, h.day, field) === span.index).reduce((sum, h) => sum + hoursOf(h), 0);
+      const hours = spanHours.flatMap((terms, d) => (dayField(ctx, d, field) === span.index ? terms : []));
+      let history = 0;
+      for (const [day, h] of historyByDay) if (dayField(ctx, day, field) === span.index) history += eightEighty ? Math.min(8, h) : h;
       spanOvertime(ctx, person, `overtime[${person.member.id},${span.firstDate}]`, hours, history, limit);
     }
   }

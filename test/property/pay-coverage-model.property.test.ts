@@ -91,12 +91,8 @@ const caseArb = fc
   })
   .map((r): PlanningInput => {
     const base = BASE.staff!.filter((s) => r.people.includes(s.id));
-    // labor-cost.ts puts 8/80 daily overtime on each x, exact only with one shift a day: with that rule
-    // soft, everyone is on weekly40 here.
-    const oneADaySoft = r.oneADay.hard === false;
     const staff = base.map((s, i) => ({
       ...s,
-      ...(oneADaySoft ? { overtimeRule: "weekly40" as const } : {}),
       employment: r.employment[i]!,
       fte: r.employment[i] === "staff" || r.prnFte ? s.fte : 0,
       contract: Object.fromEntries(Object.entries(r.contracts[i]!).filter(([, v]) => v !== undefined)),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { a, world } from "../fixtures/world.js";
+import { a, withRule, world } from "../fixtures/world.js";
+import { smallWorld } from "../fixtures/small-world.js";
+import { expectModelAgreesWithChecker, solveDirect } from "../fixtures/solve.js";
 import { TWELVES, addTemplates, dates, patchStaff } from "../fixtures/patch.js";
 import { prepare } from "../../src/pipeline.js";
 import { buildCheckContext } from "../../solver/check/context.js";
@@ -83,6 +85,24 @@ describe("overtime under 8/80 (Ben, $58/h)", () => {
     });
     // Period 02-15…02-28 is history only (not charged). 03-01: 8 straight hours toward this period.
     expect(payFor(input, on("B", "P12", "2026-03-02", "2026-03-11"), "B").overtimeHours).toBe(10 * 4 + (88 - 80));
+  });
+});
+
+describe("8/80 in the model when a person may work two shifts a day", () => {
+  it("prices a day's two 6-h shifts at 4 h of daily overtime, as the checker does", async () => {
+    const sixes = addTemplates(
+      smallWorld(3),
+      { id: "AM6", name: "Morning 6", area: "central", start: "06:00", lengthMinutes: 360, roleFamily: "pharmacist", requiredSkills: ["verify"] },
+      { id: "PM6", name: "Afternoon 6", area: "central", start: "14:00", lengthMinutes: 360, roleFamily: "pharmacist", requiredSkills: ["verify"] },
+    );
+    const twoADay = [a("B", "2026-03-03", "AM6"), a("B", "2026-03-03", "PM6")];
+    for (const oneADay of [{ enabled: false }, { hard: false, weight: 100 }]) {
+      const input = withRule(withRule(sixes, "shift.one-per-day", oneADay), "rest.min-between-shifts", { enabled: false });
+      expect(payFor(input, twoADay, "B")).toMatchObject({ paidHours: 12, overtimeHours: 4, overtimePremiumDollars: 4 * 29 });
+      const solved = await solveDirect(input, twoADay);
+      expect(solved.explanation.staff.find((h) => h.staff === "B")!.overtimeHours).toBeGreaterThanOrEqual(4);
+      expectModelAgreesWithChecker(solved);
+    }
   });
 });
 
