@@ -1,9 +1,10 @@
 /**
  * Coverage: people on duty per area and role family per interval, against demand. A shift covers an
- * interval when it spans the whole interval (breaks are staggered and not subtracted).
+ * interval when it spans the whole interval (breaks are staggered and not subtracted); a person counts
+ * when qualified for the shift (`countsForCover`).
  */
 import type { CoverageLine, DemandSeries, ShiftInstance } from "../../models/index.js";
-import type { CheckContext } from "./context.js";
+import type { CheckContext, StaffView } from "./context.js";
 
 export interface SeriesCoverage {
   series: DemandSeries;
@@ -19,11 +20,21 @@ export function coveredIntervals(shift: ShiftInstance, intervalMinutes: number, 
   return out;
 }
 
+/**
+ * Whether a person on a shift counts toward its cover: of the shift's role family, holding its required
+ * skills. Only a schedule with eligibility made soft puts anyone else there, and a technician on a
+ * pharmacist shift is no pharmacist on duty.
+ */
+export function countsForCover(ctx: CheckContext, view: StaffView, shift: ShiftInstance): boolean {
+  const template = ctx.templates.get(shift.template)!;
+  return view.level.roleFamily === template.roleFamily && template.requiredSkills.every((skill) => view.skills.has(skill));
+}
+
 export function computeCoverage(ctx: CheckContext): SeriesCoverage[] {
   const n = ctx.grid.intervals.length;
   const bySeries = new Map(ctx.demand.series.map((s) => [`${s.area}/${s.roleFamily}`, { series: s, covered: new Array<number>(n).fill(0) }]));
   for (const view of ctx.staff) {
-    for (const shift of view.shifts) {
+    for (const shift of view.shifts.filter((s) => countsForCover(ctx, view, s))) {
       const line = bySeries.get(`${shift.area}/${shift.roleFamily}`);
       if (!line) continue;
       for (const i of coveredIntervals(shift, ctx.grid.intervalMinutes, n)) line.covered[i]!++;

@@ -6,7 +6,7 @@
  */
 import type { GridDay, Interval, SlotRequirement } from "../../models/index.js";
 import type { CheckContext } from "../check/context.js";
-import { coverageOf, intervalGaps } from "../check/coverage.js";
+import { countsForCover, coverageOf, intervalGaps } from "../check/coverage.js";
 import type { Finding } from "./types.js";
 
 export type GapPart = "floorShort" | "demandShort" | "over";
@@ -86,7 +86,7 @@ export function coverageFindingsByDay(
 export function slotHeadcounts(ctx: CheckContext): { slot: SlotRequirement; people: number }[] {
   const people = new Map<string, Set<string>>();
   for (const view of ctx.staff) {
-    for (const shift of view.shifts) {
+    for (const shift of view.shifts.filter((s) => countsForCover(ctx, view, s))) {
       const set = people.get(shift.key) ?? new Set<string>();
       set.add(view.member.id);
       people.set(shift.key, set);

@@ -3,7 +3,9 @@
  * (level skills plus their own). Policy: pharmacist work needs a pharmacist, and sterile compounding or
  * order verification needs the trained, credentialed person — a licensing and accreditation matter
  * (state boards, USP <797>), not a preference. Hard by default for that reason; if a site makes it soft
- * (to explain an imported roster), each ineligible assignment costs one rule-violation unit.
+ * (to explain an imported roster), each ineligible assignment costs one rule-violation unit, and the
+ * person counts toward no cover there (`countsForCover`): a technician on a pharmacist shift is no
+ * pharmacist on duty.
  * History shifts are not judged: they were worked already and only feed other rules.
  */
 import type { ShiftInstance } from "../../models/index.js";

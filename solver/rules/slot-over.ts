@@ -39,7 +39,7 @@ export const slotOver: RuleDefinition = {
   // ≥ n − required at the line's own over weight; hard, n ≤ required.
   build(ctx, rule) {
     for (const slot of ctx.demand.slots) {
-      const terms = shiftTerms(ctx, slot.shift);
+      const terms = shiftTerms(ctx, slot);
       const subjects = { template: slot.template, date: slot.date };
       buildBand(ctx, rule, `${rule.id}[${slot.shift}]`, subjects, slot.overWeight, { terms, max: slot.required, reach: binaryReach(terms) });
     }

@@ -43,7 +43,7 @@ export const slotUnder: RuleDefinition = {
   build(ctx, rule) {
     for (const slot of ctx.demand.slots) {
       if (slot.required <= 0) continue;
-      const terms = shiftTerms(ctx, slot.shift);
+      const terms = shiftTerms(ctx, slot);
       const subjects = { template: slot.template, date: slot.date };
       buildBand(ctx, rule, `${rule.id}[${slot.shift}]`, subjects, slot.underWeight, { terms, min: slot.required, reach: binaryReach(terms) });
     }

@@ -66,10 +66,16 @@ describe("shift.eligibility in the model", () => {
     expectModelAgreesWithChecker(solved);
   });
 
-  it("prices the ineligible assignment when the rule is soft and cheaper than the gap", async () => {
-    const solved = await solveDirect(withRule(scenario, "shift.eligibility", { hard: false, weight: 1 }));
-    expect(solved.schedule.assignments).toEqual([a("D", "2026-03-02", "IV10")]);
-    expect(solved.explanation.violations.filter((v) => v.rule === "shift.eligibility")).toEqual([expect.objectContaining({ amount: 1, penalty: 1 })]);
+  it("prices an ineligible assignment when the rule is soft, and counts it for no cover", async () => {
+    const soft = withRule(scenario, "shift.eligibility", { hard: false, weight: 1 });
+    // An imported roster's ineligible assignment, locked: priced, and the IV line is still a person short.
+    const imported = await solveDirect(soft, [a("D", "2026-03-02", "IV10")]);
+    expect(imported.explanation.violations.filter((v) => v.rule === "shift.eligibility")).toEqual([expect.objectContaining({ amount: 1, penalty: 1 })]);
+    expect(imported.explanation.violations.filter((v) => v.rule === "coverage.slot-under")).toEqual([expect.objectContaining({ amount: 1 })]);
+    expectModelAgreesWithChecker(imported);
+    // So the optimizer never puts an unqualified person on a line to fill it.
+    const solved = await solveDirect(soft);
+    expect(solved.schedule.assignments).toEqual([]);
     expectModelAgreesWithChecker(solved);
   });
 });

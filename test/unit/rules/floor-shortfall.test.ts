@@ -3,7 +3,7 @@ import { parseInput } from "../../../src/pipeline.js";
 import { a, violationsOf, world } from "../../fixtures/world.js";
 import type { PlanningInputFile } from "../../../models/index.js";
 import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
-import { smallWorld, violationsIn } from "../../fixtures/small-world.js";
+import { onLeave, smallWorld, violationsIn } from "../../fixtures/small-world.js";
 import { withRule } from "../../fixtures/world.js";
 
 const RULE = "coverage.floor-shortfall";
@@ -33,6 +33,15 @@ describe("coverage.floor-shortfall", () => {
     const found = violationsOf(world({ floors: mondayDays(2) }), [a("A", "2026-03-02", "D8"), a("A", "2026-03-09", "D8"), a("B", "2026-03-09", "D8")], RULE);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ amount: 8, subjects: { date: "2026-03-02" } });
+  });
+
+  it("does not count a person not qualified for the shift they are put on (eligibility soft), in the check or the model", async () => {
+    const input = withRule(smallWorld(1, { floors: mondayDays(1) }), "shift.eligibility", { hard: false });
+    // Dan, a Technician I, on the pharmacist day shift: no pharmacist is on duty.
+    expect(violationsOf(input, [a("D", "2026-03-02", "D8")], RULE)).toEqual([expect.objectContaining({ amount: 8, subjects: expect.objectContaining({ date: "2026-03-02" }) })]);
+    const solved = await solveDirect(onLeave(onLeave(input, "A"), "B"), [a("D", "2026-03-02", "D8")]);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 8 })]);
+    expectModelAgreesWithChecker(solved);
   });
 
   it("does not count a shift of another area or role family", () => {

@@ -24,6 +24,11 @@ describe("coverage.slot-under", () => {
     expect(violationsOf(withRule(slot({ underWeight: 40 }), RULE, { weight: 1 }), [], RULE)[0]).toMatchObject({ penalty: 80 });
   });
 
+  it("does not count a person not qualified for the shift (eligibility soft)", () => {
+    const input = withRule(slot(), "shift.eligibility", { hard: false });
+    expect(violationsOf(input, [a("A", "2026-03-02", "D8"), a("D", "2026-03-02", "D8")], RULE)[0]).toMatchObject({ amount: 1 });
+  });
+
   it("takes the default from the weights table", () => {
     const input = world({ slotDemand: [{ template: "D8", date: "2026-03-02", required: 1 }], weights: { slotUnderPerPerson: 7 } });
     expect(violationsOf(input, [], RULE)[0]).toMatchObject({ penalty: 7 });
