@@ -28,9 +28,10 @@ export const minRest: RuleDefinition<{ minRestMinutes: number }> = {
     return ctx.staff.flatMap((view) => {
       const shifts = [...view.history, ...view.shifts];
       const findings = [];
-      for (let i = 1; i < shifts.length; i++) {
-        const before = shifts[i - 1]!;
-        const after = shifts[i]!;
+      // Rest runs from the latest end so far, not the previous start's: a short shift inside a long one
+      // (history, or overlaps made soft) does not end the long one early.
+      let before = shifts[0]!;
+      for (const after of shifts.slice(1)) {
         const rest = after.startMinute - before.endMinute;
         if (rest >= 0 && rest < min && after.day >= 0) {
           findings.push({
@@ -39,6 +40,7 @@ export const minRest: RuleDefinition<{ minRestMinutes: number }> = {
             message: `${view.member.name} rests ${(rest / 60).toFixed(1)} h between ${before.template} on ${before.date} and ${after.template} on ${after.date} (at least ${(min / 60).toFixed(1)} h)`,
           });
         }
+        if (after.endMinute > before.endMinute) before = after;
       }
       return findings;
     });

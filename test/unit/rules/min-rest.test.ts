@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
 import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
+import { TWELVES, addTemplates, patchStaff } from "../../fixtures/patch.js";
 
 describe("rest.min-between-shifts", () => {
   it("accepts an evening followed by the next evening (15.5 h rest)", () => {
@@ -18,6 +19,14 @@ describe("rest.min-between-shifts", () => {
     const base = world();
     const input = { ...base, staff: base.staff.map((s) => (s.id === "A" ? { ...s, history: [{ date: "2026-03-01", template: "E8" }] } : s)) };
     expect(violationsOf(input, [a("A", "2026-03-02", "D8")], "rest.min-between-shifts")).toHaveLength(1);
+  });
+
+  it("measures rest from the latest end so far, not from a short shift inside a long one", () => {
+    // History: a 12-h night 19:00–07:00 with a 3-h shift 20:00–23:00 inside it; then the day shift at 07:00.
+    const short = { id: "S3", name: "Short", area: "central", start: "20:00", lengthMinutes: 180, roleFamily: "pharmacist", requiredSkills: ["verify"] };
+    const base = addTemplates(world(), ...TWELVES, short, { id: "PN12", name: "Pharmacist night", area: "central", start: "19:00", lengthMinutes: 720, roleFamily: "pharmacist", requiredSkills: ["verify"], night: true });
+    const input = patchStaff(base, "A", { history: [{ date: "2026-03-01", template: "PN12" }, { date: "2026-03-01", template: "S3" }] });
+    expect(violationsOf(input, [a("A", "2026-03-02", "D8")], "rest.min-between-shifts")).toEqual([expect.objectContaining({ amount: 600, message: expect.stringContaining("between PN12 on 2026-03-01 and D8") })]);
   });
 
   it("uses the site's minimum", () => {
