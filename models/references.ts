@@ -125,14 +125,23 @@ export function checkReferences(input: PlanningInput): Problem[] {
   return problems;
 }
 
-/** Problems with a schedule's references: unknown staff or template, a date outside the horizon or on a day the template does not run. */
+/**
+ * Problems with a schedule's references: unknown staff or template, a date outside the horizon or on a day
+ * the template does not run, the same assignment twice.
+ */
 export function checkScheduleReferences(input: PlanningInput, schedule: Schedule): Problem[] {
   const problems: Problem[] = [];
   const staff = new Set(input.staff.map((s) => s.id));
   const templates = new Map(input.shiftTemplates.map((t) => [t.id, t]));
   const last = daysBetween(input.horizon.start, input.horizon.end);
+  const seen = new Map<string, number>();
   schedule.assignments.forEach((a, i) => {
     const at = `assignments[${i}]`;
+    // A person works a shift once: the same row twice would pay them twice and count them twice on duty.
+    const key = `${a.staff}|${a.template}@${a.date}`;
+    const first = seen.get(key);
+    if (first !== undefined) problems.push({ path: at, message: `the same shift as assignments[${first}] (${a.staff}, ${a.template} on ${a.date})` });
+    else seen.set(key, i);
     if (!staff.has(a.staff)) problems.push({ path: `${at}.staff`, message: "unknown staff id", value: a.staff });
     const template = templates.get(a.template);
     if (!template) problems.push({ path: `${at}.template`, message: "unknown shift template id", value: a.template });

@@ -131,4 +131,9 @@ describe("schedule validation", () => {
   it("names a missing field", () => {
     expect(problems({ assignments: [{ staff: "A", date: "2026-03-02" }] })).toEqual([expect.stringMatching(/^assignments\[0\]\.template: /)]);
   });
+
+  it("names the same assignment given twice (it would be paid twice and counted twice on duty)", () => {
+    const row = { staff: "A", date: "2026-03-02", template: "D8" };
+    expect(problems({ assignments: [row, { ...row, template: "E8" }, row] })).toEqual(["assignments[2]: the same shift as assignments[0] (A, D8 on 2026-03-02)"]);
+  });
 });
