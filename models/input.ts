@@ -106,7 +106,7 @@ export const ContractSchema = z.strictObject({
   minConsecutiveDays: z.number().int().min(1).optional(),
   minConsecutiveDaysOff: z.number().int().min(1).optional(),
   maxConsecutiveNights: z.number().int().min(0).optional(),
-  /** Weekends worked at most, per rule window (default window: the whole horizon). */
+  /** Weekends worked at most, per window of `weekends.max-per-window` (`windowWeekends`, default 4). */
   maxWeekends: z.number().int().min(0).optional(),
   /** Most shifts of a template over the horizon; 0 forbids the template. */
   maxShiftsPerTemplate: z.record(IdSchema, z.number().int().min(0)).default({}),

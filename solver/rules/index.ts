@@ -67,7 +67,7 @@ export function ruleById(id: string): RuleDefinition<any> | undefined {
   return RULES.find((r) => r.id === id);
 }
 
-/** Problems with `rules.<id>.params`: unknown names or values of the wrong type. */
+/** Problems with `rules.<id>`: unknown parameter names, values of the wrong type or range, a rule that is never hard set hard. */
 export function checkRuleParams(input: PlanningInput): Problem[] {
   const problems: Problem[] = [];
   for (const [id, setting] of Object.entries(input.rules)) {
@@ -82,6 +82,10 @@ export function checkRuleParams(input: PlanningInput): Problem[] {
         problems.push({ path, message: known.length ? `unknown parameter (known: ${known.join(", ")})` : "this rule takes no parameters", value });
       } else if (typeof value !== typeof defaults[name]) {
         problems.push({ path, message: `must be a ${typeof defaults[name]}`, value });
+      } else if (typeof value === "number" && (!Number.isFinite(value) || value < 0)) {
+        problems.push({ path, message: "must be a number of at least 0", value });
+      } else if (typeof value === "number" && rule.whole?.includes(name) && !Number.isInteger(value)) {
+        problems.push({ path, message: "must be a whole number", value });
       }
     }
   }

@@ -99,6 +99,7 @@ export const maxConsecutiveDays: RuleDefinition<{ maxDays: number }> = {
   unit: "day",
   weightKey: "ruleViolationUnit",
   defaults: { maxDays: 5 },
+  whole: ["maxDays"],
   check(ctx, rule) {
     return ctx.staff.flatMap((view) => {
       const max = view.member.contract.maxConsecutiveDays ?? rule.params.maxDays;

@@ -22,6 +22,7 @@ export const maxConsecutiveNights: RuleDefinition<{ maxNights: number }> = {
   unit: "night",
   weightKey: "ruleViolationUnit",
   defaults: { maxNights: 3 },
+  whole: ["maxNights"],
   check(ctx, rule) {
     return ctx.staff.flatMap((view) => {
       const max = view.member.contract.maxConsecutiveNights ?? rule.params.maxNights;

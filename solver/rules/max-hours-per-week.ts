@@ -28,6 +28,8 @@ export const maxHoursPerWeek: RuleDefinition<{ maxHours: number }> = {
     for (const view of ctx.staff) {
       const max = weeklyMax(view.member, rule.params);
       const minutesByWeek = historyMinutesByWeek(ctx.grid, view.history);
+      const history = new Map(minutesByWeek);
+      const hasHistory = (week: number): boolean => (history.get(week) ?? 0) > 0;
       for (const s of view.shifts) {
         const week = ctx.grid.days[s.day]!.week;
         minutesByWeek.set(week, (minutesByWeek.get(week) ?? 0) + s.paidMinutes);
@@ -39,7 +41,7 @@ export const maxHoursPerWeek: RuleDefinition<{ maxHours: number }> = {
         findings.push({
           subjects: { staff: view.member.id, period: week.firstDate },
           amount: worked - max,
-          message: `${view.member.name} works ${worked.toFixed(1)} h in the workweek from ${week.firstDate} (at most ${max} h): ${(worked - max).toFixed(1)} h over`,
+          message: `${view.member.name} works ${worked.toFixed(1)} h in the workweek from ${week.firstDate}${hasHistory(week.index) ? " (history before the horizon included)" : ""} (at most ${max} h): ${(worked - max).toFixed(1)} h over`,
         });
       }
     }

@@ -68,6 +68,7 @@ export const maxWeekends: RuleDefinition<{ maxWeekends: number; windowWeekends: 
   unit: "weekend",
   weightKey: "ruleViolationUnit",
   defaults: { maxWeekends: 2, windowWeekends: 4 },
+  whole: ["maxWeekends", "windowWeekends"],
   check(ctx, rule) {
     const weekends = ctx.grid.weekends;
     const windows = weekendWindows(weekends.length, rule.params.windowWeekends);

@@ -28,6 +28,7 @@ export const minConsecutiveDaysOff: RuleDefinition<{ minDays: number; exemptEdge
   unit: "day",
   weightKey: "ruleViolationUnit",
   defaults: { minDays: 2, exemptEdges: true },
+  whole: ["minDays"],
   check(ctx, rule) {
     const lastDay = ctx.dayCount - 1;
     return ctx.staff.flatMap((view) => {

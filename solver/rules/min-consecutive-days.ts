@@ -85,6 +85,7 @@ export const minConsecutiveDays: RuleDefinition<{ minDays: number; exemptEdges: 
   unit: "day",
   weightKey: "ruleViolationUnit",
   defaults: { minDays: 2, exemptEdges: true },
+  whole: ["minDays"],
   check(ctx, rule) {
     const lastDay = ctx.dayCount - 1;
     return ctx.staff.flatMap((view) => {

@@ -23,6 +23,7 @@ export const minRest: RuleDefinition<{ minRestMinutes: number }> = {
   unit: "minute",
   weightKey: "ruleViolationUnit",
   defaults: { minRestMinutes: 600 },
+  whole: ["minRestMinutes"],
   check(ctx, rule) {
     const min = rule.params.minRestMinutes;
     return ctx.staff.flatMap((view) => {

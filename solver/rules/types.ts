@@ -26,8 +26,10 @@ export interface RuleDefinition<P extends Record<string, ParamValue> = Record<st
   unit: string;
   /** The weights-table entry pricing one unit when the rule is soft. */
   weightKey: WeightKey;
-  /** Parameters with their defaults; the site overrides them in `rules.<id>.params`. */
+  /** Parameters with their defaults; the site overrides them in `rules.<id>.params` (numbers: finite, ≥ 0). */
   defaults: P;
+  /** Parameters that count days, nights, weekends or minutes: whole numbers only. */
+  whole?: readonly (keyof P & string)[];
   check(ctx: CheckContext, rule: ResolvedRule<P>): Finding[];
   /**
    * When the rule is hard: true if the person may never work this shift (no column is made for it).

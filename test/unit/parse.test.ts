@@ -96,6 +96,13 @@ describe("planning input validation", () => {
     ]);
   });
 
+  it("names a rule parameter out of range: a count that is not whole, anything below 0", () => {
+    expect(problemsOf({ ...BASE, rules: { "days.max-consecutive": { params: { maxDays: 2.5 } }, "weekends.max-per-window": { params: { maxWeekends: -1 } }, "hours.max-per-week": { params: { maxHours: 37.5 } } } })).toEqual([
+      "rules.days.max-consecutive.params.maxDays: must be a whole number (got 2.5)",
+      "rules.weekends.max-per-window.params.maxWeekends: must be a number of at least 0 (got -1)",
+    ]);
+  });
+
   it("rejects an unknown rule id", () => {
     expect(problemsOf({ ...BASE, rules: { "rest.nap": { hard: true } } })[0]).toMatch(/^rules(\.rest\.nap)?: /);
   });
