@@ -64,6 +64,10 @@ export function checkReferences(input: PlanningInput): Problem[] {
     if (t.unpaidBreakMinutes >= t.lengthMinutes) {
       problems.push({ path: `shiftTemplates[${i}].unpaidBreakMinutes`, message: "must be shorter than the shift", value: t.unpaidBreakMinutes });
     }
+    // A night differential is paid on night shifts: on a template not marked night it would never be paid.
+    t.differentials.forEach((d, j) => {
+      if (d.kind === "night" && !t.night) problems.push({ path: `shiftTemplates[${i}].differentials[${j}].kind`, message: "a night differential needs the template marked night: true (it is paid on night shifts only)", value: d.kind });
+    });
   });
   input.staff.forEach((member, i) => {
     const at = `staff[${i}]`;

@@ -83,6 +83,13 @@ describe("planning input validation", () => {
     ]);
   });
 
+  it("names a night differential on a template not marked night (it would never be paid)", () => {
+    const shiftTemplates = [{ ...BASE.shiftTemplates[1]!, differentials: [{ kind: "night", dollarsPerHour: 2 }] }, ...BASE.shiftTemplates.slice(2)];
+    expect(problemsOf({ ...BASE, shiftTemplates: [BASE.shiftTemplates[0]!, ...shiftTemplates] })).toEqual([
+      'shiftTemplates[1].differentials[0].kind: a night differential needs the template marked night: true (it is paid on night shifts only) (got "night")',
+    ]);
+  });
+
   it("rejects duplicate ids", () => {
     expect(problemsOf({ ...BASE, areas: [...BASE.areas, { id: "central", name: "Again" }] })).toEqual(['areas[2].id: duplicate id (got "central")']);
   });
