@@ -30,8 +30,13 @@ export const WeightsSchema = z.strictObject({
   hoursOutsideBandHour: weight.default(50),
   /** A dollar of labor cost (regular pay, differentials, overtime premium). */
   laborDollar: weight.default(1),
-  /** A dollar, an overtime hour or an agency hour over the budget caps. */
+  /** A dollar over the labor-dollar cap. */
   overBudgetUnit: weight.default(5),
+  /**
+   * An hour over the overtime-hours or agency/PRN-hours cap: like a soft labor-rule unit, so a cap keeps
+   * hours off when cheaper cover exists, yet never leaves forecast work (300) uncovered to keep it.
+   */
+  overBudgetHour: weight.default(100),
   /** Multiplies the weight a staff member gave a request. */
   requestWeightUnit: weight.default(10),
   /** One weekend or night of spread (max − min) between people of one level. */

@@ -8,10 +8,12 @@
  * exceeded, each in its own currency (dollars or hours), which is why the unit is a neutral "unit".
  *
  * Soft, and it can never sensibly be hard: a budget is a plan, and going over it is a conversation with
- * finance, not an impossible schedule. Weight `overBudgetUnit` (5): past the cap an hour of a $60
- * pharmacist costs $60 + 5 × $60 = $360, more than an uncovered forecast staff-hour (300) and far less
- * than a floor staff-hour (1000): over budget, every floor is still covered but dear forecast work may go
- * uncovered, which is the trade a budget cap asks for.
+ * finance, not an impossible schedule. Weight `overBudgetUnit` (5) per dollar: past the cap an hour of a
+ * $60 pharmacist costs $60 + 5 × $60 = $360, more than an uncovered forecast staff-hour (300) and far
+ * less than a floor staff-hour (1000): over budget, every floor is still covered but dear forecast work
+ * may go uncovered, which is the trade a budget cap asks for. An hour over an hours cap weighs
+ * `overBudgetHour` (100), whatever the rule's own weight (which prices dollars): at 5 an overtime hour
+ * past its cap cost less than the coffee, and the cap did nothing.
  */
 import type { Finding, RuleDefinition } from "./types.js";
 import { agencyHours, payOf } from "../check/pay.js";
@@ -30,6 +32,7 @@ export const budgetCap: RuleDefinition = {
     const pay = payOf(ctx);
     const sum = (f: (s: (typeof pay)[number]) => number): number => pay.reduce((a, s) => a + f(s), 0);
     const findings: Finding[] = [];
+    const hourWeight = ctx.input.weights.overBudgetHour;
     const over = (cap: number | undefined, used: number, what: string, unit: "dollars" | "hours"): void => {
       // Sums of float dollars: a rounding crumb over the cap is not a finding.
       if (cap === undefined || used - cap <= 1e-6) return;
@@ -38,6 +41,7 @@ export const budgetCap: RuleDefinition = {
         subjects: { period: "horizon" },
         amount: used - cap,
         message: `${what} ${show(used)} exceed the budget of ${show(cap)} by ${show(used - cap)} (${unit})`,
+        ...(unit === "hours" ? { weight: hourWeight } : {}),
       });
     };
     over(laborDollars, sum((s) => s.regularDollars + s.differentialDollars + s.overtimePremiumDollars), "Labor dollars", "dollars");
@@ -50,14 +54,15 @@ export const budgetCap: RuleDefinition = {
   // soft, a priced excess column per cap; hard, the cap as a row bound.
   build(ctx, rule) {
     const { laborDollars, overtimeHours, agencyHours: agencyCap } = ctx.input.budget;
+    const hourWeight = ctx.input.weights.overBudgetHour;
     const caps = [
-      { name: "labor-dollars", cap: laborDollars, terms: ctx.laborCost },
-      { name: "overtime-hours", cap: overtimeHours, terms: ctx.overtimeHours },
-      { name: "agency-hours", cap: agencyCap, terms: ctx.agencyHours },
+      { name: "labor-dollars", cap: laborDollars, terms: ctx.laborCost, weight: rule.weight },
+      { name: "overtime-hours", cap: overtimeHours, terms: ctx.overtimeHours, weight: hourWeight },
+      { name: "agency-hours", cap: agencyCap, terms: ctx.agencyHours, weight: hourWeight },
     ];
-    for (const { name, cap, terms } of caps) {
+    for (const { name, cap, terms, weight } of caps) {
       if (cap === undefined) continue;
-      buildBand(ctx, rule, `${rule.id}[${name}]`, { period: "horizon" }, rule.weight, { terms, max: cap });
+      buildBand(ctx, rule, `${rule.id}[${name}]`, { period: "horizon" }, weight, { terms, max: cap });
     }
   },
 };

@@ -51,12 +51,14 @@ describe("budget.cap", () => {
     expect(violationsOf(prn, agency, RULE)[0]!.amount).toBeCloseTo(3, 9);
   });
 
-  it("reports each cap exceeded once, at the site's weight", () => {
+  it("reports each cap exceeded once: dollars at the site's weight, hours at the over-budget hour's", () => {
     const input = withRule(patchStaff(withTwelves({ laborDollars: 1000, overtimeHours: 10, agencyHours: 0 }), "D", { employment: "prn", fte: 0 }), RULE, { weight: 1 });
     const found = violationsOf(input, [...overtimeWeek, a("D", "2026-03-02", "T12")], RULE);
     // Labor: $1750 + 11.5 h × $21 = $1991.50.
     expect(found.map((v) => v.amount)).toEqual([expect.closeTo(991.5, 9), expect.closeTo(10, 9), expect.closeTo(11.5, 9)]);
-    expect(found.map((v) => v.penalty)).toEqual(found.map((v) => v.amount));
+    expect(found.map((v) => v.penalty)).toEqual([expect.closeTo(991.5, 9), expect.closeTo(10 * 100, 9), expect.closeTo(11.5 * 100, 9)]);
+    const cheaper = { ...input, weights: { ...input.weights, overBudgetHour: 7 } };
+    expect(violationsOf(cheaper, [...overtimeWeek, a("D", "2026-03-02", "T12")], RULE).map((v) => v.penalty)).toEqual([expect.closeTo(991.5, 9), expect.closeTo(70, 9), expect.closeTo(80.5, 9)]);
   });
 });
 
@@ -83,7 +85,7 @@ describe("budget.cap in the model", () => {
     const input = onLeave(smallWorld(1, { budget: { overtimeHours: 1 }, slotDemand: [{ template: "P12", date: "2026-03-02", required: 1, underWeight: 2000 }] }, { twelves: true }), "A");
     const solved = await solveDirect(input);
     expect(solved.schedule.assignments).toEqual([a("B", "2026-03-02", "P12")]);
-    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 3, penalty: 15 })]);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 3, penalty: 300 })]);
     expectModelAgreesWithChecker(solved);
   });
 
@@ -92,7 +94,7 @@ describe("budget.cap in the model", () => {
     const input = patchStaff(onLeave(smallWorld(1, { budget: { agencyHours: 10 }, slotDemand: [{ template: "T12", date: "2026-03-02", required: 1, underWeight: 2000 }] }), "C"), "D", { employment: "agency" });
     const solved = await solveDirect(input);
     expect(solved.schedule.assignments).toEqual([a("D", "2026-03-02", "T12")]);
-    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 1.5, penalty: 7.5 })]);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 1.5, penalty: 150 })]);
     expectModelAgreesWithChecker(solved);
   });
 });
