@@ -54,7 +54,9 @@ export function openStore(dataDir: string = DEFAULT_DATA_DIR, options: StoreOpti
   }
   db.pragma("foreign_keys = ON");
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
-  db.pragma("synchronous = NORMAL");
+  // FULL: a write acknowledged (a publish staff calendars follow) survives a power loss, not only a crash;
+  // writes are a manager's clicks, so the fsync each costs is not felt.
+  db.pragma("synchronous = FULL");
   try {
     migrate(db);
   } catch (error) {

@@ -29,6 +29,7 @@ describe("the store", () => {
     expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(store.db.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(store.db.pragma("busy_timeout", { simple: true })).toBe(5000);
+    expect(store.db.pragma("synchronous", { simple: true })).toBe(2); // FULL
     expect(migrate(store.db)).toEqual([]);
     store.close();
     const again = openStore(dir);
