@@ -79,6 +79,16 @@ describe("hours.pay-period-band", () => {
     expect(found[0]!.amount).toBeCloseTo(3 * 11.5 - 28 * FIRST, 9);
   });
 
+  it("counts approved leave as time off the target: prorated over the days not on leave", () => {
+    // Ann on vacation 03-02…03-08 (7 of the 13 days): band 80 × 6/14 − 8 … + 12 = 26.3–46.3 h.
+    const input = patchStaff(world(), "A", { leave: [{ start: "2026-03-02", end: "2026-03-08", reason: "vacation" }] });
+    const after = dates("2026-03-09", "2026-03-12").map((d) => a("A", d, "D8"));
+    expect(ofStaff(input, after, "A")).toEqual([]);
+    const found = ofStaff(input, after.slice(0, 2), "A");
+    expect(found).toEqual([expect.objectContaining({ message: expect.stringContaining("13 of its 14 days in the horizon, 7 on leave") })]);
+    expect(found[0]!.amount).toBeCloseTo(80 * (6 / 14) - 8 - 16, 9);
+  });
+
   it("does not count history toward the horizon's pay period", () => {
     const input = patchStaff(world(), "A", { history: [{ date: "2026-03-01", template: "D8" }] });
     const found = ofStaff(input, dayShifts("A", 8), "A");
