@@ -36,13 +36,15 @@ const USAGE = `usage: rxroster <command> [options]
 
 commands:
   schema                          print the JSON Schema of the planning input
-  solve <input> [--out DIR] [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
+  solve <input> [--out DIR] [--from SCHEDULE] [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
                                   the cheapest schedule that keeps every hard rule; writes
                                   DIR/schedule.json and DIR/schedule.csv (default DIR: out);
+                                  SCHEDULE: a previous schedule whose "locked": true assignments
+                                  are kept and which seeds the solve;
                                   G is a fraction (0.01 = 1 %; default 0.0001); exit 3: no schedule
   check <input> <schedule> [--json]
                                   explain a schedule: rule violations, coverage, hours, cost
-  demo [--out DIR] [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
+  demo [--out DIR] [--from SCHEDULE] [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
                                   solve the bundled demo department (default DIR: out/demo)
   ics <input> <schedule> --staff ID [--out FILE]
                                   one person's shifts as an iCalendar file (default: stdout)
@@ -63,9 +65,9 @@ class UsageError extends Error {}
 /** The options each command takes. */
 const OPTIONS_OF: Record<string, readonly string[]> = {
   schema: [],
-  solve: ["out", "time-limit", "gap", "engine", "json"],
+  solve: ["out", "from", "time-limit", "gap", "engine", "json"],
   check: ["json"],
-  demo: ["out", "time-limit", "gap", "engine", "json"],
+  demo: ["out", "from", "time-limit", "gap", "engine", "json"],
   ics: ["staff", "out"],
   report: ["hire", "max-hires", "time-limit", "format", "out"],
 };
@@ -106,6 +108,8 @@ function runCheck(io: Io, inputPath: string, schedulePath: string, json: boolean
 
 interface SolveFlags {
   out: string;
+  /** A previous schedule: its locked assignments are kept, and all of it seeds the solve. */
+  from: string | undefined;
   timeLimit: string | undefined;
   gap: string | undefined;
   engine: string | undefined;
@@ -125,6 +129,8 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<n
   if (flags.engine !== undefined && flags.engine !== "highs" && flags.engine !== "jslp") throw new UsageError(`--engine must be highs or jslp (got "${flags.engine}")`);
   const input = loadInput(inputPath);
   if (!input.ok) return reportProblems(io, inputPath, input.problems);
+  const from = flags.from === undefined ? undefined : loadSchedule(input.value, flags.from);
+  if (from && !from.ok) return reportProblems(io, flags.from!, from.problems);
   // Checked before the solve, so a minute's schedule is not lost to a path that cannot take it.
   const unwritable = writableDirectory(flags.out);
   if (unwritable !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write to ${flags.out}: ${unwritable}` }]);
@@ -141,8 +147,10 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<n
     onProgress: progress,
     ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
     ...(relativeGap !== undefined ? { relativeGap } : {}),
+    ...(from?.ok ? { locked: from.value.assignments.filter((a) => a.locked), warmStart: from.value } : {}),
   });
-  if (outcome.problems) return reportProblems(io, inputPath, outcome.problems);
+  // Locked assignments the hard rules forbid are the --from file's problem.
+  if (outcome.problems) return reportProblems(io, flags.from ?? inputPath, outcome.problems);
   if (outcome.schedule) {
     writeFileComplete(files.json, JSON.stringify(outcome.schedule, null, 2) + "\n");
     writeFileComplete(files.csv, scheduleToCsv(prepared, outcome.schedule));
@@ -167,6 +175,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         out: { type: "string" },
+        from: { type: "string" },
         "time-limit": { type: "string" },
         gap: { type: "string" },
         engine: { type: "string" },
@@ -191,6 +200,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     };
     const solveFlags = (defaultOut: string): SolveFlags => ({
       out: values.out ?? defaultOut,
+      from: values.from,
       timeLimit: values["time-limit"],
       gap: values.gap,
       engine: values.engine,

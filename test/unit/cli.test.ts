@@ -9,6 +9,7 @@ import { run } from "../../src/cli/main.js";
 import { writeFileComplete } from "../../src/io.js";
 import { openStore } from "../../src/store/store.js";
 import { BASE, world } from "../fixtures/world.js";
+import { onLeave, smallWorld } from "../fixtures/small-world.js";
 
 async function capture(argv: string[]) {
   const out: string[] = [];
@@ -226,6 +227,33 @@ describe("rxroster ics on standard output", () => {
     expect(code).toBe(0);
     // capture joins lines with \n and io.out adds its own: the text handed to it ends with the last CR.
     expect(out.endsWith("END:VCALENDAR\r")).toBe(true);
+  });
+});
+
+describe("rxroster solve --from", () => {
+  it("keeps the previous schedule's locked assignments, and writes them locked again", async () => {
+    const input = join(dir, "two-days.json");
+    writeFileSync(input, JSON.stringify(smallWorld(2)));
+    const from = join(dir, "previous.json");
+    writeFileSync(from, JSON.stringify({ assignments: [{ staff: "B", date: "2026-03-03", template: "N8", locked: true }, { staff: "A", date: "2026-03-02", template: "D8" }] }));
+    const out = join(dir, "from-out");
+    const { code } = await capture(["solve", input, "--from", from, "--out", out, "--time-limit", "5"]);
+    expect(code).toBe(0);
+    const written = JSON.parse(readFileSync(join(out, "schedule.json"), "utf8"));
+    expect(written.assignments).toContainEqual({ staff: "B", date: "2026-03-03", template: "N8", locked: true });
+  });
+
+  it("exits 2 naming the --from file when it names nobody, or locks what a hard rule forbids", async () => {
+    const input = join(dir, "two-days-leave.json");
+    writeFileSync(input, JSON.stringify(onLeave(smallWorld(2), "B")));
+    const from = join(dir, "previous-bad.json");
+    writeFileSync(from, JSON.stringify({ assignments: [{ staff: "Z", date: "2026-03-03", template: "N8" }] }));
+    expect(await capture(["solve", input, "--from", from, "--out", join(dir, "never")])).toMatchObject({ code: 2, err: `${from}: assignments[0].staff: unknown staff id (got "Z")` });
+    writeFileSync(from, JSON.stringify({ assignments: [{ staff: "B", date: "2026-03-03", template: "N8", locked: true }] }));
+    const locked = await capture(["solve", input, "--from", from, "--out", join(dir, "never")]);
+    expect(locked.code).toBe(2);
+    expect(locked.err.split("\n").at(-1)).toMatch(/: locked\[0\]: B may not work N8 on 2026-03-03/);
+    expect(locked.err.split("\n").at(-1)!.startsWith(`${from}: `)).toBe(true);
   });
 });
 
