@@ -50,6 +50,7 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
     `Minimum staffing floors (people required at all times whatever the volume) are not in the productivity view; the schedule view includes them.`,
     ...s.fixedActivities.map((a) => `Fixed activity: ${a.name}, ${num(a.hoursPerPayPeriod)} h per pay period, ${a.level ?? a.roleFamily}.`),
     `Hypothetical hires are paid ${money(w.hire.hourlyRate)}/h${w.hire.rateFrom === "level mean" ? " (the mean base rate of the level's regular staff)" : ""}, have no leave and no requests, and follow the weekly-40 overtime rule.`,
+    `The position's yearly cost is at the base rate: shift differentials the hire would earn (night, weekend, holiday) are in the what-if schedules' labor cost but not in it, so for a night or weekend pattern it is low by those.`,
     `Each what-if solve ran for at most ${w.timeLimitSeconds} s.` +
       (w.allOptimal ? ` Every solve was proven optimal.` : ` Not every solve was proven optimal (see provenance): differences smaller than a solve's gap may be solver noise rather than the hire's effect.`) +
       (w.rows.some((row) => row.warnings) ? ` Some steps of the solve for ${w.rows.filter((row) => row.warnings).map((row) => row.hires).join(", ")} hire(s) failed and were left out (see provenance): those schedules may cost more than the solver would otherwise find.` : ""),
