@@ -81,6 +81,12 @@ export function penaltyConstant(ctx: BuildContext, rule: RuleId, subjects: Subje
   ctx.penalties.push({ rule, column: undefined, weight, subjects });
 }
 
+/** Whether a person may do a template's work: its role family, and every skill it requires. */
+export function qualifiedFor(ctx: BuildContext, person: StaffVars, templateId: string): boolean {
+  const template = ctx.templates.get(templateId)!;
+  return person.level.roleFamily === template.roleFamily && template.requiredSkills.every((skill) => person.skills.has(skill));
+}
+
 /** Σ x over the shifts a person starts on a day (0 or 1 under one shift a day). */
 export function workedTerms(person: StaffVars, day: number, include: (s: ShiftInstance) => boolean = () => true): Term[] {
   return (person.byDay[day] ?? []).filter((v) => include(v.shift)).map((v) => ({ column: v.column, coefficient: 1 }));

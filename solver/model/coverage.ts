@@ -10,7 +10,7 @@
  * smaller, but HiGHS's simplex took four times longer on its LP (demo department: 155 s against 37 s).
  */
 import type { DemandSeries, GridDay, Subjects, TimeGrid } from "../../models/index.js";
-import type { BuildContext, StaffVars } from "./build-context.js";
+import { qualifiedFor, type BuildContext } from "./build-context.js";
 import type { Term } from "./linear-model.js";
 
 /** One interval of one series: what the coverage rules need to price its gap. */
@@ -76,7 +76,8 @@ export function coverageTerms(ctx: BuildContext): CoverageTerms {
     for (const day of person.byDay) {
       for (const { shift, column } of day) {
         const line = covering.get(`${shift.area}/${shift.roleFamily}`);
-        if (!line || !qualified(ctx, person, shift.template)) continue;
+        // Only the qualified count (a column for anyone else exists only with eligibility soft).
+        if (!line || !qualifiedFor(ctx, person, shift.template)) continue;
         for (const i of intervalsHeld(ctx.grid, shift.startMinute, shift.endMinute)) line[i]!.push({ column, coefficient: 1 });
       }
     }
@@ -104,19 +105,10 @@ export function intervalName(rule: string, cover: IntervalCover): string {
   return `${rule}[${seriesKey(cover.series)},${cover.interval}]`;
 }
 
-/**
- * Whether a person's x on a shift counts toward its cover: their level is of the shift's role family and
- * they hold its required skills (a column for anyone else exists only with eligibility soft).
- */
-function qualified(ctx: BuildContext, person: StaffVars, templateId: string): boolean {
-  const template = ctx.templates.get(templateId)!;
-  return person.level.roleFamily === template.roleFamily && template.requiredSkills.every((skill) => person.skills.has(skill));
-}
-
 /** The x columns of one shift instance, one per qualified person who may work it. */
 export function shiftTerms(ctx: BuildContext, slot: { shift: string; template: string }): Term[] {
   return ctx.staff.flatMap((person) => {
     const column = person.x.get(slot.shift);
-    return column === undefined || !qualified(ctx, person, slot.template) ? [] : [{ column, coefficient: 1 }];
+    return column === undefined || !qualifiedFor(ctx, person, slot.template) ? [] : [{ column, coefficient: 1 }];
   });
 }

@@ -9,13 +9,12 @@
  * History shifts are not judged: they were worked already and only feed other rules.
  */
 import type { ShiftInstance } from "../../models/index.js";
-import { penalizeColumn, type BuildContext, type StaffVars } from "../model/build-context.js";
+import { penalizeColumn, qualifiedFor, type BuildContext, type StaffVars } from "../model/build-context.js";
 import type { RuleDefinition } from "./types.js";
 
 /** Whether the person lacks the shift's role family or one of its required skills. */
 function ineligible(ctx: BuildContext, person: StaffVars, shift: ShiftInstance): boolean {
-  const template = ctx.templates.get(shift.template)!;
-  return person.level.roleFamily !== template.roleFamily || template.requiredSkills.some((skill) => !person.skills.has(skill));
+  return !qualifiedFor(ctx, person, shift.template);
 }
 
 export const eligibility: RuleDefinition = {

@@ -124,6 +124,16 @@ export class FeedRepository {
     }).immediate();
   }
 
+  /** Revoke every live feed of a person or an area at a site (audited); the ids revoked. */
+  revokeAllOf(siteId: string, of: { staffId: string } | { areaId: string }, actor: Actor): string[] {
+    const [scope, column, value] = "staffId" in of ? ["staff", "staff_id", of.staffId] : ["area", "area_id", of.areaId];
+    const rows = this.db
+      .prepare(`UPDATE feed_tokens SET revoked_at = ? WHERE site_id = ? AND scope = ? AND ${column} = ? AND revoked_at IS NULL RETURNING id`)
+      .all(new Date().toISOString(), siteId, scope, value) as { id: string }[];
+    for (const { id } of rows) this.audit.record(actor, "feed.revoke", siteId, id);
+    return rows.map((r) => r.id);
+  }
+
   /** The live feed a presented token opens, by its hash; undefined for unknown, rotated or revoked tokens. */
   findLive(token: string): FeedRecord | undefined {
     const row = this.byHash.get(hashFeedToken(token)) as FeedRow | undefined;

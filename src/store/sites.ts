@@ -6,6 +6,8 @@ import type { Database } from "better-sqlite3";
 import type { Parsed, PlanningInput, Problem } from "../../models/index.js";
 import { parseInput } from "../pipeline.js";
 import type { Actor, AuditRepository } from "./audit.js";
+import type { FeedRepository } from "./feeds.js";
+import type { TokenRepository } from "./tokens.js";
 
 export interface SiteRecord {
   id: string;
@@ -34,6 +36,8 @@ export class SiteRepository {
   constructor(
     private readonly db: Database,
     private readonly audit: AuditRepository,
+    private readonly tokens: TokenRepository,
+    private readonly feeds: FeedRepository,
   ) {}
 
   get(id: string): SiteRecord | undefined {
@@ -95,19 +99,13 @@ export class SiteRepository {
    * site, and a feed URL would show whoever is given the id next.
    */
   private revokeCredentialsOfRemoved(siteId: string, before: PlanningInput, after: PlanningInput, actor: Actor): void {
-    const now = new Date().toISOString();
     const staff = new Set(after.staff.map((m) => m.id));
     const areas = new Set(after.areas.map((a) => a.id));
-    const revokeToken = this.db.prepare("UPDATE tokens SET revoked_at = ? WHERE site_id = ? AND role = 'staff' AND staff_id = ? AND revoked_at IS NULL RETURNING id");
-    const revokeStaffFeeds = this.db.prepare("UPDATE feed_tokens SET revoked_at = ? WHERE site_id = ? AND scope = 'staff' AND staff_id = ? AND revoked_at IS NULL RETURNING id");
-    const revokeAreaFeeds = this.db.prepare("UPDATE feed_tokens SET revoked_at = ? WHERE site_id = ? AND scope = 'area' AND area_id = ? AND revoked_at IS NULL RETURNING id");
     for (const member of before.staff.filter((m) => !staff.has(m.id))) {
-      for (const { id } of revokeToken.all(now, siteId, member.id) as { id: string }[]) this.audit.record(actor, "token.revoke", siteId, id);
-      for (const { id } of revokeStaffFeeds.all(now, siteId, member.id) as { id: string }[]) this.audit.record(actor, "feed.revoke", siteId, id);
+      this.tokens.revokeStaff(siteId, member.id, actor);
+      this.feeds.revokeAllOf(siteId, { staffId: member.id }, actor);
     }
-    for (const area of before.areas.filter((a) => !areas.has(a.id))) {
-      for (const { id } of revokeAreaFeeds.all(now, siteId, area.id) as { id: string }[]) this.audit.record(actor, "feed.revoke", siteId, id);
-    }
+    for (const area of before.areas.filter((a) => !areas.has(a.id))) this.feeds.revokeAllOf(siteId, { areaId: area.id }, actor);
   }
 
   /**

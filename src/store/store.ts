@@ -65,15 +65,17 @@ export function openStore(dataDir: string = DEFAULT_DATA_DIR, options: StoreOpti
   }
   const audit = new AuditRepository(db);
   const schedules = new ScheduleRepository(db, audit);
+  const tokens = new TokenRepository(db, audit);
+  const feeds = new FeedRepository(db, audit);
   return {
     path,
     db,
-    tokens: new TokenRepository(db, audit),
+    tokens,
     audit,
-    sites: new SiteRepository(db, audit),
+    sites: new SiteRepository(db, audit, tokens, feeds),
     schedules,
     jobs: new JobRepository(db, audit, schedules),
-    feeds: new FeedRepository(db, audit),
+    feeds,
     close: () => db.close(),
   };
 }

@@ -99,6 +99,15 @@ export class TokenRepository {
     })();
   }
 
+  /** Revoke a person's live staff tokens at a site (audited); the ids revoked. */
+  revokeStaff(siteId: string, staffId: string, actor: Actor = SYSTEM): string[] {
+    const rows = this.db
+      .prepare("UPDATE tokens SET revoked_at = ? WHERE site_id = ? AND role = 'staff' AND staff_id = ? AND revoked_at IS NULL RETURNING id")
+      .all(new Date().toISOString(), siteId, staffId) as { id: string }[];
+    for (const { id } of rows) this.audit.record(actor, "token.revoke", siteId, id);
+    return rows.map((r) => r.id);
+  }
+
   list(): TokenInfo[] {
     return (this.db.prepare("SELECT * FROM tokens ORDER BY created_at, id").all() as TokenRow[]).map(toInfo);
   }
