@@ -92,7 +92,9 @@ export function loadSchedule(input: PlanningInput, path: string): Parsed<Schedul
 }
 
 export function reportProblems(io: Io, file: string, problems: Problem[]): number {
-  for (const p of problems) io.err(`${file}: ${formatProblem(p)}`);
+  // A problem of the whole file (missing, not UTF-8, malformed) is the file's alone: "input" would
+  // misname a schedule given with --from or to check.
+  for (const p of problems) io.err(`${file}: ${p.path === "" && p.value === undefined ? p.message : formatProblem(p)}`);
   return EXIT_BAD_INPUT;
 }
 

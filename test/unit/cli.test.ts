@@ -59,7 +59,7 @@ describe("rxroster check", () => {
     expect(bad.err).toMatch(/malformed YAML/);
     const missing = await capture(["check", join(dir, "nope.json"), join(dir, "schedule.json")]);
     expect(missing.code).toBe(2);
-    expect(missing.err).toBe(`${join(dir, "nope.json")}: input: no such file or directory`);
+    expect(missing.err).toBe(`${join(dir, "nope.json")}: no such file or directory`);
   });
 
   it("exits 2 on an unknown command or option", async () => {
@@ -197,7 +197,7 @@ describe("input files", () => {
     writeFileSync(join(dir, "bom.json"), "\ufeff" + JSON.stringify(BASE));
     expect((await capture(["check", join(dir, "bom.json"), join(dir, "schedule.json")])).code).toBe(0);
     writeFileSync(join(dir, "utf16.yaml"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("site: x\n", "utf16le")]));
-    expect(await capture(["check", join(dir, "utf16.yaml"), join(dir, "schedule.json")])).toMatchObject({ code: 2, err: `${join(dir, "utf16.yaml")}: input: is UTF-16 text; save it as UTF-8` });
+    expect(await capture(["check", join(dir, "utf16.yaml"), join(dir, "schedule.json")])).toMatchObject({ code: 2, err: `${join(dir, "utf16.yaml")}: is UTF-16 text; save it as UTF-8` });
     writeFileSync(join(dir, "latin1.yaml"), Buffer.from("name: Jos\xe9\n", "latin1"));
     expect((await capture(["check", join(dir, "latin1.yaml"), join(dir, "schedule.json")])).err).toMatch(/is not UTF-8 text/);
     writeFileSync(join(dir, "broken.json"), '{"site":\n"x" "y"}');
@@ -210,7 +210,7 @@ describe("input files", () => {
     writeFileSync(join(dir, "twice.json"), '{"assignments": [{"staff": "A", "date": "2026-03-02", "template": "N8",\n "template": "E8"}]}');
     const { code, err } = await capture(["check", join(dir, "input.json"), join(dir, "twice.json")]);
     expect(code).toBe(2);
-    expect(err).toBe(`${join(dir, "twice.json")}: input: malformed JSON: a key appears twice in one object (Map keys must be unique at line 2, column 2)`);
+    expect(err).toBe(`${join(dir, "twice.json")}: malformed JSON: a key appears twice in one object (Map keys must be unique at line 2, column 2)`);
   });
 
   it("shows NaN and infinite values as themselves, not as null", async () => {
@@ -254,6 +254,13 @@ describe("rxroster solve --from", () => {
     expect(locked.code).toBe(2);
     expect(locked.err.split("\n").at(-1)).toMatch(/: locked\[0\]: B may not work N8 on 2026-03-03/);
     expect(locked.err.split("\n").at(-1)!.startsWith(`${from}: `)).toBe(true);
+  });
+
+  it("exits 2 with one line naming a --from file that is not there, before solving", async () => {
+    const input = join(dir, "two-days.json");
+    writeFileSync(input, JSON.stringify(smallWorld(2)));
+    const missing = join(dir, "no-previous.json");
+    expect(await capture(["solve", input, "--from", missing, "--out", join(dir, "never")])).toMatchObject({ code: 2, err: `${missing}: no such file or directory` });
   });
 });
 
