@@ -9,7 +9,7 @@ import type { Principal } from "../src/store/tokens.js";
 import type { Store } from "../src/store/store.js";
 import type { SolveQueue } from "../src/jobs/queue.js";
 import { authenticate, authorize, type Permission, type Target } from "./auth.js";
-import { fromZod, HttpProblem, invalid } from "./problem.js";
+import { fromZod, HttpProblem, ifMatchRequired, invalid } from "./problem.js";
 
 /** What the app is built from. */
 export interface AppDeps {
@@ -72,6 +72,13 @@ export interface Operation<S extends z.ZodType = z.ZodType> {
   body?: S;
   /** Query parameters, validated like the body (strings in, so coerce numbers). */
   query?: z.ZodObject;
+  /**
+   * `"required"` on every operation that changes a stored site document: a request without If-Match is
+   * refused with 428 before the handler runs, so nothing is written, and the OpenAPI document declares the
+   * header as required. The handler tests the stored revision against it with `ifMatch(req)`
+   * (routes/common.ts: 400 when malformed, 412 when stale).
+   */
+  ifMatch?: "required";
   responses: Record<number, ResponseSpec>;
   handle(ctx: Context<z.output<S>>): Reply | Promise<Reply>;
 }
@@ -116,6 +123,7 @@ function handler(op: Operation, deps: AppDeps) {
       // answer read as filtered. (Public routes, the calendar feed among them, let clients add their own.)
       throw invalid(`${op.method.toUpperCase()} ${op.path} takes no query parameters`, Object.entries(req.query as object).map(([key, value]) => ({ path: key, message: "unknown query parameter", value })));
     }
+    if (op.ifMatch === "required" && req.get("if-match") === undefined) throw ifMatchRequired();
     const ctx: Context<unknown> = {
       req,
       res,

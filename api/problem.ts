@@ -19,6 +19,7 @@ const TITLES: Record<number, string> = {
   412: "Precondition failed",
   413: "Payload too large",
   415: "Unsupported media type",
+  428: "Precondition required",
   500: "Internal server error",
 };
 
@@ -32,6 +33,7 @@ const SLUGS: Record<number, string> = {
   412: "precondition-failed",
   413: "payload-too-large",
   415: "unsupported-media-type",
+  428: "precondition-required",
   500: "internal-error",
 };
 
@@ -69,6 +71,16 @@ export function fromZod(detail: string, error: z.ZodError, root: unknown): HttpP
 
 export function notFound(detail: string): HttpProblem {
   return new HttpProblem(404, detail);
+}
+
+/**
+ * 428 (RFC 6585 §3): a write to a stored site without If-Match. Made blindly, it would silently undo
+ * whatever was written since its client read the site (a lost update).
+ */
+export function ifMatchRequired(): HttpProblem {
+  return new HttpProblem(428, "this request changes a stored site and needs an If-Match header: send the ETag the site was read with, or * to overwrite whatever is stored deliberately", [
+    { path: "If-Match", message: 'required: the ETag the site was read with, such as "site-3", or *' },
+  ]);
 }
 
 export function problemBody(status: number, detail?: string, errors: Problem[] = []): ProblemBody {

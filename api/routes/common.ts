@@ -6,7 +6,7 @@ import type { Request } from "express";
 import type { Parsed } from "../../models/index.js";
 import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
 import type { Store } from "../../src/store/store.js";
-import { HttpProblem, invalid, notFound } from "../problem.js";
+import { HttpProblem, ifMatchRequired, invalid, notFound } from "../problem.js";
 
 /** The value of a store write, or the problem it stands for (400 validation, 404, 409, 412). */
 export function written<T>(result: Parsed<T> | WriteRefusal | { ok: true; value: T }): T {
@@ -42,12 +42,13 @@ export function siteDocument(site: SiteRecord) {
 export const siteEtag = (site: { revision: number }): string => `"site-${site.revision}"`;
 
 /**
- * The request's If-Match as a test of the site's revision (undefined without one): a write with it is
- * made only on the revision its client read (RFC 9110 §13.1.1, strong comparison; `*` matches any).
+ * The request's If-Match as a test of the site's revision: a write is made only on the revision its
+ * client read (RFC 9110 §13.1.1, strong comparison; `*` matches any). Without one it is a 428 (the
+ * operation declares `ifMatch: "required"`, which refuses it even before the handler runs).
  */
-export function ifMatch(req: Request): ((revision: number) => boolean) | undefined {
+export function ifMatch(req: Request): (revision: number) => boolean {
   const header = req.get("if-match");
-  if (header === undefined) return undefined;
+  if (header === undefined) throw ifMatchRequired();
   const tags = header.split(",").map((tag) => tag.trim());
   // A tag that is not one (unquoted `site-3`) would read as "changed since": name it instead.
   const malformed = tags.find((tag) => tag !== "*" && !/^(W\/)?"[^"]*"$/.test(tag));

@@ -1,8 +1,9 @@
 /**
  * Sites and their planning data: create a site from a full PlanningInput, read or replace it whole, and
  * read or replace one part of it (staff, levels, templates, rules, …). Every write re-validates the whole
- * document and is audited. Reads carry the site's revision as ETag; a write with If-Match is made only on
- * that revision (412 otherwise), so a manager's edit cannot silently undo one made since it was read.
+ * document and is audited. Reads carry the site's revision as ETag; every write needs If-Match (428
+ * without) and is made only on that revision (412 otherwise) or on any with `*`, so a manager's edit
+ * cannot silently undo one made since it was read.
  */
 import { z } from "zod";
 import { PlanningInputSchema, type PlanningInput } from "../../models/index.js";
@@ -43,7 +44,7 @@ function partOperations(segment: string, key: keyof PlanningInput): Operation[] 
     }),
     operation({
       method: "put", path, tag: "planning data", summary: `Replace the site's ${key} (the whole document is re-validated)`, permission: "site:write",
-      body: schema,
+      body: schema, ifMatch: "required",
       responses: { 200: { description: `The stored ${key}`, schema } },
       handle: ({ deps, params, rawBody, principal, req }) => {
         const site = written(deps.store.sites.update(params.siteId!, principal, `site.update.${segment}`, (input) => ({ ...input, [key]: rawBody }), undefined, ifMatch(req)));
@@ -78,7 +79,7 @@ export const siteOperations: Operation[] = [
   }),
   operation({
     method: "put", path: "/sites/{siteId}", tag: "sites", summary: "Replace a site's whole planning input (its site.id must not change)", permission: "site:write",
-    body: PlanningInputSchema,
+    body: PlanningInputSchema, ifMatch: "required",
     responses: { 200: { description: "The site", schema: SiteDocumentSchema } },
     handle: ({ deps, params, rawBody, principal, req }) => {
       const site = written(deps.store.sites.update(params.siteId!, principal, "site.replace", () => rawBody, undefined, ifMatch(req)));

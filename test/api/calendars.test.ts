@@ -122,8 +122,8 @@ describe("feed content", () => {
     expect((await fetchFeed(annFeed.token, `"stale", ${etag}`)).status).toBe(304);
     expect((await fetchFeed(annFeed.token, '"stale"')).status).toBe(200);
 
-    const settings = (await h.api.get("/sites/test/settings", t.manager)).body;
-    expect((await h.api.put("/sites/test/settings", { ...settings, name: "Renamed Pharmacy" }, t.manager)).status).toBe(200);
+    const settings = await h.api.get("/sites/test/settings", t.manager);
+    expect((await h.api.put("/sites/test/settings", { ...settings.body, name: "Renamed Pharmacy" }, t.manager, { "if-match": settings.headers.get("etag")! })).status).toBe(200);
     const renamed = await fetchFeed(annFeed.token, etag);
     expect(renamed.status).toBe(200);
     expect(renamed.body).toContain("Renamed Pharmacy");
@@ -217,8 +217,9 @@ describe("security", () => {
     expect((await fetchFeed(department.token)).status).toBe(500);
     h.store.db.prepare("UPDATE sites SET input = ?, revision = revision + 1 WHERE id = 'test'").run(row.input);
     // Cat leaves the staff list: her shifts stay in the department's feed as they were published.
-    const staff = (await h.api.get("/sites/test/staff", t.manager)).body.filter((s: { id: string }) => s.id !== "C");
-    expect((await h.api.put("/sites/test/staff", staff, t.manager)).status).toBe(200);
+    const read = await h.api.get("/sites/test/staff", t.manager);
+    const staff = read.body.filter((s: { id: string }) => s.id !== "C");
+    expect((await h.api.put("/sites/test/staff", staff, t.manager, { "if-match": read.headers.get("etag")! })).status).toBe(200);
     expect(events((await fetchFeed(department.token)).body)).toHaveLength(5);
     // A version published before versions kept their input is read against today's input, where Cat's
     // shifts can no longer be placed: they are left out, and that is logged.
@@ -243,8 +244,9 @@ describe("published versions stay as published", () => {
     expect((await h.api.post(`/sites/later/schedules/${draft.body.schedule.id}/publish`, undefined, manager())).status).toBe(201);
   };
   const editInput = async (change: (input: PlanningInput) => PlanningInput) => {
-    const { input } = (await h.api.get("/sites/later", manager())).body as { input: PlanningInput };
-    expect((await h.api.put("/sites/later", change(input), manager())).status).toBe(200);
+    const read = await h.api.get("/sites/later", manager());
+    const { input } = read.body as { input: PlanningInput };
+    expect((await h.api.put("/sites/later", change(input), manager(), { "if-match": read.headers.get("etag")! })).status).toBe(200);
   };
   const at = (date: string, clock: string): string => DateTime.fromISO(`${date}T${clock}`, { zone: site.site.timeZone }).toUTC().toISO({ suppressMilliseconds: false })!;
   const ann = [slot("A", "2026-03-02", "D8"), slot("A", "2026-03-03", "D8")];

@@ -35,10 +35,10 @@ describe("sites and planning data", () => {
     const site = await h.api.get("/sites/test", manager);
     expect(site.body.input.staff).toHaveLength(4);
     const renamed = { ...site.body.input, site: { ...site.body.input.site, name: "Renamed" } };
-    const put = await h.api.put("/sites/test", renamed, manager);
+    const put = await h.api.put("/sites/test", renamed, manager, { "if-match": site.headers.get("etag")! });
     expect(put.status).toBe(200);
     expect(put.body.input.site.name).toBe("Renamed");
-    const moved = await h.api.put("/sites/test", { ...renamed, site: { ...renamed.site, id: "other" } }, manager);
+    const moved = await h.api.put("/sites/test", { ...renamed, site: { ...renamed.site, id: "other" } }, manager, { "if-match": put.headers.get("etag")! });
     expect(moved.status).toBe(400);
     expect(moved.body.errors[0].path).toBe("site.id");
   });
@@ -47,12 +47,13 @@ describe("sites and planning data", () => {
     for (const part of ["settings", "horizon", "areas", "skills", "levels", "staff", "shift-templates", "workload-types", "productivity-standards", "forecasts", "floors", "slot-demand", "rules", "budget", "weights"]) {
       const read = await h.api.get(`/sites/test/${part}`, manager);
       expect(read.status, part).toBe(200);
-      const written = await h.api.put(`/sites/test/${part}`, read.body, manager);
+      const written = await h.api.put(`/sites/test/${part}`, read.body, manager, { "if-match": read.headers.get("etag")! });
       expect(written.status, part).toBe(200);
       expect(written.body, part).toEqual(read.body);
     }
-    const staff = (await h.api.get("/sites/test/staff", manager)).body;
-    const badLevel = await h.api.put("/sites/test/staff", [{ ...staff[0], level: "nope" }, ...staff.slice(1)], manager);
+    const read = await h.api.get("/sites/test/staff", manager);
+    const staff = read.body;
+    const badLevel = await h.api.put("/sites/test/staff", [{ ...staff[0], level: "nope" }, ...staff.slice(1)], manager, { "if-match": read.headers.get("etag")! });
     expect(badLevel.status).toBe(400);
     expect(badLevel.body.errors).toContainEqual({ path: "staff[0].level", message: "unknown level id", value: "nope" });
   });
@@ -60,12 +61,14 @@ describe("sites and planning data", () => {
   it("lets a person replace their requests and a manager their leave", async () => {
     const ann = h.token("staff", "test", "A");
     const requests = [{ kind: "day-off", date: "2026-03-03", weight: 2 }];
-    const put = await h.api.put("/sites/test/staff/A/requests", requests, ann);
+    const mine = await h.api.get("/sites/test/staff/A/requests", ann);
+    const put = await h.api.put("/sites/test/staff/A/requests", requests, ann, { "if-match": mine.headers.get("etag")! });
     expect(put.status).toBe(200);
     expect(put.body).toEqual(requests);
     expect((await h.api.get("/sites/test/staff/A/requests", ann)).body).toEqual(requests);
     const leave = [{ start: "2026-03-04", end: "2026-03-04", reason: "course" }];
-    expect((await h.api.put("/sites/test/staff/A/leave", leave, manager)).body).toEqual(leave);
+    const hers = await h.api.get("/sites/test/staff/A/leave", manager);
+    expect((await h.api.put("/sites/test/staff/A/leave", leave, manager, { "if-match": hers.headers.get("etag")! })).body).toEqual(leave);
     expect((await h.api.get("/sites/test/staff/A/leave", ann)).body).toEqual(leave);
     expect((await h.api.get("/sites/test/staff/ZZ/leave", manager)).status).toBe(404);
   });
@@ -77,7 +80,8 @@ describe("sites and planning data", () => {
     expect(etag).toMatch(/^"site-\d+"$/);
     // Ann files a request after the manager read the staff list...
     const filed = [{ kind: "day-off", date: "2026-03-02", weight: 3 }];
-    const put = await h.api.put("/sites/test/staff/A/requests", filed, ann);
+    const mine = await h.api.get("/sites/test/staff/A/requests", ann);
+    const put = await h.api.put("/sites/test/staff/A/requests", filed, ann, { "if-match": mine.headers.get("etag")! });
     expect(put.headers.get("etag")).not.toBe(etag);
     // ...so the manager's list, which still holds her old requests, is refused, and hers stays.
     const stale = await h.api.request("PUT", "/sites/test/staff", { token: manager, body: read.body, headers: { "if-match": etag } });
@@ -182,7 +186,7 @@ describe("schedules and jobs", () => {
   it("cancels a queued job and leaves a finished one as it is", async () => {
     // Two long solves fill both slots; the third waits queued and is cancelled there.
     const long = { timeLimitSeconds: 30, relativeGap: 0 };
-    await h.api.put("/sites/test/horizon", { start: "2026-03-02", end: "2026-03-15" }, manager);
+    expect((await h.api.put("/sites/test/horizon", { start: "2026-03-02", end: "2026-03-15" }, manager, { "if-match": "*" })).status).toBe(200);
     const jobs = [];
     for (let i = 0; i < 3; i++) jobs.push((await h.api.post("/sites/test/schedules", long, manager)).body);
     expect(jobs[2].status).toBe("queued");
@@ -195,12 +199,12 @@ describe("schedules and jobs", () => {
       expect(after.body.status).toBe("cancelled");
       expect(after.body.scheduleId).toBeUndefined();
     }
-    await h.api.put("/sites/test/horizon", { start: "2026-03-02", end: "2026-03-04" }, manager);
+    expect((await h.api.put("/sites/test/horizon", { start: "2026-03-02", end: "2026-03-04" }, manager, { "if-match": "*" })).status).toBe(200);
   });
 
   it("stops a running solve early and keeps its best schedule as the job's draft; a queued one is cancelled", async () => {
     const long = { timeLimitSeconds: 60, relativeGap: 0 };
-    await h.api.put("/sites/test/horizon", { start: "2026-03-02", end: "2026-03-15" }, manager);
+    expect((await h.api.put("/sites/test/horizon", { start: "2026-03-02", end: "2026-03-15" }, manager, { "if-match": "*" })).status).toBe(200);
     const jobs = [];
     for (let i = 0; i < 3; i++) jobs.push((await h.api.post("/sites/test/schedules", long, manager)).body);
     expect((await h.api.post(`/jobs/${jobs[2].id}/stop`, undefined, manager)).body.status).toBe("cancelled");
@@ -216,7 +220,7 @@ describe("schedules and jobs", () => {
     const actions = (await h.api.get("/sites/test/audit", manager)).body.map((e: { action: string; subject?: string }) => e.action);
     expect(actions).toContain("job.stop");
     await h.queue.drain();
-    await h.api.put("/sites/test/horizon", { start: "2026-03-02", end: "2026-03-04" }, manager);
+    expect((await h.api.put("/sites/test/horizon", { start: "2026-03-02", end: "2026-03-04" }, manager, { "if-match": "*" })).status).toBe(200);
   });
 
   it("keeps an audit trail of who changed what, readable by the manager", async () => {

@@ -22,7 +22,12 @@ afterAll(async () => {
 });
 
 const feed = (token: string) => h.api.request("GET", `/calendars/${token}.ics`, {});
-const staffOf = async (): Promise<PlanningInput["staff"]> => (await h.api.get("/sites/test/staff", manager)).body;
+/** The staff list and the ETag it was read with, for the write that follows. */
+const readStaff = async (): Promise<{ staff: PlanningInput["staff"]; etag: string }> => {
+  const res = await h.api.get("/sites/test/staff", manager);
+  return { staff: res.body, etag: res.headers.get("etag")! };
+};
+const staffOf = async (): Promise<PlanningInput["staff"]> => (await readStaff()).staff;
 
 describe("a person taken off the site", () => {
   it("loses their API token and calendar feeds in the same write; everyone else keeps theirs", async () => {
@@ -33,8 +38,8 @@ describe("a person taken off the site", () => {
     expect((await h.api.get("/sites/test/staff/B/assignments", ben)).status).toBe(200);
     expect((await feed(benFeed.token)).status).toBe(200);
 
-    const staff = await staffOf();
-    const res = await h.api.put("/sites/test/staff", staff.filter((m) => m.id !== "B"), manager);
+    const { staff, etag } = await readStaff();
+    const res = await h.api.put("/sites/test/staff", staff.filter((m) => m.id !== "B"), manager, { "if-match": etag });
     expect(res.status).toBe(200);
 
     expect((await h.api.get("/sites", ben)).status).toBe(401);
@@ -47,15 +52,16 @@ describe("a person taken off the site", () => {
   });
 
   it("refuses their id for a new person, naming the field, and takes them back under their own name", async () => {
-    const staff = await staffOf();
+    const { staff, etag } = await readStaff();
     const ben = testSite("test").staff.find((m) => m.id === "B")!;
     const nora = { ...ben, name: "Nora New" };
-    const refused = await h.api.put("/sites/test/staff", [...staff, nora], manager);
+    const refused = await h.api.put("/sites/test/staff", [...staff, nora], manager, { "if-match": etag });
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([expect.objectContaining({ path: `staff[${staff.length}].id`, value: "B", message: expect.stringContaining("Ben") })]);
     expect((await staffOf()).map((m) => m.id)).toEqual(staff.map((m) => m.id));
 
-    const rehired = await h.api.put("/sites/test/staff", [...staff, ben], manager);
+    // The refusal stored nothing, so the list read before it is still the current one.
+    const rehired = await h.api.put("/sites/test/staff", [...staff, ben], manager, { "if-match": etag });
     expect(rehired.status).toBe(200);
     expect((await staffOf()).map((m) => m.id)).toContain("B");
   });
@@ -66,7 +72,8 @@ describe("an area taken off the site", () => {
     const areaFeed = h.store.feeds.create("test", { kind: "area", areaId: "iv-room" }, SYSTEM)!;
     const centralFeed = h.store.feeds.create("test", { kind: "area", areaId: "central" }, SYSTEM)!;
     expect((await feed(areaFeed.token)).status).toBe(200);
-    const doc = (await h.api.get("/sites/test", manager)).body.input as PlanningInput;
+    const read = await h.api.get("/sites/test", manager);
+    const doc = read.body.input as PlanningInput;
     const gone = new Set(doc.shiftTemplates.filter((t) => t.area === "iv-room").map((t) => t.id));
     const without: PlanningInput = {
       ...doc,
@@ -76,12 +83,12 @@ describe("an area taken off the site", () => {
       floors: doc.floors.filter((f) => f.area !== "iv-room"),
       slotDemand: doc.slotDemand.filter((s) => !gone.has(s.template)),
     };
-    const res = await h.api.put("/sites/test", without, manager);
+    const res = await h.api.put("/sites/test", without, manager, { "if-match": read.headers.get("etag")! });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect((await feed(areaFeed.token)).status).toBe(404);
     expect((await feed(centralFeed.token)).status).toBe(200);
     // The area back (a new IV room, perhaps): the old feed URL stays dead; a new feed is made for it.
-    expect((await h.api.put("/sites/test", doc, manager)).status).toBe(200);
+    expect((await h.api.put("/sites/test", doc, manager, { "if-match": res.headers.get("etag")! })).status).toBe(200);
     expect((await feed(areaFeed.token)).status).toBe(404);
     expect((await feed(centralFeed.token)).status).toBe(200);
   });

@@ -62,7 +62,8 @@ export class CheckedClient {
 
   get = (path: string, token?: string) => this.request("GET", path, token === undefined ? {} : { token });
   post = (path: string, body: unknown, token?: string) => this.request("POST", path, { body, ...(token === undefined ? {} : { token }) });
-  put = (path: string, body: unknown, token?: string) => this.request("PUT", path, { body, ...(token === undefined ? {} : { token }) });
+  /** `headers`: If-Match, which every write to a site needs. */
+  put = (path: string, body: unknown, token?: string, headers?: Record<string, string>) => this.request("PUT", path, { body, ...(token === undefined ? {} : { token }), ...(headers ? { headers } : {}) });
 
   /** Throws when a response does not match the document. */
   private check(method: string, path: string, status: number, contentType: string, body: unknown): void {

@@ -1,6 +1,7 @@
 /**
  * The OpenAPI document: valid OpenAPI 3.1 by an independent validator, one operation per route with a
- * problem response, and the response checker used by every API test really refuses a wrong body.
+ * problem response, If-Match a required header on writes to a site, and the response checker used by
+ * every API test really refuses a wrong body.
  */
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -41,6 +42,18 @@ describe("the OpenAPI document", () => {
     expect(solve.$ref).toBe("#/components/schemas/SolveRequest");
     expect(doc.components.schemas.SolveRequest.properties.timeLimitSeconds).toMatchObject({ minimum: 1, maximum: 3600 });
     expect(doc.components.schemas.SolveRequest.additionalProperties).toBe(false);
+  });
+
+  it("declares If-Match a required header on every write to a site, and 428 among the problems", () => {
+    const writes = OPERATIONS.filter((op) => op.ifMatch === "required");
+    expect(writes.length).toBeGreaterThan(0);
+    for (const { path, method } of writes) {
+      const op = doc.paths[path][method];
+      expect(op.parameters, `${method} ${path}`).toContainEqual(expect.objectContaining({ in: "header", name: "If-Match", required: true }));
+      expect(op.responses.default.description, `${method} ${path}`).toMatch(/412 \(If-Match: .*428 \(a write to a site without If-Match\)/);
+    }
+    const others = OPERATIONS.filter((op) => op.ifMatch === undefined);
+    for (const { path, method } of others) expect(doc.paths[path][method].parameters ?? [], `${method} ${path}`).not.toContainEqual(expect.objectContaining({ in: "header" }));
   });
 
   it("makes the test client refuse a response that does not match", async () => {

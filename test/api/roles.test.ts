@@ -54,26 +54,29 @@ interface Route {
   /** `{draft}` and `{job}` stand for ids made in beforeAll. */
   path: string;
   body?: () => unknown;
+  /** Sent by every caller, so the matrix tests who may write and not the If-Match every write needs. */
+  headers?: Record<string, string>;
   allowed: Who[];
 }
 
 const input = () => h.store.sites.get("alpha")!.input;
+const ANY_REVISION = { "if-match": "*" };
 const lockA = () => ({ edits: [{ op: "lock", staff: "A", date: "2026-03-02", template: "D8" }] });
 
 const ROUTES: Route[] = [
   { method: "GET", path: "/sites", allowed: ["admin", "managerA", "managerB", "hrA", "staffA", "staffB"] },
   { method: "POST", path: "/sites", body: () => testSite("gamma"), allowed: ["admin"] },
   { method: "GET", path: "/sites/alpha", allowed: ["admin", "managerA"] },
-  { method: "PUT", path: "/sites/alpha", body: input, allowed: ["admin", "managerA"] },
+  { method: "PUT", path: "/sites/alpha", body: input, headers: ANY_REVISION, allowed: ["admin", "managerA"] },
   { method: "GET", path: "/sites/alpha/staff", allowed: ["admin", "managerA"] },
-  { method: "PUT", path: "/sites/alpha/staff", body: () => input().staff, allowed: ["admin", "managerA"] },
+  { method: "PUT", path: "/sites/alpha/staff", body: () => input().staff, headers: ANY_REVISION, allowed: ["admin", "managerA"] },
   { method: "GET", path: "/sites/alpha/rules", allowed: ["admin", "managerA"] },
-  { method: "PUT", path: "/sites/alpha/rules", body: () => input().rules, allowed: ["admin", "managerA"] },
+  { method: "PUT", path: "/sites/alpha/rules", body: () => input().rules, headers: ANY_REVISION, allowed: ["admin", "managerA"] },
   { method: "GET", path: "/sites/alpha/audit", allowed: ["admin", "managerA"] },
   { method: "GET", path: "/sites/alpha/staff/A/requests", allowed: ["admin", "managerA", "staffA"] },
-  { method: "PUT", path: "/sites/alpha/staff/A/requests", body: () => [], allowed: ["admin", "managerA", "staffA"] },
+  { method: "PUT", path: "/sites/alpha/staff/A/requests", body: () => [], headers: ANY_REVISION, allowed: ["admin", "managerA", "staffA"] },
   { method: "GET", path: "/sites/alpha/staff/A/leave", allowed: ["admin", "managerA", "staffA"] },
-  { method: "PUT", path: "/sites/alpha/staff/A/leave", body: () => [], allowed: ["admin", "managerA"] },
+  { method: "PUT", path: "/sites/alpha/staff/A/leave", body: () => [], headers: ANY_REVISION, allowed: ["admin", "managerA"] },
   { method: "GET", path: "/sites/alpha/staff/A/assignments", allowed: ["admin", "managerA", "hrA", "staffA"] },
   { method: "GET", path: "/sites/alpha/schedules", allowed: ["admin", "managerA", "hrA"] },
   { method: "POST", path: "/sites/alpha/schedules", body: () => ({ timeLimitSeconds: 1, warmStart: false }), allowed: ["admin", "managerA"] },
@@ -109,7 +112,7 @@ const resolve = (path: string): string => path.replace("{draft}", draftId).repla
 describe("who may call what on site alpha", () => {
   it.each(CASES)("$who: $name", async ({ who, route }) => {
     const body = route.body?.();
-    const res = await h.api.request(route.method, resolve(route.path), { ...(tokens[who] ? { token: tokens[who] } : {}), ...(body !== undefined ? { body } : {}) });
+    const res = await h.api.request(route.method, resolve(route.path), { ...(tokens[who] ? { token: tokens[who] } : {}), ...(body !== undefined ? { body } : {}), ...(route.headers ? { headers: route.headers } : {}) });
     const expected = who === "revoked" || who === "nobody" ? "401" : route.allowed.includes(who) ? "allowed" : "403";
     const got = res.status === 401 || res.status === 403 ? String(res.status) : res.status < 300 ? "allowed" : `unexpected ${res.status}: ${JSON.stringify(res.body)}`;
     expect(got).toBe(expected);
@@ -128,12 +131,12 @@ describe("scopes inside allowed routes", () => {
   });
 
   it("lets staff weigh their own requests only up to the bound, naming the field", async () => {
-    const res = await h.api.put("/sites/alpha/staff/A/requests", [{ kind: "day-off", date: "2026-03-02", weight: 1.7e308 }], tokens.staffA);
+    const res = await h.api.put("/sites/alpha/staff/A/requests", [{ kind: "day-off", date: "2026-03-02", weight: 1.7e308 }], tokens.staffA, ANY_REVISION);
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ path: "[0].weight", value: 1.7e308 })]);
     expect((await h.api.get("/sites/alpha/staff/A/requests", tokens.staffA)).body).toEqual([]);
     // A problem only the whole document shows (a template the site does not have) is named from the body too.
-    const unknown = await h.api.put("/sites/alpha/staff/A/requests", [{ kind: "shift-off", date: "2026-03-02", template: "XX", weight: 1 }], tokens.staffA);
+    const unknown = await h.api.put("/sites/alpha/staff/A/requests", [{ kind: "shift-off", date: "2026-03-02", template: "XX", weight: 1 }], tokens.staffA, ANY_REVISION);
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual([expect.objectContaining({ path: "[0].template", value: "XX" })]);
   });
