@@ -163,36 +163,94 @@ export const WorkloadTypeSchema = z.strictObject({
   unit: z.string().default("unit"),
 });
 
-export const ProductivityStandardSchema = z.strictObject({
-  workloadType: IdSchema,
-  roleFamily: RoleFamilySchema,
-  /** Area where the work is done. */
-  area: IdSchema,
-  minutesPerUnit: z.number().positive(),
-  /** Work is done in the hour ending `leadMinutes` before the time it is due (default 60). */
-  leadMinutes: z.number().int().min(0).max(24 * 60).default(60),
-  source: z.string().optional(),
-});
+/**
+ * Bounds on the numbers that multiply into demand, far above any pharmacy's (a 500-bed hospital dispenses
+ * some 5,000 doses a day) and small enough that no product or sum of them leaves the finite numbers.
+ */
+export const MAX_UNITS_PER_HOUR = 1_000_000;
+export const MAX_UNITS_PER_DAY = 10_000_000;
+export const MAX_HOUR_WEIGHT = 1_000_000;
+export const MAX_MINUTES_PER_UNIT = 24 * 60;
+/** Lowest lead: work is done in the hour before the due hour at the latest, so none of it is late. */
+export const MIN_LEAD_MINUTES = 60;
+
+export const ProductivityStandardSchema = z
+  .strictObject({
+    workloadType: IdSchema,
+    roleFamily: RoleFamilySchema,
+    /** Area where the work is done. */
+    area: IdSchema,
+    minutesPerUnit: z
+      .number()
+      .positive()
+      .max(MAX_MINUTES_PER_UNIT, `must be at most ${MAX_MINUTES_PER_UNIT} (a day of work for one unit)`),
+    /**
+     * The work for the units due in an hour is done in the hour that starts `leadMinutes` before that
+     * hour starts (default 60: the hour before; 120: two hours before). At least 60, so the work is done
+     * by the time the first of the units is due; a multiple of `intervalMinutes`.
+     */
+    leadMinutes: z
+      .number()
+      .int()
+      .min(MIN_LEAD_MINUTES, `must be at least ${MIN_LEAD_MINUTES}: the work for the units due in an hour is done in the hour that starts leadMinutes before it, so a shorter lead would finish it after they are due`)
+      .max(24 * 60)
+      .default(60)
+      .describe(
+        "Work for the units due in an hour is done in the hour that starts leadMinutes before that hour starts (default 60: the hour before; 120: two hours before). At least 60, so the work is done before the units are due, and a multiple of intervalMinutes.",
+      ),
+    source: z.string().optional(),
+  })
+  .describe(
+    "Minutes of work per unit of a workload type for a role family in an area. Each standard takes the whole volume of its workload type (forecasts carry no area): one standard per workload type, role family and area, and one area per workload type and role family (give each area its own workload type). A pharmacist and a technician standard on one type both count.",
+  );
 export type ProductivityStandard = z.infer<typeof ProductivityStandardSchema>;
 
-export const ForecastSchema = z.discriminatedUnion("kind", [
-  /** Units due per hour from local midnight of `start`, hour after hour (absolute hours). */
-  z.strictObject({
-    kind: z.literal("hourly"),
-    workloadType: IdSchema,
-    start: IsoDateSchema,
-    unitsPerHour: z.array(z.number().min(0)),
-  }),
-  /** Daily volume spread over the day by a 168-entry hour-of-week profile (Monday 00:00 first). */
-  z.strictObject({
-    kind: z.literal("profile"),
-    workloadType: IdSchema,
-    hourOfWeekWeights: z.array(z.number().min(0)).length(168),
-    dailyUnits: z.number().min(0),
-    /** Overrides of the daily volume for given dates. */
-    dailyUnitsByDate: z.record(IsoDateSchema, z.number().min(0)).default({}),
-  }),
-]);
+const UnitsPerDaySchema = z.number().min(0).max(MAX_UNITS_PER_DAY, `must be at most ${MAX_UNITS_PER_DAY.toLocaleString("en-US")} units a day`);
+
+/**
+ * Numbers of at least 0 and at most `max`. One too large is named, with a count of the others, not one
+ * problem each: a profile of 168 weights all too large is one mistake.
+ */
+function boundedValues(max: number, why: string) {
+  return z.array(z.number().min(0)).superRefine((values, ctx) => {
+    const over = values.flatMap((v, i) => (v > max ? [i] : []));
+    if (over.length === 0) return;
+    const more = over.length > 1 ? `; ${over.length - 1} more value${over.length > 2 ? "s are" : " is"} over it` : "";
+    ctx.addIssue({ code: "custom", path: [over[0]!], input: values[over[0]!], message: `must be at most ${max.toLocaleString("en-US")} ${why}${more}` });
+  });
+}
+
+export const ForecastSchema = z
+  .discriminatedUnion("kind", [
+    /**
+     * Units due per hour from local midnight of `start`, read as elapsed hours: value i is due i hours
+     * after that midnight, so a spring-forward day takes 23 values and a fall-back day 25 (the repeated
+     * hour twice). 24 values a day across a clock change are refused (`workload.ts`).
+     */
+    z.strictObject({
+      kind: z.literal("hourly"),
+      workloadType: IdSchema,
+      start: IsoDateSchema,
+      unitsPerHour: boundedValues(MAX_UNITS_PER_HOUR, "units in an hour")
+        .describe(
+          "Units due in each hour (each at most 1,000,000) from local midnight of start, read as elapsed hours: value i is due i hours after that midnight. A day on which the clock springs forward takes 23 values, one on which it falls back 25 (the repeated hour twice, in order); 24 values a day across a clock change are refused, since every hour after the change would be due an hour off.",
+        ),
+    }),
+    /** Daily volume spread over the day by a 168-entry hour-of-week profile (Monday 00:00 first). */
+    z.strictObject({
+      kind: z.literal("profile"),
+      workloadType: IdSchema,
+      hourOfWeekWeights: boundedValues(MAX_HOUR_WEIGHT, "(weights are relative: scale them down)")
+        .length(168)
+        .describe("168 relative weights, each at most 1,000,000, Monday 00:00 first: a day's volume is spread over its local hours in proportion to them."),
+      dailyUnits: UnitsPerDaySchema,
+      /** Overrides of the daily volume for given dates. */
+      dailyUnitsByDate: z.record(IsoDateSchema, UnitsPerDaySchema).default({}),
+    }),
+  ])
+  .describe(
+    "Units due per hour of one workload type. Forecasts of one type add up: a dated hourly series for a day a profile also covers adds to the profile's volume; to replace the profile on that day, set its dailyUnitsByDate to 0 for the date.",
+  );
 export type Forecast = z.infer<typeof ForecastSchema>;
 
 /** At least `count` people of a role family in an area between two local times, whatever the forecast. */
@@ -236,6 +294,11 @@ export const BudgetSchema = z.strictObject({
 });
 export type Budget = z.infer<typeof BudgetSchema>;
 
+/** Lowest productive share (real ones are 0.8–0.9): below it paid FTE would be over 20 times worked FTE. */
+export const MIN_PRODUCTIVE_SHARE = 0.05;
+/** Most fixed-activity hours: 100,000 staff-hours a pay period is 1,250 full-time people doing nothing else. */
+export const MAX_FIXED_HOURS_PER_PAY_PERIOD = 100_000;
+
 /** A recurring non-workload activity (meetings, training, rounds, cleaning): hours per pay period in total. */
 export const FixedActivitySchema = z.strictObject({
   name: z.string().min(1),
@@ -243,14 +306,14 @@ export const FixedActivitySchema = z.strictObject({
   /** The level that does it; absent when any level of the role family may. */
   level: IdSchema.optional(),
   /** Staff-hours per 14-day pay period, for the whole department (not per person). */
-  hoursPerPayPeriod: z.number().min(0),
+  hoursPerPayPeriod: z.number().min(0).max(MAX_FIXED_HOURS_PER_PAY_PERIOD, `must be at most ${MAX_FIXED_HOURS_PER_PAY_PERIOD.toLocaleString("en-US")} staff-hours a pay period`),
 });
 export type FixedActivity = z.infer<typeof FixedActivitySchema>;
 
 /** Settings of the FTE justification report (`rxroster report fte`); every field has a default. */
 export const FteSettingsSchema = z.strictObject({
   /** Share of paid hours that are worked (default 0.8); the rest is paid time off, education, sick time. */
-  productiveShare: z.number().gt(0).max(1).default(0.8),
+  productiveShare: z.number().min(MIN_PRODUCTIVE_SHARE, `must be at least ${MIN_PRODUCTIVE_SHARE} (one paid hour in 20 worked) and at most 1`).max(1).default(0.8),
   /** Optional split of the non-productive share; must add up to 1 − productiveShare. */
   nonProductiveSplit: z.strictObject({ pto: z.number().min(0), education: z.number().min(0), sick: z.number().min(0) }).optional(),
   fixedActivities: z.array(FixedActivitySchema).default([]),

@@ -1,12 +1,14 @@
 /**
  * Cross-reference and consistency checks a schema alone cannot express: every skill, level, area and
- * template id refers to something defined; ids are unique; date ranges are possible.
+ * template id refers to something defined; ids are unique; date ranges are possible. The workload's own
+ * checks (standards, hourly series, leads) are in `workload.ts`.
  */
 import { DateTime } from "luxon";
 import type { PlanningInput } from "./input.js";
 import type { Schedule } from "./schedule.js";
 import { MAX_HORIZON_DAYS, daysBetween } from "./input.js";
 import type { Problem } from "./problems.js";
+import { checkWorkload } from "./workload.js";
 
 const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -108,6 +110,7 @@ export function checkReferences(input: PlanningInput): Problem[] {
       }
     }
   });
+  problems.push(...checkWorkload(input));
   input.floors.forEach((f, i) => {
     ref(areas, "area", `floors[${i}].area`, f.area);
     // Demand is counted per interval, and a shift covers the intervals it spans whole: a floor ending

@@ -387,7 +387,7 @@ const SECTION_COMMENTS: Record<string, string> = {
   levels: " Career ladder (data, not code): role family, default skills, pay grade.",
   staff: " 20 pharmacists and 36 technicians. FTE 1.0 = 80 h per 14-day pay period; PRN: fte 0.",
   shiftTemplates: " Shift templates. A shift belongs to the date it starts on; the night shifts run past midnight.",
-  productivityStandards: " Minutes of work per unit; work is done in the hour ending leadMinutes before the units are due.",
+  productivityStandards: " Minutes of work per unit; work is done in the hour that starts leadMinutes before the units are due.",
   forecasts: " Hour-of-week profiles (Monday 00:00 first, seven rows of 24) × daily volume.\n The daily volume is per date: weekends and Thanksgiving week are set in dailyUnitsByDate.",
   floors: " Minimum staffing, whatever the forecast says.",
   rules: " Rules left at their defaults except these, set to show the format.",

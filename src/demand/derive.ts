@@ -3,15 +3,20 @@
  * per area and role family per coverage interval, and slot demand per shift instance.
  *
  * Workload: units due per hour (dated series or hour-of-week profile × daily volume) × minutes per unit
- * gives work minutes, done in the hour that ends `leadMinutes` before the units are due (doses are
- * prepared before administration). Required people in an interval = max(floor, ceil(work minutes ÷
- * interval minutes)).
+ * gives work minutes, done in the hour that starts `leadMinutes` before the hour the units are due in
+ * starts (doses are prepared before administration; the default 60 is the hour before). Required people
+ * in an interval = max(floor, ceil(work minutes ÷ interval minutes)). Forecasts of one workload type add
+ * up, and each standard of the type takes all of it.
  */
 import { DateTime } from "luxon";
 import type { Demand, DemandSeries, Forecast, PlanningInput, RoleFamily, SlotRequirement, TimeGrid } from "../../models/index.js";
 import { addDays, localMidnight, wallClock } from "../time/grid.js";
 
-/** Units due in one absolute hour starting at `startMinute` (minutes from horizon start). */
+/**
+ * Units due in one absolute hour starting at `startMinute` (minutes from horizon start). A dated hourly
+ * series is elapsed hours from its start's local midnight (23 values on a spring-forward day, 25 on a
+ * fall-back one); validation refuses 24 a day across a clock change.
+ */
 export interface DueHour {
   startMinute: number;
   units: number;
@@ -50,7 +55,10 @@ function overlap(a0: number, a1: number, b0: number, b1: number): number {
   return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
 }
 
-/** Adds `minutes` of work spread evenly over [from, from + 60) into per-interval work minutes. */
+/**
+ * Adds `minutes` of work spread evenly over [from, from + 60) into per-interval work minutes. For units
+ * due in the hour starting at s, `from` is s − leadMinutes, so the work is done by s when leadMinutes ≥ 60.
+ */
 function spreadWork(work: number[], grid: TimeGrid, from: number, minutes: number): void {
   const to = from + 60;
   const first = Math.max(0, Math.floor(from / grid.intervalMinutes));
@@ -96,6 +104,21 @@ function applyFloors(input: PlanningInput, grid: TimeGrid, series: Map<string, D
   }
 }
 
+/**
+ * Every required count is a whole number of people. Validation's bounds guarantee it, so a count that is
+ * not is a bug: this names the standards and forecasts behind it instead of handing NaN to the solver.
+ */
+function assertWholeRequired(input: PlanningInput, grid: TimeGrid, series: Iterable<DemandSeries>): void {
+  for (const s of series) {
+    const i = s.required.findIndex((r) => !Number.isSafeInteger(r));
+    if (i < 0) continue;
+    const standards = input.productivityStandards.flatMap((p, j) => (p.area === s.area && p.roleFamily === s.roleFamily ? [`productivityStandards[${j}] (${p.workloadType})`] : []));
+    const types = new Set(input.productivityStandards.filter((p) => p.area === s.area && p.roleFamily === s.roleFamily).map((p) => p.workloadType));
+    const forecasts = input.forecasts.flatMap((f, j) => (types.has(f.workloadType) ? [`forecasts[${j}]`] : []));
+    throw new Error(`demand of ${s.area} ${s.roleFamily}s at minute ${grid.intervals[i]!.startMinute} is ${s.required[i]}, not a whole number of people (from ${[...standards, ...forecasts].join(", ") || "floors"}): validation should have refused the input`);
+  }
+}
+
 export function deriveDemand(input: PlanningInput, grid: TimeGrid): Demand {
   const n = grid.intervals.length;
   const series = new Map<string, DemandSeries>();
@@ -128,6 +151,7 @@ export function deriveDemand(input: PlanningInput, grid: TimeGrid): Demand {
   for (const s of series.values()) {
     for (let i = 0; i < n; i++) s.required[i] = Math.max(s.floor[i]!, Math.ceil(s.workloadPeople[i]! - EPSILON));
   }
+  assertWholeRequired(input, grid, series.values());
 
   const shiftKeys = new Set(grid.shifts.map((s) => s.key));
   const slots: SlotRequirement[] = input.slotDemand

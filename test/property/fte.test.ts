@@ -33,7 +33,10 @@ const paidFte = (input: PlanningInput, productiveShare: number): number[] =>
   productivityView(prepare(input), FteSettingsSchema.parse({ productiveShare })).roleFamilies.map((f) => f.paidFte);
 
 describe("productivity FTE", () => {
-  const volumes = fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 24, maxLength: 14 * 24 });
+  // Elapsed hours from 2026-03-02 in America/Chicago: whole days across 2026-03-08 (23 hours) take one value fewer.
+  const volumes = fc
+    .array(fc.integer({ min: 0, max: 120 }), { minLength: 24, maxLength: 14 * 24 })
+    .map((units) => (units.length >= 7 * 24 && units.length % 24 === 0 ? units.slice(1) : units));
 
   it("never falls when volume rises", () => {
     fc.assert(

@@ -16,6 +16,7 @@ import { loadHighsEngine } from "../../solver/engines/highs.js";
 import { explain, prepare } from "../../src/pipeline.js";
 import { addDays } from "../../src/time/grid.js";
 import { BASE, world } from "../fixtures/world.js";
+import { byLocalHour } from "../fixtures/random-world.js";
 
 const RUNS = 150;
 
@@ -112,7 +113,7 @@ const caseArb = fc
       budget: Object.fromEntries(Object.entries(r.budget).filter(([, v]) => v !== undefined)),
       workloadTypes: [{ id: "orders", name: "Orders" }],
       productivityStandards: [{ workloadType: "orders", roleFamily: "pharmacist", area: "central", minutesPerUnit: 2, leadMinutes: 60 }],
-      forecasts: [{ kind: "hourly", workloadType: "orders", start: r.start, unitsPerHour: Array.from({ length: 24 * (r.days + 1) }, (_, h) => r.unitsPerHour[h % 24]!) }],
+      forecasts: [{ kind: "hourly", workloadType: "orders", start: r.start, unitsPerHour: byLocalHour(BASE.site!.timeZone, r.start, r.days + 1, r.unitsPerHour) }],
       floors: r.floors,
       slotDemand: r.slots.filter((s) => s.day < r.days).map((s) => ({ template: s.template, date: addDays(r.start, s.day), required: s.required, ...(s.underWeight === undefined ? {} : { underWeight: s.underWeight }) })),
       rules,

@@ -81,6 +81,13 @@ describe("demand", () => {
     expect(line.required.slice(7, 11)).toEqual([2, 2, 3, 2]);
   });
 
+  it("throws, naming the standard and forecast, rather than derive a required count that is not a whole number", () => {
+    // Weights validation refuses (each finite, their sum not): a bug if they ever got this far.
+    const input = world(iv);
+    const bad = { ...input, forecasts: [{ kind: "profile" as const, workloadType: "csp", hourOfWeekWeights: new Array<number>(168).fill(1e308), dailyUnits: 100, dailyUnitsByDate: {} }] };
+    expect(() => deriveDemand(bad, buildTimeGrid(bad))).toThrow(/^demand of iv-room technicians at minute -?\d+ is NaN, not a whole number of people \(from productivityStandards\[0\] \(csp\), forecasts\[0\]\)/);
+  });
+
   it("passes slot demand through with default weights", () => {
     const { demand } = derive({ slotDemand: [{ template: "D8", date: "2026-03-03", required: 2 }] });
     expect(demand.slots).toEqual([{ shift: "D8@2026-03-03", template: "D8", date: "2026-03-03", required: 2, underWeight: 300, overWeight: 10 }]);
