@@ -1,7 +1,8 @@
 /**
  * `rxroster report fte <input> [--hire LEVEL:FTE[:PATTERN]] [--max-hires N] [--time-limit S]
  * [--format html|csv|json] [--out FILE]`: the FTE justification report. Every bad flag or input field is
- * one line naming it, exit 2, before any solve starts; progress lines go to stderr.
+ * one line naming it, exit 2, before any solve starts (a hire who could work no shift among them); the
+ * what-if solves run one after another, a progress line on stderr after each.
  */
 import { dirname } from "node:path";
 import type { Problem } from "../../models/index.js";
@@ -66,7 +67,8 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
     ...(hire ? { hire } : {}),
     ...(maxHires !== undefined ? { maxHires } : {}),
     ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
-    onSolved: (k, o) => io.err(`  ${k} hire(s): ${o.status}${o.gap !== undefined ? `, gap ${(100 * o.gap).toFixed(2)} %` : ""}, ${o.seconds.toFixed(1)} s`),
+    onSolved: (k, o) =>
+      io.err(`  ${k} hire(s): ${o.status}${o.gap !== undefined ? `, gap ${(100 * o.gap).toFixed(2)} %` : ""}${o.objective !== undefined && o.bound !== undefined ? `, objective − bound $${Math.max(0, Math.round(o.objective - o.bound)).toLocaleString("en-US")}` : ""}, ${o.seconds.toFixed(1)} s`),
   });
   // A bad --hire is named by its flag; a bad fte section by its input path.
   if (!report.ok) return reportProblems(io, hire ? "rxroster" : inputPath, report.problems.map((p) => (p.path.startsWith("hire.") ? { ...p, path: `--hire ${p.path.slice(5)}` } : p)));
@@ -76,7 +78,7 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
   } else {
     writeFileComplete(flags.out, body);
     const w = report.value.whatIf;
-    io.err(`wrote ${flags.out}: ${w.recommendedHires === undefined ? "no recommendation" : `recommended ${w.recommendedHires} hire(s)`} of ${w.hire.level} at ${w.hire.fte} FTE`);
+    io.err(`wrote ${flags.out}: ${w.recommendedHires === undefined ? "no recommendation" : `recommended ${w.capped ? "at least " : ""}${w.recommendedHires} hire(s)`} of ${w.hire.level} at ${w.hire.fte} FTE`);
   }
   return EXIT_OK;
 }

@@ -30,13 +30,13 @@ const solvesTotal = data.options.maxHires + 1;
 let solvesDone = 0;
 const progress = (): void => port.postMessage({ type: "progress", progress: { elapsedSeconds: (Date.now() - started) / 1000, solvesDone, solvesTotal } } satisfies FteReportWorkerMessage);
 progress();
-// One solve at a time: the job holds one of the queue's slots, so the queue's concurrency bounds the solves.
+// The report's solves run one after another; the job holds one of the queue's slots, so the queue's
+// concurrency bounds the solves.
 const built = await buildFteReport(data.input, {
   source: data.source,
   ...(data.options.hire ? { hire: data.options.hire } : {}),
   maxHires: data.options.maxHires,
   timeLimitSeconds: data.options.timeLimitSeconds,
-  concurrency: 1,
   signal: controller.signal,
   onSolved: () => {
     solvesDone++;

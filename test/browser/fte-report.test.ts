@@ -2,8 +2,9 @@
  * The demo department's FTE report in Debian's headless Chromium (playwright-core; no browser is ever
  * downloaded): the charts render with non-zero size and data marks, and in print media on US letter no
  * element reaches past the printable width, and page.pdf makes pages. The demo's what-ifs are kept
- * affordable: 0 and 1 hires in parallel, 15 s each; each has a schedule (a month's first, nobody working,
- * comes in under a second and is kept whatever the limit), so the curve has a point per series for both.
+ * affordable: 0 and 1 hires, one after the other, 15 s each; each has a schedule (a month's first, nobody
+ * working, comes in under a second and is kept whatever the limit, and 1 hire starts from 0's), so the
+ * curve has a point per series for both.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -41,6 +41,16 @@ export function fteReportToCsv(report: FteReport): string {
     add("productivity", at, "rate basis", f.rateBasis, "");
     add("productivity", at, "gap dollars, horizon", f.gapDollars, "$");
     add("productivity", at, "gap dollars, per year", f.gapDollarsPerYear, "$");
+    const c = f.coverage;
+    add("coverage", at, "workload staff-hours", c.workloadStaffHours, "h");
+    add("coverage", at, "added by whole people per area and interval", c.wholePeopleStaffHours, "h");
+    add("coverage", at, "added by floors", c.floorStaffHours, "h");
+    add("coverage", at, "required staff-hours", c.requiredStaffHours, "h");
+    add("coverage", at, "worked hours", c.workedHours, "h");
+    add("coverage", at, "worked FTE", c.workedFte, "FTE");
+    add("coverage", at, "paid FTE", c.paidFte, "FTE");
+    add("coverage", at, "gap FTE (needed − filled)", c.gapFte, "FTE");
+    add("coverage", at, "gap dollars, per year", c.gapDollarsPerYear, "$");
     for (const l of f.levels) {
       const lv = { roleFamily: f.roleFamily, level: l.level };
       add("level", lv, "fixed activity hours", l.fixedHours, "h");
@@ -54,12 +64,19 @@ export function fteReportToCsv(report: FteReport): string {
   add("what-if", { level: w.hire.level }, "hire FTE", w.hire.fte, "FTE");
   add("what-if", { level: w.hire.level }, "hire pattern", w.hire.pattern, "");
   add("what-if", { level: w.hire.level }, "hire rate", w.hire.hourlyRate, "$/h");
+  add("what-if", { level: w.hire.level }, "hire templates", w.hire.templates.join(" "), "ids");
   add("what-if", { level: w.hire.level }, "position cost per year", w.positionCostPerYear, "$");
-  add("what-if", { level: w.hire.level }, "recommended hires", w.recommendedHires ?? `none: ${w.noRecommendation}`, w.recommendedHires === undefined ? "" : "hires");
+  add("what-if", {}, "labor cap raised per hire", w.laborCapRaisePerHire, "$");
+  add("what-if", { level: w.hire.level }, "recommended hires", w.recommendedHires ?? `none: ${w.noRecommendation}`, w.recommendedHires === undefined ? "" : w.capped ? "hires, at least" : "hires");
+  add("what-if", { level: w.hire.level }, "capped", String(w.capped), "");
   for (const r of w.rows) {
     const at = { hires: r.hires };
     add("what-if", at, "solver status", r.status, "");
     add("what-if", at, "solver gap", r.gap, "fraction");
+    add("what-if", at, "objective", r.objective, "$");
+    add("what-if", at, "bound", r.bound, "$");
+    add("what-if", at, "uncertainty (objective − bound)", r.uncertaintyDollars, "$");
+    if (r.keptPreviousSchedule) add("what-if", at, "kept the schedule for one hire fewer", "true", "");
     add("what-if", at, "solve seconds", r.seconds, "s");
     for (const warning of r.warnings ?? []) add("what-if", at, "solver warning", warning, "");
     const f = r.figures;
@@ -77,6 +94,8 @@ export function fteReportToCsv(report: FteReport): string {
     }
     add("what-if", at, "marginal saving, horizon", r.marginalSaving, "$");
     add("what-if", at, "marginal saving, per year", r.marginalSavingPerYear, "$");
+    add("what-if", at, "marginal saving uncertainty, per year", r.marginalSavingUncertaintyPerYear, "$");
+    if (r.savingWithinUncertainty !== undefined) add("what-if", at, "saving within solver uncertainty", String(r.savingWithinUncertainty), "");
   }
   add("provenance", {}, "source", report.provenance.source, "");
   add("provenance", {}, "generated at", report.provenance.generatedAt, "");

@@ -27,7 +27,7 @@ svg.chart { width: 100%; height: auto; display: block; }
 svg .chart-title { font-size: 12px; font-weight: 600; fill: #1d2733; } svg .tick, svg .legend { font-size: 10px; fill: #3e4c59; }
 svg .axis-label { font-size: 10px; fill: #52606d; } svg .grid { stroke: #e4e8ec; } svg .axis { stroke: #7b8794; }
 .recommend { border: 1.5px solid #2f6f4f; background: #eef7f1; padding: 6pt 8pt; break-inside: avoid; }
-.warn { border-left: 3px solid #b7791f; padding-left: 6pt; }
+.warn { border-left: 3px solid #b7791f; padding-left: 6pt; } .noise { display: block; color: #8a5a00; font-size: 7.5pt; }
 section { break-inside: auto; } h2, h3 { break-after: avoid; }
 @media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
 `;
@@ -59,6 +59,14 @@ function productivitySection(r: FteReport): string {
     ["Workload", "Area", "Done by", "Units in horizon", "Min / unit", "Hours"],
     p.workload.map((w) => [esc(w.workloadType), esc(w.area), w.roleFamily, num(w.units, 0), num(w.minutesPerUnit, 2), hours(w.hours)]),
   );
+  const coverage = table(
+    ["Role family", "Workload staff-h", "+ whole people h", "+ floors h", "Required staff-h", "Fixed h", "Paid FTE needed", "Filled FTE", "Gap FTE", "Gap $ / year"],
+    p.roleFamilies.map((f) => {
+      const c = f.coverage;
+      return [f.roleFamily, hours(c.workloadStaffHours), hours(c.wholePeopleStaffHours), hours(c.floorStaffHours), hours(c.requiredStaffHours), hours(f.fixedHours), fte(c.paidFte), fte(f.filledFte), fte(c.gapFte), dollars(c.gapDollarsPerYear)];
+    }),
+    { widths: ["12%", "10%", "10%", "8%", "10%", "8%", "10%", "9%", "9%", "14%"] },
+  );
   const split = p.roleFamilies.some((f) => f.nonProductiveHours)
     ? table(
         ["Role family", "Paid hours", "Worked", "Paid time off", "Education", "Sick"],
@@ -67,15 +75,18 @@ function productivitySection(r: FteReport): string {
     : "";
   return `<section><h2>1. What the workload needs (productivity view)</h2>
 <p>${p.horizonDays} days = ${num(p.payPeriods, 2)} pay periods; productive share ${num(100 * p.productiveShare, 0)} %; benefits load ${num(100 * p.benefitsLoad, 0)} %.</p>
-${families}<h3>By level</h3>${levels}<h3>Workload and standards</h3>${workload}${split ? `<h3>Paid hours needed, split</h3>${split}` : ""}</section>`;
+${families}<h3>What the schedule must cover (coverage-based need)</h3>
+<p class="muted">The workload counts hours of work alone; the schedule must cover whole people in every area and interval with work (a part of a person rounds up to one) and every floor. The same fixed hours, productive share and rate turn these staff-hours into FTE.</p>${coverage}<h3>By level</h3>${levels}<h3>Workload and standards</h3>${workload}${split ? `<h3>Paid hours needed, split</h3>${split}` : ""}</section>`;
 }
 
 function whatIfSection(r: FteReport): string {
   const w = r.whatIf;
   const rows = w.rows.map((row) => {
     const f = row.figures;
-    const status = `${row.status}${row.gap !== undefined && row.status !== "optimal" ? `, gap ${num(100 * row.gap, 1)} %` : ""}`;
-    return [String(row.hires), hours(f?.uncoveredStaffHours), hours(f?.overtimeHours), dollars(f?.overtimeDollars), hours(f?.agencyHours), dollars(f?.agencyDollars), dollars(f?.laborDollars), percent(f?.budgetUse.laborPercent), dollars(row.marginalSaving), dollars(row.marginalSavingPerYear), status];
+    const uncertainty = row.uncertaintyDollars !== undefined && row.status !== "optimal" ? `, ±${money(row.uncertaintyDollars)}` : row.uncertaintyDollars === undefined && row.status !== "optimal" ? ", no bound" : "";
+    const status = `${row.status}${row.gap !== undefined && row.status !== "optimal" ? `, gap ${num(100 * row.gap, 1)} %` : ""}${uncertainty}${row.keptPreviousSchedule ? ", kept the schedule for one hire fewer" : ""}`;
+    const perYear = row.savingWithinUncertainty ? `${dollars(row.marginalSavingPerYear)} <span class="noise">within the solver's uncertainty (±${money(row.marginalSavingUncertaintyPerYear!)})</span>` : dollars(row.marginalSavingPerYear);
+    return [String(row.hires), hours(f?.uncoveredStaffHours), hours(f?.overtimeHours), dollars(f?.overtimeDollars), hours(f?.agencyHours), dollars(f?.agencyDollars), dollars(f?.laborDollars), percent(f?.budgetUse.laborPercent), dollars(row.marginalSaving), perYear, status];
   });
   const main = table(
     ["Hires", "Uncovered h", "OT h", "OT $", "PRN / agency h", "PRN / agency $", "Labor cost", "Labor budget", "Saving vs one fewer", "Saving / year", "Solver"],
@@ -87,13 +98,24 @@ function whatIfSection(r: FteReport): string {
     ["Area", ...w.rows.map((x) => `${x.hires} hire${x.hires === 1 ? "" : "s"}`)],
     areas.map((a) => [esc(a), ...w.rows.map((x) => hours(x.figures?.uncoveredByArea[a]))]),
   );
-  const next = w.recommendedHires === undefined ? undefined : w.rows[w.recommendedHires + 1];
-  const recommend = w.recommendedHires === undefined
-    ? `<div class="recommend warn"><strong>No recommendation:</strong> ${esc(w.noRecommendation ?? "")}</div>`
-    : `<div class="recommend"><strong>Recommendation: ${w.recommendedHires} hire${w.recommendedHires === 1 ? "" : "s"}</strong> of ${esc(w.hire.level)} at ${num(w.hire.fte, 2)} FTE (${esc(w.hire.pattern)} shifts). One position costs ${money(w.positionCostPerYear)} a year with benefits.${
-    next?.marginalSavingPerYear !== undefined ? ` Hire ${next.hires} would save ${money(next.marginalSavingPerYear)} a year, less than its cost.` : ""
-  }${w.allOptimal ? "" : `<p class="warn">Not every solve was proven optimal within its ${w.timeLimitSeconds} s limit (see the Solver column): a difference between rows smaller than their gaps may come from the solver, not from the hire.</p>`}</div>`;
+  const recommend = `<div class="recommend${w.recommendedHires === undefined ? " warn" : ""}">${recommendation(r)}${
+    w.allOptimal ? "" : `<p class="warn">Not every solve was proven optimal within its ${w.timeLimitSeconds} s limit: the Solver column gives how far each schedule may be from the best possible (± dollars over the horizon), and a saving smaller than the two compared rows' together is marked as within the solver's uncertainty.</p>`
+  }</div>`;
   return `<section><h2>2. What a hire saves (schedule view)</h2>${recommend}<p class="muted">${esc(r.savingDefinition)}</p>${main}<h3>Uncovered staff-hours by area</h3>${byArea}${whatIfChart(r)}</section>`;
+}
+
+function recommendation(r: FteReport): string {
+  const w = r.whatIf;
+  if (w.recommendedHires === undefined) return `<strong>No recommendation:</strong> ${esc(w.noRecommendation ?? "")}`;
+  const position = `of ${esc(w.hire.level)} at ${num(w.hire.fte, 2)} FTE (${esc(w.hire.pattern)} shifts). One position costs ${money(w.positionCostPerYear)} a year with benefits.`;
+  const tried = w.rows.length - 1;
+  const larger = "run again with a larger maximum of hires (--max-hires, or maxHires over HTTP)";
+  if (w.capped && tried === 0) return `<strong>No hire was tried</strong> (a maximum of 0 hires): ${larger} to weigh one.`;
+  if (w.capped) return `<strong>Recommendation: at least ${w.recommendedHires} hire${w.recommendedHires === 1 ? "" : "s"}</strong> ${position} Every position tried pays for itself, so more may: ${larger} than ${tried}.`;
+  const next = w.rows[w.recommendedHires + 1]!;
+  return `<strong>Recommendation: ${w.recommendedHires} hire${w.recommendedHires === 1 ? "" : "s"}</strong> ${position}${
+    next.marginalSavingPerYear !== undefined ? ` Hire ${next.hires} would save ${money(next.marginalSavingPerYear)} a year, less than its cost.` : ""
+  }`;
 }
 
 function whatIfChart(r: FteReport): string {
@@ -136,8 +158,8 @@ function demandSection(r: FteReport): string {
 function provenanceSection(r: FteReport): string {
   const p = r.provenance;
   const solves = table(
-    ["Hires", "Status", "Gap", "Seconds", "Time limit s", "Warnings"],
-    p.solves.map((s) => [String(s.hires), s.status, s.gap === undefined ? "—" : `${num(100 * s.gap, 2)} %`, num(s.seconds, 1), String(s.timeLimitSeconds), s.warnings ? esc(s.warnings.join(" ")) : "—"]),
+    ["Hires", "Status", "Gap", "Objective − bound", "Seconds", "Time limit s", "Warnings"],
+    p.solves.map((s) => [String(s.hires), s.status + (s.keptPreviousSchedule ? " (schedule for one hire fewer kept)" : ""), s.gap === undefined ? "—" : `${num(100 * s.gap, 2)} %`, dollars(s.uncertaintyDollars), num(s.seconds, 1), String(s.timeLimitSeconds), s.warnings ? esc(s.warnings.join(" ")) : "—"]),
   );
   return `<section><h2>5. Provenance</h2><p>Input: <code>${esc(p.source)}</code>. Generated ${esc(p.generatedAt)} by ${esc(p.generator)}. Site time zone ${esc(r.site.timeZone)}.</p>${solves}</section>`;
 }

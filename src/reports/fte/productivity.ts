@@ -2,11 +2,13 @@
  * Productivity-based FTE (DESIGN §5, view 1). Input: a prepared department and the report settings.
  * Output: per role family, the worked hours its workload needs (Σ units due in the horizon × minutes per
  * unit ÷ 60, plus fixed activity hours), worked and paid FTE, against budgeted and filled FTE per level,
- * and the gap in FTE and dollars. Workload standards are per role family, so the need is computed per
- * role family; levels carry their own fixed activities, budget, filled FTE and PRN/agency people.
+ * and the gap in FTE and dollars; beside it, the need the schedule is asked to cover (the demand as
+ * src/demand derives it: whole people per area and interval, and floors) turned into FTE the same way.
+ * Workload standards are per role family, so the need is computed per role family; levels carry their
+ * own fixed activities, budget, filled FTE and PRN/agency people.
  */
-import type { FteSettings, PlanningInput, RoleFamily } from "../../../models/index.js";
-import { dueHours } from "../../demand/derive.js";
+import type { Demand, FteSettings, PlanningInput, RoleFamily, StaffMember, TimeGrid } from "../../../models/index.js";
+import { deriveDemand, dueHours } from "../../demand/derive.js";
 import type { Prepared } from "../../pipeline.js";
 
 /** Paid hours of 1.0 FTE in a 14-day pay period. */
@@ -38,8 +40,34 @@ export interface LevelLine {
   vacantFte?: number;
   /** PRN and agency people of the level, listed apart (their FTE is not counted as filled). */
   prnAgency: string[];
-  /** Mean hourly rate of the level's regular staff (0 when it has none). */
+  /** FTE-weighted mean hourly rate of the level's regular staff (0 when it has none). */
   meanHourlyRate: number;
+}
+
+/**
+ * The need as the schedule sees it: the staff-hours it must cover per area and interval, as
+ * src/demand derives them, plus fixed activity hours, turned into FTE as the workload need is.
+ */
+export interface CoverageNeed {
+  /**
+   * Work placed in the horizon's intervals, in staff-hours: the workload hours, give or take work whose
+   * lead crosses the horizon's edges.
+   */
+  workloadStaffHours: number;
+  /** What rounding the work up to whole people per area and interval adds. */
+  wholePeopleStaffHours: number;
+  /** What floors add on top of that. */
+  floorStaffHours: number;
+  /** Σ required people × interval hours over the family's areas and intervals: what the schedule must cover. */
+  requiredStaffHours: number;
+  /** Required staff-hours + fixed activity hours. */
+  workedHours: number;
+  workedFte: number;
+  paidFte: number;
+  /** Paid FTE needed − filled FTE (positive: short). */
+  gapFte: number;
+  /** Priced as the workload gap is. */
+  gapDollarsPerYear: number;
 }
 
 export interface RoleFamilyLine {
@@ -67,6 +95,8 @@ export interface RoleFamilyLine {
   /** Gap FTE × paid hours × rate × (1 + benefits load), over the horizon and per year. */
   gapDollars: number;
   gapDollarsPerYear: number;
+  /** The need the schedule must cover, beside the workload's. */
+  coverage: CoverageNeed;
   levels: LevelLine[];
 }
 
@@ -94,12 +124,35 @@ export function horizonVolumes(prepared: Prepared): Map<string, number> {
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
+/**
+ * Regular staff: employment `staff` with an FTE above 0. The input format reads FTE 0 as PRN, and the
+ * solver's fairness and pay-period rules count regular staff the same way.
+ */
+export const isRegular = (s: StaffMember): boolean => s.employment === "staff" && s.fte > 0;
+
+/** The FTE-weighted mean base rate of regular staff, the rate gaps and hires are priced at (undefined with none). */
+export function regularRate(staff: readonly StaffMember[]): number | undefined {
+  const regular = staff.filter(isRegular);
+  const weight = sum(regular.map((s) => s.fte));
+  return weight > 0 ? sum(regular.map((s) => s.fte * s.hourlyRate)) / weight : undefined;
+}
+
+/** Σ per-interval values × interval hours over a role family's series. */
+function staffHours(demand: Demand, grid: TimeGrid, family: RoleFamily, perInterval: (line: Demand["series"][number]) => number[]): number {
+  let hours = 0;
+  for (const line of demand.series.filter((l) => l.roleFamily === family)) {
+    const values = perInterval(line);
+    grid.intervals.forEach((interval, i) => (hours += (values[i]! * (interval.endMinute - interval.startMinute)) / 60));
+  }
+  return hours;
+}
+
 function levelLines(input: PlanningInput, settings: FteSettings, family: RoleFamily, payPeriods: number): LevelLine[] {
   return input.levels
     .filter((l) => l.roleFamily === family)
     .map((l) => {
       const members = input.staff.filter((s) => s.level === l.id);
-      const regular = members.filter((s) => s.employment === "staff");
+      const regular = members.filter(isRegular);
       const budgetedFte = settings.budgetedFte[l.id];
       const filledFte = sum(regular.map((s) => s.fte));
       return {
@@ -109,8 +162,8 @@ function levelLines(input: PlanningInput, settings: FteSettings, family: RoleFam
         fixedHours: sum(settings.fixedActivities.filter((a) => a.level === l.id).map((a) => a.hoursPerPayPeriod)) * payPeriods,
         ...(budgetedFte !== undefined ? { budgetedFte, vacantFte: budgetedFte - filledFte } : {}),
         filledFte,
-        prnAgency: members.filter((s) => s.employment !== "staff").map((s) => s.id),
-        meanHourlyRate: regular.length > 0 ? sum(regular.map((s) => s.hourlyRate)) / regular.length : 0,
+        prnAgency: members.filter((s) => !isRegular(s)).map((s) => s.id),
+        meanHourlyRate: regularRate(members) ?? 0,
       };
     });
 }
@@ -126,6 +179,8 @@ export function productivityView(prepared: Prepared, settings: FteSettings): Pro
     return { workloadType: s.workloadType, area: s.area, roleFamily: s.roleFamily, units, minutesPerUnit: s.minutesPerUnit, hours: (units * s.minutesPerUnit) / 60 };
   });
   const share = settings.productiveShare;
+  // The same derivation without floors: what whole people per interval alone ask for.
+  const withoutFloors = deriveDemand({ ...input, floors: [] }, grid);
   const roleFamilies = ROLE_FAMILIES.filter((f) => input.levels.some((l) => l.roleFamily === f)).map((family): RoleFamilyLine => {
     const workloadHours = sum(workload.filter((w) => w.roleFamily === family).map((w) => w.hours));
     const fixedHours = sum(settings.fixedActivities.filter((a) => a.roleFamily === family).map((a) => a.hoursPerPayPeriod)) * payPeriods;
@@ -137,18 +192,33 @@ export function productivityView(prepared: Prepared, settings: FteSettings): Pro
     const filledFte = sum(levels.map((l) => l.filledFte));
     const budgeted = levels.every((l) => l.budgetedFte !== undefined) ? sum(levels.map((l) => l.budgetedFte!)) : undefined;
     const members = input.staff.filter((s) => levels.some((l) => l.level === s.level));
-    const regular = members.filter((s) => s.employment === "staff");
-    const weight = sum(regular.map((s) => s.fte));
+    const rate = regularRate(members);
     // A family staffed by PRN and agency people alone still has a price per hour: theirs, not $0.
-    const others = members.filter((s) => s.employment !== "staff");
+    const others = members.filter((s) => !isRegular(s));
     const [hourlyRate, rateBasis] =
-      weight > 0
-        ? ([sum(regular.map((s) => s.fte * s.hourlyRate)) / weight, "regular staff"] as const)
+      rate !== undefined
+        ? ([rate, "regular staff"] as const)
         : others.length > 0
           ? ([sum(others.map((s) => s.hourlyRate)) / others.length, "PRN and agency staff"] as const)
           : ([0, "none"] as const);
     const gapFte = paidFte - filledFte;
     const dollarsPerFtePeriod = HOURS_PER_FTE_PERIOD * hourlyRate * (1 + settings.benefitsLoad);
+    const requiredStaffHours = staffHours(prepared.demand, grid, family, (l) => l.required);
+    const roundedStaffHours = staffHours(withoutFloors, grid, family, (l) => l.required);
+    const workloadStaffHours = staffHours(prepared.demand, grid, family, (l) => l.workloadPeople);
+    const coverageWorked = requiredStaffHours + fixedHours;
+    const coveragePaidFte = coverageWorked / (HOURS_PER_FTE_PERIOD * payPeriods) / share;
+    const coverage: CoverageNeed = {
+      workloadStaffHours,
+      wholePeopleStaffHours: roundedStaffHours - workloadStaffHours,
+      floorStaffHours: requiredStaffHours - roundedStaffHours,
+      requiredStaffHours,
+      workedHours: coverageWorked,
+      workedFte: coverageWorked / (HOURS_PER_FTE_PERIOD * payPeriods),
+      paidFte: coveragePaidFte,
+      gapFte: coveragePaidFte - filledFte,
+      gapDollarsPerYear: (coveragePaidFte - filledFte) * dollarsPerFtePeriod * PERIODS_PER_YEAR,
+    };
     const split = settings.nonProductiveSplit;
     return {
       roleFamily: family,
@@ -166,6 +236,7 @@ export function productivityView(prepared: Prepared, settings: FteSettings): Pro
       rateBasis,
       gapDollars: gapFte * dollarsPerFtePeriod * payPeriods,
       gapDollarsPerYear: gapFte * dollarsPerFtePeriod * PERIODS_PER_YEAR,
+      coverage,
       levels,
     };
   });

@@ -25,12 +25,10 @@ export interface FteReportOptions {
   hire?: HireSpec;
   /** Most hires tried; default `fte.maxHires` (3). */
   maxHires?: number;
-  /** Per what-if solve, seconds (default 60). */
+  /** Per what-if solve, seconds (default 60); the solves run one after another. */
   timeLimitSeconds?: number;
   /** Relative gap at which a solve stops (default the optimizer's). */
   relativeGap?: number;
-  /** Solves at once (default os.availableParallelism()). */
-  concurrency?: number;
   signal?: AbortSignal;
   /** Stamped as the generation time (default now). */
   generatedAt?: Date;
@@ -45,7 +43,7 @@ export interface FteReport {
     source: string;
     generatedAt: string;
     generator: string;
-    solves: { hires: number; status: string; gap?: number; seconds: number; timeLimitSeconds: number; warnings?: string[] }[];
+    solves: { hires: number; status: string; gap?: number; uncertaintyDollars?: number; seconds: number; timeLimitSeconds: number; keptPreviousSchedule?: true; warnings?: string[] }[];
   };
   settings: FteSettings;
   productivity: ProductivityView;
@@ -83,7 +81,6 @@ export async function buildFteReport(input: PlanningInput, options: FteReportOpt
     benefitsLoad: settings.value.benefitsLoad,
     ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
     ...(options.relativeGap !== undefined ? { relativeGap: options.relativeGap } : {}),
-    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onSolved ? { onSolved: options.onSolved } : {}),
   });
@@ -95,7 +92,16 @@ export async function buildFteReport(input: PlanningInput, options: FteReportOpt
       source: options.source,
       generatedAt: (options.generatedAt ?? new Date()).toISOString(),
       generator: "rxroster report fte",
-      solves: whatIf.rows.map((r) => ({ hires: r.hires, status: r.status, ...(r.gap !== undefined ? { gap: r.gap } : {}), seconds: r.seconds, timeLimitSeconds: whatIf.timeLimitSeconds, ...(r.warnings ? { warnings: r.warnings } : {}) })),
+      solves: whatIf.rows.map((r) => ({
+        hires: r.hires,
+        status: r.status,
+        ...(r.gap !== undefined ? { gap: r.gap } : {}),
+        ...(r.uncertaintyDollars !== undefined ? { uncertaintyDollars: r.uncertaintyDollars } : {}),
+        seconds: r.seconds,
+        timeLimitSeconds: whatIf.timeLimitSeconds,
+        ...(r.keptPreviousSchedule ? { keptPreviousSchedule: true as const } : {}),
+        ...(r.warnings ? { warnings: r.warnings } : {}),
+      })),
     },
     settings: settings.value,
     productivity,

@@ -3,7 +3,9 @@
  * (level and template ids, the non-productive split), and the hypothetical hire of the what-if
  * (`LEVEL:FTE[:PATTERN]`). Output: resolved settings, or one Problem per bad field.
  */
-import { FteSettingsSchema, type FteSettings, type Parsed, type PlanningInput, type Problem, type ShiftTemplate } from "../../../models/index.js";
+import { FteSettingsSchema, type FteSettings, type Level, type Parsed, type PlanningInput, type Problem, type ShiftTemplate } from "../../../models/index.js";
+import { qualifiedFor, type BuildContext, type StaffVars } from "../../../solver/model/build-context.js";
+import { regularRate } from "./productivity.js";
 
 /** A hypothetical hire: a staff member of this level and FTE, limited to the pattern's templates. */
 export interface HireSpec {
@@ -12,12 +14,13 @@ export interface HireSpec {
   fte: number;
   /** `day`, `evening`, `night`, `any`, or template ids separated by commas. */
   pattern: string;
-  /** Dollars per hour; default the mean rate of the level's regular staff. */
+  /** Dollars per hour; default the FTE-weighted mean rate of the level's regular staff. */
   hourlyRate?: number;
 }
 
 /** A hire with everything settled: the rate and the templates the pattern allows. */
 export interface ResolvedHire extends Required<HireSpec> {
+  /** Templates of the pattern that the level is qualified for (role family and required skills). */
   templates: string[];
   /** Whether the rate was given (with the hire or as the site's default hire) or is the level's mean. */
   rateFrom: "given" | "level mean";
@@ -62,6 +65,16 @@ export function resolveSettings(input: PlanningInput): Parsed<FteSettings> {
 
 const round = (n: number): number => Math.round(n * 1e6) / 1e6;
 
+/**
+ * Whether a hire of this level may work a template, decided as the model decides eligibility. A hire has
+ * the level's skills and none of their own; `qualifiedFor` reads only the templates, the level and the skills.
+ */
+function hireQualifiedFor(input: PlanningInput, level: Level): (templateId: string) => boolean {
+  const ctx = { templates: new Map(input.shiftTemplates.map((t) => [t.id, t])) } as Pick<BuildContext, "templates"> as BuildContext;
+  const person = { level, skills: new Set(level.skills) } as Pick<StaffVars, "level" | "skills"> as StaffVars;
+  return (templateId) => qualifiedFor(ctx, person, templateId);
+}
+
 /** `LEVEL:FTE[:PATTERN]` as given on the command line; problems name the flag. */
 export function parseHireFlag(text: string, field = "--hire"): Parsed<HireSpec> {
   const [level, fte, ...rest] = text.split(":");
@@ -80,25 +93,33 @@ export function resolveHire(input: PlanningInput, hire: HireSpec, field = "hire"
   if (!(hire.fte > 0 && hire.fte <= 1.5)) problems.push({ path: `${field}.fte`, message: "must be above 0 and at most 1.5", value: hire.fte });
   if (!level) return { ok: false, problems };
 
+  const qualified = hireQualifiedFor(input, level);
   const family = input.shiftTemplates.filter((t) => t.roleFamily === level.roleFamily);
   let templates: string[];
   if ((PATTERNS as readonly string[]).includes(hire.pattern)) {
-    templates = family.filter((t) => hire.pattern === "any" || templateShift(t) === hire.pattern).map((t) => t.id);
+    const matching = family.filter((t) => hire.pattern === "any" || templateShift(t) === hire.pattern);
+    templates = matching.filter((t) => qualified(t.id)).map((t) => t.id);
+    if (matching.length === 0) problems.push({ path: `${field}.pattern`, message: `no ${level.roleFamily} template matches`, value: hire.pattern });
+    else if (templates.length === 0) {
+      problems.push({ path: `${field}.pattern`, message: `${level.name} (${level.id}) lacks the skills every ${hire.pattern === "any" ? "" : `${hire.pattern} `}${level.roleFamily} template requires (${matching.map((t) => t.id).join(", ")}): the hire could work no shift`, value: hire.pattern });
+    }
   } else {
     templates = hire.pattern.split(",").map((s) => s.trim());
     for (const id of templates) {
       const t = input.shiftTemplates.find((x) => x.id === id);
       if (!t) problems.push({ path: `${field}.pattern`, message: `must be ${PATTERNS.join(", ")} or template ids separated by commas; unknown template id`, value: id });
       else if (t.roleFamily !== level.roleFamily) problems.push({ path: `${field}.pattern`, message: `template is for ${t.roleFamily}s, the level is ${level.roleFamily}`, value: id });
+      else if (!qualified(id)) {
+        const missing = t.requiredSkills.filter((skill) => !level.skills.includes(skill)).map((skill) => `${input.skills.find((x) => x.id === skill)?.name ?? skill} (${skill})`);
+        problems.push({ path: `${field}.pattern`, message: `${level.name} (${level.id}) lacks ${missing.join(", ")} for ${id}: the hire may not work it`, value: id });
+      }
     }
   }
-  if (problems.length === 0 && templates.length === 0) problems.push({ path: `${field}.pattern`, message: `no ${level.roleFamily} template matches`, value: hire.pattern });
 
   let rate = hire.hourlyRate;
   if (rate === undefined) {
-    const peers = input.staff.filter((s) => s.level === level.id && s.employment === "staff");
-    if (peers.length === 0) problems.push({ path: `${field}.hourlyRate`, message: `level ${level.id} has no regular staff to take a rate from; give fte.defaultHire.hourlyRate` });
-    else rate = peers.reduce((sum, s) => sum + s.hourlyRate, 0) / peers.length;
+    rate = regularRate(input.staff.filter((s) => s.level === level.id));
+    if (rate === undefined) problems.push({ path: `${field}.hourlyRate`, message: `level ${level.id} has no regular staff (employment staff, FTE above 0) to take a rate from; give fte.defaultHire.hourlyRate` });
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: { level: level.id, fte: hire.fte, pattern: hire.pattern, hourlyRate: rate!, templates, rateFrom: hire.hourlyRate === undefined ? "level mean" : "given" } };

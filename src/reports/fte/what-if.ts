@@ -1,33 +1,37 @@
 /**
  * Schedule-based what-if (DESIGN §5, view 2). Input: a department, a hypothetical hire and a limit.
- * Output: for 0, 1, … maxHires hires, the optimized month's uncovered staff-hours by area, overtime,
- * agency/PRN use, labor cost and budget use, with the solver's status and gap; the marginal saving of
- * each hire against the position's cost, and the count to recommend.
+ * Output: for 0, 1, … maxHires hires, the optimized horizon's uncovered staff-hours by area, overtime,
+ * agency/PRN use, labor cost and budget use, with the solver's status, gap and uncertainty in dollars;
+ * the marginal saving of each hire, and the count to recommend (recommendation.ts).
  *
  * A hire is an ordinary staff member added to the input (no special solver path): the level and FTE
- * asked for, the level's mean rate, weekly-40 overtime, and every template outside the pattern
- * forbidden through `contract.maxShiftsPerTemplate`. The solves are independent and run in parallel,
- * each in the optimizer's worker thread.
+ * asked for, the level's rate, weekly-40 overtime, and every template outside the pattern forbidden
+ * through `contract.maxShiftsPerTemplate`. Each hire's position is funded: a labor-dollar cap is raised
+ * by the hire's wages over the horizon, or the hire could only displace the staff the cap already pays.
+ *
+ * The counts are solved one after another, never side by side: each solve already keeps both cores of
+ * the machines this runs on busy, and a time limit should mean the same search for every count. Count k
+ * starts from count k − 1's schedule with the new hire idle, and keeps that schedule when its own search
+ * finds nothing cheaper, so a count is never priced above the one before it for the search's sake.
  */
-import { availableParallelism } from "node:os";
 import { PlanningInputSchema, daysBetween, type Explanation, type PlanningInput, type RoleFamily, type Schedule, type StaffMember } from "../../../models/index.js";
-import { optimize, type OptimizeOutcome } from "../../optimize.js";
-import { prepare } from "../../pipeline.js";
+import { optimize, type OptimizeOptions, type OptimizeOutcome } from "../../optimize.js";
+import { explain, prepare, type Prepared } from "../../pipeline.js";
 import { OVERTIME_PREMIUM } from "../../../solver/check/pay.js";
-import { HOURS_PER_FTE_PERIOD, PERIODS_PER_YEAR } from "./productivity.js";
+import { relativeGap } from "../../../solver/engines/types.js";
+import { HOURS_PER_FTE_PERIOD, PERIODS_PER_YEAR, isRegular } from "./productivity.js";
+import { recommend } from "./recommendation.js";
 import type { ResolvedHire } from "./settings.js";
 
 export interface WhatIfOptions {
   hire: ResolvedHire;
   /** Most hires tried (0 solves today's staff only). */
   maxHires: number;
-  /** Per solve, seconds (default 60, the optimizer's). */
+  /** Per solve, seconds (default 60, the optimizer's). The solves run one after another. */
   timeLimitSeconds?: number;
   /** Relative gap at which a solve stops (default the optimizer's, 0.0001). */
   relativeGap?: number;
-  /** Solves run at once (default os.availableParallelism()). */
-  concurrency?: number;
-  /** Aborting stops every solve; each returns its incumbent. */
+  /** Aborting stops the solve under way, which returns its incumbent, and each later one at once. */
   signal?: AbortSignal;
   /** Dollars per uncovered staff-hour by role family, counted in the saving. */
   uncoveredStaffHourDollars: Record<RoleFamily, number>;
@@ -35,6 +39,8 @@ export interface WhatIfOptions {
   benefitsLoad: number;
   /** Called as each solve ends (for progress lines). */
   onSolved?: (hires: number, outcome: OptimizeOutcome) => void;
+  /** Solves one count (default `optimize`; tests pass a stand-in). */
+  optimizer?: (prepared: Prepared, options: OptimizeOptions) => Promise<OptimizeOutcome>;
 }
 
 export interface WhatIfRow {
@@ -42,14 +48,29 @@ export interface WhatIfRow {
   status: OptimizeOutcome["status"];
   /** Relative gap of the returned schedule (0 when proven optimal). */
   gap?: number;
+  /** The optimizer's price of the schedule: labor dollars plus the weighted penalties, in dollars. */
+  objective?: number;
+  /** The lowest price any schedule of this count can have, as far as the solve proved. */
+  bound?: number;
+  /**
+   * Objective − bound, in dollars over the horizon: how much cheaper the best schedule of this count may
+   * be than the one returned (0 when proven optimal; absent without a bound).
+   */
+  uncertaintyDollars?: number;
   seconds: number;
   /** What went wrong in the solve without ending it (a failed neighbourhood): its schedule may be worse. */
   warnings?: string[];
+  /** The solve found nothing cheaper than the schedule for one hire fewer, the new hire idle: that is this row's schedule. */
+  keptPreviousSchedule?: true;
   /** Absent when the solve returned no schedule (timed out or infeasible). */
   figures?: WhatIfFigures;
   /** Fall in avoidable dollars from one hire fewer (absent for 0 hires or when either has no schedule). */
   marginalSaving?: number;
   marginalSavingPerYear?: number;
+  /** The two compared rows' uncertainty summed, a year: how far the saving may be off because of the solver. */
+  marginalSavingUncertaintyPerYear?: number;
+  /** The saving is smaller than that uncertainty: the solver cannot tell it from nothing. */
+  savingWithinUncertainty?: boolean;
 }
 
 export interface WhatIfFigures {
@@ -60,6 +81,7 @@ export interface WhatIfFigures {
   overtimeHours: number;
   /** Regular staff's overtime hours × 1.5 × each person's base rate: the full price of those hours. */
   overtimeDollars: number;
+  /** Paid hours of PRN and agency people (staff with FTE 0 among them). */
   agencyHours: number;
   /** Everything paid to PRN and agency people. */
   agencyDollars: number;
@@ -79,9 +101,16 @@ export interface WhatIfView {
   /** Year ÷ horizon: 26 pay periods over the horizon's pay periods. */
   annualFactor: number;
   timeLimitSeconds: number;
+  /** Added to the input's labor-dollar cap per hire: the hire's wages over the horizon (absent without a cap). */
+  laborCapRaisePerHire?: number;
   rows: WhatIfRow[];
   /** Hires whose marginal saving each pays for the position, counted from the first (absent: see `noRecommendation`). */
   recommendedHires?: number;
+  /**
+   * The recommendation is the last count tried, every position tried paying for itself: the count worth
+   * hiring is at least `recommendedHires` and may be more (false when there is no recommendation).
+   */
+  capped: boolean;
   /** Why there is no recommendation, when there is none, in words ending with what to do. */
   noRecommendation?: string;
   /** True when every solve was proven optimal, so differences between rows are not solver noise. */
@@ -90,7 +119,14 @@ export interface WhatIfView {
 
 export const HIRE_ID_PREFIX = "whatif-hire-";
 
-/** The input with `count` hypothetical hires added as ordinary staff members. */
+const payPeriodsOf = (input: PlanningInput): number => (daysBetween(input.horizon.start, input.horizon.end) + 1) / 14;
+
+/** A hire's base wages over the horizon: rate × FTE × 80 h × pay periods (what a labor-dollar cap measures, without benefits). */
+export function hireWagesOverHorizon(input: PlanningInput, hire: ResolvedHire): number {
+  return hire.hourlyRate * hire.fte * HOURS_PER_FTE_PERIOD * payPeriodsOf(input);
+}
+
+/** The input with `count` hypothetical hires added as ordinary staff members, their positions funded. */
 export function withHires(input: PlanningInput, hire: ResolvedHire, count: number): PlanningInput {
   const family = input.levels.find((l) => l.id === hire.level)!.roleFamily;
   const forbidden = Object.fromEntries(input.shiftTemplates.filter((t) => t.roleFamily === family && !hire.templates.includes(t.id)).map((t) => [t.id, 0]));
@@ -104,7 +140,9 @@ export function withHires(input: PlanningInput, hire: ResolvedHire, count: numbe
     employment: "staff",
     contract: { maxShiftsPerTemplate: forbidden },
   }));
-  return PlanningInputSchema.parse({ ...input, staff: [...input.staff, ...hires] });
+  const cap = input.budget.laborDollars;
+  const budget = cap === undefined ? input.budget : { ...input.budget, laborDollars: cap + count * hireWagesOverHorizon(input, hire) };
+  return PlanningInputSchema.parse({ ...input, budget, staff: [...input.staff, ...hires] });
 }
 
 function figuresOf(input: PlanningInput, e: Explanation, uncoveredValue: Record<RoleFamily, number>): WhatIfFigures {
@@ -115,15 +153,16 @@ function figuresOf(input: PlanningInput, e: Explanation, uncoveredValue: Record<
     uncoveredByArea[line.area] = (uncoveredByArea[line.area] ?? 0) + line.uncoveredStaffHours;
     uncoveredDollars += line.uncoveredStaffHours * (uncoveredValue[line.roleFamily as RoleFamily] ?? 0);
   }
-  let overtimeHours = 0, overtimeDollars = 0, agencyDollars = 0, hireDollars = 0;
+  let overtimeHours = 0, overtimeDollars = 0, agencyHours = 0, agencyDollars = 0, hireDollars = 0;
   for (const s of e.staff) {
     const member = members.get(s.staff)!;
     const pay = s.regularDollars + s.differentialDollars + s.overtimePremiumDollars;
-    // A PRN or agency person's overtime is already in their pay: counted there, not twice.
-    if (member.employment === "staff") {
+    // A PRN or agency person's overtime is already in their pay: counted there, not twice. FTE 0 is PRN.
+    if (isRegular(member)) {
       overtimeHours += s.overtimeHours;
       overtimeDollars += s.overtimeHours * member.hourlyRate * (1 + OVERTIME_PREMIUM);
     } else {
+      agencyHours += s.paidHours;
       agencyDollars += pay;
     }
     if (s.staff.startsWith(HIRE_ID_PREFIX)) hireDollars += pay;
@@ -141,7 +180,7 @@ function figuresOf(input: PlanningInput, e: Explanation, uncoveredValue: Record<
     uncoveredDollars,
     overtimeHours,
     overtimeDollars,
-    agencyHours: e.cost.agencyHours,
+    agencyHours,
     agencyDollars,
     laborDollars: e.cost.totalDollars,
     hireDollars,
@@ -150,74 +189,107 @@ function figuresOf(input: PlanningInput, e: Explanation, uncoveredValue: Record<
   };
 }
 
+/** One count's outcome, with the schedule for one hire fewer kept when the solve found nothing cheaper. */
+type CountOutcome = OptimizeOutcome & { keptPreviousSchedule?: true };
+
 /**
- * The recommendation, or why there is none: without a schedule for today's staff there is nothing to weigh
- * a hire against, and a solve stopped before it had any bound (a month at a limit of a few seconds: its
- * schedule may be little more than nobody working) says nothing about what a hire saves.
+ * Solves one count from the schedule for one hire fewer. That schedule, the new hire idle, keeps every
+ * hard rule the solve for one hire fewer kept (a hire's hours are a soft band) unless the checker says
+ * otherwise; when it is cheaper than what the search returned, or the search returned nothing, it is kept,
+ * with the search's bound.
  */
-export function recommendation(rows: WhatIfRow[], recommendedHires: number, timeLimitSeconds: number): { recommendedHires: number } | { noRecommendation: string } {
-  if (!rows[0]!.figures) return { noRecommendation: `the solve with today's staff found no schedule within its ${timeLimitSeconds} s limit. Run again with a longer time limit.` };
-  const unbounded = rows.filter((r) => r.status !== "optimal" && r.gap === undefined).map((r) => r.hires);
-  if (unbounded.length > 0) {
-    return { noRecommendation: `the solve(s) for ${unbounded.join(", ")} hire(s) stopped at the ${timeLimitSeconds} s limit before any bound on their cost, so their schedules cannot be compared. Run again with a longer time limit.` };
-  }
-  return { recommendedHires };
-}
-
-/** Runs `tasks` with at most `limit` at once, results in task order. */
-async function inParallel<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results = new Array<T>(tasks.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]!();
-    }
+async function solveCount(prepared: Prepared, previous: Schedule | undefined, options: WhatIfOptions, timeLimitSeconds: number): Promise<CountOutcome> {
+  const outcome = await (options.optimizer ?? optimize)(prepared, {
+    timeLimitSeconds,
+    ...(options.relativeGap !== undefined ? { relativeGap: options.relativeGap } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(previous ? { warmStart: previous } : {}),
+  });
+  if (!previous) return outcome;
+  const carried = explain(prepared, previous);
+  const found = outcome.objective ?? outcome.explanation?.total;
+  if (!carried.feasible || (found !== undefined && found <= carried.total + 1e-6 * Math.max(1, Math.abs(carried.total)))) return outcome;
+  const bound = outcome.bound === undefined ? undefined : Math.min(outcome.bound, carried.total);
+  return {
+    status: outcome.status === "optimal" ? "optimal" : "feasible",
+    engine: outcome.engine,
+    seconds: outcome.seconds,
+    model: outcome.model,
+    schedule: previous,
+    explanation: carried,
+    objective: carried.total,
+    ...(bound !== undefined ? { bound, gap: relativeGap(carried.total, bound) } : {}),
+    ...(outcome.warnings ? { warnings: outcome.warnings } : {}),
+    keptPreviousSchedule: true,
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, tasks.length)) }, lane));
-  return results;
 }
 
-/** Solves 0 … maxHires hires; returns the view and today's staff's schedule (for the demand chart). */
-export async function runWhatIf(input: PlanningInput, options: WhatIfOptions): Promise<{ view: WhatIfView; baseline?: Schedule }> {
-  const { hire, maxHires } = options;
-  const timeLimitSeconds = options.timeLimitSeconds ?? 60;
-  const counts = Array.from({ length: maxHires + 1 }, (_, k) => k);
-  const outcomes = await inParallel(
-    counts.map((k) => async () => {
-      const scenario = withHires(input, hire, k);
-      const outcome = await optimize(prepare(scenario), {
-        timeLimitSeconds,
-        ...(options.relativeGap !== undefined ? { relativeGap: options.relativeGap } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      options.onSolved?.(k, outcome);
-      return { scenario, outcome };
-    }),
-    options.concurrency ?? availableParallelism(),
-  );
-  const payPeriods = (daysBetween(input.horizon.start, input.horizon.end) + 1) / 14;
-  const annualFactor = PERIODS_PER_YEAR / payPeriods;
-  const rows: WhatIfRow[] = outcomes.map(({ scenario, outcome }, k) => ({
+/** Objective − bound in dollars; from the gap when only it is known; 0 for a proof; absent without a bound. */
+function uncertaintyOf(o: OptimizeOutcome): number | undefined {
+  if (o.objective === undefined) return o.status === "optimal" ? 0 : undefined;
+  if (o.bound !== undefined) return Math.max(0, o.objective - o.bound);
+  if (o.gap !== undefined) return o.gap * Math.abs(o.objective);
+  return o.status === "optimal" ? 0 : undefined;
+}
+
+function rowOf(k: number, scenario: PlanningInput, outcome: CountOutcome, uncoveredValue: Record<RoleFamily, number>): WhatIfRow {
+  const uncertaintyDollars = uncertaintyOf(outcome);
+  return {
     hires: k,
     status: outcome.status,
     ...(outcome.gap !== undefined ? { gap: outcome.gap } : {}),
+    ...(outcome.objective !== undefined ? { objective: outcome.objective } : {}),
+    ...(outcome.bound !== undefined ? { bound: outcome.bound } : {}),
+    ...(uncertaintyDollars !== undefined ? { uncertaintyDollars } : {}),
     seconds: outcome.seconds,
     ...(outcome.warnings ? { warnings: outcome.warnings } : {}),
-    ...(outcome.explanation ? { figures: figuresOf(scenario, outcome.explanation, options.uncoveredStaffHourDollars) } : {}),
-  }));
+    ...(outcome.keptPreviousSchedule ? { keptPreviousSchedule: true as const } : {}),
+    ...(outcome.explanation ? { figures: figuresOf(scenario, outcome.explanation, uncoveredValue) } : {}),
+  };
+}
+
+/** Solves 0 … maxHires hires in turn; returns the view and today's staff's schedule (for the demand chart). */
+export async function runWhatIf(input: PlanningInput, options: WhatIfOptions): Promise<{ view: WhatIfView; baseline?: Schedule }> {
+  const { hire, maxHires } = options;
+  const timeLimitSeconds = options.timeLimitSeconds ?? 60;
+  const rows: WhatIfRow[] = [];
+  let previous: Schedule | undefined;
+  let baseline: Schedule | undefined;
+  for (let k = 0; k <= maxHires; k++) {
+    const scenario = withHires(input, hire, k);
+    const outcome = await solveCount(prepare(scenario), previous, options, timeLimitSeconds);
+    options.onSolved?.(k, outcome);
+    rows.push(rowOf(k, scenario, outcome, options.uncoveredStaffHourDollars));
+    // Without a schedule for this count the next starts from the last one there is, two hires idle.
+    previous = outcome.schedule ?? previous;
+    if (k === 0) baseline = outcome.schedule;
+  }
+  const annualFactor = PERIODS_PER_YEAR / payPeriodsOf(input);
   for (let k = 1; k < rows.length; k++) {
-    const before = rows[k - 1]!.figures, after = rows[k]!.figures;
-    if (!before || !after) continue;
-    rows[k]!.marginalSaving = before.avoidableDollars - after.avoidableDollars;
-    rows[k]!.marginalSavingPerYear = rows[k]!.marginalSaving! * annualFactor;
+    const before = rows[k - 1]!, after = rows[k]!;
+    if (!before.figures || !after.figures) continue;
+    after.marginalSaving = before.figures.avoidableDollars - after.figures.avoidableDollars;
+    after.marginalSavingPerYear = after.marginalSaving * annualFactor;
+    if (before.uncertaintyDollars !== undefined && after.uncertaintyDollars !== undefined) {
+      const uncertainty = before.uncertaintyDollars + after.uncertaintyDollars;
+      after.marginalSavingUncertaintyPerYear = uncertainty * annualFactor;
+      after.savingWithinUncertainty = Math.abs(after.marginalSaving) < uncertainty;
+    }
   }
   const positionCostPerYear = hire.hourlyRate * hire.fte * HOURS_PER_FTE_PERIOD * PERIODS_PER_YEAR * (1 + options.benefitsLoad);
-  let recommendedHires = 0;
-  while (recommendedHires + 1 < rows.length && (rows[recommendedHires + 1]!.marginalSavingPerYear ?? -Infinity) >= positionCostPerYear) recommendedHires++;
-  const baseline = outcomes[0]!.outcome.schedule;
+  const advice = recommend(rows, { positionCostPerYear, timeLimitSeconds });
+  const cap = input.budget.laborDollars;
   return {
-    view: { hire, positionCostPerYear, annualFactor, timeLimitSeconds, rows, ...recommendation(rows, recommendedHires, timeLimitSeconds), allOptimal: rows.every((r) => r.status === "optimal") },
+    view: {
+      hire,
+      positionCostPerYear,
+      annualFactor,
+      timeLimitSeconds,
+      ...(cap !== undefined ? { laborCapRaisePerHire: hireWagesOverHorizon(input, hire) } : {}),
+      rows,
+      ...("recommendedHires" in advice ? { recommendedHires: advice.recommendedHires, capped: advice.capped } : { noRecommendation: advice.noRecommendation, capped: false }),
+      allOptimal: rows.every((r) => r.status === "optimal"),
+    },
     ...(baseline ? { baseline } : {}),
   };
 }

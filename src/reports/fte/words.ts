@@ -9,6 +9,8 @@ import { HOURS_PER_FTE_PERIOD, PERIODS_PER_YEAR } from "./productivity.js";
 export const num = (n: number, digits = 1): string => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 export const money = (n: number): string => `${n < 0 ? "−" : ""}$${Math.abs(n).toLocaleString("en-US", { maximumFractionDigits: 0 })}`;
 export const pct = (share: number, digits = 0): string => `${num(100 * share, digits)} %`;
+/** An hourly rate, to the cent. */
+const rate = (n: number): string => `$${num(n, 2)}/h`;
 
 type Figures = Omit<FteReport, "savingDefinition" | "method" | "assumptions" | "findings">;
 
@@ -30,15 +32,23 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
       `in the horizon (${r.horizon.days} days ÷ 14).`,
     `Worked FTE = worked hours ÷ (${HOURS_PER_FTE_PERIOD} h × pay periods). Paid FTE = worked FTE ÷ the productive share ` +
       `(${pct(s.productiveShare)}), because part of every paid hour is time off, education or sick time.`,
-    `Filled FTE is the sum of the FTE of regular staff at each level; PRN and agency staff are listed apart and not counted. ` +
-      `The gap is paid FTE needed minus filled FTE, priced at the role family's FTE-weighted mean base rate × paid hours × (1 + benefits load) ` +
-      `(a family with no regular staff: the mean rate of its PRN and agency staff).`,
-    `Schedule view: the month is optimized with today's staff, then with 1 to ${w.rows.length - 1} hypothetical hire(s) of ${level.name} ` +
-      `(${num(w.hire.fte, 2)} FTE, ${w.hire.pattern} shifts: ${w.hire.templates.join(", ")}, ${money(w.hire.hourlyRate)}/h), each an ordinary ` +
-      `staff member added to the input. Every solve keeps every hard labor rule; uncovered hours, overtime, PRN/agency use and cost ` +
+    `Coverage-based need: the staff-hours the schedule is asked to cover, as the optimizer's demand has them (per area and ` +
+      `${input.intervalMinutes}-minute interval, the work rounded up to whole people, or the floor where that is more), plus the same fixed ` +
+      `activity hours, turned into worked and paid FTE the same way.`,
+    `Filled FTE is the sum of the FTE of regular staff at each level; PRN and agency staff (and staff with FTE 0, which the input format reads as PRN) ` +
+      `are listed apart and not counted. The gap is paid FTE needed minus filled FTE, priced at the role family's FTE-weighted mean base rate × paid hours × ` +
+      `(1 + benefits load) (a family with no regular staff: the mean rate of its PRN and agency staff).`,
+    `Schedule view: the horizon is optimized with today's staff, then with 1 to ${w.rows.length - 1} hypothetical hire(s) of ${level.name} ` +
+      `(${num(w.hire.fte, 2)} FTE, ${w.hire.pattern} shifts they are qualified for: ${w.hire.templates.join(", ")}, ${rate(w.hire.hourlyRate)}), each an ordinary ` +
+      `staff member added to the input. The counts are solved one after another, each from the schedule for one hire fewer with the new hire idle, ` +
+      `and that schedule is kept when the solve finds nothing cheaper. Every solve keeps every hard labor rule; uncovered hours, overtime, PRN/agency use and cost ` +
       `are measured by the independent checker on the schedule returned.`,
-    `The recommended number of hires is the largest count for which every added position saves at least its yearly cost.`,
+    `The recommended number of hires is the largest count for which every added position saves at least its yearly cost, given only when ` +
+      `each comparison it rests on holds whatever the solver's uncertainty: a saving is known to within the two schedules' objective − bound, ` +
+      `and a saving smaller than that is marked as within the solver's uncertainty.`,
   ];
+  const fteZero = input.staff.filter((m) => m.employment === "staff" && m.fte === 0).map((m) => m.id);
+  const cover = r.productivity.roleFamilies.map((f) => f.coverage);
   const assumptions = [
     `Productive share ${pct(s.productiveShare)}` +
       (s.nonProductiveSplit
@@ -47,35 +57,66 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
     `Benefits load ${pct(s.benefitsLoad)} of wages.`,
     `1.0 FTE = ${HOURS_PER_FTE_PERIOD} paid hours per 14-day pay period; a year is ${PERIODS_PER_YEAR} pay periods (2,080 h per FTE).`,
     `Workload standards are per role family, so the workload need is stated per role family, not per level.`,
-    `Minimum staffing floors (people required at all times whatever the volume) are not in the productivity view; the schedule view includes them.`,
+    `The workload need counts the hours of work alone. The schedule must cover more, for two reasons: people come whole, so an area and interval ` +
+      `with any work needs at least one person and a part of a person is rounded up (${num(sum(cover.map((c) => c.wholePeopleStaffHours)), 0)} staff-hours over the horizon), ` +
+      `and floors ask for people whatever the volume (${num(sum(cover.map((c) => c.floorStaffHours)), 0)} staff-hours more). The coverage-based need includes both.`,
+    `Coverage counts a shift's unpaid break as time on duty, so the coverage-based need may be high by up to the unpaid breaks' share of shift length.`,
+    ...(input.slotDemand.length > 0 ? [`Slot demand (headcount per template and date) is not in the coverage-based need.`] : []),
+    ...(fteZero.length > 0 ? [`Staff with FTE 0 (${fteZero.join(", ")}) are counted as PRN, as the input format reads FTE 0: not in filled FTE, their pay with PRN and agency pay.`] : []),
     ...s.fixedActivities.map((a) => `Fixed activity: ${a.name}, ${num(a.hoursPerPayPeriod)} h per pay period, ${a.level ?? a.roleFamily}.`),
-    `Hypothetical hires are paid ${money(w.hire.hourlyRate)}/h${w.hire.rateFrom === "level mean" ? " (the mean base rate of the level's regular staff)" : ""}, have no leave and no requests, and follow the weekly-40 overtime rule.`,
+    `Hypothetical hires are paid ${rate(w.hire.hourlyRate)}${w.hire.rateFrom === "level mean" ? " (the FTE-weighted mean base rate of the level's regular staff, as the gap is priced)" : ""}, have no leave and no requests, and follow the weekly-40 overtime rule.`,
+    w.laborCapRaisePerHire !== undefined
+      ? `Each hire's position is funded: the labor-dollar cap of ${money(input.budget.laborDollars!)} is raised by ${money(w.laborCapRaisePerHire)} per hire, the hire's wages over the horizon (rate × FTE × ${HOURS_PER_FTE_PERIOD} h × pay periods; benefits are not in the labor cost the cap measures), so a hire adds to the staff rather than displacing them to stay within the cap.`
+      : `The input has no labor-dollar cap, so none limits what a hire may work.`,
     `The position's yearly cost is at the base rate: shift differentials the hire would earn (night, weekend, holiday) are in the what-if schedules' labor cost but not in it, so for a night or weekend pattern it is low by those.`,
-    `Each what-if solve ran for at most ${w.timeLimitSeconds} s.` +
-      (w.allOptimal ? ` Every solve was proven optimal.` : ` Not every solve was proven optimal (see provenance): differences smaller than a solve's gap may be solver noise rather than the hire's effect.`) +
+    `Each what-if solve ran for at most ${w.timeLimitSeconds} s, one after another.` +
+      (w.allOptimal
+        ? ` Every solve was proven optimal.`
+        : ` Not every solve was proven optimal: each row gives how far its schedule may be from the best possible (objective − bound, in dollars over the horizon), and a saving smaller than the two compared rows' together is within the solver's uncertainty, not the hire's effect.`) +
+      (w.rows.some((row) => row.keptPreviousSchedule) ? ` The solve for ${w.rows.filter((row) => row.keptPreviousSchedule).map((row) => row.hires).join(", ")} hire(s) found nothing cheaper than the schedule for one hire fewer, which is kept with the new hire idle.` : "") +
       (w.rows.some((row) => row.warnings) ? ` Some steps of the solve for ${w.rows.filter((row) => row.warnings).map((row) => row.hires).join(", ")} hire(s) failed and were left out (see provenance): those schedules may cost more than the solver would otherwise find.` : ""),
   ];
   return { savingDefinition, method, assumptions, findings: findings(r) };
 }
 
-function findings(r: Figures): string[] {
-  const out = r.productivity.roleFamilies.map(
-    (f) =>
-      `${f.roleFamily === "pharmacist" ? "Pharmacists" : "Technicians"}: the workload needs ${num(f.paidFte)} paid FTE (${num(f.workedFte)} worked); ` +
-      `${num(f.filledFte)} are filled${f.budgetedFte !== undefined ? ` and ${num(f.budgetedFte)} budgeted` : ""}, a gap of ${num(f.gapFte)} FTE ` +
-      (f.rateBasis === "none"
-        ? `(not priced: nobody at these levels has a rate to price it at).`
-        : `(${money(f.gapDollarsPerYear)} a year with benefits${f.rateBasis === "regular staff" ? "" : `, at the mean rate of the PRN and agency staff, as there are no regular staff`}).`),
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+
+function familyFinding(f: Figures["productivity"]["roleFamilies"][number]): string {
+  const c = f.coverage;
+  return (
+    `${f.roleFamily === "pharmacist" ? "Pharmacists" : "Technicians"}: the workload needs ${num(f.paidFte)} paid FTE (${num(f.workedFte)} worked); ` +
+    `${num(f.filledFte)} are filled${f.budgetedFte !== undefined ? ` and ${num(f.budgetedFte)} budgeted` : ""}, a gap of ${num(f.gapFte)} FTE ` +
+    (f.rateBasis === "none"
+      ? `(not priced: nobody at these levels has a rate to price it at). `
+      : `(${money(f.gapDollarsPerYear)} a year with benefits${f.rateBasis === "regular staff" ? "" : `, at the mean rate of the PRN and agency staff, as there are no regular staff`}). `) +
+    `The demand the schedule must cover needs ${num(c.paidFte)} paid FTE, a gap of ${num(c.gapFte)} FTE: to the workload's ${num(c.workloadStaffHours, 0)} staff-hours, ` +
+    `whole people per area and interval add ${num(c.wholePeopleStaffHours, 0)} and floors ${num(c.floorStaffHours, 0)}.`
   );
+}
+
+function findings(r: Figures): string[] {
+  const out = r.productivity.roleFamilies.map(familyFinding);
   const w = r.whatIf;
   if (w.recommendedHires === undefined) {
     out.push(`No recommendation: ${w.noRecommendation ?? ""}`);
     return out;
   }
-  const next = w.rows[w.recommendedHires + 1];
-  out.push(
-    `Recommended: ${w.recommendedHires} hire(s) of this position (yearly cost ${money(w.positionCostPerYear)} each).` +
-      (next?.marginalSavingPerYear !== undefined ? ` Hire ${next.hires} would save ${money(next.marginalSavingPerYear)} a year, less than it costs.` : ""),
-  );
+  const tried = w.rows.length - 1;
+  if (w.capped && tried === 0) {
+    out.push(`No hire was tried (a maximum of 0 hires): run again with a larger maximum (--max-hires, or maxHires over HTTP) to weigh one.`);
+  } else if (w.capped) {
+    out.push(
+      `Recommended: at least ${w.recommendedHires} hire(s) of this position (yearly cost ${money(w.positionCostPerYear)} each). Every position tried pays for itself, ` +
+        `so more may: run again with a larger maximum of hires (--max-hires, or maxHires over HTTP) than ${tried}.`,
+    );
+  } else {
+    const next = w.rows[w.recommendedHires + 1]!;
+    out.push(
+      `Recommended: ${w.recommendedHires} hire(s) of this position (yearly cost ${money(w.positionCostPerYear)} each).` +
+        (next.marginalSavingPerYear !== undefined ? ` Hire ${next.hires} would save ${money(next.marginalSavingPerYear)} a year, less than it costs.` : ""),
+    );
+  }
+  const noisy = w.rows.filter((row) => row.savingWithinUncertainty).map((row) => row.hires);
+  if (noisy.length > 0) out.push(`The saving of hire(s) ${noisy.join(", ")} is within the solver's uncertainty, so it cannot be told from nothing; the recommendation does not rest on it.`);
   return out;
 }

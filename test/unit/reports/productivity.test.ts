@@ -2,16 +2,23 @@
  * The productivity view against figures worked out by hand: a sterile-compounding technician's day,
  * and a pharmacist example with fixed activities, a productive share of 0.8 and a benefits load.
  */
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { FteSettingsSchema, type PlanningInputFile } from "../../../models/index.js";
 import { prepare } from "../../../src/pipeline.js";
 import { productivityView } from "../../../src/reports/fte/productivity.js";
 import { resolveSettings } from "../../../src/reports/fte/settings.js";
-import { world } from "../../fixtures/world.js";
+import { BASE, world } from "../../fixtures/world.js";
 
-/** Units due at 10:00 on each of the 14 days of the base world's horizon (one pay period). */
+/**
+ * Units due at 10:00 on each of the 14 days of the base world's horizon (one pay period), as a dated hourly
+ * series: elapsed hours from the first local midnight, 335 of them, as the spring change (2026-03-08)
+ * skips an hour.
+ */
 function dailyAtTen(workloadType: string, unitsPerDay: number): PlanningInputFile["forecasts"] {
-  return [{ kind: "hourly", workloadType, start: "2026-03-02", unitsPerHour: Array.from({ length: 14 * 24 }, (_, h) => (h % 24 === 10 ? unitsPerDay : 0)) }];
+  const start = DateTime.fromISO("2026-03-02", { zone: BASE.site.timeZone });
+  const hours = start.plus({ days: 14 }).diff(start, "hours").hours;
+  return [{ kind: "hourly", workloadType, start: "2026-03-02", unitsPerHour: Array.from({ length: hours }, (_, h) => (start.plus({ hours: h }).hour === 10 ? unitsPerDay : 0)) }];
 }
 
 describe("productivity-based FTE", () => {
@@ -107,6 +114,28 @@ describe("productivity-based FTE", () => {
     expect(rph.workloadHours).toBeCloseTo(14, 9);
     expect(rph.fixedHours).toBeCloseTo(5, 9);
     expect(rph.workedFte).toBeCloseTo(19 / 40, 9); // 19 h ÷ (80 h × 0.5)
+  });
+
+  it("states the staff-hours the schedule must cover, with what whole people and floors add to the workload", () => {
+    const input = world({
+      workloadTypes: [{ id: "orders", name: "Orders" }],
+      productivityStandards: [{ workloadType: "orders", roleFamily: "pharmacist", area: "central", minutesPerUnit: 2 }],
+      // 15 orders × 2 min = 30 minutes of work a day, in the hour before 10:00: half a person, one whole.
+      forecasts: dailyAtTen("orders", 15),
+      floors: [{ area: "central", roleFamily: "pharmacist", count: 1, from: "12:00", to: "14:00" }],
+    });
+    const view = productivityView(prepare(input), FteSettingsSchema.parse({}));
+    const rph = view.roleFamilies.find((f) => f.roleFamily === "pharmacist")!;
+    expect(rph.workloadHours).toBeCloseTo(7, 9); // 14 × 0.5 h
+    expect(rph.coverage.workloadStaffHours).toBeCloseTo(7, 9);
+    expect(rph.coverage.wholePeopleStaffHours).toBeCloseTo(7, 9); // the other half of each hour
+    expect(rph.coverage.floorStaffHours).toBeCloseTo(28, 9); // 14 × 2 h
+    expect(rph.coverage.requiredStaffHours).toBeCloseTo(42, 9);
+    // 42 h ÷ 80 h ÷ 0.8 = 0.65625 paid FTE, against 7 h ÷ 80 h ÷ 0.8 = 0.109375 for the workload alone.
+    expect(rph.paidFte).toBeCloseTo(0.109375, 9);
+    expect(rph.coverage.paidFte).toBeCloseTo(0.65625, 9);
+    expect(rph.coverage.gapFte).toBeCloseTo(0.65625 - 1.9, 9);
+    expect(rph.coverage.gapDollarsPerYear).toBeCloseTo((0.65625 - 1.9) * 80 * rph.hourlyRate * (1 + view.benefitsLoad) * 26, 6);
   });
 
   it("names every bad setting by its path", () => {

@@ -6,12 +6,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { PlanningInput } from "../../../models/index.js";
 import { buildFteReport, renderFteReport, type FteReport } from "../../../src/reports/fte/report.js";
 import { parseHireFlag, resolveHire } from "../../../src/reports/fte/settings.js";
-import { recommendation, runWhatIf, withHires, type WhatIfRow } from "../../../src/reports/fte/what-if.js";
+import { runWhatIf, withHires } from "../../../src/reports/fte/what-if.js";
 import { explain, prepare } from "../../../src/pipeline.js";
 import { methodAndAssumptions } from "../../../src/reports/fte/words.js";
 import { smallWorld } from "../../fixtures/small-world.js";
-import { a, withRule, world } from "../../fixtures/world.js";
+import { BASE, a, withRule, world } from "../../fixtures/world.js";
 import { hourOfWeekProfiles } from "../../../src/reports/fte/hour-of-week.js";
+import { productivityView } from "../../../src/reports/fte/productivity.js";
+import { outcomeOf } from "./stand-in.js";
+import { FteSettingsSchema } from "../../../models/index.js";
 
 /** Two days; two IV technicians needed 07:00–19:00, and only Cat (tech2) is sterile-trained. */
 function ivShort(): PlanningInput {
@@ -28,13 +31,45 @@ describe("hypothetical hires", () => {
     expect(parseHireFlag("tech2")).toMatchObject({ ok: false, problems: [{ path: "--hire", value: "tech2" }] });
   });
 
-  it("limits a hire to the pattern's templates and takes the level's mean rate", () => {
+  it("limits a hire to the pattern's templates and takes the level's FTE-weighted mean rate", () => {
     const input = world();
     expect(resolveHire(input, { level: "tech2", fte: 1, pattern: "day" })).toMatchObject({ ok: true, value: { templates: ["IV10", "T12"], hourlyRate: 25 } });
     expect(resolveHire(input, { level: "tech2", fte: 1, pattern: "night" })).toMatchObject({ ok: true, value: { templates: ["TN12"] } });
-    expect(resolveHire(input, { level: "rph", fte: 1, pattern: "evening" })).toMatchObject({ ok: true, value: { templates: ["E8"], hourlyRate: 59 } });
+    const rph = resolveHire(input, { level: "rph", fte: 1, pattern: "evening" });
+    expect(rph).toMatchObject({ ok: true, value: { templates: ["E8"] } });
+    // Ann 1.0 FTE at $60, Ben 0.9 at $58: (60 + 0.9 × 58) ÷ 1.9.
+    expect(rph.ok && rph.value.hourlyRate).toBeCloseTo(59.0526, 4);
     const wrong = resolveHire(input, { level: "tech2", fte: 2, pattern: "IV10,D8" });
     expect(wrong.ok ? [] : wrong.problems.map((p) => p.path)).toEqual(["hire.fte", "hire.pattern"]);
+  });
+
+  it("lists only the templates of the pattern the level is qualified for", () => {
+    // Technician I has no sterile-compounding skill, which IV10 requires.
+    expect(resolveHire(world(), { level: "tech1", fte: 1, pattern: "any" })).toMatchObject({ ok: true, value: { templates: ["T12", "TN12"] } });
+    expect(resolveHire(world(), { level: "tech1", fte: 1, pattern: "day" })).toMatchObject({ ok: true, value: { templates: ["T12"] } });
+  });
+
+  it("refuses a hire who could work no shift of the pattern, naming the pattern", () => {
+    expect(resolveHire(world(), { level: "tech1", fte: 1, pattern: "IV10" })).toEqual({
+      ok: false,
+      problems: [{ path: "hire.pattern", message: "Technician I (tech1) lacks Sterile compounding (sterile) for IV10: the hire may not work it", value: "IV10" }],
+    });
+    const noTechDay = world({ shiftTemplates: BASE.shiftTemplates.filter((t) => t.id !== "T12") });
+    const refused = resolveHire(noTechDay, { level: "tech1", fte: 1, pattern: "day" }, "fte.defaultHire");
+    expect(refused.ok ? [] : refused.problems).toEqual([
+      { path: "fte.defaultHire.pattern", message: "Technician I (tech1) lacks the skills every day technician template requires (IV10): the hire could work no shift", value: "day" },
+    ]);
+  });
+
+  it("prices a hire at the FTE-weighted rate the gap is priced at, counting FTE 0 staff as PRN", () => {
+    // Pat: FTE 0 with the default employment, "staff": PRN, as the input format reads FTE 0.
+    const input = world({ staff: [...BASE.staff, { id: "P", name: "Pat", level: "rph", fte: 0, hourlyRate: 90 }] });
+    const hire = resolveHire(input, { level: "rph", fte: 1, pattern: "any" });
+    const rph = productivityView(prepare(input), FteSettingsSchema.parse({})).roleFamilies.find((f) => f.roleFamily === "pharmacist")!;
+    expect(hire.ok && hire.value.hourlyRate).toBeCloseTo(59.0526, 4);
+    expect(rph.hourlyRate).toBeCloseTo(59.0526, 4);
+    expect(rph.levels[0]).toMatchObject({ filledFte: 1.9, prnAgency: ["P"] });
+    expect(rph.levels[0]!.meanHourlyRate).toBeCloseTo(59.0526, 4);
   });
 
   it("adds hires as ordinary staff with every template outside the pattern forbidden", () => {
@@ -102,15 +137,6 @@ describe("a report with no schedule for today's staff", () => {
     expect(renderFteReport(report, "html").body).toContain("<strong>No recommendation:</strong>");
     expect(renderFteReport(report, "csv").body.split("\r\n")).toContain("what-if,,tech2,,,recommended hires,none: the solve with today's staff found no schedule within its 10 s limit. Run again with a longer time limit.,");
   }, 60_000);
-
-  it("recommends nothing either when a solve stopped before any bound (a month at a few seconds)", () => {
-    const figures = { uncoveredByArea: {}, uncoveredStaffHours: 0, uncoveredDollars: 0, overtimeHours: 0, overtimeDollars: 0, agencyHours: 0, agencyDollars: 0, laborDollars: 0, hireDollars: 0, avoidableDollars: 0, budgetUse: {} };
-    const row = (hires: number, extra: object) => ({ hires, seconds: 2, figures, ...extra }) as WhatIfRow;
-    expect(recommendation([row(0, { status: "feasible", gap: 0.08 }), row(1, { status: "optimal" })], 1, 2)).toEqual({ recommendedHires: 1 });
-    expect(recommendation([row(0, { status: "feasible" }), row(1, { status: "feasible", gap: 0.5 })], 1, 2)).toEqual({
-      noRecommendation: "the solve(s) for 0 hire(s) stopped at the 2 s limit before any bound on their cost, so their schedules cannot be compared. Run again with a longer time limit.",
-    });
-  });
 });
 
 describe("FTE report on a small world", () => {
@@ -164,7 +190,7 @@ describe("FTE report on a small world", () => {
     const { savingDefinition: _s, method: _m, assumptions: _a, findings: _f, ...figures } = report;
     const said = (hire: FteReport["whatIf"]["hire"]): string => methodAndAssumptions(ivShort(), { ...figures, whatIf: { ...figures.whatIf, hire } }).assumptions.join(" ");
     expect(report.whatIf.hire.rateFrom).toBe("level mean");
-    expect(said(report.whatIf.hire)).toContain("(the mean base rate of the level's regular staff)");
+    expect(said(report.whatIf.hire)).toContain("(the FTE-weighted mean base rate of the level's regular staff, as the gap is priced)");
     expect(said({ ...report.whatIf.hire, hourlyRate: 80, rateFrom: "given" })).not.toContain("mean base rate");
   });
 
@@ -179,6 +205,51 @@ describe("FTE report on a small world", () => {
     const warned = { ...report, ...figures, ...words };
     expect(renderFteReport(warned, "html").body).toContain(`<td>${warnings[0]}</td>`);
     expect(renderFteReport(warned, "csv").body.split("\r\n")).toContain(`what-if,,,,1,solver warning,"${warnings[0]}",`); // quoted: it holds a comma
+  });
+
+  it("names both causes of the gap between the workload and the coverage-based need, in words, HTML and CSV", () => {
+    // Two technicians on the IV floor 07:00–17:00 for 2 days: 40 staff-hours, no workload.
+    const tech = report.productivity.roleFamilies.find((f) => f.roleFamily === "technician")!;
+    expect(tech.coverage).toMatchObject({ floorStaffHours: 40, requiredStaffHours: 40 });
+    expect(report.assumptions.join(" ")).not.toContain("not in the productivity view");
+    expect(report.assumptions.join(" ")).toContain("people come whole, so an area and interval with any work needs at least one person");
+    expect(report.assumptions.join(" ")).toContain("floors ask for people whatever the volume (40 staff-hours more)");
+    // 40 h ÷ (80 h × 2/14 pay periods) ÷ 0.8 = 4.375 paid FTE; Cat and Dan fill 1.5.
+    expect(report.findings[1]).toContain("The demand the schedule must cover needs 4.4 paid FTE, a gap of 2.9 FTE: to the workload's 0 staff-hours, whole people per area and interval add 0 and floors 40.");
+    expect(renderFteReport(report, "html").body).toContain("What the schedule must cover (coverage-based need)");
+    expect(renderFteReport(report, "csv").body.split("\r\n")).toContain("coverage,technician,,,,added by floors,40,h");
+  });
+
+  it("funds each hire's position: the labor-dollar cap rises by the hire's wages over the horizon, and the assumptions say so", async () => {
+    const input = world({ budget: { laborDollars: 4800 } });
+    const hire = resolveHire(input, { level: "rph", fte: 1, pattern: "any", hourlyRate: 60 });
+    if (!hire.ok) throw new Error("hire");
+    // 14 days = 1 pay period: $60 × 1.0 FTE × 80 h = $4,800 per hire.
+    expect(withHires(input, hire.value, 2).budget.laborDollars).toBeCloseTo(4800 + 2 * 4800, 9);
+    expect(withHires(world(), hire.value, 2).budget.laborDollars).toBeUndefined();
+    const { view } = await runWhatIf(input, { hire: hire.value, maxHires: 0, uncoveredStaffHourDollars: { pharmacist: 0, technician: 0 }, benefitsLoad: 0, optimizer: async (prepared) => outcomeOf(prepared) });
+    expect(view.laborCapRaisePerHire).toBeCloseTo(4800, 9);
+    const { savingDefinition: _s, method: _m, assumptions: _a, findings: _f, ...figures } = { ...report, whatIf: { ...report.whatIf, laborCapRaisePerHire: 4800 } };
+    expect(methodAndAssumptions(input, figures).assumptions).toContain(
+      "Each hire's position is funded: the labor-dollar cap of $4,800 is raised by $4,800 per hire, the hire's wages over the horizon (rate × FTE × 80 h × pay periods; benefits are not in the labor cost the cap measures), so a hire adds to the staff rather than displacing them to stay within the cap.",
+    );
+  });
+
+  it("says a recommendation is capped when the last count tried still pays for itself", () => {
+    const rows = report.whatIf.rows.slice(0, 2);
+    const capped = { ...report.whatIf, rows, recommendedHires: 1, capped: true };
+    const { savingDefinition: _s, method: _m, assumptions: _a, findings: _f, ...figures } = { ...report, whatIf: capped };
+    const words = methodAndAssumptions(ivShort(), figures);
+    expect(words.findings.at(-1)).toBe(
+      "Recommended: at least 1 hire(s) of this position (yearly cost $65,000 each). Every position tried pays for itself, so more may: run again with a larger maximum of hires (--max-hires, or maxHires over HTTP) than 1.",
+    );
+    const cappedReport = { ...report, ...figures, ...words };
+    expect(renderFteReport(cappedReport, "html").body).toContain("<strong>Recommendation: at least 1 hire</strong>");
+    const csv = renderFteReport(cappedReport, "csv").body.split("\r\n");
+    expect(csv).toContain("what-if,,tech2,,,recommended hires,1,\"hires, at least\"");
+    expect(csv).toContain("what-if,,tech2,,,capped,true,");
+    expect(JSON.parse(renderFteReport(cappedReport, "json").body).whatIf.capped).toBe(true);
+    expect(report.whatIf.capped).toBe(false);
   });
 
   it("renders a self-contained HTML page with inline SVG charts", () => {

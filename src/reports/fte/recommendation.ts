@@ -1,0 +1,46 @@
+/**
+ * The what-if's recommendation. Input: the rows of the what-if (each count's figures, saving and the
+ * solver's uncertainty) and the position's yearly cost. Output: the number of hires to recommend and
+ * whether it is capped by the counts tried, or why there is none, in words ending with what to do.
+ *
+ * The count is the largest k for which every hire 1 … k saves at least the position's cost. Each of
+ * those comparisons, and the one with hire k + 1 that ends the count, must hold whatever the solver's
+ * uncertainty: a saving is known only to within the two compared schedules' distance from the best
+ * possible (objective − bound of each), and a recommendation resting on a comparison that this
+ * uncertainty could turn is not given.
+ */
+import type { WhatIfRow } from "./what-if.js";
+import { money } from "./words.js";
+
+export type Recommendation = { recommendedHires: number; capped: boolean } | { noRecommendation: string };
+
+const LONGER = "Run again with a longer time limit.";
+
+export function recommend(rows: WhatIfRow[], options: { positionCostPerYear: number; timeLimitSeconds: number }): Recommendation {
+  const { positionCostPerYear: cost, timeLimitSeconds } = options;
+  if (!rows[0]!.figures) return { noRecommendation: `the solve with today's staff found no schedule within its ${timeLimitSeconds} s limit. ${LONGER}` };
+  const unbounded = rows.filter((r) => r.status !== "optimal" && r.uncertaintyDollars === undefined).map((r) => r.hires);
+  if (unbounded.length > 0) {
+    return { noRecommendation: `the solve(s) for ${unbounded.join(", ")} hire(s) stopped at the ${timeLimitSeconds} s limit before any bound on their cost, so their schedules cannot be compared. ${LONGER}` };
+  }
+  let count = 0;
+  while (count + 1 < rows.length && (rows[count + 1]!.marginalSavingPerYear ?? -Infinity) >= cost) count++;
+  // The comparisons the count rests on: every hire counted pays, and the next one (if tried) does not.
+  for (let k = 1; k <= Math.min(count + 1, rows.length - 1); k++) {
+    const row = rows[k]!;
+    if (row.marginalSavingPerYear === undefined) {
+      return { noRecommendation: `the solve for ${row.hires} hire(s) found no schedule to compare with one hire fewer. ${LONGER}` };
+    }
+    const saving = row.marginalSavingPerYear;
+    const uncertainty = row.marginalSavingUncertaintyPerYear ?? 0;
+    const pays = k <= count;
+    if (pays ? saving - uncertainty >= cost : saving + uncertainty < cost) continue;
+    return {
+      noRecommendation:
+        `hire ${row.hires} saves ${money(saving)} a year, give or take ${money(uncertainty)}: the schedules for ${row.hires - 1} and ${row.hires} hire(s) ` +
+        `are together up to that much a year from the best possible (each solve's objective − bound), so whether the saving ${pays ? "reaches" : "falls short of"} ` +
+        `the position's ${money(cost)} a year cannot be told. ${LONGER}`,
+    };
+  }
+  return { recommendedHires: count, capped: count === rows.length - 1 };
+}
