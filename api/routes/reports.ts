@@ -54,7 +54,20 @@ const ProductivityReportSchema = z
       horizonDays: Num,
       payPeriods: Num,
       workload: z.array(z.looseObject({ workloadType: z.string(), area: z.string(), roleFamily: z.string(), units: Num, minutesPerUnit: Num, hours: Num })),
-      roleFamilies: z.array(z.looseObject({ roleFamily: z.string(), workedHours: Num, workedFte: Num, paidFte: Num, filledFte: Num, gapFte: Num, gapDollarsPerYear: Num })),
+      roleFamilies: z.array(
+        z.looseObject({
+          roleFamily: z.string(),
+          workedHours: Num,
+          workedFte: Num,
+          paidFte: Num,
+          filledFte: Num,
+          gapFte: Num,
+          gapDollarsPerYear: Num,
+          coverage: z
+            .looseObject({ requiredStaffHours: Num, workloadStaffHours: Num, wholePeopleStaffHours: Num, floorStaffHours: Num, paidFte: Num, gapFte: Num, gapDollarsPerYear: Num })
+            .meta({ description: "The coverage-based need: the staff-hours the schedule must cover (work rounded up to whole people per area and interval, and floors), as FTE" }),
+        }),
+      ),
     }),
   })
   .meta({ id: "FteProductivityReport", description: "The productivity view: FTE the workload needs against budgeted and filled FTE" });
@@ -63,8 +76,17 @@ const FteReportSchema = ProductivityReportSchema.extend({
   whatIf: z.looseObject({
     hire: z.looseObject({ level: z.string(), fte: Num, pattern: z.string(), hourlyRate: Num }),
     positionCostPerYear: Num,
-    rows: z.array(z.looseObject({ hires: Num, status: z.string(), seconds: Num })),
+    rows: z.array(
+      z.looseObject({
+        hires: Num,
+        status: z.string(),
+        seconds: Num,
+        uncertaintyDollars: Num.optional().meta({ description: "Objective − bound over the horizon: how much cheaper this count's best schedule may be (absent without a bound)" }),
+        savingWithinUncertainty: z.boolean().optional().meta({ description: "The saving against one hire fewer is smaller than the two rows' uncertainty" }),
+      }),
+    ),
     recommendedHires: Num.optional().meta({ description: "Absent when there is no recommendation (noRecommendation says why)" }),
+    capped: z.boolean().meta({ description: "Every hire tried pays for itself: the count worth hiring is at least recommendedHires (run again with a larger maxHires)" }),
     noRecommendation: z.string().optional(),
     allOptimal: z.boolean(),
   }),
