@@ -82,7 +82,7 @@ export function penaltyConstant(ctx: BuildContext, rule: RuleId, subjects: Subje
 }
 
 /** Whether a person may do a template's work: its role family, and every skill it requires. */
-export function qualifiedFor(ctx: BuildContext, person: StaffVars, templateId: string): boolean {
+export function qualifiedFor(ctx: Pick<BuildContext, "templates">, person: Pick<StaffVars, "level" | "skills">, templateId: string): boolean {
   const template = ctx.templates.get(templateId)!;
   return person.level.roleFamily === template.roleFamily && template.requiredSkills.every((skill) => person.skills.has(skill));
 }

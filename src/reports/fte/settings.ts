@@ -4,7 +4,7 @@
  * (`LEVEL:FTE[:PATTERN]`). Output: resolved settings, or one Problem per bad field.
  */
 import { FteSettingsSchema, type FteSettings, type Level, type Parsed, type PlanningInput, type Problem, type ShiftTemplate } from "../../../models/index.js";
-import { qualifiedFor, type BuildContext, type StaffVars } from "../../../solver/model/build-context.js";
+import { qualifiedFor } from "../../../solver/model/build-context.js";
 import { regularRate } from "./productivity.js";
 
 /** A hypothetical hire: a staff member of this level and FTE, limited to the pattern's templates. */
@@ -70,8 +70,8 @@ const round = (n: number): number => Math.round(n * 1e6) / 1e6;
  * the level's skills and none of their own; `qualifiedFor` reads only the templates, the level and the skills.
  */
 function hireQualifiedFor(input: PlanningInput, level: Level): (templateId: string) => boolean {
-  const ctx = { templates: new Map(input.shiftTemplates.map((t) => [t.id, t])) } as Pick<BuildContext, "templates"> as BuildContext;
-  const person = { level, skills: new Set(level.skills) } as Pick<StaffVars, "level" | "skills"> as StaffVars;
+  const ctx = { templates: new Map(input.shiftTemplates.map((t) => [t.id, t])) };
+  const person = { level, skills: new Set(level.skills) };
   return (templateId) => qualifiedFor(ctx, person, templateId);
 }
 
