@@ -98,7 +98,8 @@ export function payOf(ctx: CheckContext): StaffHours[] {
   return found;
 }
 
+/** Paid hours of everyone but regular staff: agency, PRN, and staff with FTE 0 (the input reads FTE 0 as PRN). */
 export function agencyHours(ctx: CheckContext): number {
   const pay = payOf(ctx);
-  return ctx.staff.reduce((h, view, i) => (view.member.employment === "staff" ? h : h + pay[i]!.paidHours), 0);
+  return ctx.staff.reduce((h, view, i) => (view.member.employment === "staff" && view.member.fte > 0 ? h : h + pay[i]!.paidHours), 0);
 }

@@ -46,7 +46,8 @@ function spanOvertime(ctx: BuildContext, person: StaffVars, name: string, hours:
 export function buildLaborCost(ctx: BuildContext, oneShiftADay: boolean): void {
   const laborWeight = ctx.input.weights.laborDollar;
   for (const person of ctx.staff) {
-    const agency = person.member.employment !== "staff";
+    // Hours toward the agency/PRN cap: everyone but regular staff (FTE 0 reads as PRN).
+    const agency = !(person.member.employment === "staff" && person.member.fte > 0);
     const eightEighty = person.member.overtimeRule === "8/80";
     const premium = OVERTIME_PREMIUM * person.member.hourlyRate;
     const paid = (s: ShiftInstance): number => s.paidMinutes / 60;

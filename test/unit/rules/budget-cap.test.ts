@@ -51,6 +51,12 @@ describe("budget.cap", () => {
     expect(violationsOf(prn, agency, RULE)[0]!.amount).toBeCloseTo(3, 9);
   });
 
+  it("counts a staff member with FTE 0 as PRN toward the agency and PRN hours", () => {
+    const input = patchStaff(world({ budget: { agencyHours: 20 } }), "D", { employment: "staff", fte: 0 });
+    const found = violationsOf(input, [a("D", "2026-03-02", "T12"), a("D", "2026-03-03", "T12")], RULE);
+    expect(found).toEqual([expect.objectContaining({ amount: expect.closeTo(23 - 20, 9), message: expect.stringMatching(/Agency/) })]);
+  });
+
   it("reports each cap exceeded once: dollars at the site's weight, hours at the over-budget hour's", () => {
     const input = withRule(patchStaff(withTwelves({ laborDollars: 1000, overtimeHours: 10, agencyHours: 0 }), "D", { employment: "prn", fte: 0 }), RULE, { weight: 1 });
     const found = violationsOf(input, [...overtimeWeek, a("D", "2026-03-02", "T12")], RULE);
@@ -92,6 +98,14 @@ describe("budget.cap in the model", () => {
   it("prices agency hours over their cap", async () => {
     // Dan from an agency alone on an 11.5-h technician day (Cat on leave), against a cap of 10 h.
     const input = patchStaff(onLeave(smallWorld(1, { budget: { agencyHours: 10 }, slotDemand: [{ template: "T12", date: "2026-03-02", required: 1, underWeight: 2000 }] }), "C"), "D", { employment: "agency" });
+    const solved = await solveDirect(input);
+    expect(solved.schedule.assignments).toEqual([a("D", "2026-03-02", "T12")]);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 1.5, penalty: 150 })]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices the hours of a staff member with FTE 0 over the agency cap, as PRN hours", async () => {
+    const input = patchStaff(onLeave(smallWorld(1, { budget: { agencyHours: 10 }, slotDemand: [{ template: "T12", date: "2026-03-02", required: 1, underWeight: 2000 }] }), "C"), "D", { employment: "staff", fte: 0 });
     const solved = await solveDirect(input);
     expect(solved.schedule.assignments).toEqual([a("D", "2026-03-02", "T12")]);
     expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 1.5, penalty: 150 })]);
