@@ -5,12 +5,12 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from "zod-openapi";
 import { operation, pathParams, type Operation } from "./operation.js";
-import { ProblemSchema } from "./problem.js";
+import { ProblemSchema, type EtagResource } from "./problem.js";
 
 export const API_VERSION = "0.1.0";
 
-const IF_MATCH = z.string().meta({
-  description: 'The ETag the site was read with (`"site-N"`): the write is made only if nobody wrote since (else 412). `*` overwrites whatever is stored. Without it: 428, nothing written.',
+const ifMatchHeader = (resource: EtagResource) => z.string().meta({
+  description: `The ETag the ${resource} was read with (\`"${resource}-N"\`): the write is made only if nobody wrote since (else 412). \`*\` overwrites whatever is stored. Without it: 428, nothing written.`,
 });
 
 function toOpenApi(op: Operation): ZodOpenApiOperationObject {
@@ -22,7 +22,7 @@ function toOpenApi(op: Operation): ZodOpenApiOperationObject {
       ? { description: spec.description, content: Object.fromEntries(Object.entries(content).map(([type, schema]) => [type, { schema }])) }
       : { description: spec.description };
   }
-  responses.default = { description: "A problem (RFC 9457): 400 invalid, 401 no or bad token, 403 not allowed, 404, 405, 409, 412 (If-Match: the site changed since it was read), 413, 415, 428 (a write to a site without If-Match)", content: { "application/problem+json": { schema: ProblemSchema } } };
+  responses.default = { description: `A problem (RFC 9457): 400 invalid, 401 no or bad token, 403 not allowed, 404, 405, 409, 412 (If-Match: the ${op.ifMatchOf ?? "site"} changed since it was read), 413, 415, 428 (a write to a site without If-Match)`, content: { "application/problem+json": { schema: ProblemSchema } } };
   return {
     operationId: `${op.method}${op.path.replace(/\{(\w+)\}/g, "By-$1").replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
     summary: op.summary,
@@ -33,7 +33,7 @@ function toOpenApi(op: Operation): ZodOpenApiOperationObject {
           requestParams: {
             ...(names.length > 0 ? { path: z.object(Object.fromEntries(names.map((n) => [n, z.string()]))) } : {}),
             ...(op.query ? { query: op.query } : {}),
-            ...(op.ifMatch === "required" ? { header: z.object({ "If-Match": IF_MATCH }) } : {}),
+            ...(op.ifMatch === "required" ? { header: z.object({ "If-Match": ifMatchHeader(op.ifMatchOf ?? "site") }) } : {}),
           },
         }
       : {}),

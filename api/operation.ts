@@ -9,7 +9,7 @@ import type { Principal } from "../src/store/tokens.js";
 import type { Store } from "../src/store/store.js";
 import type { SolveQueue } from "../src/jobs/queue.js";
 import { authenticate, authorize, type Permission, type Target } from "./auth.js";
-import { fromZod, HttpProblem, ifMatchRequired, invalid } from "./problem.js";
+import { fromZod, HttpProblem, ifMatchRequired, invalid, type EtagResource } from "./problem.js";
 
 /** What the app is built from. */
 export interface AppDeps {
@@ -79,6 +79,8 @@ export interface Operation<S extends z.ZodType = z.ZodType> {
    * (routes/common.ts: 400 when malformed, 412 when stale).
    */
   ifMatch?: "required";
+  /** What If-Match is tested against (default `"site"`): `"schedule"` for a publish or an edit of a draft. */
+  ifMatchOf?: EtagResource;
   responses: Record<number, ResponseSpec>;
   handle(ctx: Context<z.output<S>>): Reply | Promise<Reply>;
 }
@@ -123,7 +125,7 @@ function handler(op: Operation, deps: AppDeps) {
       // answer read as filtered. (Public routes, the calendar feed among them, let clients add their own.)
       throw invalid(`${op.method.toUpperCase()} ${op.path} takes no query parameters`, Object.entries(req.query as object).map(([key, value]) => ({ path: key, message: "unknown query parameter", value })));
     }
-    if (op.ifMatch === "required" && req.get("if-match") === undefined) throw ifMatchRequired();
+    if (op.ifMatch === "required" && req.get("if-match") === undefined) throw ifMatchRequired(op.ifMatchOf);
     const ctx: Context<unknown> = {
       req,
       res,

@@ -73,13 +73,16 @@ export function notFound(detail: string): HttpProblem {
   return new HttpProblem(404, detail);
 }
 
+/** What an If-Match is tested against: a site's revision, or a draft schedule's. */
+export type EtagResource = "site" | "schedule";
+
 /**
- * 428 (RFC 6585 §3): a write to a stored site without If-Match. Made blindly, it would silently undo
- * whatever was written since its client read the site (a lost update).
+ * 428 (RFC 6585 §3): a write to a stored site (or a publish or edit of a draft schedule) without If-Match.
+ * Made blindly, it would silently undo whatever was written since its client read it (a lost update).
  */
-export function ifMatchRequired(): HttpProblem {
-  return new HttpProblem(428, "this request changes a stored site and needs an If-Match header: send the ETag the site was read with, or * to overwrite whatever is stored deliberately", [
-    { path: "If-Match", message: 'required: the ETag the site was read with, such as "site-3", or *' },
+export function ifMatchRequired(resource: EtagResource = "site"): HttpProblem {
+  return new HttpProblem(428, `this request changes a stored ${resource} and needs an If-Match header: send the ETag the ${resource} was read with, or * to overwrite whatever is stored deliberately`, [
+    { path: "If-Match", message: `required: the ETag the ${resource} was read with, such as "${resource}-3", or *` },
   ]);
 }
 

@@ -1,20 +1,22 @@
 /**
  * Schedules of a site: start a solve job (202 + job location), post a draft, edit a draft (re-checked on
  * save), publish a draft as an immutable version, read any schedule with the checker's explanation, and
- * analyze a posted schedule without storing it.
+ * analyze a posted schedule without storing it. A schedule is read with its revision as ETag; editing or
+ * publishing a draft needs it as If-Match, and a publish is refused (409) when the draft is stale or, unless
+ * accepted explicitly, breaks a hard rule.
  */
 import { z } from "zod";
-import type { Schedule } from "../../models/index.js";
+import type { Assignment, Explanation, PlanningInput, Problem, Schedule } from "../../models/index.js";
 import { explain, parseScheduleFor, prepare } from "../../src/pipeline.js";
 import { SolveJobOptionsSchema } from "../../src/jobs/options.js";
 import type { ScheduleRecord } from "../../src/store/schedules.js";
-import type { SiteRecord } from "../../src/store/sites.js";
+import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
 import { applyEdits } from "../edits.js";
 import { HttpProblem, invalid, notFound } from "../problem.js";
 import { operation, type Operation } from "../operation.js";
 import { EditRequestSchema, ExplainedScheduleSchema, ExplanationSchema, JobSchema, PostedScheduleSchema, ScheduleSummarySchema } from "../schemas.js";
 import { jobView } from "./jobs.js";
-import { siteOr404, written } from "./common.js";
+import { ifMatch, scheduleEtag, siteOr404, written } from "./common.js";
 
 /** A posted schedule checked against the site's input, or a 400 naming each bad assignment. */
 function scheduleFor(site: SiteRecord, data: unknown): Schedule {
@@ -29,6 +31,47 @@ function explained(site: SiteRecord, schedule: ScheduleRecord) {
   if (!parsed.ok) return { schedule, problems: parsed.problems };
   return { schedule, explanation: explain(prepare(site.input), parsed.value) };
 }
+
+/**
+ * The draft's shifts whose times are not what they were when it was drafted: its templates' start or
+ * length, or the site's time zone. Its reviewers saw those times; the published version would show others.
+ */
+function changedShiftTimes(then: PlanningInput, now: PlanningInput, assignments: readonly Assignment[]): Problem[] {
+  const problems: Problem[] = [];
+  if (then.site.timeZone !== now.site.timeZone) {
+    problems.push({ path: "site.timeZone", message: `is ${now.site.timeZone}; the draft was made in ${then.site.timeZone}`, value: now.site.timeZone });
+  }
+  const used = new Set(assignments.map((a) => a.template));
+  now.shiftTemplates.forEach((template, i) => {
+    const old = then.shiftTemplates.find((t) => t.id === template.id);
+    if (!old || !used.has(template.id)) return;
+    if (old.start !== template.start) problems.push({ path: `shiftTemplates[${i}].start`, message: `${template.name} (${template.id}) now starts at ${template.start}; the draft was made when it started at ${old.start}`, value: template.start });
+    if (old.lengthMinutes !== template.lengthMinutes) problems.push({ path: `shiftTemplates[${i}].lengthMinutes`, message: `${template.name} (${template.id}) now lasts ${template.lengthMinutes} min; the draft was made when it lasted ${old.lengthMinutes} min`, value: template.lengthMinutes });
+  });
+  return problems;
+}
+
+/**
+ * Whether a draft may be published on the site as it stands: it must still fit the site's input (and, when
+ * that changed since it was drafted, its shifts keep their times), and break no hard rule unless
+ * `acceptHardViolations`. The checker's explanation when it may, else the 409 refusal naming each problem.
+ */
+function publishable(site: SiteRecord, draft: ScheduleRecord, draftedAgainst: PlanningInput | undefined, acceptHardViolations: boolean): { ok: true; explanation: Explanation } | WriteRefusal {
+  const since = draft.siteRevision === undefined ? "" : ` (it was drafted at site revision ${draft.siteRevision}, the site is at ${site.revision})`;
+  const checked = explained(site, draft);
+  if (checked.problems) return { ok: false, status: 409, detail: `the draft no longer fits the site's planning data${since}; edit it first`, problems: checked.problems };
+  const changed = draft.siteRevision !== site.revision && draftedAgainst ? changedShiftTimes(draftedAgainst, site.input, draft.assignments) : [];
+  if (changed.length > 0) return { ok: false, status: 409, detail: `shift times changed since the draft was made${since}: review it with today's times and post it again as a new draft`, problems: changed };
+  const hard = checked.explanation.violations.flatMap((v, i) => (v.hard ? [{ path: `explanation.violations[${i}]`, message: `${v.rule}: ${v.message}` }] : []));
+  if (hard.length > 0 && !acceptHardViolations) {
+    return { ok: false, status: 409, detail: `the draft breaks ${hard.length} hard rule(s); fix it, or publish it anyway with ?acceptHardViolations=true`, problems: hard };
+  }
+  return { ok: true, explanation: checked.explanation };
+}
+
+const PublishQuerySchema = z.strictObject({
+  acceptHardViolations: z.enum(["true", "false"]).default("false").meta({ description: "true publishes a draft that breaks hard rules (audited as such; the reply still lists them); default false refuses it with 409" }),
+});
 
 function scheduleOr404(site: SiteRecord, record: ScheduleRecord | undefined, id: string): ScheduleRecord {
   if (!record) throw notFound(`no schedule ${id} at site ${site.id}`);
@@ -66,7 +109,7 @@ export const scheduleOperations: Operation[] = [
       const site = siteOr404(deps.store, params.siteId!);
       const schedule = scheduleFor(site, body);
       const record = deps.store.schedules.createDraft(site.id, schedule.assignments, "manual", undefined, principal);
-      return { status: 201, body: explained(site, record), headers: { Location: `/sites/${site.id}/schedules/${record.id}` } };
+      return { status: 201, body: explained(site, record), headers: { Location: `/sites/${site.id}/schedules/${record.id}`, ETag: scheduleEtag(record) } };
     },
   }),
   operation({
@@ -80,38 +123,50 @@ export const scheduleOperations: Operation[] = [
   }),
   operation({
     method: "get", path: "/sites/{siteId}/schedules/{scheduleId}", tag: "schedules", summary: "A schedule with the checker's explanation", permission: "schedule:read",
-    responses: { 200: { description: "The schedule and its explanation", schema: ExplainedScheduleSchema } },
+    responses: { 200: { description: "The schedule and its explanation; ETag its revision", schema: ExplainedScheduleSchema } },
     handle: ({ deps, params }) => {
       const site = siteOr404(deps.store, params.siteId!);
       const record = scheduleOr404(site, deps.store.schedules.get(site.id, params.scheduleId!), params.scheduleId!);
-      return { status: 200, body: explained(site, record) };
+      return { status: 200, body: explained(site, record), headers: { ETag: scheduleEtag(record) } };
     },
   }),
   operation({
     method: "post", path: "/sites/{siteId}/schedules/{scheduleId}/edits", tag: "schedules", summary: "Edit a draft (move, swap, lock, unlock); re-checked on save", permission: "schedule:write",
-    body: EditRequestSchema,
-    responses: { 200: { description: "The edited draft and its explanation", schema: ExplainedScheduleSchema } },
-    handle: ({ deps, params, body, principal }) => {
+    body: EditRequestSchema, ifMatch: "required", ifMatchOf: "schedule",
+    responses: { 200: { description: "The edited draft and its explanation; ETag its new revision", schema: ExplainedScheduleSchema } },
+    handle: ({ req, deps, params, body, principal }) => {
+      const expects = ifMatch(req, "schedule");
       const site = siteOr404(deps.store, params.siteId!);
       const record = scheduleOr404(site, deps.store.schedules.get(site.id, params.scheduleId!), params.scheduleId!);
       if (record.status === "published") throw new HttpProblem(409, `schedule ${record.id} is published version ${record.version} and can never be edited`);
       const edited = applyEdits(record.assignments, body.edits);
       if (!edited.ok) throw invalid("an edit does not apply to this schedule", edited.problems);
       const schedule = scheduleFor(site, { assignments: edited.value });
-      const saved = written(deps.store.schedules.updateDraft(site.id, record.id, schedule.assignments, principal, `schedule.edit.${body.edits.map((e) => e.op).join(",")}`));
-      return { status: 200, body: explained(site, saved) };
+      const saved = written(deps.store.schedules.updateDraft(site.id, record.id, schedule.assignments, principal, `schedule.edit.${body.edits.map((e) => e.op).join(",")}`, expects));
+      return { status: 200, body: explained(site, saved), headers: { ETag: scheduleEtag(saved) } };
     },
   }),
   operation({
-    method: "post", path: "/sites/{siteId}/schedules/{scheduleId}/publish", tag: "schedules", summary: "Publish a draft as the site's next immutable version", permission: "schedule:write",
-    responses: { 201: { description: "The published version", schema: ExplainedScheduleSchema } },
-    handle: ({ deps, params, principal }) => {
+    method: "post", path: "/sites/{siteId}/schedules/{scheduleId}/publish", tag: "schedules",
+    summary: "Publish a draft as the site's next immutable version; 409 when it is stale or breaks a hard rule", permission: "schedule:write",
+    query: PublishQuerySchema, ifMatch: "required", ifMatchOf: "schedule",
+    responses: { 201: { description: "The published version, with the checker's explanation (any hard violations accepted in it)", schema: ExplainedScheduleSchema } },
+    handle: ({ req, deps, params, query, principal }) => {
+      const expects = ifMatch(req, "schedule");
       const site = siteOr404(deps.store, params.siteId!);
       const draft = scheduleOr404(site, deps.store.schedules.get(site.id, params.scheduleId!), params.scheduleId!);
-      const checked = explained(site, draft);
-      if (checked.problems) throw new HttpProblem(409, "the draft no longer fits the site's planning data; edit it first", checked.problems);
-      const published = written(deps.store.schedules.publish(site.id, draft.id, principal));
-      return { status: 201, body: { ...checked, schedule: published }, headers: { Location: `/sites/${site.id}/schedules/${published.id}` } };
+      const accept = query.acceptHardViolations === "true";
+      let explanation: Explanation | undefined;
+      const published = written(deps.store.schedules.publish(site.id, draft.id, principal, {
+        expects,
+        vet: (current) => {
+          const verdict = publishable(site, current, deps.store.schedules.draftInput(site.id, current.id), accept);
+          if (!verdict.ok) return verdict;
+          explanation = verdict.explanation;
+          return { ok: true, action: verdict.explanation.feasible ? "schedule.publish" : "schedule.publish.accept-hard-violations" };
+        },
+      }));
+      return { status: 201, body: { schedule: published, explanation }, headers: { Location: `/sites/${site.id}/schedules/${published.id}`, ETag: scheduleEtag(published) } };
     },
   }),
 ];

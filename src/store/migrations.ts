@@ -133,6 +133,23 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE schedules ADD COLUMN input TEXT;
     `,
   },
+  {
+    version: 6,
+    name: "drafts keep their revision and what they were drafted against",
+    sql: `
+      -- A draft's revision is its ETag (every edit raises it), so a publish or an edit is made only on the
+      -- draft its client read. base_version is the latest published version when it was drafted (0: none),
+      -- so publishing it cannot silently undo a version published since; site_revision (with the input
+      -- kept in schedules.input, for drafts too) is what its shifts were checked against. Drafts stored
+      -- before this migration take the version published last before they were created, and no revision.
+      ALTER TABLE schedules ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE schedules ADD COLUMN base_version INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE schedules ADD COLUMN site_revision INTEGER;
+      UPDATE schedules SET base_version = COALESCE((SELECT MAX(p.version) FROM schedules p
+        WHERE p.site_id = schedules.site_id AND p.status = 'published' AND p.created_at <= schedules.created_at), 0)
+        WHERE status = 'draft';
+    `,
+  },
 ];
 
 /**

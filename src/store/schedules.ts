@@ -22,6 +22,12 @@ export interface ScheduleRecord {
   source: ScheduleSource;
   /** The job (source solve) or draft (source publish) it came from. */
   sourceId?: string;
+  /** 1, raised by every edit of a draft: its ETag `"schedule-N"`. */
+  revision: number;
+  /** The latest published version when it was drafted (0: none yet), raised to the version it is published as. */
+  baseVersion: number;
+  /** The site's input revision its shifts were drafted against (absent for drafts stored before it was kept). */
+  siteRevision?: number;
   assignments: Assignment[];
   createdAt: string;
   updatedAt: string;
@@ -34,6 +40,9 @@ interface ScheduleRow {
   version: number | null;
   source: ScheduleSource;
   source_id: string | null;
+  revision: number;
+  base_version: number;
+  site_revision: number | null;
   assignments: string;
   created_at: string;
   updated_at: string;
@@ -47,10 +56,28 @@ function toRecord(row: ScheduleRow): ScheduleRecord {
     ...(row.version !== null ? { version: row.version } : {}),
     source: row.source,
     ...(row.source_id !== null ? { sourceId: row.source_id } : {}),
+    revision: row.revision,
+    baseVersion: row.base_version,
+    ...(row.site_revision !== null ? { siteRevision: row.site_revision } : {}),
     assignments: JSON.parse(row.assignments) as Assignment[],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** What a publish must pass besides the draft's own staleness (see `ScheduleRepository.publish`). */
+export interface PublishGuard {
+  /** Tests the draft's revision (an HTTP If-Match); a refused one is a 412. */
+  expects?: (revision: number) => boolean;
+  /**
+   * The caller's last word on the draft, inside the publish transaction: a refusal, or the audit action to
+   * record (default `schedule.publish`).
+   */
+  vet?: (draft: ScheduleRecord) => WriteRefusal | { ok: true; action?: string };
+}
+
+function changedSinceRead(draft: ScheduleRecord): WriteRefusal {
+  return { ok: false, status: 412, detail: `schedule ${draft.id} has changed since it was read (it is at revision ${draft.revision}): read it again and review it there` };
 }
 
 export class ScheduleRepository {
@@ -96,37 +123,86 @@ export class ScheduleRepository {
     return row ? toRecord(row) : undefined;
   }
 
-  /** Store a new draft with its audit row (nests as a savepoint inside a caller's transaction). */
+  /** The planning input a draft was drafted against (absent for drafts stored before it was kept). */
+  draftInput(siteId: string, id: string): PlanningInput | undefined {
+    const row = this.db.prepare("SELECT input FROM schedules WHERE site_id = ? AND id = ? AND status = 'draft'").get(siteId, id) as { input: string | null } | undefined;
+    return row?.input ? (JSON.parse(row.input) as PlanningInput) : undefined;
+  }
+
+  /**
+   * The published version a new draft is drafted from: a solve's is the one it started from (its
+   * `baseScheduleId`, else the latest when it started), since a version published while it ran is not in it;
+   * anything else's is the latest now.
+   */
+  private baseVersionFor(siteId: string, source: ScheduleSource, sourceId: string | undefined): number {
+    const latestAt = (at?: string): number =>
+      (this.db.prepare("SELECT COALESCE(MAX(version), 0) AS v FROM schedules WHERE site_id = ? AND status = 'published' AND (? IS NULL OR created_at <= ?)").get(siteId, at ?? null, at ?? null) as { v: number }).v;
+    const job = source === "solve" && sourceId !== undefined
+      ? (this.db.prepare("SELECT started_at, created_at, json_extract(options, '$.baseScheduleId') AS base FROM jobs WHERE id = ?").get(sourceId) as { started_at: string | null; created_at: string; base: string | null } | undefined)
+      : undefined;
+    if (!job) return latestAt();
+    const base = job.base !== null ? this.get(siteId, job.base) : undefined;
+    if (base) return base.version ?? base.baseVersion;
+    return latestAt(job.started_at ?? job.created_at);
+  }
+
+  /**
+   * Store a new draft with its audit row, with the site revision and input it is drafted against and its
+   * base version (nests as a savepoint inside a caller's transaction).
+   */
   createDraft(siteId: string, assignments: Assignment[], source: ScheduleSource, sourceId: string | undefined, actor: Actor): ScheduleRecord {
     return this.db.transaction(() => {
       const id = randomUUID();
       const now = new Date().toISOString();
+      // No site: the insert is refused by foreign key.
+      const site = this.db.prepare("SELECT revision, input FROM sites WHERE id = ?").get(siteId) as { revision: number; input: string } | undefined;
       this.db
-        .prepare("INSERT INTO schedules (id, site_id, status, source, source_id, assignments, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?, ?, ?)")
-        .run(id, siteId, source, sourceId ?? null, JSON.stringify(assignments), now, now);
+        .prepare("INSERT INTO schedules (id, site_id, status, source, source_id, base_version, site_revision, input, assignments, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)")
+        .run(id, siteId, source, sourceId ?? null, this.baseVersionFor(siteId, source, sourceId), site?.revision ?? null, site?.input ?? null, JSON.stringify(assignments), now, now);
       this.audit.record(actor, "schedule.draft.create", siteId, id);
       return this.get(siteId, id)!;
     })();
   }
 
-  /** Replace a draft's assignments; a published schedule is refused with 409. */
-  updateDraft(siteId: string, id: string, assignments: Assignment[], actor: Actor, action: string): { ok: true; value: ScheduleRecord } | WriteRefusal {
+  /**
+   * Replace a draft's assignments and raise its revision; a published schedule is refused with 409, and so
+   * is (412) a draft at a revision `expects` refuses (an HTTP If-Match: edited since its client read it).
+   */
+  updateDraft(siteId: string, id: string, assignments: Assignment[], actor: Actor, action: string, expects?: (revision: number) => boolean): { ok: true; value: ScheduleRecord } | WriteRefusal {
     return this.db.transaction((): { ok: true; value: ScheduleRecord } | WriteRefusal => {
       const current = this.get(siteId, id);
       if (!current) return { ok: false, status: 404, detail: `no schedule ${id} at site ${siteId}` };
       if (current.status === "published") return { ok: false, status: 409, detail: `schedule ${id} is published version ${current.version} and can never be edited` };
-      this.db.prepare("UPDATE schedules SET assignments = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(assignments), new Date().toISOString(), id);
+      if (expects && !expects(current.revision)) return changedSinceRead(current);
+      this.db.prepare("UPDATE schedules SET assignments = ?, revision = revision + 1, updated_at = ? WHERE id = ?").run(JSON.stringify(assignments), new Date().toISOString(), id);
       this.audit.record(actor, action, siteId, id);
       return { ok: true, value: this.get(siteId, id)! };
     }).immediate();
   }
 
-  /** Publish a draft as the site's next immutable version (a new schedule; the draft stays editable). */
-  publish(siteId: string, id: string, actor: Actor): { ok: true; value: ScheduleRecord } | WriteRefusal {
+  /**
+   * Publish a draft as the site's next immutable version (a new schedule; the draft stays editable, now
+   * based on that version). Refused, with nothing stored: 412 when `guard.expects` refuses the draft's
+   * revision (edited since its client read it); 409 when a version newer than the one it was drafted from
+   * was published since (it would silently undo that one), or when `guard.vet` refuses it.
+   */
+  publish(siteId: string, id: string, actor: Actor, guard: PublishGuard = {}): { ok: true; value: ScheduleRecord } | WriteRefusal {
     return this.db.transaction((): { ok: true; value: ScheduleRecord } | WriteRefusal => {
       const draft = this.get(siteId, id);
       if (!draft) return { ok: false, status: 404, detail: `no schedule ${id} at site ${siteId}` };
       if (draft.status === "published") return { ok: false, status: 409, detail: `schedule ${id} is already published as version ${draft.version}` };
+      if (guard.expects && !guard.expects(draft.revision)) return changedSinceRead(draft);
+      const newer = this.latestPublished(siteId);
+      if (newer && newer.version! > draft.baseVersion) {
+        const from = draft.baseVersion === 0 ? "before any version was published" : `from version ${draft.baseVersion}`;
+        return {
+          ok: false, status: 409,
+          detail: `draft ${id} was made ${from}, and version ${newer.version} was published since (${newer.createdAt}): publishing it would silently undo that version. Make a new draft from version ${newer.version} (or post this one's assignments again as a new draft once you have compared them)`,
+          problems: [{ path: "baseVersion", message: `drafted ${from}; the site's latest published version is ${newer.version}`, value: draft.baseVersion }],
+        };
+      }
+      const vetted = guard.vet?.(draft) ?? { ok: true };
+      if (!vetted.ok) return vetted;
       const { v } = this.db.prepare("SELECT COALESCE(MAX(version), 0) + 1 AS v FROM schedules WHERE site_id = ?").get(siteId) as { v: number };
       // The site's input as it stands, kept with the version: its calendar events keep the times, names and
       // horizon they were published with, whatever the manager edits afterwards.
@@ -136,7 +212,9 @@ export class ScheduleRepository {
       this.db
         .prepare("INSERT INTO schedules (id, site_id, status, version, source, source_id, assignments, input, created_at, updated_at) VALUES (?, ?, 'published', ?, 'publish', ?, ?, ?, ?, ?)")
         .run(publishedId, siteId, v, id, JSON.stringify(draft.assignments), input, now, now);
-      this.audit.record(actor, "schedule.publish", siteId, publishedId);
+      // Re-publishing the same draft (edited or not) is not publishing a stale one.
+      this.db.prepare("UPDATE schedules SET base_version = ? WHERE id = ?").run(v, id);
+      this.audit.record(actor, vetted.action ?? "schedule.publish", siteId, publishedId);
       return { ok: true, value: this.get(siteId, publishedId)! };
     }).immediate();
   }

@@ -127,13 +127,17 @@ describe("feed content", () => {
     const renamed = await fetchFeed(annFeed.token, etag);
     expect(renamed.status).toBe(200);
     expect(renamed.body).toContain("Renamed Pharmacy");
+    // The name back as it was, so the next test's re-publish changes nothing but the moved shift (a
+    // shift's LOCATION carries the site's name, and a new one would raise every SEQUENCE).
+    const back = await h.api.get("/sites/test/settings", t.manager);
+    expect((await h.api.put("/sites/test/settings", settings.body, t.manager, { "if-match": back.headers.get("etag")! })).status).toBe(200);
   });
 
   it("keeps UIDs across a re-publish and raises SEQUENCE only for the moved shift", async () => {
     const before = events((await fetchFeed(annFeed.token)).body);
     const v2 = V1.map((a) => (a.staff === "A" && a.date === "2026-03-03" ? slot("A", "2026-03-03", "N8") : a));
     const draft = await h.api.post("/sites/test/schedules/drafts", { assignments: v2 }, t.manager);
-    const published = await h.api.post(`/sites/test/schedules/${draft.body.schedule.id}/publish`, undefined, t.manager);
+    const published = await h.api.post(`/sites/test/schedules/${draft.body.schedule.id}/publish`, undefined, t.manager, { "if-match": draft.headers.get("etag")! });
     expect(published.status).toBe(201);
     const after = events((await fetchFeed(annFeed.token)).body);
     expect(eventInstants(after)).toEqual(instants(v2.filter((a) => a.staff === "A")));
@@ -241,7 +245,7 @@ describe("published versions stay as published", () => {
   const publish = async (assignments: Assignment[]) => {
     const draft = await h.api.post("/sites/later/schedules/drafts", { assignments }, manager());
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-    expect((await h.api.post(`/sites/later/schedules/${draft.body.schedule.id}/publish`, undefined, manager())).status).toBe(201);
+    expect((await h.api.post(`/sites/later/schedules/${draft.body.schedule.id}/publish`, undefined, manager(), { "if-match": draft.headers.get("etag")! })).status).toBe(201);
   };
   const editInput = async (change: (input: PlanningInput) => PlanningInput) => {
     const read = await h.api.get("/sites/later", manager());

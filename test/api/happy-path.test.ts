@@ -121,34 +121,38 @@ describe("schedules and jobs", () => {
   });
 
   it("edits a draft (lock, move, swap) and answers the checker's explanation", async () => {
-    const before = (await h.api.get(`/sites/test/schedules/${draftId}`, manager)).body.schedule.assignments;
+    const read = await h.api.get(`/sites/test/schedules/${draftId}`, manager);
+    const before = read.body.schedule.assignments;
     const first = before[0];
-    const locked = await h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits: [{ op: "lock", staff: first.staff, date: first.date, template: first.template }] }, manager);
+    // Each edit is made on the draft as last read, and answers its new ETag.
+    const locked = await h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits: [{ op: "lock", staff: first.staff, date: first.date, template: first.template }] }, manager, { "if-match": read.headers.get("etag")! });
     expect(locked.status).toBe(200);
     expect(locked.body.schedule.assignments[0].locked).toBe(true);
     // Move a pharmacist's shift onto the other pharmacist, then swap that date's shifts back between them.
     const rph = before.find((a: { staff: string }) => a.staff === "A" || a.staff === "B");
     const other = rph.staff === "A" ? "B" : "A";
-    const moved = await h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits: [{ op: "move", from: { staff: rph.staff, date: rph.date, template: rph.template }, to: { staff: other } }] }, manager);
+    const moved = await h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits: [{ op: "move", from: { staff: rph.staff, date: rph.date, template: rph.template }, to: { staff: other } }] }, manager, { "if-match": locked.headers.get("etag")! });
     expect(moved.status).toBe(200);
     expect(moved.body.schedule.assignments).toContainEqual(expect.objectContaining({ staff: other, date: rph.date, template: rph.template }));
     expect(moved.body.schedule.assignments).not.toContainEqual(expect.objectContaining({ staff: rph.staff, date: rph.date, template: rph.template }));
-    const swapped = await h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits: [{ op: "swap", date: rph.date, staff: [rph.staff, other] }] }, manager);
+    const swapped = await h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits: [{ op: "swap", date: rph.date, staff: [rph.staff, other] }] }, manager, { "if-match": moved.headers.get("etag")! });
     expect(swapped.status).toBe(200);
     expect(swapped.body.schedule.assignments).toContainEqual(expect.objectContaining({ staff: rph.staff, date: rph.date, template: rph.template }));
     expect(swapped.body.explanation.total).toEqual(expect.any(Number));
-    const missing = await h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits: [{ op: "unlock", staff: "A", date: "2026-03-02", template: "IV10" }] }, manager);
+    const missing = await h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits: [{ op: "unlock", staff: "A", date: "2026-03-02", template: "IV10" }] }, manager, { "if-match": swapped.headers.get("etag")! });
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0].path).toBe("edits[0]");
   });
 
   it("publishes immutable versions numbered per site; a published one cannot be edited", async () => {
-    const first = await h.api.post(`/sites/test/schedules/${draftId}/publish`, undefined, manager);
+    const etag = { "if-match": (await h.api.get(`/sites/test/schedules/${draftId}`, manager)).headers.get("etag")! };
+    const first = await h.api.post(`/sites/test/schedules/${draftId}/publish`, undefined, manager, etag);
     expect(first.status).toBe(201);
     expect(first.body.schedule).toMatchObject({ status: "published", version: 1, source: "publish", sourceId: draftId });
-    const second = await h.api.post(`/sites/test/schedules/${draftId}/publish`, undefined, manager);
+    const second = await h.api.post(`/sites/test/schedules/${draftId}/publish`, undefined, manager, etag);
     expect(second.body.schedule.version).toBe(2);
-    const edit = await h.api.post(`/sites/test/schedules/${first.body.schedule.id}/edits`, { edits: [{ op: "swap", date: "2026-03-02", staff: ["A", "B"] }] }, manager);
+    const published = await h.api.get(`/sites/test/schedules/${first.body.schedule.id}`, manager);
+    const edit = await h.api.post(`/sites/test/schedules/${first.body.schedule.id}/edits`, { edits: [{ op: "swap", date: "2026-03-02", staff: ["A", "B"] }] }, manager, { "if-match": published.headers.get("etag")! });
     expect(edit.status).toBe(409);
     expect(() => h.store.db.prepare("UPDATE schedules SET assignments = '[]' WHERE id = ?").run(first.body.schedule.id)).toThrow(/immutable/);
     const list = await h.api.get("/sites/test/schedules", manager);

@@ -61,7 +61,8 @@ export class CheckedClient {
   }
 
   get = (path: string, token?: string) => this.request("GET", path, token === undefined ? {} : { token });
-  post = (path: string, body: unknown, token?: string) => this.request("POST", path, { body, ...(token === undefined ? {} : { token }) });
+  /** `headers`: If-Match, which an edit or publish of a draft needs. */
+  post = (path: string, body: unknown, token?: string, headers?: Record<string, string>) => this.request("POST", path, { body, ...(token === undefined ? {} : { token }), ...(headers ? { headers } : {}) });
   /** `headers`: If-Match, which every write to a site needs. */
   put = (path: string, body: unknown, token?: string, headers?: Record<string, string>) => this.request("PUT", path, { body, ...(token === undefined ? {} : { token }), ...(headers ? { headers } : {}) });
 

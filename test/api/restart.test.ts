@@ -51,7 +51,7 @@ it("survives kill -9 during a solve: the job fails, published schedules stay, no
   const first = await serve();
   expect((await first.api.post("/sites", testSite(), token)).status).toBe(201);
   const draft = await first.api.post("/sites/test/schedules/drafts", { assignments: [{ staff: "A", date: "2026-03-02", template: "D8" }, { staff: "C", date: "2026-03-02", template: "T12" }] }, token);
-  const published = await first.api.post(`/sites/test/schedules/${draft.body.schedule.id}/publish`, undefined, token);
+  const published = await first.api.post(`/sites/test/schedules/${draft.body.schedule.id}/publish`, undefined, token, { "if-match": draft.headers.get("etag")! });
   expect(published.status).toBe(201);
 
   const demo = parse(readFileSync(join(ROOT, "data", "demo", "department.yaml"), "utf8"));

@@ -1,0 +1,149 @@
+/**
+ * What publishing a draft must pass before it reaches everyone's calendar: the draft's ETag as If-Match
+ * (428 without, 412 when edited since it was read), no version published since it was drafted, shift
+ * times as they were drafted, and no hard rule broken unless accepted explicitly. Each refusal stores
+ * nothing. (Audit findings F1 and F2, scratch/audit-calendar/REPORT.md.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Assignment, PlanningInput } from "../../models/index.js";
+import { SYSTEM } from "../../src/store/audit.js";
+import { startHarness, testSite, type Harness } from "./harness.js";
+
+let h: Harness;
+let site = 0;
+
+const slot = (staff: string, date: string, template: string): Assignment => ({ staff, date, template, locked: false });
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  expect(h.logged).toEqual([]);
+  await h.close();
+});
+
+/** A fresh site of its own per test (a manager token for it), so versions and drafts do not mix. */
+function freshSite(): { id: string; token: string } {
+  const id = `s${++site}`;
+  h.store.sites.create(testSite(id, 3), SYSTEM);
+  return { id, token: h.token("manager", id) };
+}
+
+async function draft(siteId: string, token: string, assignments: Assignment[]) {
+  const res = await h.api.post(`/sites/${siteId}/schedules/drafts`, { assignments }, token);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return { id: res.body.schedule.id as string, etag: res.headers.get("etag")! };
+}
+
+const publish = (siteId: string, id: string, token: string, headers?: Record<string, string>, query = "") =>
+  h.api.post(`/sites/${siteId}/schedules/${id}/publish${query}`, undefined, token, headers);
+
+/** What a refused publish must leave as it was: the schedules (and their assignments) and the audit trail. */
+function stored(siteId: string) {
+  return { schedules: h.store.schedules.list(siteId), audit: h.store.audit.list(siteId).length };
+}
+
+async function putSite(siteId: string, token: string, change: (input: PlanningInput) => PlanningInput) {
+  const read = await h.api.get(`/sites/${siteId}`, token);
+  const res = await h.api.put(`/sites/${siteId}`, change(read.body.input), token, { "if-match": read.headers.get("etag")! });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
+
+describe("a draft's ETag", () => {
+  it("is read with the draft, and publishing or editing without it is a 428 naming If-Match that stores nothing", async () => {
+    const { id, token } = freshSite();
+    const made = await draft(id, token, [slot("A", "2026-03-02", "D8")]);
+    expect(made.etag).toBe('"schedule-1"');
+    expect((await h.api.get(`/sites/${id}/schedules/${made.id}`, token)).headers.get("etag")).toBe('"schedule-1"');
+    const before = stored(id);
+    const published = await publish(id, made.id, token);
+    expect(published.status).toBe(428);
+    expect(published.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(published.body.errors).toEqual([{ path: "If-Match", message: 'required: the ETag the schedule was read with, such as "schedule-3", or *' }]);
+    const edited = await h.api.post(`/sites/${id}/schedules/${made.id}/edits`, { edits: [{ op: "lock", staff: "A", date: "2026-03-02", template: "D8" }] }, token);
+    expect(edited.status).toBe(428);
+    expect(stored(id)).toEqual(before);
+  });
+
+  it("refuses with 412 a publish of a draft edited since it was read, so nobody publishes edits they never saw", async () => {
+    const { id, token } = freshSite();
+    const made = await draft(id, token, [slot("A", "2026-03-02", "D8"), slot("B", "2026-03-03", "D8")]);
+    const other = h.token("manager", id);
+    const moved = await h.api.post(`/sites/${id}/schedules/${made.id}/edits`, { edits: [{ op: "move", from: { staff: "B", date: "2026-03-03", template: "D8" }, to: { staff: "A" } }] }, other, { "if-match": made.etag });
+    expect(moved.status).toBe(200);
+    expect(moved.headers.get("etag")).toBe('"schedule-2"');
+    const before = stored(id);
+    const stale = await publish(id, made.id, token, { "if-match": made.etag });
+    expect(stale.status).toBe(412);
+    expect(stale.body.detail).toMatch(/has changed since it was read/);
+    // An edit on the old read is refused the same way.
+    expect((await h.api.post(`/sites/${id}/schedules/${made.id}/edits`, { edits: [{ op: "lock", staff: "A", date: "2026-03-02", template: "D8" }] }, token, { "if-match": made.etag })).status).toBe(412);
+    expect(stored(id)).toEqual(before);
+    expect((await publish(id, made.id, token, { "if-match": moved.headers.get("etag")! })).status).toBe(201);
+  });
+});
+
+describe("a stale draft", () => {
+  it("made before the latest version was published is refused with 409, so it cannot silently undo that version", async () => {
+    const { id, token } = freshSite();
+    const older = await draft(id, token, [slot("A", "2026-03-02", "D8"), slot("A", "2026-03-03", "D8")]);
+    const newer = await draft(id, token, [slot("A", "2026-03-02", "D8"), slot("A", "2026-03-04", "E8")]);
+    expect((await publish(id, newer.id, token, { "if-match": newer.etag })).status).toBe(201);
+    const before = stored(id);
+    const refused = await publish(id, older.id, token, { "if-match": older.etag });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toMatch(/made before any version was published, and version 1 was published since/);
+    expect(refused.body.errors).toEqual([{ path: "baseVersion", message: "drafted before any version was published; the site's latest published version is 1", value: 0 }]);
+    expect(stored(id)).toEqual(before);
+    // The draft that made version 1 may be published again (edited or not): it is not older than it.
+    expect((await publish(id, newer.id, token, { "if-match": newer.etag })).status).toBe(201);
+  });
+
+  it("whose shifts' times changed since it was drafted is refused with 409 naming what changed; an unrelated change is not", async () => {
+    const { id, token } = freshSite();
+    const made = await draft(id, token, [slot("A", "2026-03-02", "D8")]);
+    await putSite(id, token, (input) => ({ ...input, site: { ...input.site, name: "Renamed" } }));
+    expect((await publish(id, made.id, token, { "if-match": made.etag })).status).toBe(201);
+    const again = await draft(id, token, [slot("A", "2026-03-03", "D8")]);
+    await putSite(id, token, (input) => ({ ...input, shiftTemplates: input.shiftTemplates.map((t) => (t.id === "D8" ? { ...t, start: "05:00" } : t)) }));
+    const before = stored(id);
+    const refused = await publish(id, again.id, token, { "if-match": again.etag });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toMatch(/^shift times changed since the draft was made \(it was drafted at site revision 2, the site is at 3\)/);
+    const index = h.store.sites.get(id)!.input.shiftTemplates.findIndex((t) => t.id === "D8");
+    expect(refused.body.errors).toEqual([{ path: `shiftTemplates[${index}].start`, message: expect.stringMatching(/\(D8\) now starts at 05:00; the draft was made when it started at 07:00$/), value: "05:00" }]);
+    expect(stored(id)).toEqual(before);
+  });
+});
+
+describe("a draft that breaks a hard rule", () => {
+  async function onLeave() {
+    const { id, token } = freshSite();
+    const made = await draft(id, token, [slot("A", "2026-03-02", "D8"), slot("A", "2026-03-04", "D8")]);
+    const leave = await h.api.get(`/sites/${id}/staff/A/leave`, token);
+    expect((await h.api.put(`/sites/${id}/staff/A/leave`, [{ start: "2026-03-04", end: "2026-03-04", reason: "vacation" }], token, { "if-match": leave.headers.get("etag")! })).status).toBe(200);
+    return { id, token, made };
+  }
+
+  it("is refused with 409 listing its hard violations, and nothing is stored", async () => {
+    const { id, token, made } = await onLeave();
+    const before = stored(id);
+    const refused = await publish(id, made.id, token, { "if-match": made.etag });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toMatch(/breaks 1 hard rule\(s\); fix it, or publish it anyway with \?acceptHardViolations=true/);
+    expect(refused.body.errors).toEqual([{ path: expect.stringMatching(/^explanation\.violations\[\d+\]$/), message: expect.stringMatching(/^leave\.approved: .* works .* on 2026-03-04$/) }]);
+    expect(stored(id)).toEqual(before);
+    expect(h.store.schedules.latestPublished(id)).toBeUndefined();
+  });
+
+  it("is published when the request accepts hard violations explicitly, listing them in the reply and the audit", async () => {
+    const { id, token, made } = await onLeave();
+    const published = await publish(id, made.id, token, { "if-match": made.etag }, "?acceptHardViolations=true");
+    expect(published.status).toBe(201);
+    expect(published.body.schedule).toMatchObject({ status: "published", version: 1 });
+    expect(published.body.explanation.feasible).toBe(false);
+    expect(published.body.explanation.violations).toContainEqual(expect.objectContaining({ rule: "leave.approved", hard: true }));
+    const audit = (await h.api.get(`/sites/${id}/audit`, token)).body.map((e: { action: string }) => e.action);
+    expect(audit).toContain("schedule.publish.accept-hard-violations");
+  });
+});
