@@ -47,6 +47,8 @@ export interface CalendarEvent {
   durationMinutes: number;
   nominalMinutes: number;
   unpaidBreakMinutes: number;
+  /** The site's name as the shift's version was published with it (LOCATION). */
+  siteName: string;
   staff: { id: string; name: string; level: string; roleFamily: string };
   template: { id: string; name: string };
   area: { id: string; name: string; location?: string };
@@ -79,7 +81,11 @@ interface Resolved {
   /** The input and grid the shift was placed with (its version's). */
   input: PlanningInput;
   grid: TimeGrid;
-  /** What a subscriber sees change: the shift, its exact instants and its area. */
+  /**
+   * Everything of the shift a subscriber sees (its exact instants, the zone its wall-clock times are
+   * shown in, and every name, location, length, break and holiday its text is made of): equal strings,
+   * equal event text, so a renamed area or template or a new holiday note raises SEQUENCE too.
+   */
   fingerprint: string;
 }
 
@@ -114,11 +120,28 @@ function resolveVersion(input: PlanningInput, grid: TimeGrid, v: PublishedVersio
     const ordinal = ordinals.get(day) ?? 0;
     ordinals.set(day, ordinal + 1);
     const identity = { siteId: input.site.id, staffId: assignment.staff, date: assignment.date, ordinal };
-    const start = minuteToInstant(grid, shift.startMinute).toISOString();
-    const end = minuteToInstant(grid, shift.endMinute).toISOString();
-    return { identity, key: identityKey(identity), assignment, shift, input, grid, fingerprint: `${shift.template}|${start}|${end}|${shift.area}` };
+    return { identity, key: identityKey(identity), assignment, shift, input, grid, fingerprint: fingerprintOf(input, grid, assignment, shift) };
   });
 }
+
+/**
+ * See Resolved.fingerprint: what buildCalendarEvents puts in the event, with the zone standing in for its
+ * wall-clock times (cheaper than formatting them for every version's every shift).
+ */
+function fingerprintOf(input: PlanningInput, grid: TimeGrid, assignment: Assignment, shift: ShiftInstance): string {
+  const names = lookups(input);
+  const member = names.staff.get(assignment.staff)!;
+  const level = names.levels.get(member.level);
+  const area = names.areas.get(shift.area);
+  const template = names.templates.get(shift.template);
+  return JSON.stringify([
+    shift.template, minuteToInstant(grid, shift.startMinute).toISOString(), minuteToInstant(grid, shift.endMinute).toISOString(), grid.zone,
+    input.site.name, shift.area, area?.name, area?.location, template?.name, template?.lengthMinutes, template?.unpaidBreakMinutes,
+    member.name, level?.name, level?.roleFamily, holidayOn(input, shift.date),
+  ]);
+}
+
+const holidayOn = (input: PlanningInput, date: string): string | undefined => input.site.holidays.find((h) => h.date === date)?.name;
 
 /**
  * What is published after each version, oldest first. A version speaks for the dates of its horizon (all
@@ -223,7 +246,7 @@ export function buildCalendarEvents(
     const area = names.areas.get(shift.area)!;
     const template = names.templates.get(shift.template)!;
     const revision = revisions.get(key)!;
-    const holiday = own.site.holidays.find((h) => h.date === shift.date)?.name;
+    const holiday = holidayOn(own, shift.date);
     return {
       uid: assignmentUid(identity, scope, options.uidSalt),
       sequence: revision.sequence,
@@ -236,6 +259,7 @@ export function buildCalendarEvents(
       durationMinutes: shift.endMinute - shift.startMinute,
       nominalMinutes: template.lengthMinutes,
       unpaidBreakMinutes: template.unpaidBreakMinutes,
+      siteName: own.site.name,
       staff: { id: member.id, name: member.name, level: level.name, roleFamily: level.roleFamily },
       template: { id: template.id, name: template.name },
       area: { id: area.id, name: area.name, ...(area.location !== undefined ? { location: area.location } : {}) },

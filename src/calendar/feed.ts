@@ -1,7 +1,8 @@
 /**
  * The iCalendar text of a feed (RFC 5545, via ical-generator). Input: CalendarEvents (events.ts). Output:
  * the .ics text with exact UTC instants (no VTIMEZONE needed), SUMMARY in the site's wall-clock times,
- * LOCATION, DESCRIPTION, NAME and X-WR-CALNAME, REFRESH-INTERVAL and X-PUBLISHED-TTL.
+ * LOCATION, DESCRIPTION, DTSTAMP and LAST-MODIFIED, NAME and X-WR-CALNAME, REFRESH-INTERVAL and
+ * X-PUBLISHED-TTL. A feed with no shifts holds one unused UTC VTIMEZONE (see EMPTY_CALENDAR_COMPONENT).
  */
 import ical, { ICalEventStatus, type ICalCalendarProdIdData } from "ical-generator";
 import type { PlanningInput, Problem } from "../../models/index.js";
@@ -29,8 +30,9 @@ export function eventSummary(event: CalendarEvent, scope: FeedScope): string {
   return scope.kind === "staff" ? base : `${base} (${event.staff.name})`;
 }
 
-export function eventLocation(event: CalendarEvent, siteName: string): string {
-  return [siteName, event.area.name, event.area.location].filter((x) => x !== undefined && x !== "").join(", ");
+/** "Mercy General Pharmacy, IV room, Basement B2": the site's name as the shift was published with it. */
+export function eventLocation(event: CalendarEvent): string {
+  return [event.siteName, event.area.name, event.area.location].filter((x) => x !== undefined && x !== "").join(", ");
 }
 
 /** Role and level, the shift's paid facts, and notes a person would want in their calendar. */
@@ -66,6 +68,24 @@ export function textValue(text: string): string {
     .replace(/[\u0000-\u001f\u007f]/g, "");
 }
 
+/**
+ * Event text with the control characters RFC 5545 TEXT excludes (§3.3.11: all but HTAB) dropped. Line
+ * breaks stay: ical-generator writes them as `\n` in SUMMARY, LOCATION and DESCRIPTION, as it escapes
+ * backslash, semicolon and comma. Names are free text (a spreadsheet's in-cell break is U+000B).
+ */
+export function plainText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+}
+
+/**
+ * What a feed with no shifts holds (before the first publish, or for a person with none), since RFC 5545
+ * §3.6 asks for at least one component: a VTIMEZONE for UTC, which every client parses and none shows,
+ * and which no event refers to (their instants are UTC). A placeholder VEVENT or VTODO would appear in
+ * people's calendars or task lists; the site's own zone would need its DST rules written out, for no
+ * gain; ical-generator's timezone option would add X-WR-TIMEZONE and write events in local time.
+ */
+export const EMPTY_CALENDAR_COMPONENT = ["BEGIN:VTIMEZONE", "TZID:UTC", "BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:+0000", "TZOFFSETTO:+0000", "TZNAME:UTC", "END:STANDARD", "END:VTIMEZONE"];
+
 /** The .ics text of a feed; the same events and options give the same bytes. */
 export function toIcs(calendar: CalendarEvents, options: FeedOptions = {}): string {
   const cal = ical({
@@ -74,20 +94,25 @@ export function toIcs(calendar: CalendarEvents, options: FeedOptions = {}): stri
     ttl: options.refreshSeconds ?? DEFAULT_REFRESH_SECONDS,
   });
   for (const event of calendar.events) {
+    // DTSTAMP is when the event was last revised, as RFC 5545 §3.8.7.2 has it in a feed without METHOD.
+    const stamp = options.stamp ?? new Date(event.stamp);
     cal.createEvent({
       id: event.uid,
       sequence: event.sequence,
-      stamp: options.stamp ?? new Date(event.stamp),
+      stamp,
+      lastModified: stamp,
       start: event.start,
       end: event.end,
-      summary: eventSummary(event, calendar.scope),
-      location: eventLocation(event, calendar.site.name),
-      description: eventDescription(event),
+      summary: plainText(eventSummary(event, calendar.scope)),
+      location: plainText(eventLocation(event)),
+      description: plainText(eventDescription(event)),
       status: ICalEventStatus.CONFIRMED,
     });
   }
+  let text = cal.toString();
+  if (calendar.events.length === 0) text = text.replace(/\r\nEND:VCALENDAR$/, () => `\r\n${EMPTY_CALENDAR_COMPONENT.join("\r\n")}\r\nEND:VCALENDAR`);
   // RFC 5545 ends every content line with CRLF, the last one too; ical-generator leaves it off.
-  return `${cal.toString()}\r\n`;
+  return `${text}\r\n`;
 }
 
 export interface Feed {

@@ -4,9 +4,10 @@
  * stable UID, a SEQUENCE and the DTSTAMP instant of their last change.
  *
  * An assignment is identified by site, staff member, the local date it starts on and an ordinal (0 for a
- * person's first shift that date by start time, 1 for the second, …). Its content is the template, the
- * instants and the area. A shift moved to another template the same day keeps its UID and its SEQUENCE
- * goes up by one; a shift removed in the latest version is dropped (see events.ts). A shift removed and
+ * person's first shift that date by start time, 1 for the second, …). Its content is everything its
+ * event shows (events.ts: the template, the instants and zone, the area, and every name, location and
+ * note in its text). A shift moved to another template the same day keeps its UID and its SEQUENCE
+ * goes up by one, as does one whose area is renamed or relocated; a shift removed in the latest version is dropped (see events.ts). A shift removed and
  * later published again counts both presence changes, so a client that deleted it sees a higher SEQUENCE.
  */
 import { createHash } from "node:crypto";

@@ -10,7 +10,7 @@ import { checkScheduleReferences, formatProblem, type Assignment, type PlanningI
 import type { Actor } from "../store/audit.js";
 import type { JobRecord } from "../store/jobs.js";
 import type { Store } from "../store/store.js";
-import type { FteReportJobOptions, JobProgress, SolveJobOptions } from "./options.js";
+import type { FteReportJobOptions, JobProgress, SolveJobOptions, SolveResult } from "./options.js";
 import type { FteReportWorkerInput, FteReportWorkerMessage } from "./fte-report-worker.js";
 import type { SolveWorkerInput, SolveWorkerMessage } from "./solve-worker.js";
 import { startModuleWorker } from "./worker-thread.js";
@@ -49,9 +49,30 @@ const WORKER_URL = workerUrl("solve-worker");
 const REPORT_WORKER_URL = workerUrl("fte-report-worker");
 export const INTERRUPTED = "interrupted: the server stopped during the solve";
 
-/** The base schedule's assignments that still fit the site's current input (staff, templates, horizon). */
-function stillValid(input: PlanningInput, assignments: Assignment[]): Assignment[] {
-  return assignments.filter((a) => checkScheduleReferences(input, { assignments: [a] }).length === 0);
+/**
+ * The base schedule's assignments that still fit the site's current input (staff, templates, horizon),
+ * and a warning for each locked one that does not, naming it and why: the solve goes on without it, and
+ * publishing its draft would take that shift off the person's calendar. A lock dated outside the current
+ * horizon gets no warning: the new draft does not plan that date, so publishing it leaves the shift alone
+ * (and a solve of next month would otherwise warn of every lock of this one).
+ */
+export function usableBase(input: PlanningInput, assignments: readonly Assignment[]): { usable: Assignment[]; droppedLocks: string[] } {
+  const usable: Assignment[] = [];
+  const droppedLocks: string[] = [];
+  for (const a of assignments) {
+    const problems = checkScheduleReferences(input, { assignments: [a] });
+    if (problems.length === 0) usable.push(a);
+    else if (a.locked && a.date >= input.horizon.start && a.date <= input.horizon.end) {
+      const why = problems.map((p) => `${p.path.replace(/^assignments\[0\]\.?/, "") || "assignment"}: ${p.message}${p.value !== undefined ? ` (got ${String(p.value)})` : ""}`).join("; ");
+      droppedLocks.push(`locked assignment ${a.staff} ${a.template}@${a.date} dropped: it no longer fits the site's input (${why})`);
+    }
+  }
+  return { usable, droppedLocks };
+}
+
+/** A solve's result with the dropped locks' warnings ahead of the solver's own. */
+function withWarnings(result: SolveResult, warnings: readonly string[]): SolveResult {
+  return warnings.length === 0 ? result : { ...result, warnings: [...warnings, ...(result.warnings ?? [])] };
 }
 
 export class SolveQueue {
@@ -202,7 +223,7 @@ export class SolveQueue {
       return;
     }
     const base = job.options.baseScheduleId ? this.store.schedules.get(job.siteId, job.options.baseScheduleId) : this.store.schedules.latest(job.siteId);
-    const usable = base ? stillValid(site.input, base.assignments) : [];
+    const { usable, droppedLocks } = base ? usableBase(site.input, base.assignments) : { usable: [], droppedLocks: [] };
     const data: SolveWorkerInput = {
       input: site.input,
       timeLimitSeconds: job.options.timeLimitSeconds,
@@ -210,7 +231,7 @@ export class SolveQueue {
       locked: usable.filter((a) => a.locked),
       ...(job.options.warmStart && usable.length > 0 ? { warmStart: { assignments: usable } } : {}),
     };
-    this.watch<SolveWorkerMessage>(job.id, startModuleWorker(WORKER_URL, data), (message) => this.finish(job.id, message));
+    this.watch<SolveWorkerMessage>(job.id, startModuleWorker(WORKER_URL, data), (message) => this.finish(job.id, { ...message, result: withWarnings(message.result, droppedLocks) }));
   }
 
   /** Track a job's worker: progress while it runs, its outcome, and a failure if it ends without one. */

@@ -1,0 +1,91 @@
+/**
+ * What a subscriber's client reads in each event beyond its times: SEQUENCE, DTSTAMP and LAST-MODIFIED
+ * follow every change of the event's text (audit finding 7), names cannot carry control characters into
+ * it (finding 9), and a feed with no shifts is still a valid calendar (finding 8). Read back with ical.js.
+ */
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import type { PlanningInput, TimeGrid } from "../../../models/index.js";
+import type { PublishedVersion } from "../../../src/calendar/events.js";
+import { buildFeed } from "../../../src/calendar/feed.js";
+import type { FeedScope } from "../../../src/calendar/identity.js";
+import { buildTimeGrid } from "../../../src/time/grid.js";
+import { calendarWorld, parseFeed, V1 } from "./world.js";
+
+const base = calendarWorld();
+const baseGrid = buildTimeGrid(base);
+const V2_AT = "2026-02-27T09:30:00Z";
+
+function ics(input: PlanningInput, versions: PublishedVersion[], scope: FeedScope, grid?: TimeGrid): string {
+  const built = buildFeed(input, versions, scope, grid ? { grid } : {});
+  if (!built.ok) throw new Error(JSON.stringify(built.problems));
+  return built.value.ics;
+}
+
+/** A's 2026-03-09 day shift as ical.js reads it, after V1 and a re-publish of the same shifts under `changed`. */
+function afterRepublish(changed: PlanningInput) {
+  const grid = buildTimeGrid(changed);
+  const v1 = { ...V1, input: base, grid: baseGrid };
+  const v2 = { version: 2, publishedAt: V2_AT, schedule: V1.schedule, input: changed, grid };
+  const text = ics(changed, [v1, v2], { kind: "staff", staffId: "A" }, grid);
+  const component = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").find((c) => new ICAL.Event(c).startDate.toJSDate().toISOString() === "2026-03-09T11:00:00.000Z")!;
+  const instant = (name: string) => (component.getFirstPropertyValue(name) as ICAL.Time | null)?.toJSDate().toISOString() ?? null;
+  const event = new ICAL.Event(component);
+  return { sequence: event.sequence, stamp: instant("dtstamp"), lastModified: instant("last-modified"), text: `${event.summary}|${event.location}|${event.description}` };
+}
+
+const edits: [string, (input: PlanningInput) => PlanningInput][] = [
+  ["the template's name", (i) => ({ ...i, shiftTemplates: i.shiftTemplates.map((t) => (t.id === "D8" ? { ...t, name: "Day (report to 4B)" } : t)) })],
+  ["the area's name", (i) => ({ ...i, areas: i.areas.map((x) => (x.id === "central" ? { ...x, name: "Main pharmacy" } : x)) })],
+  ["the area's location", (i) => ({ ...i, areas: i.areas.map((x) => (x.id === "central" ? { ...x, location: "Tower 2, level 3" } : x)) })],
+  ["the site's name", (i) => ({ ...i, site: { ...i.site, name: "Mercy West Pharmacy" } })],
+  ["a holiday on that date", (i) => ({ ...i, site: { ...i.site, holidays: [...i.site.holidays, { date: "2026-03-09", name: "Staff day" }] } })],
+  ["the person's name", (i) => ({ ...i, staff: i.staff.map((s) => (s.id === "A" ? { ...s, name: "Ann Lee" } : s)) })],
+  ["the unpaid break", (i) => ({ ...i, shiftTemplates: i.shiftTemplates.map((t) => (t.id === "D8" ? { ...t, unpaidBreakMinutes: 45 } : t)) })],
+];
+
+describe("calendar event text", () => {
+  const before = afterRepublish(structuredClone(base));
+
+  it("keeps SEQUENCE 0 and the first stamp when a re-publish changes nothing a client shows", () => {
+    expect(before).toMatchObject({ sequence: 0, stamp: "2026-02-20T14:00:00.000Z", lastModified: "2026-02-20T14:00:00.000Z" });
+  });
+
+  it.each(edits)("raises SEQUENCE and stamps DTSTAMP and LAST-MODIFIED with the re-publish when only %s changes", (_, edit) => {
+    const after = afterRepublish(edit(structuredClone(base)));
+    expect(after.text).not.toBe(before.text);
+    expect(after).toMatchObject({ sequence: 1, stamp: new Date(V2_AT).toISOString(), lastModified: new Date(V2_AT).toISOString() });
+  });
+
+  it("drops control characters from names in SUMMARY, LOCATION and DESCRIPTION, keeping line breaks", () => {
+    const input: PlanningInput = {
+      ...base,
+      site: { ...base.site, name: "Mercy\u0000 General" },
+      areas: base.areas.map((x) => (x.id === "central" ? { ...x, name: "Central\u001b[31m pharmacy", location: "Tower\u000b2\nlevel 3" } : x)),
+      staff: base.staff.map((s) => (s.id === "A" ? { ...s, name: "Ann\u000bLee\u007f" } : s)),
+      shiftTemplates: base.shiftTemplates.map((t) => (t.id === "D8" ? { ...t, name: "Day\u0007" } : t)),
+    };
+    const text = ics(input, [{ ...V1, input, grid: baseGrid }], { kind: "department" }, baseGrid);
+    // Only the CRLF ending each line (and HTAB, which TEXT allows) may remain.
+    expect(text.replace(/\r\n/g, "")).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f]/);
+    const day = parseFeed(text).events.find((e) => e.start === "2026-03-09T11:00:00.000Z")!;
+    expect(day.summary).toBe("Central[31m pharmacy — Day 07:00–15:30 (AnnLee)");
+    expect(day.location).toBe("Mercy General, Central[31m pharmacy, Tower2\nlevel 3");
+    expect(day.description.split("\n").slice(0, 3)).toEqual(["Staff: AnnLee", "Role: Pharmacist (pharmacist)", "Shift: Day (D8), Central[31m pharmacy"]);
+  });
+
+  it("holds one unused UTC VTIMEZONE, and no event, before anything is published", () => {
+    const text = ics(base, [], { kind: "staff", staffId: "A" }, baseGrid);
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(calendar.getAllSubcomponents().map((c) => c.name)).toEqual(["vtimezone"]);
+    const zone = new ICAL.Timezone(calendar.getFirstSubcomponent("vtimezone")!);
+    expect(zone.tzid).toBe("UTC");
+    expect(zone.utcOffset(ICAL.Time.fromDateTimeString("2026-07-01T12:00:00"))).toBe(0);
+    expect(text.endsWith("END:VTIMEZONE\r\nEND:VCALENDAR\r\n")).toBe(true);
+    expect(text.split("\r\n").every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+  });
+
+  it("adds no VTIMEZONE to a feed that has events", () => {
+    expect(ics(base, [V1], { kind: "staff", staffId: "A" }, baseGrid)).not.toContain("VTIMEZONE");
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * What a solve job keeps of its base schedule when the site's input has changed since (audit finding 6):
+ * every locked assignment it cannot keep inside the horizon is named, with why, in the job's warnings.
+ */
+import { describe, expect, it } from "vitest";
+import { usableBase } from "../../src/jobs/queue.js";
+import { a, world } from "../fixtures/world.js";
+
+const locked = (staff: string, date: string, template: string) => ({ ...a(staff, date, template), locked: true });
+
+describe("a solve's base schedule", () => {
+  const input = world();
+
+  it("keeps what still fits and warns of each locked assignment it drops, naming it and why", () => {
+    const keep = [locked("A", "2026-03-04", "N8"), a("B", "2026-03-04", "D8")];
+    const { usable, droppedLocks } = usableBase(input, [...keep, locked("A", "2026-03-05", "N8R"), locked("Q", "2026-03-06", "D8")]);
+    expect(usable).toEqual(keep);
+    expect(droppedLocks).toEqual([
+      "locked assignment A N8R@2026-03-05 dropped: it no longer fits the site's input (template: unknown shift template id (got N8R))",
+      "locked assignment Q D8@2026-03-06 dropped: it no longer fits the site's input (staff: unknown staff id (got Q))",
+    ]);
+  });
+
+  it("drops an unlocked misfit, or a lock dated outside the horizon, without a warning", () => {
+    const { usable, droppedLocks } = usableBase(input, [a("A", "2026-03-05", "N8R"), locked("A", "2026-02-27", "N8"), locked("A", "2026-03-16", "N8")]);
+    expect(usable).toEqual([]);
+    expect(droppedLocks).toEqual([]);
+  });
+});
