@@ -49,6 +49,7 @@ const FeedSchema = z
     staffId: z.string().optional(),
     areaId: z.string().optional(),
     createdAt: z.string(),
+    createdBy: z.string().optional().meta({ description: "The id of the API token that created the feed; revoking that token revokes the department and area feeds it created" }),
     rotatedAt: z.string().optional(),
     revokedAt: z.string().optional(),
   })

@@ -20,6 +20,8 @@ export interface FeedRecord {
   siteId: string;
   scope: FeedScope;
   createdAt: string;
+  /** The API token that created the feed (absent when made from the host's command line). */
+  createdBy?: string;
   rotatedAt?: string;
   revokedAt?: string;
 }
@@ -43,6 +45,7 @@ interface FeedRow {
   scope: "staff" | "department" | "area";
   staff_id: string | null;
   area_id: string | null;
+  created_by: string | null;
   created_at: string;
   rotated_at: string | null;
   revoked_at: string | null;
@@ -56,6 +59,7 @@ function toRecord(row: FeedRow): FeedRecord {
     siteId: row.site_id,
     scope,
     createdAt: row.created_at,
+    ...(row.created_by !== null ? { createdBy: row.created_by } : {}),
     ...(row.rotated_at !== null ? { rotatedAt: row.rotated_at } : {}),
     ...(row.revoked_at !== null ? { revokedAt: row.revoked_at } : {}),
   };
@@ -131,6 +135,18 @@ export class FeedRepository {
       .prepare(`UPDATE feed_tokens SET revoked_at = ? WHERE site_id = ? AND scope = ? AND ${column} = ? AND revoked_at IS NULL RETURNING id`)
       .all(new Date().toISOString(), siteId, scope, value) as { id: string }[];
     for (const { id } of rows) this.audit.record(actor, "feed.revoke", siteId, id);
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Revoke the live department and area feeds an API token created (audited); the ids revoked. They show
+   * every name and shift of a site, so they go with the manager's token; a person's own feed stays theirs.
+   */
+  revokeCreatedBy(tokenId: string, actor: Actor): string[] {
+    const rows = this.db
+      .prepare("UPDATE feed_tokens SET revoked_at = ? WHERE created_by = ? AND scope != 'staff' AND revoked_at IS NULL RETURNING id, site_id")
+      .all(new Date().toISOString(), tokenId) as { id: string; site_id: string }[];
+    for (const { id, site_id } of rows) this.audit.record(actor, "feed.revoke", site_id, id);
     return rows.map((r) => r.id);
   }
 

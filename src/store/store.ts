@@ -65,8 +65,8 @@ export function openStore(dataDir: string = DEFAULT_DATA_DIR, options: StoreOpti
   }
   const audit = new AuditRepository(db);
   const schedules = new ScheduleRepository(db, audit);
-  const tokens = new TokenRepository(db, audit);
   const feeds = new FeedRepository(db, audit);
+  const tokens = new TokenRepository(db, audit, feeds);
   return {
     path,
     db,

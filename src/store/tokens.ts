@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "better-sqlite3";
 import { SYSTEM, type Actor, type AuditRepository } from "./audit.js";
+import type { FeedRepository } from "./feeds.js";
 
 export const ROLES = ["admin", "manager", "hr", "staff"] as const;
 export type Role = (typeof ROLES)[number];
@@ -61,6 +62,7 @@ export class TokenRepository {
   constructor(
     private readonly db: Database,
     private readonly audit: AuditRepository,
+    private readonly feeds: FeedRepository,
   ) {}
 
   /**
@@ -90,12 +92,18 @@ export class TokenRepository {
     return principal;
   }
 
-  /** Revoke a token by id (audited); false when there is no live token with that id. */
+  /**
+   * Revoke a token by id (audited), and in the same write the department and area feeds it created: a
+   * manager who leaves takes the site-wide feeds they handed out with them. False when there is no live
+   * token with that id.
+   */
   revoke(id: string, actor: Actor = SYSTEM): boolean {
     return this.db.transaction((): boolean => {
       const row = this.db.prepare("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING site_id").get(new Date().toISOString(), id) as { site_id: string | null } | undefined;
-      if (row) this.audit.record(actor, "token.revoke", row.site_id ?? undefined, id);
-      return row !== undefined;
+      if (!row) return false;
+      this.audit.record(actor, "token.revoke", row.site_id ?? undefined, id);
+      this.feeds.revokeCreatedBy(id, actor);
+      return true;
     })();
   }
 
