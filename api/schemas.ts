@@ -44,6 +44,10 @@ export const ScheduleRecordSchema = z
     revision: z.number().int().meta({ description: 'Raised by every edit of a draft; the ETag `"schedule-N"` an edit or publish sends as If-Match' }),
     baseVersion: z.number().int().meta({ description: "The latest published version when it was drafted (0: none); a draft older than the latest version is not published" }),
     siteRevision: z.number().int().optional().meta({ description: "The site revision its shifts were drafted against" }),
+    covers: z
+      .object({ start: IsoDateSchema, end: IsoDateSchema })
+      .optional()
+      .meta({ description: "A published version's dates, when more than its horizon: it was published with ?droppedDates=withdraw, so shifts of earlier versions on these dates are gone from every calendar. Absent: its horizon" }),
     assignments: z.array(AssignmentSchema),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -3,12 +3,14 @@
  * save), publish a draft as an immutable version, read any schedule with the checker's explanation, and
  * analyze a posted schedule without storing it. A schedule is read with its revision as ETag; editing or
  * publishing a draft needs it as If-Match, and a publish is refused (409) when the draft is stale or, unless
- * accepted explicitly, breaks a hard rule.
+ * accepted explicitly, breaks a hard rule or leaves shifts published on dates a shortened horizon cut off.
  */
 import { z } from "zod";
 import type { Assignment, Explanation, PlanningInput, Problem, Schedule } from "../../models/index.js";
 import { explain, parseScheduleFor, prepare } from "../../src/pipeline.js";
 import { SolveJobOptionsSchema } from "../../src/jobs/options.js";
+import { datesLeftBehind, type DateRange } from "../../src/calendar/coverage.js";
+import type { PublishedVersion } from "../../src/calendar/events.js";
 import type { ScheduleRecord } from "../../src/store/schedules.js";
 import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
 import { applyEdits } from "../edits.js";
@@ -71,7 +73,33 @@ function publishable(site: SiteRecord, draft: ScheduleRecord, draftedAgainst: Pl
 
 const PublishQuerySchema = z.strictObject({
   acceptHardViolations: z.enum(["true", "false"]).default("false").meta({ description: "true publishes a draft that breaks hard rules (audited as such; the reply still lists them); default false refuses it with 409" }),
+  droppedDates: z.enum(["withdraw", "keep"]).optional().meta({
+    description:
+      "What becomes of the published shifts on dates the latest version covered and the site's shortened horizon no longer does: " +
+      "withdraw takes them out of every calendar (the version covers those dates too), keep leaves them published. " +
+      "Without it such a publish is refused with 409 naming the dates; ignored when there are none",
+  }),
 });
+
+/**
+ * The dates the publish must cover besides the horizon, or the 409 asking about them: the latest version's
+ * shifts on dates a shortened horizon cuts off (coverage.ts) stay published unless withdrawn, and the draft
+ * cannot name them any more, so nobody leaves them behind without saying so.
+ */
+function coverageFor(site: SiteRecord, latest: PublishedVersion | undefined, choice: "withdraw" | "keep" | undefined): { ok: true; covers?: DateRange } | WriteRefusal {
+  const { horizon } = site.input;
+  const behind = datesLeftBehind(latest, horizon);
+  if (!behind || choice === "keep") return { ok: true };
+  if (choice === "withdraw") return { ok: true, covers: behind.covered };
+  const shifts = behind.dates.reduce((sum, d) => sum + d.shifts, 0);
+  return {
+    ok: false, status: 409,
+    detail: `version ${behind.version} covered ${behind.covered.start}..${behind.covered.end} and the horizon is now ${horizon.start}..${horizon.end}: ` +
+      `${shifts} published shift(s) on ${behind.dates.length} date(s) outside it would stay in everyone's calendar. ` +
+      "Publish with ?droppedDates=withdraw to take them out, or ?droppedDates=keep to leave them published",
+    problems: behind.dates.map(({ date, shifts: n }) => ({ path: "droppedDates", message: `${date}: ${n} shift(s) published by version ${behind.version}, outside the horizon ${horizon.start}..${horizon.end}`, value: date })),
+  };
+}
 
 function scheduleOr404(site: SiteRecord, record: ScheduleRecord | undefined, id: string): ScheduleRecord {
   if (!record) throw notFound(`no schedule ${id} at site ${site.id}`);
@@ -148,7 +176,7 @@ export const scheduleOperations: Operation[] = [
   }),
   operation({
     method: "post", path: "/sites/{siteId}/schedules/{scheduleId}/publish", tag: "schedules",
-    summary: "Publish a draft as the site's next immutable version; 409 when it is stale or breaks a hard rule", permission: "schedule:write",
+    summary: "Publish a draft as the site's next immutable version; 409 when it is stale, breaks a hard rule or leaves shifts published outside a shortened horizon unasked", permission: "schedule:write",
     query: PublishQuerySchema, ifMatch: "required", ifMatchOf: "schedule",
     responses: { 201: { description: "The published version, with the checker's explanation (any hard violations accepted in it)", schema: ExplainedScheduleSchema } },
     handle: ({ req, deps, params, query, principal }) => {
@@ -162,8 +190,13 @@ export const scheduleOperations: Operation[] = [
         vet: (current) => {
           const verdict = publishable(site, current, deps.store.schedules.draftInput(site.id, current.id), accept);
           if (!verdict.ok) return verdict;
+          const coverage = coverageFor(site, deps.store.schedules.latestPublishedVersion(site.id), query.droppedDates as "withdraw" | "keep" | undefined);
+          if (!coverage.ok) return coverage;
           explanation = verdict.explanation;
-          return { ok: true, action: verdict.explanation.feasible ? "schedule.publish" : "schedule.publish.accept-hard-violations" };
+          return {
+            ok: true, action: verdict.explanation.feasible ? "schedule.publish" : "schedule.publish.accept-hard-violations",
+            ...(coverage.covers ? { covers: coverage.covers } : {}),
+          };
         },
       }));
       return { status: 201, body: { schedule: published, explanation }, headers: { Location: `/sites/${site.id}/schedules/${published.id}`, ETag: scheduleEtag(published) } };

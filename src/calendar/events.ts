@@ -1,8 +1,9 @@
 /**
  * Calendar events of a feed. Input: a site's PlanningInput, its published schedule versions in any order
  * and a scope (one person, the department, one area). Output: the events in that scope, each date's from
- * the latest version whose horizon holds it, each event with its UID, SEQUENCE and last-change stamp
- * (identity.ts), exact instants and wall-clock times from the input its version was published with.
+ * the latest version covering it (its horizon, or the `covers` it was published with), each event with
+ * its UID, SEQUENCE and last-change stamp (identity.ts), exact instants and wall-clock times from the
+ * input its version was published with.
  * Drafts never come here: callers pass published versions only.
  *
  * Removed shifts are dropped, not sent as STATUS:CANCELLED: a subscribed feed replaces the whole calendar
@@ -11,6 +12,7 @@
  */
 import type { Area, Assignment, Level, PlanningInput, Problem, Schedule, ShiftInstance, ShiftTemplate, StaffMember, TimeGrid } from "../../models/index.js";
 import { buildTimeGrid } from "../time/grid.js";
+import { coverageOf } from "./coverage.js";
 import { minuteToInstant, minuteToLocalClock } from "../time/local.js";
 import { assignmentUid, identityKey, reviseAcrossVersions, type AssignmentIdentity, type FeedScope, type VersionFingerprints } from "./identity.js";
 
@@ -28,6 +30,12 @@ export interface PublishedVersion {
   input?: PlanningInput;
   /** That input's time grid, when the caller already has it (default: built from it). */
   grid?: TimeGrid;
+  /**
+   * The dates it speaks for when more than its input's horizon: a publish that withdrew the dates a
+   * shortened horizon cut off covers them too, so their earlier shifts leave every calendar. Default: the
+   * input's horizon (coverage.ts).
+   */
+  covers?: { start: string; end: string };
 }
 
 export interface CalendarEvent {
@@ -144,8 +152,8 @@ function fingerprintOf(input: PlanningInput, grid: TimeGrid, assignment: Assignm
 const holidayOn = (input: PlanningInput, date: string): string | undefined => input.site.holidays.find((h) => h.date === date)?.name;
 
 /**
- * What is published after each version, oldest first. A version speaks for the dates of its horizon (all
- * dates, when it has none): its items replace the earlier versions' on those dates, and earlier items on
+ * What is published after each version, oldest first. A version speaks for the dates of its horizon (its
+ * coverage, as callers pass it; all dates, when it has none): its items replace the earlier versions' on those dates, and earlier items on
  * other dates stay — publishing next month keeps this month's shifts in everyone's calendar.
  */
 export function layerByHorizon<T>(versions: readonly { horizon?: { start: string; end: string }; items: readonly T[] }[], dateOf: (item: T) => string, keyOf: (item: T) => string): Map<string, T>[] {
@@ -159,11 +167,17 @@ export function layerByHorizon<T>(versions: readonly { horizon?: { start: string
   return states;
 }
 
-/** The assignments published now: each date's from the latest version whose horizon holds it, by date. */
+/** The dates a version replaces in the layering: its coverage (`covers`, else its horizon), or every date. */
+function spanOf(v: PublishedVersion): { horizon?: { start: string; end: string } } {
+  const covered = coverageOf(v);
+  return covered ? { horizon: covered } : {};
+}
+
+/** The assignments published now: each date's from the latest version covering it, by date. */
 export function publishedAssignments(versions: readonly PublishedVersion[]): Assignment[] {
   const ordered = [...versions].sort((a, b) => a.version - b.version);
   const states = layerByHorizon(
-    ordered.map((v) => ({ ...(v.input ? { horizon: v.input.horizon } : {}), items: v.schedule.assignments })),
+    ordered.map((v) => ({ ...spanOf(v), items: v.schedule.assignments })),
     (a) => a.date,
     (a) => `${a.staff}\u0000${a.date}\u0000${a.template}`,
   );
@@ -202,9 +216,10 @@ function scopeName(input: PlanningInput, scope: FeedScope): string {
 export type EventsResult = { ok: true; value: CalendarEvents; skipped: Problem[] } | { ok: false; problems: Problem[] };
 
 /**
- * The events of one scope: each date's shifts from the latest published version whose horizon holds it
- * (`layerByHorizon`). The scope is judged against the current input; each version's shifts against the input
- * it was published with (the current one when it has none). A bad scope (unknown staff or area id) fails;
+ * The events of one scope: each date's shifts from the latest published version covering it
+ * (`layerByHorizon` over each version's `covers`, else its horizon). The scope is judged against the
+ * current input; each version's shifts against the input it was published with (the current one when it
+ * has none). A bad scope (unknown staff or area id) fails;
  * a version's assignment its input cannot place (unknown staff, a template that does not run that date)
  * or a publishedAt that is not an instant is left out and listed in `skipped`, so one stale version cannot
  * take a feed down.
@@ -226,7 +241,7 @@ export function buildCalendarEvents(
     const own = v.input ? { input: v.input, grid: v.grid ?? buildTimeGrid(v.input) } : { input, grid };
     return {
       publishedAt: Number.isNaN(stamp) ? new Date(0).toISOString() : new Date(stamp).toISOString(),
-      ...(v.input ? { horizon: v.input.horizon } : {}),
+      ...spanOf(v),
       items: resolveVersion(own.input, own.grid, v, `${at}.schedule`, scope, problems),
     };
   });

@@ -150,6 +150,17 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE status = 'draft';
     `,
   },
+  {
+    version: 7,
+    name: "published versions record the dates they speak for",
+    sql: `
+      -- A published version replaces the shifts of the dates it covers: its horizon, or (a publish that
+      -- withdrew the dates a shortened horizon left out) its horizon and those dates. NULL for versions
+      -- published before this migration and for drafts: they cover their horizon.
+      ALTER TABLE schedules ADD COLUMN covers_start TEXT;
+      ALTER TABLE schedules ADD COLUMN covers_end TEXT;
+    `,
+  },
 ];
 
 /**

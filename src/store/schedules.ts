@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "better-sqlite3";
 import type { Assignment, PlanningInput } from "../../models/index.js";
+import type { DateRange } from "../calendar/coverage.js";
 import type { PublishedVersion } from "../calendar/events.js";
 import type { Actor, AuditRepository } from "./audit.js";
 import type { WriteRefusal } from "./sites.js";
@@ -28,6 +29,11 @@ export interface ScheduleRecord {
   baseVersion: number;
   /** The site's input revision its shifts were drafted against (absent for drafts stored before it was kept). */
   siteRevision?: number;
+  /**
+   * The dates a published version speaks for, when a publish withdrew dates beyond its horizon (absent:
+   * its horizon, as for every version published before it was recorded).
+   */
+  covers?: DateRange;
   assignments: Assignment[];
   createdAt: string;
   updatedAt: string;
@@ -43,9 +49,29 @@ interface ScheduleRow {
   revision: number;
   base_version: number;
   site_revision: number | null;
+  covers_start: string | null;
+  covers_end: string | null;
   assignments: string;
   created_at: string;
   updated_at: string;
+}
+
+/** A row's recorded coverage (both columns or neither: they are written together). */
+function coversOf(row: { covers_start: string | null; covers_end: string | null }): { covers?: DateRange } {
+  return row.covers_start !== null && row.covers_end !== null ? { covers: { start: row.covers_start, end: row.covers_end } } : {};
+}
+
+const VERSION_COLUMNS = "version, created_at, assignments, input, covers_start, covers_end";
+type VersionRow = { version: number; created_at: string; assignments: string; input: string | null; covers_start: string | null; covers_end: string | null };
+
+function toPublishedVersion(r: VersionRow): PublishedVersion {
+  return {
+    version: r.version,
+    publishedAt: r.created_at,
+    schedule: { assignments: JSON.parse(r.assignments) },
+    ...(r.input !== null ? { input: JSON.parse(r.input) as PlanningInput } : {}),
+    ...coversOf(r),
+  };
 }
 
 function toRecord(row: ScheduleRow): ScheduleRecord {
@@ -59,6 +85,7 @@ function toRecord(row: ScheduleRow): ScheduleRecord {
     revision: row.revision,
     baseVersion: row.base_version,
     ...(row.site_revision !== null ? { siteRevision: row.site_revision } : {}),
+    ...coversOf(row),
     assignments: JSON.parse(row.assignments) as Assignment[],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -71,9 +98,10 @@ export interface PublishGuard {
   expects?: (revision: number) => boolean;
   /**
    * The caller's last word on the draft, inside the publish transaction: a refusal, or the audit action to
-   * record (default `schedule.publish`).
+   * record (default `schedule.publish`) and the dates the version covers when more than its horizon
+   * (default: its horizon, recorded as NULL).
    */
-  vet?: (draft: ScheduleRecord) => WriteRefusal | { ok: true; action?: string };
+  vet?: (draft: ScheduleRecord) => WriteRefusal | { ok: true; action?: string; covers?: DateRange };
 }
 
 function changedSinceRead(draft: ScheduleRecord): WriteRefusal {
@@ -88,18 +116,22 @@ export class ScheduleRepository {
 
   /**
    * Every published version of a site, oldest first (never a draft), each with the planning input it was
-   * published with when that was kept: the history UIDs and SEQUENCE come from.
+   * published with when that was kept and the dates it covers when recorded: the history UIDs and
+   * SEQUENCE come from.
    */
   publishedVersions(siteId: string): PublishedVersion[] {
     const rows = this.db
-      .prepare("SELECT version, created_at, assignments, input FROM schedules WHERE site_id = ? AND status = 'published' ORDER BY version")
-      .all(siteId) as { version: number; created_at: string; assignments: string; input: string | null }[];
-    return rows.map((r) => ({
-      version: r.version,
-      publishedAt: r.created_at,
-      schedule: { assignments: JSON.parse(r.assignments) },
-      ...(r.input !== null ? { input: JSON.parse(r.input) as PlanningInput } : {}),
-    }));
+      .prepare(`SELECT ${VERSION_COLUMNS} FROM schedules WHERE site_id = ? AND status = 'published' ORDER BY version`)
+      .all(siteId) as VersionRow[];
+    return rows.map(toPublishedVersion);
+  }
+
+  /** The latest published version as `publishedVersions` reads it, or undefined before the first publish. */
+  latestPublishedVersion(siteId: string): PublishedVersion | undefined {
+    const row = this.db
+      .prepare(`SELECT ${VERSION_COLUMNS} FROM schedules WHERE site_id = ? AND status = 'published' ORDER BY version DESC LIMIT 1`)
+      .get(siteId) as VersionRow | undefined;
+    return row ? toPublishedVersion(row) : undefined;
   }
 
   get(siteId: string, id: string): ScheduleRecord | undefined {
@@ -201,7 +233,7 @@ export class ScheduleRepository {
           problems: [{ path: "baseVersion", message: `drafted ${from}; the site's latest published version is ${newer.version}`, value: draft.baseVersion }],
         };
       }
-      const vetted = guard.vet?.(draft) ?? { ok: true };
+      const vetted: ReturnType<NonNullable<PublishGuard["vet"]>> = guard.vet?.(draft) ?? { ok: true };
       if (!vetted.ok) return vetted;
       const { v } = this.db.prepare("SELECT COALESCE(MAX(version), 0) + 1 AS v FROM schedules WHERE site_id = ?").get(siteId) as { v: number };
       // The site's input as it stands, kept with the version: its calendar events keep the times, names and
@@ -210,8 +242,8 @@ export class ScheduleRepository {
       const publishedId = randomUUID();
       const now = new Date().toISOString();
       this.db
-        .prepare("INSERT INTO schedules (id, site_id, status, version, source, source_id, assignments, input, created_at, updated_at) VALUES (?, ?, 'published', ?, 'publish', ?, ?, ?, ?, ?)")
-        .run(publishedId, siteId, v, id, JSON.stringify(draft.assignments), input, now, now);
+        .prepare("INSERT INTO schedules (id, site_id, status, version, source, source_id, assignments, input, covers_start, covers_end, created_at, updated_at) VALUES (?, ?, 'published', ?, 'publish', ?, ?, ?, ?, ?, ?, ?)")
+        .run(publishedId, siteId, v, id, JSON.stringify(draft.assignments), input, vetted.covers?.start ?? null, vetted.covers?.end ?? null, now, now);
       // Re-publishing the same draft (edited or not) is not publishing a stale one.
       this.db.prepare("UPDATE schedules SET base_version = ? WHERE id = ?").run(v, id);
       this.audit.record(actor, vetted.action ?? "schedule.publish", siteId, publishedId);
