@@ -1,6 +1,6 @@
 /**
  * Manual edits of a draft schedule, applied in order: move an assignment (to another date, template or
- * person), swap what two people work on a date, lock or unlock an assignment. An edit naming an assignment
+ * person), swap what two people work on a date, lock, unlock or remove an assignment. An edit naming an assignment
  * that is not there is a problem at `edits[i]`; whether the result keeps the rules is the checker's call.
  */
 import type { Assignment, Parsed, Problem } from "../models/index.js";
@@ -43,6 +43,12 @@ export function applyEdits(assignments: readonly Assignment[], edits: readonly E
         const at = current.findIndex((a) => same(a, edit));
         if (at < 0) return missing(edit);
         current[at] = { ...current[at]!, locked: edit.op === "lock" };
+        return;
+      }
+      case "remove": {
+        const at = current.findIndex((a) => same(a, edit));
+        if (at < 0) return missing(edit);
+        current.splice(at, 1);
         return;
       }
     }

@@ -102,6 +102,8 @@ export const EditSchema = z.discriminatedUnion("op", [
   /** Pin or unpin an assignment: the optimizer keeps locked ones. */
   z.strictObject({ op: z.literal("lock"), ...Slot.shape }),
   z.strictObject({ op: z.literal("unlock"), ...Slot.shape }),
+  /** Take an assignment out of the draft (a shift nobody is to work, a leaver's). */
+  z.strictObject({ op: z.literal("remove"), ...Slot.shape }),
 ]);
 export type Edit = z.infer<typeof EditSchema>;
 

@@ -27,6 +27,28 @@ function scheduleFor(site: SiteRecord, data: unknown): Schedule {
   return parsed.value;
 }
 
+const slotKey = (a: Assignment): string => `${a.staff}|${a.date}|${a.template}`;
+
+/**
+ * A draft's assignments after edits, checked against the site: an edit may leave alone what no longer
+ * fits (a leaver's other shifts, to be moved or removed an edit at a time) but may not add anything that
+ * does not fit, or a 400 names it. Before, every edit checked the whole draft, so a draft naming a leaver
+ * could be mended only by moving all their shifts in one request.
+ */
+function editedAssignments(site: SiteRecord, before: readonly Assignment[], after: Assignment[]): Assignment[] {
+  const parsed = parseScheduleFor(site.input, { assignments: after });
+  if (parsed.ok) return parsed.value.assignments;
+  const earlier = parseScheduleFor(site.input, { assignments: before });
+  const earlierMessages = new Set(earlier.ok ? [] : earlier.problems.map((p) => p.message));
+  const untouched = new Set(before.map(slotKey));
+  const fresh = parsed.problems.filter((p) => {
+    const row = /^assignments\[(\d+)\]/.exec(p.path);
+    return row ? !untouched.has(slotKey(after[Number(row[1])]!)) : !earlierMessages.has(p.message);
+  });
+  if (fresh.length > 0) throw invalid("the schedule does not fit the site's planning data", fresh);
+  return after;
+}
+
 /** A stored schedule with the checker's explanation (or, when the site's data changed under it, the problems). */
 function explained(site: SiteRecord, schedule: ScheduleRecord) {
   const parsed = parseScheduleFor(site.input, { assignments: schedule.assignments });
@@ -61,7 +83,7 @@ function changedShiftTimes(then: PlanningInput, now: PlanningInput, assignments:
 function publishable(site: SiteRecord, draft: ScheduleRecord, draftedAgainst: PlanningInput | undefined, acceptHardViolations: boolean): { ok: true; explanation: Explanation } | WriteRefusal {
   const since = draft.siteRevision === undefined ? "" : ` (it was drafted at site revision ${draft.siteRevision}, the site is at ${site.revision})`;
   const checked = explained(site, draft);
-  if (checked.problems) return { ok: false, status: 409, detail: `the draft no longer fits the site's planning data${since}; edit it first`, problems: checked.problems };
+  if (checked.problems) return { ok: false, status: 409, detail: `the draft no longer fits the site's planning data${since}; edit it first (move or remove what no longer fits, one edit at a time if need be)`, problems: checked.problems };
   const changed = draft.siteRevision !== site.revision && draftedAgainst ? changedShiftTimes(draftedAgainst, site.input, draft.assignments) : [];
   if (changed.length > 0) return { ok: false, status: 409, detail: `shift times changed since the draft was made${since}: review it with today's times and post it again as a new draft`, problems: changed };
   const hard = checked.explanation.violations.flatMap((v, i) => (v.hard ? [{ path: `explanation.violations[${i}]`, message: `${v.rule}: ${v.message}` }] : []));
@@ -169,8 +191,8 @@ export const scheduleOperations: Operation[] = [
       if (record.status === "published") throw new HttpProblem(409, `schedule ${record.id} is published version ${record.version} and can never be edited`);
       const edited = applyEdits(record.assignments, body.edits);
       if (!edited.ok) throw invalid("an edit does not apply to this schedule", edited.problems);
-      const schedule = scheduleFor(site, { assignments: edited.value });
-      const saved = written(deps.store.schedules.updateDraft(site.id, record.id, schedule.assignments, principal, `schedule.edit.${body.edits.map((e) => e.op).join(",")}`, expects));
+      const assignments = editedAssignments(site, record.assignments, edited.value);
+      const saved = written(deps.store.schedules.updateDraft(site.id, record.id, assignments, principal, `schedule.edit.${body.edits.map((e) => e.op).join(",")}`, expects));
       return { status: 200, body: explained(site, saved), headers: { ETag: scheduleEtag(saved) } };
     },
   }),

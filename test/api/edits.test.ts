@@ -1,4 +1,4 @@
-/** Manual edits of a draft: move, swap, lock and unlock, and the problem an edit of nothing gives. */
+/** Manual edits of a draft: move, swap, lock, unlock and remove, and the problem an edit of nothing gives. */
 import { describe, expect, it } from "vitest";
 import { applyEdits } from "../../api/edits.js";
 import { a } from "../fixtures/world.js";
@@ -22,6 +22,11 @@ describe("applyEdits", () => {
     expect(locked.ok && locked.value[2]!.locked).toBe(true);
     const both = applyEdits(draft, [{ op: "lock", ...slot }, { op: "unlock", ...slot }]);
     expect(both.ok && both.value[2]!.locked).toBe(false);
+  });
+
+  it("removes an assignment, and names one that is not there", () => {
+    expect(applyEdits(draft, [{ op: "remove", staff: "B", date: "2026-03-02", template: "E8" }])).toEqual({ ok: true, value: [draft[0], draft[2]] });
+    expect(applyEdits(draft, [{ op: "remove", staff: "B", date: "2026-03-03", template: "E8" }])).toEqual({ ok: false, problems: [{ path: "edits[0]", message: "there is no assignment of B on 2026-03-03 (E8)" }] });
   });
 
   it("names the edit that refers to no assignment, and a swap of one person with themselves", () => {
