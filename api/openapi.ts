@@ -22,7 +22,7 @@ function toOpenApi(op: Operation): ZodOpenApiOperationObject {
       ? { description: spec.description, content: Object.fromEntries(Object.entries(content).map(([type, schema]) => [type, { schema }])) }
       : { description: spec.description };
   }
-  responses.default = { description: `A problem (RFC 9457): 400 invalid, 401 no or bad token, 403 not allowed, 404, 405, 409, 412 (If-Match: the ${op.ifMatchOf ?? "site"} changed since it was read), 413, 415, 428 (a write to a site without If-Match)`, content: { "application/problem+json": { schema: ProblemSchema } } };
+  responses.default = { description: `A problem (RFC 9457): 400 invalid, 401 no or bad token, 403 not allowed, 404, 405, 409, 412 (If-Match: the ${op.ifMatch ?? "site"} changed since it was read), 413, 415, 428 (a write to a site without If-Match)`, content: { "application/problem+json": { schema: ProblemSchema } } };
   return {
     operationId: `${op.method}${op.path.replace(/\{(\w+)\}/g, "By-$1").replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
     summary: op.summary,
@@ -33,7 +33,7 @@ function toOpenApi(op: Operation): ZodOpenApiOperationObject {
           requestParams: {
             ...(names.length > 0 ? { path: z.object(Object.fromEntries(names.map((n) => [n, z.string()]))) } : {}),
             ...(op.query ? { query: op.query } : {}),
-            ...(op.ifMatch === "required" ? { header: z.object({ "If-Match": ifMatchHeader(op.ifMatchOf ?? "site") }) } : {}),
+            ...(op.ifMatch !== undefined ? { header: z.object({ "If-Match": ifMatchHeader(op.ifMatch) }) } : {}),
           },
         }
       : {}),

@@ -73,14 +73,13 @@ export interface Operation<S extends z.ZodType = z.ZodType> {
   /** Query parameters, validated like the body (strings in, so coerce numbers). */
   query?: z.ZodObject;
   /**
-   * `"required"` on every operation that changes a stored site document: a request without If-Match is
-   * refused with 428 before the handler runs, so nothing is written, and the OpenAPI document declares the
-   * header as required. The handler tests the stored revision against it with `ifMatch(req)`
-   * (routes/common.ts: 400 when malformed, 412 when stale).
+   * Whose ETag If-Match must carry, on every operation that changes a stored site document (`"site"`) or
+   * a draft (`"schedule"`: an edit or a publish): a request without it is refused with 428 before the
+   * handler runs, so nothing is written, and the OpenAPI document declares the header as required. The
+   * handler tests the stored revision against it with `ifMatch(req, resource)` (routes/common.ts: 400
+   * when malformed, 412 when stale).
    */
-  ifMatch?: "required";
-  /** What If-Match is tested against (default `"site"`): `"schedule"` for a publish or an edit of a draft. */
-  ifMatchOf?: EtagResource;
+  ifMatch?: EtagResource;
   responses: Record<number, ResponseSpec>;
   handle(ctx: Context<z.output<S>>): Reply | Promise<Reply>;
 }
@@ -125,7 +124,7 @@ function handler(op: Operation, deps: AppDeps) {
       // answer read as filtered. (Public routes, the calendar feed among them, let clients add their own.)
       throw invalid(`${op.method.toUpperCase()} ${op.path} takes no query parameters`, Object.entries(req.query as object).map(([key, value]) => ({ path: key, message: "unknown query parameter", value })));
     }
-    if (op.ifMatch === "required" && req.get("if-match") === undefined) throw ifMatchRequired(op.ifMatchOf);
+    if (op.ifMatch !== undefined && req.get("if-match") === undefined) throw ifMatchRequired(op.ifMatch);
     const ctx: Context<unknown> = {
       req,
       res,

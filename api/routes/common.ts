@@ -47,7 +47,7 @@ export const scheduleEtag = (schedule: { revision: number }): string => `"schedu
 /**
  * The request's If-Match as a test of the stored revision of a site (or of a schedule): a write is made
  * only on the revision its client read (RFC 9110 §13.1.1, strong comparison; `*` matches any). Without one
- * it is a 428 (the operation declares `ifMatch: "required"`, which refuses it even before the handler runs).
+ * it is a 428 (the operation declares `ifMatch: "site"` or `"schedule"`, which refuses it even before the handler runs).
  */
 export function ifMatch(req: Request, resource: EtagResource = "site"): (revision: number) => boolean {
   const header = req.get("if-match");

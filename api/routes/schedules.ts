@@ -182,7 +182,7 @@ export const scheduleOperations: Operation[] = [
   }),
   operation({
     method: "post", path: "/sites/{siteId}/schedules/{scheduleId}/edits", tag: "schedules", summary: "Edit a draft (move, swap, lock, unlock); re-checked on save", permission: "schedule:write",
-    body: EditRequestSchema, ifMatch: "required", ifMatchOf: "schedule",
+    body: EditRequestSchema, ifMatch: "schedule",
     responses: { 200: { description: "The edited draft and its explanation; ETag its new revision", schema: ExplainedScheduleSchema } },
     handle: ({ req, deps, params, body, principal }) => {
       const expects = ifMatch(req, "schedule");
@@ -199,7 +199,7 @@ export const scheduleOperations: Operation[] = [
   operation({
     method: "post", path: "/sites/{siteId}/schedules/{scheduleId}/publish", tag: "schedules",
     summary: "Publish a draft as the site's next immutable version; 409 when it is stale, breaks a hard rule or leaves shifts published outside a shortened horizon unasked", permission: "schedule:write",
-    query: PublishQuerySchema, ifMatch: "required", ifMatchOf: "schedule",
+    query: PublishQuerySchema, ifMatch: "schedule",
     responses: { 201: { description: "The published version, with the checker's explanation (any hard violations accepted in it)", schema: ExplainedScheduleSchema } },
     handle: ({ req, deps, params, query, principal }) => {
       const expects = ifMatch(req, "schedule");

@@ -44,7 +44,7 @@ function partOperations(segment: string, key: keyof PlanningInput): Operation[] 
     }),
     operation({
       method: "put", path, tag: "planning data", summary: `Replace the site's ${key} (the whole document is re-validated)`, permission: "site:write",
-      body: schema, ifMatch: "required",
+      body: schema, ifMatch: "site",
       responses: { 200: { description: `The stored ${key}`, schema } },
       handle: ({ deps, params, rawBody, principal, req }) => {
         const site = written(deps.store.sites.update(params.siteId!, principal, `site.update.${segment}`, (input) => ({ ...input, [key]: rawBody }), undefined, ifMatch(req)));
@@ -79,7 +79,7 @@ export const siteOperations: Operation[] = [
   }),
   operation({
     method: "put", path: "/sites/{siteId}", tag: "sites", summary: "Replace a site's whole planning input (its site.id must not change)", permission: "site:write",
-    body: PlanningInputSchema, ifMatch: "required",
+    body: PlanningInputSchema, ifMatch: "site",
     responses: { 200: { description: "The site", schema: SiteDocumentSchema } },
     handle: ({ deps, params, rawBody, principal, req }) => {
       const site = written(deps.store.sites.update(params.siteId!, principal, "site.replace", () => rawBody, undefined, ifMatch(req)));

@@ -33,7 +33,7 @@ function memberField(field: "requests" | "leave", schema: typeof Requests | type
     }),
     operation({
       method: "put", path, tag: "staff", summary: `Replace a staff member's ${field}`, permission: write,
-      body: schema, ifMatch: "required",
+      body: schema, ifMatch: "site",
       responses: { 200: { description: `The stored ${field}`, schema } },
       handle: ({ deps, params, rawBody, principal, req }) => {
         const staffId = params.staffId!;

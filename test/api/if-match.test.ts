@@ -31,7 +31,7 @@ async function stored() {
 }
 
 /** Writes to the site's document; an edit or publish of a draft tests the draft's ETag (schedule-etag.test.ts). */
-const WRITES = OPERATIONS.filter((op) => op.ifMatch === "required" && op.ifMatchOf === undefined);
+const WRITES = OPERATIONS.filter((op) => op.ifMatch === "site");
 
 describe("a write to a site without If-Match", () => {
   it("is refused with 428 problem+json naming If-Match, and the stored site is unchanged", async () => {
