@@ -44,16 +44,19 @@ describe("the OpenAPI document", () => {
     expect(doc.components.schemas.SolveRequest.additionalProperties).toBe(false);
   });
 
-  it("declares If-Match a required header on every write to a site, and 428 among the problems", () => {
+  it("declares If-Match a required header on every write to a site or draft, and 412 and 428 among its problems, naming which", () => {
     const writes = OPERATIONS.filter((op) => op.ifMatch !== undefined);
-    expect(writes.length).toBeGreaterThan(0);
-    for (const { path, method } of writes) {
+    expect(new Set(writes.map((op) => op.ifMatch))).toEqual(new Set(["site", "schedule"]));
+    for (const { path, method, ifMatch } of writes) {
       const op = doc.paths[path][method];
       expect(op.parameters, `${method} ${path}`).toContainEqual(expect.objectContaining({ in: "header", name: "If-Match", required: true }));
-      expect(op.responses.default.description, `${method} ${path}`).toMatch(/412 \(If-Match: .*428 \(a write to a site without If-Match\)/);
+      expect(op.responses.default.description, `${method} ${path}`).toContain(`412 (If-Match: the ${ifMatch} changed since it was read), 428 (a write to the ${ifMatch} without If-Match)`);
     }
     const others = OPERATIONS.filter((op) => op.ifMatch === undefined);
-    for (const { path, method } of others) expect(doc.paths[path][method].parameters ?? [], `${method} ${path}`).not.toContainEqual(expect.objectContaining({ in: "header" }));
+    for (const { path, method } of others) {
+      expect(doc.paths[path][method].parameters ?? [], `${method} ${path}`).not.toContainEqual(expect.objectContaining({ in: "header" }));
+      expect(doc.paths[path][method].responses.default.description, `${method} ${path}`).not.toMatch(/412|428/);
+    }
   });
 
   it("makes the test client refuse a response that does not match", async () => {
