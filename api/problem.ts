@@ -20,6 +20,7 @@ const TITLES: Record<number, string> = {
   413: "Payload too large",
   415: "Unsupported media type",
   428: "Precondition required",
+  429: "Too many requests",
   500: "Internal server error",
 };
 
@@ -34,6 +35,7 @@ const SLUGS: Record<number, string> = {
   413: "payload-too-large",
   415: "unsupported-media-type",
   428: "precondition-required",
+  429: "too-many-requests",
   500: "internal-error",
 };
 
@@ -85,6 +87,13 @@ export function ifMatchRequired(resource: EtagResource = "site"): HttpProblem {
     { path: "If-Match", message: `required: the ETag the ${resource} was read with, such as "${resource}-3", or *` },
   ]);
 }
+
+/** 429: the site already has as many jobs waiting as one site may; nothing is queued. */
+export function queueFull(siteId: string, limit: number): HttpProblem {
+  return new HttpProblem(429, `site ${siteId} already has ${limit} jobs waiting, as many as one site may: wait for one to start, or cancel one you no longer need`);
+}
+
+export const QUEUE_FULL_RESPONSE = { description: "The site already has as many jobs waiting as one site may; nothing was queued", schema: ProblemSchema, contentType: "application/problem+json" } as const;
 
 export function problemBody(status: number, detail?: string, errors: Problem[] = []): ProblemBody {
   return {

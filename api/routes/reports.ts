@@ -11,7 +11,7 @@ import { FTE_REPORT_FORMATS, renderFteReport, type FteReport, type FteReportForm
 import { parseHireFlag, resolveHire, resolveSettings, type HireSpec } from "../../src/reports/fte/settings.js";
 import { productivityReportInWorker } from "../../src/jobs/productivity-worker.js";
 import type { SiteRecord } from "../../src/store/sites.js";
-import { invalid, notFound } from "../problem.js";
+import { invalid, notFound, QUEUE_FULL_RESPONSE, queueFull } from "../problem.js";
 import { operation, type Operation } from "../operation.js";
 import { JobSchema } from "../schemas.js";
 import { siteOr404 } from "./common.js";
@@ -128,6 +128,7 @@ export const reportOperations: Operation[] = [
     responses: {
       200: { description: "maxHires 0: the productivity view", schema: ProductivityReportSchema },
       202: { description: "The queued fte-report job", schema: JobSchema },
+      429: QUEUE_FULL_RESPONSE,
     },
     handle: async ({ deps, params, body, principal }) => {
       const site = siteOr404(deps.store, params.siteId!);
@@ -147,6 +148,7 @@ export const reportOperations: Operation[] = [
         }
         return await productivityReply(site);
       }
+      if (deps.queue.room(site.id) === 0) throw queueFull(site.id, deps.queue.maxQueuedPerSite);
       const job = deps.queue.submitReport(site.id, { ...(hire ? { hire } : {}), maxHires, timeLimitSeconds: body.timeLimitSeconds, format: body.format }, principal);
       return { status: 202, body: jobView(job), headers: { Location: `/jobs/${job.id}` } };
     },

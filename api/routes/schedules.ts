@@ -14,7 +14,7 @@ import type { PublishedVersion } from "../../src/calendar/events.js";
 import type { ScheduleRecord } from "../../src/store/schedules.js";
 import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
 import { applyEdits } from "../edits.js";
-import { HttpProblem, invalid, notFound } from "../problem.js";
+import { HttpProblem, invalid, notFound, QUEUE_FULL_RESPONSE, queueFull } from "../problem.js";
 import { operation, type Operation } from "../operation.js";
 import { EditRequestSchema, ExplainedScheduleSchema, ExplanationSchema, JobSchema, PostedScheduleSchema, ScheduleSummarySchema } from "../schemas.js";
 import { jobView } from "./jobs.js";
@@ -141,12 +141,13 @@ export const scheduleOperations: Operation[] = [
   operation({
     method: "post", path: "/sites/{siteId}/schedules", tag: "schedules", summary: "Start a solve job; poll the job at Location", permission: "schedule:write",
     body: SolveJobOptionsSchema,
-    responses: { 202: { description: "The queued job", schema: JobSchema } },
+    responses: { 202: { description: "The queued job", schema: JobSchema }, 429: QUEUE_FULL_RESPONSE },
     handle: ({ deps, params, body, principal }) => {
       const site = siteOr404(deps.store, params.siteId!);
       if (body.baseScheduleId !== undefined && !deps.store.schedules.get(site.id, body.baseScheduleId)) {
         throw invalid("the base schedule does not exist", [{ path: "baseScheduleId", message: `no schedule at site ${site.id}`, value: body.baseScheduleId }]);
       }
+      if (deps.queue.room(site.id) === 0) throw queueFull(site.id, deps.queue.maxQueuedPerSite);
       const job = deps.queue.submit(site.id, body, principal);
       return { status: 202, body: jobView(job), headers: { Location: `/jobs/${job.id}` } };
     },

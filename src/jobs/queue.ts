@@ -9,6 +9,7 @@ import type { Worker } from "node:worker_threads";
 import { checkScheduleReferences, formatProblem, type Assignment, type PlanningInput } from "../../models/index.js";
 import type { Actor } from "../store/audit.js";
 import type { JobRecord } from "../store/jobs.js";
+import type { SiteRecord } from "../store/sites.js";
 import type { Store } from "../store/store.js";
 import type { FteReportJobOptions, JobProgress, SolveJobOptions, SolveResult } from "./options.js";
 import type { FteReportWorkerInput, FteReportWorkerMessage } from "./fte-report-worker.js";
@@ -31,7 +32,16 @@ export interface SolveQueueOptions {
    * the checker) before its worker is ended and the job fails (default 30000).
    */
   stopGraceMs?: number;
-  /** Where a store write that failed outside any request (a job's result on a full disk) is told (default stderr). */
+  /**
+   * Jobs one site may have waiting at once (default 10): more are refused, so one site's submissions cannot
+   * fill the queue for hours. Whichever site has the fewest jobs running goes next, so no site waits behind
+   * another's backlog.
+   */
+  maxQueuedPerSite?: number;
+  /**
+   * Where a store write that failed outside any request (a job's result on a full disk) or a worker's crash
+   * is told (default stderr).
+   */
   log?: (line: string) => void;
 }
 
@@ -48,6 +58,8 @@ const workerUrl = (name: string): URL => new URL(`./${name}${import.meta.url.end
 const WORKER_URL = workerUrl("solve-worker");
 const REPORT_WORKER_URL = workerUrl("fte-report-worker");
 export const INTERRUPTED = "interrupted: the server stopped during the solve";
+
+const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * The base schedule's assignments that still fit the site's current input (staff, templates, horizon),
@@ -70,9 +82,18 @@ export function usableBase(input: PlanningInput, assignments: readonly Assignmen
   return { usable, droppedLocks };
 }
 
-/** A solve's result with the dropped locks' warnings ahead of the solver's own. */
+/** A solve's result with the queue's warnings (dropped locks, a site edited meanwhile) ahead of the solver's own. */
 function withWarnings(result: SolveResult, warnings: readonly string[]): SolveResult {
   return warnings.length === 0 ? result : { ...result, warnings: [...warnings, ...(result.warnings ?? [])] };
+}
+
+/** The warning of a solve whose site was edited while it ran, or none. */
+function siteChangedWarning(solved: SiteRecord, now: SiteRecord | undefined): string[] {
+  if (!now || now.revision === solved.revision) return [];
+  return [
+    `the site changed while this job ran (revision ${solved.revision}, now ${now.revision}): the draft is a schedule for revision ${solved.revision}'s ` +
+      "staff, shifts and demand, and publishing it is checked against the site as it is then",
+  ];
 }
 
 export class SolveQueue {
@@ -94,6 +115,7 @@ export class SolveQueue {
       progressIntervalMs: options.progressIntervalMs ?? 1000,
       cancelGraceMs: options.cancelGraceMs ?? 5000,
       stopGraceMs: options.stopGraceMs ?? 30_000,
+      maxQueuedPerSite: Math.max(1, options.maxQueuedPerSite ?? 10),
     };
     this.log = options.log ?? ((line) => process.stderr.write(line + "\n"));
   }
@@ -107,7 +129,7 @@ export class SolveQueue {
     try {
       write();
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = reasonOf(error);
       this.log(`rxroster: ${what} failed: ${reason}`);
       if (id === undefined) return;
       try {
@@ -133,6 +155,16 @@ export class SolveQueue {
     return this.store.jobs.expire(new Date(now - this.options.retentionMs).toISOString());
   }
 
+  /** How many more jobs the site may queue now (0: a submit must be refused until one starts). */
+  room(siteId: string): number {
+    return Math.max(0, this.options.maxQueuedPerSite - this.store.jobs.queuedAt(siteId));
+  }
+
+  /** The limit `room` counts against. */
+  get maxQueuedPerSite(): number {
+    return this.options.maxQueuedPerSite;
+  }
+
   submit(siteId: string, options: SolveJobOptions, actor: Actor): JobRecord {
     const job = this.store.jobs.create(siteId, options, actor);
     this.pump();
@@ -153,12 +185,21 @@ export class SolveQueue {
     return job && live && job.status === "running" ? { ...job, progress: live } : job;
   }
 
-  /** Cancel a queued or running job (a running solve is aborted); finished jobs are left as they are. */
+  /**
+   * Cancel a queued or running job (a running solve is aborted, its schedule so far discarded; its last
+   * progress is kept); finished jobs are left as they are.
+   */
   cancel(id: string, actor: Actor): JobRecord | undefined {
     const job = this.store.jobs.get(id);
     if (!job) return undefined;
-    if (this.store.jobs.cancel(job, actor)) {
-      const solve = this.running.get(id);
+    const solve = this.running.get(id);
+    if (solve?.progress) this.store.jobs.setProgress(id, solve.progress);
+    const why = job.status === "queued"
+      ? "cancelled before it started"
+      : job.kind === "solve"
+        ? "cancelled while it ran: its best schedule so far was discarded (a stop keeps it as a draft)"
+        : "cancelled while it ran: no report was stored";
+    if (this.store.jobs.cancel(job, actor, why)) {
       if (solve) {
         solve.worker.postMessage("cancel");
         setTimeout(() => void solve.worker.terminate(), this.options.cancelGraceMs).unref();
@@ -206,17 +247,38 @@ export class SolveQueue {
   private pump(): void {
     while (!this.closed && this.running.size < this.concurrency) {
       const next = this.store.jobs.nextQueued();
-      if (!next) return;
-      if (this.store.jobs.claim(next.id)) this.run(next);
+      if (!next || !this.begin(next)) return;
     }
   }
 
-  private run(job: JobRecord): void {
-    const site = this.store.sites.get(job.siteId);
-    if (!site) {
-      this.store.jobs.end(job.id, "failed", `site ${job.siteId} no longer exists`);
-      return;
+  /**
+   * Start a queued job on the site as it stands, recording its revision. Whatever fails on the way fails
+   * the job with the reason, logged, rather than leaving it running with no worker. False when even that
+   * could not be stored (the queue then waits for its next event rather than retry the job at once).
+   */
+  private begin(job: JobRecord): boolean {
+    try {
+      const site = this.store.sites.get(job.siteId);
+      if (!site) {
+        this.store.jobs.end(job.id, "failed", `site ${job.siteId} no longer exists`);
+        return true;
+      }
+      if (this.store.jobs.claim(job.id, site.revision)) this.run(job, site);
+      return true;
+    } catch (error) {
+      const reason = reasonOf(error);
+      this.log(`rxroster: job ${job.id} could not start: ${reason}`);
+      void this.running.get(job.id)?.worker.terminate();
+      try {
+        this.store.jobs.end(job.id, "failed", `the job could not start: ${reason}`);
+        return true;
+      } catch {
+        return false;
+      }
     }
+  }
+
+  private run(job: JobRecord, site: SiteRecord): void {
     if (job.kind === "fte-report") {
       const data: FteReportWorkerInput = { input: site.input, options: job.options, source: `site ${site.id}, revision ${site.revision}` };
       this.watch<FteReportWorkerMessage>(job.id, startModuleWorker(REPORT_WORKER_URL, data), (message) => this.finishReport(job.id, message));
@@ -231,7 +293,7 @@ export class SolveQueue {
       locked: usable.filter((a) => a.locked),
       ...(job.options.warmStart && usable.length > 0 ? { warmStart: { assignments: usable } } : {}),
     };
-    this.watch<SolveWorkerMessage>(job.id, startModuleWorker(WORKER_URL, data), (message) => this.finish(job.id, { ...message, result: withWarnings(message.result, droppedLocks) }));
+    this.watch<SolveWorkerMessage>(job.id, startModuleWorker(WORKER_URL, data), (message) => this.finish(job.id, site, { ...message, result: withWarnings(message.result, droppedLocks) }));
   }
 
   /** Track a job's worker: progress while it runs, its outcome, and a failure if it ends without one. */
@@ -243,11 +305,15 @@ export class SolveQueue {
     worker.on("message", (message: M) => {
       if (message.type === "progress") return this.guarded(undefined, `job ${id}'s progress`, () => this.progress(id, solve, (message as Extract<M, { type: "progress" }>).progress));
       answered = true;
+      // The last progress, unthrottled, so a finished job shows where it ended and not an older write.
+      if (solve.progress) this.guarded(undefined, `job ${id}'s progress`, () => this.store.jobs.setProgress(id, solve.progress!));
       this.guarded(id, `storing job ${id}'s outcome`, () => onOutcome(message as Extract<M, { type: "outcome" }>));
     });
-    worker.on("error", () => {
+    worker.on("error", (error: unknown) => {
       answered = true;
-      this.guarded(id, `ending job ${id}`, () => this.store.jobs.end(id, "failed", "the job stopped on an internal error"));
+      const cause = error instanceof Error ? (error as Error & { code?: string }).code ?? error.message : String(error);
+      this.log(`rxroster: job ${id}'s worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.guarded(id, `ending job ${id}`, () => this.store.jobs.end(id, "failed", `the job stopped on an internal error (${cause}); the server's log has the details`));
     });
     worker.on("exit", () => {
       if (!answered) this.guarded(id, `ending job ${id}`, () => this.store.jobs.end(id, "failed", "the job stopped before answering"));
@@ -265,10 +331,11 @@ export class SolveQueue {
     this.store.jobs.setProgress(id, progress);
   }
 
-  private finish(id: string, message: Extract<SolveWorkerMessage, { type: "outcome" }>): void {
+  private finish(id: string, site: SiteRecord, message: Extract<SolveWorkerMessage, { type: "outcome" }>): void {
     // A cancelled or interrupted job is already ended: succeed() and end() leave it so, storing nothing.
     if (message.assignments) {
-      this.store.jobs.succeed(id, message.assignments, message.result);
+      const result = withWarnings(message.result, siteChangedWarning(site, this.store.sites.get(site.id)));
+      this.store.jobs.succeed(id, message.assignments, result, { revision: site.revision, input: site.input });
       return;
     }
     const why = message.problems?.length

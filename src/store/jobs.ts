@@ -9,7 +9,7 @@ import type { Database } from "better-sqlite3";
 import type { Assignment } from "../../models/index.js";
 import type { FteReportJobOptions, JobProgress, SolveJobOptions, SolveResult } from "../jobs/options.js";
 import { SYSTEM, type Actor, type AuditRepository } from "./audit.js";
-import type { ScheduleRepository } from "./schedules.js";
+import type { DraftedAgainst, ScheduleRepository } from "./schedules.js";
 
 export const JOB_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -27,6 +27,8 @@ interface JobFields {
   /** The report an FTE report job produced (status succeeded). */
   reportId?: string;
   error?: string;
+  /** The site revision the job ran against (set when it starts). */
+  siteRevision?: number;
   createdBy: string;
   createdAt: string;
   startedAt?: string;
@@ -46,6 +48,7 @@ interface JobRow {
   schedule_id: string | null;
   report_id: string | null;
   error: string | null;
+  site_revision: number | null;
   created_by: string;
   created_at: string;
   started_at: string | null;
@@ -64,6 +67,7 @@ function toRecord(row: JobRow): JobRecord {
     ...(row.schedule_id !== null ? { scheduleId: row.schedule_id } : {}),
     ...(row.report_id !== null ? { reportId: row.report_id } : {}),
     ...(row.error !== null ? { error: row.error } : {}),
+    ...(row.site_revision !== null ? { siteRevision: row.site_revision } : {}),
     createdBy: row.created_by,
     createdAt: row.created_at,
     ...(row.started_at !== null ? { startedAt: row.started_at } : {}),
@@ -104,27 +108,49 @@ export class JobRepository {
     }).immediate();
   }
 
-  /** The oldest queued job. */
+  /**
+   * The job to start next: the oldest queued job of the sites with the fewest jobs running, so a site with a
+   * backlog takes turns with the others rather than holding every slot until its backlog is done.
+   */
   nextQueued(): JobRecord | undefined {
-    const row = this.db.prepare("SELECT * FROM jobs WHERE status = 'queued' ORDER BY created_at, rowid LIMIT 1").get() as JobRow | undefined;
+    const row = this.db
+      .prepare(
+        `SELECT q.* FROM jobs q WHERE q.status = 'queued'
+         ORDER BY (SELECT COUNT(*) FROM jobs r WHERE r.site_id = q.site_id AND r.status = 'running'), q.created_at, q.rowid
+         LIMIT 1`,
+      )
+      .get() as JobRow | undefined;
     return row ? toRecord(row) : undefined;
   }
 
-  /** Move a queued job to running; false when it is no longer queued (cancelled meanwhile). */
-  claim(id: string): boolean {
-    return this.db.prepare("UPDATE jobs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'").run(new Date().toISOString(), id).changes === 1;
+  /** How many jobs of the site are queued. */
+  queuedAt(siteId: string): number {
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM jobs WHERE site_id = ? AND status = 'queued'").get(siteId) as { n: number }).n;
+  }
+
+  /**
+   * Move a queued job to running, recording the site revision it runs against; false when it is no longer
+   * queued (cancelled meanwhile).
+   */
+  claim(id: string, siteRevision?: number): boolean {
+    return this.db
+      .prepare("UPDATE jobs SET status = 'running', started_at = ?, site_revision = ? WHERE id = ? AND status = 'queued'")
+      .run(new Date().toISOString(), siteRevision ?? null, id).changes === 1;
   }
 
   setProgress(id: string, progress: JobProgress): void {
     this.db.prepare("UPDATE jobs SET progress = ? WHERE id = ? AND status = 'running'").run(JSON.stringify(progress), id);
   }
 
-  /** Store the job's schedule as a draft and mark it succeeded, in one transaction. */
-  succeed(id: string, assignments: Assignment[], result: SolveResult): JobRecord | undefined {
+  /**
+   * Store the job's schedule as a draft, drafted against the site revision and input it was solved for
+   * (`against`), and mark the job succeeded, in one transaction.
+   */
+  succeed(id: string, assignments: Assignment[], result: SolveResult, against?: DraftedAgainst): JobRecord | undefined {
     return this.db.transaction(() => {
       const job = this.get(id);
       if (!job || job.status !== "running") return job;
-      const schedule = this.schedules.createDraft(job.siteId, assignments, "solve", id, SYSTEM);
+      const schedule = this.schedules.createDraft(job.siteId, assignments, "solve", id, SYSTEM, against);
       this.db
         .prepare("UPDATE jobs SET status = 'succeeded', schedule_id = ?, result = ?, finished_at = ? WHERE id = ?")
         .run(schedule.id, JSON.stringify(result), new Date().toISOString(), id);
@@ -160,10 +186,10 @@ export class JobRepository {
       .run(status, error ?? null, result ? JSON.stringify(result) : null, new Date().toISOString(), id).changes === 1;
   }
 
-  /** Cancel a queued or running job with its audit row, both or neither; false when it had finished. */
-  cancel(job: JobRecord, actor: Actor): boolean {
+  /** Cancel a queued or running job, saying why, with its audit row, both or neither; false when it had finished. */
+  cancel(job: JobRecord, actor: Actor, why?: string): boolean {
     return this.db.transaction((): boolean => {
-      if (!this.end(job.id, "cancelled")) return false;
+      if (!this.end(job.id, "cancelled", why)) return false;
       this.audit.record(actor, "job.cancel", job.siteId, job.id);
       return true;
     })();

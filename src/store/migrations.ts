@@ -161,6 +161,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE schedules ADD COLUMN covers_end TEXT;
     `,
   },
+  {
+    version: 8,
+    name: "jobs record the site revision they ran against",
+    sql: `
+      -- Set when a job starts: the site revision whose input it solves (or reports on). A solve's draft is
+      -- checked against that revision's input, not whatever the site holds when the solve ends. NULL for
+      -- queued jobs and for jobs started before this migration.
+      ALTER TABLE jobs ADD COLUMN site_revision INTEGER;
+    `,
+  },
 ];
 
 /**

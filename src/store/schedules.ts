@@ -14,6 +14,12 @@ export type ScheduleStatus = "draft" | "published";
 /** Where a schedule came from: a solve job, a manager's post, or publishing a draft. */
 export type ScheduleSource = "solve" | "manual" | "publish";
 
+/** The site revision and input a draft was made for. */
+export interface DraftedAgainst {
+  revision: number;
+  input: PlanningInput;
+}
+
 export interface ScheduleRecord {
   id: string;
   siteId: string;
@@ -179,15 +185,18 @@ export class ScheduleRepository {
   }
 
   /**
-   * Store a new draft with its audit row, with the site revision and input it is drafted against and its
-   * base version (nests as a savepoint inside a caller's transaction).
+   * Store a new draft with its audit row, with the site revision and input it is drafted against (given, for
+   * a solve that read them when it started; else the site's now) and its base version (nests as a savepoint
+   * inside a caller's transaction).
    */
-  createDraft(siteId: string, assignments: Assignment[], source: ScheduleSource, sourceId: string | undefined, actor: Actor): ScheduleRecord {
+  createDraft(siteId: string, assignments: Assignment[], source: ScheduleSource, sourceId: string | undefined, actor: Actor, against?: DraftedAgainst): ScheduleRecord {
     return this.db.transaction(() => {
       const id = randomUUID();
       const now = new Date().toISOString();
       // No site: the insert is refused by foreign key.
-      const site = this.db.prepare("SELECT revision, input FROM sites WHERE id = ?").get(siteId) as { revision: number; input: string } | undefined;
+      const site = against
+        ? { revision: against.revision, input: JSON.stringify(against.input) }
+        : (this.db.prepare("SELECT revision, input FROM sites WHERE id = ?").get(siteId) as { revision: number; input: string } | undefined);
       this.db
         .prepare("INSERT INTO schedules (id, site_id, status, source, source_id, base_version, site_revision, input, assignments, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)")
         .run(id, siteId, source, sourceId ?? null, this.baseVersionFor(siteId, source, sourceId), site?.revision ?? null, site?.input ?? null, JSON.stringify(assignments), now, now);

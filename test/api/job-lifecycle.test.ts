@@ -1,0 +1,188 @@
+/**
+ * A job's life beyond who may see it: the site revision it ran against (its draft is checked against that
+ * input, not the site's when the solve ends), its last progress kept when it ends, a reason when it is
+ * cancelled, the cause of a worker's crash, a job that cannot start failed at once, and the queue shared
+ * fairly between sites with a bound per site. (Audit findings 1–5, scratch/audit-jobs/REPORT.md.)
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { PlanningInput } from "../../models/index.js";
+import { SolveQueue } from "../../src/jobs/queue.js";
+import { SYSTEM } from "../../src/store/audit.js";
+import { openStore, type Store } from "../../src/store/store.js";
+import { startHarness, testSite, waitForJob, type Harness } from "./harness.js";
+
+let h: Harness;
+let site = 0;
+
+beforeAll(async () => {
+  h = await startHarness({ queue: { concurrency: 1, maxQueuedPerSite: 2 } });
+});
+afterAll(async () => {
+  expect(h.logged).toEqual([]);
+  await h.close();
+});
+
+function freshSite(): { id: string; token: string } {
+  const id = `s${++site}`;
+  h.store.sites.create(testSite(id, 3), SYSTEM);
+  return { id, token: h.token("manager", id) };
+}
+
+const laterDayShift = (input: PlanningInput): PlanningInput => ({
+  ...input,
+  shiftTemplates: input.shiftTemplates.map((t) => (t.id === "D8" ? { ...t, start: "07:30" } : t)),
+});
+
+describe("a solve job and the site it solved", () => {
+  it("drafts against the revision it started on, says so, and warns when the site changed meanwhile; publishing then meets the changed shift times", async () => {
+    const { id, token } = freshSite();
+    const submitted = await h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds: 5 }, token);
+    expect(submitted.status).toBe(202);
+    // The job read the site when it started (at once: the queue was empty); change a shift's time under it.
+    expect(submitted.body).toMatchObject({ status: "running", siteRevision: 1 });
+    const changed = h.store.sites.update(id, SYSTEM, "site.update", laterDayShift);
+    expect(changed).toMatchObject({ ok: true, value: { revision: 2 } });
+
+    const job = await waitForJob(h.api, submitted.body.id, token);
+    expect(job).toMatchObject({ status: "succeeded", siteRevision: 1 });
+    expect(job.result.warnings).toContainEqual(expect.stringMatching(/^the site changed while this job ran \(revision 1, now 2\)/));
+    const draft = h.store.schedules.get(id, job.scheduleId)!;
+    expect(draft.siteRevision).toBe(1);
+    expect(draft.assignments.some((a) => a.template === "D8")).toBe(true);
+
+    const read = await h.api.get(`/sites/${id}/schedules/${job.scheduleId}`, token);
+    const published = await h.api.post(`/sites/${id}/schedules/${job.scheduleId}/publish`, undefined, token, { "if-match": read.headers.get("etag")! });
+    expect(published.status).toBe(409);
+    expect(published.body.detail).toMatch(/^shift times changed since the draft was made \(it was drafted at site revision 1, the site is at 2\)/);
+  });
+
+  it("gives no such warning when the site stayed as it was", async () => {
+    const { id, token } = freshSite();
+    const submitted = await h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds: 5 }, token);
+    const job = await waitForJob(h.api, submitted.body.id, token);
+    expect(job).toMatchObject({ status: "succeeded", siteRevision: 1 });
+    expect(job.result.warnings ?? []).not.toContainEqual(expect.stringMatching(/site changed/));
+  });
+});
+
+describe("a finished job's progress", () => {
+  it("is the last progress the solve reported, not an older throttled write", async () => {
+    const store = freshStore();
+    const queue = new SolveQueue(store, { concurrency: 1, progressIntervalMs: 60_000 });
+    queue.start();
+    const job = queue.submit("test", { timeLimitSeconds: 5, warmStart: false }, SYSTEM);
+    const seen: unknown[] = [];
+    const watcher = setInterval(() => {
+      const live = queue.get(job.id);
+      if (live?.status === "running" && live.progress) seen.push(live.progress);
+    }, 5);
+    await queue.drain();
+    clearInterval(watcher);
+    const done = store.jobs.get(job.id)!;
+    expect(done.status).toBe("succeeded");
+    // With one write a minute, only the first progress would be stored; the last one must be.
+    expect(done.progress).toMatchObject({ incumbent: done.result!.objective });
+    if (seen.length > 0) expect(done.progress!.elapsedSeconds).toBeGreaterThanOrEqual((seen.at(-1) as { elapsedSeconds: number }).elapsedSeconds);
+    await queue.close();
+  });
+});
+
+describe("cancelling", () => {
+  it("says why a cancelled job ended: before it started, or while it ran with its schedule discarded", async () => {
+    const store = freshStore();
+    const queue = new SolveQueue(store, { concurrency: 1 });
+    queue.start();
+    const running = queue.submit("test", { timeLimitSeconds: 30, warmStart: false }, SYSTEM);
+    const waiting = queue.submit("test", { timeLimitSeconds: 30, warmStart: false }, SYSTEM);
+    expect(queue.cancel(waiting.id, SYSTEM)).toMatchObject({ status: "cancelled", error: "cancelled before it started" });
+    expect(queue.cancel(running.id, SYSTEM)).toMatchObject({ status: "cancelled", error: expect.stringMatching(/^cancelled while it ran: its best schedule so far was discarded/) });
+    await queue.drain();
+    await queue.close();
+  });
+});
+
+describe("a job that cannot run", () => {
+  it("fails at once with the reason, logged, when it cannot start, and the queue goes on to the next", async () => {
+    const store = freshStore();
+    const logged: string[] = [];
+    const queue = new SolveQueue(store, { concurrency: 1, log: (line) => logged.push(line) });
+    queue.start();
+    // The base schedule named by the first job cannot be read: its stored assignments are not JSON.
+    const draft = store.schedules.createDraft("test", [], "manual", undefined, SYSTEM);
+    store.db.prepare("UPDATE schedules SET assignments = 'not json' WHERE id = ?").run(draft.id);
+    const broken = store.jobs.create("test", { timeLimitSeconds: 5, warmStart: true, baseScheduleId: draft.id }, SYSTEM);
+    store.sites.create(testSite("other", 3), SYSTEM);
+    const next = queue.submit("other", { timeLimitSeconds: 5, warmStart: false }, SYSTEM);
+    expect(store.jobs.get(broken.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/^the job could not start: .*JSON/) });
+    expect(logged).toEqual([expect.stringMatching(new RegExp(`^rxroster: job ${broken.id} could not start: .*JSON`))]);
+    expect(store.jobs.get(next.id)!.status).toBe("running");
+    await queue.drain();
+    expect(store.jobs.get(next.id)!.status).toBe("succeeded");
+    await queue.close();
+  });
+
+  it("names the cause when its worker dies, and logs it", async () => {
+    const store = freshStore();
+    const logged: string[] = [];
+    const queue = new SolveQueue(store, { concurrency: 1, log: (line) => logged.push(line) });
+    queue.start();
+    const job = queue.submit("test", { timeLimitSeconds: 5, warmStart: false }, SYSTEM);
+    // A worker's uncaught error reaches the queue as the worker's "error" event, as an out-of-memory end does.
+    const worker = (queue as unknown as { running: Map<string, { worker: import("node:worker_threads").Worker }> }).running.get(job.id)!.worker;
+    worker.emit("error", Object.assign(new Error("Worker terminated due to reaching memory limit: JS heap out of memory"), { code: "ERR_WORKER_OUT_OF_MEMORY" }));
+    await worker.terminate();
+    await queue.drain();
+    expect(store.jobs.get(job.id)).toMatchObject({ status: "failed", error: expect.stringContaining("ERR_WORKER_OUT_OF_MEMORY") });
+    expect(logged).toEqual([expect.stringMatching(new RegExp(`^rxroster: job ${job.id}'s worker failed: .*JS heap out of memory`))]);
+    await queue.close();
+  });
+});
+
+describe("the queue shared between sites", () => {
+  it("starts next the oldest job of the site with the fewest running, so one site's backlog does not hold another back", () => {
+    const store = freshStore();
+    store.sites.create(testSite("other", 3), SYSTEM);
+    const first = store.jobs.create("test", { timeLimitSeconds: 5, warmStart: false }, SYSTEM);
+    store.jobs.claim(first.id, 1);
+    store.jobs.create("test", { timeLimitSeconds: 5, warmStart: false }, SYSTEM);
+    const other = store.jobs.create("other", { timeLimitSeconds: 5, warmStart: false }, SYSTEM);
+    expect(store.jobs.nextQueued()!.id).toBe(other.id);
+  });
+
+  it("refuses with 429 a job past the site's bound on waiting jobs, storing nothing; other sites are not affected", async () => {
+    const a = freshSite();
+    const b = freshSite();
+    const submit = (s: { id: string; token: string }) => h.api.post(`/sites/${s.id}/schedules`, { timeLimitSeconds: 30 }, s.token);
+    const accepted = [await submit(a), await submit(a), await submit(a)];
+    expect(accepted.map((r) => r.status)).toEqual([202, 202, 202]); // one running, two waiting
+    const before = h.store.db.prepare("SELECT COUNT(*) AS n FROM jobs").get();
+    const refused = await submit(a);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(refused.body.detail).toMatch(new RegExp(`^site ${a.id} already has 2 jobs waiting`));
+    const report = await h.api.post(`/sites/${a.id}/reports/fte`, { maxHires: 1, timeLimitSeconds: 5 }, a.token);
+    expect(report.status).toBe(429);
+    expect(h.store.db.prepare("SELECT COUNT(*) AS n FROM jobs").get()).toEqual(before);
+    expect((await submit(b)).status).toBe(202);
+    for (const r of accepted) await h.api.post(`/jobs/${r.body.id}/cancel`, undefined, a.token);
+    await h.queue.drain();
+  });
+});
+
+const dirs: string[] = [];
+const stores: Store[] = [];
+function freshStore(): Store {
+  const dir = mkdtempSync(join(tmpdir(), "rxroster-jobs-"));
+  dirs.push(dir);
+  const store = openStore(dir);
+  stores.push(store);
+  store.sites.create(testSite(), SYSTEM);
+  return store;
+}
+afterEach(() => {
+  for (const store of stores.splice(0)) store.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
