@@ -2,7 +2,7 @@
  * Optimize: build the MIP from a prepared input, solve it in a worker, decode the schedule and let the
  * checker explain it. An infeasible department is answered with the conflicting hard rules and people
  * (`solver/conflicts/`: per person, a deletion filter over their hard rules, in what is left of the time
- * limit).
+ * limit). A run that ends without a schedule of its own returns a warm start that keeps every hard rule.
  */
 import { type Assignment, type Conflict, type Explanation, type Problem, type Schedule } from "../models/index.js";
 import { buildModel } from "../solver/model/build.js";
@@ -122,7 +122,7 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
     });
     return { status: "infeasible", ...base, seconds: result.seconds + search.seconds, conflicts: search.conflicts, conflictsComplete: search.complete };
   }
-  if (!result.values) return { status: result.status, ...base };
+  if (!result.values) return (warmStart && keptWarmStart(prepared, warmStart, lockedKeys, base)) || { status: result.status, ...base };
   const schedule = decodeSchedule(built, result.values, lockedKeys);
   const explanation = explain(prepared, schedule);
   // An incumbent found early (before the LP settles) may leave penalty slacks above the least value
@@ -152,4 +152,20 @@ function warmStartVector(built: ReturnType<typeof buildModel>, schedule: Schedul
     }
   }
   return { indices: Int32Array.from(indices), values: Float64Array.from(values) };
+}
+
+/**
+ * A warm start kept, when the engine returned no schedule of its own (javascript-lp-solver ignores warm
+ * starts; HiGHS can stop before its first): status `feasible`, priced by the checker, with no bound
+ * claimed. Undefined when it breaks a hard rule or leaves out a locked assignment.
+ */
+function keptWarmStart(prepared: Prepared, warmStart: Schedule, lockedKeys: ReadonlySet<string>, base: Omit<OptimizeOutcome, "status">): OptimizeOutcome | undefined {
+  const key = (a: Assignment): string => `${a.staff}|${a.template}@${a.date}`;
+  const given = new Set(warmStart.assignments.map(key));
+  if ([...lockedKeys].some((k) => !given.has(k))) return undefined;
+  const schedule: Schedule = { ...warmStart, assignments: warmStart.assignments.map((a) => ({ ...a, locked: lockedKeys.has(key(a)) })) };
+  const explanation = explain(prepared, schedule);
+  if (!explanation.feasible) return undefined;
+  const warnings = [...(base.warnings ?? []), `the engine found no schedule within the time limit: this is the warm start, unimproved`];
+  return { ...base, status: "feasible", schedule, explanation, objective: explanation.total, warnings };
 }

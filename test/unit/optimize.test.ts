@@ -47,6 +47,22 @@ describe("optimize", () => {
     expect(outcome.schedule).toBeUndefined();
   });
 
+  it("returns a warm start that keeps every hard rule when the engine finds no schedule of its own", async () => {
+    const prepared = prepare(demanding());
+    const first = await optimize(prepared, { timeLimitSeconds: 30 });
+    // javascript-lp-solver ignores a warm start and finds nothing on this model in a second.
+    const outcome = await optimize(prepared, { engine: "jslp", warmStart: first.schedule!, timeLimitSeconds: 1 });
+    expect(outcome.schedule).toBeDefined();
+    expect(outcome.explanation!.feasible).toBe(true);
+    expect(outcome.objective!).toBeLessThanOrEqual(first.explanation!.total + 1e-6);
+    if (outcome.status === "feasible") {
+      // The warm start itself: priced by the checker, no bound claimed.
+      expect(outcome.schedule).toEqual(first.schedule);
+      expect(outcome.objective!).toBeCloseTo(first.explanation!.total, 6);
+      expect(outcome.bound).toBeUndefined();
+    }
+  });
+
   it("starts from a previous schedule", async () => {
     const prepared = prepare(demanding());
     const first = await optimize(prepared, {});
