@@ -14,10 +14,11 @@ export function describeConflict(input: PlanningInput, member: StaffMember | und
   const pins = member ? locked.filter((a) => a.staff === member.id) : [...locked];
   const sides = [...rules.map((id) => describeRule(input, member, id)), ...(hasLocks ? [describeLocks(pins)] : [])];
   // The rules that shape every roster (one shift a day, eligibility, rest) are named as the ground the
-  // conflict stands on, after the sides a manager would change: leave, contracts, limits, locks.
+  // conflict stands on, after the sides a manager would change (leave, contracts, limits, locks), when
+  // there are two of those; one alone is named beside them.
   const ground = rules.filter((id) => GROUND.includes(id));
   const main = [...rules.filter((id) => !GROUND.includes(id)).map((id) => describeRule(input, member, id)), ...(hasLocks ? [describeLocks(pins)] : [])];
-  const [named, given] = main.length > 0 ? [main, ground.map((id) => describeRule(input, member, id))] : [sides, []];
+  const [named, given] = main.length > 1 ? [main, ground.map((id) => describeRule(input, member, id))] : [sides, []];
   const verb = named.length === 1 ? "cannot hold" : named.length === 2 ? "cannot both hold" : "cannot all hold";
   const who = member ? member.name : "Across the department";
   const message = `${who}: ${list(named)} ${verb}${given.length > 0 ? `, given ${list(given)}` : ""}`;
