@@ -27,6 +27,29 @@ export interface Violation {
   penalty: number;
 }
 
+/**
+ * Hard rules that no schedule can keep all together, for one staff member (or, for rules over the whole
+ * department, for nobody in particular): an irreducible set, found by relaxing rules one at a time, so
+ * keeping any one of them less strictly would allow a schedule (when `proven`).
+ */
+export interface Conflict {
+  /** The rules in conflict, in registry order; one alone when no schedule can keep it. */
+  rules: RuleId[];
+  /** True when the manager's locked assignments are one side of the conflict. */
+  locked: boolean;
+  /** `{ staff }`, or `{}` when the conflict is between department-wide rules. */
+  subjects: Subjects;
+  /** Each side in words, e.g. "approved leave (FMLA) 2026-03-02 to 2026-03-15". */
+  sides: string[];
+  /** One line a manager can act on. */
+  message: string;
+  /**
+   * False when a relaxation test ran out of time: the rules listed cannot all hold (that was proven), but
+   * the set may hold more than it needs to (the best found within the time limit).
+   */
+  proven: boolean;
+}
+
 export interface CoverageLine {
   area: string;
   roleFamily: string;

@@ -1,17 +1,17 @@
 /**
  * Optimize: build the MIP from a prepared input, solve it in a worker, decode the schedule and let the
- * checker explain it. An infeasible department is answered with the conflicting hard rules and subjects,
- * found by solving again with every hard rule made elastic (soft at a prohibitive weight).
+ * checker explain it. An infeasible department is answered with the conflicting hard rules and people
+ * (`solver/conflicts/`: per person, a deletion filter over their hard rules, in what is left of the time
+ * limit). A run that ends without a schedule of its own returns a warm start that keeps every hard rule.
  */
-import { type Assignment, type Explanation, type PlanningInput, type Problem, type Schedule, type Violation } from "../models/index.js";
+import { type Assignment, type Conflict, type Explanation, type Problem, type Schedule } from "../models/index.js";
 import { buildModel } from "../solver/model/build.js";
 import { decodeSchedule } from "../solver/decode.js";
 import { solveInWorker, type RunOptions } from "../solver/engines/run.js";
 import { assignmentColumnsOf, solveByNeighbourhoods } from "../solver/search/neighbourhoods.js";
-import { relativeGap, type EngineName, type SolveStatus } from "../solver/engines/types.js";
-import { RULES } from "../solver/rules/index.js";
-import { resolveRule } from "../solver/rules/resolve.js";
-import { explain, prepare, type Prepared } from "./pipeline.js";
+import { DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type EngineName, type SolveStatus } from "../solver/engines/types.js";
+import { explainInfeasibility } from "../solver/conflicts/find.js";
+import { explain, type Prepared } from "./pipeline.js";
 
 export interface OptimizeOptions extends Omit<RunOptions, "warmStart"> {
   /** Assignments the manager pinned: the optimizer keeps them. */
@@ -71,8 +71,13 @@ export interface OptimizeOutcome {
   seconds: number;
   firstFeasibleSeconds?: number;
   model: ModelSize;
-  /** For `infeasible`: the hard-rule violations the least-violating schedule cannot avoid. */
-  conflicts?: Violation[];
+  /**
+   * For `infeasible`: the hard rules that cannot all hold, per person, each set irreducible unless its
+   * `proven` is false. `seconds` includes the time spent finding them.
+   */
+  conflicts?: Conflict[];
+  /** For `infeasible`: false when the time limit ended the conflict search before every person was checked or every set was proven irreducible. */
+  conflictsComplete?: boolean;
   /** Locked assignments that break a hard rule on their own (bad input). */
   problems?: Problem[];
   detail?: string;
@@ -80,8 +85,11 @@ export interface OptimizeOutcome {
   warnings?: string[];
 }
 
-/** Weight of a hard rule made elastic: far above any soft weight, so violations are as few as can be. */
-const ELASTIC_WEIGHT = 1e6;
+/**
+ * The conflict search gets what the solve left of the time limit, and at least this many seconds: a
+ * person's model solves in milliseconds, but a worker thread takes up to half a second to start under tsx.
+ */
+const CONFLICT_SEARCH_MIN_SECONDS = 3;
 
 export async function optimize(prepared: Prepared, options: OptimizeOptions = {}): Promise<OptimizeOutcome> {
   const { locked = [], warmStart, search: _search, stopSignal, ...run } = options;
@@ -106,9 +114,15 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
     : await solveInWorker(built.model, { ...run, ...(stopSignal ? { signal: AbortSignal.any([stopSignal, ...(run.signal ? [run.signal] : [])]) } : {}), ...(start ? { warmStart: start } : {}) });
   const base = { engine, seconds: result.seconds, model: size, ...(result.detail ? { detail: result.detail } : {}), ...(result.warnings ? { warnings: result.warnings } : {}) };
   if (result.status === "infeasible") {
-    return { status: "infeasible", ...base, conflicts: await findConflicts(prepared, options) };
+    const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
+    const search = await explainInfeasibility(prepared.input, prepared.grid, prepared.demand, {
+      timeLimitSeconds: Math.max(CONFLICT_SEARCH_MIN_SECONDS, limit - result.seconds),
+      locked,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    return { status: "infeasible", ...base, seconds: result.seconds + search.seconds, conflicts: search.conflicts, conflictsComplete: search.complete };
   }
-  if (!result.values) return { status: result.status, ...base };
+  if (!result.values) return (warmStart && keptWarmStart(prepared, warmStart, lockedKeys, base)) || { status: result.status, ...base };
   const schedule = decodeSchedule(built, result.values, lockedKeys);
   const explanation = explain(prepared, schedule);
   // An incumbent found early (before the LP settles) may leave penalty slacks above the least value
@@ -140,23 +154,18 @@ function warmStartVector(built: ReturnType<typeof buildModel>, schedule: Schedul
   return { indices: Int32Array.from(indices), values: Float64Array.from(values) };
 }
 
-/** The input with every enabled hard rule made soft at a prohibitive weight. */
-export function elasticInput(input: PlanningInput): PlanningInput {
-  const rules: PlanningInput["rules"] = { ...input.rules };
-  for (const definition of RULES) {
-    const rule = resolveRule(definition, input);
-    if (rule.enabled && rule.hard) rules[definition.id] = { ...(input.rules[definition.id] ?? { params: {} }), hard: false, weight: ELASTIC_WEIGHT };
-  }
-  // Not parsed again: the input is valid, and the elastic weight is above what an input may give (MAX_WEIGHT) on purpose.
-  return { ...input, rules };
-}
-
-async function findConflicts(prepared: Prepared, options: OptimizeOptions): Promise<Violation[]> {
-  const elastic = prepare(elasticInput(prepared.input));
-  const built = buildModel(elastic.input, elastic.grid, elastic.demand, options.locked ?? []);
-  const result = await solveInWorker(built.model, { engine: options.engine ?? "highs", timeLimitSeconds: options.timeLimitSeconds ?? 60, relativeGap: 0 });
-  if (!result.values) return [];
-  // Judge the least-violating schedule by the original (hard) rules: what it breaks is the conflict.
-  const schedule = decodeSchedule(built, result.values);
-  return explain(prepared, schedule).violations.filter((v) => v.hard);
+/**
+ * A warm start kept, when the engine returned no schedule of its own (javascript-lp-solver ignores warm
+ * starts; HiGHS can stop before its first): status `feasible`, priced by the checker, with no bound
+ * claimed. Undefined when it breaks a hard rule or leaves out a locked assignment.
+ */
+function keptWarmStart(prepared: Prepared, warmStart: Schedule, lockedKeys: ReadonlySet<string>, base: Omit<OptimizeOutcome, "status">): OptimizeOutcome | undefined {
+  const key = (a: Assignment): string => `${a.staff}|${a.template}@${a.date}`;
+  const given = new Set(warmStart.assignments.map(key));
+  if ([...lockedKeys].some((k) => !given.has(k))) return undefined;
+  const schedule: Schedule = { ...warmStart, assignments: warmStart.assignments.map((a) => ({ ...a, locked: lockedKeys.has(key(a)) })) };
+  const explanation = explain(prepared, schedule);
+  if (!explanation.feasible) return undefined;
+  const warnings = [...(base.warnings ?? []), `the engine found no schedule within the time limit: this is the warm start, unimproved`];
+  return { ...base, status: "feasible", schedule, explanation, objective: explanation.total, warnings };
 }

@@ -88,14 +88,14 @@ export const highsEngine: Engine = {
           if (hooks.shouldStop?.()) event.interrupt();
         },
       });
-      return outcome(h, instance, model, elapsed(), firstFeasibleSeconds);
+      return outcome(h, instance, model, elapsed(), firstFeasibleSeconds, options.conflictRows ?? false);
     } finally {
       instance.dispose();
     }
   },
 };
 
-function outcome(h: Highs, instance: Model, model: LinearModel, seconds: number, firstFeasibleSeconds: number | undefined): EngineResult {
+function outcome(h: Highs, instance: Model, model: LinearModel, seconds: number, firstFeasibleSeconds: number | undefined, withConflictRows: boolean): EngineResult {
   const status = instance.getModelStatus();
   const codes = h.constants.modelStatus;
   const info = (name: string): number | undefined => {
@@ -107,7 +107,7 @@ function outcome(h: Highs, instance: Model, model: LinearModel, seconds: number,
     }
   };
   if (status === codes.infeasible) {
-    return { status: "infeasible", seconds, conflictRows: conflictRows(instance), detail: "HiGHS: infeasible" };
+    return { status: "infeasible", seconds, ...(withConflictRows ? { conflictRows: conflictRows(instance) } : {}), detail: "HiGHS: infeasible" };
   }
   if (status === codes.empty || model.numCols === 0) {
     // Nothing to decide (every shift forbidden, say): the empty schedule is optimal.

@@ -108,6 +108,22 @@ export function formatExplanation(input: PlanningInput, e: Explanation, options:
   return out.join("\n");
 }
 
+/**
+ * The conflicts of an infeasible solve, one line per person and set of rules, rule ids in brackets;
+ * a set the time limit left unproven, and a search that did not reach everyone, say so.
+ */
+function formatConflicts(outcome: OptimizeOutcome): string[] {
+  const conflicts = outcome.conflicts ?? [];
+  if (conflicts.length === 0) return ["The hard rules cannot all hold; no conflict could be named within the time limit (raise --time-limit)."];
+  const lines = ["The hard rules cannot all hold. Conflicts (the rules of each set cannot all hold, though any one fewer could):"];
+  for (const c of conflicts) {
+    const ids = [...c.rules, ...(c.locked ? ["locked"] : [])].join(", ");
+    lines.push(`  - ${c.message} [${ids}]${c.proven ? "" : " (best found within the time limit, not proven minimal)"}`);
+  }
+  if (outcome.conflictsComplete === false) lines.push("  The time limit ended the search before every person was checked or every set proven: there may be more.");
+  return lines;
+}
+
 /** What `rxroster solve` prints: the solve's status and gap, then the checker's explanation. */
 export function formatSolveSummary(input: PlanningInput, outcome: OptimizeOutcome, outDir: string): string {
   const lines: string[] = [];
@@ -117,9 +133,7 @@ export function formatSolveSummary(input: PlanningInput, outcome: OptimizeOutcom
   lines.push(`Status: ${outcome.status}${gap}, ${outcome.seconds.toFixed(1)} s${outcome.firstFeasibleSeconds === undefined ? "" : ` (first schedule after ${outcome.firstFeasibleSeconds.toFixed(1)} s)`}`);
   for (const warning of outcome.warnings ?? []) lines.push(`Warning: ${warning}`);
   if (outcome.status === "infeasible") {
-    lines.push("The hard rules cannot all hold. The fewest hard-rule breaks any schedule needs:");
-    for (const v of outcome.conflicts ?? []) lines.push(`  - ${v.rule}: ${v.message}`);
-    if ((outcome.conflicts ?? []).length === 0) lines.push("  (no conflicting rule could be named within the time limit)");
+    lines.push(...formatConflicts(outcome));
     return lines.join("\n");
   }
   if (!outcome.explanation) {

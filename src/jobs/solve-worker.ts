@@ -6,7 +6,7 @@
  * the queue keeps it for a stop and drops it for a cancel.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { Assignment, PlanningInput, Problem, Schedule, Violation } from "../../models/index.js";
+import type { Assignment, Conflict, PlanningInput, Problem, Schedule } from "../../models/index.js";
 import { optimize } from "../optimize.js";
 import { prepare } from "../pipeline.js";
 import type { JobProgress, SolveResult } from "./options.js";
@@ -22,7 +22,7 @@ export interface SolveWorkerInput {
 /** What the worker posts: progress while it runs, then one outcome. */
 export type SolveWorkerMessage =
   | { type: "progress"; progress: JobProgress }
-  | { type: "outcome"; result: SolveResult; assignments?: Assignment[]; conflicts?: Violation[]; problems?: Problem[]; detail?: string };
+  | { type: "outcome"; result: SolveResult; assignments?: Assignment[]; conflicts?: Conflict[]; problems?: Problem[]; detail?: string };
 
 const port = parentPort!;
 const data = workerData as SolveWorkerInput;

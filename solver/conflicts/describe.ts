@@ -1,0 +1,89 @@
+/**
+ * Conflicts in words: each side of a conflict as the rule reads for that person (their leave dates, their
+ * contract's figures, the site's limits), so a manager sees what to change, not what an imaginary
+ * schedule would break. Input: the planning input, the person and the sides found; output: a Conflict.
+ */
+import type { Assignment, Conflict, PlanningInput, RuleId, StaffMember } from "../../models/index.js";
+import { RULES } from "../rules/index.js";
+import { resolveRule } from "../rules/resolve.js";
+import type { ConflictPart } from "./find.js";
+
+export function describeConflict(input: PlanningInput, member: StaffMember | undefined, parts: readonly ConflictPart[], proven: boolean, locked: readonly Assignment[]): Conflict {
+  const rules = RULES.map((r) => r.id).filter((id) => parts.includes(id));
+  const hasLocks = parts.includes("locked");
+  const pins = member ? locked.filter((a) => a.staff === member.id) : [...locked];
+  const sides = [...rules.map((id) => describeRule(input, member, id)), ...(hasLocks ? [describeLocks(pins)] : [])];
+  // The rules that shape every roster (one shift a day, eligibility, rest) are named as the ground the
+  // conflict stands on, after the sides a manager would change (leave, contracts, limits, locks), when
+  // there are two of those; one alone is named beside them.
+  const ground = rules.filter((id) => GROUND.includes(id));
+  const main = [...rules.filter((id) => !GROUND.includes(id)).map((id) => describeRule(input, member, id)), ...(hasLocks ? [describeLocks(pins)] : [])];
+  const [named, given] = main.length > 1 ? [main, ground.map((id) => describeRule(input, member, id))] : [sides, []];
+  const verb = named.length === 1 ? "cannot hold" : named.length === 2 ? "cannot both hold" : "cannot all hold";
+  const who = member ? member.name : "Across the department";
+  const message = `${who}: ${list(named)} ${verb}${given.length > 0 ? `, given ${list(given)}` : ""}`;
+  return { rules, locked: hasLocks, subjects: member ? { staff: member.id } : {}, sides, message, proven };
+}
+
+/** Rules that make a roster a roster; a conflict names them after the rules a manager sets per person. */
+const GROUND: readonly RuleId[] = ["shift.one-per-day", "shift.no-overlap", "shift.eligibility", "rest.min-between-shifts", "shift.forbidden-succession"];
+
+/** One side: the rule as it reads for this person (or for the department when `member` is undefined). */
+export function describeRule(input: PlanningInput, member: StaffMember | undefined, id: RuleId): string {
+  const definition = RULES.find((r) => r.id === id)!;
+  const params = resolveRule(definition, input).params as Record<string, number | boolean | string>;
+  const contract = member?.contract;
+  // A contract's own figure says so; else the site's (or the rule's default).
+  const limit = (value: number | undefined, site: number, what: (n: number) => string): string => (value === undefined ? what(site) : `${what(value)} (contract)`);
+  const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  switch (id) {
+    case "leave.approved": {
+      const ranges = (member?.leave ?? []).filter((l) => l.start <= input.horizon.end && l.end >= input.horizon.start);
+      const clip = (l: { start: string; end: string }): string => `${l.start < input.horizon.start ? input.horizon.start : l.start} to ${l.end > input.horizon.end ? input.horizon.end : l.end}`;
+      return ranges.length === 0 ? "approved leave" : `approved leave ${list(ranges.map((l) => `(${l.reason}) ${clip(l)}`))}`;
+    }
+    case "hours.horizon-band": {
+      const min = contract?.minMinutesPerHorizon;
+      const max = contract?.maxMinutesPerHorizon;
+      if (min !== undefined && max !== undefined) return `contract band of ${minutes(min)} to ${minutes(max)} paid minutes over the horizon`;
+      if (min !== undefined) return `contract minimum of ${minutes(min)} paid minutes over the horizon`;
+      if (max !== undefined) return `contract maximum of ${minutes(max)} paid minutes over the horizon`;
+      return definition.title.toLowerCase();
+    }
+    case "hours.max-per-week":
+      return limit(contract?.maxHoursPerWeek, params.maxHours as number, (n) => `at most ${minutes(n)} h in a workweek`);
+    case "days.max-consecutive":
+      return limit(contract?.maxConsecutiveDays, params.maxDays as number, (n) => `at most ${plural(n, "working day", "working days")} in a row`);
+    case "nights.max-consecutive":
+      return limit(contract?.maxConsecutiveNights, params.maxNights as number, (n) => (n === 0 ? "no nights" : `at most ${plural(n, "night", "nights")} in a row`));
+    case "rest.min-between-shifts":
+      return `at least ${minutes((params.minRestMinutes as number) / 60)} h rest between shifts`;
+    case "shift.one-per-day":
+      return "at most one shift a day";
+    case "shift.no-overlap":
+      return "no overlapping shifts";
+    case "shift.eligibility": {
+      const level = member ? input.levels.find((l) => l.id === member.level) : undefined;
+      return level ? `only shifts a ${level.name} with their skills may work` : "only eligible staff on each shift";
+    }
+    case "shifts.max-per-template": {
+      const caps = Object.entries(contract?.maxShiftsPerTemplate ?? {}).map(([template, n]) => `${template} at most ${n}`);
+      return caps.length > 0 ? `contract caps on shifts per template (${caps.join(", ")})` : definition.title.toLowerCase();
+    }
+    default:
+      return definition.title.toLowerCase();
+  }
+}
+
+function describeLocks(pins: readonly Assignment[]): string {
+  const shown = pins.slice(0, 3).map((a) => `${a.template} on ${a.date}`);
+  return `the ${pins.length} locked assignment${pins.length === 1 ? "" : "s"} (${shown.join(", ")}${pins.length > 3 ? ", …" : ""})`;
+}
+
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+function minutes(value: number): string {
+  return value.toLocaleString("en-US", { maximumFractionDigits: 1 });
+}

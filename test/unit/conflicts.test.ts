@@ -1,0 +1,76 @@
+/**
+ * An infeasible department is answered with the hard rules that cannot all hold, per person, both sides
+ * named (solver/conflicts/), and nobody else. Each case used to come back wrong: one side only (five
+ * leave breaks on random dates, never the contract), the wrong rules (eligibility, one-per-day and rest
+ * for a weekly maximum against a contract minimum), or hundreds of breaks over dozens of people.
+ */
+import { describe, expect, it } from "vitest";
+import type { Conflict, PlanningInput } from "../../models/index.js";
+import { optimize } from "../../src/optimize.js";
+import { parseInput, prepare } from "../../src/pipeline.js";
+import { readDataFile } from "../../src/io.js";
+import { a, world } from "../fixtures/world.js";
+import { patchStaff } from "../fixtures/patch.js";
+
+/** The rules a manager sets per person (leave, contracts, limits), without the ground every roster stands on. */
+const GROUND = new Set(["shift.one-per-day", "shift.no-overlap", "shift.eligibility", "rest.min-between-shifts", "shift.forbidden-succession"]);
+const sides = (c: Conflict): string[] => c.rules.filter((r) => !GROUND.has(r));
+
+const onLeaveAllHorizon = (input: PlanningInput, id: string, minMinutes: number): PlanningInput =>
+  patchStaff(input, id, { leave: [{ start: "2026-03-01", end: "2026-03-31", reason: "FMLA" }], contract: { minMinutesPerHorizon: minMinutes } });
+// Cat (technician) may work 20 h a week: 1,200 min in each of the fortnight's three workweeks from Sunday
+// (the last is one day) make at most 3,600; her contract asks 3,700.
+const weeklyMaxBelowMinimum = (input: PlanningInput): PlanningInput => patchStaff(input, "C", { contract: { maxHoursPerWeek: 20, minMinutesPerHorizon: 3700 } });
+
+/** The conflicts of an infeasible solve; `check` runs before the search is asked to have been complete. */
+async function expectConflicts(input: PlanningInput, check: (conflicts: Conflict[]) => void, timeLimitSeconds = 20): Promise<void> {
+  const outcome = await optimize(prepare(input), { timeLimitSeconds });
+  expect(outcome.status).toBe("infeasible");
+  check(outcome.conflicts ?? []);
+  expect(outcome.conflictsComplete).toBe(true);
+}
+
+describe("conflicts of an infeasible department", () => {
+  it("names a person's leave over the whole horizon and her contract minimum, and nothing else", async () => {
+    await expectConflicts(onLeaveAllHorizon(world(), "A", 2400), (conflicts) => {
+      expect(conflicts).toHaveLength(1);
+      expect(conflicts[0]).toMatchObject({ rules: ["leave.approved", "hours.horizon-band"], subjects: { staff: "A" }, locked: false, proven: true });
+      expect(conflicts[0]!.message).toBe("Ann: approved leave (FMLA) 2026-03-02 to 2026-03-15 and contract minimum of 2,400 paid minutes over the horizon cannot both hold");
+    });
+  });
+
+  it("names a weekly maximum and a horizon minimum that cannot both hold for one person", async () => {
+    await expectConflicts(weeklyMaxBelowMinimum(world()), (conflicts) => {
+      expect(conflicts.map((c) => [c.subjects.staff, c.rules])).toEqual([["C", ["hours.horizon-band", "hours.max-per-week"]]]);
+      expect(conflicts[0]!.message).toBe("Cat: contract minimum of 3,700 paid minutes over the horizon and at most 20 h in a workweek (contract) cannot both hold");
+    });
+  });
+
+  it("names two independent conflicts of two people, and nobody else", async () => {
+    await expectConflicts(weeklyMaxBelowMinimum(onLeaveAllHorizon(world(), "A", 960)), (conflicts) =>
+      expect(conflicts.map((c) => [c.subjects.staff, sides(c)])).toEqual([
+        ["A", ["leave.approved", "hours.horizon-band"]],
+        ["C", ["hours.horizon-band", "hours.max-per-week"]],
+      ]),
+    );
+  });
+
+  it("names locked assignments as a side of a conflict with a hard rule", async () => {
+    const locked = ["02", "03", "04", "05", "06", "07"].map((day) => ({ ...a("A", `2026-03-${day}`, "D8"), locked: true }));
+    const outcome = await optimize(prepare(world()), { locked, timeLimitSeconds: 20 });
+    expect(outcome.status).toBe("infeasible");
+    expect(outcome.conflicts!.map((c) => [c.subjects.staff, c.rules, c.locked])).toEqual([["A", ["days.max-consecutive"], true]]);
+    expect(outcome.conflicts![0]!.message).toMatch(/^Ann: at most 5 working days in a row and the 6 locked assignments \(D8 on 2026-03-02, /);
+  });
+
+  it("names only the one person in conflict in the demo department", async () => {
+    // The demo cut to a fortnight: 14,666 columns. Maria Alvarez is on leave all of it, and her contract asks
+    // 2,400 minutes. The whole model made elastic used to list 254 breaks over dozens of people here.
+    const data = readDataFile("data/demo/department.yaml");
+    if (!data.ok) throw new Error("the demo does not load");
+    const parsed = parseInput({ ...(data.value as object), horizon: { start: "2026-11-01", end: "2026-11-14" } });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const input = patchStaff(parsed.value, "rph01", { leave: [{ start: "2026-11-01", end: "2026-11-30", reason: "FMLA" }], contract: { minMinutesPerHorizon: 2400 } });
+    await expectConflicts(input, (conflicts) => expect(conflicts.map((c) => [c.subjects.staff, c.rules])).toEqual([["rph01", ["leave.approved", "hours.horizon-band"]]]), 8);
+  });
+});
