@@ -4,7 +4,7 @@
  * MIP interrupt callback. The model is always disposed (WebAssembly memory is not garbage collected).
  */
 import highsModule, { type Highs, type Model } from "highs";
-import type { LinearModel } from "../model/linear-model.js";
+import { firstInfeasibility, type LinearModel } from "../model/linear-model.js";
 import { DEFAULT_RELATIVE_GAP, DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type Engine, type EngineResult } from "./types.js";
 
 // The package's types describe a CommonJS default; at run time the ESM build's default is the loader.
@@ -110,8 +110,13 @@ function outcome(h: Highs, instance: Model, model: LinearModel, seconds: number,
     return { status: "infeasible", seconds, ...(withConflictRows ? { conflictRows: conflictRows(instance) } : {}), detail: "HiGHS: infeasible" };
   }
   if (status === codes.empty || model.numCols === 0) {
-    // Nothing to decide (every shift forbidden, say): the empty schedule is optimal.
-    return { status: "optimal", objective: model.offset, bound: model.offset, gap: 0, seconds, values: new Float64Array(model.numCols), detail: "HiGHS: empty model" };
+    // Nothing to decide (every shift forbidden, say): the empty schedule is optimal — unless a row left
+    // with no columns cannot hold at 0 (a contract's minimum of hours when every shift is forbidden), which
+    // HiGHS does not read when there is no column.
+    const values = new Float64Array(model.numCols);
+    const broken = firstInfeasibility(model, values);
+    if (broken) return { status: "infeasible", seconds, detail: `HiGHS: nothing to decide, and ${broken}` };
+    return { status: "optimal", objective: model.offset, bound: model.offset, gap: 0, seconds, values, detail: "HiGHS: empty model" };
   }
   const hasSolution = (info("primal_solution_status") ?? 0) >= 2;
   if (!hasSolution) return { status: "timedout", seconds, detail: `HiGHS model status ${status}` };

@@ -70,4 +70,18 @@ describe("a solver session keeps one worker for many solves", () => {
       recycled.close();
     }
   });
+
+  it("answers infeasible, not optimal, a model with no columns whose row cannot hold at 0 (every shift forbidden to someone with a minimum of hours)", async () => {
+    const session = new SolverSession();
+    try {
+      const b = new ModelBuilder();
+      b.addRow("minimum", [], 2400, Infinity);
+      expect(await session.solve(b.build())).toMatchObject({ status: "infeasible", detail: expect.stringMatching(/row minimum = 0 outside \[2400, Infinity\]/) });
+      const fine = new ModelBuilder();
+      fine.addRow("maximum", [], -Infinity, 2400);
+      expect(await session.solve(fine.build())).toMatchObject({ status: "optimal", objective: 0 });
+    } finally {
+      session.close();
+    }
+  });
 });
