@@ -76,7 +76,8 @@ export function formatExplanation(input: PlanningInput, e: Explanation, options:
       ? "  every rule kept"
       : table(
           ["rule", "kind", "count", "amount", "unit", "penalty"],
-          broken.map((r) => [r.rule, r.hard ? "hard" : "soft", String(r.count), r.amount, r.unit, r.penalty]),
+          // Amounts in different units (budget.cap's dollars and hours) are listed, not added up.
+          broken.map((r) => [r.rule, r.hard ? "hard" : "soft", String(r.count), r.amount ?? r.amounts.map((x) => `${fmt(x.amount)} ${x.unit}`).join(", "), r.amount === undefined ? "mixed" : r.unit, r.penalty]),
         ),
   );
   for (const r of broken) {
