@@ -11,6 +11,7 @@ import { PlanningInputSchema, formatProblem, type Parsed, type PlanningInput, ty
 import { fileSystemReason, readDataFile, writableDirectory, writableFile, writeFileComplete } from "../io.js";
 import { explain, parseInput, parseScheduleFor, prepare } from "../pipeline.js";
 import { formatExplanation, formatSolveSummary, progressPrinter } from "./format.js";
+import { terminalText } from "./terminal.js";
 import { optimize } from "../optimize.js";
 import { scheduleToCsv } from "../export/csv.js";
 import type { EngineName } from "../../solver/engines/types.js";
@@ -94,7 +95,7 @@ export function loadSchedule(input: PlanningInput, path: string): Parsed<Schedul
 export function reportProblems(io: Io, file: string, problems: Problem[]): number {
   // A problem of the whole file (missing, not UTF-8, malformed) is the file's alone: "input" would
   // misname a schedule given with --from or to check.
-  for (const p of problems) io.err(`${file}: ${p.path === "" && p.value === undefined ? p.message : formatProblem(p)}`);
+  for (const p of problems) io.err(terminalText(`${file}: ${p.path === "" && p.value === undefined ? p.message : formatProblem(p)}`));
   return EXIT_BAD_INPUT;
 }
 
@@ -143,7 +144,7 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<n
   }
   const prepared = prepare(input.value);
   const progress = progressPrinter(io.err);
-  io.err(`solving ${input.value.site.name}, ${input.value.horizon.start} to ${input.value.horizon.end}…`);
+  io.err(terminalText(`solving ${input.value.site.name}, ${input.value.horizon.start} to ${input.value.horizon.end}…`));
   const outcome = await optimize(prepared, {
     engine: (flags.engine ?? "highs") as EngineName,
     onProgress: progress,
@@ -233,21 +234,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     const known = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     if (known) {
-      io.err(`rxroster: ${(error as Error).message}`);
+      io.err(terminalText(`rxroster: ${(error as Error).message}`));
       io.err(USAGE);
       return EXIT_BAD_INPUT;
     }
     if (error instanceof StoreOpenError) {
-      io.err(`rxroster: --data-dir: ${error.message}`);
+      io.err(terminalText(`rxroster: --data-dir: ${error.message}`));
       return EXIT_BAD_INPUT;
     }
     // A file the user named that cannot be written (a full disk, a path made read-only meanwhile).
     const { syscall, path } = error as NodeJS.ErrnoException;
     if (syscall !== undefined && path !== undefined) {
-      io.err(`rxroster: ${path}: ${fileSystemReason(error)}`);
+      io.err(terminalText(`rxroster: ${path}: ${fileSystemReason(error)}`));
       return EXIT_BAD_INPUT;
     }
-    io.err(`rxroster: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(terminalText(`rxroster: internal error: ${error instanceof Error ? error.message : String(error)}`));
     io.err(process.env.RXROSTER_DEBUG ? String((error as Error).stack) : "rxroster: run again with RXROSTER_DEBUG=1 to print where it happened, and report it");
     return EXIT_INTERNAL;
   }

@@ -10,6 +10,7 @@ import { buildFteReport, FTE_REPORT_FORMATS, renderFteReport, type FteReportForm
 import { parseHireFlag, type HireSpec } from "../reports/fte/settings.js";
 import { writableDirectory, writableFile, writeFileComplete } from "../io.js";
 import { EXIT_OK, loadInput, reportProblems, type Io } from "./main.js";
+import { terminalText } from "./terminal.js";
 
 export interface ReportFlags {
   hire: string | undefined;
@@ -61,7 +62,7 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
   const inputPath = args[1]!;
   const input = loadInput(inputPath);
   if (!input.ok) return reportProblems(io, inputPath, input.problems);
-  io.err(`FTE report for ${input.value.site.name}, ${input.value.horizon.start} to ${input.value.horizon.end}`);
+  io.err(terminalText(`FTE report for ${input.value.site.name}, ${input.value.horizon.start} to ${input.value.horizon.end}`));
   const report = await buildFteReport(input.value, {
     source: inputPath,
     ...(hire ? { hire } : {}),
@@ -78,7 +79,7 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
   } else {
     writeFileComplete(flags.out, body);
     const w = report.value.whatIf;
-    io.err(`wrote ${flags.out}: ${w.recommendedHires === undefined ? "no recommendation" : `recommended ${w.capped ? "at least " : ""}${w.recommendedHires} hire(s)`} of ${w.hire.level} at ${w.hire.fte} FTE`);
+    io.err(terminalText(`wrote ${flags.out}: ${w.recommendedHires === undefined ? "no recommendation" : `recommended ${w.capped ? "at least " : ""}${w.recommendedHires} hire(s)`} of ${w.hire.level} at ${w.hire.fte} FTE`));
   }
   return EXIT_OK;
 }

@@ -36,6 +36,24 @@ describe("rxroster check", () => {
     expect(out).toMatch(/Ann rests 7\.5 h between E8 on 2026-03-02 and D8 on 2026-03-03/);
   });
 
+  it("shows control characters of names as escapes, so they neither drive the terminal nor break a table (audit F9)", async () => {
+    const input = join(dir, "control-names.json");
+    const ann = "Ann\u001b[2J\r\n\tX\u009b\u007f Zoë 日本";
+    writeFileSync(input, JSON.stringify({ ...BASE, site: { ...BASE.site, name: "Test\u001b]0;owned\u0007 Pharmacy" }, staff: BASE.staff.map((s) => (s.id === "A" ? { ...s, name: ann } : s)) }));
+    const { code, out } = await capture(["check", input, join(dir, "schedule.json")]);
+    expect(code).toBe(0);
+    // No control character but the LF between lines.
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    const shown = "Ann\\u001b[2J\\u000d\\u000a\\u0009X\\u009b\\u007f Zoë 日本";
+    expect(out.split("\n")[0]).toBe("Test\\u001b]0;owned\\u0007 Pharmacy — 2026-03-02 to 2026-03-15 (America/Chicago)");
+    expect(out).toContain(`  - ${shown} rests 7.5 h between E8`);
+    // The hours table keeps one line per person, Ann's name whole on hers.
+    const lines = out.split("\n");
+    const hours = lines.slice(lines.indexOf("Hours per person") + 1);
+    expect(hours).toHaveLength(2 + BASE.staff.length);
+    expect(hours.find((l) => l.startsWith("A "))).toContain(shown);
+  });
+
   it("prints JSON with --json", async () => {
     const { code, out } = await capture(["check", join(dir, "input.json"), join(dir, "schedule.json"), "--json"]);
     expect(code).toBe(0);
@@ -310,6 +328,12 @@ describe("rxroster solve summary", () => {
     const warnings = ["2 of the search's solves failed and were left out, the first: boom"];
     const out = formatSolveSummary(world(), { status: "timedout", engine: "highs", seconds: 3, model: { columns: 1, rows: 1, nonzeros: 1 }, warnings }, "out");
     expect(out.split("\n").slice(1, 3)).toEqual(["Status: timedout, 3.0 s", `Warning: ${warnings[0]}`]);
+  });
+
+  it("shows control characters in the conflicts of an infeasible solve as escapes", () => {
+    const conflicts = [{ rule: "leave.approved" as const, hard: true, subjects: { staff: "A" }, amount: 1, unit: "shift", message: "Ann\u001b[2J\nX is on leave", penalty: 0 }];
+    const out = formatSolveSummary(world(), { status: "infeasible", engine: "highs", seconds: 1, model: { columns: 1, rows: 1, nonzeros: 1 }, conflicts }, "out");
+    expect(out.split("\n").at(-1)).toBe("  - leave.approved: Ann\\u001b[2J\\u000aX is on leave");
   });
 });
 
