@@ -12,6 +12,7 @@ import { fileSystemReason, readDataFile, writableDirectory, writableFile, writeF
 import { explain, parseInput, parseScheduleFor, prepare } from "../pipeline.js";
 import { formatExplanation, formatSolveSummary, progressPrinter } from "./format.js";
 import { terminalText } from "./terminal.js";
+import { joinNegativeValues, parseDecimal, unknownOptions } from "./flags.js";
 import { optimize } from "../optimize.js";
 import { scheduleToCsv } from "../export/csv.js";
 import type { EngineName } from "../../solver/engines/types.js";
@@ -61,7 +62,12 @@ ${TOKEN_USAGE}
 
 Input files are UTF-8 JSON (.json) or YAML (anything else).`;
 
-class UsageError extends Error {}
+/** Bad command-line use: one line per problem, then the usage. */
+class UsageError extends Error {
+  constructor(readonly lines: readonly string[]) {
+    super(lines.join("; "));
+  }
+}
 
 /** The options each command takes. */
 const OPTIONS_OF: Record<string, readonly string[]> = {
@@ -119,17 +125,26 @@ interface SolveFlags {
   json: boolean;
 }
 
-function numberFlag(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+function numberFlag(name: string, raw: string | undefined, min: number, max: number, problems: string[]): number | undefined {
   if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) throw new UsageError(`--${name} must be a number from ${min} to ${max} (got "${raw}")`);
+  const value = parseDecimal(raw);
+  if (value === undefined || value < min || value > max) problems.push(`--${name} must be a number from ${min} to ${max} (got "${raw}")`);
   return value;
 }
 
+/** The solve options' values, and a line for each bad one. */
+function solveOptions(flags: SolveFlags): { timeLimitSeconds: number | undefined; relativeGap: number | undefined; problems: string[] } {
+  const problems: string[] = [];
+  const timeLimitSeconds = numberFlag("time-limit", flags.timeLimit, 1, 86_400, problems);
+  const relativeGap = numberFlag("gap", flags.gap, 0, 1, problems);
+  if (flags.engine !== undefined && flags.engine !== "highs" && flags.engine !== "jslp") problems.push(`--engine must be highs or jslp (got "${flags.engine}")`);
+  return { timeLimitSeconds, relativeGap, problems };
+}
+
 async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<number> {
-  const timeLimitSeconds = numberFlag("time-limit", flags.timeLimit, 1, 86_400);
-  const relativeGap = numberFlag("gap", flags.gap, 0, 1);
-  if (flags.engine !== undefined && flags.engine !== "highs" && flags.engine !== "jslp") throw new UsageError(`--engine must be highs or jslp (got "${flags.engine}")`);
+  // Every bad option is named at once, not only the first.
+  const { timeLimitSeconds, relativeGap, problems } = solveOptions(flags);
+  if (problems.length > 0) throw new UsageError(problems);
   const input = loadInput(inputPath);
   if (!input.ok) return reportProblems(io, inputPath, input.problems);
   const from = flags.from === undefined ? undefined : loadSchedule(input.value, flags.from);
@@ -166,27 +181,36 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<n
   return outcome.schedule ? EXIT_OK : EXIT_NO_SCHEDULE;
 }
 
+const PARSE_OPTIONS = {
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+  out: { type: "string" },
+  from: { type: "string" },
+  "time-limit": { type: "string" },
+  gap: { type: "string" },
+  engine: { type: "string" },
+  staff: { type: "string" },
+  hire: { type: "string" },
+  "max-hires": { type: "string" },
+  format: { type: "string" },
+} as const;
+
+/** Every option's names, long and short ("-h"). */
+const KNOWN_OPTIONS: ReadonlySet<string> = new Set([...Object.keys(PARSE_OPTIONS), "-h"]);
+/** The options that take a value. */
+const VALUE_OPTIONS: ReadonlySet<string> = new Set(Object.entries(PARSE_OPTIONS).filter(([, o]) => o.type === "string").map(([name]) => name));
+
 export async function run(argv: string[], io: Io): Promise<number> {
   try {
     // token has flags of its own (--role, --site, --data-dir): it parses them itself.
     if (argv[0] === "token") return runToken(argv.slice(1), io);
+    const unknown = unknownOptions(argv, KNOWN_OPTIONS, VALUE_OPTIONS);
+    if (unknown.length > 0) throw new UsageError(unknown.map((option) => `Unknown option '${option}'`));
     const { values, positionals } = parseArgs({
-      args: argv,
+      args: joinNegativeValues(argv, VALUE_OPTIONS),
       allowPositionals: true,
       strict: true,
-      options: {
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-        out: { type: "string" },
-        from: { type: "string" },
-        "time-limit": { type: "string" },
-        gap: { type: "string" },
-        engine: { type: "string" },
-        staff: { type: "string" },
-        hire: { type: "string" },
-        "max-hires": { type: "string" },
-        format: { type: "string" },
-      },
+      options: PARSE_OPTIONS,
     });
     const [command, ...rest] = positionals;
     if (values.help || command === undefined || command === "help") {
@@ -197,10 +221,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const allowed = OPTIONS_OF[command];
     const given = Object.entries(values).filter(([name, value]) => value !== undefined && value !== false && name !== "help").map(([name]) => name);
     const foreign = allowed ? given.filter((name) => !allowed.includes(name)) : [];
-    if (foreign.length > 0) throw new UsageError(`${command} takes no --${foreign[0]}${allowed!.length > 0 ? ` (its options: ${allowed!.map((o) => `--${o}`).join(", ")})` : ""}`);
-    const arity = (n: number): void => {
-      if (rest.length !== n) throw new UsageError(`${command} takes ${n} file argument(s), got ${rest.length}`);
-    };
     const solveFlags = (defaultOut: string): SolveFlags => ({
       out: values.out ?? defaultOut,
       from: values.from,
@@ -209,6 +229,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       engine: values.engine,
       json: values.json,
     });
+    if (foreign.length > 0) {
+      const lines = foreign.map((name) => `${command} takes no --${name}${allowed!.length > 0 ? ` (its options: ${allowed!.map((o) => `--${o}`).join(", ")})` : ""}`);
+      // With the bad values of the options it does take, so one run names them all.
+      throw new UsageError(command === "solve" || command === "demo" ? [...lines, ...solveOptions(solveFlags("out")).problems] : lines);
+    }
+    const arity = (n: number): void => {
+      if (rest.length !== n) throw new UsageError([`${command} takes ${n} file argument(s), got ${rest.length}`]);
+    };
     switch (command) {
       case "schema":
         arity(0);
@@ -229,12 +257,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case "report":
         return await runReport(io, rest, { hire: values.hire, maxHires: values["max-hires"], timeLimit: values["time-limit"], format: values.format, out: values.out });
       default:
-        throw new UsageError(`unknown command '${command}'`);
+        throw new UsageError([`unknown command '${command}'`]);
     }
   } catch (error) {
     const known = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     if (known) {
-      io.err(terminalText(`rxroster: ${(error as Error).message}`));
+      // parseArgs says some things over several lines ("… argument is ambiguous.\nDid you forget …"): one line each.
+      const lines = error instanceof UsageError ? error.lines : [(error as Error).message.replace(/\s*\n\s*/g, " ")];
+      for (const line of lines) io.err(terminalText(`rxroster: ${line}`));
       io.err(USAGE);
       return EXIT_BAD_INPUT;
     }

@@ -11,6 +11,7 @@ import { parseHireFlag, type HireSpec } from "../reports/fte/settings.js";
 import { writableDirectory, writableFile, writeFileComplete } from "../io.js";
 import { EXIT_OK, loadInput, reportProblems, type Io } from "./main.js";
 import { terminalText } from "./terminal.js";
+import { parseDecimal, parseWhole } from "./flags.js";
 
 export interface ReportFlags {
   hire: string | undefined;
@@ -25,16 +26,16 @@ const MAX_HIRES = 20;
 
 function intFlag(name: string, raw: string | undefined, min: number, max: number, problems: Problem[]): number | undefined {
   if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) problems.push({ path: `--${name}`, message: `must be a whole number from ${min} to ${max}`, value: raw });
+  const value = parseWhole(raw);
+  if (value === undefined || value < min || value > max) problems.push({ path: `--${name}`, message: `must be a whole number from ${min} to ${max}`, value: raw });
   return value;
 }
 
 /** Seconds, decimals allowed, as `rxroster solve --time-limit` takes them. */
 function secondsFlag(name: string, raw: string | undefined, min: number, max: number, problems: Problem[]): number | undefined {
   if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) problems.push({ path: `--${name}`, message: `must be a number of seconds from ${min} to ${max}`, value: raw });
+  const value = parseDecimal(raw);
+  if (value === undefined || value < min || value > max) problems.push({ path: `--${name}`, message: `must be a number of seconds from ${min} to ${max}`, value: raw });
   return value;
 }
 

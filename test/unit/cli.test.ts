@@ -135,6 +135,44 @@ describe("rxroster solve flags", () => {
     expect(await capture(["solve", input, "--engine", "cplex"])).toMatchObject({ code: 2, err: expect.stringMatching(/--engine must be highs or jslp \(got "cplex"\)/) });
   });
 
+  it("takes numbers in plain decimal only: an empty --gap is not 0, nor 0x10 sixteen seconds (audit F8)", async () => {
+    const input = join(dir, "input.json");
+    const problems = async (...flags: string[]) => {
+      const { code, err } = await capture(["solve", input, ...flags]);
+      return { code, lines: err.split("\n").filter((l) => l.startsWith("rxroster: ")) };
+    };
+    expect(await problems("--gap", "")).toEqual({ code: 2, lines: ['rxroster: --gap must be a number from 0 to 1 (got "")'] });
+    expect(await problems("--gap", " ")).toEqual({ code: 2, lines: ['rxroster: --gap must be a number from 0 to 1 (got " ")'] });
+    for (const raw of ["0x10", "1e2", "+5", "Infinity"]) expect(await problems("--time-limit", raw)).toEqual({ code: 2, lines: [`rxroster: --time-limit must be a number from 1 to 86400 (got "${raw}")`] });
+  });
+
+  it("names every bad option on a line of its own, not only the first (audit F8)", async () => {
+    const input = join(dir, "input.json");
+    const { code, err } = await capture(["solve", input, "--time-limit", "abc", "--gap", "5", "--engine", "foo", "--staff", "A"]);
+    expect(code).toBe(2);
+    expect(err.split("\n").filter((l) => l.startsWith("rxroster: "))).toEqual([
+      "rxroster: solve takes no --staff (its options: --out, --from, --time-limit, --gap, --engine, --json)",
+      'rxroster: --time-limit must be a number from 1 to 86400 (got "abc")',
+      'rxroster: --gap must be a number from 0 to 1 (got "5")',
+      'rxroster: --engine must be highs or jslp (got "foo")',
+    ]);
+    const unknown = await capture(["solve", input, "--bogus", "--other=3"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err.split("\n").filter((l) => l.startsWith("rxroster: "))).toEqual(["rxroster: Unknown option '--bogus'", "rxroster: Unknown option '--other'"]);
+  });
+
+  it("gives a negative --time-limit the range message on one line, not parseArgs' three (audit F8)", async () => {
+    const { code, err } = await capture(["solve", join(dir, "input.json"), "--time-limit", "-1"]);
+    expect(code).toBe(2);
+    expect(err.split("\n")[0]).toBe('rxroster: --time-limit must be a number from 1 to 86400 (got "-1")');
+    expect(err.split("\n")[1]).toMatch(/^usage: /);
+    // Any other dash-led value parseArgs finds ambiguous is said on one line too.
+    const ambiguous = await capture(["solve", join(dir, "input.json"), "--out", "-x"]);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.err.split("\n")[0]).toMatch(/^rxroster: Option '--out' argument is ambiguous\. Did you forget/);
+    expect(ambiguous.err.split("\n")[1]).toMatch(/^usage: /);
+  });
+
   it("exits 2 naming the field of a bad input file", async () => {
     const { code, err } = await capture(["solve", join(dir, "bad-zone.json")]);
     expect(code).toBe(2);
@@ -161,6 +199,11 @@ describe("output paths that cannot be written", () => {
     const input = join(dir, "input.json");
     expect(await capture(["report", "fte", input, "--time-limit", "0.5"])).toMatchObject({ code: 2, err: 'rxroster: --time-limit: must be a number of seconds from 1 to 86400 (got "0.5")' });
     expect(await capture(["report", "fte", input, "--time-limit", "soon"])).toMatchObject({ code: 2, err: 'rxroster: --time-limit: must be a number of seconds from 1 to 86400 (got "soon")' });
+    // Plain decimal only, as for solve (audit F8); every bad one named.
+    expect(await capture(["report", "fte", input, "--time-limit", "0x10", "--max-hires", ""])).toMatchObject({
+      code: 2,
+      err: 'rxroster: --max-hires: must be a whole number from 0 to 20 (got "")\nrxroster: --time-limit: must be a number of seconds from 1 to 86400 (got "0x10")',
+    });
     const { code, out: printed } = await capture(["report", "fte", input, "--max-hires", "0", "--time-limit", "1.5", "--format", "json"]);
     expect(code).toBe(0);
     expect(JSON.parse(printed).provenance.solves.map((s: { timeLimitSeconds: number }) => s.timeLimitSeconds)).toEqual([1.5]);
