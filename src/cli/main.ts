@@ -14,6 +14,7 @@ import { formatExplanation, formatSolveSummary, progressPrinter } from "./format
 import { terminalText } from "./terminal.js";
 import { joinNegativeValues, parseDecimal, unknownOptions } from "./flags.js";
 import { optimize } from "../optimize.js";
+import { checkLocks } from "../locks.js";
 import { scheduleToCsv } from "../export/csv.js";
 import type { EngineName } from "../../solver/engines/types.js";
 import { runIcs } from "./ics.js";
@@ -149,6 +150,11 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<n
   if (!input.ok) return reportProblems(io, inputPath, input.problems);
   const from = flags.from === undefined ? undefined : loadSchedule(input.value, flags.from);
   if (from && !from.ok) return reportProblems(io, flags.from!, from.problems);
+  const prepared = prepare(input.value);
+  // Locks no schedule can keep, alone or together, are the --from file's problem: named by their place
+  // in it and the rule they break, before any solve.
+  const lockProblems = from?.ok ? checkLocks(prepared, from.value.assignments) : [];
+  if (lockProblems.length > 0) return reportProblems(io, flags.from!, lockProblems);
   // Checked before the solve, so a minute's schedule is not lost to a path that cannot take it.
   const unwritable = writableDirectory(flags.out);
   if (unwritable !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write to ${flags.out}: ${unwritable}` }]);
@@ -157,7 +163,6 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<n
     const why = writableFile(file);
     if (why !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write ${file}: ${why}` }]);
   }
-  const prepared = prepare(input.value);
   const progress = progressPrinter(io.err);
   io.err(terminalText(`solving ${input.value.site.name}, ${input.value.horizon.start} to ${input.value.horizon.end}…`));
   const outcome = await optimize(prepared, {

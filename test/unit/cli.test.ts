@@ -313,8 +313,24 @@ describe("rxroster solve --from", () => {
     writeFileSync(from, JSON.stringify({ assignments: [{ staff: "B", date: "2026-03-03", template: "N8", locked: true }] }));
     const locked = await capture(["solve", input, "--from", from, "--out", join(dir, "never")]);
     expect(locked.code).toBe(2);
-    expect(locked.err.split("\n").at(-1)).toMatch(/: locked\[0\]: B may not work N8 on 2026-03-03/);
+    // Named as the file has it, with the rule it breaks (audit F6).
+    expect(locked.err.split("\n").at(-1)).toMatch(/^.*: assignments\[0\]: locked, but breaks the hard rule leave\.approved: Ben is on approved leave .* works Night \(N8\) on 2026-03-03$/);
     expect(locked.err.split("\n").at(-1)!.startsWith(`${from}: `)).toBe(true);
+  });
+
+  it("exits 2 naming every lock of locks that break a hard rule only together, before solving (audit F6)", async () => {
+    const input = join(dir, "two-days.json");
+    writeFileSync(input, JSON.stringify(smallWorld(2)));
+    const from = join(dir, "previous-joint.json");
+    // Ben's locked night ends at 07:00 on 03-03, when his locked day shift starts: no rest at all.
+    writeFileSync(from, JSON.stringify({ assignments: [{ staff: "A", date: "2026-03-02", template: "D8" }, { staff: "B", date: "2026-03-02", template: "N8", locked: true }, { staff: "B", date: "2026-03-03", template: "D8", locked: true }] }));
+    const out = join(dir, "never-joint");
+    const { code, err } = await capture(["solve", input, "--from", from, "--out", out]);
+    expect(code).toBe(2);
+    expect(err.split("\n").filter((l) => !l.startsWith("solving"))).toEqual([
+      `${from}: assignments[1], assignments[2]: locked together, they break the hard rule rest.min-between-shifts: Ben rests 0.0 h between N8 on 2026-03-02 and D8 on 2026-03-03 (at least 10.0 h)`,
+    ]);
+    expect(existsSync(join(out, "schedule.json"))).toBe(false);
   });
 
   it("exits 2 with one line naming a --from file that is not there, before solving", async () => {
