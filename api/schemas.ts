@@ -15,7 +15,7 @@ export const ExplanationSchema = z
     feasible: z.boolean(),
     total: Num,
     violations: looseObjects({ rule: z.string(), hard: z.boolean(), subjects: z.record(z.string(), z.string()), amount: Num, unit: z.string(), message: z.string(), penalty: Num }),
-    rules: looseObjects({ rule: z.string(), title: z.string(), hard: z.boolean(), count: Num, amount: Num, unit: z.string(), penalty: Num }),
+    rules: looseObjects({ rule: z.string(), title: z.string(), hard: z.boolean(), count: Num, amount: Num.optional(), unit: z.string(), amounts: z.array(z.object({ unit: z.string(), amount: Num })), penalty: Num }),
     coverage: looseObjects({ area: z.string(), roleFamily: z.string(), requiredStaffHours: Num, coveredStaffHours: Num, uncoveredStaffHours: Num }),
     staff: looseObjects({ staff: z.string(), shifts: Num, paidHours: Num, overtimeHours: Num }),
     cost: z.looseObject({ regularDollars: Num, differentialDollars: Num, overtimePremiumDollars: Num, totalDollars: Num, overtimeHours: Num, agencyHours: Num }),

@@ -104,8 +104,11 @@ export interface RuleSummary {
   title: string;
   hard: boolean;
   count: number;
-  amount: number;
+  /** The violations' amounts added up, in `unit`; absent when they are in different units (see `amounts`). */
+  amount?: number;
   unit: string;
+  /** The violations' amounts added up per unit (one entry per unit; none when the rule is kept). */
+  amounts: { unit: string; amount: number }[];
   penalty: number;
 }
 

@@ -23,18 +23,20 @@ export function explainSchedule(input: PlanningInput, grid: TimeGrid, demand: De
       hard: rule.hard,
       subjects: f.subjects,
       amount: f.amount,
-      unit: definition.unit,
+      unit: f.unit ?? definition.unit,
       message: f.message,
       penalty: rule.hard ? 0 : f.amount * (f.weight ?? rule.weight),
     }));
     violations.push(...found);
+    const amounts = amountsByUnit(found);
     rules.push({
       rule: rule.id,
       title: definition.title,
       hard: rule.hard,
       count: found.length,
-      amount: found.reduce((a, v) => a + v.amount, 0),
-      unit: definition.unit,
+      // One total only when it adds like to like: budget.cap's dollars and hours do not add up.
+      ...(amounts.length <= 1 ? { amount: amounts[0]?.amount ?? 0, unit: amounts[0]?.unit ?? definition.unit } : { unit: definition.unit }),
+      amounts,
       penalty: found.reduce((a, v) => a + v.penalty, 0),
     });
   }
@@ -80,4 +82,11 @@ export function explainSchedule(input: PlanningInput, grid: TimeGrid, demand: De
       penalty: requestViolations.reduce((a, v) => a + v.penalty, 0),
     },
   };
+}
+
+/** The violations' amounts added up per unit, in the order the units first appear. */
+function amountsByUnit(violations: readonly Violation[]): { unit: string; amount: number }[] {
+  const totals = new Map<string, number>();
+  for (const v of violations) totals.set(v.unit, (totals.get(v.unit) ?? 0) + v.amount);
+  return [...totals].map(([unit, amount]) => ({ unit, amount }));
 }

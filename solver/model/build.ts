@@ -68,10 +68,19 @@ export function buildModel(input: PlanningInput, grid: TimeGrid, demand: Demand,
   }
   const lockProblems: Problem[] = [];
   const byId = new Map(staff.map((p) => [p.member.id, p]));
+  const shifts = new Map(grid.shifts.map((s) => [s.key, s]));
   locked.forEach((a, i) => {
-    const column = byId.get(a.staff)?.x.get(`${a.template}@${a.date}`);
-    if (column === undefined) lockProblems.push({ path: `locked[${i}]`, message: `${a.staff} may not work ${a.template} on ${a.date} under the hard rules`, value: a.template });
-    else builder.fixColumn(column, 1);
+    const person = byId.get(a.staff);
+    const column = person?.x.get(`${a.template}@${a.date}`);
+    if (column !== undefined) {
+      builder.fixColumn(column, 1);
+      return;
+    }
+    // The rule that removed the column, when the shift and the person exist at all.
+    const shift = shifts.get(`${a.template}@${a.date}`);
+    const why = person && shift ? hardFilters.find(({ definition, rule }) => definition.forbids!(ctx, person, shift, rule))?.rule.id : undefined;
+    const reason = why === undefined ? "no such shift for them in the horizon" : `the hard rule ${why} forbids it`;
+    lockProblems.push({ path: `locked[${i}]`, message: `${a.staff} may not work ${a.template} on ${a.date}: ${reason}`, value: a.template });
   });
   return { model: builder.build(), ctx, lockProblems };
 }

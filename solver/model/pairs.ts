@@ -1,8 +1,9 @@
 /**
- * Pairs of one person's shifts that may not both be worked (too little rest, an overlap, a forbidden
- * succession), and the rows that forbid or price them. Hard: for each later shift, one row per earlier day
- * — Σ x[earlier shifts of that day that clash] + x[later] ≤ 1 — which is valid because a day holds at
- * most one shift, and tighter than one row per pair. Soft: a penalty per clashing pair worked.
+ * Pairs of one person's shifts that may not both be worked (too little rest, an overlap), and the rows
+ * that forbid or price them. Hard, with `shift.one-per-day` hard: for each later shift, one row per earlier
+ * day — Σ x[earlier shifts of that day that clash] + x[later] ≤ 1 — valid because a day then holds at most
+ * one shift, and tighter than one row per pair. Otherwise two shifts may share a date, so a row per pair,
+ * same-date pairs included (earlier start first). Soft: a penalty per clashing pair worked.
  */
 import type { RuleId, ShiftInstance } from "../../models/index.js";
 import { penaltyBinary, penalizeColumn, type BuildContext, type ShiftVar, type StaffVars } from "./build-context.js";
@@ -19,9 +20,12 @@ export function buildPairRule(ctx: BuildContext, rule: { id: RuleId; hard: boole
   const oneADay = atMostOneShiftADay(ctx);
   for (const person of ctx.staff) {
     person.byDay.forEach((laterVars, day) => {
-      for (const later of laterVars) {
-        for (let back = 1; back <= REACH_DAYS && day - back >= 0; back++) {
-          const clashing = person.byDay[day - back]!.filter((v) => clash(v.shift, later.shift) > 0);
+      laterVars.forEach((later, j) => {
+        // Back 0 is the later shift's own date: only shifts there that start before it (or at the same
+        // minute and come first) are earlier, so each same-date pair is met once, in start order.
+        for (let back = oneADay ? 1 : 0; back <= REACH_DAYS && day - back >= 0; back++) {
+          const candidates = back === 0 ? laterVars.filter((v, i) => startsFirst(v, i, later, j)) : person.byDay[day - back]!;
+          const clashing = candidates.filter((v) => clash(v.shift, later.shift) > 0);
           if (clashing.length === 0) continue;
           if (rule.hard && !oneADay) {
             for (const earlier of clashing) ctx.builder.addRow(`${rule.id}[${person.member.id},${earlier.shift.key},${later.shift.key}]`, [earlier, later].map((v) => ({ column: v.column, coefficient: 1 })), -Infinity, 1);
@@ -35,9 +39,14 @@ export function buildPairRule(ctx: BuildContext, rule: { id: RuleId; hard: boole
           const amount = person.history.reduce((sum, h) => sum + clash(h, later.shift), 0);
           if (amount > 0) penalizeColumn(ctx, rule.id, { staff: person.member.id, date: later.shift.date }, later.column, amount * rule.weight);
         }
-      }
+      });
     });
   }
+}
+
+/** Whether `v` (at index `i` of its date's shifts) comes before `w` (at `j`): by start, then by index. */
+function startsFirst(v: ShiftVar, i: number, w: ShiftVar, j: number): boolean {
+  return v.shift.startMinute < w.shift.startMinute || (v.shift.startMinute === w.shift.startMinute && i < j);
 }
 
 function pricePair(ctx: BuildContext, rule: { id: RuleId; weight: number }, person: StaffVars, earlier: ShiftVar, later: ShiftVar, amount: number): void {

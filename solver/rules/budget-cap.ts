@@ -5,7 +5,8 @@
  * Policy: each cap the site gives is checked over the whole horizon: labor dollars are the total cost
  * (regular pay, differentials and overtime premium), overtime hours follow each person's rule (weekly40
  * or 8/80), agency hours are the paid hours of PRN and agency staff. Up to three findings, one per cap
- * exceeded, each in its own currency (dollars or hours), which is why the unit is a neutral "unit".
+ * exceeded, each in its own currency (dollars or hours) and saying so; the rule's own unit is a neutral
+ * "unit", and its summary adds up amounts per unit, never dollars to hours.
  *
  * Soft, and it can never sensibly be hard: a budget is a plan, and going over it is a conversation with
  * finance, not an impossible schedule. Weight `overBudgetUnit` (5) per dollar: past the cap an hour of a
@@ -41,6 +42,7 @@ export const budgetCap: RuleDefinition = {
         subjects: { period: "horizon" },
         amount: used - cap,
         message: `${what} ${show(used)} exceed the budget of ${show(cap)} by ${show(used - cap)} (${unit})`,
+        unit: unit === "dollars" ? "dollar" : "hour",
         ...(unit === "hours" ? { weight: hourWeight } : {}),
       });
     };

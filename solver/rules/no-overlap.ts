@@ -9,9 +9,7 @@
  * starting on one date are also `shift.one-per-day`'s; this rule adds how long they overlap.
  */
 import type { ShiftInstance } from "../../models/index.js";
-import { penaltyBinary } from "../model/build-context.js";
 import { buildPairRule, clashesWithHistory } from "../model/pairs.js";
-import { atMostOneShiftADay } from "./max-consecutive-days.js";
 import type { RuleDefinition } from "./types.js";
 
 /** Minutes two shifts overlap (0 when they only touch or are apart); symmetric, as the check counts a pair once. */
@@ -52,42 +50,9 @@ export const noOverlap: RuleDefinition = {
   forbids(_ctx, person, shift) {
     return clashesWithHistory(person, shift, overlapMinutes);
   },
-  // Shifts on different days (and history) are pairs; two shifts on one date are judged here too (the
-  // check counts every overlapping pair), so unless `shift.one-per-day` is hard each day gets its own rows:
-  // hard, one per start instant — the day's shifts running then form a clique — and soft, one priced
-  // pair per overlap.
+  // Pairs of shifts, history and same-date pairs included (the check counts every overlapping pair; two
+  // shifts on one date are also `shift.one-per-day`'s, and this rule adds how long they overlap).
   build(ctx, rule) {
     buildPairRule(ctx, rule, overlapMinutes);
-    if (atMostOneShiftADay(ctx)) return;
-    for (const person of ctx.staff) {
-      for (const vars of person.byDay) {
-        if (vars.length < 2) continue;
-        if (rule.hard) {
-          const cliques = new Set<string>();
-          for (const v of vars) {
-            const running = vars.filter((u) => u.shift.startMinute <= v.shift.startMinute && v.shift.startMinute < u.shift.endMinute);
-            const key = running.map((u) => u.column).join(",");
-            if (running.length < 2 || cliques.has(key)) continue;
-            cliques.add(key);
-            ctx.builder.addRow(`${rule.id}[${person.member.id},${v.shift.key}]`, running.map((u) => ({ column: u.column, coefficient: 1 })), -Infinity, 1);
-          }
-          continue;
-        }
-        vars.forEach((x, i) => {
-          for (const y of vars.slice(i + 1)) {
-            const minutes = overlapMinutes(x.shift, y.shift);
-            if (minutes === 0) continue;
-            const later = x.shift.startMinute > y.shift.startMinute ? x : y;
-            const both = penaltyBinary(ctx, rule.id, { staff: person.member.id, date: later.shift.date, template: later.shift.template }, minutes * rule.weight);
-            // both ≥ x + y − 1
-            ctx.builder.addRow(`${rule.id}[${person.member.id},${x.shift.key},${y.shift.key}]`, [
-              { column: x.column, coefficient: 1 },
-              { column: y.column, coefficient: 1 },
-              { column: both, coefficient: -1 },
-            ], -Infinity, 1);
-          }
-        });
-      }
-    }
   },
 };

@@ -1,6 +1,7 @@
 /**
  * One shift per day: nobody starts two shifts on the same date. Hard: a person cannot be in two
- * places, and every other rule assumes a day holds at most one shift.
+ * places. Hard, it also lets other rules' rows assume a day holds at most one shift (tighter rows);
+ * soft or off, those rules pair and count a date's shifts one by one (`pairs.ts`, `workedDay`).
  */
 import { penaltyColumn, workedTerms } from "../model/build-context.js";
 import type { RuleDefinition } from "./types.js";

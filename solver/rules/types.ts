@@ -58,4 +58,6 @@ export interface Finding {
   message: string;
   /** Penalty per unit for this finding when it differs from the rule's (weighted requests, slot lines). */
   weight?: number;
+  /** The amount's unit when it differs from the rule's (`budget.cap`: dollars or hours). */
+  unit?: string;
 }

@@ -5,13 +5,14 @@
 import type { Explanation, PlanningInput } from "../../models/index.js";
 import type { Progress } from "../../solver/engines/types.js";
 import type { OptimizeOutcome } from "../optimize.js";
+import { terminalText } from "./terminal.js";
 
 const fmt = (n: number, digits = 1): string => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const money = (n: number): string => `$${fmt(n, 2)}`;
 
-/** Left-aligned text columns, right-aligned numbers. */
+/** Left-aligned text columns, right-aligned numbers; control characters in text shown as escapes. */
 export function table(header: string[], rows: (string | number)[][]): string {
-  const cells = [header, ...rows.map((r) => r.map((c) => (typeof c === "number" ? fmt(c) : c)))];
+  const cells = [header, ...rows.map((r) => r.map((c) => (typeof c === "number" ? fmt(c) : terminalText(c))))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? "").length)));
   const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === "number"));
   const line = (r: string[]): string =>
@@ -49,7 +50,8 @@ export function formatExplanation(input: PlanningInput, e: Explanation, options:
   const maxPerRule = options.maxPerRule ?? 10;
   const out: string[] = [];
   const hardCount = e.violations.filter((v) => v.hard).length;
-  out.push(`${input.site.name} — ${input.horizon.start} to ${input.horizon.end} (${input.site.timeZone})`);
+  // Names and messages come from the input file: every one passes through terminalText.
+  out.push(terminalText(`${input.site.name} — ${input.horizon.start} to ${input.horizon.end} (${input.site.timeZone})`));
   out.push(e.feasible ? "Status: keeps every hard rule" : `Status: BREAKS ${hardCount} hard rule instance(s)`);
   out.push(`Weighted total: ${fmt(e.total, 2)}`);
   out.push("");
@@ -76,14 +78,15 @@ export function formatExplanation(input: PlanningInput, e: Explanation, options:
       ? "  every rule kept"
       : table(
           ["rule", "kind", "count", "amount", "unit", "penalty"],
-          broken.map((r) => [r.rule, r.hard ? "hard" : "soft", String(r.count), r.amount, r.unit, r.penalty]),
+          // Amounts in different units (budget.cap's dollars and hours) are listed, not added up.
+          broken.map((r) => [r.rule, r.hard ? "hard" : "soft", String(r.count), r.amount ?? r.amounts.map((x) => `${fmt(x.amount)} ${x.unit}`).join(", "), r.amount === undefined ? "mixed" : r.unit, r.penalty]),
         ),
   );
   for (const r of broken) {
     out.push("");
     out.push(`${r.title} (${r.rule}, ${r.hard ? "hard" : "soft"}):`);
     const lines = e.violations.filter((v) => v.rule === r.rule);
-    for (const v of lines.slice(0, maxPerRule)) out.push(`  - ${v.message}`);
+    for (const v of lines.slice(0, maxPerRule)) out.push(`  - ${terminalText(v.message)}`);
     if (lines.length > maxPerRule) out.push(`  … and ${lines.length - maxPerRule} more (--json lists all)`);
   }
   out.push("");
@@ -118,7 +121,7 @@ function formatConflicts(outcome: OptimizeOutcome): string[] {
   const lines = ["The hard rules cannot all hold. Conflicts (the rules of each set cannot all hold, though any one fewer could):"];
   for (const c of conflicts) {
     const ids = [...c.rules, ...(c.locked ? ["locked"] : [])].join(", ");
-    lines.push(`  - ${c.message} [${ids}]${c.proven ? "" : " (best found within the time limit, not proven minimal)"}`);
+    lines.push(`  - ${terminalText(c.message)} [${ids}]${c.proven ? "" : " (best found within the time limit, not proven minimal)"}`);
   }
   if (outcome.conflictsComplete === false) lines.push("  The time limit ended the search before every person was checked or every set proven: there may be more.");
   return lines;
@@ -131,7 +134,7 @@ export function formatSolveSummary(input: PlanningInput, outcome: OptimizeOutcom
   lines.push(`Solver: ${outcome.engine}, ${m.columns.toLocaleString("en-US")} columns, ${m.rows.toLocaleString("en-US")} rows, ${m.nonzeros.toLocaleString("en-US")} nonzeros`);
   const gap = outcome.gap === undefined ? "" : `, gap ${(100 * outcome.gap).toFixed(2)} %`;
   lines.push(`Status: ${outcome.status}${gap}, ${outcome.seconds.toFixed(1)} s${outcome.firstFeasibleSeconds === undefined ? "" : ` (first schedule after ${outcome.firstFeasibleSeconds.toFixed(1)} s)`}`);
-  for (const warning of outcome.warnings ?? []) lines.push(`Warning: ${warning}`);
+  for (const warning of outcome.warnings ?? []) lines.push(`Warning: ${terminalText(warning)}`);
   if (outcome.status === "infeasible") {
     lines.push(...formatConflicts(outcome));
     return lines.join("\n");
@@ -141,7 +144,7 @@ export function formatSolveSummary(input: PlanningInput, outcome: OptimizeOutcom
     return lines.join("\n");
   }
   if (outcome.objective !== undefined) lines.push(`Objective: ${fmt(outcome.objective, 2)} (checker total ${fmt(outcome.explanation.total, 2)})`);
-  lines.push(`Wrote ${outDir}/schedule.json and ${outDir}/schedule.csv`);
+  lines.push(terminalText(`Wrote ${outDir}/schedule.json and ${outDir}/schedule.csv`));
   lines.push("");
   lines.push(formatExplanation(input, outcome.explanation));
   return lines.join("\n");

@@ -11,7 +11,10 @@ import { PlanningInputSchema, formatProblem, type Parsed, type PlanningInput, ty
 import { fileSystemReason, readDataFile, writableDirectory, writableFile, writeFileComplete } from "../io.js";
 import { explain, parseInput, parseScheduleFor, prepare } from "../pipeline.js";
 import { formatExplanation, formatSolveSummary, progressPrinter } from "./format.js";
+import { terminalText } from "./terminal.js";
+import { joinNegativeValues, parseDecimal, unknownOptions } from "./flags.js";
 import { optimize } from "../optimize.js";
+import { checkLocks } from "../locks.js";
 import { scheduleToCsv } from "../export/csv.js";
 import type { EngineName } from "../../solver/engines/types.js";
 import { runIcs } from "./ics.js";
@@ -60,7 +63,12 @@ ${TOKEN_USAGE}
 
 Input files are UTF-8 JSON (.json) or YAML (anything else).`;
 
-class UsageError extends Error {}
+/** Bad command-line use: one line per problem, then the usage. */
+class UsageError extends Error {
+  constructor(readonly lines: readonly string[]) {
+    super(lines.join("; "));
+  }
+}
 
 /** The options each command takes. */
 const OPTIONS_OF: Record<string, readonly string[]> = {
@@ -94,7 +102,7 @@ export function loadSchedule(input: PlanningInput, path: string): Parsed<Schedul
 export function reportProblems(io: Io, file: string, problems: Problem[]): number {
   // A problem of the whole file (missing, not UTF-8, malformed) is the file's alone: "input" would
   // misname a schedule given with --from or to check.
-  for (const p of problems) io.err(`${file}: ${p.path === "" && p.value === undefined ? p.message : formatProblem(p)}`);
+  for (const p of problems) io.err(terminalText(`${file}: ${p.path === "" && p.value === undefined ? p.message : formatProblem(p)}`));
   return EXIT_BAD_INPUT;
 }
 
@@ -118,21 +126,35 @@ interface SolveFlags {
   json: boolean;
 }
 
-function numberFlag(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+function numberFlag(name: string, raw: string | undefined, min: number, max: number, problems: string[]): number | undefined {
   if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) throw new UsageError(`--${name} must be a number from ${min} to ${max} (got "${raw}")`);
+  const value = parseDecimal(raw);
+  if (value === undefined || value < min || value > max) problems.push(`--${name} must be a number from ${min} to ${max} (got "${raw}")`);
   return value;
 }
 
+/** The solve options' values, and a line for each bad one. */
+function solveOptions(flags: SolveFlags): { timeLimitSeconds: number | undefined; relativeGap: number | undefined; problems: string[] } {
+  const problems: string[] = [];
+  const timeLimitSeconds = numberFlag("time-limit", flags.timeLimit, 1, 86_400, problems);
+  const relativeGap = numberFlag("gap", flags.gap, 0, 1, problems);
+  if (flags.engine !== undefined && flags.engine !== "highs" && flags.engine !== "jslp") problems.push(`--engine must be highs or jslp (got "${flags.engine}")`);
+  return { timeLimitSeconds, relativeGap, problems };
+}
+
 async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<number> {
-  const timeLimitSeconds = numberFlag("time-limit", flags.timeLimit, 1, 86_400);
-  const relativeGap = numberFlag("gap", flags.gap, 0, 1);
-  if (flags.engine !== undefined && flags.engine !== "highs" && flags.engine !== "jslp") throw new UsageError(`--engine must be highs or jslp (got "${flags.engine}")`);
+  // Every bad option is named at once, not only the first.
+  const { timeLimitSeconds, relativeGap, problems } = solveOptions(flags);
+  if (problems.length > 0) throw new UsageError(problems);
   const input = loadInput(inputPath);
   if (!input.ok) return reportProblems(io, inputPath, input.problems);
   const from = flags.from === undefined ? undefined : loadSchedule(input.value, flags.from);
   if (from && !from.ok) return reportProblems(io, flags.from!, from.problems);
+  const prepared = prepare(input.value);
+  // Locks no schedule can keep, alone or together, are the --from file's problem: named by their place
+  // in it and the rule they break, before any solve.
+  const lockProblems = from?.ok ? checkLocks(prepared, from.value.assignments) : [];
+  if (lockProblems.length > 0) return reportProblems(io, flags.from!, lockProblems);
   // Checked before the solve, so a minute's schedule is not lost to a path that cannot take it.
   const unwritable = writableDirectory(flags.out);
   if (unwritable !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write to ${flags.out}: ${unwritable}` }]);
@@ -141,9 +163,8 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<n
     const why = writableFile(file);
     if (why !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write ${file}: ${why}` }]);
   }
-  const prepared = prepare(input.value);
   const progress = progressPrinter(io.err);
-  io.err(`solving ${input.value.site.name}, ${input.value.horizon.start} to ${input.value.horizon.end}…`);
+  io.err(terminalText(`solving ${input.value.site.name}, ${input.value.horizon.start} to ${input.value.horizon.end}…`));
   const outcome = await optimize(prepared, {
     engine: (flags.engine ?? "highs") as EngineName,
     onProgress: progress,
@@ -165,27 +186,36 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<n
   return outcome.schedule ? EXIT_OK : EXIT_NO_SCHEDULE;
 }
 
+const PARSE_OPTIONS = {
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+  out: { type: "string" },
+  from: { type: "string" },
+  "time-limit": { type: "string" },
+  gap: { type: "string" },
+  engine: { type: "string" },
+  staff: { type: "string" },
+  hire: { type: "string" },
+  "max-hires": { type: "string" },
+  format: { type: "string" },
+} as const;
+
+/** Every option's names, long and short ("-h"). */
+const KNOWN_OPTIONS: ReadonlySet<string> = new Set([...Object.keys(PARSE_OPTIONS), "-h"]);
+/** The options that take a value. */
+const VALUE_OPTIONS: ReadonlySet<string> = new Set(Object.entries(PARSE_OPTIONS).filter(([, o]) => o.type === "string").map(([name]) => name));
+
 export async function run(argv: string[], io: Io): Promise<number> {
   try {
     // token has flags of its own (--role, --site, --data-dir): it parses them itself.
     if (argv[0] === "token") return runToken(argv.slice(1), io);
+    const unknown = unknownOptions(argv, KNOWN_OPTIONS, VALUE_OPTIONS);
+    if (unknown.length > 0) throw new UsageError(unknown.map((option) => `Unknown option '${option}'`));
     const { values, positionals } = parseArgs({
-      args: argv,
+      args: joinNegativeValues(argv, VALUE_OPTIONS),
       allowPositionals: true,
       strict: true,
-      options: {
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-        out: { type: "string" },
-        from: { type: "string" },
-        "time-limit": { type: "string" },
-        gap: { type: "string" },
-        engine: { type: "string" },
-        staff: { type: "string" },
-        hire: { type: "string" },
-        "max-hires": { type: "string" },
-        format: { type: "string" },
-      },
+      options: PARSE_OPTIONS,
     });
     const [command, ...rest] = positionals;
     if (values.help || command === undefined || command === "help") {
@@ -196,10 +226,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const allowed = OPTIONS_OF[command];
     const given = Object.entries(values).filter(([name, value]) => value !== undefined && value !== false && name !== "help").map(([name]) => name);
     const foreign = allowed ? given.filter((name) => !allowed.includes(name)) : [];
-    if (foreign.length > 0) throw new UsageError(`${command} takes no --${foreign[0]}${allowed!.length > 0 ? ` (its options: ${allowed!.map((o) => `--${o}`).join(", ")})` : ""}`);
-    const arity = (n: number): void => {
-      if (rest.length !== n) throw new UsageError(`${command} takes ${n} file argument(s), got ${rest.length}`);
-    };
     const solveFlags = (defaultOut: string): SolveFlags => ({
       out: values.out ?? defaultOut,
       from: values.from,
@@ -208,6 +234,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       engine: values.engine,
       json: values.json,
     });
+    if (foreign.length > 0) {
+      const lines = foreign.map((name) => `${command} takes no --${name}${allowed!.length > 0 ? ` (its options: ${allowed!.map((o) => `--${o}`).join(", ")})` : ""}`);
+      // With the bad values of the options it does take, so one run names them all.
+      throw new UsageError(command === "solve" || command === "demo" ? [...lines, ...solveOptions(solveFlags("out")).problems] : lines);
+    }
+    const arity = (n: number): void => {
+      if (rest.length !== n) throw new UsageError([`${command} takes ${n} file argument(s), got ${rest.length}`]);
+    };
     switch (command) {
       case "schema":
         arity(0);
@@ -228,26 +262,28 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case "report":
         return await runReport(io, rest, { hire: values.hire, maxHires: values["max-hires"], timeLimit: values["time-limit"], format: values.format, out: values.out });
       default:
-        throw new UsageError(`unknown command '${command}'`);
+        throw new UsageError([`unknown command '${command}'`]);
     }
   } catch (error) {
     const known = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     if (known) {
-      io.err(`rxroster: ${(error as Error).message}`);
+      // parseArgs says some things over several lines ("… argument is ambiguous.\nDid you forget …"): one line each.
+      const lines = error instanceof UsageError ? error.lines : [(error as Error).message.replace(/\s*\n\s*/g, " ")];
+      for (const line of lines) io.err(terminalText(`rxroster: ${line}`));
       io.err(USAGE);
       return EXIT_BAD_INPUT;
     }
     if (error instanceof StoreOpenError) {
-      io.err(`rxroster: --data-dir: ${error.message}`);
+      io.err(terminalText(`rxroster: --data-dir: ${error.message}`));
       return EXIT_BAD_INPUT;
     }
     // A file the user named that cannot be written (a full disk, a path made read-only meanwhile).
     const { syscall, path } = error as NodeJS.ErrnoException;
     if (syscall !== undefined && path !== undefined) {
-      io.err(`rxroster: ${path}: ${fileSystemReason(error)}`);
+      io.err(terminalText(`rxroster: ${path}: ${fileSystemReason(error)}`));
       return EXIT_BAD_INPUT;
     }
-    io.err(`rxroster: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(terminalText(`rxroster: internal error: ${error instanceof Error ? error.message : String(error)}`));
     io.err(process.env.RXROSTER_DEBUG ? String((error as Error).stack) : "rxroster: run again with RXROSTER_DEBUG=1 to print where it happened, and report it");
     return EXIT_INTERNAL;
   }

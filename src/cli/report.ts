@@ -10,6 +10,8 @@ import { buildFteReport, FTE_REPORT_FORMATS, renderFteReport, type FteReportForm
 import { parseHireFlag, type HireSpec } from "../reports/fte/settings.js";
 import { writableDirectory, writableFile, writeFileComplete } from "../io.js";
 import { EXIT_OK, loadInput, reportProblems, type Io } from "./main.js";
+import { terminalText } from "./terminal.js";
+import { parseDecimal, parseWhole } from "./flags.js";
 
 export interface ReportFlags {
   hire: string | undefined;
@@ -24,16 +26,16 @@ const MAX_HIRES = 20;
 
 function intFlag(name: string, raw: string | undefined, min: number, max: number, problems: Problem[]): number | undefined {
   if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) problems.push({ path: `--${name}`, message: `must be a whole number from ${min} to ${max}`, value: raw });
+  const value = parseWhole(raw);
+  if (value === undefined || value < min || value > max) problems.push({ path: `--${name}`, message: `must be a whole number from ${min} to ${max}`, value: raw });
   return value;
 }
 
 /** Seconds, decimals allowed, as `rxroster solve --time-limit` takes them. */
 function secondsFlag(name: string, raw: string | undefined, min: number, max: number, problems: Problem[]): number | undefined {
   if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) problems.push({ path: `--${name}`, message: `must be a number of seconds from ${min} to ${max}`, value: raw });
+  const value = parseDecimal(raw);
+  if (value === undefined || value < min || value > max) problems.push({ path: `--${name}`, message: `must be a number of seconds from ${min} to ${max}`, value: raw });
   return value;
 }
 
@@ -61,7 +63,7 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
   const inputPath = args[1]!;
   const input = loadInput(inputPath);
   if (!input.ok) return reportProblems(io, inputPath, input.problems);
-  io.err(`FTE report for ${input.value.site.name}, ${input.value.horizon.start} to ${input.value.horizon.end}`);
+  io.err(terminalText(`FTE report for ${input.value.site.name}, ${input.value.horizon.start} to ${input.value.horizon.end}`));
   const report = await buildFteReport(input.value, {
     source: inputPath,
     ...(hire ? { hire } : {}),
@@ -78,7 +80,7 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
   } else {
     writeFileComplete(flags.out, body);
     const w = report.value.whatIf;
-    io.err(`wrote ${flags.out}: ${w.recommendedHires === undefined ? "no recommendation" : `recommended ${w.capped ? "at least " : ""}${w.recommendedHires} hire(s)`} of ${w.hire.level} at ${w.hire.fte} FTE`);
+    io.err(terminalText(`wrote ${flags.out}: ${w.recommendedHires === undefined ? "no recommendation" : `recommended ${w.capped ? "at least " : ""}${w.recommendedHires} hire(s)`} of ${w.hire.level} at ${w.hire.fte} FTE`));
   }
   return EXIT_OK;
 }

@@ -36,6 +36,24 @@ describe("rxroster check", () => {
     expect(out).toMatch(/Ann rests 7\.5 h between E8 on 2026-03-02 and D8 on 2026-03-03/);
   });
 
+  it("shows control characters of names as escapes, so they neither drive the terminal nor break a table (audit F9)", async () => {
+    const input = join(dir, "control-names.json");
+    const ann = "Ann\u001b[2J\r\n\tX\u009b\u007f Zoë 日本";
+    writeFileSync(input, JSON.stringify({ ...BASE, site: { ...BASE.site, name: "Test\u001b]0;owned\u0007 Pharmacy" }, staff: BASE.staff.map((s) => (s.id === "A" ? { ...s, name: ann } : s)) }));
+    const { code, out } = await capture(["check", input, join(dir, "schedule.json")]);
+    expect(code).toBe(0);
+    // No control character but the LF between lines.
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    const shown = "Ann\\u001b[2J\\u000d\\u000a\\u0009X\\u009b\\u007f Zoë 日本";
+    expect(out.split("\n")[0]).toBe("Test\\u001b]0;owned\\u0007 Pharmacy — 2026-03-02 to 2026-03-15 (America/Chicago)");
+    expect(out).toContain(`  - ${shown} rests 7.5 h between E8`);
+    // The hours table keeps one line per person, Ann's name whole on hers.
+    const lines = out.split("\n");
+    const hours = lines.slice(lines.indexOf("Hours per person") + 1);
+    expect(hours).toHaveLength(2 + BASE.staff.length);
+    expect(hours.find((l) => l.startsWith("A "))).toContain(shown);
+  });
+
   it("prints JSON with --json", async () => {
     const { code, out } = await capture(["check", join(dir, "input.json"), join(dir, "schedule.json"), "--json"]);
     expect(code).toBe(0);
@@ -117,6 +135,44 @@ describe("rxroster solve flags", () => {
     expect(await capture(["solve", input, "--engine", "cplex"])).toMatchObject({ code: 2, err: expect.stringMatching(/--engine must be highs or jslp \(got "cplex"\)/) });
   });
 
+  it("takes numbers in plain decimal only: an empty --gap is not 0, nor 0x10 sixteen seconds (audit F8)", async () => {
+    const input = join(dir, "input.json");
+    const problems = async (...flags: string[]) => {
+      const { code, err } = await capture(["solve", input, ...flags]);
+      return { code, lines: err.split("\n").filter((l) => l.startsWith("rxroster: ")) };
+    };
+    expect(await problems("--gap", "")).toEqual({ code: 2, lines: ['rxroster: --gap must be a number from 0 to 1 (got "")'] });
+    expect(await problems("--gap", " ")).toEqual({ code: 2, lines: ['rxroster: --gap must be a number from 0 to 1 (got " ")'] });
+    for (const raw of ["0x10", "1e2", "+5", "Infinity"]) expect(await problems("--time-limit", raw)).toEqual({ code: 2, lines: [`rxroster: --time-limit must be a number from 1 to 86400 (got "${raw}")`] });
+  });
+
+  it("names every bad option on a line of its own, not only the first (audit F8)", async () => {
+    const input = join(dir, "input.json");
+    const { code, err } = await capture(["solve", input, "--time-limit", "abc", "--gap", "5", "--engine", "foo", "--staff", "A"]);
+    expect(code).toBe(2);
+    expect(err.split("\n").filter((l) => l.startsWith("rxroster: "))).toEqual([
+      "rxroster: solve takes no --staff (its options: --out, --from, --time-limit, --gap, --engine, --json)",
+      'rxroster: --time-limit must be a number from 1 to 86400 (got "abc")',
+      'rxroster: --gap must be a number from 0 to 1 (got "5")',
+      'rxroster: --engine must be highs or jslp (got "foo")',
+    ]);
+    const unknown = await capture(["solve", input, "--bogus", "--other=3"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err.split("\n").filter((l) => l.startsWith("rxroster: "))).toEqual(["rxroster: Unknown option '--bogus'", "rxroster: Unknown option '--other'"]);
+  });
+
+  it("gives a negative --time-limit the range message on one line, not parseArgs' three (audit F8)", async () => {
+    const { code, err } = await capture(["solve", join(dir, "input.json"), "--time-limit", "-1"]);
+    expect(code).toBe(2);
+    expect(err.split("\n")[0]).toBe('rxroster: --time-limit must be a number from 1 to 86400 (got "-1")');
+    expect(err.split("\n")[1]).toMatch(/^usage: /);
+    // Any other dash-led value parseArgs finds ambiguous is said on one line too.
+    const ambiguous = await capture(["solve", join(dir, "input.json"), "--out", "-x"]);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.err.split("\n")[0]).toMatch(/^rxroster: Option '--out' argument is ambiguous\. Did you forget/);
+    expect(ambiguous.err.split("\n")[1]).toMatch(/^usage: /);
+  });
+
   it("exits 2 naming the field of a bad input file", async () => {
     const { code, err } = await capture(["solve", join(dir, "bad-zone.json")]);
     expect(code).toBe(2);
@@ -143,6 +199,11 @@ describe("output paths that cannot be written", () => {
     const input = join(dir, "input.json");
     expect(await capture(["report", "fte", input, "--time-limit", "0.5"])).toMatchObject({ code: 2, err: 'rxroster: --time-limit: must be a number of seconds from 1 to 86400 (got "0.5")' });
     expect(await capture(["report", "fte", input, "--time-limit", "soon"])).toMatchObject({ code: 2, err: 'rxroster: --time-limit: must be a number of seconds from 1 to 86400 (got "soon")' });
+    // Plain decimal only, as for solve (audit F8); every bad one named.
+    expect(await capture(["report", "fte", input, "--time-limit", "0x10", "--max-hires", ""])).toMatchObject({
+      code: 2,
+      err: 'rxroster: --max-hires: must be a whole number from 0 to 20 (got "")\nrxroster: --time-limit: must be a number of seconds from 1 to 86400 (got "0x10")',
+    });
     const { code, out: printed } = await capture(["report", "fte", input, "--max-hires", "0", "--time-limit", "1.5", "--format", "json"]);
     expect(code).toBe(0);
     expect(JSON.parse(printed).provenance.solves.map((s: { timeLimitSeconds: number }) => s.timeLimitSeconds)).toEqual([1.5]);
@@ -252,8 +313,24 @@ describe("rxroster solve --from", () => {
     writeFileSync(from, JSON.stringify({ assignments: [{ staff: "B", date: "2026-03-03", template: "N8", locked: true }] }));
     const locked = await capture(["solve", input, "--from", from, "--out", join(dir, "never")]);
     expect(locked.code).toBe(2);
-    expect(locked.err.split("\n").at(-1)).toMatch(/: locked\[0\]: B may not work N8 on 2026-03-03/);
+    // Named as the file has it, with the rule it breaks (audit F6).
+    expect(locked.err.split("\n").at(-1)).toMatch(/^.*: assignments\[0\]: locked, but breaks the hard rule leave\.approved: Ben is on approved leave .* works Night \(N8\) on 2026-03-03$/);
     expect(locked.err.split("\n").at(-1)!.startsWith(`${from}: `)).toBe(true);
+  });
+
+  it("exits 2 naming every lock of locks that break a hard rule only together, before solving (audit F6)", async () => {
+    const input = join(dir, "two-days.json");
+    writeFileSync(input, JSON.stringify(smallWorld(2)));
+    const from = join(dir, "previous-joint.json");
+    // Ben's locked night ends at 07:00 on 03-03, when his locked day shift starts: no rest at all.
+    writeFileSync(from, JSON.stringify({ assignments: [{ staff: "A", date: "2026-03-02", template: "D8" }, { staff: "B", date: "2026-03-02", template: "N8", locked: true }, { staff: "B", date: "2026-03-03", template: "D8", locked: true }] }));
+    const out = join(dir, "never-joint");
+    const { code, err } = await capture(["solve", input, "--from", from, "--out", out]);
+    expect(code).toBe(2);
+    expect(err.split("\n").filter((l) => !l.startsWith("solving"))).toEqual([
+      `${from}: assignments[1], assignments[2]: locked together, they break the hard rule rest.min-between-shifts: Ben rests 0.0 h between N8 on 2026-03-02 and D8 on 2026-03-03 (at least 10.0 h)`,
+    ]);
+    expect(existsSync(join(out, "schedule.json"))).toBe(false);
   });
 
   it("exits 2 with one line naming a --from file that is not there, before solving", async () => {
@@ -310,6 +387,12 @@ describe("rxroster solve summary", () => {
     const warnings = ["2 of the search's solves failed and were left out, the first: boom"];
     const out = formatSolveSummary(world(), { status: "timedout", engine: "highs", seconds: 3, model: { columns: 1, rows: 1, nonzeros: 1 }, warnings }, "out");
     expect(out.split("\n").slice(1, 3)).toEqual(["Status: timedout, 3.0 s", `Warning: ${warnings[0]}`]);
+  });
+
+  it("shows control characters in the conflicts of an infeasible solve as escapes", () => {
+    const conflicts = [{ rules: ["leave.approved" as const], locked: false, subjects: { staff: "A" }, sides: ["approved leave"], message: "Ann\u001b[2J\nX is on leave", proven: true }];
+    const out = formatSolveSummary(world(), { status: "infeasible", engine: "highs", seconds: 1, model: { columns: 1, rows: 1, nonzeros: 1 }, conflicts, conflictsComplete: true }, "out");
+    expect(out.split("\n").at(-1)).toBe("  - Ann\\u001b[2J\\u000aX is on leave [leave.approved]");
   });
 });
 

@@ -26,7 +26,8 @@ describe("optimize", () => {
   it("names a locked assignment the hard rules forbid instead of solving", async () => {
     const outcome = await optimize(prepare(world()), { locked: [a("D", "2026-03-04", "IV10")] });
     expect(outcome.status).toBe("infeasible");
-    expect(outcome.problems).toEqual([expect.objectContaining({ path: "locked[0]", message: expect.stringMatching(/D may not work IV10 on 2026-03-04/) })]);
+    // Dan (Technician I) lacks the sterile skill IV10 needs.
+    expect(outcome.problems).toEqual([expect.objectContaining({ path: "locked[0]", message: "D may not work IV10 on 2026-03-04: the hard rule shift.eligibility forbids it" })]);
   });
 
   it("answers an impossible department with the conflicting rules and people", async () => {

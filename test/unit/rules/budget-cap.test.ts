@@ -3,6 +3,8 @@ import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
 import { TWELVES, addTemplates, dates, patchStaff } from "../../fixtures/patch.js";
 import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
 import { onLeave, smallWorld, violationsIn } from "../../fixtures/small-world.js";
+import { explain, prepare } from "../../../src/pipeline.js";
+import { formatExplanation } from "../../../src/cli/format.js";
 
 const RULE = "budget.cap";
 // Cat ($25/h, weekly40) on five 12-h paid shifts in one workweek: $1500 regular + 20 h OT × $12.50 = $1750.
@@ -22,7 +24,7 @@ describe("budget.cap", () => {
     // Two nights for Ann: 2 × 8 h × ($60 + $4 night differential) = $1024.
     const found = violationsOf(world({ budget: { laborDollars: 1000 } }), [a("A", "2026-03-02", "N8"), a("A", "2026-03-03", "N8")], RULE);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ hard: false, unit: "unit", subjects: { period: "horizon" } });
+    expect(found[0]).toMatchObject({ hard: false, unit: "dollar", subjects: { period: "horizon" } });
     expect(found[0]!.amount).toBeCloseTo(24, 9);
     expect(found[0]!.penalty).toBeCloseTo(24 * 5, 9);
     expect(found[0]!.message).toMatch(/Labor dollars/);
@@ -65,6 +67,24 @@ describe("budget.cap", () => {
     expect(found.map((v) => v.penalty)).toEqual([expect.closeTo(991.5, 9), expect.closeTo(10 * 100, 9), expect.closeTo(11.5 * 100, 9)]);
     const cheaper = { ...input, weights: { ...input.weights, overBudgetHour: 7 } };
     expect(violationsOf(cheaper, [...overtimeWeek, a("D", "2026-03-02", "T12")], RULE).map((v) => v.penalty)).toEqual([expect.closeTo(991.5, 9), expect.closeTo(70, 9), expect.closeTo(80.5, 9)]);
+  });
+
+  it("adds up its amounts per unit in the rule summary, never dollars to hours (audit F10)", () => {
+    const input = withRule(patchStaff(withTwelves({ laborDollars: 1000, overtimeHours: 10, agencyHours: 0 }), "D", { employment: "prn", fte: 0 }), RULE, { weight: 1 });
+    const explanation = explain(prepare(input), { assignments: [...overtimeWeek, a("D", "2026-03-02", "T12")] });
+    expect(explanation.violations.filter((v) => v.rule === RULE).map((v) => v.unit)).toEqual(["dollar", "hour", "hour"]);
+    const summary = explanation.rules.find((r) => r.rule === RULE)!;
+    expect(summary.amount).toBeUndefined();
+    expect(summary.amounts).toEqual([{ unit: "dollar", amount: expect.closeTo(991.5, 9) }, { unit: "hour", amount: expect.closeTo(21.5, 9) }]);
+    // The penalty is unchanged: dollars at the rule's weight, hours at the over-budget hour's.
+    expect(summary.penalty).toBeCloseTo(991.5 + 21.5 * 100, 9);
+    const row = formatExplanation(input, explanation).split("\n").find((line) => line.startsWith(RULE))!;
+    expect(row.split(/ {2,}/)).toEqual([RULE, "soft", "3", "991.5 dollar, 21.5 hour", "mixed", "3,141.5"]);
+  });
+
+  it("keeps one total when every finding shares a unit", () => {
+    const explanation = explain(prepare(withTwelves({ overtimeHours: 15 })), { assignments: overtimeWeek });
+    expect(explanation.rules.find((r) => r.rule === RULE)).toMatchObject({ amount: expect.closeTo(5, 9), unit: "hour", amounts: [{ unit: "hour", amount: expect.closeTo(5, 9) }] });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { a, violationsOf, withRule, world } from "../../fixtures/world.js";
+import { BASE, a, violationsOf, withRule, world } from "../../fixtures/world.js";
 import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
 import { TWELVES, addTemplates, patchStaff } from "../../fixtures/patch.js";
 
@@ -60,6 +60,38 @@ describe("rest.min-between-shifts in the model", () => {
     const solved = await solveDirect(scenario({ hard: false, weight: 0.01 }));
     const found = solved.explanation.violations.filter((v) => v.rule === "rest.min-between-shifts");
     expect(found).toEqual([expect.objectContaining({ amount: 150, penalty: 1.5 })]);
+    expectModelAgreesWithChecker(solved);
+  });
+});
+
+describe("rest.min-between-shifts in the model, two shifts on one date", () => {
+  // The audit's r2/r3 (scratch/audit-solve): Ann alone, a day (07:00–15:30) and a night (23:00) on the
+  // same Monday, each worth 2000 to cover; one-per-day soft and cheap, overlaps soft, so nothing but rest
+  // stands between the two shifts — 7.5 h apart, 150 minutes short of 10 h.
+  const sameDate = (rest?: { hard: boolean; weight: number }) => {
+    const input = world({
+      horizon: { start: "2026-03-02", end: "2026-03-02" },
+      staff: [{ ...BASE.staff[0]!, fte: 0 }],
+      slotDemand: ["D8", "N8"].map((template) => ({ template, date: "2026-03-02", required: 1, underWeight: 2000 })),
+      rules: {
+        "shift.one-per-day": { hard: false, weight: 1, params: {} },
+        "shift.no-overlap": { hard: false, params: {} },
+      },
+    });
+    return rest ? withRule(input, "rest.min-between-shifts", rest) : input;
+  };
+
+  it("keeps the rest between them when the rule is hard", async () => {
+    const solved = await solveDirect(sameDate());
+    expect(solved.schedule.assignments).toHaveLength(1);
+    expect(solved.explanation.violations.filter((v) => v.rule === "rest.min-between-shifts")).toEqual([]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices the short rest in the objective as the checker does when the rule is soft", async () => {
+    const solved = await solveDirect(sameDate({ hard: false, weight: 1 }));
+    expect(solved.schedule.assignments.map((x) => x.template).sort()).toEqual(["D8", "N8"]);
+    expect(solved.explanation.violations.filter((v) => v.rule === "rest.min-between-shifts")).toEqual([expect.objectContaining({ amount: 150, penalty: 150 })]);
     expectModelAgreesWithChecker(solved);
   });
 });

@@ -1,0 +1,79 @@
+/**
+ * Locked assignments judged on their own, before a solve: input is a schedule's assignments (the
+ * `--from` file's, in its order) and output the problems of its locked ones, each naming the locks
+ * involved by their place in that list and the hard rule they break. A lock a hard rule forbids alone
+ * (leave, eligibility) and locks that break one only together (six days in a row, a night and then a
+ * day shift) are both bad input: no schedule can keep them, whatever the solver does.
+ */
+import type { Assignment, Problem, RuleId, Violation } from "../models/index.js";
+import { explain, type Prepared } from "./pipeline.js";
+
+/**
+ * The hard rules that more shifts can only break more (or as much), so a break among the locks alone is
+ * in every schedule that keeps them. Minimums (hours bands, minimum runs, complete weekends, a request
+ * to work) are left out: the solver may mend them around the locks.
+ */
+const MONOTONE: ReadonlySet<RuleId> = new Set<RuleId>([
+  "shift.one-per-day",
+  "shift.no-overlap",
+  "shift.eligibility",
+  "leave.approved",
+  "rest.min-between-shifts",
+  "shift.forbidden-succession",
+  "days.max-consecutive",
+  "nights.max-consecutive",
+  "shifts.max-per-template",
+  "hours.max-per-week",
+  "weekends.max-per-window",
+  "budget.cap",
+  "coverage.interval-overstaffing",
+  "coverage.slot-over",
+  "requests.shift-off",
+  "requests.day-off",
+]);
+
+interface Lock {
+  assignment: Assignment;
+  /** Its index in the list the user gave. */
+  index: number;
+}
+
+/**
+ * Problems of the locked assignments in `assignments`, one per break of a hard rule, its path the locks
+ * involved (`assignments[3]`, or `assignments[0], assignments[1], …` for locks that break it together);
+ * none when the locks can all be kept. `listPath` names the list in the paths (default "assignments").
+ */
+export function checkLocks(prepared: Prepared, assignments: readonly Assignment[], listPath = "assignments"): Problem[] {
+  const locks: Lock[] = assignments.flatMap((assignment, index) => (assignment.locked ? [{ assignment, index }] : []));
+  if (locks.length === 0) return [];
+  const breaks = (subset: readonly Lock[]): Violation[] =>
+    explain(prepared, { assignments: subset.map((l) => l.assignment) }).violations.filter((v) => v.hard && MONOTONE.has(v.rule));
+  // A break is a rule and a person (none for the horizon's budget); each is traced back to its locks.
+  const groups = new Map<string, { rule: RuleId; staff: string | undefined }>();
+  for (const v of breaks(locks)) groups.set(`${v.rule}|${v.subjects.staff ?? ""}`, { rule: v.rule, staff: v.subjects.staff });
+  const problems: { first: number; problem: Problem }[] = [];
+  for (const { rule, staff } of groups.values()) {
+    const broken = (subset: readonly Lock[]): Violation | undefined => breaks(subset).find((v) => v.rule === rule && v.subjects.staff === staff);
+    let pool = locks.filter((l) => staff === undefined || l.assignment.staff === staff);
+    // A deletion filter: a lock without which the rest still break the rule is not needed to break it, so
+    // what is left is a smallest set that does. Its locks set aside, the others may break it again.
+    while (broken(pool) !== undefined) {
+      let minimal = pool;
+      for (const lock of pool) {
+        const without = minimal.filter((l) => l !== lock);
+        if (broken(without) !== undefined) minimal = without;
+      }
+      if (minimal.length === 0) break;
+      const v = broken(minimal)!;
+      problems.push({
+        first: minimal[0]!.index,
+        problem: {
+          path: minimal.map((l) => `${listPath}[${l.index}]`).join(", "),
+          message: `${minimal.length === 1 ? "locked, but breaks" : "locked together, they break"} the hard rule ${rule}: ${v.message}`,
+        },
+      });
+      pool = pool.filter((l) => !minimal.includes(l));
+    }
+  }
+  return problems.sort((a, b) => a.first - b.first).map((p) => p.problem);
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import type { Assignment } from "../../models/index.js";
+import { checkLocks } from "../../src/locks.js";
+import { prepare } from "../../src/pipeline.js";
+import { a, world } from "../fixtures/world.js";
+import { onLeave, smallWorld } from "../fixtures/small-world.js";
+import { dates, patchStaff } from "../fixtures/patch.js";
+
+const locked = (staff: string, date: string, template: string): Assignment => ({ ...a(staff, date, template), locked: true });
+
+describe("checkLocks (audit F6)", () => {
+  it("names a lock a hard rule forbids alone by its place in the list given, and the rule", () => {
+    const input = onLeave(world(), "B");
+    const problems = checkLocks(prepare(input), [a("A", "2026-03-02", "D8"), locked("A", "2026-03-03", "D8"), locked("B", "2026-03-04", "D8")]);
+    expect(problems).toEqual([{ path: "assignments[2]", message: expect.stringMatching(/^locked, but breaks the hard rule leave\.approved: Ben is on approved leave .* on 2026-03-04$/) }]);
+  });
+
+  it("names every lock of a run too long only together, and the rule they break", () => {
+    const six = dates("2026-03-02", "2026-03-07").map((d) => locked("A", d, "D8"));
+    const problems = checkLocks(prepare(world()), [a("B", "2026-03-02", "D8"), ...six]);
+    expect(problems).toEqual([
+      {
+        path: "assignments[1], assignments[2], assignments[3], assignments[4], assignments[5], assignments[6]",
+        message: expect.stringMatching(/^locked together, they break the hard rule days\.max-consecutive: Ann works 6 days in a row/),
+      },
+    ]);
+  });
+
+  it("names only the two locks a short rest lies between, not the person's other locks", () => {
+    // E8 ends 23:30 and D8 starts 07:00: 7.5 h of rest.
+    const list = [locked("A", "2026-03-02", "E8"), locked("A", "2026-03-03", "D8"), locked("A", "2026-03-10", "D8")];
+    const problems = checkLocks(prepare(world()), list);
+    expect(problems).toEqual([{ path: "assignments[0], assignments[1]", message: expect.stringContaining("the hard rule rest.min-between-shifts: Ann rests 7.5 h") }]);
+  });
+
+  it("names each of two breaks of one rule by one person apart", () => {
+    const list = [locked("A", "2026-03-02", "E8"), locked("A", "2026-03-03", "D8"), locked("A", "2026-03-09", "E8"), locked("A", "2026-03-10", "D8")];
+    expect(checkLocks(prepare(world()), list).map((p) => p.path)).toEqual(["assignments[0], assignments[1]", "assignments[2], assignments[3]"]);
+  });
+
+  it("leaves to the solver what more shifts could mend: a contract's minimum is no lock's fault", () => {
+    const input = patchStaff(smallWorld(7), "A", { contract: { minMinutesPerHorizon: 2400 } });
+    expect(checkLocks(prepare(input), [locked("A", "2026-03-02", "D8")])).toEqual([]);
+  });
+
+  it("finds nothing without locks, or with locks that can be kept", () => {
+    expect(checkLocks(prepare(world()), [a("A", "2026-03-02", "E8"), a("A", "2026-03-03", "D8")])).toEqual([]);
+    expect(checkLocks(prepare(world()), [locked("A", "2026-03-02", "D8"), locked("A", "2026-03-03", "D8")])).toEqual([]);
+  });
+});
