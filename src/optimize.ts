@@ -122,7 +122,12 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
     });
     return { status: "infeasible", ...base, seconds: result.seconds + search.seconds, conflicts: search.conflicts, conflictsComplete: search.complete };
   }
-  if (!result.values) return (warmStart && keptWarmStart(prepared, warmStart, lockedKeys, base)) || { status: result.status, ...base };
+  if (!result.values) {
+    const kept = warmStart && keptWarmStart(prepared, warmStart, lockedKeys, base);
+    if (kept) return kept;
+    const stopped = options.signal?.aborted || stopSignal?.aborted;
+    return stopped ? { status: result.status, ...base } : await peopleInConflict(prepared, locked, { status: result.status, ...base });
+  }
   const schedule = decodeSchedule(built, result.values, lockedKeys);
   const explanation = explain(prepared, schedule);
   // An incumbent found early (before the LP settles) may leave penalty slacks above the least value
@@ -152,6 +157,19 @@ function warmStartVector(built: ReturnType<typeof buildModel>, schedule: Schedul
     }
   }
   return { indices: Int32Array.from(indices), values: Float64Array.from(values) };
+}
+
+/**
+ * A solve that ended with neither a schedule nor a proof (a month whose first schedule HiGHS did not find
+ * in time, because someone's hard rules conflict): each person's hard rules alone, small models solved in
+ * milliseconds, may still prove it infeasible and name who. Else the outcome as it was, the look included
+ * in its seconds.
+ */
+async function peopleInConflict(prepared: Prepared, locked: readonly Assignment[], outcome: OptimizeOutcome): Promise<OptimizeOutcome> {
+  const search = await explainInfeasibility(prepared.input, prepared.grid, prepared.demand, { timeLimitSeconds: CONFLICT_SEARCH_MIN_SECONDS, locked, peopleOnly: true });
+  const seconds = outcome.seconds + search.seconds;
+  if (search.conflicts.length === 0) return { ...outcome, seconds };
+  return { ...outcome, status: "infeasible", seconds, conflicts: search.conflicts, conflictsComplete: search.complete };
 }
 
 /**

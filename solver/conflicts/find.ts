@@ -33,6 +33,11 @@ export interface ConflictSearchOptions {
   locked?: readonly Assignment[];
   /** Aborting ends the search with what it has. */
   signal?: AbortSignal;
+  /**
+   * Look at each person's rules only, not at department-wide ones over the whole model: for a solve that
+   * ended with no schedule and no proof, where only the small models can be afforded.
+   */
+  peopleOnly?: boolean;
 }
 
 export interface ConflictSearch {
@@ -105,7 +110,7 @@ export async function explainInfeasibility(input: PlanningInput, grid: TimeGrid,
     }
     // No one person's rules conflict, yet the whole does: department-wide rules are in it. Rule by rule
     // over the whole department (bigger models, so this may well end at the limit unproven).
-    if (conflicts.length === 0 && complete) {
+    if (conflicts.length === 0 && complete && !options.peopleOnly) {
       const parts: ConflictPart[] = [...order(hard), ...(locked.length > 0 ? ["locked" as const] : [])];
       const wholeTest = (relaxed: ReadonlySet<ConflictPart>): Promise<Verdict> => {
         const built = buildModel({ ...input, rules: rulesWith(input, (id) => !hard.includes(id) || relaxed.has(id)) }, grid, demand, relaxed.has("locked") ? [] : locked);
