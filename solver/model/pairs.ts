@@ -12,18 +12,31 @@ import { atMostOneShiftADay } from "../rules/max-consecutive-days.js";
 /** How much `earlier` and `later` clash (0 = not at all); the unit is the rule's. */
 export type Clash = (earlier: ShiftInstance, later: ShiftInstance) => number;
 
-/** Earlier shifts can only clash within this many days (shifts are at most 24 h long). */
-const REACH_DAYS = 2;
+/**
+ * How many days back an earlier shift can clash with a later one when the clash reaches `reachMinutes`
+ * past the earlier shift's end (rest; 0 for an overlap). A shift lasts at most 24 h and a local day is
+ * 23–25 h, so an earlier shift of day d ends before day d + 2 (and an hour); the later one must start
+ * before that end + reach: back ≤ 1 + ⌈(reach + 120) / 1440⌉ (2 for overlaps and up to 10 h of rest,
+ * 5 for 75 h).
+ */
+export function pairReachDays(reachMinutes: number): number {
+  return 1 + Math.ceil((reachMinutes + 120) / 1440);
+}
 
-export function buildPairRule(ctx: BuildContext, rule: { id: RuleId; hard: boolean; weight: number }, clash: Clash): void {
+/**
+ * `clash` reaches `reachMinutes` past an earlier shift's end (a rest minimum; 0, the default, when only
+ * overlaps clash): pairs that far apart in days are related too.
+ */
+export function buildPairRule(ctx: BuildContext, rule: { id: RuleId; hard: boolean; weight: number }, clash: Clash, reachMinutes = 0): void {
   // A day's clashing shifts share one row only when a day holds at most one shift.
   const oneADay = atMostOneShiftADay(ctx);
+  const reachDays = pairReachDays(reachMinutes);
   for (const person of ctx.staff) {
     person.byDay.forEach((laterVars, day) => {
       laterVars.forEach((later, j) => {
         // Back 0 is the later shift's own date: only shifts there that start before it (or at the same
         // minute and come first) are earlier, so each same-date pair is met once, in start order.
-        for (let back = oneADay ? 1 : 0; back <= REACH_DAYS && day - back >= 0; back++) {
+        for (let back = oneADay ? 1 : 0; back <= reachDays && day - back >= 0; back++) {
           const candidates = back === 0 ? laterVars.filter((v, i) => startsFirst(v, i, later, j)) : person.byDay[day - back]!;
           const clashing = candidates.filter((v) => clash(v.shift, later.shift) > 0);
           if (clashing.length === 0) continue;

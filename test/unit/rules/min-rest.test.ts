@@ -95,3 +95,50 @@ describe("rest.min-between-shifts in the model, two shifts on one date", () => {
     expectModelAgreesWithChecker(solved);
   });
 });
+
+describe("rest.min-between-shifts in the model, a minimum longer than a day", () => {
+  // Ann alone (with `fte: 0` no pay-period band pulls at her), day shifts wanted on given dates, each worth
+  // 100,000 to cover. Fuzz findings F1–F3 (scratch/audit-fuzz/REPORT.md): rest was related only to shifts
+  // up to two days back, and soft rest was priced per pair where the check prices from the latest end.
+  const longRest = (dates: string[], rest: { hard: boolean; weight: number }, minRestMinutes: number, overlaps: "hard" | "off" = "hard", history: string[] = []) =>
+    withRule(
+      world({
+        horizon: { start: "2026-03-02", end: "2026-03-06" },
+        staff: [{ ...BASE.staff[0]!, fte: 0, history: history.map((date) => ({ date, template: "D8" })) }],
+        slotDemand: dates.map((date) => ({ template: "D8", date, required: 1, underWeight: 100_000 })),
+        rules: { "shift.no-overlap": overlaps === "off" ? { enabled: false, params: {} } : { hard: true, params: {} } },
+      }),
+      "rest.min-between-shifts",
+      { ...rest, params: { minRestMinutes } },
+    );
+
+  it("keeps a hard 75-h rest between shifts three days apart when overlaps are not forbidden", async () => {
+    // D8 03-02 ends 15:30; D8 03-05 starts 07:00: 63.5 h later.
+    const solved = await solveDirect(longRest(["2026-03-02", "2026-03-05"], { hard: true, weight: 1 }, 4500, "off"));
+    expect(solved.schedule.assignments).toHaveLength(1);
+    expect(solved.explanation.feasible).toBe(true);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices a soft 75-h rest three days apart as the checker does", async () => {
+    const solved = await solveDirect(longRest(["2026-03-02", "2026-03-05"], { hard: false, weight: 1 }, 4500));
+    expect(solved.schedule.assignments).toHaveLength(2);
+    expect(solved.explanation.violations.filter((v) => v.rule === "rest.min-between-shifts")).toEqual([expect.objectContaining({ amount: 690, penalty: 690 })]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices a soft rest from the latest end only: three days in a row pay two shorts, not three", async () => {
+    // 48 h minimum: each D8 comes 15.5 h after the one before (1,950 short) and 39.5 h after the one
+    // before that (510 short), which the check does not charge: the later shift's end is the latest.
+    const solved = await solveDirect(longRest(["2026-03-02", "2026-03-03", "2026-03-04"], { hard: false, weight: 1 }, 2880));
+    expect(solved.schedule.assignments).toHaveLength(3);
+    expect(solved.explanation.violations.filter((v) => v.rule === "rest.min-between-shifts").map((v) => v.amount)).toEqual([1950, 1950]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices a soft rest after history from the latest history shift only", async () => {
+    const solved = await solveDirect(longRest(["2026-03-02"], { hard: false, weight: 1 }, 2880, "hard", ["2026-02-28", "2026-03-01"]));
+    expect(solved.explanation.violations.filter((v) => v.rule === "rest.min-between-shifts").map((v) => v.amount)).toEqual([1950]);
+    expectModelAgreesWithChecker(solved);
+  });
+});
