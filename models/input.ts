@@ -284,9 +284,9 @@ export const SlotDemandSchema = z.strictObject({
   template: IdSchema,
   date: IsoDateSchema,
   required: z.number().int().min(0),
-  /** Penalty per person short; default the `slotUnderPerPerson` weight. */
+  /** Penalty per person short; default `rules.coverage.slot-under.weight`, else the `slotUnderPerPerson` weight. */
   underWeight: PenaltyWeightSchema.optional(),
-  /** Penalty per person over; default the `slotOverPerPerson` weight. */
+  /** Penalty per person over; default `rules.coverage.slot-over.weight`, else the `slotOverPerPerson` weight. */
   overWeight: PenaltyWeightSchema.optional(),
 });
 export type SlotDemand = z.infer<typeof SlotDemandSchema>;
