@@ -21,8 +21,10 @@ export interface SlotRequirement {
   template: string;
   date: string;
   required: number;
-  underWeight: number;
-  overWeight: number;
+  /** The line's own penalty per person short, when it sets one; else the rule's weight. */
+  underWeight?: number;
+  /** The line's own penalty per person over, when it sets one; else the rule's weight. */
+  overWeight?: number;
 }
 
 export interface Demand {

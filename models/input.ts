@@ -94,6 +94,13 @@ export type Request = z.infer<typeof RequestSchema>;
 /** A shift worked in the days before the horizon; counts for rest, consecutive-day and weekend rules. */
 export const HistoryShiftSchema = z.strictObject({ date: IsoDateSchema, template: IdSchema });
 
+/** A contract's minimum and maximum of the same measure. */
+const CONTRACT_BANDS = [
+  ["minHoursPerPayPeriod", "maxHoursPerPayPeriod"],
+  ["minMinutesPerHorizon", "maxMinutesPerHorizon"],
+  ["minConsecutiveDays", "maxConsecutiveDays"],
+] as const;
+
 /** Per-person limits that override the site-wide rule parameters. */
 export const ContractSchema = z.strictObject({
   minHoursPerPayPeriod: z.number().min(0).optional(),
@@ -110,6 +117,13 @@ export const ContractSchema = z.strictObject({
   maxWeekends: z.number().int().min(0).optional(),
   /** Most shifts of a template over the horizon; 0 forbids the template. */
   maxShiftsPerTemplate: z.record(IdSchema, z.number().int().min(0)).default({}),
+}).superRefine((contract, ctx) => {
+  // A minimum above its maximum cannot hold: hard, the department is infeasible and that is only found
+  // after a solve; soft, every schedule pays for it. Named here, with both figures, before anything runs.
+  for (const [min, max] of CONTRACT_BANDS) {
+    const [low, high] = [contract[min], contract[max]];
+    if (low !== undefined && high !== undefined && low > high) ctx.addIssue({ code: "custom", path: [min], input: low, message: `must be at most ${max} (${high})` });
+  }
 });
 
 export const StaffMemberSchema = z.strictObject({
@@ -270,9 +284,9 @@ export const SlotDemandSchema = z.strictObject({
   template: IdSchema,
   date: IsoDateSchema,
   required: z.number().int().min(0),
-  /** Penalty per person short; default the `slotUnderPerPerson` weight. */
+  /** Penalty per person short; default `rules.coverage.slot-under.weight`, else the `slotUnderPerPerson` weight. */
   underWeight: PenaltyWeightSchema.optional(),
-  /** Penalty per person over; default the `slotOverPerPerson` weight. */
+  /** Penalty per person over; default `rules.coverage.slot-over.weight`, else the `slotOverPerPerson` weight. */
   overWeight: PenaltyWeightSchema.optional(),
 });
 export type SlotDemand = z.infer<typeof SlotDemandSchema>;

@@ -86,12 +86,43 @@ export async function explainInfeasibility(input: PlanningInput, grid: TimeGrid,
     return built.lockProblems.length > 0 ? Promise.resolve("infeasible") : test(built.model);
   };
 
+  /**
+   * What the department-wide rules (budget caps, overstaffing and slot lines, fairness) add, over the
+   * whole department (bigger models, so this may well end at the limit unproven). With no personal
+   * conflict the whole is known infeasible, and department-wide rules are in it. With personal
+   * conflicts, those people are left out (with their locks): what the others still cannot do together
+   * is a second, department-wide conflict that fixing the personal ones would only bring to light. Not
+   * needed when no department-wide rule is hard: the per-person split is then exact.
+   */
+  const departmentConflict = async (afterPersonal: boolean, unsettled: ReadonlySet<string>): Promise<Conflict | undefined> => {
+    if (afterPersonal ? !hard.some((id) => DEPARTMENT_WIDE.has(id)) : !complete) return undefined;
+    const staff = input.staff.filter((s) => !unsettled.has(s.id));
+    if (staff.length === 0) return undefined;
+    const rest: PlanningInput = { ...input, staff };
+    const restLocked = locked.filter((a) => !unsettled.has(a.staff));
+    const wholeTest = (relaxed: ReadonlySet<ConflictPart>): Promise<Verdict> => {
+      const built = buildModel({ ...rest, rules: rulesWith(input, (id) => !hard.includes(id) || relaxed.has(id)) }, grid, demand, relaxed.has("locked") ? [] : restLocked);
+      return built.lockProblems.length > 0 ? Promise.resolve("infeasible") : test(built.model);
+    };
+    if (afterPersonal) {
+      const verdict = await wholeTest(new Set());
+      if (verdict === "unknown") complete = false;
+      if (verdict !== "infeasible") return undefined;
+    }
+    const parts: ConflictPart[] = [...order(hard), ...(restLocked.length > 0 ? ["locked" as const] : [])];
+    const found = await deletionFilter(parts, new Set(), wholeTest);
+    complete &&= found.proven;
+    return found.kept.length > 0 ? describeConflict(rest, undefined, found.kept, found.proven, restLocked) : undefined;
+  };
+
   try {
     // First who: each person's hard rules alone, everything hard.
     const infeasible: StaffMember[] = [];
+    const unsettled = new Set<string>();
     for (const member of input.staff) {
       const verdict = await personTest(member, new Set());
       if (verdict === "infeasible") infeasible.push(member);
+      if (verdict !== "feasible") unsettled.add(member.id);
       if (verdict === "unknown") complete = false;
     }
     // Then what: the deletion filter per person, a second conflict with the first one's sides relaxed.
@@ -108,17 +139,9 @@ export async function explainInfeasibility(input: PlanningInput, grid: TimeGrid,
         if (found.kept.length === 0) break;
       }
     }
-    // No one person's rules conflict, yet the whole does: department-wide rules are in it. Rule by rule
-    // over the whole department (bigger models, so this may well end at the limit unproven).
-    if (conflicts.length === 0 && complete && !options.peopleOnly) {
-      const parts: ConflictPart[] = [...order(hard), ...(locked.length > 0 ? ["locked" as const] : [])];
-      const wholeTest = (relaxed: ReadonlySet<ConflictPart>): Promise<Verdict> => {
-        const built = buildModel({ ...input, rules: rulesWith(input, (id) => !hard.includes(id) || relaxed.has(id)) }, grid, demand, relaxed.has("locked") ? [] : locked);
-        return built.lockProblems.length > 0 ? Promise.resolve("infeasible") : test(built.model);
-      };
-      const found = await deletionFilter(parts, new Set(), wholeTest);
-      complete &&= found.proven;
-      if (found.kept.length > 0) conflicts.push(describeConflict(input, undefined, found.kept, found.proven, locked));
+    if (!options.peopleOnly) {
+      const conflict = await departmentConflict(conflicts.length > 0, unsettled);
+      if (conflict) conflicts.push(conflict);
     }
     return { conflicts, complete, seconds: (performance.now() - started) / 1000 };
   } finally {

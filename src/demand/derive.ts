@@ -160,8 +160,10 @@ export function deriveDemand(input: PlanningInput, grid: TimeGrid): Demand {
       template: slot.template,
       date: slot.date,
       required: slot.required,
-      underWeight: slot.underWeight ?? input.weights.slotUnderPerPerson,
-      overWeight: slot.overWeight ?? input.weights.slotOverPerPerson,
+      // A line without its own weights takes the rule's (rules.<id>.weight, else the weights table), in
+      // the rule itself: filled in here, a rule-level weight was accepted and never used.
+      underWeight: slot.underWeight,
+      overWeight: slot.overWeight,
     }))
     .filter((slot) => shiftKeys.has(slot.shift));
 

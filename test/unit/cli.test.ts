@@ -71,6 +71,12 @@ describe("rxroster check", () => {
     expect(lines[1]).toMatch(/bad-zone\.json: staff\[0\]\.fte: .*\(got -1\)/);
   });
 
+  it("exits 2 on a contract minimum above its maximum, naming both figures, before solving", async () => {
+    const input = join(dir, "min-over-max.json");
+    writeFileSync(input, JSON.stringify({ ...BASE, staff: [{ ...BASE.staff[0], contract: { minMinutesPerHorizon: 1800, maxMinutesPerHorizon: 960 } }] }));
+    expect(await capture(["solve", input])).toMatchObject({ code: 2, err: expect.stringMatching(/min-over-max\.json: staff\[0\]\.contract\.minMinutesPerHorizon: must be at most maxMinutesPerHorizon \(960\) \(got 1800\)$/) });
+  });
+
   it("exits 2 on malformed YAML and on a missing file", async () => {
     const bad = await capture(["check", join(dir, "bad.yaml"), join(dir, "schedule.json")]);
     expect(bad.code).toBe(2);

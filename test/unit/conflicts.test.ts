@@ -9,7 +9,7 @@ import type { Conflict, PlanningInput } from "../../models/index.js";
 import { optimize } from "../../src/optimize.js";
 import { parseInput, prepare } from "../../src/pipeline.js";
 import { readDataFile } from "../../src/io.js";
-import { a, world } from "../fixtures/world.js";
+import { a, world, withRule } from "../fixtures/world.js";
 import { patchStaff } from "../fixtures/patch.js";
 
 /** The rules a manager sets per person (leave, contracts, limits), without the ground every roster stands on. */
@@ -60,6 +60,19 @@ describe("conflicts of an infeasible department", () => {
       expect(conflicts.map((c) => [c.subjects.staff, sides(c)])).toEqual([
         ["A", ["leave.approved", "hours.horizon-band"]],
         ["C", ["hours.horizon-band", "hours.max-per-week"]],
+      ]),
+    );
+  });
+
+  it("names a department-wide conflict beside a personal one, and still calls the search complete", async () => {
+    // Ann's leave and minimum conflict on their own; without her, Cat's 2,400 minutes at $25 an hour
+    // ($1,000) still cannot fit a hard $500 labor budget. The department-wide search used to run only when
+    // nobody had a conflict of their own, so the budget came to light only once Ann's was fixed.
+    const input = withRule(patchStaff(onLeaveAllHorizon(world({ budget: { laborDollars: 500 } }), "A", 960), "C", { contract: { minMinutesPerHorizon: 2400 } }), "budget.cap", { hard: true });
+    await expectConflicts(input, (conflicts) =>
+      expect(conflicts.map((c) => [c.subjects.staff, sides(c)])).toEqual([
+        ["A", ["leave.approved", "hours.horizon-band"]],
+        [undefined, ["hours.horizon-band", "budget.cap"]],
       ]),
     );
   });

@@ -88,8 +88,11 @@ describe("demand", () => {
     expect(() => deriveDemand(bad, buildTimeGrid(bad))).toThrow(/^demand of iv-room technicians at minute -?\d+ is NaN, not a whole number of people \(from productivityStandards\[0\] \(csp\), forecasts\[0\]\)/);
   });
 
-  it("passes slot demand through with default weights", () => {
-    const { demand } = derive({ slotDemand: [{ template: "D8", date: "2026-03-03", required: 2 }] });
-    expect(demand.slots).toEqual([{ shift: "D8@2026-03-03", template: "D8", date: "2026-03-03", required: 2, underWeight: 300, overWeight: 10 }]);
+  it("passes slot demand through with the line's own weights only: a line without them takes the rule's", () => {
+    const { demand } = derive({ slotDemand: [{ template: "D8", date: "2026-03-03", required: 2 }, { template: "E8", date: "2026-03-03", required: 1, underWeight: 40, overWeight: 3 }] });
+    expect(demand.slots).toEqual([
+      { shift: "D8@2026-03-03", template: "D8", date: "2026-03-03", required: 2 },
+      { shift: "E8@2026-03-03", template: "E8", date: "2026-03-03", required: 1, underWeight: 40, overWeight: 3 },
+    ]);
   });
 });

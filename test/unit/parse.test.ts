@@ -74,6 +74,18 @@ describe("planning input validation", () => {
     ]);
   });
 
+  it("rejects a contract minimum above its maximum, naming both figures", () => {
+    const contract = { minMinutesPerHorizon: 1800, maxMinutesPerHorizon: 960, minHoursPerPayPeriod: 40, maxHoursPerPayPeriod: 8, minConsecutiveDays: 4, maxConsecutiveDays: 3 };
+    const staff = [BASE.staff[0], { ...BASE.staff[1], contract }];
+    expect(problemsOf({ ...BASE, staff })).toEqual([
+      "staff[1].contract.minHoursPerPayPeriod: must be at most maxHoursPerPayPeriod (8) (got 40)",
+      "staff[1].contract.minMinutesPerHorizon: must be at most maxMinutesPerHorizon (960) (got 1800)",
+      "staff[1].contract.minConsecutiveDays: must be at most maxConsecutiveDays (3) (got 4)",
+    ]);
+    // Equal is a fixed figure, not a contradiction.
+    expect(problemsOf({ ...BASE, staff: [{ ...BASE.staff[0], contract: { minMinutesPerHorizon: 960, maxMinutesPerHorizon: 960 } }] })).toEqual([]);
+  });
+
   it("rejects an impossible date range", () => {
     expect(problemsOf({ ...BASE, horizon: { start: "2026-03-15", end: "2026-03-01" } })).toEqual([
       'horizon.end: must not be before horizon.start (2026-03-15) (got "2026-03-01")',

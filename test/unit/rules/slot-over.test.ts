@@ -24,6 +24,11 @@ describe("coverage.slot-over", () => {
     expect(found[0]).toMatchObject({ amount: 2, penalty: 6 });
   });
 
+  it("prices a line without its own weight at the rule's weight, over the weights table's", () => {
+    const found = violationsOf(withRule(slot(), RULE, { weight: 4 }), [a("A", "2026-03-02", "D8"), a("B", "2026-03-02", "D8")], RULE);
+    expect(found[0]).toMatchObject({ amount: 1, penalty: 4 });
+  });
+
   it("counts only people on that template and date", () => {
     expect(violationsOf(slot(), [a("A", "2026-03-02", "D8"), a("B", "2026-03-03", "D8"), a("B", "2026-03-02", "E8")], RULE)).toEqual([]);
   });
@@ -40,6 +45,12 @@ describe("coverage.slot-over in the model", () => {
     const solved = await solveDirect(input);
     expect(solved.schedule.assignments).toHaveLength(2);
     expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 1, penalty: 10 })]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices the person over at the rule's weight in the model as in the checker", async () => {
+    const solved = await solveDirect(withRule(input, RULE, { weight: 4 }));
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 1, penalty: 4 })]);
     expectModelAgreesWithChecker(solved);
   });
 

@@ -24,6 +24,10 @@ describe("coverage.slot-under", () => {
     expect(violationsOf(withRule(slot({ underWeight: 40 }), RULE, { weight: 1 }), [], RULE)[0]).toMatchObject({ penalty: 80 });
   });
 
+  it("prices a line without its own weight at the rule's weight, over the weights table's", () => {
+    expect(violationsOf(withRule(slot(), RULE, { weight: 25 }), [], RULE)[0]).toMatchObject({ amount: 2, penalty: 50 });
+  });
+
   it("does not count a person not qualified for the shift (eligibility soft)", () => {
     const input = withRule(slot(), "shift.eligibility", { hard: false });
     expect(violationsOf(input, [a("A", "2026-03-02", "D8"), a("D", "2026-03-02", "D8")], RULE)[0]).toMatchObject({ amount: 1 });
@@ -42,6 +46,14 @@ describe("coverage.slot-under in the model", () => {
   it("leaves a line short when a person costs more than the line's own under weight", async () => {
     const solved = await solveDirect(cheap);
     expect(solved.schedule.assignments).toEqual([]);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 2, penalty: 200 })]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices a line without its own weight at the rule's weight in the model as in the checker", async () => {
+    // The table's 300 a person would staff nobody either; at 100 the line costs 200, not 600.
+    const input = withRule(smallWorld(1, { slotDemand: [{ template: "D8", date: "2026-03-02", required: 2 }] }), RULE, { weight: 100 });
+    const solved = await solveDirect(input);
     expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 2, penalty: 200 })]);
     expectModelAgreesWithChecker(solved);
   });
