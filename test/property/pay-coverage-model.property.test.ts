@@ -49,6 +49,15 @@ const settingArb: fc.Arbitrary<Setting> = fc.oneof(
 /** A contract value now and then. */
 const sometimes = <T,>(...values: T[]): fc.Arbitrary<T | undefined> => fc.option(fc.constantFrom(...values), { nil: undefined, freq: 6 });
 
+/** A contract without a minimum above its maximum (the input refuses one): that minimum dropped. */
+function validBands(contract: Record<string, number>): Record<string, number> {
+  const valid = { ...contract };
+  for (const [min, max] of [["minHoursPerPayPeriod", "maxHoursPerPayPeriod"], ["minMinutesPerHorizon", "maxMinutesPerHorizon"]] as const) {
+    if (valid[min] !== undefined && valid[max] !== undefined && valid[min]! > valid[max]!) delete valid[min];
+  }
+  return valid;
+}
+
 const templateIds = BASE.shiftTemplates.map((t) => t.id);
 const STARTS = ["2026-03-05", "2026-03-06", "2026-03-27"];
 
@@ -96,7 +105,7 @@ const caseArb = fc
       ...s,
       employment: r.employment[i]!,
       fte: r.employment[i] === "staff" || r.prnFte ? s.fte : 0,
-      contract: Object.fromEntries(Object.entries(r.contracts[i]!).filter(([, v]) => v !== undefined)),
+      contract: validBands(Object.fromEntries(Object.entries(r.contracts[i]!).filter((e): e is [string, number] => e[1] !== undefined))),
       requests: r.requests
         .filter((q) => q.who === i)
         .map((q) => (q.kind === "day-off" ? { kind: q.kind, date: addDays(r.start, q.day), weight: q.weight } : { kind: q.kind, date: addDays(r.start, q.day), template: q.template, weight: q.weight })),
