@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../../api/app.js";
 import { SolveQueue, type SolveQueueOptions } from "../../src/jobs/queue.js";
+import { SYSTEM } from "../../src/store/audit.js";
 import { openStore, type Store } from "../../src/store/store.js";
 import type { Role } from "../../src/store/tokens.js";
 import type { PlanningInput } from "../../models/index.js";
@@ -62,6 +63,14 @@ export async function startHarness(options: { queue?: SolveQueueOptions; bodyLim
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+let sites = 0;
+/** A fresh site of its own (the test world over 3 days) with a manager token for it, so tests' drafts and versions do not mix. */
+export function freshSite(h: Pick<Harness, "store" | "token">): { id: string; token: string } {
+  const id = `s${++sites}`;
+  h.store.sites.create(testSite(id, 3), SYSTEM);
+  return { id, token: h.token("manager", id) };
 }
 
 /** Poll a job until it leaves queued/running (or the deadline passes). */

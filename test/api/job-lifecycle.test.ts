@@ -12,10 +12,9 @@ import type { PlanningInput } from "../../models/index.js";
 import { SolveQueue } from "../../src/jobs/queue.js";
 import { SYSTEM } from "../../src/store/audit.js";
 import { openStore, type Store } from "../../src/store/store.js";
-import { startHarness, testSite, waitForJob, type Harness } from "./harness.js";
+import { freshSite as siteFor, startHarness, testSite, waitForJob, type Harness } from "./harness.js";
 
 let h: Harness;
-let site = 0;
 
 beforeAll(async () => {
   h = await startHarness({ queue: { concurrency: 1, maxQueuedPerSite: 2 } });
@@ -25,11 +24,7 @@ afterAll(async () => {
   await h.close();
 });
 
-function freshSite(): { id: string; token: string } {
-  const id = `s${++site}`;
-  h.store.sites.create(testSite(id, 3), SYSTEM);
-  return { id, token: h.token("manager", id) };
-}
+const freshSite = () => siteFor(h);
 
 const laterDayShift = (input: PlanningInput): PlanningInput => ({
   ...input,

@@ -6,11 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Assignment, PlanningInput } from "../../models/index.js";
-import { SYSTEM } from "../../src/store/audit.js";
-import { startHarness, testSite, type Harness } from "./harness.js";
+import { freshSite as siteFor, startHarness, type Harness } from "./harness.js";
 
 let h: Harness;
-let site = 0;
 
 const slot = (staff: string, date: string, template: string): Assignment => ({ staff, date, template, locked: false });
 
@@ -22,12 +20,7 @@ afterAll(async () => {
   await h.close();
 });
 
-/** A fresh site of its own per test (a manager token for it), so versions and drafts do not mix. */
-function freshSite(): { id: string; token: string } {
-  const id = `s${++site}`;
-  h.store.sites.create(testSite(id, 3), SYSTEM);
-  return { id, token: h.token("manager", id) };
-}
+const freshSite = () => siteFor(h);
 
 async function draft(siteId: string, token: string, assignments: Assignment[]) {
   const res = await h.api.post(`/sites/${siteId}/schedules/drafts`, { assignments }, token);
