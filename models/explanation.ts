@@ -37,6 +37,8 @@ export interface Conflict {
   rules: RuleId[];
   /** True when the manager's locked assignments are one side of the conflict. */
   locked: boolean;
+  /** True when the shifts the person worked before the horizon (their history) are one side. */
+  history: boolean;
   /** `{ staff }`, or `{}` when the conflict is between department-wide rules. */
   subjects: Subjects;
   /** Each side in words, e.g. "approved leave (FMLA) 2026-03-02 to 2026-03-15". */

@@ -12,17 +12,18 @@ export function describeConflict(input: PlanningInput, member: StaffMember | und
   const rules = RULES.map((r) => r.id).filter((id) => parts.includes(id));
   const hasLocks = parts.includes("locked");
   const pins = member ? locked.filter((a) => a.staff === member.id) : [...locked];
-  const sides = [...rules.map((id) => describeRule(input, member, id)), ...(hasLocks ? [describeLocks(pins)] : [])];
+  const history = member && parts.includes("history") ? [describeHistory(member)] : [];
+  const sides = [...rules.map((id) => describeRule(input, member, id)), ...(hasLocks ? [describeLocks(pins)] : []), ...history];
   // The rules that shape every roster (one shift a day, eligibility, rest) are named as the ground the
   // conflict stands on, after the sides a manager would change (leave, contracts, limits, locks), when
   // there are two of those; one alone is named beside them.
   const ground = rules.filter((id) => GROUND.includes(id));
-  const main = [...rules.filter((id) => !GROUND.includes(id)).map((id) => describeRule(input, member, id)), ...(hasLocks ? [describeLocks(pins)] : [])];
+  const main = [...rules.filter((id) => !GROUND.includes(id)).map((id) => describeRule(input, member, id)), ...(hasLocks ? [describeLocks(pins)] : []), ...history];
   const [named, given] = main.length > 1 ? [main, ground.map((id) => describeRule(input, member, id))] : [sides, []];
   const verb = named.length === 1 ? "cannot hold" : named.length === 2 ? "cannot both hold" : "cannot all hold";
   const who = member ? member.name : "Across the department";
   const message = `${who}: ${list(named)} ${verb}${given.length > 0 ? `, given ${list(given)}` : ""}`;
-  return { rules, locked: hasLocks, subjects: member ? { staff: member.id } : {}, sides, message, proven };
+  return { rules, locked: hasLocks, history: history.length > 0, subjects: member ? { staff: member.id } : {}, sides, message, proven };
 }
 
 /** Rules that make a roster a roster; a conflict names them after the rules a manager sets per person. */
@@ -73,6 +74,11 @@ export function describeRule(input: PlanningInput, member: StaffMember | undefin
     default:
       return definition.title.toLowerCase();
   }
+}
+
+function describeHistory(member: StaffMember): string {
+  const shown = member.history.slice(-3).map((h) => `${h.template} on ${h.date}`);
+  return `the ${member.history.length} shift${member.history.length === 1 ? "" : "s"} worked before the horizon (${member.history.length > 3 ? "…, " : ""}${shown.join(", ")})`;
 }
 
 function describeLocks(pins: readonly Assignment[]): string {

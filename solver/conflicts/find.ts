@@ -25,7 +25,7 @@ import { resolveRule } from "../rules/resolve.js";
 import { describeConflict } from "./describe.js";
 
 /** A side of a conflict: a hard rule, or the person's locked assignments. */
-export type ConflictPart = RuleId | "locked";
+export type ConflictPart = RuleId | "locked" | "history";
 
 export interface ConflictSearchOptions {
   /** Seconds the whole search may take (default 60); tests not run by then leave the answer unproven. */
@@ -81,7 +81,9 @@ export async function explainInfeasibility(input: PlanningInput, grid: TimeGrid,
   const personTest = (member: StaffMember, relaxed: ReadonlySet<ConflictPart>): Promise<Verdict> => {
     const only: PlanningInput = { ...input, staff: [member], rules: rulesWith(input, (id) => !personal.includes(id) || relaxed.has(id)) };
     const pins = relaxed.has("locked") ? [] : locked.filter((a) => a.staff === member.id);
-    const built = buildModel(only, grid, demand, pins);
+    // The shifts worked before the horizon are a side too (a weekly maximum they alone exceed).
+    const days = relaxed.has("history") ? { ...grid, history: { ...grid.history, [member.id]: [] } } : grid;
+    const built = buildModel(only, days, demand, pins);
     // A pin no column allows makes its own problem; treat it as proven infeasible, as the model would be.
     return built.lockProblems.length > 0 ? Promise.resolve("infeasible") : test(built.model);
   };
@@ -128,7 +130,11 @@ export async function explainInfeasibility(input: PlanningInput, grid: TimeGrid,
     // Then what: the deletion filter per person, a second conflict with the first one's sides relaxed.
     const conflicts: Conflict[] = [];
     for (const member of infeasible) {
-      const parts: ConflictPart[] = [...personal, ...(locked.some((a) => a.staff === member.id) ? ["locked" as const] : [])];
+      const parts: ConflictPart[] = [
+        ...personal,
+        ...(locked.some((a) => a.staff === member.id) ? ["locked" as const] : []),
+        ...((grid.history[member.id] ?? []).length > 0 ? ["history" as const] : []),
+      ];
       const relaxedBefore = new Set<ConflictPart>();
       for (let round = 0; round < parts.length; round++) {
         if (round > 0 && (await personTest(member, relaxedBefore)) !== "infeasible") break;
@@ -182,7 +188,7 @@ function rulesWith(input: PlanningInput, off: (id: RuleId) => boolean): Planning
 
 /** RELAX_FIRST first, then registry order, locks last. */
 function order<T extends ConflictPart>(parts: readonly T[]): T[] {
-  const rank = (part: ConflictPart): number => (part === "locked" ? Infinity : RELAX_FIRST.includes(part) ? RELAX_FIRST.indexOf(part) - RELAX_FIRST.length : RULES.findIndex((r) => r.id === part));
+  const rank = (part: ConflictPart): number => (part === "locked" || part === "history" ? Infinity : RELAX_FIRST.includes(part) ? RELAX_FIRST.indexOf(part) - RELAX_FIRST.length : RULES.findIndex((r) => r.id === part));
   return [...parts].sort((a, b) => rank(a) - rank(b));
 }
 

@@ -120,7 +120,7 @@ function formatConflicts(outcome: OptimizeOutcome): string[] {
   if (conflicts.length === 0) return ["The hard rules cannot all hold; no conflict could be named within the time limit (raise --time-limit)."];
   const lines = ["The hard rules cannot all hold. Conflicts (the rules of each set cannot all hold, though any one fewer could):"];
   for (const c of conflicts) {
-    const ids = [...c.rules, ...(c.locked ? ["locked"] : [])].join(", ");
+    const ids = [...c.rules, ...(c.locked ? ["locked"] : []), ...(c.history ? ["history"] : [])].join(", ");
     lines.push(`  - ${terminalText(c.message)} [${ids}]${c.proven ? "" : " (best found within the time limit, not proven minimal)"}`);
   }
   if (outcome.conflictsComplete === false) lines.push("  The time limit ended the search before every person was checked or every set proven: there may be more.");

@@ -396,7 +396,7 @@ describe("rxroster solve summary", () => {
   });
 
   it("shows control characters in the conflicts of an infeasible solve as escapes", () => {
-    const conflicts = [{ rules: ["leave.approved" as const], locked: false, subjects: { staff: "A" }, sides: ["approved leave"], message: "Ann\u001b[2J\nX is on leave", proven: true }];
+    const conflicts = [{ rules: ["leave.approved" as const], locked: false, history: false, subjects: { staff: "A" }, sides: ["approved leave"], message: "Ann\u001b[2J\nX is on leave", proven: true }];
     const out = formatSolveSummary(world(), { status: "infeasible", engine: "highs", seconds: 1, model: { columns: 1, rows: 1, nonzeros: 1 }, conflicts, conflictsComplete: true }, "out");
     expect(out.split("\n").at(-1)).toBe("  - Ann\\u001b[2J\\u000aX is on leave [leave.approved]");
   });

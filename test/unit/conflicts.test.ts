@@ -107,4 +107,13 @@ describe("conflicts of an infeasible department", () => {
     expect(outcome.status).toBe("timedout");
     expect(outcome.conflicts).toBeUndefined();
   });
+
+  it("names the shifts worked before the horizon as a side when they alone exceed a limit", async () => {
+    // Ann's contract allows 4 h a workweek; she worked an 8-h day on Sunday 03-01, in the horizon's first workweek.
+    const input = patchStaff(world(), "A", { contract: { maxHoursPerWeek: 4 }, history: [{ date: "2026-03-01", template: "D8" }] });
+    await expectConflicts(input, (conflicts) => {
+      expect(conflicts.map((c) => [c.subjects.staff, c.rules, c.history])).toEqual([["A", ["hours.max-per-week"], true]]);
+      expect(conflicts[0]!.message).toBe("Ann: at most 4 h in a workweek (contract) and the 1 shift worked before the horizon (D8 on 2026-03-01) cannot both hold");
+    });
+  });
 });
