@@ -10,7 +10,7 @@ import { decodeSchedule } from "../solver/decode.js";
 import { solveInWorker, type RunOptions } from "../solver/engines/run.js";
 import { assignmentColumnsOf, solveByNeighbourhoods } from "../solver/search/neighbourhoods.js";
 import { DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type EngineName, type SolveStatus } from "../solver/engines/types.js";
-import { explainInfeasibility } from "../solver/conflicts/find.js";
+import { explainInfeasibility, type ConflictSearchOptions } from "../solver/conflicts/find.js";
 import { explain, type Prepared } from "./pipeline.js";
 
 export interface OptimizeOptions extends Omit<RunOptions, "warmStart"> {
@@ -115,18 +115,20 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
   const base = { engine, seconds: result.seconds, model: size, ...(result.detail ? { detail: result.detail } : {}), ...(result.warnings ? { warnings: result.warnings } : {}) };
   if (result.status === "infeasible") {
     const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
-    const search = await explainInfeasibility(prepared.input, prepared.grid, prepared.demand, {
+    return withConflicts(prepared, { status: "infeasible", ...base }, {
       timeLimitSeconds: Math.max(CONFLICT_SEARCH_MIN_SECONDS, limit - result.seconds),
       locked,
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    return { status: "infeasible", ...base, seconds: result.seconds + search.seconds, conflicts: search.conflicts, conflictsComplete: search.complete };
   }
   if (!result.values) {
     const kept = warmStart && keptWarmStart(prepared, warmStart, lockedKeys, base);
     if (kept) return kept;
     const stopped = options.signal?.aborted || stopSignal?.aborted;
-    return stopped ? { status: result.status, ...base } : await peopleInConflict(prepared, locked, { status: result.status, ...base });
+    // Neither a schedule nor a proof (a month whose first schedule HiGHS did not find in time, because
+    // someone's hard rules conflict): each person's hard rules alone, small models solved in milliseconds,
+    // may still prove it infeasible and name who.
+    return stopped ? { status: result.status, ...base } : await withConflicts(prepared, { status: result.status, ...base }, { timeLimitSeconds: CONFLICT_SEARCH_MIN_SECONDS, locked, peopleOnly: true });
   }
   const schedule = decodeSchedule(built, result.values, lockedKeys);
   const explanation = explain(prepared, schedule);
@@ -160,16 +162,14 @@ function warmStartVector(built: ReturnType<typeof buildModel>, schedule: Schedul
 }
 
 /**
- * A solve that ended with neither a schedule nor a proof (a month whose first schedule HiGHS did not find
- * in time, because someone's hard rules conflict): each person's hard rules alone, small models solved in
- * milliseconds, may still prove it infeasible and name who. Else the outcome as it was, the look included
- * in its seconds.
+ * The outcome with the conflict search's answer: infeasible with the conflicts it names (an outcome that
+ * was not yet known infeasible only when it names some), else as it was; its seconds include the search's.
  */
-async function peopleInConflict(prepared: Prepared, locked: readonly Assignment[], outcome: OptimizeOutcome): Promise<OptimizeOutcome> {
-  const search = await explainInfeasibility(prepared.input, prepared.grid, prepared.demand, { timeLimitSeconds: CONFLICT_SEARCH_MIN_SECONDS, locked, peopleOnly: true });
-  const seconds = outcome.seconds + search.seconds;
-  if (search.conflicts.length === 0) return { ...outcome, seconds };
-  return { ...outcome, status: "infeasible", seconds, conflicts: search.conflicts, conflictsComplete: search.complete };
+async function withConflicts(prepared: Prepared, outcome: OptimizeOutcome, search: ConflictSearchOptions): Promise<OptimizeOutcome> {
+  const found = await explainInfeasibility(prepared.input, prepared.grid, prepared.demand, search);
+  const seconds = outcome.seconds + found.seconds;
+  if (outcome.status !== "infeasible" && found.conflicts.length === 0) return { ...outcome, seconds };
+  return { ...outcome, status: "infeasible", seconds, conflicts: found.conflicts, conflictsComplete: found.complete };
 }
 
 /**

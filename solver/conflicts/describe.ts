@@ -26,8 +26,11 @@ export function describeConflict(input: PlanningInput, member: StaffMember | und
   return { rules, locked: hasLocks, history: history.length > 0, subjects: member ? { staff: member.id } : {}, sides, message, proven };
 }
 
-/** Rules that make a roster a roster; a conflict names them after the rules a manager sets per person. */
-const GROUND: readonly RuleId[] = ["shift.one-per-day", "shift.no-overlap", "shift.eligibility", "rest.min-between-shifts", "shift.forbidden-succession"];
+/**
+ * Rules that make a roster a roster: a conflict names them after the rules a manager sets per person, and
+ * the search relaxes them first (in this order), so they are named only when a conflict needs them.
+ */
+export const GROUND: readonly RuleId[] = ["shift.eligibility", "shift.no-overlap", "rest.min-between-shifts", "shift.forbidden-succession", "shift.one-per-day"];
 
 /** One side: the rule as it reads for this person (or for the department when `member` is undefined). */
 export function describeRule(input: PlanningInput, member: StaffMember | undefined, id: RuleId): string {

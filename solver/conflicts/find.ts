@@ -22,7 +22,7 @@ import type { LinearModel } from "../model/linear-model.js";
 import { SolverSession } from "../engines/run.js";
 import { RULES } from "../rules/index.js";
 import { resolveRule } from "../rules/resolve.js";
-import { describeConflict } from "./describe.js";
+import { describeConflict, GROUND } from "./describe.js";
 
 /** A side of a conflict: a hard rule, or the person's locked assignments. */
 export type ConflictPart = RuleId | "locked" | "history";
@@ -51,10 +51,10 @@ export interface ConflictSearch {
 const DEPARTMENT_WIDE = new Set<RuleId>(["budget.cap", "coverage.floor-shortfall", "coverage.interval-shortfall", "coverage.interval-overstaffing", "coverage.slot-under", "coverage.slot-over", "fairness.weekends", "fairness.nights"]);
 
 /**
- * The deletion filter tries these first, so they are dropped whenever another rule explains the conflict
- * as well: a manager acts on leave, contracts and locks, rarely on eligibility, overlap or rest.
+ * The deletion filter tries the ground rules first, so they are dropped whenever another rule explains
+ * the conflict as well: a manager acts on leave, contracts and locks, rarely on eligibility, overlap or rest.
  */
-const RELAX_FIRST: readonly RuleId[] = ["shift.eligibility", "shift.no-overlap", "rest.min-between-shifts", "shift.forbidden-succession", "shift.one-per-day"];
+const RELAX_FIRST = GROUND;
 
 type Verdict = "infeasible" | "feasible" | "unknown";
 
