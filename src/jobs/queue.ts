@@ -291,9 +291,10 @@ export class SolveQueue {
       timeLimitSeconds: job.options.timeLimitSeconds,
       ...(job.options.relativeGap !== undefined ? { relativeGap: job.options.relativeGap } : {}),
       locked: usable.filter((a) => a.locked),
+      ...(base ? { base: base.assignments.map((a) => (usable.includes(a) ? a : { ...a, locked: false })) } : {}),
       ...(job.options.warmStart && usable.length > 0 ? { warmStart: { assignments: usable } } : {}),
     };
-    this.watch<SolveWorkerMessage>(job.id, startModuleWorker(WORKER_URL, data), (message) => this.finish(job.id, site, { ...message, result: withWarnings(message.result, droppedLocks) }));
+    this.watch<SolveWorkerMessage>(job.id, startModuleWorker(WORKER_URL, data), (message) => this.finish(job.id, site, { ...message, result: withWarnings(message.result, droppedLocks) }, base?.id));
   }
 
   /** Track a job's worker: progress while it runs, its outcome, and a failure if it ends without one. */
@@ -331,7 +332,7 @@ export class SolveQueue {
     this.store.jobs.setProgress(id, progress);
   }
 
-  private finish(id: string, site: SiteRecord, message: Extract<SolveWorkerMessage, { type: "outcome" }>): void {
+  private finish(id: string, site: SiteRecord, message: Extract<SolveWorkerMessage, { type: "outcome" }>, baseId: string | undefined): void {
     // A cancelled or interrupted job is already ended: succeed() and end() leave it so, storing nothing.
     if (message.assignments) {
       const result = withWarnings(message.result, siteChangedWarning(site, this.store.sites.get(site.id)));
@@ -339,7 +340,7 @@ export class SolveQueue {
       return;
     }
     const why = message.problems?.length
-      ? `locked assignments break hard rules: ${message.problems.map(formatProblem).join("; ")}`
+      ? `the locked assignments of schedule ${baseId ?? "(none)"} break hard rules: ${message.problems.map(formatProblem).join("; ")}`
       : message.result.solveStatus === "infeasible"
         ? `infeasible: the hard rules cannot all hold${message.conflicts?.length ? `, e.g. ${message.conflicts.slice(0, 3).map((c) => c.message).join("; ")}` : ""}`
         : this.running.get(id)?.stopping

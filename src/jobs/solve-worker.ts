@@ -7,6 +7,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Assignment, Conflict, PlanningInput, Problem, Schedule } from "../../models/index.js";
+import { checkLocks } from "../locks.js";
 import { optimize } from "../optimize.js";
 import { prepare } from "../pipeline.js";
 import type { JobProgress, SolveResult } from "./options.js";
@@ -16,6 +17,12 @@ export interface SolveWorkerInput {
   timeLimitSeconds: number;
   relativeGap?: number;
   locked: Assignment[];
+  /**
+   * The base schedule's assignments in their stored order, those that no longer fit the site unlocked:
+   * its locks are judged before the solve, as `rxroster solve --from` judges a file's, each named by its
+   * place in the schedule.
+   */
+  base?: Assignment[];
   warmStart?: Schedule;
 }
 
@@ -33,29 +40,37 @@ port.on("message", (message: unknown) => {
   if (message === "stop") stopper.abort();
 });
 
-const outcome = await optimize(prepare(data.input), {
-  timeLimitSeconds: data.timeLimitSeconds,
-  ...(data.relativeGap !== undefined ? { relativeGap: data.relativeGap } : {}),
-  locked: data.locked,
-  ...(data.warmStart ? { warmStart: data.warmStart } : {}),
-  signal: controller.signal,
-  stopSignal: stopper.signal,
-  onProgress: (progress) => port.postMessage({ type: "progress", progress } satisfies SolveWorkerMessage),
-});
-const result: SolveResult = {
-  solveStatus: outcome.status,
-  seconds: outcome.seconds,
-  ...(outcome.objective !== undefined ? { objective: outcome.objective } : {}),
-  ...(outcome.bound !== undefined ? { bound: outcome.bound } : {}),
-  ...(outcome.gap !== undefined ? { gap: outcome.gap } : {}),
-  ...(outcome.warnings ? { warnings: outcome.warnings } : {}),
-};
-port.postMessage({
-  type: "outcome",
-  result,
-  ...(outcome.schedule ? { assignments: outcome.schedule.assignments } : {}),
-  ...(outcome.conflicts ? { conflicts: outcome.conflicts } : {}),
-  ...(outcome.problems ? { problems: outcome.problems } : {}),
-  ...(outcome.detail ? { detail: outcome.detail } : {}),
-} satisfies SolveWorkerMessage);
+/** The job's outcome: the base schedule's locks judged first, then the solve. */
+async function solve(): Promise<SolveWorkerMessage> {
+  const prepared = prepare(data.input);
+  const lockProblems = data.base ? checkLocks(prepared, data.base) : [];
+  if (lockProblems.length > 0) return { type: "outcome", result: { solveStatus: "infeasible", seconds: 0 }, problems: lockProblems };
+  const outcome = await optimize(prepared, {
+    timeLimitSeconds: data.timeLimitSeconds,
+    ...(data.relativeGap !== undefined ? { relativeGap: data.relativeGap } : {}),
+    locked: data.locked,
+    ...(data.warmStart ? { warmStart: data.warmStart } : {}),
+    signal: controller.signal,
+    stopSignal: stopper.signal,
+    onProgress: (progress) => port.postMessage({ type: "progress", progress } satisfies SolveWorkerMessage),
+  });
+  const result: SolveResult = {
+    solveStatus: outcome.status,
+    seconds: outcome.seconds,
+    ...(outcome.objective !== undefined ? { objective: outcome.objective } : {}),
+    ...(outcome.bound !== undefined ? { bound: outcome.bound } : {}),
+    ...(outcome.gap !== undefined ? { gap: outcome.gap } : {}),
+    ...(outcome.warnings ? { warnings: outcome.warnings } : {}),
+  };
+  return {
+    type: "outcome",
+    result,
+    ...(outcome.schedule ? { assignments: outcome.schedule.assignments } : {}),
+    ...(outcome.conflicts ? { conflicts: outcome.conflicts } : {}),
+    ...(outcome.problems ? { problems: outcome.problems } : {}),
+    ...(outcome.detail ? { detail: outcome.detail } : {}),
+  };
+}
+
+port.postMessage(await solve());
 port.close();

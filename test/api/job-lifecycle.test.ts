@@ -99,6 +99,33 @@ describe("cancelling", () => {
   });
 });
 
+describe("a base schedule's locks", () => {
+  it("fail the job before any solve when they break a hard rule, alone or together, each named by its place in the schedule, as `solve --from` names a file's", async () => {
+    const { id, token } = freshSite();
+    const draft = h.store.schedules.createDraft(
+      id,
+      [
+        { staff: "A", date: "2026-03-02", template: "D8", locked: false },
+        // Dan has no sterile skill; Ben's night ends at 07:00 on 03-03, when his day shift starts.
+        { staff: "D", date: "2026-03-02", template: "IV10", locked: true },
+        { staff: "B", date: "2026-03-02", template: "N8", locked: true },
+        { staff: "B", date: "2026-03-03", template: "D8", locked: true },
+      ],
+      "manual",
+      undefined,
+      SYSTEM,
+    );
+    const submitted = await h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds: 30, baseScheduleId: draft.id }, token);
+    const job = await waitForJob(h.api, submitted.body.id, token);
+    expect(job).toMatchObject({ status: "failed", result: { solveStatus: "infeasible", seconds: 0 } });
+    expect(job.error).toBe(
+      `the locked assignments of schedule ${draft.id} break hard rules: ` +
+        "assignments[1]: locked, but breaks the hard rule shift.eligibility: Dan may not work IV day (IV10) on 2026-03-02: Dan lacks Sterile compounding (sterile); " +
+        "assignments[2], assignments[3]: locked together, they break the hard rule rest.min-between-shifts: Ben rests 0.0 h between N8 on 2026-03-02 and D8 on 2026-03-03 (at least 10.0 h)",
+    );
+  });
+});
+
 describe("a job that cannot run", () => {
   it("fails at once with the reason, logged, when it cannot start, and the queue goes on to the next", async () => {
     const store = freshStore();
