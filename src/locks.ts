@@ -6,31 +6,11 @@
  * day shift) are both bad input: no schedule can keep them, whatever the solver does.
  */
 import type { Assignment, Problem, RuleId, Violation } from "../models/index.js";
+import { RULES } from "../solver/rules/index.js";
 import { explain, type Prepared } from "./pipeline.js";
 
-/**
- * The hard rules that more shifts can only break more (or as much), so a break among the locks alone is
- * in every schedule that keeps them. Minimums (hours bands, minimum runs, complete weekends, a request
- * to work) are left out: the solver may mend them around the locks.
- */
-const MONOTONE: ReadonlySet<RuleId> = new Set<RuleId>([
-  "shift.one-per-day",
-  "shift.no-overlap",
-  "shift.eligibility",
-  "leave.approved",
-  "rest.min-between-shifts",
-  "shift.forbidden-succession",
-  "days.max-consecutive",
-  "nights.max-consecutive",
-  "shifts.max-per-template",
-  "hours.max-per-week",
-  "weekends.max-per-window",
-  "budget.cap",
-  "coverage.interval-overstaffing",
-  "coverage.slot-over",
-  "requests.shift-off",
-  "requests.day-off",
-]);
+/** The rules more shifts can only break more (see `RuleDefinition.monotone`). */
+const MONOTONE: ReadonlySet<RuleId> = new Set(RULES.filter((rule) => rule.monotone).map((rule) => rule.id));
 
 interface Lock {
   assignment: Assignment;

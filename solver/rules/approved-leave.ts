@@ -17,6 +17,7 @@ export const approvedLeave: RuleDefinition = {
   title: "No shifts during approved leave",
   policy: "A staff member on approved leave is not scheduled on any date of that leave.",
   hardByDefault: true,
+  monotone: true,
   unit: "shift",
   weightKey: "ruleViolationUnit",
   defaults: {},

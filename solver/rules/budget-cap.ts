@@ -25,6 +25,7 @@ export const budgetCap: RuleDefinition = {
   title: "Labor dollars, overtime and agency hours within budget",
   policy: "The horizon's labor dollars, overtime hours and agency/PRN hours stay within the budget caps.",
   hardByDefault: false,
+  monotone: true,
   unit: "unit",
   weightKey: "overBudgetUnit",
   defaults: {},

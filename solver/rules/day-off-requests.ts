@@ -19,6 +19,7 @@ export const dayOffRequests: RuleDefinition = {
   title: "Day-off requests granted",
   policy: "A person who asked for a date off starts no shift on it.",
   hardByDefault: false,
+  monotone: true,
   unit: "request",
   weightKey: "requestWeightUnit",
   defaults: {},

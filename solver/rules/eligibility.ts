@@ -22,6 +22,7 @@ export const eligibility: RuleDefinition = {
   title: "Only eligible staff on each shift",
   policy: "A staff member works only shifts of their role family whose required skills they hold.",
   hardByDefault: true,
+  monotone: true,
   unit: "shift",
   weightKey: "ruleViolationUnit",
   defaults: {},

@@ -22,6 +22,7 @@ export const forbiddenSuccession: RuleDefinition = {
   title: "No forbidden shift successions",
   policy: "Certain shifts may not be followed the next day by certain others (e.g. no day shift after a night).",
   hardByDefault: true,
+  monotone: true,
   unit: "shift",
   weightKey: "ruleViolationUnit",
   defaults: {},

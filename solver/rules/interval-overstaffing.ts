@@ -20,6 +20,7 @@ export const intervalOverstaffing: RuleDefinition = {
   title: "No overstaffing beyond demand",
   policy: "No more people are on duty in an area than its demand requires.",
   hardByDefault: false,
+  monotone: true,
   unit: "staff-hour",
   weightKey: "overstaffedStaffHour",
   defaults: {},

@@ -96,6 +96,7 @@ export const maxConsecutiveDays: RuleDefinition<{ maxDays: number }> = {
   title: "Maximum consecutive working days",
   policy: "At most 5 working days in a row (or the person's contract limit).",
   hardByDefault: true,
+  monotone: true,
   unit: "day",
   weightKey: "ruleViolationUnit",
   defaults: { maxDays: 5 },

@@ -19,6 +19,7 @@ export const maxConsecutiveNights: RuleDefinition<{ maxNights: number }> = {
   title: "Maximum consecutive nights",
   policy: "At most 3 night shifts in a row (or the person's contract limit).",
   hardByDefault: true,
+  monotone: true,
   unit: "night",
   weightKey: "ruleViolationUnit",
   defaults: { maxNights: 3 },

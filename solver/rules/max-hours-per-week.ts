@@ -20,6 +20,7 @@ export const maxHoursPerWeek: RuleDefinition<{ maxHours: number }> = {
   title: "Maximum hours per workweek",
   policy: "At most 60 paid hours in a workweek, history included; a contract may set another maximum.",
   hardByDefault: true,
+  monotone: true,
   unit: "hour",
   weightKey: "hoursOutsideBandHour",
   defaults: { maxHours: 60 },

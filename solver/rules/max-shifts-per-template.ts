@@ -13,6 +13,7 @@ export const maxShiftsPerTemplate: RuleDefinition = {
   title: "Maximum shifts of a template",
   policy: "A staff member works each shift template at most as often as their contract allows.",
   hardByDefault: true,
+  monotone: true,
   unit: "shift",
   weightKey: "ruleViolationUnit",
   defaults: {},

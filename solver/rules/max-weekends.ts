@@ -65,6 +65,7 @@ export const maxWeekends: RuleDefinition<{ maxWeekends: number; windowWeekends: 
   title: "Maximum weekends worked",
   policy: "At most 2 weekends worked in any 4 consecutive weekends (or the person's contract limit).",
   hardByDefault: false,
+  monotone: true,
   unit: "weekend",
   weightKey: "ruleViolationUnit",
   defaults: { maxWeekends: 2, windowWeekends: 4 },

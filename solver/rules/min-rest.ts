@@ -68,6 +68,7 @@ export const minRest: RuleDefinition<{ minRestMinutes: number }> = {
   title: "Minimum rest between shifts",
   policy: "At least 10 h between the end of one shift and the start of the next.",
   hardByDefault: true,
+  monotone: true,
   unit: "minute",
   weightKey: "ruleViolationUnit",
   defaults: { minRestMinutes: 600 },

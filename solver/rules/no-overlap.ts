@@ -21,6 +21,7 @@ export const noOverlap: RuleDefinition = {
   title: "No overlapping shifts",
   policy: "A staff member is never on two shifts at the same time.",
   hardByDefault: true,
+  monotone: true,
   unit: "minute",
   weightKey: "ruleViolationUnit",
   defaults: {},

@@ -11,6 +11,7 @@ export const oneShiftPerDay: RuleDefinition = {
   title: "At most one shift per day",
   policy: "A staff member starts at most one shift on any date.",
   hardByDefault: true,
+  monotone: true,
   unit: "shift",
   weightKey: "ruleViolationUnit",
   defaults: {},

@@ -17,6 +17,7 @@ export const shiftOffRequests: RuleDefinition = {
   title: "Shift-off requests granted",
   policy: "A person who asked not to work a given shift on a given date is not scheduled on it.",
   hardByDefault: false,
+  monotone: true,
   unit: "request",
   weightKey: "requestWeightUnit",
   defaults: {},

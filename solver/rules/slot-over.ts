@@ -19,6 +19,7 @@ export const slotOver: RuleDefinition = {
   title: "Slot demand not exceeded",
   policy: "Each shift with a headcount requirement gets no more than that many people.",
   hardByDefault: false,
+  monotone: true,
   unit: "person",
   weightKey: "slotOverPerPerson",
   defaults: {},

@@ -20,6 +20,12 @@ export interface RuleDefinition<P extends Record<string, ParamValue> = Record<st
   policy: string;
   /** Hard unless the site says otherwise (a hard rule is never broken by a returned schedule). */
   hardByDefault: boolean;
+  /**
+   * More shifts can only break the rule more, never mend it: a break among some shifts is in every
+   * schedule that holds them (so locked assignments that break it are bad input before any solve). Rules of
+   * minimums (hours bands, minimum runs, complete weekends, a request to work) are not: more shifts may mend them.
+   */
+  monotone?: true;
   /** Why the rule may never be set hard (coverage shortfall: a schedule is always returned, gaps named). */
   alwaysSoft?: string;
   /** Unit of one penalty, e.g. "day", "minute", "staff-hour". */

@@ -7,6 +7,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Assignment, PlanningInput } from "../../models/index.js";
 import { explain, prepare } from "../../src/pipeline.js";
+import { RULES } from "../../solver/rules/index.js";
 import { scheduleArb, worldArb } from "../fixtures/random-world.js";
 
 const RUNS = 60;
@@ -103,6 +104,29 @@ describe("checker invariants", () => {
         const soft = e.violations.filter((v) => !v.hard).reduce((a, v) => a + v.penalty, 0);
         expect(e.total).toBeCloseTo(e.cost.totalDollars * input.weights.laborDollar + soft, 6);
         expect(e.violations.filter((v) => v.hard).every((v) => v.penalty === 0)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("a rule marked monotone is broken no less by a schedule than by any part of it (what judging locks alone before a solve rests on)", () => {
+    const monotone = new Set(RULES.filter((rule) => rule.monotone).map((rule) => rule.id));
+    const arb = worldArb.chain((input) => scheduleArb(input).chain((assignments) => fc.subarray(assignments).map((part) => ({ input, assignments, part }))));
+    /** Each monotone rule's amount per person (the department's under ""), as the checker judges it. */
+    const amounts = (prepared: ReturnType<typeof prepare>, assignments: Assignment[]): Map<string, number> => {
+      const sums = new Map<string, number>();
+      for (const v of explain(prepared, { assignments }).violations) {
+        if (!monotone.has(v.rule)) continue;
+        const key = `${v.rule}|${v.subjects.staff ?? ""}`;
+        sums.set(key, (sums.get(key) ?? 0) + v.amount);
+      }
+      return sums;
+    };
+    fc.assert(
+      fc.property(arb, ({ input, assignments, part }) => {
+        const prepared = prepare(input);
+        const whole = amounts(prepared, assignments);
+        for (const [key, amount] of amounts(prepared, part)) expect(whole.get(key) ?? 0, key).toBeGreaterThanOrEqual(amount - 1e-9);
       }),
       { numRuns: RUNS },
     );
