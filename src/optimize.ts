@@ -9,7 +9,7 @@ import { buildModel } from "../solver/model/build.js";
 import { decodeSchedule } from "../solver/decode.js";
 import { solveInWorker, type RunOptions } from "../solver/engines/run.js";
 import { assignmentColumnsOf, solveByNeighbourhoods } from "../solver/search/neighbourhoods.js";
-import { DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type EngineName, type SolveStatus } from "../solver/engines/types.js";
+import { DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type ConflictSearchProgress, type EngineName, type Progress, type SolveStatus } from "../solver/engines/types.js";
 import { explainInfeasibility, type ConflictSearchOptions } from "../solver/conflicts/find.js";
 import { explain, type Prepared } from "./pipeline.js";
 
@@ -119,7 +119,7 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
       timeLimitSeconds: Math.max(CONFLICT_SEARCH_MIN_SECONDS, limit - result.seconds),
       locked,
       ...(options.signal ? { signal: options.signal } : {}),
-    });
+    }, options.onProgress);
   }
   if (!result.values) {
     const kept = warmStart && keptWarmStart(prepared, warmStart, lockedKeys, base);
@@ -128,7 +128,7 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
     // Neither a schedule nor a proof (a month whose first schedule HiGHS did not find in time, because
     // someone's hard rules conflict): each person's hard rules alone, small models solved in milliseconds,
     // may still prove it infeasible and name who.
-    return stopped ? { status: result.status, ...base } : await withConflicts(prepared, { status: result.status, ...base }, { timeLimitSeconds: CONFLICT_SEARCH_MIN_SECONDS, locked, peopleOnly: true });
+    return stopped ? { status: result.status, ...base } : await withConflicts(prepared, { status: result.status, ...base }, { timeLimitSeconds: CONFLICT_SEARCH_MIN_SECONDS, locked, peopleOnly: true }, options.onProgress);
   }
   const schedule = decodeSchedule(built, result.values, lockedKeys);
   const explanation = explain(prepared, schedule);
@@ -164,9 +164,12 @@ function warmStartVector(built: ReturnType<typeof buildModel>, schedule: Schedul
 /**
  * The outcome with the conflict search's answer: infeasible with the conflicts it names (an outcome that
  * was not yet known infeasible only when it names some), else as it was; its seconds include the search's.
+ * Its progress goes on from the solve's elapsed seconds.
  */
-async function withConflicts(prepared: Prepared, outcome: OptimizeOutcome, search: ConflictSearchOptions): Promise<OptimizeOutcome> {
-  const found = await explainInfeasibility(prepared.input, prepared.grid, prepared.demand, search);
+async function withConflicts(prepared: Prepared, outcome: OptimizeOutcome, search: ConflictSearchOptions, onProgress?: (progress: Progress) => void): Promise<OptimizeOutcome> {
+  const started = performance.now();
+  const progress = onProgress && ((conflictSearch: ConflictSearchProgress) => onProgress({ elapsedSeconds: outcome.seconds + (performance.now() - started) / 1000, conflictSearch }));
+  const found = await explainInfeasibility(prepared.input, prepared.grid, prepared.demand, { ...search, ...(progress ? { onProgress: progress } : {}) });
   const seconds = outcome.seconds + found.seconds;
   if (outcome.status !== "infeasible" && found.conflicts.length === 0) return { ...outcome, seconds };
   return { ...outcome, status: "infeasible", seconds, conflicts: found.conflicts, conflictsComplete: found.complete };

@@ -20,6 +20,7 @@ import type { Assignment, Conflict, Demand, PlanningInput, RuleId, StaffMember, 
 import { buildModel } from "../model/build.js";
 import type { LinearModel } from "../model/linear-model.js";
 import { SolverSession } from "../engines/run.js";
+import type { ConflictSearchProgress } from "../engines/types.js";
 import { RULES } from "../rules/index.js";
 import { resolveRule } from "../rules/resolve.js";
 import { describeConflict, GROUND } from "./describe.js";
@@ -38,6 +39,8 @@ export interface ConflictSearchOptions {
    * ended with no schedule and no proof, where only the small models can be afforded.
    */
   peopleOnly?: boolean;
+  /** Called as the search moves on: after each person checked or narrowed, and before the department-wide step. */
+  onProgress?: (progress: ConflictSearchProgress) => void;
 }
 
 export interface ConflictSearch {
@@ -66,6 +69,7 @@ export async function explainInfeasibility(input: PlanningInput, grid: TimeGrid,
   const personal = order(hard.filter((id) => !DEPARTMENT_WIDE.has(id)));
   const session = new SolverSession("highs");
   let complete = true;
+  const report = (step: ConflictSearchProgress["step"], done: number, of: number): void => options.onProgress?.({ step, done, of });
 
   const test = async (model: LinearModel): Promise<Verdict> => {
     const seconds = (deadline - performance.now()) / 1000;
@@ -100,6 +104,7 @@ export async function explainInfeasibility(input: PlanningInput, grid: TimeGrid,
     if (afterPersonal ? !hard.some((id) => DEPARTMENT_WIDE.has(id)) : !complete) return undefined;
     const staff = input.staff.filter((s) => !unsettled.has(s.id));
     if (staff.length === 0) return undefined;
+    report("department", 0, 1);
     const rest: PlanningInput = { ...input, staff };
     const restLocked = locked.filter((a) => !unsettled.has(a.staff));
     const wholeTest = (relaxed: ReadonlySet<ConflictPart>): Promise<Verdict> => {
@@ -121,7 +126,8 @@ export async function explainInfeasibility(input: PlanningInput, grid: TimeGrid,
     // First who: each person's hard rules alone, everything hard.
     const infeasible: StaffMember[] = [];
     const unsettled = new Set<string>();
-    for (const member of input.staff) {
+    for (const [checked, member] of input.staff.entries()) {
+      report("people", checked, input.staff.length);
       const verdict = await personTest(member, new Set());
       if (verdict === "infeasible") infeasible.push(member);
       if (verdict !== "feasible") unsettled.add(member.id);
@@ -129,7 +135,8 @@ export async function explainInfeasibility(input: PlanningInput, grid: TimeGrid,
     }
     // Then what: the deletion filter per person, a second conflict with the first one's sides relaxed.
     const conflicts: Conflict[] = [];
-    for (const member of infeasible) {
+    for (const [narrowed, member] of infeasible.entries()) {
+      report("narrowing", narrowed, infeasible.length);
       const parts: ConflictPart[] = [
         ...personal,
         ...(locked.some((a) => a.staff === member.id) ? ["locked" as const] : []),

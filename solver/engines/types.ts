@@ -47,6 +47,18 @@ export interface Progress {
   incumbent?: number;
   bound?: number;
   gap?: number;
+  /** Once a solve is infeasible (or ends with no schedule), how far the search for the conflicting rules is. */
+  conflictSearch?: ConflictSearchProgress;
+}
+
+/**
+ * The conflict search's steps: each person's hard rules checked alone (`people`), each person who cannot
+ * be scheduled narrowed to the rules that conflict (`narrowing`), then the department-wide rules.
+ */
+export interface ConflictSearchProgress {
+  step: "people" | "narrowing" | "department";
+  done: number;
+  of: number;
 }
 
 export interface EngineResult {

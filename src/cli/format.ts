@@ -3,7 +3,7 @@
  * budget, violations grouped by rule, hours per person and fairness.
  */
 import type { Explanation, PlanningInput } from "../../models/index.js";
-import type { Progress } from "../../solver/engines/types.js";
+import type { ConflictSearchProgress, Progress } from "../../solver/engines/types.js";
 import type { OptimizeOutcome } from "../optimize.js";
 import { terminalText } from "./terminal.js";
 
@@ -20,23 +20,35 @@ export function table(header: string[], rows: (string | number)[][]): string {
   return [line(cells[0]!), line(widths.map((w) => "-".repeat(w))), ...cells.slice(1).map(line)].join("\n");
 }
 
+/** A line per step of the conflict search, for the progress lines. */
+const CONFLICT_STEPS: Record<ConflictSearchProgress["step"], (done: number, of: number) => string> = {
+  people: (done, of) => `no schedule keeps every hard rule; checking each person's rules alone: ${done} of ${of} people checked`,
+  narrowing: (done, of) => `narrowing the conflicting rules: ${done} of ${of} people who cannot be scheduled done`,
+  department: () => "looking at the department-wide rules (budget caps, staffing lines, fairness) over everyone else",
+};
+
 /**
  * The solve's progress lines, at most one every `everySeconds` of the solve's own clock (default 5), and
  * one more as soon as the first schedule or the first bound comes: a month's search finds a better
  * schedule many times a second at first (about 75 lines in the demo's minute), and the summary printed at
- * the end gives the final figures anyway.
+ * the end gives the final figures anyway. A solve found infeasible then searches for the rules that
+ * conflict: one line as each of its steps begins, and as often as above within a step.
  */
 export function progressPrinter(print: (line: string) => void, everySeconds = 5): (p: Progress) => void {
   let printedAt = -Infinity;
   let hadIncumbent = false;
   let hadBound = false;
+  let step: ConflictSearchProgress["step"] | undefined;
   return (p) => {
-    const news = (p.incumbent !== undefined && !hadIncumbent) || (p.bound !== undefined && !hadBound);
+    const search = p.conflictSearch;
+    const news = (p.incumbent !== undefined && !hadIncumbent) || (p.bound !== undefined && !hadBound) || (search !== undefined && search.step !== step);
     hadIncumbent ||= p.incumbent !== undefined;
     hadBound ||= p.bound !== undefined;
+    step = search?.step;
     if (!news && p.elapsedSeconds - printedAt < everySeconds) return;
     printedAt = p.elapsedSeconds;
     const value = (v: number | undefined): string => (v === undefined ? "-" : fmt(v, 2));
+    if (search) return print(`  ${p.elapsedSeconds.toFixed(1)} s  ${CONFLICT_STEPS[search.step](search.done, search.of)}`);
     print(`  ${p.elapsedSeconds.toFixed(1)} s  incumbent ${value(p.incumbent)}  bound ${value(p.bound)}  gap ${p.gap === undefined ? "-" : (100 * p.gap).toFixed(2) + " %"}`);
   };
 }

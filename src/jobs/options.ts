@@ -39,6 +39,17 @@ export const ProgressSchema = z
     gap: z.number().optional(),
     solvesDone: z.number().int().optional().meta({ description: "FTE report jobs: what-if solves finished" }),
     solvesTotal: z.number().int().optional().meta({ description: "FTE report jobs: what-if solves in all (maxHires + 1)" }),
+    conflictSearch: z
+      .object({
+        step: z.enum(["people", "narrowing", "department"]),
+        done: z.number().int(),
+        of: z.number().int(),
+      })
+      .optional()
+      .meta({
+        description:
+          "Solve jobs found infeasible: how far the search for the conflicting rules is — each person's hard rules checked alone (people), each person who cannot be scheduled narrowed to the rules that conflict (narrowing), then the department-wide rules",
+      }),
   })
   .meta({ id: "Progress" });
 export type JobProgress = z.infer<typeof ProgressSchema>;

@@ -403,6 +403,25 @@ describe("rxroster solve summary", () => {
 });
 
 describe("solve progress lines", () => {
+  it("prints a line as each step of an infeasible solve's conflict search begins, and within a step as often as the solve's", () => {
+    const lines: string[] = [];
+    const print = progressPrinter((line) => lines.push(line));
+    print({ elapsedSeconds: 4.3 });
+    print({ elapsedSeconds: 15.1, conflictSearch: { step: "people", done: 0, of: 56 } });
+    print({ elapsedSeconds: 15.4, conflictSearch: { step: "people", done: 1, of: 56 } });
+    print({ elapsedSeconds: 20.2, conflictSearch: { step: "people", done: 40, of: 56 } });
+    print({ elapsedSeconds: 21.0, conflictSearch: { step: "narrowing", done: 0, of: 12 } });
+    print({ elapsedSeconds: 21.5, conflictSearch: { step: "narrowing", done: 1, of: 12 } });
+    print({ elapsedSeconds: 24.9, conflictSearch: { step: "department", done: 0, of: 1 } });
+    expect(lines).toEqual([
+      "  4.3 s  incumbent -  bound -  gap -",
+      "  15.1 s  no schedule keeps every hard rule; checking each person's rules alone: 0 of 56 people checked",
+      "  20.2 s  no schedule keeps every hard rule; checking each person's rules alone: 40 of 56 people checked",
+      "  21.0 s  narrowing the conflicting rules: 0 of 12 people who cannot be scheduled done",
+      "  24.9 s  looking at the department-wide rules (budget caps, staffing lines, fairness) over everyone else",
+    ]);
+  });
+
   it("prints the first schedule and the first bound at once, then one line once 5 s of the solve have passed since the last", () => {
     const lines: string[] = [];
     const print = progressPrinter((line) => lines.push(line));

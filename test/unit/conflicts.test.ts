@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Conflict, PlanningInput } from "../../models/index.js";
+import type { Progress } from "../../solver/engines/types.js";
 import { optimize } from "../../src/optimize.js";
 import { parseInput, prepare } from "../../src/pipeline.js";
 import { readDataFile } from "../../src/io.js";
@@ -75,6 +76,23 @@ describe("conflicts of an infeasible department", () => {
         [undefined, ["hours.horizon-band", "budget.cap"]],
       ]),
     );
+  });
+
+  it("reports its progress through each step, going on from the solve's elapsed seconds", async () => {
+    const input = withRule(patchStaff(onLeaveAllHorizon(world({ budget: { laborDollars: 500 } }), "A", 960), "C", { contract: { minMinutesPerHorizon: 2400 } }), "budget.cap", { hard: true });
+    const seen: Progress[] = [];
+    const outcome = await optimize(prepare(input), { timeLimitSeconds: 20, onProgress: (p) => seen.push(p) });
+    expect(outcome.status).toBe("infeasible");
+    const search = seen.filter((p) => p.conflictSearch);
+    expect(search.map((p) => p.conflictSearch)).toEqual([
+      ...[0, 1, 2, 3].map((done) => ({ step: "people", done, of: 4 })),
+      { step: "narrowing", done: 0, of: 1 },
+      { step: "department", done: 0, of: 1 },
+    ]);
+    const elapsed = search.map((p) => p.elapsedSeconds);
+    expect(elapsed).toEqual([...elapsed].sort((x, y) => x - y));
+    expect(elapsed[0]).toBeGreaterThanOrEqual(Math.max(0, ...seen.filter((p) => !p.conflictSearch).map((p) => p.elapsedSeconds)));
+    expect(elapsed.at(-1)).toBeLessThanOrEqual(outcome.seconds);
   });
 
   it("names locked assignments as a side of a conflict with a hard rule", async () => {
