@@ -1,8 +1,8 @@
 /**
  * An FTE report job's worker thread: builds the report (settings, productivity view, the what-if solves,
- * charts' data, words) from a site's input and posts progress after each solve, then the report or the
- * problems. Everything runs off the API's event loop. A "cancel" message aborts the solves; the queue
- * has then already ended the job, so what the worker posts after is dropped.
+ * charts' data, words) from a site's input and posts progress every second and after each solve, then
+ * the report or the problems. Everything runs off the API's event loop. A "cancel" message aborts the
+ * solves; the queue has then already ended the job, so what the worker posts after is dropped.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { PlanningInput, Problem } from "../../models/index.js";
@@ -30,6 +30,9 @@ const solvesTotal = data.options.maxHires + 1;
 let solvesDone = 0;
 const progress = (): void => port.postMessage({ type: "progress", progress: { elapsedSeconds: (Date.now() - started) / 1000, solvesDone, solvesTotal } } satisfies FteReportWorkerMessage);
 progress();
+// Each what-if solve takes up to its time limit; a tick a second keeps the elapsed time moving meanwhile
+// (it used to stay at 0 until the first solve ended).
+const ticker = setInterval(progress, 1000);
 // The report's solves run one after another; the job holds one of the queue's slots, so the queue's
 // concurrency bounds the solves.
 const built = await buildFteReport(data.input, {
@@ -43,5 +46,6 @@ const built = await buildFteReport(data.input, {
     progress();
   },
 });
+clearInterval(ticker);
 port.postMessage((built.ok ? { type: "outcome", report: built.value } : { type: "outcome", problems: built.problems }) satisfies FteReportWorkerMessage);
 port.close();
