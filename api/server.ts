@@ -8,9 +8,9 @@ import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { SolveQueue, type SolveQueueOptions } from "../src/jobs/queue.js";
 import Database, { type Database as DatabaseHandle } from "better-sqlite3";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileSystemReason } from "../src/io.js";
+import { fileSystemReason, makeDirectory } from "../src/io.js";
 import { DEFAULT_DATA_DIR, openStore, StoreOpenError, type Store } from "../src/store/store.js";
 import { createApp } from "./app.js";
 
@@ -46,7 +46,7 @@ function claimDataDir(dataDir: string): () => void {
   const pidFile = join(dataDir, "server.pid");
   let lock: DatabaseHandle | undefined;
   try {
-    mkdirSync(dataDir, { recursive: true });
+    makeDirectory(dataDir);
     lock = new Database(lockFile, { timeout: 0 });
     // In exclusive locking mode a connection keeps the lock its first write takes until it closes.
     lock.pragma("locking_mode = EXCLUSIVE");

@@ -3,7 +3,8 @@
  * read as YAML). A missing file, text that is not UTF-8 or malformed text is a Problem, never an
  * exception. Writing output files whole or not at all.
  */
-import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { Parsed } from "../models/index.js";
 
@@ -32,12 +33,31 @@ export function fileSystemReason(error: unknown): string {
 }
 
 /**
+ * Makes the directory `dir` and any parents missing, as `mkdir -p` does. Node 20's own recursive mkdir
+ * never returns under /proc (ENOENT there sends it back to the parent, which exists, and on again), so
+ * this one steps back only while a parent is missing, and throws once one exists and its child still cannot
+ * be made.
+ */
+export function makeDirectory(dir: string): void {
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST" && statSync(dir).isDirectory()) return;
+    const parent = dirname(dir);
+    if (code !== "ENOENT" || parent === dir || existsSync(parent)) throw error;
+    makeDirectory(parent);
+    mkdirSync(dir);
+  }
+}
+
+/**
  * Makes the directory `dir` (and its parents) and checks it can be written to, before any long work whose
  * output would go there. Undefined when it can; otherwise why not.
  */
 export function writableDirectory(dir: string): string | undefined {
   try {
-    mkdirSync(dir, { recursive: true }); // a file in the way: EEXIST
+    makeDirectory(dir); // a file in the way: EEXIST
     accessSync(dir, constants.W_OK);
     return undefined;
   } catch (error) {

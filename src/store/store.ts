@@ -2,10 +2,9 @@
  * The embedded store: one SQLite file (better-sqlite3) in a data directory, opened with WAL, foreign keys
  * and a busy timeout, migrated on open. Each repository write runs in one transaction.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { fileSystemReason } from "../io.js";
+import { fileSystemReason, makeDirectory } from "../io.js";
 import { migrate } from "./migrations.js";
 import { AuditRepository } from "./audit.js";
 import { FeedRepository } from "./feeds.js";
@@ -45,7 +44,7 @@ export function openStore(dataDir: string = DEFAULT_DATA_DIR, options: StoreOpti
   const path = join(dataDir, DATABASE_FILE);
   let db: Database.Database;
   try {
-    mkdirSync(dataDir, { recursive: true });
+    makeDirectory(dataDir);
     db = new Database(path);
     db.pragma("journal_mode = WAL");
   } catch (error) {

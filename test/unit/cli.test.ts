@@ -195,6 +195,15 @@ describe("output paths that cannot be written", () => {
     expect(await capture(["solve", file, "--out", file])).toMatchObject({ code: 2, err: `rxroster: --out: cannot write to ${file}: is a file, not a directory` });
   });
 
+  it("exits 2 naming --out and --data-dir under /proc, where Node's own recursive mkdir never returns", () => {
+    // Run as a process with a deadline: the old mkdir spun in a synchronous loop no test timeout ends.
+    const file = join(dir, "input.json");
+    const solve = spawnSync(process.execPath, ["bin/rxroster.js", "solve", file, "--out", "/proc/rxroster-test/out"], { encoding: "utf8", timeout: 30_000 });
+    expect([solve.status, solve.stderr.trim()]).toEqual([2, "rxroster: --out: cannot write to /proc/rxroster-test/out: no such file or directory"]);
+    const serve = spawnSync(process.execPath, ["bin/rxroster.js", "serve", "--data-dir", "/proc/rxroster-test", "--port", "0"], { encoding: "utf8", timeout: 30_000 });
+    expect([serve.status, serve.stderr.trim()]).toEqual([2, "rxroster serve: --data-dir: /proc/rxroster-test/server.lock: no such file or directory"]);
+  });
+
   it("exits 2 naming --out of the FTE report before its solves", async () => {
     const { code, err } = await capture(["report", "fte", join(dir, "input.json"), "--out", dir]);
     expect(code).toBe(2);
