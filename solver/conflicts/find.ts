@@ -39,7 +39,7 @@ export interface ConflictSearchOptions {
    * ended with no schedule and no proof, where only the small models can be afforded.
    */
   peopleOnly?: boolean;
-  /** Called as the search moves on: after each person checked or narrowed, and before the department-wide step. */
+  /** Called as the search moves on: before each person is checked, before each is narrowed, and before the department-wide step. */
   onProgress?: (progress: ConflictSearchProgress) => void;
 }
 

@@ -286,12 +286,13 @@ export class SolveQueue {
     }
     const base = job.options.baseScheduleId ? this.store.schedules.get(job.siteId, job.options.baseScheduleId) : this.store.schedules.latest(job.siteId);
     const { usable, droppedLocks } = base ? usableBase(site.input, base.assignments) : { usable: [], droppedLocks: [] };
+    const fits = new Set(usable);
     const data: SolveWorkerInput = {
       input: site.input,
       timeLimitSeconds: job.options.timeLimitSeconds,
       ...(job.options.relativeGap !== undefined ? { relativeGap: job.options.relativeGap } : {}),
       locked: usable.filter((a) => a.locked),
-      ...(base ? { base: base.assignments.map((a) => (usable.includes(a) ? a : { ...a, locked: false })) } : {}),
+      ...(base ? { base: base.assignments.map((a) => (fits.has(a) ? a : { ...a, locked: false })) } : {}),
       ...(job.options.warmStart && usable.length > 0 ? { warmStart: { assignments: usable } } : {}),
     };
     this.watch<SolveWorkerMessage>(job.id, startModuleWorker(WORKER_URL, data), (message) => this.finish(job.id, site, { ...message, result: withWarnings(message.result, droppedLocks) }, base?.id));
