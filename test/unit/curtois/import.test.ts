@@ -62,6 +62,16 @@ describe("importInstance", () => {
     }
   });
 
+  it("refuses a horizon longer than a planning input holds in one problem, before any date is built", () => {
+    // 300 000 000 days end past the last date a Date can show: this threw a RangeError.
+    for (const horizon of [367, 300_000_000]) {
+      expect(importInstance({ ...published(1).data, horizon })).toEqual({
+        ok: false,
+        problems: [{ path: "horizon", message: `SECTION_HORIZON must be at most 366 days (got ${horizon})`, value: horizon }],
+      });
+    }
+  });
+
   it("turns one employee's line into a contract, leave and weighted requests", () => {
     // Instance 1, employee A: D=14, 4320/3360 minutes, runs 5/2, days off 2, one weekend; day 0 off;
     // shift-on requests for D on days 2 and 3 at weight 2.
