@@ -4,14 +4,16 @@
  *     <Employee ID="A"><Assign><Day>1</Day><Shift>D</Shift></Assign>…</Employee>…
  *     [<Violations>…</Violations>]
  *   </Roster>
- * Output: the assignments {employee, day, shift}, or problems naming their line. There is no XML library
- * among the dependencies, so a small reader of this subset walks the tags with a stack: a tag left open or
- * closed out of turn is a problem, and so is anything in an `<Employee>` or `<Assign>` that is not an
- * assignment — a roster is judged as written or not at all, never with a part guessed or dropped. The
- * optional `<Violations>` block (instance 8's file) repeats `<Employee>` elements that hold no assignment;
- * it is skipped, as are the other descriptive children of `<Roster>` (`<DateFound>`, `<CpuTime>`, …).
+ * Output: the assignments {employee, day, shift}, or problems naming their line. saxes, a strict SAX parser,
+ * decodes the text and refuses what is not well-formed XML (a tag left open or closed out of turn, an undefined
+ * entity, a second root); its events are built into a small tree here, and anything in an `<Employee>` or
+ * `<Assign>` that is not an assignment is a problem too — a roster is judged as written or not at all, never
+ * with a part guessed or dropped. The optional `<Violations>` block (instance 8's file) repeats `<Employee>`
+ * elements that hold no assignment; it is skipped, as are the other descriptive children of `<Roster>`
+ * (`<DateFound>`, `<CpuTime>`, …).
  * Whether the ids and days exist in the instance is the evaluator's question, not this one's.
  */
+import { SaxesParser } from "saxes";
 import type { CurtoisParsed } from "./instance.js";
 
 export interface RosterAssignment {
@@ -39,20 +41,9 @@ export interface RosterProblem {
   message: string;
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-export function decodeXmlText(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, name: string) =>
-    name.startsWith("#x") ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith("#") ? String.fromCodePoint(Number(name.slice(1))) : ENTITIES[name]!,
-  );
-}
-
-/** An `&` that does not start an entity `decodeXmlText` knows. */
-const UNKNOWN_ENTITY = /&(?!(?:#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);)/;
-
 interface XmlElement {
   name: string;
-  attributes: Map<string, string>;
+  attributes: Record<string, string>;
   line: number;
   children: XmlElement[];
   /** Character data directly inside the element (CDATA included), decoded, with the line of its first non-blank part. */
@@ -60,72 +51,62 @@ interface XmlElement {
   textLine?: number;
 }
 
-/**
- * Tags, comments, processing instructions, a doctype, CDATA and character data, one token each; a `<`
- * that starts none of them is matched alone and reported.
- */
-const TOKEN =
-  /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|([^<]+)|</g;
-const ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-/** The document's top-level elements, or the first well-formedness problem. */
-function readElements(xml: string, lineAt: (offset: number) => number): { ok: true; roots: XmlElement[] } | { ok: false; problem: RosterProblem } {
-  const root: XmlElement = { name: "", attributes: new Map(), line: 1, children: [], text: "" };
+/** The document's top-level elements and the first well-formedness problem saxes or a tag closed out of turn gives, if any. */
+function readElements(xml: string): { roots: XmlElement[]; problem?: RosterProblem } {
+  const parser = new SaxesParser();
+  const root: XmlElement = { name: "", attributes: {}, line: 1, children: [], text: "" };
   const stack: XmlElement[] = [root];
-  const malformed = (offset: number, message: string) => ({ ok: false as const, problem: { code: "malformed" as const, line: lineAt(offset), message } });
-  for (const m of xml.matchAll(TOKEN)) {
-    const [token, cdata, closing, name, attributeText, selfClosing, text] = m;
-    const top = stack[stack.length - 1]!;
-    if (cdata !== undefined || text !== undefined) {
-      const raw = cdata ?? text!;
-      if (cdata === undefined && UNKNOWN_ENTITY.test(raw)) return malformed(m.index, `an "&" that starts no known entity (got "${raw.trim().slice(0, 40)}")`);
-      if (top.textLine === undefined && raw.trim() !== "") top.textLine = lineAt(m.index + raw.search(/\S/));
-      top.text += cdata ?? decodeXmlText(raw);
-    } else if (name === undefined) {
-      if (token === "<") return malformed(m.index, `a "<" that starts no tag (got "${xml.slice(m.index, m.index + 30).split(/\r?\n/)[0]}")`);
-    } else if (closing) {
-      if (attributeText !== "" || selfClosing) return malformed(m.index, `</${name}> is a closing tag and takes no attribute or "/"`);
-      if (top === root) return malformed(m.index, `</${name}> closes nothing`);
-      if (top.name !== name) return malformed(m.index, `</${name}> closes <${top.name}> (opened on line ${top.line})`);
-      stack.pop();
-    } else {
-      const attributes = new Map<string, string>();
-      for (const a of attributeText!.matchAll(ATTRIBUTE)) {
-        const value = a[2] ?? a[3]!;
-        if (UNKNOWN_ENTITY.test(value)) return malformed(m.index, `attribute ${a[1]} of <${name}> has an "&" that starts no known entity (got "${value}")`);
-        attributes.set(a[1]!, decodeXmlText(value));
-      }
-      const element: XmlElement = { name, attributes, line: lineAt(m.index), children: [], text: "" };
-      top.children.push(element);
-      if (!selfClosing) stack.push(element);
-    }
-  }
-  const open = stack[stack.length - 1]!;
-  if (open !== root) return malformed(xml.length, `<${open.name}> opened on line ${open.line} is never closed`);
-  if (root.textLine !== undefined) return { ok: false, problem: { code: "malformed", line: root.textLine, message: "text outside the <Roster> element" } };
-  return { ok: true, roots: root.children };
+  let problem: RosterProblem | undefined;
+  let tagLine = 1;
+  parser.on("opentagstart", () => (tagLine = parser.line));
+  parser.on("opentag", ({ name, attributes, isSelfClosing }) => {
+    const element: XmlElement = { name, attributes, line: tagLine, children: [], text: "" };
+    stack.at(-1)!.children.push(element);
+    if (!isSelfClosing) stack.push(element);
+  });
+  parser.on("closetag", ({ isSelfClosing }) => {
+    if (isSelfClosing) return;
+    const element = stack.pop()!;
+    // saxes says only "unexpected close tag" for a tag closed out of turn: name it and the one it closes.
+    const end = parser.position - 1;
+    const closer = xml.slice(xml.lastIndexOf("</", end) + 2, end).trim();
+    if (closer !== element.name) problem ??= { code: "malformed", line: parser.line, message: `</${closer}> closes <${element.name}> (opened on line ${element.line})` };
+  });
+  // Text and CDATA arrive where they end: their first non-blank part is as many lines up as newlines follow it
+  // (a newline written `&#10;` counts too, and moves the line named up by one).
+  const addText = (text: string): void => {
+    const top = stack.at(-1)!;
+    if (top.textLine === undefined && text.trim() !== "") top.textLine = parser.line - (text.trimStart().match(/\n/g)?.length ?? 0);
+    top.text += text;
+  };
+  parser.on("text", addText);
+  parser.on("cdata", addText);
+  let atEnd = false;
+  parser.on("error", (error) => {
+    if (problem) return; // saxes goes on after an error, but what it reads then is not to be trusted
+    const open = stack.at(-1)!;
+    const got = xml.slice(0, parser.position).match(/<?[^<\r\n]*$/)![0].trim().slice(-40);
+    // At the end saxes names a tag left open but not its line, which a comment, CDATA or "&" left open also leads to.
+    const message = atEnd && open !== root ? `<${open.name}> opened on line ${open.line} is never closed` : `${error.message.replace(/^\d+:\d+: /, "")}${got === "" ? "" : ` (got "${got}")`}`;
+    problem = { code: "malformed", line: parser.line, message };
+  });
+  parser.write(xml);
+  atEnd = true;
+  parser.close();
+  // saxes finds text outside the root where the text ends; the root's own text knows where it starts.
+  if (root.textLine !== undefined && root.textLine < (problem?.line ?? Infinity)) problem = { code: "malformed", line: root.textLine, message: "text outside the <Roster> element" };
+  return { roots: root.children, problem };
 }
 
 export function parseCurtoisRoster(xml: string): CurtoisParsed<CurtoisRoster, RosterProblem> {
-  const lineStarts = [0, ...[...xml.matchAll(/\r\n|\n|\r/g)].map((m) => m.index + m[0].length)];
-  /** 1-based line of an offset: the number of line starts at or before it (binary search). */
-  const lineAt = (offset: number): number => {
-    let [low, high] = [0, lineStarts.length - 1];
-    while (low < high) {
-      const mid = Math.ceil((low + high) / 2);
-      if (lineStarts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  };
-  const read = readElements(xml, lineAt);
-  if (!read.ok) return { ok: false, problems: [read.problem] };
-  const [rosterElement, second] = read.roots;
+  const { roots, problem } = readElements(xml);
+  const rosterElement = roots[0];
+  // A text with no element at all is no roster, whatever else saxes finds wrong with it.
+  if (problem && rosterElement) return { ok: false, problems: [problem] };
   if (rosterElement?.name !== "Roster") {
     const got = rosterElement ? `the document's element is <${rosterElement.name}>` : "the text holds no element";
     return { ok: false, problems: [{ code: "not-a-roster", message: `no <Roster> … </Roster> element (${got})` }] };
   }
-  if (second) return { ok: false, problems: [{ code: "malformed", line: second.line, message: `<${second.name}> after </Roster>: a roster file holds one <Roster> element` }] };
 
   const problems: RosterProblem[] = [];
   const roster: CurtoisRoster = { assignments: [], employees: [] };
@@ -134,23 +115,26 @@ export function parseCurtoisRoster(xml: string): CurtoisParsed<CurtoisRoster, Ro
     if (element.textLine !== undefined) problems.push({ code: "malformed", line: element.textLine, message: `text in ${where} (got "${element.text.trim().slice(0, 40)}")` });
   };
   strayText(rosterElement, "<Roster>");
-  /** An <Employee> or <Assign> where the reader would not look for one (in <Violations> they repeat, unread). */
-  const misplaced = (element: XmlElement, parent: string): void => {
-    if (element.name === "Violations") return;
-    if (element.name === "Employee" || element.name === "Assign") {
-      problems.push({ code: "malformed", line: element.line, message: `<${element.name}> in <${parent}>: <Employee> elements belong directly in <Roster>, <Assign> elements in an <Employee>` });
-      return;
+  /** <Employee> and <Assign> elements where the reader would not look for them (in <Violations> they repeat, unread), in file order; a loop, not recursion, so that no depth overflows the stack. */
+  const misplaced = (top: XmlElement): void => {
+    const pending = [{ element: top, parent: "Roster" }];
+    for (let next = pending.pop(); next; next = pending.pop()) {
+      const { element, parent } = next;
+      if (element.name === "Employee" || element.name === "Assign") {
+        problems.push({ code: "malformed", line: element.line, message: `<${element.name}> in <${parent}>: <Employee> elements belong directly in <Roster>, <Assign> elements in an <Employee>` });
+      } else if (element.name !== "Violations") {
+        for (const child of [...element.children].reverse()) pending.push({ element: child, parent: element.name });
+      }
     }
-    for (const child of element.children) misplaced(child, element.name);
   };
   for (const child of rosterElement.children) {
     if (child.name === "SchedulingPeriodFile") roster.schedulingPeriodFile = child.text.trim();
     else if (child.name === "Penalty" && /^\s*\d+\s*$/.test(child.text)) roster.statedPenalty = Number(child.text);
     if (child.name !== "Employee") {
-      misplaced(child, "Roster");
+      misplaced(child);
       continue;
     }
-    const employee = child.attributes.get("ID");
+    const employee = child.attributes.ID;
     if (employee === undefined || employee === "") {
       problems.push({ code: "malformed", line: child.line, message: '<Employee> needs an ID attribute (ID="…", case-sensitive)' });
       continue;
