@@ -11,7 +11,7 @@
  * demand with their own under/over weights. The nine benchmark rules are the project rules listed in
  * `BENCHMARK_RULES`, made hard; rules the benchmark lacks are disabled.
  */
-import type { PlanningInput, PlanningInputFile, Parsed, RuleId, Schedule } from "../../models/index.js";
+import { MAX_HORIZON_DAYS, type PlanningInput, type PlanningInputFile, type Parsed, type RuleId, type Schedule } from "../../models/index.js";
 import { parseInput } from "../../src/pipeline.js";
 import type { CurtoisInstance } from "./instance.js";
 import type { CurtoisRoster, RosterAssignment } from "./parse-roster.js";
@@ -148,8 +148,14 @@ export function toPlanningInputFile(instance: CurtoisInstance, options: ImportOp
   };
 }
 
-/** The instance as a validated planning input (the pipeline's own `parseInput`). */
+/**
+ * The instance as a validated planning input (the pipeline's own `parseInput`). A horizon longer than a
+ * planning input holds is refused first: its last date may lie past what a `Date` can show.
+ */
 export function importInstance(instance: CurtoisInstance, options: ImportOptions = {}): Parsed<PlanningInput> {
+  if (instance.horizon > MAX_HORIZON_DAYS) {
+    return { ok: false, problems: [{ path: "horizon", message: `SECTION_HORIZON must be at most ${MAX_HORIZON_DAYS} days (got ${instance.horizon})`, value: instance.horizon }] };
+  }
   return parseInput(toPlanningInputFile(instance, options));
 }
 

@@ -49,6 +49,11 @@ export function readInstanceFile(path: string): InstanceFileRead {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, message: `${path}: cannot read the instance file${code ? ` (${code})` : ""}` };
   }
+  return instanceFromText(path, text);
+}
+
+/** The text of an instance file, parsed and imported as `readInstanceFile` does; `path` names it in messages. */
+export function instanceFromText(path: string, text: string): InstanceFileRead {
   const parsed = parseCurtoisInstance(text);
   if (!parsed.ok) {
     const [first, ...rest] = parsed.problems;

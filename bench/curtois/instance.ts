@@ -62,6 +62,7 @@ export type CurtoisProblemCode =
   | "unknown-section"
   | "duplicate-section"
   | "missing-section"
+  | "empty-section"
   | "outside-section"
   | "field-count"
   | "not-an-integer"

@@ -18,7 +18,13 @@ const SECTIONS = {
   SECTION_COVER: ["Day", "ShiftID", "Requirement", "WeightUnder", "WeightOver"],
 } as const;
 type SectionName = keyof typeof SECTIONS;
-const REQUIRED: readonly SectionName[] = ["SECTION_HORIZON", "SECTION_SHIFTS", "SECTION_STAFF"];
+/**
+ * Every section must be there, as in every published file (the public reader, NurseScheduler's
+ * `ParseNRP.cpp`, requires all seven in order): a file cut short would otherwise read as an instance with
+ * no cover or no requests. Sections but HORIZON, SHIFTS and STAFF may be empty.
+ */
+const REQUIRED = Object.keys(SECTIONS) as SectionName[];
+const NOT_EMPTY: readonly SectionName[] = ["SECTION_SHIFTS", "SECTION_STAFF"];
 
 interface Row {
   line: number;
@@ -57,6 +63,10 @@ function sectionRows(text: string, problems: CurtoisProblem[]): Map<SectionName,
     current?.push({ line, fields: content.split(",").map((f) => f.trim()) });
   });
   for (const name of REQUIRED) if (!sections.has(name)) problems.push({ code: "missing-section", message: `${name} is missing` });
+  for (const name of NOT_EMPTY) {
+    const section = sections.get(name);
+    if (section && section.rows.length === 0) problems.push({ code: "empty-section", line: section.line, message: `${name} has no lines (${SECTIONS[name].join(", ")})` });
+  }
   return sections;
 }
 
@@ -94,6 +104,7 @@ class Fields {
     }
     const value = Number(text);
     if (value < min) this.problem("out-of-range", `${name} must be at least ${min} (got ${value})`);
+    else if (!Number.isSafeInteger(value)) this.problem("out-of-range", `${name} must be at most ${Number.MAX_SAFE_INTEGER} (got ${text})`);
     return value;
   }
 

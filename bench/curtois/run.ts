@@ -1,7 +1,7 @@
 /**
  * `npm run bench:curtois`: the optimizer on Curtois–Qu instances, each in its own process
  * (`solve-instance.ts`), its roster judged by the independent evaluator; prints a markdown table, or the
- * rows as JSON with `--json`.
+ * rows as JSON with `--json` (with `npm run -s`, so that npm's own lines do not come before it on stdout).
  *   npm run bench:curtois -- [--time-limit S] [--json] [INSTANCE_FILE ...]
  * Default: instances 1–12 of the data folder (`paths.ts`), 60 s each. Any file of the same format may be
  * named; the best known optimum is shown only for a file whose content is one of instances 1–12.

@@ -6,13 +6,14 @@
  * instance's text in the published format. They have no known optimum; the benchmark prints "unknown".
  *   npx tsx bench/curtois/scale.ts [--staff K] [--days K] INSTANCE_FILE OUT_FILE
  * A roster of the instance, copied to each person's copies, is a roster of the wider one at exactly k
- * times the penalty (the test checks it on a published optimum).
+ * times the penalty (the test checks it on a published optimum). An instance `bench:curtois` would refuse
+ * (a copy's id taken already, a horizon over 366 days) is not written: one line, exit 2.
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { CurtoisInstance } from "./instance.js";
-import { readInstanceFile } from "./instance-file.js";
+import { instanceFromText, readInstanceFile } from "./instance-file.js";
 
 /** The id of person `id`'s copy number `copy` (copy 0 is the person). */
 export const copyId = (id: string, copy: number): string => (copy === 0 ? id : `${id}_${copy + 1}`);
@@ -106,8 +107,15 @@ function main(): number {
     return 2;
   }
   const scaled = lengthen(widen(read.value.instance, staff), days);
+  const text = toInstanceText(scaled);
+  // What the benchmark would refuse is not written: a copy's id taken already (`A_2`), too long a horizon.
+  const again = instanceFromText(to, text);
+  if (!again.ok) {
+    console.error(`scale: the scaled instance would be refused: ${again.message}`);
+    return 2;
+  }
   try {
-    writeFileSync(to, toInstanceText(scaled));
+    writeFileSync(to, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     console.error(`scale: ${to}: cannot write the instance file${code ? ` (${code})` : ""}`);

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateRoster } from "../../../bench/curtois/evaluate.js";
 import { BENCHMARK_RULES, HORIZON_START, dateOfDay, dayOfDate, importInstance, toRosterAssignments, toSchedule } from "../../../bench/curtois/import.js";
+import { parseCurtoisInstance } from "../../../bench/curtois/parse-instance.js";
 import type { RosterAssignment } from "../../../bench/curtois/parse-roster.js";
 import type { PlanningInput } from "../../../models/index.js";
 import { explain, parseScheduleFor, prepare, type Prepared } from "../../../src/pipeline.js";
@@ -59,6 +60,16 @@ describe("importInstance", () => {
       expect(input.staff).toHaveLength(data.staff.length);
       expect(input.horizon).toEqual({ start: HORIZON_START, end: dateOfDay(data.horizon - 1) });
       expect(input.slotDemand).toHaveLength(data.cover.length);
+    }
+  });
+
+  it("refuses a horizon longer than a planning input holds in one problem, before any date is built", () => {
+    // 300 000 000 days end past the last date a Date can show: this threw a RangeError.
+    for (const horizon of [367, 300_000_000]) {
+      expect(importInstance({ ...published(1).data, horizon })).toEqual({
+        ok: false,
+        problems: [{ path: "horizon", message: `SECTION_HORIZON must be at most 366 days (got ${horizon})`, value: horizon }],
+      });
     }
   });
 
@@ -132,5 +143,43 @@ describe("the project's checker on mutated rosters", () => {
       }),
       { numRuns: RUNS, seed: 20240101 },
     );
+  });
+});
+
+describe("the project's checker at the horizon's edges", () => {
+  // One person, 8 days (a weekend on days 5–6, day 7 a Monday), E and L with L→E forbidden, runs of work
+  // and rest at least 2 inside the horizon, at most 3 days in a row, no weekend, day 3 off: every roster
+  // of that person, so every short run touching day 0 or day 7 and every one a day in from them is met.
+  const text = [
+    "SECTION_HORIZON", "8", "",
+    "SECTION_SHIFTS", "E,300,", "L,500,E", "",
+    "SECTION_STAFF", "A,E=3|L=4,2400,600,3,2,2,0", "",
+    "SECTION_DAYS_OFF", "A,3", "",
+    "SECTION_SHIFT_ON_REQUESTS", "A,0,E,3", "A,7,L,2", "",
+    "SECTION_SHIFT_OFF_REQUESTS", "A,4,L,5", "",
+    "SECTION_COVER", "0,E,1,100,1", "7,L,0,10,7", "",
+  ].join("\n");
+  const data = parseCurtoisInstance(text);
+  if (!data.ok) throw new Error(data.problems.map((p) => p.message).join("\n"));
+  const input = importInstance(data.value);
+  if (!input.ok) throw new Error(input.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
+  const prep = prepare(input.value);
+
+  it("judges all 3^8 rosters of one person as the evaluator does, hard rules and penalty", () => {
+    let judged = 0;
+    for (let code = 0; code < 3 ** 8; code++) {
+      const assignments: RosterAssignment[] = [];
+      for (let day = 0, rest = code; day < 8; day++, rest = Math.floor(rest / 3)) {
+        if (rest % 3 > 0) assignments.push({ employee: "A", day, shift: rest % 3 === 1 ? "E" : "L" });
+      }
+      const evaluation = evaluateRoster(data.value, { assignments });
+      const explained = explain(prep, toSchedule({ assignments }));
+      const project = explained.violations.filter((v) => v.hard).map((v) => v.rule);
+      const evaluator = evaluation.hardViolations.map((v) => (v.rule === "unknown-reference" ? v.rule : BENCHMARK_RULES[v.rule]));
+      expect([...new Set(project)].sort(), JSON.stringify(assignments)).toEqual([...new Set(evaluator)].sort());
+      expect(Math.abs(explained.total - evaluation.penalty), JSON.stringify(assignments)).toBeLessThan(1e-6);
+      judged++;
+    }
+    expect(judged).toBe(6561);
   });
 });

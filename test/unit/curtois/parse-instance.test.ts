@@ -3,11 +3,16 @@ import { describe, expect, it } from "vitest";
 import { instancePath } from "../../../bench/curtois/paths.js";
 import { formatCurtoisProblem, type CurtoisInstance, type CurtoisParsed, type CurtoisProblem } from "../../../bench/curtois/instance.js";
 import { parseCurtoisInstance } from "../../../bench/curtois/parse-instance.js";
-import { PUBLISHED, tinyText } from "./fixtures.js";
+import { PUBLISHED, TINY_LINES, tinyText } from "./fixtures.js";
 
 function problemsOf(parsed: CurtoisParsed<CurtoisInstance>): CurtoisProblem[] {
   if (parsed.ok) throw new Error("expected problems, the text parsed");
   return parsed.problems;
+}
+
+/** The tiny instance without some of its lines (1-based), LF endings. */
+function tinyWithout(...lines: number[]): string {
+  return TINY_LINES.filter((_, i) => !lines.includes(i + 1)).join("\n") + "\n";
 }
 
 function valueOf(parsed: CurtoisParsed<CurtoisInstance>): CurtoisInstance {
@@ -87,7 +92,10 @@ describe("parseCurtoisInstance", () => {
 
   it("names the line of an unknown section and skips its rows", () => {
     const problems = problemsOf(parseCurtoisInstance(tinyText({ 21: "SECTION_SHIFT_OFF_WISHES" })));
-    expect(problems).toEqual([{ code: "unknown-section", line: 21, message: expect.stringContaining("unknown section SECTION_SHIFT_OFF_WISHES") }]);
+    expect(problems).toEqual([
+      { code: "unknown-section", line: 21, message: expect.stringContaining("unknown section SECTION_SHIFT_OFF_WISHES") },
+      { code: "missing-section", message: "SECTION_SHIFT_OFF_REQUESTS is missing" },
+    ]);
   });
 
   it("names the line of an id that refers to nothing, case included", () => {
@@ -112,5 +120,33 @@ describe("parseCurtoisInstance", () => {
   it("reports a missing required section without a line", () => {
     const noStaff = tinyText({ 10: "", 11: "", 12: "" });
     expect(problemsOf(parseCurtoisInstance(noStaff))).toContainEqual({ code: "missing-section", message: "SECTION_STAFF is missing" });
+  });
+
+  it("reports a missing cover, request or days-off section: a file cut short is not an instance without them", () => {
+    const noCover = tinyText({ 24: "", 25: "", 26: "", 27: "", 28: "" });
+    expect(problemsOf(parseCurtoisInstance(noCover))).toEqual([{ code: "missing-section", message: "SECTION_COVER is missing" }]);
+    const cutAfterStaff = TINY_LINES.slice(0, 13).join("\n") + "\n";
+    expect(problemsOf(parseCurtoisInstance(cutAfterStaff)).map((p) => p.message)).toEqual([
+      "SECTION_DAYS_OFF is missing",
+      "SECTION_SHIFT_ON_REQUESTS is missing",
+      "SECTION_SHIFT_OFF_REQUESTS is missing",
+      "SECTION_COVER is missing",
+    ]);
+  });
+
+  it("accepts empty days-off, request and cover sections", () => {
+    const tiny = valueOf(parseCurtoisInstance(tinyWithout(15, 16, 19, 22, 26, 27, 28)));
+    expect([tiny.daysOff, tiny.shiftOnRequests, tiny.shiftOffRequests, tiny.cover]).toEqual([[], [], [], []]);
+  });
+
+  it("names the line of a section with no employees or no shifts", () => {
+    // A file cut just after SECTION_STAFF's header reads as a section without lines.
+    expect(problemsOf(parseCurtoisInstance(tinyWithout(11, 12)))).toContainEqual({ code: "empty-section", line: 10, message: expect.stringMatching(/^SECTION_STAFF has no lines \(ID, MaxShifts/) });
+  });
+
+  it("names the line of a number too large to hold exactly", () => {
+    expect(problemsOf(parseCurtoisInstance(tinyText({ 11: "A,D=99999999999999999999|d=2,2400,960,5,2,2,1" })))).toEqual([
+      { code: "out-of-range", line: 11, message: "MaxShifts of D must be at most 9007199254740991 (got 99999999999999999999)" },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -77,6 +77,23 @@ describe("scale.ts on the command line", () => {
       expect(result.status).toBe(2);
       expect(result.stderr.trim()).toMatch(message);
       expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("writes no instance the benchmark would refuse: a copy's id already taken, a horizon over 366 days", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rxroster-scale-refuse-"));
+    // Employee A_2 is there already; --staff 2 would name A's copy A_2 too.
+    const taken = join(dir, "taken.txt");
+    writeFileSync(taken, toInstanceText({ ...published(1).data, staff: [...published(1).data.staff, { ...published(1).data.staff[0]!, id: copyId("A", 1) }] }));
+    const cases = [
+      { args: ["--staff", "2", taken, join(dir, "wide.txt")], message: /^scale: the scaled instance would be refused: .*wide\.txt: not a Curtois–Qu instance: line \d+: employee A_2 is defined twice$/ },
+      { args: ["--days", "14", instancePath(4), join(dir, "long.txt")], message: /^scale: the scaled instance would be refused: .*long\.txt: .*SECTION_HORIZON must be at most 366 days \(got 392\)$/ },
+    ];
+    for (const { args, message } of cases) {
+      const result = scale(...args);
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim()).toMatch(message);
+      expect(existsSync(args[args.length - 1]!)).toBe(false);
     }
   });
 });

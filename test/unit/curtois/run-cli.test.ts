@@ -1,0 +1,37 @@
+/**
+ * `bench:curtois` on bad instance files: every file is read before anything is solved, so these cost no
+ * solving time. Each must end in one line naming the file, the line or section and the problem, exit 2.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { TINY_LINES, tinyText } from "./fixtures.js";
+
+const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "bench/curtois/run.ts", ...args], { encoding: "utf8" });
+
+describe("bench:curtois on a bad instance file", () => {
+  const dir = mkdtempSync(join(tmpdir(), "rxroster-curtois-cli-"));
+  const file = (name: string, text: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it.each([
+    ["an empty file", "", /: not a Curtois–Qu instance: SECTION_HORIZON is missing \(and 6 more problems\)$/],
+    ["a file cut after SECTION_STAFF", TINY_LINES.slice(0, 13).join("\r\n") + "\r\n", /: not a Curtois–Qu instance: SECTION_DAYS_OFF is missing \(and 3 more problems\)$/],
+    ["an unknown shift in a request", tinyText({ 19: "A,0,N,3" }), /: not a Curtois–Qu instance: line 19: the request names unknown shift "N" \(ids are case-sensitive\)$/],
+    ["a number that is not an integer", tinyText({ 26: "0,D,1.5,100,1" }), /: not a Curtois–Qu instance: line 26: Requirement must be an integer \(got "1\.5"\)$/],
+    ["a horizon no date can end", tinyText({ 3: "300000000" }), /: the instance does not import as a planning input: horizon: SECTION_HORIZON must be at most 366 days \(got 300000000\)$/],
+  ])("exits 2 with one line for %s", (name, text, message) => {
+    const path = file(`${name.replace(/\W+/g, "-")}.txt`, text);
+    const result = run("--time-limit", "1", path);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr.trim()).toMatch(new RegExp(`^bench:curtois: ${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    expect(result.stderr.trim()).toMatch(message);
+  });
+});
