@@ -18,9 +18,13 @@ import type {
 
 const MINUTES_PER_DAY = 24 * 60;
 
-/** Local midnight of an ISO date in a zone. */
+/**
+ * Local midnight of an ISO date in a zone, read as any wall-clock time is (`wallClock`): where the clock
+ * shows 00:00 twice (America/Havana in November, Atlantic/Azores in October) the first, so the hour between
+ * the two belongs to the date it is dated; where it skips 00:00, the first instant of the date (01:00).
+ */
 export function localMidnight(date: string, zone: string): DateTime {
-  return DateTime.fromISO(date, { zone }).startOf("day");
+  return wallClock(date, 0, zone);
 }
 
 /** Whole calendar days from `from` to `to` (ISO dates), zone-free. */
