@@ -380,6 +380,16 @@ export type PlanningInputFile = z.input<typeof PlanningInputSchema>;
 
 export const MAX_HORIZON_DAYS = 366;
 
+/**
+ * Local midnight of a date, read as `src/time` reads every wall-clock time: where the clock shows 00:00
+ * twice (America/Havana in November, Atlantic/Azores in October) the first, where it skips 00:00 the
+ * date's first instant (01:00).
+ */
+export function localMidnightOf(date: string, zone: string): DateTime {
+  const midnight = DateTime.fromISO(date, { zone }).startOf("day");
+  return midnight.getPossibleOffsets().reduce((first, at) => (at.toMillis() < first.toMillis() ? at : first), midnight);
+}
+
 export function daysBetween(startIso: string, endIso: string): number {
   return DateTime.fromISO(endIso, { zone: "utc" }).diff(DateTime.fromISO(startIso, { zone: "utc" }), "days").days;
 }

@@ -6,7 +6,7 @@
 import { DateTime } from "luxon";
 import type { PlanningInput } from "./input.js";
 import type { Schedule } from "./schedule.js";
-import { MAX_HORIZON_DAYS, daysBetween } from "./input.js";
+import { MAX_HORIZON_DAYS, daysBetween, localMidnightOf } from "./input.js";
 import type { Problem } from "./problems.js";
 import { checkWorkload } from "./workload.js";
 
@@ -42,6 +42,27 @@ function clockChangeOffGrid(input: PlanningInput): Problem | undefined {
   return undefined;
 }
 
+/**
+ * Whether a zone's clocks skipped a whole date (Samoa and Tokelau went from 29 to 31 December 2011): such a
+ * date has no instant, so its shifts would start on the next day and its nights end before they start.
+ */
+function skipped(date: string, zone: string): boolean {
+  return localMidnightOf(date, zone).toISODate() !== date;
+}
+
+function skippedWords(zone: string): string {
+  return `is a date the clocks of ${zone} skipped (they went from the day before to the day after): no shift can fall on it`;
+}
+
+/** The first date of the horizon that the site's zone skipped, as a problem. */
+function skippedInHorizon(input: PlanningInput, span: number): Problem | undefined {
+  for (let d = 0; d <= span && d < MAX_HORIZON_DAYS; d++) {
+    const date = DateTime.fromISO(input.horizon.start, { zone: "utc" }).plus({ days: d }).toISODate()!;
+    if (skipped(date, input.site.timeZone)) return { path: "horizon", message: `holds ${date}, which ${skippedWords(input.site.timeZone)}; plan the dates before or after it`, value: date };
+  }
+  return undefined;
+}
+
 export function checkReferences(input: PlanningInput): Problem[] {
   const problems: Problem[] = [];
   const ref = (ids: Set<string>, kind: string, path: string, id: string): void => {
@@ -57,6 +78,8 @@ export function checkReferences(input: PlanningInput): Problem[] {
   const span = daysBetween(input.horizon.start, input.horizon.end);
   if (span < 0) problems.push({ path: "horizon.end", message: `must not be before horizon.start (${input.horizon.start})`, value: input.horizon.end });
   if (span + 1 > MAX_HORIZON_DAYS) problems.push({ path: "horizon.end", message: `horizon must be at most ${MAX_HORIZON_DAYS} days`, value: input.horizon.end });
+  const skippedDay = skippedInHorizon(input, span);
+  if (skippedDay) problems.push(skippedDay);
 
   input.levels.forEach((level, i) => level.skills.forEach((s, j) => ref(skills, "skill", `levels[${i}].skills[${j}]`, s)));
   input.shiftTemplates.forEach((t, i) => {
@@ -85,6 +108,8 @@ export function checkReferences(input: PlanningInput): Problem[] {
       ref(templates, "shift template", `${at}.history[${j}].template`, h.template);
       if (daysBetween(h.date, input.horizon.start) <= 0) {
         problems.push({ path: `${at}.history[${j}].date`, message: `must be before horizon.start (${input.horizon.start})`, value: h.date });
+      } else if (skipped(h.date, input.site.timeZone)) {
+        problems.push({ path: `${at}.history[${j}].date`, message: skippedWords(input.site.timeZone), value: h.date });
       }
     });
     Object.keys(member.contract.maxShiftsPerTemplate).forEach((t) =>

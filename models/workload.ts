@@ -3,7 +3,7 @@
  * alone cannot express. Called by `checkReferences`; each returns problems naming the field.
  */
 import { DateTime } from "luxon";
-import type { Forecast, PlanningInput, ProductivityStandard } from "./input.js";
+import { localMidnightOf, type Forecast, type PlanningInput, type ProductivityStandard } from "./input.js";
 import type { Problem } from "./problems.js";
 
 /**
@@ -64,11 +64,10 @@ function leadsOffGrid(input: PlanningInput): Problem[] {
 /** Hours of the local days from `start` (inclusive) to `days` days later: 23 or 25 on a clock change. */
 function localDays(start: string, days: number, zone: string): { date: string; hours: number }[] {
   const out: { date: string; hours: number }[] = [];
-  let day = DateTime.fromISO(start, { zone }).startOf("day");
+  const dateAfter = (d: number): string => DateTime.fromISO(start, { zone: "utc" }).plus({ days: d }).toISODate()!;
   for (let d = 0; d < days; d++) {
-    const next = day.plus({ days: 1 }).startOf("day");
-    out.push({ date: day.toISODate()!, hours: next.diff(day, "hours").hours });
-    day = next;
+    const date = dateAfter(d);
+    out.push({ date, hours: localMidnightOf(dateAfter(d + 1), zone).diff(localMidnightOf(date, zone), "hours").hours });
   }
   return out;
 }
@@ -87,9 +86,9 @@ function clockChangeWords(date: string, hours: number): string {
 function hourlyAcrossClockChange(forecast: Forecast & { kind: "hourly" }, at: string, zone: string): Problem | undefined {
   const count = forecast.unitsPerHour.length;
   if (count === 0 || count % 24 !== 0) return undefined;
-  const start = DateTime.fromISO(forecast.start, { zone }).startOf("day");
+  const start = localMidnightOf(forecast.start, zone);
   const end = start.plus({ hours: count });
-  if (end.equals(end.startOf("day"))) return undefined;
+  if (end.equals(localMidnightOf(end.toISODate()!, zone))) return undefined;
   const days = localDays(forecast.start, count / 24, zone);
   const changes = days.filter((d) => d.hours !== 24).map((d) => clockChangeWords(d.date, d.hours));
   const hours = days.reduce((sum, d) => sum + d.hours, 0);

@@ -10,7 +10,7 @@
  */
 import { DateTime } from "luxon";
 import type { Demand, DemandSeries, Forecast, PlanningInput, RoleFamily, SlotRequirement, TimeGrid } from "../../models/index.js";
-import { addDays, localMidnight, wallClock } from "../time/grid.js";
+import { addDays, clockHours, localMidnight, wallClock } from "../time/grid.js";
 
 /**
  * Units due in one absolute hour starting at `startMinute` (minutes from horizon start). A dated hourly
@@ -37,12 +37,7 @@ export function dueHours(forecast: Forecast, input: PlanningInput, grid: TimeGri
   const dayCount = grid.days.length;
   for (let d = -1; d <= dayCount; d++) {
     const date = addDays(input.horizon.start, d);
-    const midnight = localMidnight(date, zone);
-    const next = localMidnight(addDays(date, 1), zone);
-    const hours: { at: DateTime; weight: number }[] = [];
-    for (let at = midnight; at < next; at = at.plus({ hours: 1 })) {
-      hours.push({ at, weight: forecast.hourOfWeekWeights[(at.weekday - 1) * 24 + at.hour] ?? 0 });
-    }
+    const hours = clockHours(date, zone).map((at) => ({ at, weight: forecast.hourOfWeekWeights[(at.weekday - 1) * 24 + at.hour] ?? 0 }));
     const totalWeight = hours.reduce((sum, h) => sum + h.weight, 0);
     const daily = forecast.dailyUnitsByDate[date] ?? forecast.dailyUnits;
     if (totalWeight <= 0 || daily <= 0) continue;

@@ -18,9 +18,13 @@ import type {
 
 const MINUTES_PER_DAY = 24 * 60;
 
-/** Local midnight of an ISO date in a zone. */
+/**
+ * Local midnight of an ISO date in a zone, read as any wall-clock time is (`wallClock`): where the clock
+ * shows 00:00 twice (America/Havana in November, Atlantic/Azores in October) the first, so the hour between
+ * the two belongs to the date it is dated; where it skips 00:00, the first instant of the date (01:00).
+ */
 export function localMidnight(date: string, zone: string): DateTime {
-  return DateTime.fromISO(date, { zone }).startOf("day");
+  return wallClock(date, 0, zone);
 }
 
 /** Whole calendar days from `from` to `to` (ISO dates), zone-free. */
@@ -55,6 +59,24 @@ export function wallClock(date: string, minuteOfDay: number, zone: string): Date
   const d = DateTime.fromISO(addDays(date, extraDays), { zone: "utc" });
   const local = DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour: Math.floor(m / 60), minute: m % 60 }, { zone });
   return local.getPossibleOffsets().reduce((first, at) => (at.toMillis() < first.toMillis() ? at : first), local);
+}
+
+/**
+ * The starts of a date's local clock hours, in order: both where the clock shows an hour twice, one moved
+ * forward by the gap where it skips one (as a shift start is), none that fall on another date. So a day
+ * has 23, 24 or 25 of them when the clock moves by an hour, and 24 on Lord Howe Island's 30-minute
+ * changes, each at its wall-clock hour (stepping elapsed hours from midnight put that day's at :30).
+ */
+export function clockHours(date: string, zone: string): DateTime[] {
+  const from = localMidnight(date, zone).toMillis();
+  const to = localMidnight(addDays(date, 1), zone).toMillis();
+  const d = DateTime.fromISO(date, { zone: "utc" });
+  const starts = new Map<number, DateTime>();
+  for (let hour = 0; hour < 24; hour++) {
+    const local = DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour }, { zone });
+    for (const at of local.getPossibleOffsets()) if (at.toMillis() >= from && at.toMillis() < to) starts.set(at.toMillis(), at);
+  }
+  return [...starts.entries()].sort(([a], [b]) => a - b).map(([, at]) => at);
 }
 
 interface InstanceContext {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deriveDemand } from "../../src/demand/derive.js";
 import { buildTimeGrid } from "../../src/time/grid.js";
+import { minuteToInstant, minuteToLocalClock } from "../../src/time/local.js";
 import { world } from "../fixtures/world.js";
 import type { PlanningInputFile } from "../../models/index.js";
 
@@ -48,6 +49,30 @@ describe("demand", () => {
       .filter((i) => i.startMinute >= dst.startMinute - 60 && i.startMinute < dst.endMinute - 60)
       .reduce((sum, i) => sum + line.workloadPeople[i.index]! * 60, 0);
     expect(minutesOfWork).toBeCloseTo(240 * 3.25, 6);
+  });
+
+  it("reads an hourly series from the first midnight of a day whose midnight the clock repeats (Havana, 2026-11-01)", () => {
+    // 25 values for the 25-hour day: value 0 is due at the first 00:00 (CDT), value 1 at the second (CST).
+    const units = new Array<number>(25).fill(0);
+    units[1] = 40;
+    const { grid, demand } = derive({ ...iv, site: { id: "t", name: "T", timeZone: "America/Havana", payPeriodAnchor: "2026-11-01" }, horizon: { start: "2026-10-31", end: "2026-11-01" }, forecasts: [{ kind: "hourly", workloadType: "csp", start: "2026-11-01", unitsPerHour: units }] });
+    const line = demand.series.find((s) => s.area === "iv-room")!;
+    // Due at the second 00:00 (05:00Z), so worked in the first 00:00 hour: 04:00Z–05:00Z.
+    const worked = grid.intervals.filter((i) => line.workloadPeople[i.index]! > 0);
+    expect(worked.map((i) => minuteToInstant(grid, i.startMinute).toISOString())).toEqual(["2026-11-01T04:00:00.000Z"]);
+    expect(line.workloadPeople[worked[0]!.index]).toBeCloseTo(130 / 60, 9);
+  });
+
+  it("spreads a profile over the local clock's hours on Lord Howe Island's 30-minute changes, not elapsed hours from midnight", () => {
+    // Everything due 09:00–10:00 local, worked 08:00–09:00; the clocks go forward 02:00 → 02:30 on
+    // 2026-10-04 and back 02:00 → 01:30 on 2026-04-05.
+    const weights = Array.from({ length: 168 }, (_, h) => (h % 24 === 9 ? 1 : 0));
+    for (const [start, end] of [["2026-10-03", "2026-10-05"], ["2026-04-04", "2026-04-06"]] as const) {
+      const { grid, demand } = derive({ ...iv, intervalMinutes: 30, site: { id: "t", name: "T", timeZone: "Australia/Lord_Howe", payPeriodAnchor: start }, horizon: { start, end }, forecasts: [{ kind: "profile", workloadType: "csp", hourOfWeekWeights: weights, dailyUnits: 40, dailyUnitsByDate: {} }] });
+      const line = demand.series.find((s) => s.area === "iv-room")!;
+      const worked = grid.intervals.filter((i) => line.workloadPeople[i.index]! > 0).map((i) => minuteToLocalClock(grid, i.startMinute));
+      expect(worked).toEqual(["08:00", "08:30", "08:00", "08:30", "08:00", "08:30"]);
+    }
   });
 
   it("applies a floor inside its local window only", () => {

@@ -51,6 +51,19 @@ describe("planning input validation", () => {
     expect(problemsOf({ ...BASE, site, horizon: { start: "2026-11-01", end: "2026-11-30" } })).toEqual([]);
   });
 
+  it("names a horizon or history date the site's clocks skipped (Samoa went from 2011-12-29 to 2011-12-31)", () => {
+    const apia = { ...BASE, site: { ...BASE.site, timeZone: "Pacific/Apia", payPeriodAnchor: "2011-12-25" } };
+    expect(problemsOf({ ...apia, horizon: { start: "2011-12-27", end: "2012-01-02" } })).toEqual([
+      'horizon: holds 2011-12-30, which is a date the clocks of Pacific/Apia skipped (they went from the day before to the day after): no shift can fall on it; plan the dates before or after it (got "2011-12-30")',
+    ]);
+    const history = [{ ...BASE.staff[0]!, history: [{ date: "2011-12-30", template: "D8" }] }];
+    expect(problemsOf({ ...apia, horizon: { start: "2011-12-31", end: "2012-01-06" }, staff: history })).toEqual([
+      'staff[0].history[0].date: is a date the clocks of Pacific/Apia skipped (they went from the day before to the day after): no shift can fall on it (got "2011-12-30")',
+    ]);
+    // A date whose midnight alone is skipped (Santiago, 2026-09-06: 00:00 → 01:00) is a date all the same.
+    expect(problemsOf({ ...BASE, site: { ...BASE.site, timeZone: "America/Santiago" }, horizon: { start: "2026-09-05", end: "2026-09-07" } })).toEqual([]);
+  });
+
   it("names a floor off the interval grid and a dated volume on a day the profile gives no hours", () => {
     const floors = [{ area: "central", roleFamily: "pharmacist", count: 1, from: "07:00", to: "15:30" }];
     expect(problemsOf({ ...BASE, floors })).toEqual(['floors[0].to: must fall on the 60-minute intervals of the horizon (or set intervalMinutes to one it falls on) (got "15:30")']);

@@ -62,6 +62,19 @@ describe("time grid", () => {
     expect(early.endMinute - early.startMinute).toBe(9 * 60);
   });
 
+  it("starts a day whose midnight the clock repeats at its first midnight (Havana, 2026-11-01)", () => {
+    // Cuba's clocks go back at 01:00 CDT to 00:00 CST: 00:00–01:00 happens twice, both on 11-01.
+    const input = world({ site: { ...BASE.site, timeZone: "America/Havana" }, horizon: { start: "2026-10-31", end: "2026-11-01" } });
+    const grid = buildTimeGrid(input);
+    const [saturday, sunday] = grid.days;
+    expect(saturday!.endMinute - saturday!.startMinute).toBe(24 * 60);
+    expect(sunday!.endMinute - sunday!.startMinute).toBe(25 * 60);
+    // A horizon from that date starts at its first 00:00 (04:00Z), so its first hour is in it.
+    const fromSunday = buildTimeGrid(world({ ...input, horizon: { start: "2026-11-01", end: "2026-11-01" }, shiftTemplates: [{ ...BASE.shiftTemplates[2]!, id: "M0", start: "00:00" }] }));
+    expect(fromSunday.horizonMinutes).toBe(25 * 60);
+    expect(shift(fromSunday, "M0@2026-11-01")).toMatchObject({ startMinute: 0, endMinute: 9 * 60 });
+  });
+
   it("keys a grid by what it is built from: a request does not change it, a template's start does", () => {
     const input = world();
     const withRequest = world({ staff: input.staff.map((s, i) => (i === 0 ? { ...s, requests: [{ kind: "day-off" as const, date: "2026-03-03", weight: 1 }] } : s)) });

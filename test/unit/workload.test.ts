@@ -78,6 +78,14 @@ describe("a dated hourly series across a clock change", () => {
     ]);
     expect(problemsOf({ ...orders, productivityStandards: [rph], forecasts: [medPass("2026-01-01", 365)] })).toEqual([]);
   });
+
+  it("reads a day whose midnight the clock repeats (Havana, 2026-11-01) from its first midnight: 25 values, not 24", () => {
+    const havana = { ...orders, productivityStandards: [rph], site: { ...BASE.site, timeZone: "America/Havana" }, horizon: { start: "2026-10-31", end: "2026-11-02" } };
+    expect(problemsOf({ ...havana, forecasts: [medPass("2026-11-01", 1)] })).toEqual([
+      "forecasts[0].unitsPerHour: 24 values (24 a day) are read as elapsed hours from 2026-11-01 00:00, so they end at 2026-11-01 23:00, not at a midnight: every hour after the clock change would be due an hour off the local clock. Give one value per hour the clock shows: the 1 local days from 2026-11-01 take 25 values (2026-11-01, when the clock repeats an hour, takes 25 (that hour twice))",
+    ]);
+    expect(problemsOf({ ...havana, forecasts: [{ ...medPass("2026-11-01", 1), unitsPerHour: new Array<number>(25).fill(1) }, medPass("2026-10-31", 1)] })).toEqual([]);
+  });
 });
 
 describe("productivity standards of one workload type", () => {
