@@ -83,8 +83,13 @@ export function checkReferences(input: PlanningInput): Problem[] {
     });
     member.history.forEach((h, j) => {
       ref(templates, "shift template", `${at}.history[${j}].template`, h.template);
-      if (daysBetween(h.date, input.horizon.start) <= 0) {
+      const before = daysBetween(h.date, input.horizon.start);
+      if (before <= 0) {
         problems.push({ path: `${at}.history[${j}].date`, message: `must be before horizon.start (${input.horizon.start})`, value: h.date });
+      } else if (before > MAX_HORIZON_DAYS) {
+        // No rule looks back further than a horizon, and every day back to the earliest shift is laid out
+        // in the site's zone: a year's typo (0026 for 2026) made a check take minutes.
+        problems.push({ path: `${at}.history[${j}].date`, message: `must be at most ${MAX_HORIZON_DAYS} days before horizon.start (${input.horizon.start}): no rule looks back further`, value: h.date });
       }
     });
     Object.keys(member.contract.maxShiftsPerTemplate).forEach((t) =>

@@ -95,6 +95,14 @@ describe("planning input validation", () => {
     ]);
   });
 
+  it("names a history shift more than 366 days before the horizon (a year's typo made a check take minutes)", () => {
+    const withHistory = (...dates: string[]) => ({ ...BASE, staff: [{ ...BASE.staff[0]!, history: dates.map((date) => ({ date, template: "D8" })) }, ...BASE.staff.slice(1)] });
+    expect(problemsOf(withHistory("2026-03-01", "2025-03-01", "2025-02-28", "0026-03-01"))).toEqual([
+      'staff[0].history[2].date: must be at most 366 days before horizon.start (2026-03-02): no rule looks back further (got "2025-02-28")',
+      'staff[0].history[3].date: must be at most 366 days before horizon.start (2026-03-02): no rule looks back further (got "0026-03-01")',
+    ]);
+  });
+
   it("names a night differential on a template not marked night (it would never be paid)", () => {
     const shiftTemplates = [{ ...BASE.shiftTemplates[1]!, differentials: [{ kind: "night", dollarsPerHour: 2 }] }, ...BASE.shiftTemplates.slice(2)];
     expect(problemsOf({ ...BASE, shiftTemplates: [BASE.shiftTemplates[0]!, ...shiftTemplates] })).toEqual([
