@@ -94,6 +94,13 @@ export type Request = z.infer<typeof RequestSchema>;
 /** A shift worked in the days before the horizon; counts for rest, consecutive-day and weekend rules. */
 export const HistoryShiftSchema = z.strictObject({ date: IsoDateSchema, template: IdSchema });
 
+/**
+ * Most dollars an hour a rate or a differential may be: far above any pharmacy's (agency pharmacists bill
+ * some $150), and small enough that a horizon's labor cost stays a finite number.
+ */
+export const MAX_DOLLARS_PER_HOUR = 10_000;
+const DollarsPerHourSchema = z.number().min(0).max(MAX_DOLLARS_PER_HOUR, `must be at most ${MAX_DOLLARS_PER_HOUR.toLocaleString("en-US")} dollars an hour`);
+
 /** A contract's minimum and maximum of the same measure. */
 const CONTRACT_BANDS = [
   ["minHoursPerPayPeriod", "maxHoursPerPayPeriod"],
@@ -134,8 +141,8 @@ export const StaffMemberSchema = z.strictObject({
   skills: z.array(IdSchema).default([]),
   /** 1.0 = 80 h per 14-day pay period; 0 for PRN (no minimum). */
   fte: z.number().min(0).max(1.5),
-  /** Base hourly rate in dollars. */
-  hourlyRate: z.number().min(0),
+  /** Base hourly rate in dollars (at most 10,000). */
+  hourlyRate: DollarsPerHourSchema,
   overtimeRule: z.enum(["weekly40", "8/80"]).default("weekly40"),
   employment: z.enum(["staff", "prn", "agency"]).default("staff"),
   contract: ContractSchema.default({ maxShiftsPerTemplate: {} }),
@@ -148,7 +155,7 @@ export type StaffMember = z.infer<typeof StaffMemberSchema>;
 export const DifferentialSchema = z.strictObject({
   kind: z.enum(["night", "weekend", "holiday"]),
   /** Dollars per paid hour added when the shift is a night / starts on a weekend / on a holiday. */
-  dollarsPerHour: z.number().min(0),
+  dollarsPerHour: DollarsPerHourSchema,
 });
 
 export const ShiftTemplateSchema = z.strictObject({
@@ -345,7 +352,7 @@ export const FteSettingsSchema = z.strictObject({
       /** day | evening | night | any, or template ids separated by commas (default any). */
       pattern: z.string().min(1).default("any"),
       /** Default: the mean rate of the level's regular staff. */
-      hourlyRate: z.number().min(0).optional(),
+      hourlyRate: DollarsPerHourSchema.optional(),
     })
     .optional(),
   /** Most hires the what-if adds (default 3). */

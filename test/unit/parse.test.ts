@@ -38,6 +38,16 @@ describe("planning input validation", () => {
     ]);
   });
 
+  it("bounds an hourly rate and a differential at 10,000 dollars an hour, so no labor cost overflows", () => {
+    const staff = [{ ...BASE.staff[0]!, hourlyRate: 1e308 }, ...BASE.staff.slice(1)];
+    const shiftTemplates = [{ ...BASE.shiftTemplates[0]!, differentials: [{ kind: "weekend", dollarsPerHour: 10_001 }] }, ...BASE.shiftTemplates.slice(1)];
+    expect(problemsOf({ ...BASE, staff, shiftTemplates })).toEqual([
+      "staff[0].hourlyRate: must be at most 10,000 dollars an hour (got 1e+308)",
+      "shiftTemplates[0].differentials[0].dollarsPerHour: must be at most 10,000 dollars an hour (got 10001)",
+    ]);
+    expect(problemsOf({ ...BASE, staff: [{ ...BASE.staff[0]!, hourlyRate: 10_000 }, ...BASE.staff.slice(1)] })).toEqual([]);
+  });
+
   it("names a misspelled field instead of dropping it (a break of 0 would misprice every shift)", () => {
     const shiftTemplates = [{ ...BASE.shiftTemplates[0]!, unpaidBreakMinute: 30 }];
     expect(problemsOf({ ...BASE, shiftTemplates, horizn: BASE.horizon })).toEqual(["shiftTemplates[0].unpaidBreakMinute: unknown field (got 30)", "horizn: unknown field"]);
