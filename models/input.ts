@@ -110,7 +110,8 @@ const CONTRACT_BANDS = [
 
 /** Per-person limits that override the site-wide rule parameters. */
 export const ContractSchema = z.strictObject({
-  minHoursPerPayPeriod: z.number().min(0).optional(),
+  /** At most the 336 hours of a pay period: more cannot be worked, and its shortfall would price as infinite. */
+  minHoursPerPayPeriod: z.number().min(0).max(14 * 24, "must be at most 336 (the hours of a 14-day pay period)").optional(),
   maxHoursPerPayPeriod: z.number().min(0).optional(),
   maxHoursPerWeek: z.number().min(0).optional(),
   /** Minutes worked over the whole horizon (Curtois–Qu MinTotalMinutes / MaxTotalMinutes). */

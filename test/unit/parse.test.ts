@@ -140,6 +140,18 @@ describe("planning input validation", () => {
     ]);
   });
 
+  it("names a rule parameter above the minutes of a 366-day horizon (1e308 made penalties Infinity)", () => {
+    expect(problemsOf({ ...BASE, rules: { "rest.min-between-shifts": { params: { minRestMinutes: 1e308 } }, "days.min-consecutive": { params: { minDays: 527_041 } }, "days-off.min-consecutive": { params: { minDays: 527_040 } } } })).toEqual([
+      "rules.rest.min-between-shifts.params.minRestMinutes: must be at most 527,040 (the minutes in 366 days: no rule counts further) (got 1e+308)",
+      "rules.days.min-consecutive.params.minDays: must be at most 527,040 (the minutes in 366 days: no rule counts further) (got 527041)",
+    ]);
+  });
+
+  it("names a contract minimum of hours per pay period above its 336 hours (1e308 made the band's penalty Infinity)", () => {
+    const staff = [BASE.staff[0], { ...BASE.staff[1], contract: { minHoursPerPayPeriod: 1e308 } }, { ...BASE.staff[2], contract: { minHoursPerPayPeriod: 336 } }];
+    expect(problemsOf({ ...BASE, staff })).toEqual(["staff[1].contract.minHoursPerPayPeriod: must be at most 336 (the hours of a 14-day pay period) (got 1e+308)"]);
+  });
+
   it("rejects an unknown rule id", () => {
     expect(problemsOf({ ...BASE, rules: { "rest.nap": { hard: true } } })[0]).toMatch(/^rules(\.rest\.nap)?: /);
   });
