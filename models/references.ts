@@ -129,10 +129,17 @@ export function checkReferences(input: PlanningInput): Problem[] {
   });
   const offGrid = clockChangeOffGrid(input);
   if (offGrid) problems.push(offGrid);
+  const templateById = new Map(input.shiftTemplates.map((t) => [t.id, t]));
   input.slotDemand.forEach((s, i) => {
     ref(templates, "shift template", `slotDemand[${i}].template`, s.template);
     const day = daysBetween(input.horizon.start, s.date);
+    const template = templateById.get(s.template);
+    const weekday = DateTime.fromISO(s.date, { zone: "utc" }).weekday;
     if (day < 0 || day > span) problems.push({ path: `slotDemand[${i}].date`, message: "must be within the horizon", value: s.date });
+    // No shift of the template exists that day, so the line would be dropped without a word.
+    else if (template && !template.weekdays.includes(weekday)) {
+      problems.push({ path: `slotDemand[${i}].date`, message: `is a ${WEEKDAY_NAMES[weekday - 1]}, when ${template.id} does not run (its weekdays: ${template.weekdays.join(", ")}): nobody could fill the line`, value: s.date });
+    }
   });
   return problems;
 }

@@ -74,6 +74,14 @@ describe("planning input validation", () => {
     ]);
   });
 
+  it("names a slot line on a day its template does not run (the line was dropped without a word)", () => {
+    const shiftTemplates = [{ ...BASE.shiftTemplates[0]!, weekdays: [1, 2, 3, 4, 5] }, ...BASE.shiftTemplates.slice(1)];
+    const slotDemand = [{ template: "D8", date: "2026-03-06", required: 1 }, { template: "D8", date: "2026-03-07", required: 2 }, { template: "E8", date: "2026-03-07", required: 1 }];
+    expect(problemsOf({ ...BASE, shiftTemplates, slotDemand })).toEqual([
+      'slotDemand[1].date: is a Saturday, when D8 does not run (its weekdays: 1, 2, 3, 4, 5): nobody could fill the line (got "2026-03-07")',
+    ]);
+  });
+
   it("names a dangling skill, level and area reference by path", () => {
     const staff = [{ ...BASE.staff[0]!, level: "pharmD", skills: ["juggling"] }];
     const shiftTemplates = [{ ...BASE.shiftTemplates[0]!, area: "roof" }];
