@@ -305,7 +305,7 @@ export const RuleSettingSchema = z.strictObject({
   /** Penalty per unit when soft; default from the weights table. */
   weight: PenaltyWeightSchema.optional(),
   /** Rule parameters (see each rule's documented defaults). */
-  params: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).default({}),
+  params: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()], { error: "must be a number, true or false, or a string" })).default({}),
 });
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
@@ -365,7 +365,7 @@ export const PlanningInputSchema = z.strictObject({
   site: SiteSchema,
   horizon: HorizonSchema,
   /** Length of a coverage interval (default 60). */
-  intervalMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(60),
+  intervalMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)], { error: "must be 15, 30 or 60 (minutes)" }).default(60),
   areas: z.array(AreaSchema).min(1),
   skills: z.array(SkillSchema).default([]),
   levels: z.array(LevelSchema).min(1),

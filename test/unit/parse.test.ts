@@ -160,6 +160,14 @@ describe("planning input validation", () => {
     expect(problemsOf({ ...BASE, staff })).toEqual(["staff[1].contract.minHoursPerPayPeriod: must be at most 336 (the hours of a 14-day pay period) (got 1e+308)"]);
   });
 
+  it("says which values an interval length and a rule parameter may take, not only that they are invalid", () => {
+    expect(problemsOf({ ...BASE, intervalMinutes: 45, rules: { "days.max-consecutive": { params: { maxDays: {} } }, "weekends.max-per-window": { params: { maxWeekends: null } } } })).toEqual([
+      "intervalMinutes: must be 15, 30 or 60 (minutes) (got 45)",
+      "rules.days.max-consecutive.params.maxDays: must be a number, true or false, or a string",
+      "rules.weekends.max-per-window.params.maxWeekends: must be a number, true or false, or a string",
+    ]);
+  });
+
   it("rejects an unknown rule id", () => {
     expect(problemsOf({ ...BASE, rules: { "rest.nap": { hard: true } } })[0]).toMatch(/^rules(\.rest\.nap)?: /);
   });
