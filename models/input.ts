@@ -347,7 +347,7 @@ export const FteSettingsSchema = z.strictObject({
   uncoveredStaffHourDollars: z.strictObject({ pharmacist: z.number().min(0).default(0), technician: z.number().min(0).default(0) }).default({ pharmacist: 0, technician: 0 }),
   /** The hypothetical hire of the what-if, unless the caller names one. */
   defaultHire: z
-    .object({
+    .strictObject({
       level: IdSchema,
       fte: z.number().gt(0).max(1.5),
       /** day | evening | night | any, or template ids separated by commas (default any). */

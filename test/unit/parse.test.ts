@@ -48,6 +48,10 @@ describe("planning input validation", () => {
     expect(problemsOf({ ...BASE, staff: [{ ...BASE.staff[0]!, hourlyRate: 10_000 }, ...BASE.staff.slice(1)] })).toEqual([]);
   });
 
+  it("names a misspelled field of the FTE report's default hire instead of dropping it", () => {
+    expect(problemsOf({ ...BASE, fte: { defaultHire: { level: "rph", fte: 1, hourlyrate: 70 } } })).toEqual(["fte.defaultHire.hourlyrate: unknown field (got 70)"]);
+  });
+
   it("names a misspelled field instead of dropping it (a break of 0 would misprice every shift)", () => {
     const shiftTemplates = [{ ...BASE.shiftTemplates[0]!, unpaidBreakMinute: 30 }];
     expect(problemsOf({ ...BASE, shiftTemplates, horizn: BASE.horizon })).toEqual(["shiftTemplates[0].unpaidBreakMinute: unknown field (got 30)", "horizn: unknown field"]);
