@@ -193,6 +193,8 @@ export const MAX_UNITS_PER_HOUR = 1_000_000;
 export const MAX_UNITS_PER_DAY = 10_000_000;
 export const MAX_HOUR_WEIGHT = 1_000_000;
 export const MAX_MINUTES_PER_UNIT = 24 * 60;
+/** Most values of an hourly series: two longest horizons of hours, as no horizon reads further. */
+export const MAX_HOURLY_VALUES = 2 * 366 * 24;
 /** Lowest lead: work is done in the hour before the due hour at the latest, so none of it is late. */
 export const MIN_LEAD_MINUTES = 60;
 
@@ -254,8 +256,9 @@ export const ForecastSchema = z
       workloadType: IdSchema,
       start: IsoDateSchema,
       unitsPerHour: boundedValues(MAX_UNITS_PER_HOUR, "units in an hour")
+        .max(MAX_HOURLY_VALUES, `must hold at most ${MAX_HOURLY_VALUES.toLocaleString("en-US")} values (two years of hours; a horizon is at most 366 days)`)
         .describe(
-          "Units due in each hour (each at most 1,000,000) from local midnight of start, read as elapsed hours: value i is due i hours after that midnight. A day on which the clock springs forward takes 23 values, one on which it falls back 25 (the repeated hour twice, in order); 24 values a day across a clock change are refused, since every hour after the change would be due an hour off.",
+          "Units due in each hour (each at most 1,000,000; at most 17,568 values, two years of hours) from local midnight of start, read as elapsed hours: value i is due i hours after that midnight. A day on which the clock springs forward takes 23 values, one on which it falls back 25 (the repeated hour twice, in order); 24 values a day across a clock change are refused, since every hour after the change would be due an hour off.",
         ),
     }),
     /** Daily volume spread over the day by a 168-entry hour-of-week profile (Monday 00:00 first). */

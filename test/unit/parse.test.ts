@@ -86,6 +86,14 @@ describe("planning input validation", () => {
     ]);
   });
 
+  it("names an hourly series longer than two years of hours (six million values took 15 s to check and were named on a 14 KB line)", () => {
+    const standards = { workloadTypes: [{ id: "orders", name: "Orders" }], productivityStandards: [{ workloadType: "orders", roleFamily: "pharmacist", area: "central", minutesPerUnit: 2 }] };
+    const series = (n: number) => [{ kind: "hourly", workloadType: "orders", start: "2026-03-02", unitsPerHour: new Array(n).fill(1) }];
+    expect(problemsOf({ ...BASE, ...standards, forecasts: series(17_568 + 1) })).toEqual(["forecasts[0].unitsPerHour: must hold at most 17,568 values (two years of hours; a horizon is at most 366 days)"]);
+    // 2026-03-02 to 2028-03-01 holds two spring and two fall changes: 17,544 values end at a midnight.
+    expect(problemsOf({ ...BASE, ...standards, forecasts: series(17_544) })).toEqual([]);
+  });
+
   it("names a dangling skill, level and area reference by path", () => {
     const staff = [{ ...BASE.staff[0]!, level: "pharmD", skills: ["juggling"] }];
     const shiftTemplates = [{ ...BASE.shiftTemplates[0]!, area: "roof" }];
