@@ -7,6 +7,10 @@ import { z } from "zod";
 import { IANAZone, DateTime } from "luxon";
 import { RULE_IDS } from "./rule-ids.js";
 import { PenaltyWeightSchema, WeightsSchema } from "./weights.js";
+import { MAX_WORKLOAD_PEOPLE } from "./workload.js";
+
+/** A headcount (a floor, a slot line): at most the people the workload may need at once, so a penalty stays in scale with a dollar. */
+const HeadcountSchema = z.number().int().min(0).max(MAX_WORKLOAD_PEOPLE, `must be at most ${MAX_WORKLOAD_PEOPLE.toLocaleString("en-US")} people`);
 
 export const IdSchema = z
   .string()
@@ -282,7 +286,7 @@ export type Forecast = z.infer<typeof ForecastSchema>;
 export const FloorSchema = z.strictObject({
   area: IdSchema,
   roleFamily: RoleFamilySchema,
-  count: z.number().int().min(0),
+  count: HeadcountSchema,
   from: LocalTimeSchema,
   /** Exclusive; `to` ≤ `from` runs past midnight; 00:00–00:00 is all day. */
   to: LocalTimeSchema,
@@ -294,7 +298,7 @@ export type Floor = z.infer<typeof FloorSchema>;
 export const SlotDemandSchema = z.strictObject({
   template: IdSchema,
   date: IsoDateSchema,
-  required: z.number().int().min(0),
+  required: HeadcountSchema,
   /** Penalty per person short; default `rules.coverage.slot-under.weight`, else the `slotUnderPerPerson` weight. */
   underWeight: PenaltyWeightSchema.optional(),
   /** Penalty per person over; default `rules.coverage.slot-over.weight`, else the `slotOverPerPerson` weight. */

@@ -94,6 +94,15 @@ describe("planning input validation", () => {
     expect(problemsOf({ ...BASE, ...standards, forecasts: series(17_544) })).toEqual([]);
   });
 
+  it("names a floor or a slot line of more than 10,000 people (a floor of 1e15 priced labor below the objective's precision)", () => {
+    const floors = [{ area: "central", roleFamily: "pharmacist", count: 1e15, from: "07:00", to: "15:00" }, { area: "central", roleFamily: "technician", count: 10_000, from: "07:00", to: "15:00" }];
+    const slotDemand = [{ template: "D8", date: "2026-03-02", required: 10_001 }];
+    expect(problemsOf({ ...BASE, floors, slotDemand })).toEqual([
+      "floors[0].count: must be at most 10,000 people (got 1000000000000000)",
+      "slotDemand[0].required: must be at most 10,000 people (got 10001)",
+    ]);
+  });
+
   it("names a dangling skill, level and area reference by path", () => {
     const staff = [{ ...BASE.staff[0]!, level: "pharmD", skills: ["juggling"] }];
     const shiftTemplates = [{ ...BASE.shiftTemplates[0]!, area: "roof" }];
