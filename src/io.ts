@@ -104,7 +104,9 @@ export function readDataFile(path: string): Parsed<unknown> {
     return { ok: true, value };
   }
   try {
-    return { ok: true, value: parseYaml(text, { prettyErrors: true }) };
+    // The parser's warnings (an unknown tag, say) would go to stderr as Node process warnings, several
+    // lines beside the command's own; what they warn of is validated as any value is.
+    return { ok: true, value: parseYaml(text, { prettyErrors: true, logLevel: "error" }) };
   } catch (error) {
     const message = error instanceof YAMLParseError ? error.message.split("\n")[0]! : String(error);
     return failed(`malformed YAML: ${message.replace(/, please use YAML\.parseAllDocuments\(\)/, "")}`);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { readDataFile, repeatedJsonKey } from "../../src/io.js";
 
 describe("a key given twice in a JSON object", () => {
@@ -30,5 +30,20 @@ describe("a key given twice in a JSON object", () => {
     const read = readDataFile(path);
     expect(read.ok).toBe(true);
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe("reading YAML", () => {
+  it("prints none of the parser's warnings (an unknown tag, a list as a key) as process warnings on stderr", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "rxroster-io-")), "tags.yaml");
+    writeFileSync(path, "name: !!js/function 'function () {}'\n? [a, b]\n: 1\n");
+    const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
+    try {
+      const read = readDataFile(path);
+      expect(read).toEqual({ ok: true, value: { name: "function () {}", "[ a, b ]": 1 } });
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
