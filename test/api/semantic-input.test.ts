@@ -42,4 +42,23 @@ describe("semantic refusals of site writes", () => {
     expect(res.body.errors).toEqual([{ path: "staff[0].history[0].date", message: "must be at most 366 days before horizon.start (2026-03-02): no rule looks back further", value: "0026-03-01" }]);
     expect(revision).toBe(1);
   });
+
+  it("refuses a rule parameter above the minutes of 366 days (1e308 made the rest penalty Infinity)", async () => {
+    const { res, revision } = await putPart("rules", (rules) => ({ ...rules, "rest.min-between-shifts": { params: { minRestMinutes: 1e308 } } }));
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: "rules.rest.min-between-shifts.params.minRestMinutes", message: "must be at most 527,040 (the minutes in 366 days: no rule counts further)", value: 1e308 }]);
+    expect(revision).toBe(1);
+  });
+
+  it("refuses a slot line on a day its template does not run (it was stored and dropped from every check)", async () => {
+    const { id, token } = freshSite(h);
+    const read = await h.api.get(`/sites/${id}`, token);
+    const input = read.body.input;
+    const shiftTemplates = input.shiftTemplates.map((t: { id: string }) => (t.id === "IV10" ? { ...t, weekdays: [2, 3, 4, 5] } : t));
+    const slotDemand = [{ template: "IV10", date: "2026-03-03", required: 1 }, { template: "IV10", date: "2026-03-02", required: 2 }];
+    const res = await h.api.put(`/sites/${id}`, { ...input, shiftTemplates, slotDemand }, token, { "if-match": read.headers.get("etag")! });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: "slotDemand[1].date", message: "is a Monday, when IV10 does not run (its weekdays: 2, 3, 4, 5): nobody could fill the line", value: "2026-03-02" }]);
+    expect(h.store.sites.get(id)!.revision).toBe(1);
+  });
 });
