@@ -81,7 +81,12 @@ export function checkReferences(input: PlanningInput): Problem[] {
     member.requests.forEach((r, j) => {
       if (r.kind !== "day-off") ref(templates, "shift template", `${at}.requests[${j}].template`, r.template);
     });
+    // A shift worked once: given twice, its hours would count twice toward the week and pay period.
+    const worked = new Map<string, number>();
     member.history.forEach((h, j) => {
+      const first = worked.get(`${h.template}@${h.date}`);
+      if (first !== undefined) problems.push({ path: `${at}.history[${j}]`, message: `the same shift as ${at}.history[${first}] (${h.template} on ${h.date})` });
+      else worked.set(`${h.template}@${h.date}`, j);
       ref(templates, "shift template", `${at}.history[${j}].template`, h.template);
       const before = daysBetween(h.date, input.horizon.start);
       if (before <= 0) {

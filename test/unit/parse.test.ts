@@ -142,6 +142,11 @@ describe("planning input validation", () => {
     ]);
   });
 
+  it("names a history shift given twice (its hours counted again toward the week and pay period, priced as overtime)", () => {
+    const history = [{ date: "2026-03-01", template: "D8" }, { date: "2026-03-01", template: "N8" }, { date: "2026-03-01", template: "D8" }];
+    expect(problemsOf({ ...BASE, staff: [{ ...BASE.staff[0]!, history }, ...BASE.staff.slice(1)] })).toEqual(["staff[0].history[2]: the same shift as staff[0].history[0] (D8 on 2026-03-01)"]);
+  });
+
   it("names a night differential on a template not marked night (it would never be paid)", () => {
     const shiftTemplates = [{ ...BASE.shiftTemplates[1]!, differentials: [{ kind: "night", dollarsPerHour: 2 }] }, ...BASE.shiftTemplates.slice(2)];
     expect(problemsOf({ ...BASE, shiftTemplates: [BASE.shiftTemplates[0]!, ...shiftTemplates] })).toEqual([
