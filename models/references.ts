@@ -35,7 +35,8 @@ function clockChangeOffGrid(input: PlanningInput): Problem | undefined {
     const next = day.plus({ days: 1 }).startOf("day");
     const change = next.offset - day.offset;
     if (change % input.intervalMinutes !== 0) {
-      return { path: "intervalMinutes", message: `must divide the ${Math.abs(change)}-minute clock change of ${zone} on ${day.toISODate()} (intervals after it would fall off the local hours): use ${Math.abs(change) % 15 === 0 ? "15 or 30" : "another zone"}`, value: input.intervalMinutes };
+      // Local mean time (before 1883 in Chicago) is off UTC by seconds: the change is named to a tenth of a minute.
+      return { path: "intervalMinutes", message: `must divide the ${Math.round(Math.abs(change) * 10) / 10}-minute clock change of ${zone} on ${day.toISODate()} (intervals after it would fall off the local hours): use ${Math.abs(change) % 15 === 0 ? "15 or 30" : "another zone"}`, value: input.intervalMinutes };
     }
     day = next;
   }

@@ -65,6 +65,12 @@ describe("planning input validation", () => {
     expect(problemsOf({ ...BASE, site, horizon: { start: "2026-11-01", end: "2026-11-30" } })).toEqual([]);
   });
 
+  it("names a clock change of seconds (local mean time ending in 1883) to a tenth of a minute", () => {
+    expect(problemsOf({ ...BASE, site: { ...BASE.site, payPeriodAnchor: "1883-11-11" }, horizon: { start: "1883-11-15", end: "1883-11-21" } })).toEqual([
+      "intervalMinutes: must divide the 9.4-minute clock change of America/Chicago on 1883-11-18 (intervals after it would fall off the local hours): use another zone (got 60)",
+    ]);
+  });
+
   it("names a floor off the interval grid and a dated volume on a day the profile gives no hours", () => {
     const floors = [{ area: "central", roleFamily: "pharmacist", count: 1, from: "07:00", to: "15:30" }];
     expect(problemsOf({ ...BASE, floors })).toEqual(['floors[0].to: must fall on the 60-minute intervals of the horizon (or set intervalMinutes to one it falls on) (got "15:30")']);
