@@ -57,6 +57,16 @@ describe("planning input validation", () => {
     expect(problemsOf({ ...BASE, shiftTemplates, horizn: BASE.horizon })).toEqual(["shiftTemplates[0].unpaidBreakMinute: unknown field (got 30)", "horizn: unknown field"]);
   });
 
+  it("names a __proto__ key in a record instead of dropping it, as any unknown field", () => {
+    const rules = JSON.parse('{"rest.min-between-shifts": {"params": {"__proto__": 600}}, "__proto__": {"hard": true}}');
+    const budgetedFte = JSON.parse('{"__proto__": 2}');
+    expect(problemsOf({ ...BASE, rules, fte: { budgetedFte } })).toEqual([
+      "rules.__proto__: unknown field",
+      "rules.rest.min-between-shifts.params.__proto__: unknown field",
+      "fte.budgetedFte.__proto__: unknown field",
+    ]);
+  });
+
   it("names hourly intervals in a zone whose clock changes by half an hour (Lord Howe Island)", () => {
     const site = { ...BASE.site, timeZone: "Australia/Lord_Howe" };
     const horizon = { start: "2026-10-01", end: "2026-10-07" };
