@@ -144,7 +144,8 @@ export function checkReferences(input: PlanningInput): Problem[] {
     if (day < 0 || day > span) problems.push({ path: `slotDemand[${i}].date`, message: "must be within the horizon", value: s.date });
     // No shift of the template exists that day, so the line would be dropped without a word.
     else if (template && !template.weekdays.includes(weekday)) {
-      problems.push({ path: `slotDemand[${i}].date`, message: `is a ${WEEKDAY_NAMES[weekday - 1]}, when ${template.id} does not run (its weekdays: ${template.weekdays.join(", ")}): nobody could fill the line`, value: s.date });
+      const runs = template.weekdays.length > 0 ? `its weekdays: ${template.weekdays.join(", ")}` : "it runs on no weekday";
+      problems.push({ path: `slotDemand[${i}].date`, message: `is a ${WEEKDAY_NAMES[weekday - 1]}, when ${template.id} does not run (${runs}): nobody could fill the line`, value: s.date });
     }
   });
   return problems;

@@ -100,6 +100,10 @@ describe("planning input validation", () => {
     expect(problemsOf({ ...BASE, shiftTemplates, slotDemand })).toEqual([
       'slotDemand[1].date: is a Saturday, when D8 does not run (its weekdays: 1, 2, 3, 4, 5): nobody could fill the line (got "2026-03-07")',
     ]);
+    const never = [{ ...BASE.shiftTemplates[0]!, weekdays: [] }, ...BASE.shiftTemplates.slice(1)];
+    expect(problemsOf({ ...BASE, shiftTemplates: never, slotDemand: slotDemand.slice(0, 1) })).toEqual([
+      'slotDemand[0].date: is a Friday, when D8 does not run (it runs on no weekday): nobody could fill the line (got "2026-03-06")',
+    ]);
   });
 
   it("names an hourly series longer than two years of hours (six million values took 15 s to check and were named on a 14 KB line)", () => {
