@@ -7,6 +7,10 @@ import { z } from "zod";
 import { IANAZone, DateTime } from "luxon";
 import { RULE_IDS } from "./rule-ids.js";
 import { PenaltyWeightSchema, WeightsSchema } from "./weights.js";
+import { MAX_WORKLOAD_PEOPLE } from "./workload.js";
+
+/** A headcount (a floor, a slot line): at most the people the workload may need at once, so a penalty stays in scale with a dollar. */
+const HeadcountSchema = z.number().int().min(0).max(MAX_WORKLOAD_PEOPLE, `must be at most ${MAX_WORKLOAD_PEOPLE.toLocaleString("en-US")} people`);
 
 export const IdSchema = z
   .string()
@@ -94,6 +98,13 @@ export type Request = z.infer<typeof RequestSchema>;
 /** A shift worked in the days before the horizon; counts for rest, consecutive-day and weekend rules. */
 export const HistoryShiftSchema = z.strictObject({ date: IsoDateSchema, template: IdSchema });
 
+/**
+ * Most dollars an hour a rate or a differential may be: far above any pharmacy's (agency pharmacists bill
+ * some $150), and small enough that a horizon's labor cost stays a finite number.
+ */
+export const MAX_DOLLARS_PER_HOUR = 10_000;
+const DollarsPerHourSchema = z.number().min(0).max(MAX_DOLLARS_PER_HOUR, `must be at most ${MAX_DOLLARS_PER_HOUR.toLocaleString("en-US")} dollars an hour`);
+
 /** A contract's minimum and maximum of the same measure. */
 const CONTRACT_BANDS = [
   ["minHoursPerPayPeriod", "maxHoursPerPayPeriod"],
@@ -103,7 +114,8 @@ const CONTRACT_BANDS = [
 
 /** Per-person limits that override the site-wide rule parameters. */
 export const ContractSchema = z.strictObject({
-  minHoursPerPayPeriod: z.number().min(0).optional(),
+  /** At most the 336 hours of a pay period: more cannot be worked, and its shortfall would price as infinite. */
+  minHoursPerPayPeriod: z.number().min(0).max(14 * 24, "must be at most 336 (the hours of a 14-day pay period)").optional(),
   maxHoursPerPayPeriod: z.number().min(0).optional(),
   maxHoursPerWeek: z.number().min(0).optional(),
   /** Minutes worked over the whole horizon (Curtois–Qu MinTotalMinutes / MaxTotalMinutes). */
@@ -134,8 +146,8 @@ export const StaffMemberSchema = z.strictObject({
   skills: z.array(IdSchema).default([]),
   /** 1.0 = 80 h per 14-day pay period; 0 for PRN (no minimum). */
   fte: z.number().min(0).max(1.5),
-  /** Base hourly rate in dollars. */
-  hourlyRate: z.number().min(0),
+  /** Base hourly rate in dollars (at most 10,000). */
+  hourlyRate: DollarsPerHourSchema,
   overtimeRule: z.enum(["weekly40", "8/80"]).default("weekly40"),
   employment: z.enum(["staff", "prn", "agency"]).default("staff"),
   contract: ContractSchema.default({ maxShiftsPerTemplate: {} }),
@@ -148,7 +160,7 @@ export type StaffMember = z.infer<typeof StaffMemberSchema>;
 export const DifferentialSchema = z.strictObject({
   kind: z.enum(["night", "weekend", "holiday"]),
   /** Dollars per paid hour added when the shift is a night / starts on a weekend / on a holiday. */
-  dollarsPerHour: z.number().min(0),
+  dollarsPerHour: DollarsPerHourSchema,
 });
 
 export const ShiftTemplateSchema = z.strictObject({
@@ -185,6 +197,8 @@ export const MAX_UNITS_PER_HOUR = 1_000_000;
 export const MAX_UNITS_PER_DAY = 10_000_000;
 export const MAX_HOUR_WEIGHT = 1_000_000;
 export const MAX_MINUTES_PER_UNIT = 24 * 60;
+/** Most values of an hourly series: two longest horizons of hours, as no horizon reads further. */
+export const MAX_HOURLY_VALUES = 2 * 366 * 24;
 /** Lowest lead: work is done in the hour before the due hour at the latest, so none of it is late. */
 export const MIN_LEAD_MINUTES = 60;
 
@@ -246,8 +260,9 @@ export const ForecastSchema = z
       workloadType: IdSchema,
       start: IsoDateSchema,
       unitsPerHour: boundedValues(MAX_UNITS_PER_HOUR, "units in an hour")
+        .max(MAX_HOURLY_VALUES, `must hold at most ${MAX_HOURLY_VALUES.toLocaleString("en-US")} values (two years of hours; a horizon is at most 366 days)`)
         .describe(
-          "Units due in each hour (each at most 1,000,000) from local midnight of start, read as elapsed hours: value i is due i hours after that midnight. A day on which the clock springs forward takes 23 values, one on which it falls back 25 (the repeated hour twice, in order); 24 values a day across a clock change are refused, since every hour after the change would be due an hour off.",
+          "Units due in each hour (each at most 1,000,000; at most 17,568 values, two years of hours) from local midnight of start, read as elapsed hours: value i is due i hours after that midnight. A day on which the clock springs forward takes 23 values, one on which it falls back 25 (the repeated hour twice, in order); 24 values a day across a clock change are refused, since every hour after the change would be due an hour off.",
         ),
     }),
     /** Daily volume spread over the day by a 168-entry hour-of-week profile (Monday 00:00 first). */
@@ -271,7 +286,7 @@ export type Forecast = z.infer<typeof ForecastSchema>;
 export const FloorSchema = z.strictObject({
   area: IdSchema,
   roleFamily: RoleFamilySchema,
-  count: z.number().int().min(0),
+  count: HeadcountSchema,
   from: LocalTimeSchema,
   /** Exclusive; `to` ≤ `from` runs past midnight; 00:00–00:00 is all day. */
   to: LocalTimeSchema,
@@ -283,7 +298,7 @@ export type Floor = z.infer<typeof FloorSchema>;
 export const SlotDemandSchema = z.strictObject({
   template: IdSchema,
   date: IsoDateSchema,
-  required: z.number().int().min(0),
+  required: HeadcountSchema,
   /** Penalty per person short; default `rules.coverage.slot-under.weight`, else the `slotUnderPerPerson` weight. */
   underWeight: PenaltyWeightSchema.optional(),
   /** Penalty per person over; default `rules.coverage.slot-over.weight`, else the `slotOverPerPerson` weight. */
@@ -297,7 +312,7 @@ export const RuleSettingSchema = z.strictObject({
   /** Penalty per unit when soft; default from the weights table. */
   weight: PenaltyWeightSchema.optional(),
   /** Rule parameters (see each rule's documented defaults). */
-  params: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).default({}),
+  params: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()], { error: "must be a number, true or false, or a string" })).default({}),
 });
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
@@ -339,13 +354,13 @@ export const FteSettingsSchema = z.strictObject({
   uncoveredStaffHourDollars: z.strictObject({ pharmacist: z.number().min(0).default(0), technician: z.number().min(0).default(0) }).default({ pharmacist: 0, technician: 0 }),
   /** The hypothetical hire of the what-if, unless the caller names one. */
   defaultHire: z
-    .object({
+    .strictObject({
       level: IdSchema,
       fte: z.number().gt(0).max(1.5),
       /** day | evening | night | any, or template ids separated by commas (default any). */
       pattern: z.string().min(1).default("any"),
       /** Default: the mean rate of the level's regular staff. */
-      hourlyRate: z.number().min(0).optional(),
+      hourlyRate: DollarsPerHourSchema.optional(),
     })
     .optional(),
   /** Most hires the what-if adds (default 3). */
@@ -357,7 +372,7 @@ export const PlanningInputSchema = z.strictObject({
   site: SiteSchema,
   horizon: HorizonSchema,
   /** Length of a coverage interval (default 60). */
-  intervalMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(60),
+  intervalMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)], { error: "must be 15, 30 or 60 (minutes)" }).default(60),
   areas: z.array(AreaSchema).min(1),
   skills: z.array(SkillSchema).default([]),
   levels: z.array(LevelSchema).min(1),

@@ -5,11 +5,24 @@
 import { PlanningInputSchema, type PlanningInput } from "./input.js";
 import { ScheduleSchema, type Schedule } from "./schedule.js";
 import { checkReferences } from "./references.js";
-import { problemsFromZod, type Parsed } from "./problems.js";
+import { formatPath, problemsFromZod, type Parsed, type Problem } from "./problems.js";
+
+/**
+ * Own `__proto__` keys of the raw data, as paths. zod's records (rules, params, dailyUnitsByDate,
+ * budgetedFte, maxShiftsPerTemplate) skip such a key without a word; every other unknown field is named.
+ */
+function prototypeKeys(value: unknown, path: PropertyKey[] = []): Problem[] {
+  if (value === null || typeof value !== "object") return [];
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  const own = !Array.isArray(value) && Object.hasOwn(value, "__proto__") ? [{ path: formatPath([...path, "__proto__"]), message: "unknown field" }] : [];
+  return [...own, ...entries.flatMap(([key, v]) => prototypeKeys(v, [...path, key]))];
+}
 
 export function parsePlanningInput(data: unknown): Parsed<PlanningInput> {
   const result = PlanningInputSchema.safeParse(data);
   if (!result.success) return { ok: false, problems: problemsFromZod(result.error, data) };
+  const dropped = prototypeKeys(data);
+  if (dropped.length > 0) return { ok: false, problems: dropped };
   const problems = checkReferences(result.data);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: result.data };
 }

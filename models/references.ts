@@ -35,7 +35,8 @@ function clockChangeOffGrid(input: PlanningInput): Problem | undefined {
     const next = day.plus({ days: 1 }).startOf("day");
     const change = next.offset - day.offset;
     if (change % input.intervalMinutes !== 0) {
-      return { path: "intervalMinutes", message: `must divide the ${Math.abs(change)}-minute clock change of ${zone} on ${day.toISODate()} (intervals after it would fall off the local hours): use ${Math.abs(change) % 15 === 0 ? "15 or 30" : "another zone"}`, value: input.intervalMinutes };
+      // Local mean time (before 1883 in Chicago) is off UTC by seconds: the change is named to a tenth of a minute.
+      return { path: "intervalMinutes", message: `must divide the ${Math.round(Math.abs(change) * 10) / 10}-minute clock change of ${zone} on ${day.toISODate()} (intervals after it would fall off the local hours): use ${Math.abs(change) % 15 === 0 ? "15 or 30" : "another zone"}`, value: input.intervalMinutes };
     }
     day = next;
   }
@@ -104,10 +105,20 @@ export function checkReferences(input: PlanningInput): Problem[] {
     member.requests.forEach((r, j) => {
       if (r.kind !== "day-off") ref(templates, "shift template", `${at}.requests[${j}].template`, r.template);
     });
+    // A shift worked once: given twice, its hours would count twice toward the week and pay period.
+    const worked = new Map<string, number>();
     member.history.forEach((h, j) => {
+      const first = worked.get(`${h.template}@${h.date}`);
+      if (first !== undefined) problems.push({ path: `${at}.history[${j}]`, message: `the same shift as ${at}.history[${first}] (${h.template} on ${h.date})` });
+      else worked.set(`${h.template}@${h.date}`, j);
       ref(templates, "shift template", `${at}.history[${j}].template`, h.template);
-      if (daysBetween(h.date, input.horizon.start) <= 0) {
+      const before = daysBetween(h.date, input.horizon.start);
+      if (before <= 0) {
         problems.push({ path: `${at}.history[${j}].date`, message: `must be before horizon.start (${input.horizon.start})`, value: h.date });
+      } else if (before > MAX_HORIZON_DAYS) {
+        // No rule looks back further than a horizon, and every day back to the earliest shift is laid out
+        // in the site's zone: a year's typo (0026 for 2026) made a check take minutes.
+        problems.push({ path: `${at}.history[${j}].date`, message: `must be at most ${MAX_HORIZON_DAYS} days before horizon.start (${input.horizon.start}): no rule looks back further`, value: h.date });
       } else if (skipped(h.date, input.site.timeZone)) {
         problems.push({ path: `${at}.history[${j}].date`, message: skippedWords(input.site.timeZone), value: h.date });
       }
@@ -149,10 +160,18 @@ export function checkReferences(input: PlanningInput): Problem[] {
   });
   const offGrid = clockChangeOffGrid(input);
   if (offGrid) problems.push(offGrid);
+  const templateById = new Map(input.shiftTemplates.map((t) => [t.id, t]));
   input.slotDemand.forEach((s, i) => {
     ref(templates, "shift template", `slotDemand[${i}].template`, s.template);
     const day = daysBetween(input.horizon.start, s.date);
+    const template = templateById.get(s.template);
+    const weekday = DateTime.fromISO(s.date, { zone: "utc" }).weekday;
     if (day < 0 || day > span) problems.push({ path: `slotDemand[${i}].date`, message: "must be within the horizon", value: s.date });
+    // No shift of the template exists that day, so the line would be dropped without a word.
+    else if (template && !template.weekdays.includes(weekday)) {
+      const runs = template.weekdays.length > 0 ? `its weekdays: ${template.weekdays.join(", ")}` : "it runs on no weekday";
+      problems.push({ path: `slotDemand[${i}].date`, message: `is a ${WEEKDAY_NAMES[weekday - 1]}, when ${template.id} does not run (${runs}): nobody could fill the line`, value: s.date });
+    }
   });
   return problems;
 }

@@ -118,20 +118,67 @@ export function readDataFile(path: string): Parsed<unknown> {
     } catch (error) {
       return failed(`malformed JSON: ${(error as Error).message}`);
     }
-    // JSON.parse keeps the last of two equal keys without a word; the YAML parser (JSON is YAML) names them.
-    try {
-      parseYaml(text);
-    } catch (error) {
-      if (error instanceof YAMLParseError && error.code === "DUPLICATE_KEY") return failed(`malformed JSON: a key appears twice in one object (${error.message.split("\n")[0]!.replace(/:$/, "")})`);
-    }
+    // JSON.parse keeps the last of two equal keys without a word.
+    const repeated = repeatedJsonKey(text);
+    if (repeated) return failed(`malformed JSON: the key ${JSON.stringify(repeated.key)} appears twice in one object (at line ${repeated.line}, column ${repeated.column})`);
     return { ok: true, value };
   }
   try {
-    return { ok: true, value: parseYaml(text, { prettyErrors: true }) };
+    // The parser's warnings (an unknown tag, say) would go to stderr as Node process warnings, several
+    // lines beside the command's own; what they warn of is validated as any value is.
+    return { ok: true, value: parseYaml(text, { prettyErrors: true, logLevel: "error" }) };
   } catch (error) {
     const message = error instanceof YAMLParseError ? error.message.split("\n")[0]! : String(error);
     return failed(`malformed YAML: ${message.replace(/, please use YAML\.parseAllDocuments\(\)/, "")}`);
   }
+}
+
+/**
+ * The first key given twice in one object of JSON text that JSON.parse accepted, with its 1-based line and
+ * column; one pass, a set of keys per open object. (Parsing the text again as YAML to find it took
+ * minutes for an object of 100,000 keys, and a 12 MB series ran out of memory.)
+ */
+export function repeatedJsonKey(text: string): { key: string; line: number; column: number } | undefined {
+  // One entry per open container: an object's keys so far, or undefined for an array.
+  const open: (Set<string> | undefined)[] = [];
+  let keyNext = false;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let end = i + 1;
+      let escaped = false;
+      while (text.charCodeAt(end) !== 0x22) {
+        if (text.charCodeAt(end) === 0x5c /* \ */) {
+          escaped = true;
+          end++;
+        }
+        end++;
+      }
+      if (keyNext) {
+        const key = escaped ? (JSON.parse(text.slice(i, end + 1)) as string) : text.slice(i + 1, end);
+        const keys = open[open.length - 1]!;
+        if (keys.has(key)) return { key, line, column: i - lineStart + 1 };
+        keys.add(key);
+        keyNext = false;
+      }
+      i = end;
+    } else if (c === 0x7b /* { */) {
+      open.push(new Set());
+      keyNext = true;
+    } else if (c === 0x5b /* [ */) {
+      open.push(undefined);
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      open.pop();
+    } else if (c === 0x2c /* , */) {
+      keyNext = open[open.length - 1] !== undefined;
+    } else if (c === 0x0a /* \n */) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return undefined;
 }
 
 /** A message on one line (a parser's may quote text across a line break). */

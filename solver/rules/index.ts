@@ -3,7 +3,7 @@
  * hard rules first, then soft ones. Each line is one file in this folder; each file states its rule, its
  * policy and why its default weight is what it is.
  */
-import type { PlanningInput, Problem } from "../../models/index.js";
+import { MAX_HORIZON_DAYS, type PlanningInput, type Problem } from "../../models/index.js";
 import type { ParamValue, RuleDefinition } from "./types.js";
 import { oneShiftPerDay } from "./one-shift-per-day.js";
 import { noOverlap } from "./no-overlap.js";
@@ -63,6 +63,12 @@ export const RULES: readonly RuleDefinition<any>[] = [
   nightFairness, // soft: spread of nights worked within a level
 ];
 
+/**
+ * Largest rule parameter: the minutes in the longest horizon. Every parameter counts minutes, hours, days,
+ * nights or weekends within one, so none means anything above it, and the penalties it scales stay finite.
+ */
+export const MAX_RULE_PARAM = MAX_HORIZON_DAYS * 24 * 60;
+
 export function ruleById(id: string): RuleDefinition<any> | undefined {
   return RULES.find((r) => r.id === id);
 }
@@ -84,6 +90,8 @@ export function checkRuleParams(input: PlanningInput): Problem[] {
         problems.push({ path, message: `must be a ${typeof defaults[name]}`, value });
       } else if (typeof value === "number" && (!Number.isFinite(value) || value < 0)) {
         problems.push({ path, message: "must be a number of at least 0", value });
+      } else if (typeof value === "number" && value > MAX_RULE_PARAM) {
+        problems.push({ path, message: `must be at most ${MAX_RULE_PARAM.toLocaleString("en-US")} (the minutes in ${MAX_HORIZON_DAYS} days: no rule counts further)`, value });
       } else if (typeof value === "number" && rule.whole?.includes(name) && !Number.isInteger(value)) {
         problems.push({ path, message: "must be a whole number", value });
       }

@@ -74,27 +74,35 @@ function localMinuteOfDay(hhmm: string): number {
   return h! * 60 + m!;
 }
 
-/** Floors per interval: the largest floor whose local window holds the interval's start. */
+/**
+ * Floors per interval: the largest floor whose local window holds the interval's start. Each local time is
+ * placed once per date, however many floors share it, and intervals are found by index (interval i starts
+ * at minute i × intervalMinutes): 20,000 floors took 87 s on a two-week horizon scanning every interval.
+ */
 function applyFloors(input: PlanningInput, grid: TimeGrid, series: Map<string, DemandSeries>): void {
   const zone = input.site.timeZone;
   const origin = localMidnight(input.horizon.start, zone);
+  const minutes = new Map<string, number>();
+  const at = (date: string, minuteOfDay: number): number => {
+    const key = `${date} ${minuteOfDay}`;
+    let minute = minutes.get(key);
+    if (minute === undefined) minutes.set(key, (minute = Math.round(wallClock(date, minuteOfDay, zone).diff(origin, "minutes").minutes)));
+    return minute;
+  };
+  const days = Array.from({ length: grid.days.length + 1 }, (_, i) => {
+    const date = addDays(input.horizon.start, i - 1);
+    return { date, weekday: DateTime.fromISO(date, { zone: "utc" }).weekday };
+  });
   for (const floor of input.floors) {
     const line = series.get(seriesKey(floor.area, floor.roleFamily))!;
     const from = localMinuteOfDay(floor.from);
     let to = localMinuteOfDay(floor.to);
     if (to <= from) to += 24 * 60;
-    for (let d = -1; d < grid.days.length; d++) {
-      const date = addDays(input.horizon.start, d);
-      const weekday = DateTime.fromISO(date, { zone: "utc" }).weekday;
+    for (const { date, weekday } of days) {
       if (!floor.weekdays.includes(weekday)) continue;
-      const at = (minuteOfDay: number): number => Math.round(wallClock(date, minuteOfDay, zone).diff(origin, "minutes").minutes);
-      const start = at(from);
-      const end = at(to);
-      for (const interval of grid.intervals) {
-        if (interval.startMinute >= start && interval.startMinute < end) {
-          line.floor[interval.index] = Math.max(line.floor[interval.index]!, floor.count);
-        }
-      }
+      const first = Math.max(0, Math.ceil(at(date, from) / grid.intervalMinutes));
+      const end = Math.min(grid.intervals.length, Math.ceil(at(date, to) / grid.intervalMinutes));
+      for (let i = first; i < end; i++) line.floor[i] = Math.max(line.floor[i]!, floor.count);
     }
   }
 }

@@ -83,7 +83,8 @@ const caseArb = fc
       fc.record({ who: fc.integer({ min: 0, max: 3 }), kind: fc.constantFrom("shift-on" as const, "shift-off" as const, "day-off" as const), day: fc.integer({ min: -1, max: 5 }), template: fc.constantFrom(...templateIds), weight: fc.constantFrom(1, 2.5) }),
       { maxLength: 6 },
     ),
-    history: fc.array(fc.record({ who: fc.integer({ min: 0, max: 3 }), back: fc.integer({ min: 1, max: 3 }), template: fc.constantFrom(...templateIds) }), { maxLength: 3 }),
+    // A shift worked once: the input refuses the same history shift twice.
+    history: fc.uniqueArray(fc.record({ who: fc.integer({ min: 0, max: 3 }), back: fc.integer({ min: 1, max: 3 }), template: fc.constantFrom(...templateIds) }), { maxLength: 3, selector: (h) => `${h.who}|${h.back}|${h.template}` }),
     budget: fc.record({
       laborDollars: fc.option(fc.constantFrom(0, 500, 2000), { nil: undefined }),
       overtimeHours: fc.option(fc.constantFrom(0, 2), { nil: undefined }),

@@ -286,7 +286,7 @@ describe("input files", () => {
     writeFileSync(join(dir, "twice.json"), '{"assignments": [{"staff": "A", "date": "2026-03-02", "template": "N8",\n "template": "E8"}]}');
     const { code, err } = await capture(["check", join(dir, "input.json"), join(dir, "twice.json")]);
     expect(code).toBe(2);
-    expect(err).toBe(`${join(dir, "twice.json")}: malformed JSON: a key appears twice in one object (Map keys must be unique at line 2, column 2)`);
+    expect(err).toBe(`${join(dir, "twice.json")}: malformed JSON: the key "template" appears twice in one object (at line 2, column 2)`);
   });
 
   it("shows NaN and infinite values as themselves, not as null", async () => {

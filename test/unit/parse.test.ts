@@ -38,9 +38,33 @@ describe("planning input validation", () => {
     ]);
   });
 
+  it("bounds an hourly rate and a differential at 10,000 dollars an hour, so no labor cost overflows", () => {
+    const staff = [{ ...BASE.staff[0]!, hourlyRate: 1e308 }, ...BASE.staff.slice(1)];
+    const shiftTemplates = [{ ...BASE.shiftTemplates[0]!, differentials: [{ kind: "weekend", dollarsPerHour: 10_001 }] }, ...BASE.shiftTemplates.slice(1)];
+    expect(problemsOf({ ...BASE, staff, shiftTemplates })).toEqual([
+      "staff[0].hourlyRate: must be at most 10,000 dollars an hour (got 1e+308)",
+      "shiftTemplates[0].differentials[0].dollarsPerHour: must be at most 10,000 dollars an hour (got 10001)",
+    ]);
+    expect(problemsOf({ ...BASE, staff: [{ ...BASE.staff[0]!, hourlyRate: 10_000 }, ...BASE.staff.slice(1)] })).toEqual([]);
+  });
+
+  it("names a misspelled field of the FTE report's default hire instead of dropping it", () => {
+    expect(problemsOf({ ...BASE, fte: { defaultHire: { level: "rph", fte: 1, hourlyrate: 70 } } })).toEqual(["fte.defaultHire.hourlyrate: unknown field (got 70)"]);
+  });
+
   it("names a misspelled field instead of dropping it (a break of 0 would misprice every shift)", () => {
     const shiftTemplates = [{ ...BASE.shiftTemplates[0]!, unpaidBreakMinute: 30 }];
     expect(problemsOf({ ...BASE, shiftTemplates, horizn: BASE.horizon })).toEqual(["shiftTemplates[0].unpaidBreakMinute: unknown field (got 30)", "horizn: unknown field"]);
+  });
+
+  it("names a __proto__ key in a record instead of dropping it, as any unknown field", () => {
+    const rules = JSON.parse('{"rest.min-between-shifts": {"params": {"__proto__": 600}}, "__proto__": {"hard": true}}');
+    const budgetedFte = JSON.parse('{"__proto__": 2}');
+    expect(problemsOf({ ...BASE, rules, fte: { budgetedFte } })).toEqual([
+      "rules.__proto__: unknown field",
+      "rules.rest.min-between-shifts.params.__proto__: unknown field",
+      "fte.budgetedFte.__proto__: unknown field",
+    ]);
   });
 
   it("names hourly intervals in a zone whose clock changes by half an hour (Lord Howe Island)", () => {
@@ -64,6 +88,12 @@ describe("planning input validation", () => {
     expect(problemsOf({ ...BASE, site: { ...BASE.site, timeZone: "America/Santiago" }, horizon: { start: "2026-09-05", end: "2026-09-07" } })).toEqual([]);
   });
 
+  it("names a clock change of seconds (local mean time ending in 1883) to a tenth of a minute", () => {
+    expect(problemsOf({ ...BASE, site: { ...BASE.site, payPeriodAnchor: "1883-11-11" }, horizon: { start: "1883-11-15", end: "1883-11-21" } })).toEqual([
+      "intervalMinutes: must divide the 9.4-minute clock change of America/Chicago on 1883-11-18 (intervals after it would fall off the local hours): use another zone (got 60)",
+    ]);
+  });
+
   it("names a floor off the interval grid and a dated volume on a day the profile gives no hours", () => {
     const floors = [{ area: "central", roleFamily: "pharmacist", count: 1, from: "07:00", to: "15:30" }];
     expect(problemsOf({ ...BASE, floors })).toEqual(['floors[0].to: must fall on the 60-minute intervals of the horizon (or set intervalMinutes to one it falls on) (got "15:30")']);
@@ -74,6 +104,35 @@ describe("planning input validation", () => {
     const standards = { workloadTypes: [{ id: "orders", name: "Orders" }], productivityStandards: [{ workloadType: "orders", roleFamily: "pharmacist", area: "central", minutesPerUnit: 2 }] };
     expect(problemsOf({ ...BASE, ...standards, forecasts })).toEqual([
       "forecasts[0].dailyUnitsByDate.2026-03-07: 80 units on a Saturday, which hourOfWeekWeights gives no hours: they would be lost; give that day hours (got 80)",
+    ]);
+  });
+
+  it("names a slot line on a day its template does not run (the line was dropped without a word)", () => {
+    const shiftTemplates = [{ ...BASE.shiftTemplates[0]!, weekdays: [1, 2, 3, 4, 5] }, ...BASE.shiftTemplates.slice(1)];
+    const slotDemand = [{ template: "D8", date: "2026-03-06", required: 1 }, { template: "D8", date: "2026-03-07", required: 2 }, { template: "E8", date: "2026-03-07", required: 1 }];
+    expect(problemsOf({ ...BASE, shiftTemplates, slotDemand })).toEqual([
+      'slotDemand[1].date: is a Saturday, when D8 does not run (its weekdays: 1, 2, 3, 4, 5): nobody could fill the line (got "2026-03-07")',
+    ]);
+    const never = [{ ...BASE.shiftTemplates[0]!, weekdays: [] }, ...BASE.shiftTemplates.slice(1)];
+    expect(problemsOf({ ...BASE, shiftTemplates: never, slotDemand: slotDemand.slice(0, 1) })).toEqual([
+      'slotDemand[0].date: is a Friday, when D8 does not run (it runs on no weekday): nobody could fill the line (got "2026-03-06")',
+    ]);
+  });
+
+  it("names an hourly series longer than two years of hours (six million values took 15 s to check and were named on a 14 KB line)", () => {
+    const standards = { workloadTypes: [{ id: "orders", name: "Orders" }], productivityStandards: [{ workloadType: "orders", roleFamily: "pharmacist", area: "central", minutesPerUnit: 2 }] };
+    const series = (n: number) => [{ kind: "hourly", workloadType: "orders", start: "2026-03-02", unitsPerHour: new Array(n).fill(1) }];
+    expect(problemsOf({ ...BASE, ...standards, forecasts: series(17_568 + 1) })).toEqual(["forecasts[0].unitsPerHour: must hold at most 17,568 values (two years of hours; a horizon is at most 366 days)"]);
+    // 2026-03-02 to 2028-03-01 holds two spring and two fall changes: 17,544 values end at a midnight.
+    expect(problemsOf({ ...BASE, ...standards, forecasts: series(17_544) })).toEqual([]);
+  });
+
+  it("names a floor or a slot line of more than 10,000 people (a floor of 1e15 priced labor below the objective's precision)", () => {
+    const floors = [{ area: "central", roleFamily: "pharmacist", count: 1e15, from: "07:00", to: "15:00" }, { area: "central", roleFamily: "technician", count: 10_000, from: "07:00", to: "15:00" }];
+    const slotDemand = [{ template: "D8", date: "2026-03-02", required: 10_001 }];
+    expect(problemsOf({ ...BASE, floors, slotDemand })).toEqual([
+      "floors[0].count: must be at most 10,000 people (got 1000000000000000)",
+      "slotDemand[0].required: must be at most 10,000 people (got 10001)",
     ]);
   });
 
@@ -108,6 +167,19 @@ describe("planning input validation", () => {
     ]);
   });
 
+  it("names a history shift more than 366 days before the horizon (a year's typo made a check take minutes)", () => {
+    const withHistory = (...dates: string[]) => ({ ...BASE, staff: [{ ...BASE.staff[0]!, history: dates.map((date) => ({ date, template: "D8" })) }, ...BASE.staff.slice(1)] });
+    expect(problemsOf(withHistory("2026-03-01", "2025-03-01", "2025-02-28", "0026-03-01"))).toEqual([
+      'staff[0].history[2].date: must be at most 366 days before horizon.start (2026-03-02): no rule looks back further (got "2025-02-28")',
+      'staff[0].history[3].date: must be at most 366 days before horizon.start (2026-03-02): no rule looks back further (got "0026-03-01")',
+    ]);
+  });
+
+  it("names a history shift given twice (its hours counted again toward the week and pay period, priced as overtime)", () => {
+    const history = [{ date: "2026-03-01", template: "D8" }, { date: "2026-03-01", template: "N8" }, { date: "2026-03-01", template: "D8" }];
+    expect(problemsOf({ ...BASE, staff: [{ ...BASE.staff[0]!, history }, ...BASE.staff.slice(1)] })).toEqual(["staff[0].history[2]: the same shift as staff[0].history[0] (D8 on 2026-03-01)"]);
+  });
+
   it("names a night differential on a template not marked night (it would never be paid)", () => {
     const shiftTemplates = [{ ...BASE.shiftTemplates[1]!, differentials: [{ kind: "night", dollarsPerHour: 2 }] }, ...BASE.shiftTemplates.slice(2)];
     expect(problemsOf({ ...BASE, shiftTemplates: [BASE.shiftTemplates[0]!, ...shiftTemplates] })).toEqual([
@@ -132,6 +204,26 @@ describe("planning input validation", () => {
     expect(problemsOf({ ...BASE, rules: { "days.max-consecutive": { params: { maxDays: 2.5 } }, "weekends.max-per-window": { params: { maxWeekends: -1 } }, "hours.max-per-week": { params: { maxHours: 37.5 } } } })).toEqual([
       "rules.days.max-consecutive.params.maxDays: must be a whole number (got 2.5)",
       "rules.weekends.max-per-window.params.maxWeekends: must be a number of at least 0 (got -1)",
+    ]);
+  });
+
+  it("names a rule parameter above the minutes of a 366-day horizon (1e308 made penalties Infinity)", () => {
+    expect(problemsOf({ ...BASE, rules: { "rest.min-between-shifts": { params: { minRestMinutes: 1e308 } }, "days.min-consecutive": { params: { minDays: 527_041 } }, "days-off.min-consecutive": { params: { minDays: 527_040 } } } })).toEqual([
+      "rules.rest.min-between-shifts.params.minRestMinutes: must be at most 527,040 (the minutes in 366 days: no rule counts further) (got 1e+308)",
+      "rules.days.min-consecutive.params.minDays: must be at most 527,040 (the minutes in 366 days: no rule counts further) (got 527041)",
+    ]);
+  });
+
+  it("names a contract minimum of hours per pay period above its 336 hours (1e308 made the band's penalty Infinity)", () => {
+    const staff = [BASE.staff[0], { ...BASE.staff[1], contract: { minHoursPerPayPeriod: 1e308 } }, { ...BASE.staff[2], contract: { minHoursPerPayPeriod: 336 } }];
+    expect(problemsOf({ ...BASE, staff })).toEqual(["staff[1].contract.minHoursPerPayPeriod: must be at most 336 (the hours of a 14-day pay period) (got 1e+308)"]);
+  });
+
+  it("says which values an interval length and a rule parameter may take, not only that they are invalid", () => {
+    expect(problemsOf({ ...BASE, intervalMinutes: 45, rules: { "days.max-consecutive": { params: { maxDays: {} } }, "weekends.max-per-window": { params: { maxWeekends: null } } } })).toEqual([
+      "intervalMinutes: must be 15, 30 or 60 (minutes) (got 45)",
+      "rules.days.max-consecutive.params.maxDays: must be a number, true or false, or a string",
+      "rules.weekends.max-per-window.params.maxWeekends: must be a number, true or false, or a string",
     ]);
   });
 

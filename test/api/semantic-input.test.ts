@@ -1,0 +1,64 @@
+/**
+ * Planning data that is well formed but means nothing a schedule can use, over real HTTP: each write is
+ * refused with a 400 problem naming the field, nothing is stored, and nothing reaches a later analyze,
+ * solve or feed (audit-input).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshSite, startHarness, testSite, type Harness } from "./harness.js";
+
+let h: Harness;
+let admin: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  admin = h.token("admin");
+});
+afterAll(async () => {
+  expect(h.logged).toEqual([]);
+  await h.close();
+});
+
+/** Replace one part of a fresh site on its current revision; the answer and the site's revision after. */
+async function putPart(part: string, change: (body: any) => unknown) {
+  const { id, token } = freshSite(h);
+  const read = await h.api.get(`/sites/${id}/${part}`, token);
+  const res = await h.api.put(`/sites/${id}/${part}`, change(read.body), token, { "if-match": read.headers.get("etag")! });
+  return { res, revision: h.store.sites.get(id)!.revision };
+}
+
+describe("semantic refusals of site writes", () => {
+  it("refuses an hourly rate above 10,000 dollars (a rate of 1e308 answered analyze with null costs)", async () => {
+    const input = testSite("rich");
+    const created = await h.api.post("/sites", { ...input, staff: [{ ...input.staff[0]!, hourlyRate: 1e308 }, ...input.staff.slice(1)] }, admin);
+    expect(created.status).toBe(400);
+    expect(created.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(created.body.errors).toEqual([{ path: "staff[0].hourlyRate", message: "must be at most 10,000 dollars an hour", value: 1e308 }]);
+    expect(h.store.sites.get("rich")).toBeUndefined();
+  });
+
+  it("refuses a history shift more than 366 days before the horizon (a year's typo made an analyze take minutes)", async () => {
+    const { res, revision } = await putPart("staff", (staff) => [{ ...staff[0], history: [{ date: "0026-03-01", template: "D8" }] }, ...staff.slice(1)]);
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: "staff[0].history[0].date", message: "must be at most 366 days before horizon.start (2026-03-02): no rule looks back further", value: "0026-03-01" }]);
+    expect(revision).toBe(1);
+  });
+
+  it("refuses a rule parameter above the minutes of 366 days (1e308 made the rest penalty Infinity)", async () => {
+    const { res, revision } = await putPart("rules", (rules) => ({ ...rules, "rest.min-between-shifts": { params: { minRestMinutes: 1e308 } } }));
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: "rules.rest.min-between-shifts.params.minRestMinutes", message: "must be at most 527,040 (the minutes in 366 days: no rule counts further)", value: 1e308 }]);
+    expect(revision).toBe(1);
+  });
+
+  it("refuses a slot line on a day its template does not run (it was stored and dropped from every check)", async () => {
+    const { id, token } = freshSite(h);
+    const read = await h.api.get(`/sites/${id}`, token);
+    const input = read.body.input;
+    const shiftTemplates = input.shiftTemplates.map((t: { id: string }) => (t.id === "IV10" ? { ...t, weekdays: [2, 3, 4, 5] } : t));
+    const slotDemand = [{ template: "IV10", date: "2026-03-03", required: 1 }, { template: "IV10", date: "2026-03-02", required: 2 }];
+    const res = await h.api.put(`/sites/${id}`, { ...input, shiftTemplates, slotDemand }, token, { "if-match": read.headers.get("etag")! });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: "slotDemand[1].date", message: "is a Monday, when IV10 does not run (its weekdays: 2, 3, 4, 5): nobody could fill the line", value: "2026-03-02" }]);
+    expect(h.store.sites.get(id)!.revision).toBe(1);
+  });
+});

@@ -1,0 +1,49 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
+import { readDataFile, repeatedJsonKey } from "../../src/io.js";
+
+describe("a key given twice in a JSON object", () => {
+  it("is never found in JSON a serializer wrote (keys and strings holding quotes, braces, commas and escapes)", () => {
+    const seed = 11;
+    fc.assert(
+      fc.property(fc.json({ depthSize: "medium" }), fc.boolean(), (text, pretty) => {
+        const written = pretty ? JSON.stringify(JSON.parse(text), null, 2) : text;
+        expect(repeatedJsonKey(written)).toBeUndefined();
+      }),
+      { seed, numRuns: 300 },
+    );
+  });
+
+  it("is found at its place, however it is spelt and however deep", () => {
+    expect(repeatedJsonKey('{"a": 1, "b": {"a": [{"a": 2}]}}')).toBeUndefined();
+    expect(repeatedJsonKey('{"x": [1, {"k": "\\"},{", "b": 2}],\n  "y": {"key": 1, "\\u006bey": 2}}')).toEqual({ key: "key", line: 2, column: 19 });
+  });
+
+  it("is looked for in one pass: 100,000 keys and a million values are read in seconds (the YAML parser took minutes, or ran out of memory)", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "rxroster-io-")), "big.json");
+    const keys = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
+    writeFileSync(path, JSON.stringify({ keys, values: new Array(1_000_000).fill(7) }));
+    const started = Date.now();
+    const read = readDataFile(path);
+    expect(read.ok).toBe(true);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe("reading YAML", () => {
+  it("prints none of the parser's warnings (an unknown tag, a list as a key) as process warnings on stderr", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "rxroster-io-")), "tags.yaml");
+    writeFileSync(path, "name: !!js/function 'function () {}'\n? [a, b]\n: 1\n");
+    const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
+    try {
+      const read = readDataFile(path);
+      expect(read).toEqual({ ok: true, value: { name: "function () {}", "[ a, b ]": 1 } });
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
