@@ -97,22 +97,31 @@ const PublishQuerySchema = z.strictObject({
   acceptHardViolations: z.enum(["true", "false"]).default("false").meta({ description: "true publishes a draft that breaks hard rules (audited as such; the reply still lists them); default false refuses it with 409" }),
   droppedDates: z.enum(["withdraw", "keep"]).optional().meta({
     description:
-      "What becomes of the published shifts on dates the latest version covered and the site's shortened horizon no longer does: " +
+      "What becomes of the published shifts on dates a version covered and the site's shortened horizon no longer does (unless a later version covers them): " +
       "withdraw takes them out of every calendar (the version covers those dates too), keep leaves them published. " +
       "Without it such a publish is refused with 409 naming the dates; ignored when there are none",
   }),
 });
 
 /**
- * The dates the publish must cover besides the horizon, or the 409 asking about them: the latest version's
- * shifts on dates a shortened horizon cuts off (coverage.ts) stay published unless withdrawn, and the draft
- * cannot name them any more, so nobody leaves them behind without saying so.
+ * The dates the publish must cover besides the horizon, or the 409 asking about them: the shortened
+ * version's shifts on dates its horizon cuts off (coverage.ts) stay published unless withdrawn, and the
+ * draft cannot name them any more, so nobody leaves them behind without saying so.
  */
-function coverageFor(site: SiteRecord, latest: PublishedVersion | undefined, choice: "withdraw" | "keep" | undefined): { ok: true; covers?: DateRange } | WriteRefusal {
+function coverageFor(site: SiteRecord, versions: readonly PublishedVersion[], choice: "withdraw" | "keep" | undefined): { ok: true; covers?: DateRange } | WriteRefusal {
   const { horizon } = site.input;
-  const behind = datesLeftBehind(latest, horizon);
+  const behind = datesLeftBehind(versions, horizon);
   if (!behind || choice === "keep") return { ok: true };
-  if (choice === "withdraw") return { ok: true, covers: behind.covered };
+  if (choice === "withdraw" && behind.withdraw) return { ok: true, covers: behind.withdraw };
+  if (choice === "withdraw") {
+    const { version, date } = behind.between!;
+    return {
+      ok: false, status: 409,
+      detail: `the dates version ${behind.version} published outside the horizon ${horizon.start}..${horizon.end} lie on both sides of ${date}, which version ${version} published later: ` +
+        "one publish cannot take them out without taking that version's shifts out too. Publish with ?droppedDates=keep; the dates on either side can then each be emptied by a publish whose horizon is just those dates",
+      problems: [{ path: "droppedDates", message: `${date} is version ${version}'s, between the dates to withdraw`, value: "withdraw" }],
+    };
+  }
   const shifts = behind.dates.reduce((sum, d) => sum + d.shifts, 0);
   return {
     ok: false, status: 409,
@@ -213,7 +222,7 @@ export const scheduleOperations: Operation[] = [
         vet: (current) => {
           const verdict = publishable(site, current, deps.store.schedules.draftInput(site.id, current.id), accept);
           if (!verdict.ok) return verdict;
-          const coverage = coverageFor(site, deps.store.schedules.latestPublishedVersion(site.id), query.droppedDates as "withdraw" | "keep" | undefined);
+          const coverage = coverageFor(site, deps.store.schedules.publishedVersions(site.id), query.droppedDates as "withdraw" | "keep" | undefined);
           if (!coverage.ok) return coverage;
           explanation = verdict.explanation;
           return {

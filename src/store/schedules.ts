@@ -132,14 +132,6 @@ export class ScheduleRepository {
     return rows.map(toPublishedVersion);
   }
 
-  /** The latest published version as `publishedVersions` reads it, or undefined before the first publish. */
-  latestPublishedVersion(siteId: string): PublishedVersion | undefined {
-    const row = this.db
-      .prepare(`SELECT ${VERSION_COLUMNS} FROM schedules WHERE site_id = ? AND status = 'published' ORDER BY version DESC LIMIT 1`)
-      .get(siteId) as VersionRow | undefined;
-    return row ? toPublishedVersion(row) : undefined;
-  }
-
   get(siteId: string, id: string): ScheduleRecord | undefined {
     const row = this.db.prepare("SELECT * FROM schedules WHERE site_id = ? AND id = ?").get(siteId, id) as ScheduleRow | undefined;
     return row ? toRecord(row) : undefined;

@@ -109,4 +109,40 @@ describe("publishing after the horizon was shortened", () => {
     expect(await assignmentDates(id, ann, "A")).toEqual(["2026-03-04", "2026-03-07"]);
     expect(await assignmentDates(id, manager, "B")).toEqual(["2026-03-07"]);
   });
+
+  it("asks, too, when the period was shortened after a later one was published, and withdrawing leaves the later one's shifts", async () => {
+    const id = `w${++site}`;
+    h.store.sites.create(testSite(id, 7), SYSTEM);
+    const manager = h.token("manager", id);
+    const ann = h.token("staff", id, "A");
+    expect((await draftAndPublish(id, manager, V1)).res.status).toBe(201);
+    await setHorizon(id, manager, "2026-03-09", "2026-03-15");
+    expect((await draftAndPublish(id, manager, [slot("A", "2026-03-10", "D8")])).res.status).toBe(201);
+    // Back to the first week, cut to 03-02..03-05: 03-07 is still version 1's, the latest being next week's.
+    await setHorizon(id, manager, "2026-03-02", "2026-03-05");
+    const asked = await draftAndPublish(id, manager, [slot("A", "2026-03-03", "D8")]);
+    expect(asked.res.status).toBe(409);
+    expect(asked.res.body.errors).toEqual([{ path: "droppedDates", message: "2026-03-07: 2 shift(s) published by version 1, outside the horizon 2026-03-02..2026-03-05", value: "2026-03-07" }]);
+    const withdrawn = await publish(id, asked.draft, manager, asked.etag, "?droppedDates=withdraw");
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(201);
+    expect(withdrawn.body.schedule.covers).toEqual({ start: "2026-03-02", end: "2026-03-08" });
+    expect(await assignmentDates(id, ann, "A")).toEqual(["2026-03-03", "2026-03-10"]);
+    expect(await assignmentDates(id, manager, "B")).toEqual([]);
+  });
+
+  it("refuses to withdraw dates that lie on both sides of a later version's, naming its date, storing nothing", async () => {
+    const id = `w${++site}`;
+    h.store.sites.create(testSite(id, 7), SYSTEM);
+    const manager = h.token("manager", id);
+    expect((await draftAndPublish(id, manager, V1)).res.status).toBe(201);
+    // Version 2 speaks for 03-06 alone (its other dates kept); then the week is cut to 03-02..03-04.
+    await setHorizon(id, manager, "2026-03-06", "2026-03-06");
+    expect((await draftAndPublish(id, manager, [slot("A", "2026-03-06", "D8")], "?droppedDates=keep")).res.status).toBe(201);
+    await setHorizon(id, manager, "2026-03-02", "2026-03-04");
+    const published = h.store.schedules.list(id).filter((x) => x.status === "published").length;
+    const { res } = await draftAndPublish(id, manager, [slot("A", "2026-03-03", "D8")], "?droppedDates=withdraw");
+    expect(res.status).toBe(409);
+    expect(res.body.errors).toEqual([{ path: "droppedDates", message: "2026-03-06 is version 2's, between the dates to withdraw", value: "withdraw" }]);
+    expect(h.store.schedules.list(id).filter((x) => x.status === "published").length).toBe(published);
+  });
 });

@@ -47,31 +47,56 @@ describe("a version's coverage", () => {
 
 describe("datesLeftBehind", () => {
   it("names each date a shortened horizon cuts off that has published shifts, with how many", () => {
-    expect(datesLeftBehind(v1, { start: "2026-03-09", end: "2026-03-11" })).toEqual({
-      version: 1, covered: { start: "2026-03-09", end: "2026-03-15" }, dates: [{ date: "2026-03-13", shifts: 2 }],
+    expect(datesLeftBehind([v1], { start: "2026-03-09", end: "2026-03-11" })).toEqual({
+      version: 1, covered: { start: "2026-03-09", end: "2026-03-15" }, dates: [{ date: "2026-03-13", shifts: 2 }], withdraw: { start: "2026-03-09", end: "2026-03-15" },
     });
   });
 
   it("asks about dates cut off at the start as at the end", () => {
-    expect(datesLeftBehind(v1, { start: "2026-03-11", end: "2026-03-15" })?.dates).toEqual([{ date: "2026-03-10", shifts: 1 }]);
+    expect(datesLeftBehind([v1], { start: "2026-03-11", end: "2026-03-15" })?.dates).toEqual([{ date: "2026-03-10", shifts: 1 }]);
   });
 
   it("reads a version's recorded coverage before its horizon", () => {
     const latest = v2({ start: "2026-03-09", end: "2026-03-15" });
-    expect(datesLeftBehind(latest, { start: "2026-03-09", end: "2026-03-09" })?.dates).toEqual([{ date: "2026-03-10", shifts: 1 }]);
+    expect(datesLeftBehind([latest], { start: "2026-03-09", end: "2026-03-09" })?.dates).toEqual([{ date: "2026-03-10", shifts: 1 }]);
   });
 
   it("asks nothing when the horizon lies elsewhere or reaches past the latest coverage (next week, a rolling window)", () => {
-    expect(datesLeftBehind(v1, { start: "2026-03-16", end: "2026-03-22" })).toBeNull();
-    expect(datesLeftBehind(v1, { start: "2026-03-02", end: "2026-03-08" })).toBeNull();
-    expect(datesLeftBehind(v1, { start: "2026-03-12", end: "2026-03-18" })).toBeNull();
-    expect(datesLeftBehind(v1, { start: "2026-03-02", end: "2026-03-11" })).toBeNull();
+    expect(datesLeftBehind([v1], { start: "2026-03-16", end: "2026-03-22" })).toBeNull();
+    expect(datesLeftBehind([v1], { start: "2026-03-02", end: "2026-03-08" })).toBeNull();
+    expect(datesLeftBehind([v1], { start: "2026-03-12", end: "2026-03-18" })).toBeNull();
+    expect(datesLeftBehind([v1], { start: "2026-03-02", end: "2026-03-11" })).toBeNull();
   });
 
   it("asks nothing when the dates cut off hold no shift, before any publish, or of a version with no known horizon", () => {
-    expect(datesLeftBehind(v1, { start: "2026-03-09", end: "2026-03-13" })).toBeNull();
-    expect(datesLeftBehind(undefined, { start: "2026-03-09", end: "2026-03-11" })).toBeNull();
+    expect(datesLeftBehind([v1], { start: "2026-03-09", end: "2026-03-13" })).toBeNull();
+    expect(datesLeftBehind([], { start: "2026-03-09", end: "2026-03-11" })).toBeNull();
     const { input: _input, ...unknownHorizon } = v1;
-    expect(datesLeftBehind(unknownHorizon, { start: "2026-03-09", end: "2026-03-11" })).toBeNull();
+    expect(datesLeftBehind([unknownHorizon], { start: "2026-03-09", end: "2026-03-11" })).toBeNull();
+  });
+
+  it("asks about a period shortened after a later one was published (March cut short once April is out), its dates as later versions left them", () => {
+    const april: PublishedVersion = { version: 2, publishedAt: "2026-03-02T12:00:00Z", input: over("2026-03-16", "2026-03-22"), schedule: { assignments: [a("B", "2026-03-17", "D8")] } };
+    // v1's 03-13 is still v1's: april covers other dates, so withdrawing v1's whole coverage takes nothing of april's.
+    expect(datesLeftBehind([v1, april], { start: "2026-03-09", end: "2026-03-11" })).toEqual({
+      version: 1, covered: { start: "2026-03-09", end: "2026-03-15" }, dates: [{ date: "2026-03-13", shifts: 2 }], withdraw: { start: "2026-03-09", end: "2026-03-15" },
+    });
+  });
+
+  it("leaves out dates a later version covers, and withdraws only as far as the dates cut off when a later version covers part of the period", () => {
+    // A later version over 03-14..03-15 alone: v1's 03-13 is left behind, its 03-14..15 are the later version's.
+    const tail: PublishedVersion = { version: 2, publishedAt: "2026-03-02T12:00:00Z", input: over("2026-03-14", "2026-03-15"), schedule: { assignments: [] } };
+    const v1Wide: PublishedVersion = { ...v1, schedule: { assignments: [...v1.schedule.assignments, a("A", "2026-03-15", "D8")] } };
+    expect(datesLeftBehind([v1Wide, tail], { start: "2026-03-09", end: "2026-03-11" })).toEqual({
+      version: 1, covered: { start: "2026-03-09", end: "2026-03-15" }, dates: [{ date: "2026-03-13", shifts: 2 }], withdraw: { start: "2026-03-09", end: "2026-03-13" },
+    });
+    // A later version over 03-12 alone, between the horizon and v1's 03-13: no one range withdraws 03-13 and spares it.
+    const middle: PublishedVersion = { version: 2, publishedAt: "2026-03-02T12:00:00Z", input: over("2026-03-12", "2026-03-12"), schedule: { assignments: [a("B", "2026-03-12", "D8")] } };
+    expect(datesLeftBehind([v1, middle], { start: "2026-03-09", end: "2026-03-11" })).toEqual({
+      version: 1, covered: { start: "2026-03-09", end: "2026-03-15" }, dates: [{ date: "2026-03-13", shifts: 2 }], between: { version: 2, date: "2026-03-12" },
+    });
+    // A later version with no known horizon speaks for every date: nothing is v1's any more.
+    const { input: _input, ...legacy } = middle;
+    expect(datesLeftBehind([v1, legacy], { start: "2026-03-09", end: "2026-03-11" })).toBeNull();
   });
 });
