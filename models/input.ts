@@ -401,8 +401,17 @@ export const MAX_HORIZON_DAYS = 366;
  * date's first instant (01:00).
  */
 export function localMidnightOf(date: string, zone: string): DateTime {
-  const midnight = DateTime.fromISO(date, { zone }).startOf("day");
-  return midnight.getPossibleOffsets().reduce((first, at) => (at.toMillis() < first.toMillis() ? at : first), midnight);
+  return firstOccurrence(DateTime.fromISO(date, { zone }).startOf("day"));
+}
+
+/** The earliest instant a local time names: the first where the fall-back hour repeats it (luxon alone gives the second). */
+export function firstOccurrence(local: DateTime): DateTime {
+  return local.getPossibleOffsets().reduce((first, at) => (at.toMillis() < first.toMillis() ? at : first), local);
+}
+
+/** The ISO date `days` calendar days after `date` (before it when negative), zone-free. */
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: "utc" }).plus({ days }).toISODate()!;
 }
 
 export function daysBetween(startIso: string, endIso: string): number {

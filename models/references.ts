@@ -6,7 +6,7 @@
 import { DateTime } from "luxon";
 import type { PlanningInput } from "./input.js";
 import type { Schedule } from "./schedule.js";
-import { MAX_HORIZON_DAYS, daysBetween, localMidnightOf } from "./input.js";
+import { MAX_HORIZON_DAYS, addDays, daysBetween, localMidnightOf } from "./input.js";
 import type { Problem } from "./problems.js";
 import { checkWorkload } from "./workload.js";
 
@@ -58,7 +58,7 @@ function skippedWords(zone: string): string {
 /** The first date of the horizon that the site's zone skipped, as a problem. */
 function skippedInHorizon(input: PlanningInput, span: number): Problem | undefined {
   for (let d = 0; d <= span && d < MAX_HORIZON_DAYS; d++) {
-    const date = DateTime.fromISO(input.horizon.start, { zone: "utc" }).plus({ days: d }).toISODate()!;
+    const date = addDays(input.horizon.start, d);
     if (skipped(date, input.site.timeZone)) return { path: "horizon", message: `holds ${date}, which ${skippedWords(input.site.timeZone)}; plan the dates before or after it`, value: date };
   }
   return undefined;

@@ -2,8 +2,7 @@
  * Consistency checks of the workload part of a planning input (standards and forecasts) that a schema
  * alone cannot express. Called by `checkReferences`; each returns problems naming the field.
  */
-import { DateTime } from "luxon";
-import { localMidnightOf, type Forecast, type PlanningInput, type ProductivityStandard } from "./input.js";
+import { addDays, localMidnightOf, type Forecast, type PlanningInput, type ProductivityStandard } from "./input.js";
 import type { Problem } from "./problems.js";
 
 /**
@@ -64,10 +63,9 @@ function leadsOffGrid(input: PlanningInput): Problem[] {
 /** Hours of the local days from `start` (inclusive) to `days` days later: 23 or 25 on a clock change. */
 function localDays(start: string, days: number, zone: string): { date: string; hours: number }[] {
   const out: { date: string; hours: number }[] = [];
-  const dateAfter = (d: number): string => DateTime.fromISO(start, { zone: "utc" }).plus({ days: d }).toISODate()!;
   for (let d = 0; d < days; d++) {
-    const date = dateAfter(d);
-    out.push({ date, hours: localMidnightOf(dateAfter(d + 1), zone).diff(localMidnightOf(date, zone), "hours").hours });
+    const date = addDays(start, d);
+    out.push({ date, hours: localMidnightOf(addDays(start, d + 1), zone).diff(localMidnightOf(date, zone), "hours").hours });
   }
   return out;
 }

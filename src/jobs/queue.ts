@@ -291,7 +291,6 @@ export class SolveQueue {
       input: site.input,
       timeLimitSeconds: job.options.timeLimitSeconds,
       ...(job.options.relativeGap !== undefined ? { relativeGap: job.options.relativeGap } : {}),
-      locked: usable.filter((a) => a.locked),
       ...(base ? { base: base.assignments.map((a) => (fits.has(a) ? a : { ...a, locked: false })) } : {}),
       ...(job.options.warmStart && usable.length > 0 ? { warmStart: { assignments: usable } } : {}),
     };

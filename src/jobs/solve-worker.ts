@@ -16,11 +16,10 @@ export interface SolveWorkerInput {
   input: PlanningInput;
   timeLimitSeconds: number;
   relativeGap?: number;
-  locked: Assignment[];
   /**
    * The base schedule's assignments in their stored order, those that no longer fit the site unlocked:
-   * its locks are judged before the solve, as `rxroster solve --from` judges a file's, each named by its
-   * place in the schedule.
+   * its locks are kept, and judged before the solve as `rxroster solve --from` judges a file's, each named
+   * by its place in the schedule.
    */
   base?: Assignment[];
   warmStart?: Schedule;
@@ -48,7 +47,7 @@ async function solve(): Promise<SolveWorkerMessage> {
   const outcome = await optimize(prepared, {
     timeLimitSeconds: data.timeLimitSeconds,
     ...(data.relativeGap !== undefined ? { relativeGap: data.relativeGap } : {}),
-    locked: data.locked,
+    locked: data.base?.filter((a) => a.locked) ?? [],
     ...(data.warmStart ? { warmStart: data.warmStart } : {}),
     signal: controller.signal,
     stopSignal: stopper.signal,

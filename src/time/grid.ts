@@ -5,6 +5,7 @@
  * periods and weekends.
  */
 import { DateTime } from "luxon";
+import { addDays, firstOccurrence } from "../../models/index.js";
 import type {
   GridDay,
   Interval,
@@ -34,9 +35,7 @@ export function dayOffset(from: string, to: string): number {
   );
 }
 
-export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: "utc" }).plus({ days }).toISODate()!;
-}
+export { addDays };
 
 function minutesBetween(from: DateTime, to: DateTime): number {
   return Math.round(to.diff(from, "minutes").minutes);
@@ -58,7 +57,7 @@ export function wallClock(date: string, minuteOfDay: number, zone: string): Date
   const m = minuteOfDay - extraDays * MINUTES_PER_DAY;
   const d = DateTime.fromISO(addDays(date, extraDays), { zone: "utc" });
   const local = DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour: Math.floor(m / 60), minute: m % 60 }, { zone });
-  return local.getPossibleOffsets().reduce((first, at) => (at.toMillis() < first.toMillis() ? at : first), local);
+  return firstOccurrence(local);
 }
 
 /**

@@ -100,6 +100,15 @@ describe("cancelling", () => {
 });
 
 describe("a base schedule's locks", () => {
+  it("are kept, locked, in the job's draft when they keep every hard rule", async () => {
+    const { id, token } = freshSite();
+    const draft = h.store.schedules.createDraft(id, [{ staff: "B", date: "2026-03-03", template: "N8", locked: true }], "manual", undefined, SYSTEM);
+    const submitted = await h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds: 5, baseScheduleId: draft.id }, token);
+    const job = await waitForJob(h.api, submitted.body.id, token);
+    expect(job.status).toBe("succeeded");
+    expect(h.store.schedules.get(id, job.scheduleId)!.assignments).toContainEqual({ staff: "B", date: "2026-03-03", template: "N8", locked: true });
+  });
+
   it("fail the job before any solve when they break a hard rule, alone or together, each named by its place in the schedule, as `solve --from` names a file's", async () => {
     const { id, token } = freshSite();
     const draft = h.store.schedules.createDraft(
