@@ -44,7 +44,8 @@ commands:
                                   DIR/schedule.json and DIR/schedule.csv (default DIR: out);
                                   SCHEDULE: a previous schedule whose "locked": true assignments
                                   are kept and which seeds the solve;
-                                  G is a fraction (0.01 = 1 %; default 0.0001); exit 3: no schedule
+                                  S: seconds the solve may take (default 60); G is a fraction
+                                  (0.01 = 1 %; default 0.0001); exit 3: no schedule
   check <input> <schedule> [--json]
                                   explain a schedule: rule violations, coverage, hours, cost
   demo [--out DIR] [--from SCHEDULE] [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
@@ -55,7 +56,8 @@ commands:
              [--format html|csv|json] [--out FILE]
                                   FTE justification: FTE the workload needs, and what each
                                   added hire saves (PATTERN: day|evening|night|any or
-                                  template ids joined by commas; default stdout, html)
+                                  template ids joined by commas; default stdout, html);
+                                  S: seconds each what-if solve may take (default 60)
   serve [--port P] [--host H] [--data-dir DIR] [--public-url URL]
                                   the HTTP API on a SQLite store in DIR (default .rxroster);
                                   URL: the origin feed links are given with
