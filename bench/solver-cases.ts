@@ -1,7 +1,8 @@
 /**
- * The cases of `npm run bench` (bench/solver.ts) and the arguments that choose them, apart from the script
- * so that a test reads them without solving anything. A bad argument is named in one line; --time-limit
- * sets every case's limit, the 120-staff case's 300 s default and the engine comparison's 60 s cap aside.
+ * The cases of `npm run bench` (bench/solver.ts), the arguments that choose them and the table's rows,
+ * apart from the script so that a test reads them without solving anything. A bad argument is named in one
+ * line; --time-limit sets every case's limit, the 120-staff case's 300 s default and the engine
+ * comparison's 60 s cap aside; a case whose process fails is a row of its own, and the others still print.
  */
 import { parseArgs } from "node:util";
 
@@ -70,4 +71,32 @@ export function limitsLine(timeLimitSeconds: number, cases: SolverBenchCase[]): 
     others.set(name, c.timeLimitSeconds);
   }
   return `time limit ${timeLimitSeconds} s${others.size > 0 ? ` (${[...others].map(([name, s]) => `${name}: ${s} s`).join("; ")})` : ""}`;
+}
+
+export const SOLVER_BENCH_HEADER = ["case", "staff×days", "engine", "search", "columns", "rows", "nonzeros", "status", "first feasible s", "first objective", "objective at 10 s", "≤1% gap s", "total s", "final gap", "objective", "hard viol.", "peak RSS MiB"];
+
+const fmt = (v: unknown, digits = 1): string => (typeof v === "number" ? v.toFixed(digits) : v === undefined ? "—" : String(v));
+
+/**
+ * One case's row of the table from `solve`, which runs the case (bench/solve-case.ts in a process of its
+ * own) and returns what it printed, its figures as JSON on the last line. A case that throws (its process
+ * crashed: a failing worker once ended one run in about ten) or prints no figures is a row with status
+ * `error` and `failed`, so that the cases measured before and after it are not lost.
+ */
+export function caseRow(c: SolverBenchCase, solve: () => string): { row: string[]; failed: boolean; message?: string } {
+  try {
+    const r = JSON.parse(solve().trim().split("\n").pop()!);
+    return {
+      row: [
+        r.case, `${r.staff}×${r.days}`, r.engine, r.search, String(r.columns), String(r.rows), String(r.nonzeros), r.status,
+        fmt(r.firstFeasibleSeconds), fmt(r.firstObjective, 0), fmt(r.objectiveAt10s, 0), fmt(r.gap1Seconds), fmt(r.seconds), r.gap === undefined ? "—" : `${(100 * r.gap).toFixed(2)} %`,
+        fmt(r.objective, 0), String(r.hardViolations ?? "—"), fmt(r.peakRssMiB, 0),
+      ],
+      failed: false,
+    };
+  } catch (error) {
+    const name = c.which === "demo" ? "demo" : `${c.which} staff`;
+    const row = [name, c.which === "demo" ? "—" : `${c.which}×${c.days}`, c.engine, c.search, ...Array<string>(3).fill("—"), "error", ...Array<string>(9).fill("—")];
+    return { row, failed: true, message: (error as Error).message.split("\n")[0]! };
+  }
 }

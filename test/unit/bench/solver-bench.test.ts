@@ -4,7 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { limitsLine, parseSolverBenchArgs } from "../../../bench/solver-cases.js";
+import { caseRow, limitsLine, parseSolverBenchArgs, SOLVER_BENCH_HEADER, type SolverBenchCase } from "../../../bench/solver-cases.js";
 
 const run = (script: string, ...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", script, ...args], { encoding: "utf8" });
 
@@ -46,6 +46,33 @@ describe("npm run bench: each case's time limit", () => {
     expect(line(["--time-limit", "10"])).toBe("time limit 10 s");
     expect(line(["--quick"])).toBe("time limit 60 s");
     expect(line(["--time-limit", "300"])).toBe("time limit 300 s (6 staff on both engines: 60 s)");
+  });
+});
+
+describe("npm run bench: a case's row", () => {
+  const sixStaff: SolverBenchCase = { which: "6", days: 7, timeLimitSeconds: 60, engine: "highs", search: "neighbourhoods" };
+  const figures = { case: "6 staff", staff: 6, days: 7, engine: "highs", search: "neighbourhoods", columns: 3123, rows: 3161, nonzeros: 16443, status: "optimal", firstFeasibleSeconds: 0.97, firstObjective: 611078.875, objectiveAt10s: 474832, gap1Seconds: 5.92, seconds: 8.58, gap: 0.0000795, objective: 474832, hardViolations: 0, peakRssMiB: 471.2 };
+
+  it("puts the case's figures in the table's columns", () => {
+    const { row, failed } = caseRow(sixStaff, () => `a line before\n${JSON.stringify(figures)}\n`);
+    expect(failed).toBe(false);
+    expect(Object.fromEntries(SOLVER_BENCH_HEADER.map((h, i) => [h, row[i]]))).toEqual({
+      case: "6 staff", "staff×days": "6×7", engine: "highs", search: "neighbourhoods", columns: "3123", rows: "3161", nonzeros: "16443", status: "optimal",
+      "first feasible s": "1.0", "first objective": "611079", "objective at 10 s": "474832", "≤1% gap s": "5.9", "total s": "8.6", "final gap": "0.01 %",
+      objective: "474832", "hard viol.": "0", "peak RSS MiB": "471",
+    });
+  });
+
+  it("makes a case whose process failed a row of its own, status error, instead of ending the bench", () => {
+    const crashed = caseRow(sixStaff, () => {
+      throw new Error("Command failed: node --import tsx bench/solve-case.ts 6 7 60 highs neighbourhoods\nsolver worker exited");
+    });
+    expect(crashed.failed).toBe(true);
+    expect(crashed.message).toBe("Command failed: node --import tsx bench/solve-case.ts 6 7 60 highs neighbourhoods");
+    expect(crashed.row).toHaveLength(SOLVER_BENCH_HEADER.length);
+    expect(crashed.row.slice(0, 4)).toEqual(["6 staff", "6×7", "highs", "neighbourhoods"]);
+    expect(crashed.row[SOLVER_BENCH_HEADER.indexOf("status")]).toBe("error");
+    expect(caseRow(sixStaff, () => "no figures\n")).toMatchObject({ failed: true, row: expect.arrayContaining(["error"]) });
   });
 });
 
