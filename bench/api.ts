@@ -3,6 +3,7 @@
  * 60-staff, 28-day solve runs in the same server, event-loop delay meanwhile, and requests per second on
  * the same route with autocannon, idle and during the solve; then calendar feeds per second, with and
  * without If-None-Match (bench/calendar-api.ts). Prints figures; never fails on time.
+ * Exit codes: 0 done; 2 an argument was given (it takes none).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -16,6 +17,12 @@ import { openStore } from "../src/store/store.js";
 import { SYSTEM } from "../src/store/audit.js";
 import { benchFeeds } from "./calendar-api.js";
 import { scaledDepartment } from "./departments.js";
+
+// It takes no arguments: one given (a shorter time, say) would be ignored while the full run went on.
+if (process.argv.length > 2) {
+  console.error(`bench:api: takes no arguments (got "${process.argv.slice(2).join(" ")}"); usage: npm run bench:api`);
+  process.exit(2);
+}
 
 const SAMPLE_SECONDS = 15;
 const CANNON_SECONDS = 10;

@@ -2,6 +2,7 @@
  * Calendar feeds in process: feeds built per second for a 60-staff, 28-day department (scaledDepartment)
  * with two published versions, and what answering a poll with an unchanged feed costs (ETag + If-None-
  * Match). HTTP figures come with the feed route (npm run bench:api). Prints figures; never fails on time.
+ * Exit codes: 0 done; 2 an argument was given (it takes none).
  *   npx tsx bench/calendar.ts
  */
 import type { Assignment } from "../models/index.js";
@@ -10,6 +11,12 @@ import type { PublishedVersion } from "../src/calendar/events.js";
 import { buildFeed } from "../src/calendar/feed.js";
 import { buildTimeGrid } from "../src/time/grid.js";
 import { scaledDepartment, syntheticSchedule } from "./departments.js";
+
+// It takes no arguments: one given would be ignored while the full run went on.
+if (process.argv.length > 2) {
+  console.error(`bench/calendar.ts: takes no arguments (got "${process.argv.slice(2).join(" ")}"); usage: npx tsx bench/calendar.ts`);
+  process.exit(2);
+}
 
 const STAFF = 60;
 const DAYS = 28;

@@ -1,7 +1,9 @@
 /**
  * Departments for benchmarks: the bundled demo, and departments of any size made from it — staff drawn
- * from the demo's people in a seeded order (cycled with new ids past 56), the forecast and budget scaled
- * to the staff count, the horizon cut or kept at 28–31 days of November 2026.
+ * from the demo's people in a seeded order (cycled with new ids past 56), the forecast scaled to the staff
+ * count and the budget to the staff count and days, the horizon of any length from 1 November 2026 (the
+ * bench's 28 days cut November short; its 31 reach 1 December, which the demo's dated volumes do not list,
+ * so its forecast there is the weekday's `dailyUnits`).
  */
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";

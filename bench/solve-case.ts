@@ -7,11 +7,21 @@
 import { optimize } from "../src/optimize.js";
 import { prepare } from "../src/pipeline.js";
 import type { EngineName } from "../solver/engines/types.js";
+import { MAX_HORIZON_DAYS } from "../models/index.js";
 import { demoDepartment, scaledDepartment } from "./departments.js";
 
 const [which = "demo", daysArg = "30", limitArg = "60", engineArg = "highs", searchArg = "neighbourhoods"] = process.argv.slice(2);
-if (!["highs", "jslp"].includes(engineArg) || !["neighbourhoods", "whole"].includes(searchArg)) {
-  console.error(`usage: tsx bench/solve-case.ts <demo|STAFF> <DAYS> <TIME_LIMIT_S> [highs|jslp] [neighbourhoods|whole] (got "${engineArg}" "${searchArg}")`);
+const USAGE = "usage: tsx bench/solve-case.ts <demo|STAFF> <DAYS> <TIME_LIMIT_S> [highs|jslp] [neighbourhoods|whole]";
+// A bad argument is named before anything is built: a limit that is not a number used to give a row of
+// "timedout" at once, and a staff count that is not one a stack trace from the department's parse.
+const problem =
+  which !== "demo" && !/^[1-9][0-9]*$/.test(which) ? `STAFF must be "demo" or a whole number above 0 (got "${which}")`
+  : !/^[1-9][0-9]*$/.test(daysArg) || Number(daysArg) > MAX_HORIZON_DAYS ? `DAYS must be a whole number from 1 to ${MAX_HORIZON_DAYS} (got "${daysArg}")`
+  : !(limitArg.trim() !== "" && Number.isFinite(Number(limitArg)) && Number(limitArg) > 0) ? `TIME_LIMIT_S must be a positive number of seconds (got "${limitArg}")`
+  : !["highs", "jslp"].includes(engineArg) || !["neighbourhoods", "whole"].includes(searchArg) ? `the engine is highs or jslp and the search neighbourhoods or whole (got "${engineArg}" "${searchArg}")`
+  : undefined;
+if (problem) {
+  console.error(`solve-case: ${problem}; ${USAGE}`);
   process.exit(2);
 }
 const input = which === "demo" ? demoDepartment() : scaledDepartment(Number(which), Number(daysArg));
