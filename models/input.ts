@@ -368,6 +368,23 @@ export const FteSettingsSchema = z.strictObject({
 });
 export type FteSettings = z.infer<typeof FteSettingsSchema>;
 
+/**
+ * The schedule a re-solve should change as little as it can (the one published before a call-out):
+ * every assignment added to it or taken from it is priced by `repair.changes`. Its assignments are a
+ * schedule's (a `schedule.json` pasted in as it is; `locked` is read but means nothing here).
+ */
+export const ReferenceSchema = z.strictObject({
+  assignments: z.array(
+    z.strictObject({
+      staff: IdSchema,
+      date: IsoDateSchema,
+      template: IdSchema,
+      locked: z.boolean().optional(),
+    }),
+  ),
+});
+export type Reference = z.infer<typeof ReferenceSchema>;
+
 export const PlanningInputSchema = z.strictObject({
   site: SiteSchema,
   horizon: HorizonSchema,
@@ -388,6 +405,8 @@ export const PlanningInputSchema = z.strictObject({
   weights: WeightsSchema.default(WeightsSchema.parse({})),
   /** Settings of the FTE justification report; absent means every default. */
   fte: FteSettingsSchema.optional(),
+  /** A schedule to change as little as possible (`rxroster repair` sets it); absent: no such price. */
+  reference: ReferenceSchema.optional(),
 });
 export type PlanningInput = z.infer<typeof PlanningInputSchema>;
 /** What a user writes: optional fields may be left out. */

@@ -173,25 +173,28 @@ export function checkReferences(input: PlanningInput): Problem[] {
       problems.push({ path: `slotDemand[${i}].date`, message: `is a ${WEEKDAY_NAMES[weekday - 1]}, when ${template.id} does not run (${runs}): nobody could fill the line`, value: s.date });
     }
   });
+  // Only when the horizon is sound: the reference's dates are placed in it.
+  if (input.reference && span >= 0 && span < MAX_HORIZON_DAYS) problems.push(...checkScheduleReferences(input, input.reference, "reference.assignments"));
   return problems;
 }
 
 /**
  * Problems with a schedule's references: unknown staff or template, a date outside the horizon or on a day
- * the template does not run, the same assignment twice.
+ * the template does not run, the same assignment twice. `listPath` names the list in the paths (the
+ * input's reference schedule is `reference.assignments`).
  */
-export function checkScheduleReferences(input: PlanningInput, schedule: Schedule): Problem[] {
+export function checkScheduleReferences(input: PlanningInput, schedule: { assignments: readonly Pick<Schedule["assignments"][number], "staff" | "date" | "template">[] }, listPath = "assignments"): Problem[] {
   const problems: Problem[] = [];
   const staff = new Set(input.staff.map((s) => s.id));
   const templates = new Map(input.shiftTemplates.map((t) => [t.id, t]));
   const last = daysBetween(input.horizon.start, input.horizon.end);
   const seen = new Map<string, number>();
   schedule.assignments.forEach((a, i) => {
-    const at = `assignments[${i}]`;
+    const at = `${listPath}[${i}]`;
     // A person works a shift once: the same row twice would pay them twice and count them twice on duty.
     const key = `${a.staff}|${a.template}@${a.date}`;
     const first = seen.get(key);
-    if (first !== undefined) problems.push({ path: at, message: `the same shift as assignments[${first}] (${a.staff}, ${a.template} on ${a.date})` });
+    if (first !== undefined) problems.push({ path: at, message: `the same shift as ${listPath}[${first}] (${a.staff}, ${a.template} on ${a.date})` });
     else seen.set(key, i);
     if (!staff.has(a.staff)) problems.push({ path: `${at}.staff`, message: "unknown staff id", value: a.staff });
     const template = templates.get(a.template);

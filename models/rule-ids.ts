@@ -30,6 +30,7 @@ export const RULE_IDS = [
   "requests.day-off",
   "fairness.weekends",
   "fairness.nights",
+  "repair.changes",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

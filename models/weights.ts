@@ -41,6 +41,12 @@ export const WeightsSchema = z.strictObject({
   requestWeightUnit: weight.default(10),
   /** One weekend or night of spread (max − min) between people of one level. */
   fairnessSpreadUnit: weight.default(20),
+  /**
+   * A shift given to or taken from someone against the reference schedule (a re-solve after a call-out):
+   * a change must bring at least an hour of forecast work covered (300) or save as much, so the fewest
+   * people are moved; far below the work an open 8-h shift leaves uncovered (8 × 300), so it is filled.
+   */
+  changedAssignment: weight.default(300),
 });
 export type Weights = z.infer<typeof WeightsSchema>;
 export type WeightKey = keyof Weights;

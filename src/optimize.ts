@@ -5,7 +5,7 @@
  * limit). A run that ends without a schedule of its own returns a warm start that keeps every hard rule.
  */
 import { type Assignment, type Conflict, type Explanation, type Problem, type Schedule } from "../models/index.js";
-import { buildModel } from "../solver/model/build.js";
+import { buildModel, type FrozenDates } from "../solver/model/build.js";
 import { decodeSchedule } from "../solver/decode.js";
 import { solveInWorker, type RunOptions } from "../solver/engines/run.js";
 import { assignmentColumnsOf, solveByNeighbourhoods } from "../solver/search/neighbourhoods.js";
@@ -16,6 +16,8 @@ import { explain, type Prepared } from "./pipeline.js";
 export interface OptimizeOptions extends Omit<RunOptions, "warmStart"> {
   /** Assignments the manager pinned: the optimizer keeps them. */
   locked?: Assignment[];
+  /** Dates on which the schedule is the locked assignments alone (a repair changes only the days it may). */
+  frozen?: FrozenDates;
   /** A previous schedule to start from. */
   warmStart?: Schedule;
   /**
@@ -92,9 +94,9 @@ export interface OptimizeOutcome {
 const CONFLICT_SEARCH_MIN_SECONDS = 3;
 
 export async function optimize(prepared: Prepared, options: OptimizeOptions = {}): Promise<OptimizeOutcome> {
-  const { locked = [], warmStart, search: _search, stopSignal, ...run } = options;
+  const { locked = [], frozen, warmStart, search: _search, stopSignal, ...run } = options;
   const engine = run.engine ?? "highs";
-  const built = buildModel(prepared.input, prepared.grid, prepared.demand, locked);
+  const built = buildModel(prepared.input, prepared.grid, prepared.demand, locked, frozen);
   const size: ModelSize = { columns: built.model.numCols, rows: built.model.numRows, nonzeros: built.model.rowColumns.length };
   if (built.lockProblems.length > 0) return { status: "infeasible", engine, seconds: 0, model: size, problems: built.lockProblems };
 
@@ -118,6 +120,7 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
     return withConflicts(prepared, { status: "infeasible", ...base }, {
       timeLimitSeconds: Math.max(CONFLICT_SEARCH_MIN_SECONDS, limit - result.seconds),
       locked,
+      ...(frozen ? { frozen } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     }, options.onProgress);
   }
@@ -128,7 +131,7 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
     // Neither a schedule nor a proof (a month whose first schedule HiGHS did not find in time, because
     // someone's hard rules conflict): each person's hard rules alone, small models solved in milliseconds,
     // may still prove it infeasible and name who.
-    return stopped ? { status: result.status, ...base } : await withConflicts(prepared, { status: result.status, ...base }, { timeLimitSeconds: CONFLICT_SEARCH_MIN_SECONDS, locked, peopleOnly: true }, options.onProgress);
+    return stopped ? { status: result.status, ...base } : await withConflicts(prepared, { status: result.status, ...base }, { timeLimitSeconds: CONFLICT_SEARCH_MIN_SECONDS, locked, ...(frozen ? { frozen } : {}), peopleOnly: true }, options.onProgress);
   }
   const schedule = decodeSchedule(built, result.values, lockedKeys);
   const explanation = explain(prepared, schedule);

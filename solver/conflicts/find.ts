@@ -17,7 +17,7 @@
  * stops at its first schedule.
  */
 import type { Assignment, Conflict, Demand, PlanningInput, RuleId, StaffMember, TimeGrid } from "../../models/index.js";
-import { buildModel } from "../model/build.js";
+import { buildModel, type FrozenDates } from "../model/build.js";
 import type { LinearModel } from "../model/linear-model.js";
 import { SolverSession } from "../engines/run.js";
 import type { ConflictSearchProgress } from "../engines/types.js";
@@ -32,6 +32,8 @@ export interface ConflictSearchOptions {
   /** Seconds the whole search may take (default 60); tests not run by then leave the answer unproven. */
   timeLimitSeconds?: number;
   locked?: readonly Assignment[];
+  /** Dates on which only locked assignments may be worked (part of the locked side of a conflict). */
+  frozen?: FrozenDates;
   /** Aborting ends the search with what it has. */
   signal?: AbortSignal;
   /**
@@ -87,7 +89,7 @@ export async function explainInfeasibility(input: PlanningInput, grid: TimeGrid,
     const pins = relaxed.has("locked") ? [] : locked.filter((a) => a.staff === member.id);
     // The shifts worked before the horizon are a side too (a weekly maximum they alone exceed).
     const days = relaxed.has("history") ? { ...grid, history: { ...grid.history, [member.id]: [] } } : grid;
-    const built = buildModel(only, days, demand, pins);
+    const built = buildModel(only, days, demand, pins, relaxed.has("locked") ? undefined : options.frozen);
     // A pin no column allows makes its own problem; treat it as proven infeasible, as the model would be.
     return built.lockProblems.length > 0 ? Promise.resolve("infeasible") : test(built.model);
   };
@@ -108,7 +110,7 @@ export async function explainInfeasibility(input: PlanningInput, grid: TimeGrid,
     const rest: PlanningInput = { ...input, staff };
     const restLocked = locked.filter((a) => !unsettled.has(a.staff));
     const wholeTest = (relaxed: ReadonlySet<ConflictPart>): Promise<Verdict> => {
-      const built = buildModel({ ...rest, rules: rulesWith(input, (id) => !hard.includes(id) || relaxed.has(id)) }, grid, demand, relaxed.has("locked") ? [] : restLocked);
+      const built = buildModel({ ...rest, rules: rulesWith(input, (id) => !hard.includes(id) || relaxed.has(id)) }, grid, demand, relaxed.has("locked") ? [] : restLocked, relaxed.has("locked") ? undefined : options.frozen);
       return built.lockProblems.length > 0 ? Promise.resolve("infeasible") : test(built.model);
     };
     if (afterPersonal) {
@@ -116,7 +118,7 @@ export async function explainInfeasibility(input: PlanningInput, grid: TimeGrid,
       if (verdict === "unknown") complete = false;
       if (verdict !== "infeasible") return undefined;
     }
-    const parts: ConflictPart[] = [...order(hard), ...(restLocked.length > 0 ? ["locked" as const] : [])];
+    const parts: ConflictPart[] = [...order(hard), ...(restLocked.length > 0 || options.frozen !== undefined ? ["locked" as const] : [])];
     const found = await deletionFilter(parts, new Set(), wholeTest);
     complete &&= found.proven;
     return found.kept.length > 0 ? describeConflict(rest, undefined, found.kept, found.proven, restLocked) : undefined;
@@ -139,7 +141,7 @@ export async function explainInfeasibility(input: PlanningInput, grid: TimeGrid,
       report("narrowing", narrowed, infeasible.length);
       const parts: ConflictPart[] = [
         ...personal,
-        ...(locked.some((a) => a.staff === member.id) ? ["locked" as const] : []),
+        ...(locked.some((a) => a.staff === member.id) || options.frozen !== undefined ? ["locked" as const] : []),
         ...((grid.history[member.id] ?? []).length > 0 ? ["history" as const] : []),
       ];
       const relaxedBefore = new Set<ConflictPart>();

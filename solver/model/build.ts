@@ -11,6 +11,14 @@ import type { BuildContext, StaffVars } from "./build-context.js";
 import { buildLaborCost } from "./labor-cost.js";
 import { ModelBuilder, type LinearModel } from "./linear-model.js";
 
+/** Dates on which only locked assignments are worked: before `before`, after `after` (either may be absent). */
+export interface FrozenDates {
+  before?: string;
+  after?: string;
+}
+
+export const isFrozen = (frozen: FrozenDates, date: string): boolean => (frozen.before !== undefined && date < frozen.before) || (frozen.after !== undefined && date > frozen.after);
+
 export interface BuiltModel {
   model: LinearModel;
   ctx: BuildContext;
@@ -22,7 +30,12 @@ function enabledRules(input: PlanningInput): { definition: RuleDefinition<any>; 
   return RULES.map((definition) => ({ definition, rule: resolveRule(definition, input) })).filter(({ rule }) => rule.enabled);
 }
 
-export function buildModel(input: PlanningInput, grid: TimeGrid, demand: Demand, locked: readonly Assignment[] = []): BuiltModel {
+/**
+ * `locked`: assignments fixed at 1. `frozen`: dates before `before` and after `after` on which the schedule
+ * is what the locks say and nothing more (a repair after a call-out changes only the days it may): every
+ * other column of those dates is fixed at 0.
+ */
+export function buildModel(input: PlanningInput, grid: TimeGrid, demand: Demand, locked: readonly Assignment[] = [], frozen?: FrozenDates): BuiltModel {
   const builder = new ModelBuilder();
   const levels = new Map(input.levels.map((l) => [l.id, l]));
   const dayCount = grid.days.length;
@@ -65,6 +78,9 @@ export function buildModel(input: PlanningInput, grid: TimeGrid, demand: Demand,
   for (const { definition, rule } of rules) {
     if (!definition.build) throw new Error(`rule ${definition.id} has no build half`);
     definition.build(ctx, rule);
+  }
+  if (frozen) {
+    for (const person of staff) for (const shifts of person.byDay) for (const { shift, column } of shifts) if (isFrozen(frozen, shift.date)) builder.fixColumn(column, 0);
   }
   const lockProblems: Problem[] = [];
   const byId = new Map(staff.map((p) => [p.member.id, p]));

@@ -32,6 +32,7 @@ import { shiftOffRequests } from "./shift-off-requests.js";
 import { dayOffRequests } from "./day-off-requests.js";
 import { weekendFairness } from "./weekend-fairness.js";
 import { nightFairness } from "./night-fairness.js";
+import { repairChanges } from "./repair-changes.js";
 
 export const RULES: readonly RuleDefinition<any>[] = [
   oneShiftPerDay, // a person starts at most one shift a day
@@ -61,6 +62,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   dayOffRequests, // soft: days worked against a day-off request
   weekendFairness, // soft: spread of weekends worked within a level
   nightFairness, // soft: spread of nights worked within a level
+  repairChanges, // soft (always): shifts given or taken against a reference schedule
 ];
 
 /**

@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { z } from "zod";
-import { PlanningInputSchema, formatProblem, type Parsed, type PlanningInput, type Problem, type Schedule } from "../../models/index.js";
+import { IsoDateSchema, PlanningInputSchema, formatProblem, type Parsed, type PlanningInput, type Problem, type Schedule } from "../../models/index.js";
 import { fileSystemReason, readDataFile, writableDirectory, writableFile, writeFileComplete } from "../io.js";
 import { explain, parseInput, parseScheduleFor, prepare } from "../pipeline.js";
 import { formatExplanation, formatSolveSummary, progressPrinter } from "./format.js";
@@ -15,6 +15,7 @@ import { terminalText } from "./terminal.js";
 import { joinNegativeValues, parseDecimal, unknownOptions } from "./flags.js";
 import { optimize } from "../optimize.js";
 import { checkLocks } from "../locks.js";
+import { isFrozen, type FrozenDates } from "../../solver/model/build.js";
 import { scheduleToCsv } from "../export/csv.js";
 import type { EngineName } from "../../solver/engines/types.js";
 import { runIcs } from "./ics.js";
@@ -48,6 +49,12 @@ commands:
                                   (0.01 = 1 %; default 0.0001); exit 3: no schedule
   check <input> <schedule> [--json]
                                   explain a schedule: rule violations, coverage, hours, cost
+  repair <input> <schedule> [--change-from DATE] [--change-until DATE] [--out DIR]
+         [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
+                                  after a call-out (recorded as leave in <input>): the cheapest
+                                  schedule that changes <schedule> least (repair.changes); outside
+                                  the dates from..until it stays as it is, and its locked
+                                  assignments are kept
   demo [--out DIR] [--from SCHEDULE] [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
                                   solve the bundled demo department (default DIR: out/demo)
   ics <input> <schedule> --staff ID [--out FILE]
@@ -77,6 +84,7 @@ const OPTIONS_OF: Record<string, readonly string[]> = {
   schema: [],
   solve: ["out", "from", "time-limit", "gap", "engine", "json"],
   check: ["json"],
+  repair: ["out", "change-from", "change-until", "time-limit", "gap", "engine", "json"],
   demo: ["out", "from", "time-limit", "gap", "engine", "json"],
   ics: ["staff", "out"],
   report: ["hire", "max-hires", "time-limit", "format", "out"],
@@ -144,19 +152,45 @@ function solveOptions(flags: SolveFlags): { timeLimitSeconds: number | undefined
   return { timeLimitSeconds, relativeGap, problems };
 }
 
-async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<number> {
+/**
+ * `repair`: the schedule to change as little as possible (the input's `reference`), and the dates it may
+ * change (default: all); it seeds the solve as `--from` does, its locked assignments and those on other
+ * dates locked, and nobody added on those dates.
+ */
+interface RepairArgs {
+  schedule: string;
+  changeFrom: string | undefined;
+  changeUntil: string | undefined;
+}
+
+async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: RepairArgs): Promise<number> {
   // Every bad option is named at once, not only the first.
   const { timeLimitSeconds, relativeGap, problems } = solveOptions(flags);
+  const window = repair && { before: repair.changeFrom, after: repair.changeUntil };
+  for (const [flag, date] of Object.entries({ "change-from": window?.before, "change-until": window?.after })) {
+    if (date !== undefined && !IsoDateSchema.safeParse(date).success) problems.push(`--${flag} must be a date YYYY-MM-DD (got "${date}")`);
+  }
   if (problems.length > 0) throw new UsageError(problems);
-  const input = loadInput(inputPath);
-  if (!input.ok) return reportProblems(io, inputPath, input.problems);
-  const from = flags.from === undefined ? undefined : loadSchedule(input.value, flags.from);
-  if (from && !from.ok) return reportProblems(io, flags.from!, from.problems);
-  const prepared = prepare(input.value);
+  const loaded = loadInput(inputPath);
+  if (!loaded.ok) return reportProblems(io, inputPath, loaded.problems);
+  const fromPath = repair?.schedule ?? flags.from;
+  const from = fromPath === undefined ? undefined : loadSchedule(loaded.value, fromPath);
+  if (from && !from.ok) return reportProblems(io, fromPath!, from.problems);
+  const { horizon } = loaded.value;
+  const outside = Object.entries({ "--change-from": window?.before, "--change-until": window?.after }).flatMap(([path, date]) =>
+    date !== undefined && (date < horizon.start || date > horizon.end) ? [{ path, message: `must be within the horizon ${horizon.start}…${horizon.end}`, value: date }] : [],
+  );
+  if (window?.before !== undefined && window.after !== undefined && window.after < window.before) outside.push({ path: "--change-until", message: `must not be before --change-from (${window.before})`, value: window.after });
+  if (outside.length > 0) return reportProblems(io, "rxroster", outside);
+  const frozen: FrozenDates | undefined = window && { ...(window.before ? { before: window.before } : {}), ...(window.after ? { after: window.after } : {}) };
+  const base = from?.ok && frozen ? withLocksOn(from.value, frozen) : from?.ok ? from.value : undefined;
+  // The schedule repaired is the reference its changes are counted against.
+  const input = repair && base ? { ...loaded.value, reference: { assignments: base.assignments.map(({ staff, date, template }) => ({ staff, date, template })) } } : loaded.value;
+  const prepared = prepare(input);
   // Locks no schedule can keep, alone or together, are the --from file's problem: named by their place
   // in it and the rule they break, before any solve.
-  const lockProblems = from?.ok ? checkLocks(prepared, from.value.assignments) : [];
-  if (lockProblems.length > 0) return reportProblems(io, flags.from!, lockProblems);
+  const lockProblems = base ? checkLocks(prepared, base.assignments) : [];
+  if (lockProblems.length > 0) return reportProblems(io, fromPath!, lockProblems);
   // Checked before the solve, so a minute's schedule is not lost to a path that cannot take it.
   const unwritable = writableDirectory(flags.out);
   if (unwritable !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write to ${flags.out}: ${unwritable}` }]);
@@ -166,16 +200,17 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<n
     if (why !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write ${file}: ${why}` }]);
   }
   const progress = progressPrinter(io.err);
-  io.err(terminalText(`solving ${input.value.site.name}, ${input.value.horizon.start} to ${input.value.horizon.end}…`));
+  io.err(terminalText(`solving ${input.site.name}, ${input.horizon.start} to ${input.horizon.end}…`));
   const outcome = await optimize(prepared, {
     engine: (flags.engine ?? "highs") as EngineName,
     onProgress: progress,
     ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
     ...(relativeGap !== undefined ? { relativeGap } : {}),
-    ...(from?.ok ? { locked: from.value.assignments.filter((a) => a.locked), warmStart: from.value } : {}),
+    ...(base ? { locked: base.assignments.filter((a) => a.locked), warmStart: base } : {}),
+    ...(frozen ? { frozen } : {}),
   });
   // Locked assignments the hard rules forbid are the --from file's problem.
-  if (outcome.problems) return reportProblems(io, flags.from ?? inputPath, outcome.problems);
+  if (outcome.problems) return reportProblems(io, fromPath ?? inputPath, outcome.problems);
   if (outcome.schedule) {
     writeFileComplete(files.json, JSON.stringify(outcome.schedule, null, 2) + "\n");
     writeFileComplete(files.csv, scheduleToCsv(prepared, outcome.schedule));
@@ -184,8 +219,13 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags): Promise<n
     for (const file of Object.values(files)) rmSync(file, { force: true });
   }
   const { schedule: _s, ...summary } = outcome;
-  io.out(flags.json ? JSON.stringify(summary, null, 2) : formatSolveSummary(input.value, outcome, flags.out));
+  io.out(flags.json ? JSON.stringify(summary, null, 2) : formatSolveSummary(input, outcome, flags.out));
   return outcome.schedule ? EXIT_OK : EXIT_NO_SCHEDULE;
+}
+
+/** The schedule with every assignment on a frozen date locked. */
+function withLocksOn(schedule: Schedule, frozen: FrozenDates): Schedule {
+  return { ...schedule, assignments: schedule.assignments.map((a) => ({ ...a, locked: a.locked || isFrozen(frozen, a.date) })) };
 }
 
 const PARSE_OPTIONS = {
@@ -194,6 +234,8 @@ const PARSE_OPTIONS = {
   out: { type: "string" },
   from: { type: "string" },
   "time-limit": { type: "string" },
+  "change-from": { type: "string" },
+  "change-until": { type: "string" },
   gap: { type: "string" },
   engine: { type: "string" },
   staff: { type: "string" },
@@ -239,7 +281,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (foreign.length > 0) {
       const lines = foreign.map((name) => `${command} takes no --${name}${allowed!.length > 0 ? ` (its options: ${allowed!.map((o) => `--${o}`).join(", ")})` : ""}`);
       // With the bad values of the options it does take, so one run names them all.
-      throw new UsageError(command === "solve" || command === "demo" ? [...lines, ...solveOptions(solveFlags("out")).problems] : lines);
+      throw new UsageError(command === "solve" || command === "demo" || command === "repair" ? [...lines, ...solveOptions(solveFlags("out")).problems] : lines);
     }
     const arity = (n: number): void => {
       if (rest.length !== n) throw new UsageError([`${command} takes ${n} file argument(s), got ${rest.length}`]);
@@ -255,6 +297,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case "solve":
         arity(1);
         return await runSolve(io, rest[0]!, solveFlags("out"));
+      case "repair":
+        arity(2);
+        return await runSolve(io, rest[0]!, solveFlags("out"), { schedule: rest[1]!, changeFrom: values["change-from"], changeUntil: values["change-until"] });
       case "demo":
         arity(0);
         return await runSolve(io, bundledPath("data", "demo", "department.yaml"), solveFlags(join("out", "demo")));

@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 import { buildModel } from "../../solver/model/build.js";
 import { solveInWorker } from "../../solver/engines/run.js";
 import { prepare } from "../../src/pipeline.js";
-import { DST_CROSSINGS, worldAcross, worldArb } from "../fixtures/random-world.js";
+import { DST_CROSSINGS, scheduleArb, worldAcross, worldArb } from "../fixtures/random-world.js";
+import { addDays } from "../../models/index.js";
 import { expectModelAgreesWithChecker, solveDirect } from "../fixtures/solve.js";
 import { withRule } from "../fixtures/world.js";
 
@@ -77,6 +78,30 @@ describe("optimizer invariants", () => {
       }),
       { numRuns: 12, seed: 20261127 },
     );
+  }, 300_000);
+
+  // A repair: a random reference schedule (it may break rules: only its changes are priced) and a random
+  // window of dates that may change; outside it nobody is added, and no lock is given, so nobody works.
+  const repair = worldArb.chain((w) =>
+    fc.tuple(fc.constant(w), scheduleArb(w), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 13 })).map(([input, assignments, from, until]) => ({
+      input: { ...input, reference: { assignments: assignments.map(({ staff, date, template }) => ({ staff, date, template })) } },
+      frozen: { before: addDays(input.horizon.start, Math.min(from, until)), after: addDays(input.horizon.start, Math.max(from, until)) },
+    })),
+  );
+  it("keeps every hard rule against a reference and a window of dates, its objective the checker's total (repair.changes included)", async () => {
+    let changed = 0;
+    await fc.assert(
+      fc.asyncProperty(repair, async ({ input, frozen }) => {
+        const solved = await solveDirect(input, [], 10, frozen);
+        expect(solved.explanation.violations.filter((v) => v.hard)).toEqual([]);
+        expect(solved.schedule.assignments.filter((a) => a.date < frozen.before || a.date > frozen.after)).toEqual([]);
+        if (solved.explanation.violations.some((v) => v.rule === "repair.changes")) changed++;
+        if (solved.result.status === "optimal") expectModelAgreesWithChecker(solved);
+        else expect(solved.explanation.total).toBeLessThanOrEqual(solved.result.objective! * (1 + 1e-6) + 1e-6);
+      }),
+      { numRuns: 12, seed: 20261128 },
+    );
+    expect(changed).toBeGreaterThan(6);
   }, 300_000);
 
   // The random worlds above cross a change only where a zone and a start happen to meet (4 of 25 with

@@ -356,6 +356,56 @@ describe("rxroster solve --from", () => {
   });
 });
 
+describe("rxroster repair", () => {
+  // One pharmacist on the central day shift, three days; Ann had all three, and calls out on Tuesday.
+  const floor = { area: "central", roleFamily: "pharmacist" as const, count: 1, from: "07:00", to: "15:00" };
+  const published = { assignments: ["2026-03-02", "2026-03-03", "2026-03-04"].map((date) => ({ staff: "A", date, template: "D8" })) };
+  const files = (name: string, input: object): { input: string; schedule: string; out: string } => {
+    writeFileSync(join(dir, `${name}.json`), JSON.stringify(input));
+    writeFileSync(join(dir, `${name}-published.json`), JSON.stringify(published));
+    return { input: join(dir, `${name}.json`), schedule: join(dir, `${name}-published.json`), out: join(dir, `${name}-out`) };
+  };
+
+  it("fills a call-out with one change beside the forced one, keeping everyone else's shifts", async () => {
+    const calledOut = smallWorld(3, { floors: [floor] });
+    calledOut.staff[0]!.leave = [{ start: "2026-03-03", end: "2026-03-03", reason: "sick" }];
+    const f = files("callout", calledOut);
+    const { code, out } = await capture(["repair", f.input, f.schedule, "--out", f.out, "--time-limit", "5"]);
+    expect(code).toBe(0);
+    const written = JSON.parse(readFileSync(join(f.out, "schedule.json"), "utf8")).assignments.map((x: { staff: string; date: string }) => `${x.staff} ${x.date}`).sort((p: string, q: string) => p.slice(2).localeCompare(q.slice(2)));
+    expect(written).toEqual(["A 2026-03-02", "B 2026-03-03", "A 2026-03-04"]);
+    expect(out).toMatch(/repair\.changes\s+soft\s+2\s/);
+    expect(out).toContain("Ann no longer works D8 on 2026-03-03, as the reference schedule had it");
+  });
+
+  it("changes only the dates from --change-from until --change-until: nobody added or taken off on the others", async () => {
+    // Nobody works in the reference, and a floor asks for a pharmacist each day: only Tuesday may change.
+    writeFileSync(join(dir, "frozen.json"), JSON.stringify(smallWorld(3, { floors: [floor] })));
+    writeFileSync(join(dir, "frozen-published.json"), JSON.stringify({ assignments: [] }));
+    const out = join(dir, "frozen-out");
+    const { code } = await capture(["repair", join(dir, "frozen.json"), join(dir, "frozen-published.json"), "--change-from", "2026-03-03", "--change-until", "2026-03-03", "--out", out, "--time-limit", "5"]);
+    expect(code).toBe(0);
+    const written = JSON.parse(readFileSync(join(out, "schedule.json"), "utf8")).assignments;
+    expect(written.map((x: { date: string }) => x.date)).toEqual(["2026-03-03"]);
+  });
+
+  it("exits 2 naming a bad --change-from, a date outside the horizon, and a lock the call-out breaks", async () => {
+    const calledOut = smallWorld(3, { floors: [floor] });
+    calledOut.staff[0]!.leave = [{ start: "2026-03-02", end: "2026-03-02", reason: "sick" }];
+    const f = files("callout-bad", calledOut);
+    const bad = await capture(["repair", f.input, f.schedule, "--change-from", "tuesday"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err.split("\n")[0]).toBe('rxroster: --change-from must be a date YYYY-MM-DD (got "tuesday")');
+    expect(await capture(["repair", f.input, f.schedule, "--change-from", "2026-04-01", "--out", f.out])).toMatchObject({ code: 2, err: 'rxroster: --change-from: must be within the horizon 2026-03-02…2026-03-04 (got "2026-04-01")' });
+    expect(await capture(["repair", f.input, f.schedule, "--change-from", "2026-03-04", "--change-until", "2026-03-03", "--out", f.out])).toMatchObject({ code: 2, err: 'rxroster: --change-until: must not be before --change-from (2026-03-04) (got "2026-03-03")' });
+    // Monday is kept as it was, yet Ann is on leave that day.
+    const locked = await capture(["repair", f.input, f.schedule, "--change-from", "2026-03-03", "--out", f.out]);
+    expect(locked.code).toBe(2);
+    expect(locked.err).toMatch(/: assignments\[0\]: locked, but breaks the hard rule leave\.approved/);
+    expect((await capture(["repair", f.input, "--out", f.out])).err.split("\n")[0]).toBe("rxroster: repair takes 2 file argument(s), got 1");
+  });
+});
+
 describe("a data directory that is not a store", () => {
   it("exits 2 naming --data-dir and the file, not as an internal error", async () => {
     const data = join(dir, "not-a-store");
