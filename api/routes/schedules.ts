@@ -132,6 +132,18 @@ function coverageFor(site: SiteRecord, versions: readonly PublishedVersion[], ch
   };
 }
 
+/** Problems with a repair's dates: each within the horizon, and the window not reversed. */
+function repairProblems(repair: { changeFrom?: string; changeUntil?: string }, horizon: DateRange): Problem[] {
+  const problems: Problem[] = [];
+  for (const [field, date] of [["changeFrom", repair.changeFrom], ["changeUntil", repair.changeUntil]] as const) {
+    if (date !== undefined && (date < horizon.start || date > horizon.end)) problems.push({ path: `repair.${field}`, message: `must be within the horizon ${horizon.start}…${horizon.end}`, value: date });
+  }
+  if (repair.changeFrom !== undefined && repair.changeUntil !== undefined && repair.changeUntil < repair.changeFrom) {
+    problems.push({ path: "repair.changeUntil", message: `must not be before repair.changeFrom (${repair.changeFrom})`, value: repair.changeUntil });
+  }
+  return problems;
+}
+
 function scheduleOr404(site: SiteRecord, record: ScheduleRecord | undefined, id: string): ScheduleRecord {
   if (!record) throw notFound(`no schedule ${id} at site ${site.id}`);
   return record;
@@ -155,6 +167,11 @@ export const scheduleOperations: Operation[] = [
       const site = siteOr404(deps.store, params.siteId!);
       if (body.baseScheduleId !== undefined && !deps.store.schedules.get(site.id, body.baseScheduleId)) {
         throw invalid("the base schedule does not exist", [{ path: "baseScheduleId", message: `no schedule at site ${site.id}`, value: body.baseScheduleId }]);
+      }
+      if (body.repair) {
+        const problems = repairProblems(body.repair, site.input.horizon);
+        if (body.baseScheduleId === undefined && !deps.store.schedules.latest(site.id)) problems.unshift({ path: "repair", message: `a repair changes a schedule, and site ${site.id} has none: solve one first or name it in baseScheduleId` });
+        if (problems.length > 0) throw invalid("the repair cannot be made", problems);
       }
       if (deps.queue.room(site.id) === 0) throw queueFull(site.id, deps.queue.maxQueuedPerSite);
       const job = deps.queue.submit(site.id, body, principal);

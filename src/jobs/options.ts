@@ -3,6 +3,7 @@
  * one zod schema serves validation, the OpenAPI document and the stored options) or an FTE report.
  */
 import { z } from "zod";
+import { IsoDateSchema } from "../../models/index.js";
 
 export const SolveJobOptionsSchema = z
   .strictObject({
@@ -14,6 +15,21 @@ export const SolveJobOptionsSchema = z
     baseScheduleId: z.string().min(1).max(100).optional().meta({ description: "Schedule whose locks are kept and which seeds the solve (default: the latest)" }),
     /** Start from the base schedule (default true). */
     warmStart: z.boolean().default(true),
+    /**
+     * A repair after a call-out (recorded as leave in the site's input): the base schedule is the reference
+     * whose changes `repair.changes` prices, and only the dates from `changeFrom` until `changeUntil`
+     * (default: the horizon's) may change; on the others the base stays exactly as it is.
+     */
+    repair: z
+      .strictObject({
+        changeFrom: IsoDateSchema.optional(),
+        changeUntil: IsoDateSchema.optional(),
+      })
+      .optional()
+      .meta({
+        description:
+          "Repair after a call-out: the base schedule becomes the reference each change from it is priced against (repair.changes), and only the dates from changeFrom until changeUntil (default: the whole horizon) may change; on the others the base stays exactly as it is",
+      }),
   })
   .meta({ id: "SolveRequest" });
 export type SolveJobOptions = z.infer<typeof SolveJobOptionsSchema>;
@@ -63,6 +79,13 @@ export const SolveResultSchema = z
     gap: z.number().optional(),
     seconds: z.number(),
     warnings: z.array(z.string()).optional().meta({ description: "What went wrong along the way without ending the solve; the schedule is the best found without it" }),
+    changes: z
+      .array(z.object({ staff: z.string(), date: z.string(), template: z.string(), message: z.string() }))
+      .optional()
+      .meta({
+        description:
+          "Repair jobs: each shift given to someone or taken from someone against the base schedule, as repair.changes counts them (objective includes their price; the draft's explanation, judged against the site's input, which holds no reference, does not)",
+      }),
   })
   .meta({ id: "SolveResult" });
 export type SolveResult = z.infer<typeof SolveResultSchema>;

@@ -15,6 +15,7 @@ import type { FteReportJobOptions, JobProgress, SolveJobOptions, SolveResult } f
 import type { FteReportWorkerInput, FteReportWorkerMessage } from "./fte-report-worker.js";
 import type { SolveWorkerInput, SolveWorkerMessage } from "./solve-worker.js";
 import { startModuleWorker } from "./worker-thread.js";
+import { isFrozen, type FrozenDates } from "../../solver/model/build.js";
 
 export interface SolveQueueOptions {
   /** Solves running at once (default `os.availableParallelism()`). */
@@ -287,11 +288,16 @@ export class SolveQueue {
     const base = job.options.baseScheduleId ? this.store.schedules.get(job.siteId, job.options.baseScheduleId) : this.store.schedules.latest(job.siteId);
     const { usable, droppedLocks } = base ? usableBase(site.input, base.assignments) : { usable: [], droppedLocks: [] };
     const fits = new Set(usable);
+    // A repair: the base is the reference its changes are priced against, kept as it is outside the window.
+    const { repair } = job.options;
+    const frozen: FrozenDates | undefined = repair && base ? { ...(repair.changeFrom ? { before: repair.changeFrom } : {}), ...(repair.changeUntil ? { after: repair.changeUntil } : {}) } : undefined;
+    const reference = repair && base ? { assignments: usable.map(({ staff, date, template }) => ({ staff, date, template })) } : undefined;
     const data: SolveWorkerInput = {
-      input: site.input,
+      input: reference ? { ...site.input, reference } : site.input,
       timeLimitSeconds: job.options.timeLimitSeconds,
       ...(job.options.relativeGap !== undefined ? { relativeGap: job.options.relativeGap } : {}),
-      ...(base ? { base: base.assignments.map((a) => (fits.has(a) ? a : { ...a, locked: false })) } : {}),
+      ...(base ? { base: base.assignments.map((a) => (!fits.has(a) ? { ...a, locked: false } : frozen && isFrozen(frozen, a.date) ? { ...a, locked: true } : a)) } : {}),
+      ...(frozen ? { frozen } : {}),
       ...(job.options.warmStart && usable.length > 0 ? { warmStart: { assignments: usable } } : {}),
     };
     this.watch<SolveWorkerMessage>(job.id, startModuleWorker(WORKER_URL, data), (message) => this.finish(job.id, site, { ...message, result: withWarnings(message.result, droppedLocks) }, base?.id));

@@ -6,10 +6,11 @@
  * the queue keeps it for a stop and drops it for a cancel.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { Assignment, Conflict, PlanningInput, Problem, Schedule } from "../../models/index.js";
+import type { Assignment, Conflict, Explanation, PlanningInput, Problem, Schedule } from "../../models/index.js";
 import { checkLocks } from "../locks.js";
 import { optimize } from "../optimize.js";
 import { prepare } from "../pipeline.js";
+import type { FrozenDates } from "../../solver/model/build.js";
 import type { JobProgress, SolveResult } from "./options.js";
 
 export interface SolveWorkerInput {
@@ -23,6 +24,8 @@ export interface SolveWorkerInput {
    */
   base?: Assignment[];
   warmStart?: Schedule;
+  /** A repair's dates that stay as the base has them (its assignments there come locked in `base`). */
+  frozen?: FrozenDates;
 }
 
 /** What the worker posts: progress while it runs, then one outcome. */
@@ -49,6 +52,7 @@ async function solve(): Promise<SolveWorkerMessage> {
     ...(data.relativeGap !== undefined ? { relativeGap: data.relativeGap } : {}),
     locked: data.base?.filter((a) => a.locked) ?? [],
     ...(data.warmStart ? { warmStart: data.warmStart } : {}),
+    ...(data.frozen ? { frozen: data.frozen } : {}),
     signal: controller.signal,
     stopSignal: stopper.signal,
     onProgress: (progress) => port.postMessage({ type: "progress", progress } satisfies SolveWorkerMessage),
@@ -60,6 +64,7 @@ async function solve(): Promise<SolveWorkerMessage> {
     ...(outcome.bound !== undefined ? { bound: outcome.bound } : {}),
     ...(outcome.gap !== undefined ? { gap: outcome.gap } : {}),
     ...(outcome.warnings ? { warnings: outcome.warnings } : {}),
+    ...(data.input.reference && outcome.explanation ? { changes: changesOf(outcome.explanation) } : {}),
   };
   return {
     type: "outcome",
@@ -69,6 +74,11 @@ async function solve(): Promise<SolveWorkerMessage> {
     ...(outcome.problems ? { problems: outcome.problems } : {}),
     ...(outcome.detail ? { detail: outcome.detail } : {}),
   };
+}
+
+/** A repair's changes from its reference, as the checker lists them. */
+function changesOf(explanation: Explanation): NonNullable<SolveResult["changes"]> {
+  return explanation.violations.filter((v) => v.rule === "repair.changes").map((v) => ({ staff: v.subjects.staff!, date: v.subjects.date!, template: v.subjects.template!, message: v.message }));
 }
 
 port.postMessage(await solve());

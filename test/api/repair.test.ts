@@ -1,0 +1,65 @@
+/**
+ * A repair after a call-out over real HTTP: a solve job with `repair` changes the base schedule as little
+ * as it can, only on the dates it may, and lists its changes; bad dates are a 400 naming the field.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Assignment } from "../../models/index.js";
+import { SYSTEM } from "../../src/store/audit.js";
+import { startHarness, testSite, waitForJob, type Harness } from "./harness.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const days = ["2026-03-02", "2026-03-03", "2026-03-04"];
+/** Ann on the pharmacist floor and Cat on the technician floor every day: what was published. */
+const published: Assignment[] = days.flatMap((date) => [
+  { staff: "A", date, template: "D8", locked: false },
+  { staff: "C", date, template: "T12", locked: false },
+]);
+
+/** A site where Ann has called out on Tuesday, with the schedule published before it as a draft. */
+function calledOutSite(id: string): { id: string; token: string; baseId: string } {
+  const input = testSite(id, 3);
+  input.staff.find((s) => s.id === "A")!.leave = [{ start: "2026-03-03", end: "2026-03-03", reason: "sick" }];
+  h.store.sites.create(input, SYSTEM);
+  const base = h.store.schedules.createDraft(id, published, "manual", undefined, SYSTEM);
+  return { id, token: h.token("manager", id), baseId: base.id };
+}
+
+describe("POST /sites/{siteId}/schedules with repair", () => {
+  it("fills the call-out with one change beside the forced one, leaves the other dates as they were, and lists the changes", async () => {
+    const { id, token, baseId } = calledOutSite("repair1");
+    const submitted = await h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds: 5, baseScheduleId: baseId, repair: { changeFrom: "2026-03-03", changeUntil: "2026-03-03" } }, token);
+    expect(submitted.status).toBe(202);
+    const job = await waitForJob(h.api, submitted.body.id, token);
+    expect(job.status).toBe("succeeded");
+    const draft = h.store.schedules.get(id, job.scheduleId)!;
+    const by = (date: string) => draft.assignments.filter((a) => a.date === date).map((a) => `${a.staff} ${a.template}`).sort();
+    expect(by("2026-03-02")).toEqual(["A D8", "C T12"]);
+    expect(by("2026-03-03")).toEqual(["B D8", "C T12"]);
+    expect(by("2026-03-04")).toEqual(["A D8", "C T12"]);
+    expect(job.result.changes.map((c: { staff: string; date: string; template: string }) => `${c.staff} ${c.template} ${c.date}`).sort()).toEqual(["A D8 2026-03-03", "B D8 2026-03-03"]);
+    expect(job.result.changes.find((c: { staff: string }) => c.staff === "A").message).toBe("Ann no longer works D8 on 2026-03-03, as the reference schedule had it");
+  });
+
+  it("answers 400 naming a date outside the horizon, a window the wrong way round, and a repair with nothing to repair", async () => {
+    const { id, token, baseId } = calledOutSite("repair2");
+    const outside = await h.api.post(`/sites/${id}/schedules`, { baseScheduleId: baseId, repair: { changeFrom: "2026-04-01" } }, token);
+    expect(outside.status).toBe(400);
+    expect(outside.body.errors).toEqual([expect.objectContaining({ path: "repair.changeFrom", message: "must be within the horizon 2026-03-02…2026-03-04" })]);
+    const reversed = await h.api.post(`/sites/${id}/schedules`, { baseScheduleId: baseId, repair: { changeFrom: "2026-03-04", changeUntil: "2026-03-02" } }, token);
+    expect(reversed.body.errors).toEqual([expect.objectContaining({ path: "repair.changeUntil" })]);
+    const notADate = await h.api.post(`/sites/${id}/schedules`, { repair: { changeFrom: "tuesday" } }, token);
+    expect(notADate.status).toBe(400);
+    expect(notADate.body.errors[0].path).toBe("repair.changeFrom");
+    h.store.sites.create(testSite("repair3", 3), SYSTEM);
+    const nothing = await h.api.post(`/sites/repair3/schedules`, { repair: {} }, h.token("manager", "repair3"));
+    expect(nothing.status).toBe(400);
+    expect(nothing.body.errors).toEqual([expect.objectContaining({ path: "repair", message: expect.stringMatching(/has none: solve one first/) })]);
+  });
+});
