@@ -75,7 +75,7 @@ export function formatCandidates(input: PlanningInput, r: CandidateRanking): str
     out.push(
       table(
         ["name", "level", "rule", "why"],
-        r.excluded.map((e) => [e.name, levels.get(e.level) ?? e.level, e.alsoBreaks.length > 0 ? `${e.rule} (also ${e.alsoBreaks.join(", ")})` : e.rule, e.message]),
+        r.excluded.map((e) => [e.name, levels.get(e.level) ?? e.level, e.rule, e.alsoBreaks.length > 0 ? `${e.message} (also breaks ${e.alsoBreaks.join(", ")})` : e.message]),
       ),
     );
   }

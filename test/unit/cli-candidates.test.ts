@@ -40,7 +40,7 @@ describe("rxroster candidates", () => {
     // Ben is the only pharmacist free; Ann works that day, the technicians lack the skill. His 8 h at $58,
     // an isolated working day (+100), 8 h nearer his 72 h a pay period (-8 × 50).
     expect(lines.find((l) => l.startsWith("1  "))).toMatch(/^1 +Ben +Pharmacist +\+164\.00 +\+464\.00 +0\.0 +0\.0 +days\.min-consecutive \+100\.00, hours\.pay-period-band -400\.00$/);
-    expect(out).toMatch(/Ann +Pharmacist +shift\.one-per-day \(also shift\.no-overlap\) +Ann has 2 shifts on 2026-03-03 \(E8, D8\)/);
+    expect(out).toMatch(/Ann +Pharmacist +shift\.one-per-day +Ann has 2 shifts on 2026-03-03 \(E8, D8\) \(also breaks shift\.no-overlap\)$/m);
     expect(out).toMatch(/Cat +Technician II +shift\.eligibility +Cat may not work Day \(D8\)/);
   });
 
