@@ -67,6 +67,17 @@ describe("GET …/schedules/{scheduleId}/candidates", () => {
     expect(op.responses["200"].content["application/json"].schema.$ref).toBe("#/components/schemas/CandidateRanking");
   });
 
+  it("answers 409 naming the assignments when the schedule no longer fits the site (a leaver's shift)", async () => {
+    const other = freshSite(h);
+    const draft = h.store.schedules.createDraft(other.id, [{ staff: "B", date: "2026-03-02", template: "D8", locked: false }], "manual", undefined, SYSTEM);
+    const staff = await h.api.get(`/sites/${other.id}/staff`, other.token);
+    const left = staff.body.filter((m: { id: string }) => m.id !== "B");
+    expect((await h.api.put(`/sites/${other.id}/staff`, left, other.token, { "if-match": staff.headers.get("etag")! })).status).toBe(200);
+    const res = await h.api.get(`/sites/${other.id}/schedules/${draft.id}/candidates?date=2026-03-03&shift=D8`, other.token);
+    expect(res.status).toBe(409);
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: "assignments[0].staff", value: "B" })]);
+  });
+
   it("answers 404 for a schedule the site does not have", async () => {
     expect((await h.api.get(`/sites/${site.id}/schedules/nope/candidates?date=2026-03-03&shift=D8`, site.token)).status).toBe(404);
   });
