@@ -4,6 +4,7 @@
  */
 import type { Operation } from "../operation.js";
 import { calendarOperations } from "./calendars.js";
+import { candidateOperations } from "./candidates.js";
 import { jobOperations } from "./jobs.js";
 import { metaOperations } from "./meta.js";
 import { reportOperations } from "./reports.js";
@@ -16,6 +17,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...siteOperations,
   ...staffOperations,
   ...scheduleOperations,
+  ...candidateOperations,
   ...jobOperations,
   ...calendarOperations,
   ...reportOperations,

@@ -19,6 +19,7 @@ import { isFrozen, type FrozenDates } from "../../solver/model/build.js";
 import { scheduleToCsv } from "../export/csv.js";
 import type { EngineName } from "../../solver/engines/types.js";
 import { runIcs } from "./ics.js";
+import { runCandidates } from "./candidates.js";
 import { runReport } from "./report.js";
 import { runToken, TOKEN_USAGE } from "./token.js";
 import { StoreOpenError } from "../store/store.js";
@@ -55,6 +56,8 @@ commands:
                                   schedule that changes <schedule> least (repair.changes); outside
                                   the dates from..until it stays as it is, and its locked
                                   assignments are kept
+  candidates <input> <schedule> --date YYYY-MM-DD --shift TEMPLATE_ID [--json]
+                                  whom to call for one open shift, best first, and who may not take it
   demo [--out DIR] [--from SCHEDULE] [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
                                   solve the bundled demo department (default DIR: out/demo)
   ics <input> <schedule> --staff ID [--out FILE]
@@ -85,6 +88,7 @@ const OPTIONS_OF: Record<string, readonly string[]> = {
   solve: ["out", "from", "time-limit", "gap", "engine", "json"],
   check: ["json"],
   repair: ["out", "change-from", "change-until", "time-limit", "gap", "engine", "json"],
+  candidates: ["date", "shift", "json"],
   demo: ["out", "from", "time-limit", "gap", "engine", "json"],
   ics: ["staff", "out"],
   report: ["hire", "max-hires", "time-limit", "format", "out"],
@@ -242,6 +246,8 @@ const PARSE_OPTIONS = {
   hire: { type: "string" },
   "max-hires": { type: "string" },
   format: { type: "string" },
+  date: { type: "string" },
+  shift: { type: "string" },
 } as const;
 
 /** Every option's names, long and short ("-h"). */
@@ -294,6 +300,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case "check":
         arity(2);
         return runCheck(io, rest[0]!, rest[1]!, values.json);
+      case "candidates":
+        arity(2);
+        return runCandidates(io, rest[0]!, rest[1]!, { date: values.date, shift: values.shift, json: values.json });
       case "solve":
         arity(1);
         return await runSolve(io, rest[0]!, solveFlags("out"));
