@@ -107,7 +107,9 @@ describe("conflicts of an infeasible department", () => {
     // The demo cut to a fortnight: 14,666 columns. Maria Alvarez is on leave all of it, and her contract asks
     // 2,400 minutes. The whole model made elastic used to list 254 breaks over dozens of people here.
     const input = patchStaff(demoFortnight(), "rph01", { leave: [{ start: "2026-11-01", end: "2026-11-30", reason: "FMLA" }], contract: { minMinutesPerHorizon: 2400 } });
-    await expectConflicts(input, (conflicts) => expect(conflicts.map((c) => [c.subjects.staff, c.rules])).toEqual([["rph01", ["leave.approved", "hours.horizon-band"]]]), 8);
+    // The search ends once complete (seconds on a quiet machine); the limit only leaves room under load,
+    // where 8 s left the narrowing unfinished.
+    await expectConflicts(input, (conflicts) => expect(conflicts.map((c) => [c.subjects.staff, c.rules])).toEqual([["rph01", ["leave.approved", "hours.horizon-band"]]]));
   });
 
   it("names the person in conflict when the solve itself ends without a schedule or a proof", async () => {
