@@ -17,6 +17,7 @@ import { applyEdits } from "../edits.js";
 import { HttpProblem, invalid, notFound, QUEUE_FULL_RESPONSE, queueFull } from "../problem.js";
 import { operation, type Operation } from "../operation.js";
 import { EditRequestSchema, ExplainedScheduleSchema, ExplanationSchema, JobSchema, PostedScheduleSchema, ScheduleSummarySchema } from "../schemas.js";
+import { scheduleToHtml } from "../../src/export/schedule-html.js";
 import { jobView } from "./jobs.js";
 import { ifMatch, scheduleEtag, siteOr404, written } from "./common.js";
 
@@ -92,6 +93,10 @@ function publishable(site: SiteRecord, draft: ScheduleRecord, draftedAgainst: Pl
   }
   return { ok: true, explanation: checked.explanation };
 }
+
+const ScheduleFormatQuerySchema = z.strictObject({
+  format: z.enum(["json", "html"]).default("json").meta({ description: "json (default): the schedule and its explanation; html: the schedule page, a self-contained page that prints on US letter landscape" }),
+});
 
 const PublishQuerySchema = z.strictObject({
   acceptHardViolations: z.enum(["true", "false"]).default("false").meta({ description: "true publishes a draft that breaks hard rules (audited as such; the reply still lists them); default false refuses it with 409" }),
@@ -199,12 +204,24 @@ export const scheduleOperations: Operation[] = [
     },
   }),
   operation({
-    method: "get", path: "/sites/{siteId}/schedules/{scheduleId}", tag: "schedules", summary: "A schedule with the checker's explanation", permission: "schedule:read",
-    responses: { 200: { description: "The schedule and its explanation; ETag its revision", schema: ExplainedScheduleSchema } },
-    handle: ({ deps, params }) => {
+    method: "get", path: "/sites/{siteId}/schedules/{scheduleId}", tag: "schedules", summary: "A schedule with the checker's explanation, as JSON or as the schedule page (HTML)", permission: "schedule:read",
+    query: ScheduleFormatQuerySchema,
+    responses: {
+      200: {
+        description: "The schedule and its explanation (json), or the schedule page: month grid, coverage against demand, violations (html; 409 when the schedule no longer fits the site's planning data, which its JSON lists); ETag its revision",
+        schema: ExplainedScheduleSchema, alternatives: { "text/html": z.string() },
+      },
+    },
+    handle: ({ deps, params, query }) => {
       const site = siteOr404(deps.store, params.siteId!);
       const record = scheduleOr404(site, deps.store.schedules.get(site.id, params.scheduleId!), params.scheduleId!);
-      return { status: 200, body: explained(site, record), headers: { ETag: scheduleEtag(record) } };
+      const checked = explained(site, record);
+      const headers: Record<string, string> = { ETag: scheduleEtag(record) };
+      if (query.format !== "html") return { status: 200, body: checked, headers };
+      if (checked.problems) throw new HttpProblem(409, `schedule ${record.id} no longer fits the site's planning data, so it has no page; edit it first`, checked.problems);
+      const caption = `schedule ${record.id}, ${record.status}${record.version !== undefined ? ` version ${record.version}` : `, revision ${record.revision}`}`;
+      const page = scheduleToHtml(prepare(site.input), { assignments: record.assignments }, checked.explanation, { caption });
+      return { status: 200, text: page, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } };
     },
   }),
   operation({

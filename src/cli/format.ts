@@ -156,7 +156,7 @@ export function formatSolveSummary(input: PlanningInput, outcome: OptimizeOutcom
     return lines.join("\n");
   }
   if (outcome.objective !== undefined) lines.push(`Objective: ${fmt(outcome.objective, 2)} (checker total ${fmt(outcome.explanation.total, 2)})`);
-  lines.push(terminalText(`Wrote ${outDir}/schedule.json and ${outDir}/schedule.csv`));
+  lines.push(terminalText(`Wrote ${outDir}/schedule.json, ${outDir}/schedule.csv and ${outDir}/schedule.html`));
   lines.push("");
   lines.push(formatExplanation(input, outcome.explanation));
   return lines.join("\n");

@@ -17,6 +17,7 @@ import { optimize } from "../optimize.js";
 import { checkLocks } from "../locks.js";
 import { isFrozen, type FrozenDates } from "../../solver/model/build.js";
 import { scheduleToCsv } from "../export/csv.js";
+import { scheduleToHtml } from "../export/schedule-html.js";
 import type { EngineName } from "../../solver/engines/types.js";
 import { runIcs } from "./ics.js";
 import { runCandidates } from "./candidates.js";
@@ -43,13 +44,15 @@ commands:
   schema                          print the JSON Schema of the planning input
   solve <input> [--out DIR] [--from SCHEDULE] [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
                                   the cheapest schedule that keeps every hard rule; writes
-                                  DIR/schedule.json and DIR/schedule.csv (default DIR: out);
+                                  DIR/schedule.json, DIR/schedule.csv and the page
+                                  DIR/schedule.html (default DIR: out);
                                   SCHEDULE: a previous schedule whose "locked": true assignments
                                   are kept and which seeds the solve;
                                   S: seconds the solve may take (default 60); G is a fraction
                                   (0.01 = 1 %; default 0.0001); exit 3: no schedule
-  check <input> <schedule> [--json]
-                                  explain a schedule: rule violations, coverage, hours, cost
+  check <input> <schedule> [--json] [--html FILE]
+                                  explain a schedule: rule violations, coverage, hours, cost;
+                                  FILE: also write the schedule page there
   repair <input> <schedule> [--change-from DATE] [--change-until DATE] [--out DIR]
          [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
                                   after a call-out (recorded as leave in <input>): the cheapest
@@ -86,7 +89,7 @@ class UsageError extends Error {
 const OPTIONS_OF: Record<string, readonly string[]> = {
   schema: [],
   solve: ["out", "from", "time-limit", "gap", "engine", "json"],
-  check: ["json"],
+  check: ["json", "html"],
   repair: ["out", "change-from", "change-until", "time-limit", "gap", "engine", "json"],
   candidates: ["date", "shift", "json"],
   demo: ["out", "from", "time-limit", "gap", "engine", "json"],
@@ -120,12 +123,16 @@ export function reportProblems(io: Io, file: string, problems: Problem[]): numbe
   return EXIT_BAD_INPUT;
 }
 
-function runCheck(io: Io, inputPath: string, schedulePath: string, json: boolean): number {
+function runCheck(io: Io, inputPath: string, schedulePath: string, json: boolean, htmlPath: string | undefined): number {
   const input = loadInput(inputPath);
   if (!input.ok) return reportProblems(io, inputPath, input.problems);
   const schedule = loadSchedule(input.value, schedulePath);
   if (!schedule.ok) return reportProblems(io, schedulePath, schedule.problems);
-  const explanation = explain(prepare(input.value), schedule.value);
+  const unwritable = htmlPath === undefined ? undefined : writableDirectory(dirname(htmlPath)) ?? writableFile(htmlPath);
+  if (unwritable !== undefined) return reportProblems(io, "rxroster", [{ path: "--html", message: `cannot write ${htmlPath}: ${unwritable}` }]);
+  const prepared = prepare(input.value);
+  const explanation = explain(prepared, schedule.value);
+  if (htmlPath !== undefined) writeFileComplete(htmlPath, scheduleToHtml(prepared, schedule.value, explanation));
   io.out(json ? JSON.stringify(explanation, null, 2) : formatExplanation(input.value, explanation));
   return EXIT_OK;
 }
@@ -198,7 +205,7 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: R
   // Checked before the solve, so a minute's schedule is not lost to a path that cannot take it.
   const unwritable = writableDirectory(flags.out);
   if (unwritable !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write to ${flags.out}: ${unwritable}` }]);
-  const files = { json: join(flags.out, "schedule.json"), csv: join(flags.out, "schedule.csv") };
+  const files = { json: join(flags.out, "schedule.json"), csv: join(flags.out, "schedule.csv"), html: join(flags.out, "schedule.html") };
   for (const file of Object.values(files)) {
     const why = writableFile(file);
     if (why !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write ${file}: ${why}` }]);
@@ -218,6 +225,7 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: R
   if (outcome.schedule) {
     writeFileComplete(files.json, JSON.stringify(outcome.schedule, null, 2) + "\n");
     writeFileComplete(files.csv, scheduleToCsv(prepared, outcome.schedule));
+    writeFileComplete(files.html, scheduleToHtml(prepared, outcome.schedule, outcome.explanation ?? explain(prepared, outcome.schedule)));
   } else {
     // No schedule: an earlier run's files must not pass for this one's.
     for (const file of Object.values(files)) rmSync(file, { force: true });
@@ -248,6 +256,7 @@ const PARSE_OPTIONS = {
   format: { type: "string" },
   date: { type: "string" },
   shift: { type: "string" },
+  html: { type: "string" },
 } as const;
 
 /** Every option's names, long and short ("-h"). */
@@ -299,7 +308,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return EXIT_OK;
       case "check":
         arity(2);
-        return runCheck(io, rest[0]!, rest[1]!, values.json);
+        return runCheck(io, rest[0]!, rest[1]!, values.json, values.html);
       case "candidates":
         arity(2);
         return runCandidates(io, rest[0]!, rest[1]!, { date: values.date, shift: values.shift, json: values.json });

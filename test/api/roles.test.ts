@@ -84,6 +84,7 @@ const ROUTES: Route[] = [
   { method: "POST", path: "/sites/alpha/schedules/analyze", body: () => ({ assignments: [] }), allowed: ["admin", "managerA", "hrA"] },
   { method: "GET", path: "/sites/alpha/schedules/{draft}", allowed: ["admin", "managerA", "hrA"] },
   { method: "GET", path: "/sites/alpha/schedules/{draft}/candidates?date=2026-03-03&shift=D8", allowed: ["admin", "managerA", "hrA"] },
+  { method: "GET", path: "/sites/alpha/schedules/{draft}?format=html", allowed: ["admin", "managerA", "hrA"] },
   { method: "POST", path: "/sites/alpha/schedules/{draft}/edits", body: lockA, headers: ANY_REVISION, allowed: ["admin", "managerA"] },
   { method: "POST", path: "/sites/alpha/schedules/{draft}/publish", headers: ANY_REVISION, allowed: ["admin", "managerA"] },
   { method: "GET", path: "/jobs/{job}", allowed: ["admin", "managerA", "hrA"] },

@@ -4,7 +4,7 @@
  * width, and no figure or table row split across pages. Input: an assembled FteReport. Output: HTML text.
  */
 import type { FteReport } from "./report.js";
-import { escapeXml as esc, lineChart } from "./svg.js";
+import { CHART_CSS, escapeXml as esc, lineChart } from "./svg.js";
 import { money, num } from "./words.js";
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -23,9 +23,6 @@ th { background: #eef2f6; font-weight: 600; } th:first-child, td:first-child, td
 tr { break-inside: avoid; } thead { display: table-header-group; }
 tr.total td { font-weight: 600; border-top: 1px solid #52606d; }
 figure { margin: 6pt 0; break-inside: avoid; } figcaption { font-size: 8.5pt; color: #52606d; }
-svg.chart { width: 100%; height: auto; display: block; }
-svg .chart-title { font-size: 12px; font-weight: 600; fill: #1d2733; } svg .tick, svg .legend { font-size: 10px; fill: #3e4c59; }
-svg .axis-label { font-size: 10px; fill: #52606d; } svg .grid { stroke: #e4e8ec; } svg .axis { stroke: #7b8794; }
 .recommend { border: 1.5px solid #2f6f4f; background: #eef7f1; padding: 6pt 8pt; break-inside: avoid; }
 .warn { border-left: 3px solid #b7791f; padding-left: 6pt; } .noise { display: block; color: #8a5a00; font-size: 7.5pt; }
 section { break-inside: auto; } h2, h3 { break-after: avoid; }
@@ -168,7 +165,7 @@ export function fteReportToHtml(r: FteReport): string {
   const list = (items: string[]): string => `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join("")}</ul>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(r.title)}</title><style>${CSS}</style></head>
+<title>${esc(r.title)}</title><style>${CSS}${CHART_CSS}</style></head>
 <body><header><h1>${esc(r.title)}</h1><p class="muted">${esc(r.horizon.start)} to ${esc(r.horizon.end)} · ${r.horizon.days} days · generated ${esc(r.provenance.generatedAt.slice(0, 10))}</p></header>
 <section><h2>Summary</h2><div class="lede">${list(r.findings)}</div></section>
 ${productivitySection(r)}${whatIfSection(r)}${demandSection(r)}

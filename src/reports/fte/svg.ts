@@ -29,6 +29,13 @@ export interface ChartOptions {
   formatY?: (value: number) => string;
 }
 
+/** The charts' CSS, for every page that inlines them (the FTE report, the schedule page). */
+export const CHART_CSS = `
+svg.chart { width: 100%; height: auto; display: block; }
+svg .chart-title { font-size: 12px; font-weight: 600; fill: #1d2733; } svg .tick, svg .legend { font-size: 10px; fill: #3e4c59; }
+svg .axis-label { font-size: 10px; fill: #52606d; } svg .grid { stroke: #e4e8ec; } svg .axis { stroke: #7b8794; }
+`;
+
 export function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

@@ -1,0 +1,78 @@
+/**
+ * A stored schedule as the schedule page over real HTTP: `GET …/schedules/{id}?format=html` answers
+ * text/html to whoever may read the schedule as JSON, and 403 to everyone else.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM } from "../../src/store/audit.js";
+import { startHarness, testSite, type Harness } from "./harness.js";
+
+let h: Harness;
+let scheduleId = "";
+const base = testSite("page");
+
+beforeAll(async () => {
+  h = await startHarness();
+  // A name that would be markup if it were not escaped.
+  h.store.sites.create({ ...base, staff: base.staff.map((s) => (s.id === "A" ? { ...s, name: `<script>alert(1)</script> Ann` } : s)) }, SYSTEM);
+  scheduleId = h.store.schedules.createDraft("page", [
+    { staff: "A", date: "2026-03-02", template: "E8", locked: true },
+    { staff: "A", date: "2026-03-03", template: "D8", locked: false },
+  ], "manual", undefined, SYSTEM).id;
+});
+afterAll(async () => {
+  expect(h.logged).toEqual([]);
+  await h.close();
+});
+
+describe("GET /sites/{siteId}/schedules/{scheduleId}?format=html", () => {
+  it("answers the schedule page as text/html with the schedule's ETag", async () => {
+    const res = await h.api.get(`/sites/page/schedules/${scheduleId}?format=html`, h.token("manager", "page"));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(res.headers.get("etag")).toBe('"schedule-1"');
+    const html = res.body as string;
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain(`schedule ${scheduleId}, draft, revision 1`);
+    expect(html.match(/<tr class="staff"/g)).toHaveLength(base.staff.length);
+    expect(html).toMatch(/<td class="cell[^"]*\blocked\b[^"]*" data-date="2026-03-02"[^>]*>E8<\/td>/);
+    expect(html).toMatch(/class="cell[^"]* violation" data-date="2026-03-03"/);
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; Ann");
+  });
+
+  it("still answers JSON by default and with format=json, and names a format it does not know", async () => {
+    const manager = h.token("manager", "page");
+    for (const path of [`/sites/page/schedules/${scheduleId}`, `/sites/page/schedules/${scheduleId}?format=json`]) {
+      const res = await h.api.get(path, manager);
+      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+      expect(res.body.explanation.feasible).toBe(false);
+    }
+    const bad = await h.api.get(`/sites/page/schedules/${scheduleId}?format=pdf`, manager);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toMatchObject({ path: "format" });
+  });
+
+  it("is for those who may read the schedule: HR yes; a staff token or another site's manager 403", async () => {
+    const path = `/sites/page/schedules/${scheduleId}?format=html`;
+    expect((await h.api.get(path, h.token("hr", "page"))).status).toBe(200);
+    expect((await h.api.get(path, h.token("admin"))).status).toBe(200);
+    for (const token of [h.token("staff", "page", "A"), h.token("manager", "other")]) {
+      const res = await h.api.get(path, token);
+      expect(res.status).toBe(403);
+      expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    }
+    expect((await h.api.get(path)).status).toBe(401);
+  });
+
+  it("answers 409 naming the problems when the site's data changed so that the schedule no longer fits it", async () => {
+    const site = h.store.sites.create({ ...testSite("changed") }, SYSTEM);
+    expect(site.ok).toBe(true);
+    const id = h.store.schedules.createDraft("changed", [{ staff: "D", date: "2026-03-02", template: "T12", locked: false }], "manual", undefined, SYSTEM).id;
+    const updated = h.store.sites.update("changed", SYSTEM, "test.remove-staff", (input) => ({ ...input, staff: input.staff.filter((s) => s.id !== "D") }));
+    expect(updated.ok).toBe(true);
+    const res = await h.api.get(`/sites/changed/schedules/${id}?format=html`, h.token("manager", "changed"));
+    expect(res.status).toBe(409);
+    expect(res.body.errors.length).toBeGreaterThan(0);
+    expect(res.body.errors[0].path).toMatch(/^assignments\[0\]/);
+  });
+});
