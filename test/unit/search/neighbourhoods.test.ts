@@ -6,7 +6,8 @@ import { expandSolution, restrictModel } from "../../../solver/search/restrict.j
 import { buildModel } from "../../../solver/model/build.js";
 import { decodeSchedule } from "../../../solver/decode.js";
 import { SolverSession, solveInWorker } from "../../../solver/engines/run.js";
-import { ModelBuilder, type LinearModel } from "../../../solver/model/linear-model.js";
+import type { LinearModel } from "../../../solver/model/linear-model.js";
+import { marketSplit } from "../../fixtures/market-split.js";
 import type { Incumbent } from "../../../solver/engines/types.js";
 import { smallWorld } from "../../fixtures/small-world.js";
 import { patchStaff } from "../../fixtures/patch.js";
@@ -27,22 +28,11 @@ function failingSessions(fails: (call: number) => string | undefined): () => Sol
   return () => new Failing();
 }
 
-/**
- * A market-split model (Cornuéjols and Dawande): four equality rows over 30 binaries with random weights.
- * Tiny, yet HiGHS runs to its time limit without a solution, as it may on a year's rostering model.
- */
-function marketSplit(): { model: LinearModel; assignments: AssignmentColumns } {
-  let t = 1;
-  const random = (): number => (t = (t * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const b = new ModelBuilder();
-  const x = Array.from({ length: 30 }, (_, j) => b.addBinary(`x${j}`, 1));
-  for (let r = 0; r < 4; r++) {
-    const weights = x.map(() => Math.floor(random() * 100));
-    const half = Math.floor(weights.reduce((sum, w) => sum + w, 0) / 2);
-    b.addRow(`split${r}`, x.map((column, j) => ({ column, coefficient: weights[j]! })), half, half);
-  }
-  const columns = Int32Array.from(x);
-  return { model: b.build(), assignments: { columns, day: columns.map((j) => j % 7), person: columns, dayCount: 7, personCount: 30 } };
+/** The market-split model, each column an assignment of its own person. */
+function marketSplitSearch(): { model: LinearModel; assignments: AssignmentColumns } {
+  const model = marketSplit();
+  const columns = Int32Array.from({ length: model.numCols }, (_, j) => j);
+  return { model, assignments: { columns, day: columns.map((j) => j % 7), person: columns, dayCount: 7, personCount: model.numCols } };
 }
 
 describe("fix-and-optimize search", () => {
@@ -93,7 +83,7 @@ describe("fix-and-optimize search", () => {
 
   it("gives HiGHS's first schedule what is left of the limit, or of the first schedule's 5 s, after nobody working failed", async () => {
     // Nobody working breaks every row; that first attempt is held up 3.5 s (a year's model took 3.7 s).
-    const { model, assignments } = marketSplit();
+    const { model, assignments } = marketSplitSearch();
     class Slow extends SolverSession {
       override async solve(...args: Parameters<SolverSession["solve"]>): ReturnType<SolverSession["solve"]> {
         await new Promise((resolve) => setTimeout(resolve, 3500));
@@ -105,6 +95,14 @@ describe("fix-and-optimize search", () => {
     expect(steps).toEqual([expect.objectContaining({ name: "first schedule", status: "infeasible" })]);
     expect(result.status).toBe("timedout");
     // The whole model once had a whole limit of its own after that: 4 s more, the answer at 8.4 s.
+    expect(result.seconds).toBeLessThan(6.5);
+  });
+
+  it("ends HiGHS's search for a first schedule at the first schedule's 5 s, though HiGHS runs on past its limit", async () => {
+    // HiGHS told to take 30 s, as it overruns a month's limit by seconds between its steps.
+    const { model, assignments } = marketSplitSearch();
+    const result = await solveByNeighbourhoods(model, assignments, { timeLimitSeconds: 2, engineOptions: { time_limit: 30 } });
+    expect(result).toMatchObject({ status: "timedout", detail: expect.stringMatching(/^highs overran its [\d.]+ s limit and was ended$/) });
     expect(result.seconds).toBeLessThan(6.5);
   });
 
