@@ -7,7 +7,7 @@ import { buildModel } from "../../../solver/model/build.js";
 import { decodeSchedule } from "../../../solver/decode.js";
 import { SolverSession, solveInWorker } from "../../../solver/engines/run.js";
 import type { LinearModel } from "../../../solver/model/linear-model.js";
-import { marketSplit } from "../../fixtures/market-split.js";
+import { feasibleMarketSplit, marketSplit } from "../../fixtures/market-split.js";
 import type { Incumbent } from "../../../solver/engines/types.js";
 import { smallWorld } from "../../fixtures/small-world.js";
 import { patchStaff } from "../../fixtures/patch.js";
@@ -104,6 +104,28 @@ describe("fix-and-optimize search", () => {
     const result = await solveByNeighbourhoods(model, assignments, { timeLimitSeconds: 2, engineOptions: { time_limit: 30 } });
     expect(result).toMatchObject({ status: "timedout", detail: expect.stringMatching(/^highs overran its [\d.]+ s limit and was ended$/) });
     expect(result.seconds).toBeLessThan(6.5);
+  });
+
+  it("calls its schedule optimal only on a proof: a last whole-model solve stopped before HiGHS had a bound proves nothing", async () => {
+    // Every solve of HiGHS's stopped at once (time_limit 0): the neighbourhoods find nothing better, the
+    // windows widen to the horizon, and the whole model's last solve ends with the warm start and no bound.
+    const { model, solution } = feasibleMarketSplit();
+    const columns = Int32Array.from(solution.keys());
+    const steps: { name: string; status: string }[] = [];
+    const result = await solveByNeighbourhoods(model, { columns, day: columns.map((j) => j % 7), person: columns, dayCount: 7, personCount: columns.length }, {
+      timeLimitSeconds: 8,
+      relativeGap: 0,
+      windowDays: 2,
+      groupPeople: 1,
+      warmStart: { indices: columns, values: solution },
+      engineOptions: { time_limit: 0 },
+      onStep: (step) => steps.push(step),
+    });
+    expect(steps.at(-1)).toMatchObject({ name: "whole model", status: "feasible" });
+    // The LP relaxation's bound (about 20) stands; the schedule's price (30) once stood in for it.
+    expect(result.status).toBe("feasible");
+    expect(result.bound!).toBeLessThan(result.objective! - 1);
+    expect(result.gap!).toBeGreaterThan(0.1);
   });
 
   it("keeps a locked assignment in the first schedule of nobody working and after", async () => {
