@@ -653,7 +653,17 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     if (wholeLast && remaining() > 2 && !stop.aborted) {
       // Windows as wide as the horizon are the whole model: solve it from the incumbent for the rest of
       // the limit, where its bound can rise and prove the incumbent (or a better schedule) optimal.
-      const last = await sessions[0]!.solve(model, { ...engineOptions, signal: stop, timeLimitSeconds: remaining() - 1, relativeGap: wantedGap, warmStart: asStart(best!.values) }).catch((error: unknown) => {
+      // Ended at the limit if HiGHS runs on (a month's whole model at a 4 s limit answered at 7–10 s); the
+      // schedules it found by then are offered as they come.
+      const last = await sessions[0]!.solve(model, {
+        ...engineOptions,
+        signal: stop,
+        timeLimitSeconds: remaining() - 1,
+        graceSeconds: 1,
+        relativeGap: wantedGap,
+        warmStart: asStart(best!.values),
+        onIncumbent: (incumbent) => offer(incumbent.objective, incumbent.values),
+      }).catch((error: unknown) => {
         errors.push(`the whole model: ${message(error)}`);
         options.onStep?.({ name: "whole model", status: "error", seconds: 0, improved: false, error: message(error) });
         return undefined;

@@ -112,7 +112,7 @@ describe("fix-and-optimize search", () => {
     const { model, solution } = feasibleMarketSplit();
     const columns = Int32Array.from(solution.keys());
     const steps: { name: string; status: string }[] = [];
-    const result = await solveByNeighbourhoods(model, { columns, day: columns.map((j) => j % 7), person: columns, dayCount: 7, personCount: columns.length }, {
+    const result = await solveByNeighbourhoods(model, { columns, day: columns.map((j) => j % 4), person: columns.map((j) => j % 5), dayCount: 4, personCount: 5 }, {
       timeLimitSeconds: 8,
       relativeGap: 0,
       windowDays: 2,
@@ -126,6 +126,27 @@ describe("fix-and-optimize search", () => {
     expect(result.status).toBe("feasible");
     expect(result.bound!).toBeLessThan(result.objective! - 1);
     expect(result.gap!).toBeGreaterThan(0.1);
+  });
+
+  it("ends its last whole-model solve at the limit, though HiGHS runs on past its own", async () => {
+    // HiGHS told to take 30 s: the neighbourhoods (a few columns each, 5 people) solve at once and find
+    // nothing better than the warm start, the windows widen to the horizon, and the whole model gets the rest.
+    const { model, solution } = feasibleMarketSplit();
+    const columns = Int32Array.from(solution.keys());
+    const steps: { name: string; status: string }[] = [];
+    const result = await solveByNeighbourhoods(model, { columns, day: columns.map((j) => j % 4), person: columns.map((j) => j % 5), dayCount: 4, personCount: 5 }, {
+      timeLimitSeconds: 12,
+      relativeGap: 0,
+      windowDays: 2,
+      groupPeople: 1,
+      warmStart: { indices: columns, values: solution },
+      engineOptions: { time_limit: 30 },
+      onStep: (step) => steps.push(step),
+    });
+    expect(steps.at(-1)).toMatchObject({ name: "whole model", status: "timedout" });
+    expect(result.status).toBe("feasible");
+    // It once waited for HiGHS: the answer at 32 s.
+    expect(result.seconds).toBeLessThan(13);
   });
 
   it("keeps a locked assignment in the first schedule of nobody working and after", async () => {
