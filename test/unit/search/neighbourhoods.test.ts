@@ -149,6 +149,18 @@ describe("fix-and-optimize search", () => {
     expect(result.seconds).toBeLessThan(13);
   });
 
+  it("gives HiGHS alongside the first schedule's 5 s under a shorter limit, and ends it then though HiGHS runs on", async () => {
+    const { model, assignments } = marketSplitSearch();
+    const steps: string[] = [];
+    // HiGHS told to take 30 s, as it overruns its limit by seconds between its steps.
+    const result = await solveByNeighbourhoods(model, assignments, { timeLimitSeconds: 1, whole: "alongside", engineOptions: { time_limit: 30 }, onStep: (step) => steps.push(step.name) });
+    expect(steps).toEqual([]);
+    expect(result).toMatchObject({ status: "timedout", detail: "highs overran its 5 s limit and was ended" });
+    // It once waited for HiGHS: the answer at 31 s.
+    expect(result.seconds).toBeGreaterThan(4.5);
+    expect(result.seconds).toBeLessThan(6.5);
+  });
+
   it("keeps a locked assignment in the first schedule of nobody working and after", async () => {
     const prepared = prepare(demanding(14));
     const built = buildModel(prepared.input, prepared.grid, prepared.demand, [{ staff: "C", date: "2026-03-04", template: "IV10", locked: true }]);
