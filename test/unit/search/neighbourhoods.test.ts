@@ -102,7 +102,7 @@ describe("fix-and-optimize search", () => {
     // HiGHS told to take 30 s, as it overruns a month's limit by seconds between its steps.
     const { model, assignments } = marketSplitSearch();
     const result = await solveByNeighbourhoods(model, assignments, { timeLimitSeconds: 2, engineOptions: { time_limit: 30 } });
-    expect(result).toMatchObject({ status: "timedout", detail: expect.stringMatching(/^highs overran its [\d.]+ s limit and was ended$/) });
+    expect(result).toMatchObject({ status: "timedout", detail: expect.stringMatching(/^HiGHS found no schedule in [\d.]+ s$/) });
     expect(result.seconds).toBeLessThan(6.5);
   });
 
@@ -155,7 +155,7 @@ describe("fix-and-optimize search", () => {
     // HiGHS told to take 30 s, as it overruns its limit by seconds between its steps.
     const result = await solveByNeighbourhoods(model, assignments, { timeLimitSeconds: 1, whole: "alongside", engineOptions: { time_limit: 30 }, onStep: (step) => steps.push(step.name) });
     expect(steps).toEqual([]);
-    expect(result).toMatchObject({ status: "timedout", detail: "highs overran its 5 s limit and was ended" });
+    expect(result).toMatchObject({ status: "timedout", detail: expect.stringMatching(/^HiGHS found no schedule in [\d.]+ s$/) });
     // It once waited for HiGHS: the answer at 31 s.
     expect(result.seconds).toBeGreaterThan(4.5);
     expect(result.seconds).toBeLessThan(6.5);
