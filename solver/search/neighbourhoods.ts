@@ -614,9 +614,10 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
       await firstIn;
       if (!best && wholeError !== undefined) throw wholeError;
       if (!best) {
-        // Ended at the first schedule's allowance, the worker says it overran a limit the caller never set.
+        // Ended at the first schedule's allowance (not cancelled), the worker says it overran a limit the
+        // caller never set.
         const answer = (await whole)!;
-        return { ...answer, seconds: elapsed(), ...(answer.status === "timedout" ? { detail: `HiGHS found no schedule in ${elapsed().toFixed(1)} s` } : {}) };
+        return { ...answer, seconds: elapsed(), ...(answer.status === "timedout" && !stop.aborted ? { detail: `HiGHS found no schedule in ${elapsed().toFixed(1)} s` } : {}) };
       }
       // HiGHS's first schedule of a month may leave slacks above the least its assignments need; columns
       // no neighbourhood reaches would keep them for good. Every assignment fixed, the rest free, settles them.
