@@ -122,8 +122,10 @@ function outcome(h: Highs, instance: Model, model: LinearModel, seconds: number,
   if (!hasSolution) return { status: "timedout", seconds, detail: `HiGHS model status ${status}` };
   const values = Float64Array.from(instance.getSolution().colValue);
   const objective = instance.getObjectiveValue();
-  const bound = info("mip_dual_bound") ?? objective;
-  const base = { objective, bound, gap: relativeGap(objective, bound), seconds, values, detail: `HiGHS model status ${status}` };
+  // Stopped before it had a bound of its own (a time limit before the root LP), HiGHS claims none: the
+  // objective in its place read as a proof (gap 0, and a search then called its schedule optimal).
+  const bound = info("mip_dual_bound") ?? (status === codes.optimal ? objective : undefined);
+  const base = { objective, ...(bound !== undefined ? { bound, gap: relativeGap(objective, bound) } : {}), seconds, values, detail: `HiGHS model status ${status}` };
   const withFirst = firstFeasibleSeconds === undefined ? base : { ...base, firstFeasibleSeconds };
   return { status: status === codes.optimal ? "optimal" : "feasible", ...withFirst };
 }

@@ -25,9 +25,15 @@ export interface RunOptions extends SolveOptions {
    * (HiGHS heeds a stop only between LP solves, and a month's root LP takes most of a minute).
    */
   endOnAbort?: boolean;
+  /**
+   * Seconds past the time limit after which the worker is ended from outside, answering `timedout`
+   * (default 30 for HiGHS, 1 for javascript-lp-solver). HiGHS heeds its limit only between steps: on a
+   * month's whole model, a 4 s limit answered at 7 to 10 s.
+   */
+  graceSeconds?: number;
 }
 
-/** Seconds past the time limit after which a worker is ended from outside. */
+/** Seconds past the time limit after which a worker is ended from outside, unless a solve says otherwise. */
 const GRACE_SECONDS = { highs: 30, jslp: 1 } as const;
 
 /** The compiled worker; under the test runner the sources are TypeScript and load through tsx. */
@@ -70,7 +76,7 @@ export class SolverSession {
     const engine = this.engine;
     const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
     const stop = new SharedArrayBuffer(4);
-    const { onProgress, signal, onIncumbent, endOnAbort, ...solveOptions } = options;
+    const { onProgress, signal, onIncumbent, endOnAbort, graceSeconds = GRACE_SECONDS[engine], ...solveOptions } = options;
     const request: SolveRequest = { model, options: { ...solveOptions, timeLimitSeconds: limit }, stop, streamIncumbents: onIncumbent !== undefined };
     const started = performance.now();
     const worker = (this.worker ??= this.start());
@@ -101,7 +107,7 @@ export class SolverSession {
       };
       const onError = (error: Error): void => finish(error, true);
       const onExit = (code: number): void => finish(new Error(`solver worker exited with code ${code} before answering`), true);
-      const guard = setTimeout(() => endFromOutside(`${engine} overran its ${limit} s limit and was ended`), (limit + GRACE_SECONDS[engine]) * 1000);
+      const guard = setTimeout(() => endFromOutside(`${engine} overran its ${Math.round(limit * 10) / 10} s limit and was ended`), (limit + graceSeconds) * 1000);
       worker.on("message", onMessage);
       worker.on("error", onError);
       worker.on("exit", onExit);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SolverSession } from "../../../solver/engines/run.js";
 import { ModelBuilder, type LinearModel } from "../../../solver/model/linear-model.js";
+import { marketSplit } from "../../fixtures/market-split.js";
 
 /** min Σ cost·x over binaries with Σ x ≥ need: the optimum is the `need` cheapest costs. */
 function cheapest(costs: number[], need: number): LinearModel {
@@ -43,6 +44,21 @@ describe("a solver session keeps one worker for many solves", () => {
       // HiGHS refuses a negative time_limit with an exception, which once ended a search at its last second.
       const late = await session.solve(cheapest([5, 3], 1), { timeLimitSeconds: -0.3 });
       expect(["optimal", "feasible", "timedout"]).toContain(late.status);
+      const next = await session.solve(cheapest([5, 3], 1), { relativeGap: 0 });
+      expect([next.status, next.objective]).toEqual(["optimal", 3]);
+    } finally {
+      session.close();
+    }
+  });
+
+  it("ends a worker whose engine runs past its limit once the grace a solve allows is over", async () => {
+    const session = new SolverSession();
+    try {
+      // HiGHS told to take 30 s (as it overruns a month's limit by seconds between its steps), the limit 1 s.
+      const started = performance.now();
+      const late = await session.solve(marketSplit(), { timeLimitSeconds: 1, graceSeconds: 0, engineOptions: { time_limit: 30 } });
+      expect(late).toMatchObject({ status: "timedout", detail: "highs overran its 1 s limit and was ended" });
+      expect((performance.now() - started) / 1000).toBeLessThan(3);
       const next = await session.solve(cheapest([5, 3], 1), { relativeGap: 0 });
       expect([next.status, next.objective]).toEqual(["optimal", 3]);
     } finally {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { optimize } from "../../../src/optimize.js";
 import { explain, prepare } from "../../../src/pipeline.js";
-import { assignmentColumnsOf, daysAfter, mergedFixing, neighbourhoods, seedValues, SharedPass, solveByNeighbourhoods, type Neighbourhood } from "../../../solver/search/neighbourhoods.js";
+import { assignmentColumnsOf, daysAfter, type AssignmentColumns, mergedFixing, neighbourhoods, seedValues, SharedPass, solveByNeighbourhoods, type Neighbourhood } from "../../../solver/search/neighbourhoods.js";
 import { expandSolution, restrictModel } from "../../../solver/search/restrict.js";
 import { buildModel } from "../../../solver/model/build.js";
 import { decodeSchedule } from "../../../solver/decode.js";
 import { SolverSession, solveInWorker } from "../../../solver/engines/run.js";
+import type { LinearModel } from "../../../solver/model/linear-model.js";
+import { feasibleMarketSplit, marketSplit } from "../../fixtures/market-split.js";
 import type { Incumbent } from "../../../solver/engines/types.js";
 import { smallWorld } from "../../fixtures/small-world.js";
 import { patchStaff } from "../../fixtures/patch.js";
@@ -24,6 +26,13 @@ function failingSessions(fails: (call: number) => string | undefined): () => Sol
     }
   }
   return () => new Failing();
+}
+
+/** The market-split model, each column an assignment of its own person. */
+function marketSplitSearch(): { model: LinearModel; assignments: AssignmentColumns } {
+  const model = marketSplit();
+  const columns = Int32Array.from({ length: model.numCols }, (_, j) => j);
+  return { model, assignments: { columns, day: columns.map((j) => j % 7), person: columns, dayCount: 7, personCount: model.numCols } };
 }
 
 describe("fix-and-optimize search", () => {
@@ -70,6 +79,86 @@ describe("fix-and-optimize search", () => {
     const explanation = explain(prepared, decodeSchedule(built, result.values!));
     expect(explanation.feasible).toBe(true);
     expect(Math.abs(result.objective! - explanation.total)).toBeLessThanOrEqual(1e-6 * Math.max(1, explanation.total));
+  });
+
+  it("gives HiGHS's first schedule what is left of the limit, or of the first schedule's 5 s, after nobody working failed", async () => {
+    // Nobody working breaks every row; that first attempt is held up 3.5 s (a year's model took 3.7 s).
+    const { model, assignments } = marketSplitSearch();
+    class Slow extends SolverSession {
+      override async solve(...args: Parameters<SolverSession["solve"]>): ReturnType<SolverSession["solve"]> {
+        await new Promise((resolve) => setTimeout(resolve, 3500));
+        return super.solve(...args);
+      }
+    }
+    const steps: { name: string; status: string }[] = [];
+    const result = await solveByNeighbourhoods(model, assignments, { timeLimitSeconds: 4, newSession: () => new Slow(), onStep: (step) => steps.push(step) });
+    expect(steps).toEqual([expect.objectContaining({ name: "first schedule", status: "infeasible" })]);
+    expect(result.status).toBe("timedout");
+    // The whole model once had a whole limit of its own after that: 4 s more, the answer at 8.4 s.
+    expect(result.seconds).toBeLessThan(6.5);
+  });
+
+  it("ends HiGHS's search for a first schedule at the first schedule's 5 s, though HiGHS runs on past its limit", async () => {
+    // HiGHS told to take 30 s, as it overruns a month's limit by seconds between its steps.
+    const { model, assignments } = marketSplitSearch();
+    const result = await solveByNeighbourhoods(model, assignments, { timeLimitSeconds: 2, engineOptions: { time_limit: 30 } });
+    expect(result).toMatchObject({ status: "timedout", detail: expect.stringMatching(/^HiGHS found no schedule in [\d.]+ s$/) });
+    expect(result.seconds).toBeLessThan(6.5);
+  });
+
+  it("calls its schedule optimal only on a proof: a last whole-model solve stopped before HiGHS had a bound proves nothing", async () => {
+    // Every solve of HiGHS's stopped at once (time_limit 0): the neighbourhoods find nothing better, the
+    // windows widen to the horizon, and the whole model's last solve ends with the warm start and no bound.
+    const { model, solution } = feasibleMarketSplit();
+    const columns = Int32Array.from(solution.keys());
+    const steps: { name: string; status: string }[] = [];
+    const result = await solveByNeighbourhoods(model, { columns, day: columns.map((j) => j % 4), person: columns.map((j) => j % 5), dayCount: 4, personCount: 5 }, {
+      timeLimitSeconds: 8,
+      relativeGap: 0,
+      windowDays: 2,
+      groupPeople: 1,
+      warmStart: { indices: columns, values: solution },
+      engineOptions: { time_limit: 0 },
+      onStep: (step) => steps.push(step),
+    });
+    expect(steps.at(-1)).toMatchObject({ name: "whole model", status: "feasible" });
+    // The LP relaxation's bound (about 20) stands; the schedule's price (30) once stood in for it.
+    expect(result.status).toBe("feasible");
+    expect(result.bound!).toBeLessThan(result.objective! - 1);
+    expect(result.gap!).toBeGreaterThan(0.1);
+  });
+
+  it("ends its last whole-model solve at the limit, though HiGHS runs on past its own", async () => {
+    // HiGHS told to take 30 s: the neighbourhoods (a few columns each, 5 people) solve at once and find
+    // nothing better than the warm start, the windows widen to the horizon, and the whole model gets the rest.
+    const { model, solution } = feasibleMarketSplit();
+    const columns = Int32Array.from(solution.keys());
+    const steps: { name: string; status: string }[] = [];
+    const result = await solveByNeighbourhoods(model, { columns, day: columns.map((j) => j % 4), person: columns.map((j) => j % 5), dayCount: 4, personCount: 5 }, {
+      timeLimitSeconds: 12,
+      relativeGap: 0,
+      windowDays: 2,
+      groupPeople: 1,
+      warmStart: { indices: columns, values: solution },
+      engineOptions: { time_limit: 30 },
+      onStep: (step) => steps.push(step),
+    });
+    expect(steps.at(-1)).toMatchObject({ name: "whole model", status: "timedout" });
+    expect(result.status).toBe("feasible");
+    // It once waited for HiGHS: the answer at 32 s.
+    expect(result.seconds).toBeLessThan(13);
+  });
+
+  it("gives HiGHS alongside the first schedule's 5 s under a shorter limit, and ends it then though HiGHS runs on", async () => {
+    const { model, assignments } = marketSplitSearch();
+    const steps: string[] = [];
+    // HiGHS told to take 30 s, as it overruns its limit by seconds between its steps.
+    const result = await solveByNeighbourhoods(model, assignments, { timeLimitSeconds: 1, whole: "alongside", engineOptions: { time_limit: 30 }, onStep: (step) => steps.push(step.name) });
+    expect(steps).toEqual([]);
+    expect(result).toMatchObject({ status: "timedout", detail: expect.stringMatching(/^HiGHS found no schedule in [\d.]+ s$/) });
+    // It once waited for HiGHS: the answer at 31 s.
+    expect(result.seconds).toBeGreaterThan(4.5);
+    expect(result.seconds).toBeLessThan(6.5);
   });
 
   it("keeps a locked assignment in the first schedule of nobody working and after", async () => {
