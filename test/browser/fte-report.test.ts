@@ -10,8 +10,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type BrowserContext } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, printOverflow } from "./print.js";
 import { readDataFile } from "../../src/io.js";
 import { fteReportFromData, renderFteReport } from "../../src/reports/fte/report.js";
 
@@ -36,11 +37,7 @@ describe("FTE report in Chromium", () => {
     const file = join(dir, "fte.html");
     writeFileSync(file, renderFteReport(report.value, "html").body);
     url = pathToFileURL(file).href;
-    // A fresh profile directory per run (playwright passes it as --user-data-dir).
-    browser = await chromium.launchPersistentContext(join(dir, "profile"), {
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium(join(dir, "profile"));
   }, 120_000);
 
   afterAll(async () => {
@@ -80,15 +77,7 @@ describe("FTE report in Chromium", () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: PRINTABLE_WIDTH_PX, height: 960 });
     await page.goto(url);
-    await page.emulateMedia({ media: "print" });
-    const overflow = await page.evaluate((limit) => {
-      const out: string[] = [];
-      for (const el of document.body.querySelectorAll("*")) {
-        const box = el.getBoundingClientRect();
-        if (box.width > 0 && (box.right > limit + 0.5 || box.left < -0.5)) out.push(`${el.tagName.toLowerCase()}.${el.className} ${box.left.toFixed(1)}–${box.right.toFixed(1)}`);
-      }
-      return { out, scrollWidth: document.documentElement.scrollWidth };
-    }, PRINTABLE_WIDTH_PX);
+    const overflow = await printOverflow(page, PRINTABLE_WIDTH_PX);
     expect(overflow.out).toEqual([]);
     expect(overflow.scrollWidth).toBeLessThanOrEqual(PRINTABLE_WIDTH_PX);
     const pdf = await page.pdf({ format: "Letter", preferCSSPageSize: true, printBackground: true });

@@ -2,16 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { run } from "../../src/cli/main.js";
+import { capture } from "../fixtures/cli.js";
 import { BASE } from "../fixtures/world.js";
 import { smallWorld } from "../fixtures/small-world.js";
-
-async function capture(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 let dir: string;
 beforeAll(() => {

@@ -6,17 +6,11 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatSolveSummary, progressPrinter } from "../../src/cli/format.js";
 import { run } from "../../src/cli/main.js";
+import { capture } from "../fixtures/cli.js";
 import { writeFileComplete } from "../../src/io.js";
 import { openStore } from "../../src/store/store.js";
 import { BASE, world } from "../fixtures/world.js";
 import { onLeave, smallWorld } from "../fixtures/small-world.js";
-
-async function capture(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 let dir: string;
 beforeAll(() => {
