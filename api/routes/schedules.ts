@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import type { Assignment, Explanation, PlanningInput, Problem, Schedule } from "../../models/index.js";
-import { explain, parseScheduleFor, prepare } from "../../src/pipeline.js";
+import { explain, parseScheduleFor, prepare, type Prepared } from "../../src/pipeline.js";
 import { SolveJobOptionsSchema } from "../../src/jobs/options.js";
 import { datesLeftBehind, type DateRange } from "../../src/calendar/coverage.js";
 import type { PublishedVersion } from "../../src/calendar/events.js";
@@ -18,6 +18,7 @@ import { HttpProblem, invalid, notFound, QUEUE_FULL_RESPONSE, queueFull } from "
 import { operation, type Operation } from "../operation.js";
 import { EditRequestSchema, ExplainedScheduleSchema, ExplanationSchema, JobSchema, PostedScheduleSchema, ScheduleSummarySchema } from "../schemas.js";
 import { scheduleToHtml } from "../../src/export/schedule-html.js";
+import { repairWindowProblems } from "../../src/repair/window.js";
 import { jobView } from "./jobs.js";
 import { ifMatch, scheduleEtag, siteOr404, written } from "./common.js";
 
@@ -51,10 +52,11 @@ function editedAssignments(site: SiteRecord, before: readonly Assignment[], afte
 }
 
 /** A stored schedule with the checker's explanation (or, when the site's data changed under it, the problems). */
-function explained(site: SiteRecord, schedule: ScheduleRecord) {
+/** `prepared`: the site's input prepared already (the schedule page needs it too). */
+function explained(site: SiteRecord, schedule: ScheduleRecord, prepared?: Prepared) {
   const parsed = parseScheduleFor(site.input, { assignments: schedule.assignments });
   if (!parsed.ok) return { schedule, problems: parsed.problems };
-  return { schedule, explanation: explain(prepare(site.input), parsed.value) };
+  return { schedule, explanation: explain(prepared ?? prepare(site.input), parsed.value) };
 }
 
 /**
@@ -137,18 +139,6 @@ function coverageFor(site: SiteRecord, versions: readonly PublishedVersion[], ch
   };
 }
 
-/** Problems with a repair's dates: each within the horizon, and the window not reversed. */
-function repairProblems(repair: { changeFrom?: string; changeUntil?: string }, horizon: DateRange): Problem[] {
-  const problems: Problem[] = [];
-  for (const [field, date] of [["changeFrom", repair.changeFrom], ["changeUntil", repair.changeUntil]] as const) {
-    if (date !== undefined && (date < horizon.start || date > horizon.end)) problems.push({ path: `repair.${field}`, message: `must be within the horizon ${horizon.start}…${horizon.end}`, value: date });
-  }
-  if (repair.changeFrom !== undefined && repair.changeUntil !== undefined && repair.changeUntil < repair.changeFrom) {
-    problems.push({ path: "repair.changeUntil", message: `must not be before repair.changeFrom (${repair.changeFrom})`, value: repair.changeUntil });
-  }
-  return problems;
-}
-
 function scheduleOr404(site: SiteRecord, record: ScheduleRecord | undefined, id: string): ScheduleRecord {
   if (!record) throw notFound(`no schedule ${id} at site ${site.id}`);
   return record;
@@ -174,7 +164,7 @@ export const scheduleOperations: Operation[] = [
         throw invalid("the base schedule does not exist", [{ path: "baseScheduleId", message: `no schedule at site ${site.id}`, value: body.baseScheduleId }]);
       }
       if (body.repair) {
-        const problems = repairProblems(body.repair, site.input.horizon);
+        const problems = repairWindowProblems(body.repair, site.input.horizon, { changeFrom: "repair.changeFrom", changeUntil: "repair.changeUntil" });
         if (body.baseScheduleId === undefined && !deps.store.schedules.latest(site.id)) problems.unshift({ path: "repair", message: `a repair changes a schedule, and site ${site.id} has none: solve one first or name it in baseScheduleId` });
         if (problems.length > 0) throw invalid("the repair cannot be made", problems);
       }
@@ -215,12 +205,13 @@ export const scheduleOperations: Operation[] = [
     handle: ({ deps, params, query }) => {
       const site = siteOr404(deps.store, params.siteId!);
       const record = scheduleOr404(site, deps.store.schedules.get(site.id, params.scheduleId!), params.scheduleId!);
-      const checked = explained(site, record);
       const headers: Record<string, string> = { ETag: scheduleEtag(record) };
-      if (query.format !== "html") return { status: 200, body: checked, headers };
+      if (query.format !== "html") return { status: 200, body: explained(site, record), headers };
+      const prepared = prepare(site.input);
+      const checked = explained(site, record, prepared);
       if (checked.problems) throw new HttpProblem(409, `schedule ${record.id} no longer fits the site's planning data, so it has no page; edit it first`, checked.problems);
       const caption = `schedule ${record.id}, ${record.status}${record.version !== undefined ? ` version ${record.version}` : `, revision ${record.revision}`}`;
-      const page = scheduleToHtml(prepare(site.input), { assignments: record.assignments }, checked.explanation, { caption });
+      const page = scheduleToHtml(prepared, { assignments: record.assignments }, checked.explanation, { caption });
       return { status: 200, text: page, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } };
     },
   }),

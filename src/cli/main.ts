@@ -15,7 +15,7 @@ import { terminalText } from "./terminal.js";
 import { joinNegativeValues, parseDecimal, unknownOptions } from "./flags.js";
 import { optimize } from "../optimize.js";
 import { checkLocks } from "../locks.js";
-import { isFrozen, type FrozenDates } from "../../solver/model/build.js";
+import { frozenOutside, lockedIfFrozen, repairWindowProblems, withReference } from "../repair/window.js";
 import { scheduleToCsv } from "../export/csv.js";
 import { scheduleToHtml } from "../export/schedule-html.js";
 import type { EngineName } from "../../solver/engines/types.js";
@@ -177,8 +177,7 @@ interface RepairArgs {
 async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: RepairArgs): Promise<number> {
   // Every bad option is named at once, not only the first.
   const { timeLimitSeconds, relativeGap, problems } = solveOptions(flags);
-  const window = repair && { before: repair.changeFrom, after: repair.changeUntil };
-  for (const [flag, date] of Object.entries({ "change-from": window?.before, "change-until": window?.after })) {
+  for (const [flag, date] of Object.entries({ "change-from": repair?.changeFrom, "change-until": repair?.changeUntil })) {
     if (date !== undefined && !IsoDateSchema.safeParse(date).success) problems.push(`--${flag} must be a date YYYY-MM-DD (got "${date}")`);
   }
   if (problems.length > 0) throw new UsageError(problems);
@@ -187,16 +186,12 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: R
   const fromPath = repair?.schedule ?? flags.from;
   const from = fromPath === undefined ? undefined : loadSchedule(loaded.value, fromPath);
   if (from && !from.ok) return reportProblems(io, fromPath!, from.problems);
-  const { horizon } = loaded.value;
-  const outside = Object.entries({ "--change-from": window?.before, "--change-until": window?.after }).flatMap(([path, date]) =>
-    date !== undefined && (date < horizon.start || date > horizon.end) ? [{ path, message: `must be within the horizon ${horizon.start}…${horizon.end}`, value: date }] : [],
-  );
-  if (window?.before !== undefined && window.after !== undefined && window.after < window.before) outside.push({ path: "--change-until", message: `must not be before --change-from (${window.before})`, value: window.after });
+  const outside = repair ? repairWindowProblems(repair, loaded.value.horizon, { changeFrom: "--change-from", changeUntil: "--change-until" }) : [];
   if (outside.length > 0) return reportProblems(io, "rxroster", outside);
-  const frozen: FrozenDates | undefined = window && { ...(window.before ? { before: window.before } : {}), ...(window.after ? { after: window.after } : {}) };
-  const base = from?.ok && frozen ? withLocksOn(from.value, frozen) : from?.ok ? from.value : undefined;
+  const frozen = repair && frozenOutside(repair);
+  const base = from?.ok && frozen ? { ...from.value, assignments: from.value.assignments.map((a) => lockedIfFrozen(a, frozen)) } : from?.ok ? from.value : undefined;
   // The schedule repaired is the reference its changes are counted against.
-  const input = repair && base ? { ...loaded.value, reference: { assignments: base.assignments.map(({ staff, date, template }) => ({ staff, date, template })) } } : loaded.value;
+  const input = repair && base ? withReference(loaded.value, base.assignments) : loaded.value;
   const prepared = prepare(input);
   // Locks no schedule can keep, alone or together, are the --from file's problem: named by their place
   // in it and the rule they break, before any solve.
@@ -233,11 +228,6 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: R
   const { schedule: _s, ...summary } = outcome;
   io.out(flags.json ? JSON.stringify(summary, null, 2) : formatSolveSummary(input, outcome, flags.out));
   return outcome.schedule ? EXIT_OK : EXIT_NO_SCHEDULE;
-}
-
-/** The schedule with every assignment on a frozen date locked. */
-function withLocksOn(schedule: Schedule, frozen: FrozenDates): Schedule {
-  return { ...schedule, assignments: schedule.assignments.map((a) => ({ ...a, locked: a.locked || isFrozen(frozen, a.date) })) };
 }
 
 const PARSE_OPTIONS = {

@@ -15,7 +15,7 @@ import type { FteReportJobOptions, JobProgress, SolveJobOptions, SolveResult } f
 import type { FteReportWorkerInput, FteReportWorkerMessage } from "./fte-report-worker.js";
 import type { SolveWorkerInput, SolveWorkerMessage } from "./solve-worker.js";
 import { startModuleWorker } from "./worker-thread.js";
-import { isFrozen, type FrozenDates } from "../../solver/model/build.js";
+import { frozenOutside, lockedIfFrozen, withReference } from "../repair/window.js";
 
 export interface SolveQueueOptions {
   /** Solves running at once (default `os.availableParallelism()`). */
@@ -290,13 +290,12 @@ export class SolveQueue {
     const fits = new Set(usable);
     // A repair: the base is the reference its changes are priced against, kept as it is outside the window.
     const { repair } = job.options;
-    const frozen: FrozenDates | undefined = repair && base ? { ...(repair.changeFrom ? { before: repair.changeFrom } : {}), ...(repair.changeUntil ? { after: repair.changeUntil } : {}) } : undefined;
-    const reference = repair && base ? { assignments: usable.map(({ staff, date, template }) => ({ staff, date, template })) } : undefined;
+    const frozen = repair && base ? frozenOutside(repair) : undefined;
     const data: SolveWorkerInput = {
-      input: reference ? { ...site.input, reference } : site.input,
+      input: frozen ? withReference(site.input, usable) : site.input,
       timeLimitSeconds: job.options.timeLimitSeconds,
       ...(job.options.relativeGap !== undefined ? { relativeGap: job.options.relativeGap } : {}),
-      ...(base ? { base: base.assignments.map((a) => (!fits.has(a) ? { ...a, locked: false } : frozen && isFrozen(frozen, a.date) ? { ...a, locked: true } : a)) } : {}),
+      ...(base ? { base: base.assignments.map((a) => (!fits.has(a) ? { ...a, locked: false } : frozen ? lockedIfFrozen(a, frozen) : a)) } : {}),
       ...(frozen ? { frozen } : {}),
       ...(job.options.warmStart && usable.length > 0 ? { warmStart: { assignments: usable } } : {}),
     };
