@@ -58,7 +58,8 @@ describe("a solver session keeps one worker for many solves", () => {
       const started = performance.now();
       const late = await session.solve(marketSplit(), { timeLimitSeconds: 1, graceSeconds: 0, engineOptions: { time_limit: 30 } });
       expect(late).toMatchObject({ status: "timedout", detail: "highs overran its 1 s limit and was ended" });
-      expect((performance.now() - started) / 1000).toBeLessThan(3);
+      // Ended about 1 s in, not after HiGHS's 30 s (the margin is for a loaded machine, not a speed target).
+      expect((performance.now() - started) / 1000).toBeLessThan(15);
       const next = await session.solve(cheapest([5, 3], 1), { relativeGap: 0 });
       expect([next.status, next.objective]).toEqual(["optimal", 3]);
     } finally {

@@ -91,11 +91,13 @@ describe("fix-and-optimize search", () => {
       }
     }
     const steps: { name: string; status: string }[] = [];
-    const result = await solveByNeighbourhoods(model, assignments, { timeLimitSeconds: 4, newSession: () => new Slow(), onStep: (step) => steps.push(step) });
+    // HiGHS told to take 30 s, as it overruns a month's limit by seconds between its steps.
+    const result = await solveByNeighbourhoods(model, assignments, { timeLimitSeconds: 4, newSession: () => new Slow(), engineOptions: { time_limit: 30 }, onStep: (step) => steps.push(step) });
     expect(steps).toEqual([expect.objectContaining({ name: "first schedule", status: "infeasible" })]);
     expect(result.status).toBe("timedout");
-    // The whole model once had a whole limit of its own after that: 4 s more, the answer at 8.4 s.
-    expect(result.seconds).toBeLessThan(6.5);
+    // The whole model once had a whole limit of its own after that, and was waited for: past 30 s. The
+    // answer comes at about 5 s; the margin is for a loaded machine, not a speed target.
+    expect(result.seconds).toBeLessThan(20);
   });
 
   it("ends HiGHS's search for a first schedule at the first schedule's 5 s, though HiGHS runs on past its limit", async () => {
@@ -103,7 +105,8 @@ describe("fix-and-optimize search", () => {
     const { model, assignments } = marketSplitSearch();
     const result = await solveByNeighbourhoods(model, assignments, { timeLimitSeconds: 2, engineOptions: { time_limit: 30 } });
     expect(result).toMatchObject({ status: "timedout", detail: expect.stringMatching(/^HiGHS found no schedule in [\d.]+ s$/) });
-    expect(result.seconds).toBeLessThan(6.5);
+    // About 5 s; it once waited for HiGHS's 30 s. The margin is for a loaded machine, not a speed target.
+    expect(result.seconds).toBeLessThan(20);
   });
 
   it("calls its schedule optimal only on a proof: a last whole-model solve stopped before HiGHS had a bound proves nothing", async () => {
@@ -145,8 +148,8 @@ describe("fix-and-optimize search", () => {
     });
     expect(steps.at(-1)).toMatchObject({ name: "whole model", status: "timedout" });
     expect(result.status).toBe("feasible");
-    // It once waited for HiGHS: the answer at 32 s.
-    expect(result.seconds).toBeLessThan(13);
+    // It once waited for HiGHS: the answer at 32 s (now at the 12 s limit; the margin is for a loaded machine).
+    expect(result.seconds).toBeLessThan(20);
   });
 
   it("gives HiGHS alongside the first schedule's 5 s under a shorter limit, and ends it then though HiGHS runs on", async () => {
@@ -157,8 +160,10 @@ describe("fix-and-optimize search", () => {
     expect(steps).toEqual([]);
     expect(result).toMatchObject({ status: "timedout", detail: expect.stringMatching(/^HiGHS found no schedule in [\d.]+ s$/) });
     // It once waited for HiGHS: the answer at 31 s.
+    // Not stopped at the 1 s limit: the first schedule's 5 s allowance; nor the 31 s HiGHS would take
+    // (the upper margin is for a loaded machine, not a speed target).
     expect(result.seconds).toBeGreaterThan(4.5);
-    expect(result.seconds).toBeLessThan(6.5);
+    expect(result.seconds).toBeLessThan(20);
   });
 
   it("keeps a locked assignment in the first schedule of nobody working and after", async () => {
