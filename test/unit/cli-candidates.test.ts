@@ -2,17 +2,18 @@
  * `rxroster candidates`: the ranked table, --json, and bad flags named one per line with exit 2 (the test
  * world, 2026-03-02 to 2026-03-15).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { capture } from "../fixtures/cli.js";
 import { BASE } from "../fixtures/world.js";
 
+let dir: string;
 let input: string;
 let schedule: string;
 beforeAll(() => {
-  const dir = mkdtempSync(join(tmpdir(), "rxroster-candidates-"));
+  dir = mkdtempSync(join(tmpdir(), "rxroster-candidates-"));
   input = join(dir, "input.json");
   schedule = join(dir, "schedule.json");
   // IV weekdays only, so a Saturday is a day it does not run.
@@ -21,6 +22,7 @@ beforeAll(() => {
   writeFileSync(schedule, JSON.stringify({ assignments: [{ staff: "A", date: "2026-03-03", template: "E8" }] }));
 });
 
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const candidates = (...flags: string[]) => capture(["candidates", input, schedule, ...flags]);
 
 describe("rxroster candidates", () => {

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { capture } from "../fixtures/cli.js";
 import { BASE } from "../fixtures/world.js";
 import { smallWorld } from "../fixtures/small-world.js";
@@ -12,6 +12,7 @@ beforeAll(() => {
   writeFileSync(join(dir, "input.json"), JSON.stringify(BASE));
   writeFileSync(join(dir, "schedule.json"), JSON.stringify({ assignments: [{ staff: "A", date: "2026-03-02", template: "E8" }, { staff: "A", date: "2026-03-03", template: "D8" }] }));
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the schedule page from the command line", () => {
   it("solve writes schedule.html beside schedule.json and schedule.csv, and says so", async () => {

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { readDataFile, repeatedJsonKey } from "../../src/io.js";
+import { testDir } from "../fixtures/temp.js";
 
 describe("a key given twice in a JSON object", () => {
   it("is never found in JSON a serializer wrote (keys and strings holding quotes, braces, commas and escapes)", () => {
@@ -23,7 +23,7 @@ describe("a key given twice in a JSON object", () => {
   });
 
   it("is looked for in one pass: 100,000 keys and a million values are read in seconds (the YAML parser took minutes, or ran out of memory)", () => {
-    const path = join(mkdtempSync(join(tmpdir(), "rxroster-io-")), "big.json");
+    const path = join(testDir("io"), "big.json");
     const keys = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
     writeFileSync(path, JSON.stringify({ keys, values: new Array(1_000_000).fill(7) }));
     const started = Date.now();
@@ -35,7 +35,7 @@ describe("a key given twice in a JSON object", () => {
 
 describe("reading YAML", () => {
   it("prints none of the parser's warnings (an unknown tag, a list as a key) as process warnings on stderr", () => {
-    const path = join(mkdtempSync(join(tmpdir(), "rxroster-io-")), "tags.yaml");
+    const path = join(testDir("io"), "tags.yaml");
     writeFileSync(path, "name: !!js/function 'function () {}'\n? [a, b]\n: 1\n");
     const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
     try {

@@ -3,16 +3,17 @@
  * solving time. Each must end in one line naming the file, the line or section and the problem, exit 2.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { TINY_LINES, tinyText } from "./fixtures.js";
 
 const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "bench/curtois/run.ts", ...args], { encoding: "utf8" });
 
 describe("bench:curtois on a bad instance file", () => {
   const dir = mkdtempSync(join(tmpdir(), "rxroster-curtois-cli-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const file = (name: string, text: string): string => {
     const path = join(dir, name);
     writeFileSync(path, text);

@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { evaluateRoster } from "../../../bench/curtois/evaluate.js";
@@ -9,6 +8,7 @@ import { parseCurtoisInstance } from "../../../bench/curtois/parse-instance.js";
 import { instancePath } from "../../../bench/curtois/paths.js";
 import { copyId, lengthen, toInstanceText, widen } from "../../../bench/curtois/scale.js";
 import { published } from "./fixtures.js";
+import { testDir } from "../../fixtures/temp.js";
 
 describe("larger instances made from the published ones", () => {
   it("writes an instance in the published format that parses back to the same instance", () => {
@@ -52,7 +52,7 @@ describe("larger instances made from the published ones", () => {
 
   it("makes 120 staff × 84 days from instance 12 that the benchmark reads and imports", () => {
     const big = lengthen(widen(published(12).data, 2), 3);
-    const file = join(mkdtempSync(join(tmpdir(), "rxroster-scale-")), "Wide12Long.txt");
+    const file = join(testDir("scale"), "Wide12Long.txt");
     writeFileSync(file, toInstanceText(big));
     const read = readInstanceFile(file);
     expect(read.ok).toBe(true);
@@ -66,7 +66,7 @@ describe("scale.ts on the command line", () => {
   const scale = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "bench/curtois/scale.ts", ...args], { encoding: "utf8" });
 
   it("exits 2 with one line naming the problem: a bad factor, an unreadable instance, an unwritable output", () => {
-    const dir = mkdtempSync(join(tmpdir(), "rxroster-scale-cli-"));
+    const dir = testDir("scale-cli");
     const cases = [
       { args: ["--staff", "0", "in.txt", join(dir, "out.txt")], message: /^scale: --staff must be a whole number from 1 to 20 \(got "0"\)$/ },
       { args: [join(dir, "missing.txt"), join(dir, "out.txt")], message: /^scale: .*missing\.txt: cannot read the instance file \(ENOENT\)$/ },
@@ -81,7 +81,7 @@ describe("scale.ts on the command line", () => {
   });
 
   it("writes no instance the benchmark would refuse: a copy's id already taken, a horizon over 366 days", () => {
-    const dir = mkdtempSync(join(tmpdir(), "rxroster-scale-refuse-"));
+    const dir = testDir("scale-refuse");
     // Employee A_2 is there already; --staff 2 would name A's copy A_2 too.
     const taken = join(dir, "taken.txt");
     writeFileSync(taken, toInstanceText({ ...published(1).data, staff: [...published(1).data.staff, { ...published(1).data.staff[0]!, id: copyId("A", 1) }] }));
