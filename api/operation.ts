@@ -8,6 +8,7 @@ import type { z } from "zod";
 import type { Principal } from "../src/store/tokens.js";
 import type { Store } from "../src/store/store.js";
 import type { SolveQueue } from "../src/jobs/queue.js";
+import type { CheckerPool } from "../src/jobs/checker-worker.js";
 import { authenticate, authorize, type Permission, type Target } from "./auth.js";
 import { fromZod, HttpProblem, ifMatchRequired, invalid, type EtagResource } from "./problem.js";
 
@@ -15,6 +16,11 @@ import { fromZod, HttpProblem, ifMatchRequired, invalid, type EtagResource } fro
 export interface AppDeps {
   store: Store;
   queue: SolveQueue;
+  /**
+   * The worker threads that explain schedules, render schedule pages and rank candidates, off the event
+   * loop; whoever builds the app closes it after the server stops.
+   */
+  checker: CheckerPool;
   /** Where internal errors are logged, one entry per error (default: stderr). Never receives tokens. */
   log?: (line: string) => void;
   /** Largest accepted request body in bytes (default 2 MiB). */

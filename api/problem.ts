@@ -22,6 +22,7 @@ const TITLES: Record<number, string> = {
   428: "Precondition required",
   429: "Too many requests",
   500: "Internal server error",
+  503: "Service unavailable",
 };
 
 const SLUGS: Record<number, string> = {
@@ -37,6 +38,7 @@ const SLUGS: Record<number, string> = {
   428: "precondition-required",
   429: "too-many-requests",
   500: "internal-error",
+  503: "service-unavailable",
 };
 
 export const ProblemSchema = z

@@ -1,12 +1,15 @@
 /**
  * `rxroster serve [--port P] [--host H] [--data-dir DIR] [--public-url URL]`: open (or create) the store, fail jobs a previous
  * process left running, start the queue and listen. SIGINT/SIGTERM close gracefully: stop accepting,
- * finish in-flight requests, end running solves as interrupted, close the database.
+ * finish in-flight requests, end running solves as interrupted, end the checker's worker threads, close
+ * the database.
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { SolveQueue, type SolveQueueOptions } from "../src/jobs/queue.js";
+import { CheckerPool } from "../src/jobs/checker-worker.js";
 import Database, { type Database as DatabaseHandle } from "better-sqlite3";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,6 +27,12 @@ export interface ServeOptions {
   /** Base of the links the API hands out (feed URLs), e.g. https://rx.example.org; default: the request's host. */
   publicBaseUrl?: string;
   queue?: SolveQueueOptions;
+  /**
+   * Worker threads at most at once for the checker's work on requests: explanations, schedule pages,
+   * candidates (default 2, or 1 on one core). More requests wait their turn; each worker holds a month's
+   * prepared input while it works.
+   */
+  checkerWorkers?: number;
   /** Where notices go (default stderr). */
   notice?: (line: string) => void;
 }
@@ -88,11 +97,13 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     throw error;
   }
   const queue = new SolveQueue(store, { log: notice, ...options.queue });
-  const app = createApp({ store, queue, log: notice, ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}) });
+  const checker = new CheckerPool(options.checkerWorkers ?? Math.min(2, availableParallelism()));
+  const app = createApp({ store, queue, checker, log: notice, ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}) });
   const server = await new Promise<Server>((resolve, reject) => {
     // Express 5 hands a listen error (a port in use) to this callback.
     const s = app.listen(options.port ?? 8080, options.host ?? "127.0.0.1", (error?: Error) => (error ? reject(error) : resolve(s)));
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
+    await checker.close();
     store.close();
     release();
     throw error;
@@ -110,7 +121,9 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await queue.close();
+      // In-flight requests have had their answers from the checker by now.
       await stopped;
+      await checker.close();
       store.close();
       release();
     })());

@@ -1,15 +1,14 @@
 /**
  * Repair after a call-out: whom to call for one open shift of a stored schedule, best first, and who may
  * not take it and why (src/repair/candidates.ts). It shows every person's hours, rules and pay, so it is a
- * manager's (and HR's) read, as analyzing a schedule is: a staff token gets 403.
+ * manager's (and HR's) read, as analyzing a schedule is: a staff token gets 403. The ranking is worked out
+ * in the checker's worker threads (`inChecker`), off the event loop.
  */
 import { z } from "zod";
 import { IdSchema, IsoDateSchema, RULE_IDS } from "../../models/index.js";
-import { parseScheduleFor, prepare } from "../../src/pipeline.js";
-import { parseOpenShift, rankCandidates } from "../../src/repair/candidates.js";
 import { HttpProblem, invalid, notFound } from "../problem.js";
 import { operation, type Operation } from "../operation.js";
-import { siteOr404 } from "./common.js";
+import { inChecker, siteOr404 } from "./common.js";
 
 const CandidatesQuerySchema = z.strictObject({
   date: IsoDateSchema.meta({ description: "The date the open shift starts on (YYYY-MM-DD), within the site's horizon" }),
@@ -56,16 +55,14 @@ export const candidateOperations: Operation[] = [
     summary: "Whom to call for one open shift (a template on a date) of a schedule, best first by the checker's weighted total, and who may not take it with the hard rule they would break",
     query: CandidatesQuerySchema,
     responses: { 200: { description: "The ranking", schema: CandidateRankingSchema } },
-    handle: ({ deps, params, query }) => {
+    handle: async ({ deps, params, query }) => {
       const site = siteOr404(deps.store, params.siteId!);
       const record = deps.store.schedules.get(site.id, params.scheduleId!);
       if (!record) throw notFound(`no schedule ${params.scheduleId} at site ${site.id}`);
-      const prepared = prepare(site.input);
-      const open = parseOpenShift(prepared, { date: query.date as string, shift: query.shift as string });
-      if (!open.ok) throw invalid("the open shift does not fit the site's planning data", open.problems);
-      const schedule = parseScheduleFor(site.input, { assignments: record.assignments });
-      if (!schedule.ok) throw new HttpProblem(409, "the schedule no longer fits the site's planning data; edit it first", schedule.problems);
-      return { status: 200, body: rankCandidates(prepared, schedule.value, open.value) };
+      const ranked = await inChecker(deps, { op: "candidates", input: site.input, assignments: record.assignments, date: query.date as string, shift: query.shift as string });
+      if (ranked.ok) return { status: 200, body: ranked.value };
+      if (ranked.misfit === "open-shift") throw invalid("the open shift does not fit the site's planning data", ranked.problems);
+      throw new HttpProblem(409, "the schedule no longer fits the site's planning data; edit it first", ranked.problems);
     },
   }),
 ];

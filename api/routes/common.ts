@@ -1,9 +1,13 @@
 /**
  * Helpers shared by route modules: turning a store refusal or validation result into a reply or a
- * problem, loading a site that must exist, and a site's ETag and If-Match.
+ * problem, loading a site that must exist, a site's ETag and If-Match, and handing the checker's work to
+ * its worker threads.
  */
 import type { Request } from "express";
 import type { Parsed } from "../../models/index.js";
+import type { CheckerAnswers, CheckerTask } from "../../src/jobs/checker-worker.js";
+import { WorkerExitedError, WorkerPoolClosedError } from "../../src/jobs/worker-pool.js";
+import type { AppDeps } from "../operation.js";
 import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
 import type { Store } from "../../src/store/store.js";
 import { HttpProblem, ifMatchRequired, invalid, notFound, type EtagResource } from "../problem.js";
@@ -58,4 +62,21 @@ export function ifMatch(req: Request, resource: EtagResource = "site"): (revisio
   if (malformed !== undefined) throw invalid("the If-Match header is malformed", [{ path: "If-Match", message: `must be an ETag as the ${resource} was read with, such as "${resource}-3", or *`, value: malformed }]);
   const etag = resource === "site" ? siteEtag : scheduleEtag;
   return (revision) => tags.includes("*") || tags.includes(etag({ revision }));
+}
+
+/**
+ * The checker's answer to `task`, worked out in one of its worker threads so that the event loop answers
+ * everyone else meanwhile. A worker that dies on the task (out of memory, say) is logged and answered 503,
+ * a new one taking its place; a task the server's shutdown cut off is a 503 too. An error the work threw
+ * is a bug and stays one (500, logged).
+ */
+export async function inChecker<T extends CheckerTask>(deps: AppDeps, task: T): Promise<CheckerAnswers[T["op"]]> {
+  try {
+    return await deps.checker.run(task);
+  } catch (error) {
+    if (error instanceof WorkerPoolClosedError) throw new HttpProblem(503, "the server is shutting down; try again once it is back");
+    if (!(error instanceof WorkerExitedError)) throw error;
+    (deps.log ?? ((line: string) => process.stderr.write(line + "\n")))(`checker worker died: ${error.message}`);
+    throw new HttpProblem(503, `the checker's worker thread stopped (exit code ${error.exitCode}) while working on this request; a new one takes its place: try again`, [], { "Retry-After": "1" });
+  }
 }

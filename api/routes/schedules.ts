@@ -4,10 +4,12 @@
  * analyze a posted schedule without storing it. A schedule is read with its revision as ETag; editing or
  * publishing a draft needs it as If-Match, and a publish is refused (409) when the draft is stale or, unless
  * accepted explicitly, breaks a hard rule or leaves shifts published on dates a shortened horizon cut off.
+ * The checker's explanations and the schedule page are worked out in its worker threads (`inChecker`).
  */
 import { z } from "zod";
-import type { Assignment, Explanation, PlanningInput, Problem, Schedule } from "../../models/index.js";
-import { explain, parseScheduleFor, prepare, type Prepared } from "../../src/pipeline.js";
+import type { Assignment, Explanation, Parsed, PlanningInput, Problem, Schedule } from "../../models/index.js";
+import { parseScheduleFor } from "../../src/pipeline.js";
+import { explainFor } from "../../src/jobs/checker-worker.js";
 import { SolveJobOptionsSchema } from "../../src/jobs/options.js";
 import { datesLeftBehind, type DateRange } from "../../src/calendar/coverage.js";
 import type { PublishedVersion } from "../../src/calendar/events.js";
@@ -15,12 +17,11 @@ import type { ScheduleRecord } from "../../src/store/schedules.js";
 import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
 import { applyEdits } from "../edits.js";
 import { HttpProblem, invalid, notFound, QUEUE_FULL_RESPONSE, queueFull } from "../problem.js";
-import { operation, type Operation } from "../operation.js";
+import { operation, type AppDeps, type Operation } from "../operation.js";
 import { EditRequestSchema, ExplainedScheduleSchema, ExplanationSchema, JobSchema, PostedScheduleSchema, ScheduleSummarySchema } from "../schemas.js";
-import { scheduleToHtml } from "../../src/export/schedule-html.js";
 import { repairWindowProblems } from "../../src/repair/window.js";
 import { jobView } from "./jobs.js";
-import { ifMatch, scheduleEtag, siteOr404, written } from "./common.js";
+import { ifMatch, inChecker, scheduleEtag, siteOr404, written } from "./common.js";
 
 /** A posted schedule checked against the site's input, or a 400 naming each bad assignment. */
 function scheduleFor(site: SiteRecord, data: unknown): Schedule {
@@ -52,11 +53,9 @@ function editedAssignments(site: SiteRecord, before: readonly Assignment[], afte
 }
 
 /** A stored schedule with the checker's explanation (or, when the site's data changed under it, the problems). */
-/** `prepared`: the site's input prepared already (the schedule page needs it too). */
-function explained(site: SiteRecord, schedule: ScheduleRecord, prepared?: Prepared) {
-  const parsed = parseScheduleFor(site.input, { assignments: schedule.assignments });
-  if (!parsed.ok) return { schedule, problems: parsed.problems };
-  return { schedule, explanation: explain(prepared ?? prepare(site.input), parsed.value) };
+async function explained(deps: AppDeps, site: SiteRecord, schedule: ScheduleRecord) {
+  const checked = await inChecker(deps, { op: "explain", input: site.input, schedule: { assignments: schedule.assignments } });
+  return checked.ok ? { schedule, explanation: checked.value } : { schedule, problems: checked.problems };
 }
 
 /**
@@ -81,19 +80,19 @@ function changedShiftTimes(then: PlanningInput, now: PlanningInput, assignments:
 /**
  * Whether a draft may be published on the site as it stands: it must still fit the site's input (and, when
  * that changed since it was drafted, its shifts keep their times), and break no hard rule unless
- * `acceptHardViolations`. The checker's explanation when it may, else the 409 refusal naming each problem.
+ * `acceptHardViolations`. `checked`: the draft checked against the site's input and explained. The
+ * checker's explanation when it may, else the 409 refusal naming each problem.
  */
-function publishable(site: SiteRecord, draft: ScheduleRecord, draftedAgainst: PlanningInput | undefined, acceptHardViolations: boolean): { ok: true; explanation: Explanation } | WriteRefusal {
+function publishable(site: SiteRecord, draft: ScheduleRecord, draftedAgainst: PlanningInput | undefined, checked: Parsed<Explanation>, acceptHardViolations: boolean): { ok: true; explanation: Explanation } | WriteRefusal {
   const since = draft.siteRevision === undefined ? "" : ` (it was drafted at site revision ${draft.siteRevision}, the site is at ${site.revision})`;
-  const checked = explained(site, draft);
-  if (checked.problems) return { ok: false, status: 409, detail: `the draft no longer fits the site's planning data${since}; edit it first (move or remove what no longer fits, one edit at a time if need be)`, problems: checked.problems };
+  if (!checked.ok) return { ok: false, status: 409, detail: `the draft no longer fits the site's planning data${since}; edit it first (move or remove what no longer fits, one edit at a time if need be)`, problems: checked.problems };
   const changed = draft.siteRevision !== site.revision && draftedAgainst ? changedShiftTimes(draftedAgainst, site.input, draft.assignments) : [];
   if (changed.length > 0) return { ok: false, status: 409, detail: `shift times changed since the draft was made${since}: review it with today's times and post it again as a new draft`, problems: changed };
-  const hard = checked.explanation.violations.flatMap((v, i) => (v.hard ? [{ path: `explanation.violations[${i}]`, message: `${v.rule}: ${v.message}` }] : []));
+  const hard = checked.value.violations.flatMap((v, i) => (v.hard ? [{ path: `explanation.violations[${i}]`, message: `${v.rule}: ${v.message}` }] : []));
   if (hard.length > 0 && !acceptHardViolations) {
     return { ok: false, status: 409, detail: `the draft breaks ${hard.length} hard rule(s); fix it, or publish it anyway with ?acceptHardViolations=true`, problems: hard };
   }
-  return { ok: true, explanation: checked.explanation };
+  return { ok: true, explanation: checked.value };
 }
 
 const ScheduleFormatQuerySchema = z.strictObject({
@@ -177,20 +176,22 @@ export const scheduleOperations: Operation[] = [
     method: "post", path: "/sites/{siteId}/schedules/drafts", tag: "schedules", summary: "Store a schedule as a draft; answers it with its explanation", permission: "schedule:write",
     body: PostedScheduleSchema,
     responses: { 201: { description: "The draft", schema: ExplainedScheduleSchema } },
-    handle: ({ deps, params, body, principal }) => {
+    handle: async ({ deps, params, body, principal }) => {
       const site = siteOr404(deps.store, params.siteId!);
       const schedule = scheduleFor(site, body);
       const record = deps.store.schedules.createDraft(site.id, schedule.assignments, "manual", undefined, principal);
-      return { status: 201, body: explained(site, record), headers: { Location: `/sites/${site.id}/schedules/${record.id}`, ETag: scheduleEtag(record) } };
+      return { status: 201, body: await explained(deps, site, record), headers: { Location: `/sites/${site.id}/schedules/${record.id}`, ETag: scheduleEtag(record) } };
     },
   }),
   operation({
     method: "post", path: "/sites/{siteId}/schedules/analyze", tag: "schedules", summary: "Explain any schedule without storing it", permission: "schedule:analyze",
     body: PostedScheduleSchema,
     responses: { 200: { description: "The checker's explanation", schema: ExplanationSchema } },
-    handle: ({ deps, params, body }) => {
+    handle: async ({ deps, params, body }) => {
       const site = siteOr404(deps.store, params.siteId!);
-      return { status: 200, body: explain(prepare(site.input), scheduleFor(site, body)) };
+      const checked = await inChecker(deps, { op: "explain", input: site.input, schedule: body });
+      if (!checked.ok) throw invalid("the schedule does not fit the site's planning data", checked.problems);
+      return { status: 200, body: checked.value };
     },
   }),
   operation({
@@ -202,24 +203,22 @@ export const scheduleOperations: Operation[] = [
         schema: ExplainedScheduleSchema, alternatives: { "text/html": z.string() },
       },
     },
-    handle: ({ deps, params, query }) => {
+    handle: async ({ deps, params, query }) => {
       const site = siteOr404(deps.store, params.siteId!);
       const record = scheduleOr404(site, deps.store.schedules.get(site.id, params.scheduleId!), params.scheduleId!);
       const headers: Record<string, string> = { ETag: scheduleEtag(record) };
-      if (query.format !== "html") return { status: 200, body: explained(site, record), headers };
-      const prepared = prepare(site.input);
-      const checked = explained(site, record, prepared);
-      if (checked.problems) throw new HttpProblem(409, `schedule ${record.id} no longer fits the site's planning data, so it has no page; edit it first`, checked.problems);
+      if (query.format !== "html") return { status: 200, body: await explained(deps, site, record), headers };
       const caption = `schedule ${record.id}, ${record.status}${record.version !== undefined ? ` version ${record.version}` : `, revision ${record.revision}`}`;
-      const page = scheduleToHtml(prepared, { assignments: record.assignments }, checked.explanation, { caption });
-      return { status: 200, text: page, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } };
+      const page = await inChecker(deps, { op: "page", input: site.input, assignments: record.assignments, caption });
+      if (!page.ok) throw new HttpProblem(409, `schedule ${record.id} no longer fits the site's planning data, so it has no page; edit it first`, page.problems);
+      return { status: 200, text: page.value, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } };
     },
   }),
   operation({
     method: "post", path: "/sites/{siteId}/schedules/{scheduleId}/edits", tag: "schedules", summary: "Edit a draft (move, swap, lock, unlock); re-checked on save", permission: "schedule:write",
     body: EditRequestSchema, ifMatch: "schedule",
     responses: { 200: { description: "The edited draft and its explanation; ETag its new revision", schema: ExplainedScheduleSchema } },
-    handle: ({ req, deps, params, body, principal }) => {
+    handle: async ({ req, deps, params, body, principal }) => {
       const expects = ifMatch(req, "schedule");
       const site = siteOr404(deps.store, params.siteId!);
       const record = scheduleOr404(site, deps.store.schedules.get(site.id, params.scheduleId!), params.scheduleId!);
@@ -228,7 +227,7 @@ export const scheduleOperations: Operation[] = [
       if (!edited.ok) throw invalid("an edit does not apply to this schedule", edited.problems);
       const assignments = editedAssignments(site, record.assignments, edited.value);
       const saved = written(deps.store.schedules.updateDraft(site.id, record.id, assignments, principal, `schedule.edit.${body.edits.map((e) => e.op).join(",")}`, expects));
-      return { status: 200, body: explained(site, saved), headers: { ETag: scheduleEtag(saved) } };
+      return { status: 200, body: await explained(deps, site, saved), headers: { ETag: scheduleEtag(saved) } };
     },
   }),
   operation({
@@ -236,18 +235,24 @@ export const scheduleOperations: Operation[] = [
     summary: "Publish a draft as the site's next immutable version; 409 when it is stale, breaks a hard rule or leaves shifts published outside a shortened horizon unasked", permission: "schedule:write",
     query: PublishQuerySchema, ifMatch: "schedule",
     responses: { 201: { description: "The published version, with the checker's explanation (any hard violations accepted in it)", schema: ExplainedScheduleSchema } },
-    handle: ({ req, deps, params, query, principal }) => {
+    handle: async ({ req, deps, params, query, principal }) => {
       const expects = ifMatch(req, "schedule");
       const site = siteOr404(deps.store, params.siteId!);
       const draft = scheduleOr404(site, deps.store.schedules.get(site.id, params.scheduleId!), params.scheduleId!);
       const accept = query.acceptHardViolations === "true";
+      // The draft as read, checked in the checker's worker: the vet runs inside the store's transaction,
+      // which cannot wait for it. (A draft the store refuses before the vet, published or stale, needs none.)
+      const checked = draft.status === "draft" && expects(draft.revision) ? await inChecker(deps, { op: "explain", input: site.input, schedule: { assignments: draft.assignments } }) : undefined;
       let explanation: Explanation | undefined;
       const published = written(deps.store.schedules.publish(site.id, draft.id, principal, {
         expects,
         vet: (current) => {
-          const verdict = publishable(site, current, deps.store.schedules.draftInput(site.id, current.id), accept);
+          // Checked again here, on the event loop, only when the draft or the site changed meanwhile.
+          const now = deps.store.sites.get(site.id) ?? site;
+          const unchanged = checked !== undefined && current.revision === draft.revision && now.revision === site.revision;
+          const verdict = publishable(now, current, deps.store.schedules.draftInput(site.id, current.id), unchanged ? checked : explainFor(now.input, { assignments: current.assignments }), accept);
           if (!verdict.ok) return verdict;
-          const coverage = coverageFor(site, deps.store.schedules.publishedVersions(site.id), query.droppedDates as "withdraw" | "keep" | undefined);
+          const coverage = coverageFor(now, deps.store.schedules.publishedVersions(site.id), query.droppedDates as "withdraw" | "keep" | undefined);
           if (!coverage.ok) return coverage;
           explanation = verdict.explanation;
           return {

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../../api/app.js";
 import { SolveQueue, type SolveQueueOptions } from "../../src/jobs/queue.js";
+import { CheckerPool } from "../../src/jobs/checker-worker.js";
 import { SYSTEM } from "../../src/store/audit.js";
 import { openStore, type Store } from "../../src/store/store.js";
 import type { Role } from "../../src/store/tokens.js";
@@ -20,6 +21,7 @@ export interface Harness {
   api: CheckedClient;
   store: Store;
   queue: SolveQueue;
+  checker: CheckerPool;
   /** Internal errors the app logged (a passing suite has none). */
   logged: string[];
   token(role: Role, siteId?: string, staffId?: string): string;
@@ -37,13 +39,15 @@ export function testSite(id = "test", days = 3): PlanningInput {
   return { ...input, site: { ...input.site, id, name: `Test Pharmacy ${id}` } };
 }
 
-export async function startHarness(options: { queue?: SolveQueueOptions; bodyLimitBytes?: number } = {}): Promise<Harness> {
+/** `checker`: the checker's pool, closed with the harness (default: two workers, started when first needed). */
+export async function startHarness(options: { queue?: SolveQueueOptions; bodyLimitBytes?: number; checker?: CheckerPool } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), "rxroster-api-"));
   const store = openStore(dir);
   const queue = new SolveQueue(store, { concurrency: 2, progressIntervalMs: 0, ...options.queue });
   queue.start();
+  const checker = options.checker ?? new CheckerPool(2);
   const logged: string[] = [];
-  const app = createApp({ store, queue, log: (line) => logged.push(line), ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}) });
+  const app = createApp({ store, queue, checker, log: (line) => logged.push(line), ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}) });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -53,12 +57,14 @@ export async function startHarness(options: { queue?: SolveQueueOptions; bodyLim
     api: new CheckedClient(baseUrl, doc),
     store,
     queue,
+    checker,
     logged,
     token: (role, siteId, staffId) => store.tokens.create(role, siteId, staffId).secret,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await queue.close();
+      await checker.close();
       store.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -1,0 +1,90 @@
+/**
+ * The checker's read-only work for the API, run in a pool of persistent worker threads (worker-pool.ts):
+ * preparing a site's input (time grid, hourly demand) and then explaining a schedule, rendering its page
+ * or ranking whom to call for an open shift take a second or two for a month, during which the API's event
+ * loop would answer nobody. Input: one task, a plain message (the site's input, the schedule as stored or
+ * posted, the operation's arguments). Output: the plain result, with the refusals the routes answer as
+ * problems (a schedule or an open shift that does not fit the site) as values; anything thrown is a bug.
+ */
+import type { Assignment, Explanation, Parsed, PlanningInput, Problem } from "../../models/index.js";
+import { scheduleToHtml } from "../export/schedule-html.js";
+import { explain, parseScheduleFor, prepare } from "../pipeline.js";
+import { parseOpenShift, rankCandidates, type CandidateRanking } from "../repair/candidates.js";
+import { isPoolWorker, serveTasks, WorkerPool } from "./worker-pool.js";
+
+export type CheckerTask =
+  /** The checker's explanation of `schedule` (stored or posted, not yet checked against the site). */
+  | { op: "explain"; input: PlanningInput; schedule: unknown }
+  /** The schedule page of stored assignments, under `caption`. */
+  | { op: "page"; input: PlanningInput; assignments: Assignment[]; caption: string }
+  /** Whom to call for the open shift `shift` on `date` of stored assignments. */
+  | { op: "candidates"; input: PlanningInput; assignments: Assignment[]; date: string; shift: string };
+
+/** Whom to call, or which part did not fit: the open shift (a 400) or the schedule (a 409). */
+export type CandidatesAnswer = { ok: true; value: CandidateRanking } | { ok: false; misfit: "open-shift" | "schedule"; problems: Problem[] };
+
+/** Each task's answer, by its op. */
+export interface CheckerAnswers {
+  explain: Parsed<Explanation>;
+  page: Parsed<string>;
+  candidates: CandidatesAnswer;
+}
+
+/** The schedule checked against the site's input and explained, or the problems that keep it from fitting. */
+export function explainFor(input: PlanningInput, data: unknown): Parsed<Explanation> {
+  const parsed = parseScheduleFor(input, data);
+  return parsed.ok ? { ok: true, value: explain(prepare(input), parsed.value) } : parsed;
+}
+
+function pageFor(input: PlanningInput, assignments: Assignment[], caption: string): Parsed<string> {
+  const parsed = parseScheduleFor(input, { assignments });
+  if (!parsed.ok) return parsed;
+  const prepared = prepare(input);
+  return { ok: true, value: scheduleToHtml(prepared, { assignments }, explain(prepared, parsed.value), { caption }) };
+}
+
+function candidatesFor(input: PlanningInput, assignments: Assignment[], date: string, shift: string): CandidatesAnswer {
+  const prepared = prepare(input);
+  const open = parseOpenShift(prepared, { date, shift });
+  if (!open.ok) return { ok: false, misfit: "open-shift", problems: open.problems };
+  const schedule = parseScheduleFor(input, { assignments });
+  if (!schedule.ok) return { ok: false, misfit: "schedule", problems: schedule.problems };
+  return { ok: true, value: rankCandidates(prepared, schedule.value, open.value) };
+}
+
+/** Runs one task here, on the calling thread (the pool's workers call it; so may a caller that must not wait). */
+export function runCheckerTask<T extends CheckerTask>(task: T): CheckerAnswers[T["op"]];
+export function runCheckerTask(task: CheckerTask): CheckerAnswers[CheckerTask["op"]] {
+  switch (task.op) {
+    case "explain":
+      return explainFor(task.input, task.schedule);
+    case "page":
+      return pageFor(task.input, task.assignments, task.caption);
+    case "candidates":
+      return candidatesFor(task.input, task.assignments, task.date, task.shift);
+  }
+}
+
+/** The pool the API hands its checking to. */
+export class CheckerPool {
+  private readonly pool: WorkerPool<CheckerTask, unknown>;
+
+  /** `workers`: threads at most at once (default 1); each holds a month's prepared input while it works. */
+  constructor(workers = 1, moduleUrl: URL = new URL(import.meta.url)) {
+    this.pool = new WorkerPool(moduleUrl, { size: workers });
+  }
+
+  run<T extends CheckerTask>(task: T): Promise<CheckerAnswers[T["op"]]> {
+    return this.pool.run(task) as Promise<CheckerAnswers[T["op"]]>;
+  }
+
+  stats(): ReturnType<WorkerPool<CheckerTask, unknown>["stats"]> {
+    return this.pool.stats();
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
+
+if (isPoolWorker(import.meta.url)) serveTasks<CheckerTask>(runCheckerTask);

@@ -1,0 +1,167 @@
+/**
+ * A small pool of persistent worker threads for synchronous work too heavy for the API's event loop (the
+ * checker's explanation of a month takes a second or two). Input: a task, a plain message; output: the
+ * worker's plain answer. A worker takes one task at a time; the rest wait in order. Workers start when
+ * first needed (under the test runner one takes about half a second to load) and then stay, so a request
+ * pays that once, not every time. A worker that dies fails the task it held and is replaced by the next
+ * task; closing the pool fails what waits and ends the workers.
+ *
+ * The worker's module calls `serveTasks(handle)` when `isPoolWorker(import.meta.url)`, which is false
+ * wherever the module is merely imported (by the main thread, or by another pool's worker module).
+ */
+import { isMainThread, parentPort, workerData, type Worker } from "node:worker_threads";
+import { startModuleWorker } from "./worker-thread.js";
+
+export interface WorkerPoolOptions {
+  /** Worker threads at most at once (default 1). */
+  size?: number;
+}
+
+/** The pool was closed (the server is stopping): the task was not run, or its worker was ended. */
+export class WorkerPoolClosedError extends Error {
+  constructor() {
+    super("the worker pool is closed");
+  }
+}
+
+/** The worker holding the task stopped before answering (it crashed or ran out of memory). */
+export class WorkerExitedError extends Error {
+  constructor(
+    readonly exitCode: number,
+    /** The uncaught error it died of, if any. */
+    readonly uncaught?: Error,
+  ) {
+    super(`the worker thread exited with code ${exitCode}${uncaught ? ` (${uncaught.message})` : ""} before answering`);
+  }
+}
+
+/** What a pool worker posts for each task. */
+type Answer = { ok: true; value: unknown } | { ok: false; error: { message: string; stack?: string } };
+
+interface Task {
+  message: unknown;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  task?: Task;
+  /** The uncaught error the worker died of, reported before its exit. */
+  error?: Error;
+  exited: Promise<void>;
+}
+
+let live = 0;
+
+/** Pool worker threads alive in this process, across pools (for tests and diagnostics). */
+export function pooledWorkers(): number {
+  return live;
+}
+
+export class WorkerPool<TTask, TAnswer> {
+  readonly size: number;
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Task[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly moduleUrl: URL,
+    options: WorkerPoolOptions = {},
+  ) {
+    this.size = Math.max(1, Math.floor(options.size ?? 1));
+  }
+
+  /** The worker's answer to `task`; rejects with the worker's error, a WorkerExitedError or a WorkerPoolClosedError. */
+  run(task: TTask): Promise<TAnswer> {
+    if (this.closed) return Promise.reject(new WorkerPoolClosedError());
+    return new Promise<TAnswer>((resolve, reject) => {
+      this.waiting.push({ message: task, resolve: resolve as (value: unknown) => void, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Workers alive now, and tasks held by them or waiting. */
+  stats(): { workers: number; busy: number; waiting: number } {
+    return { workers: this.slots.length, busy: this.slots.filter((s) => s.task).length, waiting: this.waiting.length };
+  }
+
+  /** Fails the tasks waiting and those running (their workers are ended), and resolves once every worker has exited. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.waiting.splice(0)) task.reject(new WorkerPoolClosedError());
+    const slots = [...this.slots];
+    for (const slot of slots) void slot.worker.terminate();
+    await Promise.all(slots.map((s) => s.exited));
+  }
+
+  private dispatch(): void {
+    while (this.waiting.length > 0 && !this.closed) {
+      const slot = this.slots.find((s) => !s.task) ?? (this.slots.length < this.size ? this.spawn() : undefined);
+      if (!slot) return;
+      const task = this.waiting.shift()!;
+      slot.task = task;
+      // Held while it works, so an answer is awaited even where nothing else keeps the process alive; an
+      // idle worker never holds a process (a test's, a script's) open.
+      slot.worker.ref();
+      try {
+        slot.worker.postMessage(task.message);
+      } catch (error) {
+        // A task that cannot be copied to a thread (a function in it): the caller's bug, not the worker's.
+        slot.task = undefined;
+        slot.worker.unref();
+        task.reject(error as Error);
+      }
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = startModuleWorker(this.moduleUrl, { pooled: this.moduleUrl.href });
+    worker.unref();
+    live++;
+    let exited!: () => void;
+    const slot: Slot = { worker, exited: new Promise<void>((resolve) => (exited = resolve)) };
+    const answered = (answer: Answer): void => {
+      const task = slot.task;
+      slot.task = undefined;
+      worker.unref();
+      if (task) {
+        if (answer.ok) task.resolve(answer.value);
+        else task.reject(Object.assign(new Error(answer.error.message), answer.error.stack ? { stack: answer.error.stack } : {}));
+      }
+      this.dispatch();
+    };
+    worker.on("message", answered);
+    worker.on("messageerror", (error) => answered({ ok: false, error: { message: `the worker's answer could not be read: ${error.message}` } }));
+    worker.on("error", (error) => (slot.error = error));
+    worker.once("exit", (code) => {
+      live--;
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      slot.task?.reject(this.closed ? new WorkerPoolClosedError() : new WorkerExitedError(code, slot.error));
+      exited();
+      // A task waiting starts a new worker in its place.
+      this.dispatch();
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+}
+
+/** Whether this thread is a pool's worker started from the module at `moduleUrl` (its `import.meta.url`). */
+export function isPoolWorker(moduleUrl: string): boolean {
+  const pooled = (workerData as { pooled?: unknown } | null)?.pooled;
+  return !isMainThread && typeof pooled === "string" && new URL(pooled).pathname === new URL(moduleUrl).pathname;
+}
+
+/** The worker's side: answers each task with `handle`'s value, or with the error it threw. */
+export function serveTasks<TTask>(handle: (task: TTask) => unknown): void {
+  const port = parentPort!;
+  port.on("message", (task: TTask) => {
+    try {
+      port.postMessage({ ok: true, value: handle(task) } satisfies Answer);
+    } catch (error) {
+      const { message, stack } = error instanceof Error ? error : new Error(String(error));
+      port.postMessage({ ok: false, error: { message, ...(stack ? { stack } : {}) } } satisfies Answer);
+    }
+  });
+}
