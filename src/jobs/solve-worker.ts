@@ -10,6 +10,7 @@ import type { Assignment, Conflict, Explanation, PlanningInput, Problem, Schedul
 import { checkLocks } from "../locks.js";
 import { optimize } from "../optimize.js";
 import { prepare } from "../pipeline.js";
+import { lockedIfFrozen, withBaseLocks } from "../repair/window.js";
 import type { FrozenDates } from "../../solver/model/build.js";
 import type { JobProgress, SolveResult } from "./options.js";
 
@@ -24,7 +25,7 @@ export interface SolveWorkerInput {
    */
   base?: Assignment[];
   warmStart?: Schedule;
-  /** A repair's dates that stay as the base has them (its assignments there come locked in `base`). */
+  /** A repair's dates that stay as the base has them: the worker locks the base's assignments there for the solve. */
   frozen?: FrozenDates;
 }
 
@@ -45,14 +46,16 @@ port.on("message", (message: unknown) => {
 /** The job's outcome: the base schedule's locks judged first, then the solve. */
 async function solve(): Promise<SolveWorkerMessage> {
   const prepared = prepare(data.input);
-  const lockProblems = data.base ? checkLocks(prepared, data.base) : [];
+  const { frozen } = data;
+  const kept = frozen ? data.base?.map((a) => lockedIfFrozen(a, frozen)) : data.base;
+  const lockProblems = kept ? checkLocks(prepared, kept) : [];
   if (lockProblems.length > 0) return { type: "outcome", result: { solveStatus: "infeasible", seconds: 0 }, problems: lockProblems };
   const outcome = await optimize(prepared, {
     timeLimitSeconds: data.timeLimitSeconds,
     ...(data.relativeGap !== undefined ? { relativeGap: data.relativeGap } : {}),
-    locked: data.base?.filter((a) => a.locked) ?? [],
+    locked: kept?.filter((a) => a.locked) ?? [],
     ...(data.warmStart ? { warmStart: data.warmStart } : {}),
-    ...(data.frozen ? { frozen: data.frozen } : {}),
+    ...(frozen ? { frozen } : {}),
     signal: controller.signal,
     stopSignal: stopper.signal,
     onProgress: (progress) => port.postMessage({ type: "progress", progress } satisfies SolveWorkerMessage),
@@ -69,7 +72,8 @@ async function solve(): Promise<SolveWorkerMessage> {
   return {
     type: "outcome",
     result,
-    ...(outcome.schedule ? { assignments: outcome.schedule.assignments } : {}),
+    // The window's locks were for this solve: the draft keeps the base's own.
+    ...(outcome.schedule ? { assignments: (frozen && data.base ? withBaseLocks(outcome.schedule, data.base) : outcome.schedule).assignments } : {}),
     ...(outcome.conflicts ? { conflicts: outcome.conflicts } : {}),
     ...(outcome.problems ? { problems: outcome.problems } : {}),
     ...(outcome.detail ? { detail: outcome.detail } : {}),

@@ -1,10 +1,10 @@
 /**
  * A repair's setup, the same for `rxroster repair` and a solve job with `repair`: the dates it may change,
  * checked against the horizon; the dates it may not (frozen), where the base schedule's assignments are
- * locked and nobody else works; and the base schedule as the input's reference, whose changes
- * `repair.changes` prices.
+ * locked for the solve (the repaired schedule keeps only the base's own locks) and nobody else works; and
+ * the base schedule as the input's reference, whose changes `repair.changes` prices.
  */
-import type { Assignment, PlanningInput, Problem } from "../../models/index.js";
+import type { Assignment, PlanningInput, Problem, Schedule } from "../../models/index.js";
 import { isFrozen, type FrozenDates } from "../../solver/model/build.js";
 
 /** The dates a repair may change, from `changeFrom` until `changeUntil` (either open). */
@@ -34,6 +34,18 @@ export function frozenOutside(window: RepairWindow): FrozenDates {
 /** The assignment, locked when it falls on a frozen date: the base stays as it is there. */
 export function lockedIfFrozen(a: Assignment, frozen: FrozenDates): Assignment {
   return !a.locked && isFrozen(frozen, a.date) ? { ...a, locked: true } : a;
+}
+
+/**
+ * The repaired schedule with the base's own locks and no others. The window keeps the base's assignments
+ * on the dates outside it by locking them for this solve; written into the repaired schedule, those locks
+ * would hold in the next solve or repair from it (a second call-out's shift, in its window, could not be
+ * moved), and the page would show them as the manager's.
+ */
+export function withBaseLocks(schedule: Schedule, base: readonly Assignment[]): Schedule {
+  const key = (a: Assignment): string => `${a.staff}|${a.template}@${a.date}`;
+  const locked = new Set(base.filter((a) => a.locked).map(key));
+  return { ...schedule, assignments: schedule.assignments.map((a) => (a.locked && !locked.has(key(a)) ? { ...a, locked: false } : a)) };
 }
 
 /** The input with the base schedule's assignments as its reference. */

@@ -23,11 +23,11 @@ const published: Assignment[] = days.flatMap((date) => [
 ]);
 
 /** A site where Ann has called out on Tuesday, with the schedule published before it as a draft. */
-function calledOutSite(id: string): { id: string; token: string; baseId: string } {
+function calledOutSite(id: string, assignments: Assignment[] = published): { id: string; token: string; baseId: string } {
   const input = testSite(id, 3);
   input.staff.find((s) => s.id === "A")!.leave = [{ start: "2026-03-03", end: "2026-03-03", reason: "sick" }];
   h.store.sites.create(input, SYSTEM);
-  const base = h.store.schedules.createDraft(id, published, "manual", undefined, SYSTEM);
+  const base = h.store.schedules.createDraft(id, assignments, "manual", undefined, SYSTEM);
   return { id, token: h.token("manager", id), baseId: base.id };
 }
 
@@ -45,6 +45,17 @@ describe("POST /sites/{siteId}/schedules with repair", () => {
     expect(by("2026-03-04")).toEqual(["A D8", "C T12"]);
     expect(job.result.changes.map((c: { staff: string; date: string; template: string }) => `${c.staff} ${c.template} ${c.date}`).sort()).toEqual(["A D8 2026-03-03", "B D8 2026-03-03"]);
     expect(job.result.changes.find((c: { staff: string }) => c.staff === "A").message).toBe("Ann no longer works D8 on 2026-03-03, as the reference schedule had it");
+  });
+
+  it("drafts the dates outside the window with the base's own locks, not the window's, so the next solve may change them", async () => {
+    // Cat's Monday is the manager's lock; the other shifts outside Tuesday are kept by the window alone.
+    const { id, token, baseId } = calledOutSite("repair4", published.map((a) => ({ ...a, locked: a.staff === "C" && a.date === "2026-03-02" })));
+    const submitted = await h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds: 5, baseScheduleId: baseId, repair: { changeFrom: "2026-03-03", changeUntil: "2026-03-03" } }, token);
+    const job = await waitForJob(h.api, submitted.body.id, token);
+    expect(job.status).toBe("succeeded");
+    const draft = h.store.schedules.get(id, job.scheduleId)!;
+    expect(draft.assignments.filter((a) => a.locked).map((a) => `${a.staff} ${a.template} ${a.date}`)).toEqual(["C T12 2026-03-02"]);
+    expect(draft.assignments).toHaveLength(6);
   });
 
   it("answers 400 naming a date outside the horizon, a window the wrong way round, and a repair with nothing to repair", async () => {
