@@ -10,7 +10,7 @@ import type { Assignment, Conflict, Explanation, PlanningInput, Problem, Schedul
 import { checkLocks } from "../locks.js";
 import { optimize } from "../optimize.js";
 import { prepare } from "../pipeline.js";
-import { lockedIfFrozen, withBaseLocks } from "../repair/window.js";
+import { lockedIfFrozen, noteKeptByWindow, withBaseLocks } from "../repair/window.js";
 import type { FrozenDates } from "../../solver/model/build.js";
 import type { JobProgress, SolveResult } from "./options.js";
 
@@ -49,7 +49,10 @@ async function solve(): Promise<SolveWorkerMessage> {
   const { frozen } = data;
   const kept = frozen ? data.base?.map((a) => lockedIfFrozen(a, frozen)) : data.base;
   const lockProblems = kept ? checkLocks(prepared, kept) : [];
-  if (lockProblems.length > 0) return { type: "outcome", result: { solveStatus: "infeasible", seconds: 0 }, problems: lockProblems };
+  if (lockProblems.length > 0) {
+    const problems = frozen && data.base ? noteKeptByWindow(lockProblems, data.base, frozen, data.input.horizon) : lockProblems;
+    return { type: "outcome", result: { solveStatus: "infeasible", seconds: 0 }, problems };
+  }
   const outcome = await optimize(prepared, {
     timeLimitSeconds: data.timeLimitSeconds,
     ...(data.relativeGap !== undefined ? { relativeGap: data.relativeGap } : {}),

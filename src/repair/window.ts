@@ -37,6 +37,21 @@ export function lockedIfFrozen(a: Assignment, frozen: FrozenDates): Assignment {
 }
 
 /**
+ * Lock problems of a repair (`checkLocks` on the base with the window's locks), each that names a shift
+ * the base did not lock saying so: the window kept it, and only widening the window lets it change.
+ */
+export function noteKeptByWindow(problems: readonly Problem[], base: readonly Assignment[], frozen: FrozenDates, horizon: { start: string; end: string }): Problem[] {
+  const window = `${frozen.before ?? horizon.start}…${frozen.after ?? horizon.end}`;
+  return problems.map((p) => {
+    const kept = [...p.path.matchAll(/\[(\d+)\]/g)].some((m) => {
+      const a = base[Number(m[1])];
+      return a !== undefined && !a.locked && isFrozen(frozen, a.date);
+    });
+    return kept ? { ...p, message: `${p.message} (not locked in the schedule, but outside the dates the repair may change, ${window}, so kept as it was: widen them to let it change)` } : p;
+  });
+}
+
+/**
  * The repaired schedule with the base's own locks and no others. The window keeps the base's assignments
  * on the dates outside it by locking them for this solve; written into the repaired schedule, those locks
  * would hold in the next solve or repair from it (a second call-out's shift, in its window, could not be

@@ -407,6 +407,15 @@ describe("rxroster repair", () => {
     expect(written).toEqual(["A 2026-03-02", "B 2026-03-03", "B 2026-03-04"]);
   });
 
+  it("says of a shift the window kept, which the schedule did not lock, that widening the window lets it change", async () => {
+    const calledOut = smallWorld(3, { floors: [floor] });
+    calledOut.staff[0]!.leave = [{ start: "2026-03-02", end: "2026-03-02", reason: "sick" }];
+    const f = files("callout-kept", calledOut);
+    const { code, err } = await capture(["repair", f.input, f.schedule, "--change-from", "2026-03-03", "--out", f.out]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^.*: assignments\[0\]: locked, but breaks the hard rule leave\.approved: .*\(not locked in the schedule, but outside the dates the repair may change, 2026-03-03…2026-03-04, so kept as it was: widen them to let it change\)$/);
+  });
+
   it("exits 2 naming a bad --change-from, a date outside the horizon, and a lock the call-out breaks", async () => {
     const calledOut = smallWorld(3, { floors: [floor] });
     calledOut.staff[0]!.leave = [{ start: "2026-03-02", end: "2026-03-02", reason: "sick" }];
