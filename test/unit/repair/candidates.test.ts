@@ -91,6 +91,22 @@ describe("rankCandidates", () => {
     expect(ids(r.candidates)).toEqual(["A", "B"]);
   });
 
+  it("takes the call-out (on the shift, on approved leave that date) off it first, so each candidate is judged as their cover", () => {
+    // Ann is still on Thursday's D8 in the schedule, and on sick leave that day in the input.
+    const floors = [{ area: "central", roleFamily: "pharmacist" as const, count: 1, from: "07:00", to: "15:00" }];
+    const input = patchStaff(week({ overrides: { floors } }), "A", { leave: [{ start: THURSDAY, end: THURSDAY, reason: "sick" }] });
+    const r = rank(input, [a("A", THURSDAY, "D8")], THURSDAY, "D8");
+    expect(r.calledOut).toEqual(["A"]);
+    expect(r.alreadyOn).toEqual([]);
+    expect(ids(r.candidates)).toEqual(["B"]);
+    // Ben covers the floor's 8 h that Ann's call-out left open, as the checker counts it without her shift.
+    expect(r.candidates[0]).toMatchObject({ coverageGainedStaffHours: 8 });
+    const prepared = prepare(input);
+    const change = explain(prepared, { assignments: [a("B", THURSDAY, "D8")] }).total - explain(prepared, { assignments: [] }).total;
+    expect(r.candidates[0]!.totalChange).toBeCloseTo(change, 6);
+    expect(r.excluded.find((e) => e.staff === "A")).toMatchObject({ rule: "leave.approved" });
+  });
+
   it("names the soft rules a shift breaks and mends, and the coverage it gains", () => {
     // A floor of one pharmacist 07:00–15:00: the D8 (07:00–15:30) covers its 8 staff-hours on Thursday.
     // Ben's Wednesday D8 is an isolated working day; a Thursday one mends it, and would be Ann's only day.
