@@ -172,20 +172,27 @@ function hardFindings(prepared: Prepared, schedule: Schedule): HardFinding[] {
 }
 
 /**
- * The hard findings (registry order) that the added shift makes new or larger. A hard rule is matched by
- * its subjects (person, date, period, …): adding a shift may mend a hard minimum (contract hours) or
- * lengthen a run that was already too long, and only the second is a reason to exclude.
+ * The hard findings (registry order) that the added shift makes new or larger. Adding a shift may mend a
+ * hard minimum (contract hours, a run of days too short) or lengthen a run that was already too long, and
+ * only the second is a reason to exclude. A rule's findings are summed per person first: a short run the
+ * shift lengthens from its start is found under its new first date, a new finding, yet less short than
+ * before. Findings of no person (a budget) are matched by their subjects.
  */
 function hardWorsened(before: readonly HardFinding[], after: readonly HardFinding[]): HardFinding[] {
   const key = (f: HardFinding): string => `${f.rule}|${JSON.stringify(Object.entries(f.subjects).sort(([a], [b]) => a.localeCompare(b)))}`;
-  const sums = (findings: readonly HardFinding[]): Map<string, number> => {
+  const whose = (f: HardFinding): string => (f.subjects.staff === undefined ? key(f) : `${f.rule}|${f.subjects.staff}`);
+  const sums = (findings: readonly HardFinding[], by: (f: HardFinding) => string): Map<string, number> => {
     const totals = new Map<string, number>();
-    for (const f of findings) totals.set(key(f), (totals.get(key(f)) ?? 0) + f.amount);
+    for (const f of findings) totals.set(by(f), (totals.get(by(f)) ?? 0) + f.amount);
     return totals;
   };
-  const was = sums(before);
-  const now = sums(after);
-  return after.filter((f) => now.get(key(f))! > (was.get(key(f)) ?? 0) + EPSILON);
+  const grew = (by: (f: HardFinding) => string): ((f: HardFinding) => boolean) => {
+    const was = sums(before, by);
+    const now = sums(after, by);
+    return (f) => now.get(by(f))! > (was.get(by(f)) ?? 0) + EPSILON;
+  };
+  const [personGrew, findingGrew] = [grew(whose), grew(key)];
+  return after.filter((f) => personGrew(f) && findingGrew(f));
 }
 
 function changes(before: Explanation, after: Explanation): Omit<Candidate, "staff" | "name" | "level"> {

@@ -107,6 +107,15 @@ describe("rankCandidates", () => {
     expect(r.excluded.find((e) => e.staff === "A")).toMatchObject({ rule: "leave.approved" });
   });
 
+  it("does not exclude one whose shift lengthens too short a run from its start (a minimum of consecutive days made hard)", () => {
+    // At least 3 days in a row, hard: Ben's lone Wednesday is 2 days short; a Tuesday makes Tuesday–Wednesday, 1 short.
+    const input = withRule(week({ minConsecutive: true }), "days.min-consecutive", { hard: true, params: { minDays: 3 } });
+    const r = rank(input, [a("B", "2026-03-04", "D8")], "2026-03-03", "D8");
+    expect(ids(r.candidates)).toEqual(["B"]);
+    // Ann's Tuesday alone would be a new run 2 days short.
+    expect(r.excluded.find((e) => e.staff === "A")).toMatchObject({ rule: "days.min-consecutive" });
+  });
+
   it("names the soft rules a shift breaks and mends, and the coverage it gains", () => {
     // A floor of one pharmacist 07:00–15:00: the D8 (07:00–15:30) covers its 8 staff-hours on Thursday.
     // Ben's Wednesday D8 is an isolated working day; a Thursday one mends it, and would be Ann's only day.
