@@ -6,7 +6,7 @@
  * the queue keeps it for a stop and drops it for a cancel.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { Assignment, Conflict, Explanation, PlanningInput, Problem, Schedule } from "../../models/index.js";
+import { checkScheduleReferences, type Assignment, type Conflict, type Explanation, type PlanningInput, type Problem, type Schedule } from "../../models/index.js";
 import { checkLocks } from "../locks.js";
 import { optimize } from "../optimize.js";
 import { prepare } from "../pipeline.js";
@@ -25,7 +25,7 @@ export interface SolveWorkerInput {
    */
   base?: Assignment[];
   warmStart?: Schedule;
-  /** A repair's dates that stay as the base has them: the worker locks the base's assignments there for the solve. */
+  /** A repair's dates that stay as the base has them: the worker locks the base's assignments there (those that fit) for the solve. */
   frozen?: FrozenDates;
 }
 
@@ -47,7 +47,10 @@ port.on("message", (message: unknown) => {
 async function solve(): Promise<SolveWorkerMessage> {
   const prepared = prepare(data.input);
   const { frozen } = data;
-  const kept = frozen ? data.base?.map((a) => lockedIfFrozen(a, frozen)) : data.base;
+  // Kept on the dates outside a repair's window: the base's assignments that still fit the site (the queue
+  // unlocked the others, which the model has no column for).
+  const fits = (a: Assignment): boolean => checkScheduleReferences(data.input, { assignments: [a] }).length === 0;
+  const kept = frozen ? data.base?.map((a) => (fits(a) ? lockedIfFrozen(a, frozen) : a)) : data.base;
   const lockProblems = kept ? checkLocks(prepared, kept) : [];
   if (lockProblems.length > 0) {
     const problems = frozen && data.base ? noteKeptByWindow(lockProblems, data.base, frozen, data.input.horizon) : lockProblems;

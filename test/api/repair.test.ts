@@ -58,6 +58,18 @@ describe("POST /sites/{siteId}/schedules with repair", () => {
     expect(draft.assignments).toHaveLength(6);
   });
 
+  it("repairs a base that names a leaver on the dates it keeps: their shifts there are dropped, not locked", async () => {
+    const { id, token, baseId } = calledOutSite("repair6");
+    // Cat leaves after the schedule was published; her Monday and Wednesday lie outside the window.
+    h.store.sites.update(id, SYSTEM, "site.update.staff", (input) => ({ ...input, staff: input.staff.filter((s) => s.id !== "C") }));
+    const submitted = await h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds: 5, baseScheduleId: baseId, repair: { changeFrom: "2026-03-03", changeUntil: "2026-03-03" } }, token);
+    const job = await waitForJob(h.api, submitted.body.id, token);
+    expect(job.status).toBe("succeeded");
+    expect(h.logged).toEqual([]);
+    const draft = h.store.schedules.get(id, job.scheduleId)!;
+    expect(draft.assignments.filter((a) => a.date !== "2026-03-03").map((a) => `${a.staff} ${a.template} ${a.date}`).sort()).toEqual(["A D8 2026-03-02", "A D8 2026-03-04"]);
+  });
+
   it("answers 400 naming a date outside the horizon, a window the wrong way round, and a repair with nothing to repair", async () => {
     const { id, token, baseId } = calledOutSite("repair2");
     const outside = await h.api.post(`/sites/${id}/schedules`, { baseScheduleId: baseId, repair: { changeFrom: "2026-04-01" } }, token);
