@@ -21,12 +21,13 @@ const Person = { staff: z.string(), name: z.string(), level: z.string().meta({ d
 const CandidateRankingSchema = z
   .object({
     shift: z.object({ date: z.string(), template: z.string(), name: z.string(), area: z.string(), paidHours: Num }),
+    calledOut: z.array(z.string()).meta({ description: "Staff ids the schedule has on this shift while on approved leave that date (the call-out): everyone is judged against the schedule without them" }),
     alreadyOn: z.array(z.string()).meta({ description: "Staff ids already working this shift on this date: neither candidates nor excluded" }),
     candidates: z
       .array(
         z.object({
           ...Person,
-          totalChange: Num.meta({ description: "The checker's weighted total with the shift added minus without: the ranking key, lowest first" }),
+          totalChange: Num.meta({ description: "The checker's weighted total with the shift added minus without (those in calledOut off the shift in both): the ranking key, lowest first" }),
           laborDollarsChange: Num.meta({ description: "Labor dollars added: pay, differentials and overtime premium" }),
           overtimeHoursAdded: Num.meta({ description: "Overtime hours added under the person's overtime rule" }),
           coverageGainedStaffHours: Num.meta({ description: "Uncovered staff-hours of demand the shift covers" }),

@@ -85,6 +85,8 @@ function describeHistory(member: StaffMember): string {
 }
 
 function describeLocks(pins: readonly Assignment[]): string {
+  // No lock of theirs: the side is a repair's window, whose other dates are kept as the schedule had them.
+  if (pins.length === 0) return "the dates outside the repair's window (kept as they were)";
   const shown = pins.slice(0, 3).map((a) => `${a.template} on ${a.date}`);
   return `the ${pins.length} locked assignment${pins.length === 1 ? "" : "s"} (${shown.join(", ")}${pins.length > 3 ? ", …" : ""})`;
 }

@@ -43,6 +43,7 @@ export function formatCandidates(input: PlanningInput, r: CandidateRanking): str
   const { shift } = r;
   const out: string[] = [];
   out.push(terminalText(`Open shift: ${shift.name} (${shift.template}), ${shift.area}, ${shift.date}, ${shift.paidHours} paid h`));
+  if (r.calledOut.length > 0) out.push(terminalText(`Called out (on approved leave, taken off the shift): ${r.calledOut.map((id) => names.get(id) ?? id).join(", ")}`));
   if (r.alreadyOn.length > 0) out.push(terminalText(`Already on it: ${r.alreadyOn.map((id) => names.get(id) ?? id).join(", ")}`));
   out.push("");
   out.push(`Candidates, best first (${r.candidates.length}): the change each makes to the schedule, as rxroster check counts it`);

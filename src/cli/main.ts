@@ -15,7 +15,7 @@ import { terminalText } from "./terminal.js";
 import { joinNegativeValues, parseDecimal, unknownOptions } from "./flags.js";
 import { optimize } from "../optimize.js";
 import { checkLocks } from "../locks.js";
-import { frozenOutside, lockedIfFrozen, repairWindowProblems, withReference } from "../repair/window.js";
+import { frozenOutside, lockedIfFrozen, noteKeptByWindow, repairWindowProblems, withBaseLocks, withReference } from "../repair/window.js";
 import { scheduleToCsv } from "../export/csv.js";
 import { scheduleToHtml } from "../export/schedule-html.js";
 import type { EngineName } from "../../solver/engines/types.js";
@@ -196,7 +196,7 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: R
   // Locks no schedule can keep, alone or together, are the --from file's problem: named by their place
   // in it and the rule they break, before any solve.
   const lockProblems = base ? checkLocks(prepared, base.assignments) : [];
-  if (lockProblems.length > 0) return reportProblems(io, fromPath!, lockProblems);
+  if (lockProblems.length > 0) return reportProblems(io, fromPath!, frozen && from?.ok ? noteKeptByWindow(lockProblems, from.value.assignments, frozen, input.horizon) : lockProblems);
   // Checked before the solve, so a minute's schedule is not lost to a path that cannot take it.
   const unwritable = writableDirectory(flags.out);
   if (unwritable !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write to ${flags.out}: ${unwritable}` }]);
@@ -217,10 +217,12 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: R
   });
   // Locked assignments the hard rules forbid are the --from file's problem.
   if (outcome.problems) return reportProblems(io, fromPath ?? inputPath, outcome.problems);
-  if (outcome.schedule) {
-    writeFileComplete(files.json, JSON.stringify(outcome.schedule, null, 2) + "\n");
-    writeFileComplete(files.csv, scheduleToCsv(prepared, outcome.schedule));
-    writeFileComplete(files.html, scheduleToHtml(prepared, outcome.schedule, outcome.explanation ?? explain(prepared, outcome.schedule)));
+  // The window's locks were for this solve: the schedule written keeps the file's own.
+  const schedule = outcome.schedule && frozen && from?.ok ? withBaseLocks(outcome.schedule, from.value.assignments) : outcome.schedule;
+  if (schedule) {
+    writeFileComplete(files.json, JSON.stringify(schedule, null, 2) + "\n");
+    writeFileComplete(files.csv, scheduleToCsv(prepared, schedule));
+    writeFileComplete(files.html, scheduleToHtml(prepared, schedule, outcome.explanation ?? explain(prepared, schedule)));
   } else {
     // No schedule: an earlier run's files must not pass for this one's.
     for (const file of Object.values(files)) rmSync(file, { force: true });

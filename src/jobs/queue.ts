@@ -15,7 +15,7 @@ import type { FteReportJobOptions, JobProgress, SolveJobOptions, SolveResult } f
 import type { FteReportWorkerInput, FteReportWorkerMessage } from "./fte-report-worker.js";
 import type { SolveWorkerInput, SolveWorkerMessage } from "./solve-worker.js";
 import { startModuleWorker } from "./worker-thread.js";
-import { frozenOutside, lockedIfFrozen, withReference } from "../repair/window.js";
+import { frozenOutside, withReference } from "../repair/window.js";
 
 export interface SolveQueueOptions {
   /** Solves running at once (default `os.availableParallelism()`). */
@@ -295,7 +295,7 @@ export class SolveQueue {
       input: frozen ? withReference(site.input, usable) : site.input,
       timeLimitSeconds: job.options.timeLimitSeconds,
       ...(job.options.relativeGap !== undefined ? { relativeGap: job.options.relativeGap } : {}),
-      ...(base ? { base: base.assignments.map((a) => (!fits.has(a) ? { ...a, locked: false } : frozen ? lockedIfFrozen(a, frozen) : a)) } : {}),
+      ...(base ? { base: base.assignments.map((a) => (!fits.has(a) ? { ...a, locked: false } : a)) } : {}),
       ...(frozen ? { frozen } : {}),
       ...(job.options.warmStart && usable.length > 0 ? { warmStart: { assignments: usable } } : {}),
     };

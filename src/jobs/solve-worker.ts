@@ -6,10 +6,11 @@
  * the queue keeps it for a stop and drops it for a cancel.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { Assignment, Conflict, Explanation, PlanningInput, Problem, Schedule } from "../../models/index.js";
+import { checkScheduleReferences, type Assignment, type Conflict, type Explanation, type PlanningInput, type Problem, type Schedule } from "../../models/index.js";
 import { checkLocks } from "../locks.js";
 import { optimize } from "../optimize.js";
 import { prepare } from "../pipeline.js";
+import { lockedIfFrozen, noteKeptByWindow, withBaseLocks } from "../repair/window.js";
 import type { FrozenDates } from "../../solver/model/build.js";
 import type { JobProgress, SolveResult } from "./options.js";
 
@@ -24,7 +25,7 @@ export interface SolveWorkerInput {
    */
   base?: Assignment[];
   warmStart?: Schedule;
-  /** A repair's dates that stay as the base has them (its assignments there come locked in `base`). */
+  /** A repair's dates that stay as the base has them: the worker locks the base's assignments there (those that fit) for the solve. */
   frozen?: FrozenDates;
 }
 
@@ -45,14 +46,22 @@ port.on("message", (message: unknown) => {
 /** The job's outcome: the base schedule's locks judged first, then the solve. */
 async function solve(): Promise<SolveWorkerMessage> {
   const prepared = prepare(data.input);
-  const lockProblems = data.base ? checkLocks(prepared, data.base) : [];
-  if (lockProblems.length > 0) return { type: "outcome", result: { solveStatus: "infeasible", seconds: 0 }, problems: lockProblems };
+  const { frozen } = data;
+  // Kept on the dates outside a repair's window: the base's assignments that still fit the site (the queue
+  // unlocked the others, which the model has no column for).
+  const fits = (a: Assignment): boolean => checkScheduleReferences(data.input, { assignments: [a] }).length === 0;
+  const kept = frozen ? data.base?.map((a) => (fits(a) ? lockedIfFrozen(a, frozen) : a)) : data.base;
+  const lockProblems = kept ? checkLocks(prepared, kept) : [];
+  if (lockProblems.length > 0) {
+    const problems = frozen && data.base ? noteKeptByWindow(lockProblems, data.base, frozen, data.input.horizon) : lockProblems;
+    return { type: "outcome", result: { solveStatus: "infeasible", seconds: 0 }, problems };
+  }
   const outcome = await optimize(prepared, {
     timeLimitSeconds: data.timeLimitSeconds,
     ...(data.relativeGap !== undefined ? { relativeGap: data.relativeGap } : {}),
-    locked: data.base?.filter((a) => a.locked) ?? [],
+    locked: kept?.filter((a) => a.locked) ?? [],
     ...(data.warmStart ? { warmStart: data.warmStart } : {}),
-    ...(data.frozen ? { frozen: data.frozen } : {}),
+    ...(frozen ? { frozen } : {}),
     signal: controller.signal,
     stopSignal: stopper.signal,
     onProgress: (progress) => port.postMessage({ type: "progress", progress } satisfies SolveWorkerMessage),
@@ -69,7 +78,8 @@ async function solve(): Promise<SolveWorkerMessage> {
   return {
     type: "outcome",
     result,
-    ...(outcome.schedule ? { assignments: outcome.schedule.assignments } : {}),
+    // The window's locks were for this solve: the draft keeps the base's own.
+    ...(outcome.schedule ? { assignments: (frozen && data.base ? withBaseLocks(outcome.schedule, data.base) : outcome.schedule).assignments } : {}),
     ...(outcome.conflicts ? { conflicts: outcome.conflicts } : {}),
     ...(outcome.problems ? { problems: outcome.problems } : {}),
     ...(outcome.detail ? { detail: outcome.detail } : {}),

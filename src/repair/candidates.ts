@@ -3,7 +3,8 @@
  * schedule and the open shift (a template on a date). Output: every staff member not already on that
  * shift, either as a candidate — the checker's weighted total, labor cost, overtime, soft rules and
  * coverage with the shift added, against the schedule without it — or as excluded, with the first hard rule
- * the added shift would break and the checker's message.
+ * the added shift would break and the checker's message. Whoever the schedule still has on the shift while
+ * on approved leave that date is the call-out: taken off it first, so each person is judged as their cover.
  *
  * Each person is judged by the project's independent checker (`explain`, as `rxroster check` does) on the
  * whole schedule plus their shift, so every rule counts as it will when the change is saved: a department's
@@ -11,7 +12,7 @@
  * run first, alone: most of a department may not take a given shift (the wrong skills, already at work
  * that day), and the hard rules are a fifth of the checker's time, the coverage and soft rules the rest.
  */
-import type { Explanation, Parsed, Problem, RuleId, Schedule, Subjects } from "../../models/index.js";
+import type { Assignment, Explanation, Parsed, Problem, RuleId, Schedule, Subjects } from "../../models/index.js";
 import { IsoDateSchema } from "../../models/index.js";
 import { buildCheckContext } from "../../solver/check/context.js";
 import { RULES } from "../../solver/rules/index.js";
@@ -39,7 +40,7 @@ export interface Candidate {
   name: string;
   /** Level id. */
   level: string;
-  /** The checker's weighted total with the shift minus without: the ranking key, lowest first. */
+  /** The checker's weighted total with the shift minus without (the call-out off it in both): the ranking key, lowest first. */
   totalChange: number;
   /** Labor dollars with the shift minus without: pay, differentials and overtime premium. */
   laborDollarsChange: number;
@@ -66,6 +67,11 @@ export interface Excluded {
 
 export interface CandidateRanking {
   shift: OpenShift & { name: string; area: string; paidHours: number };
+  /**
+   * Staff ids the schedule still has on this shift while on approved leave that date (the call-out, as
+   * `repair` asks it recorded): not on duty, so everyone is judged against the schedule without them.
+   */
+  calledOut: string[];
   /** Staff ids already working this shift on this date: neither candidates nor excluded. */
   alreadyOn: string[];
   /** Best (lowest total change) first. */
@@ -114,22 +120,29 @@ export function rankCandidates(prepared: Prepared, schedule: Schedule, open: Ope
   const instance = grid.shifts.find((s) => s.template === open.template && s.date === open.date);
   const template = input.shiftTemplates.find((t) => t.id === open.template);
   if (!instance || !template) throw new Error(`open shift ${open.template}@${open.date} not validated against the input`);
-  const alreadyOn = new Set(schedule.assignments.filter((a) => a.date === open.date && a.template === open.template).map((a) => a.staff));
-  const hardBefore = hardFindings(prepared, schedule);
+  const onShift = (a: Assignment): boolean => a.date === open.date && a.template === open.template;
+  // The call-out: on the shift in the schedule, on approved leave in the input. Counted on duty, they
+  // would make every candidate a second person on the shift (covering nothing) rather than their cover.
+  const found = hardFindings(prepared, schedule);
+  const calledOut = new Set(found.filter((f) => f.rule === "leave.approved" && f.subjects.date === open.date && f.subjects.template === open.template).map((f) => f.subjects.staff!));
+  const base: Schedule = calledOut.size === 0 ? schedule : { ...schedule, assignments: schedule.assignments.filter((a) => !(onShift(a) && calledOut.has(a.staff))) };
+  const alreadyOn = new Set(base.assignments.filter(onShift).map((a) => a.staff));
+  const hardBefore = base === schedule ? found : hardFindings(prepared, base);
   let before: Explanation | undefined;
   const candidates: Candidate[] = [];
   const excluded: (Excluded & { index: number })[] = [];
   input.staff.forEach((member, index) => {
     if (alreadyOn.has(member.id)) return;
-    const withShift = { assignments: [...schedule.assignments, { staff: member.id, date: open.date, template: open.template, locked: false }] };
+    const withShift = { assignments: [...base.assignments, { staff: member.id, date: open.date, template: open.template, locked: false }] };
     const who = { staff: member.id, name: member.name, level: member.level };
     const [broken, ...more] = hardWorsened(hardBefore, hardFindings(prepared, withShift));
     if (broken) excluded.push({ ...who, rule: broken.rule, message: broken.message, alsoBreaks: [...new Set(more.map((v) => v.rule))].filter((r) => r !== broken.rule), index });
-    else candidates.push({ ...who, ...changes((before ??= explain(prepared, schedule)), explain(prepared, withShift)) });
+    else candidates.push({ ...who, ...changes((before ??= explain(prepared, base)), explain(prepared, withShift)) });
   });
   const rank = (id: RuleId): number => RULES.findIndex((r) => r.id === id);
   return {
     shift: { ...open, name: template.name, area: template.area, paidHours: instance.paidMinutes / 60 },
+    calledOut: [...calledOut],
     alreadyOn: [...alreadyOn],
     candidates: candidates.sort((x, y) => order(x.totalChange, y.totalChange) || order(x.laborDollarsChange, y.laborDollarsChange) || x.name.localeCompare(y.name)),
     excluded: excluded.sort((x, y) => rank(x.rule) - rank(y.rule) || x.index - y.index).map(({ index: _i, ...e }) => e),
@@ -159,20 +172,27 @@ function hardFindings(prepared: Prepared, schedule: Schedule): HardFinding[] {
 }
 
 /**
- * The hard findings (registry order) that the added shift makes new or larger. A hard rule is matched by
- * its subjects (person, date, period, …): adding a shift may mend a hard minimum (contract hours) or
- * lengthen a run that was already too long, and only the second is a reason to exclude.
+ * The hard findings (registry order) that the added shift makes new or larger. Adding a shift may mend a
+ * hard minimum (contract hours, a run of days too short) or lengthen a run that was already too long, and
+ * only the second is a reason to exclude. A rule's findings are summed per person first: a short run the
+ * shift lengthens from its start is found under its new first date, a new finding, yet less short than
+ * before. Findings of no person (a budget) are matched by their subjects.
  */
 function hardWorsened(before: readonly HardFinding[], after: readonly HardFinding[]): HardFinding[] {
   const key = (f: HardFinding): string => `${f.rule}|${JSON.stringify(Object.entries(f.subjects).sort(([a], [b]) => a.localeCompare(b)))}`;
-  const sums = (findings: readonly HardFinding[]): Map<string, number> => {
+  const whose = (f: HardFinding): string => (f.subjects.staff === undefined ? key(f) : `${f.rule}|${f.subjects.staff}`);
+  const sums = (findings: readonly HardFinding[], by: (f: HardFinding) => string): Map<string, number> => {
     const totals = new Map<string, number>();
-    for (const f of findings) totals.set(key(f), (totals.get(key(f)) ?? 0) + f.amount);
+    for (const f of findings) totals.set(by(f), (totals.get(by(f)) ?? 0) + f.amount);
     return totals;
   };
-  const was = sums(before);
-  const now = sums(after);
-  return after.filter((f) => now.get(key(f))! > (was.get(key(f)) ?? 0) + EPSILON);
+  const grew = (by: (f: HardFinding) => string): ((f: HardFinding) => boolean) => {
+    const was = sums(before, by);
+    const now = sums(after, by);
+    return (f) => now.get(by(f))! > (was.get(by(f)) ?? 0) + EPSILON;
+  };
+  const [personGrew, findingGrew] = [grew(whose), grew(key)];
+  return after.filter((f) => personGrew(f) && findingGrew(f));
 }
 
 function changes(before: Explanation, after: Explanation): Omit<Candidate, "staff" | "name" | "level"> {

@@ -1,10 +1,10 @@
 /**
  * A repair's setup, the same for `rxroster repair` and a solve job with `repair`: the dates it may change,
  * checked against the horizon; the dates it may not (frozen), where the base schedule's assignments are
- * locked and nobody else works; and the base schedule as the input's reference, whose changes
- * `repair.changes` prices.
+ * locked for the solve (the repaired schedule keeps only the base's own locks) and nobody else works; and
+ * the base schedule as the input's reference, whose changes `repair.changes` prices.
  */
-import type { Assignment, PlanningInput, Problem } from "../../models/index.js";
+import type { Assignment, PlanningInput, Problem, Schedule } from "../../models/index.js";
 import { isFrozen, type FrozenDates } from "../../solver/model/build.js";
 
 /** The dates a repair may change, from `changeFrom` until `changeUntil` (either open). */
@@ -34,6 +34,33 @@ export function frozenOutside(window: RepairWindow): FrozenDates {
 /** The assignment, locked when it falls on a frozen date: the base stays as it is there. */
 export function lockedIfFrozen(a: Assignment, frozen: FrozenDates): Assignment {
   return !a.locked && isFrozen(frozen, a.date) ? { ...a, locked: true } : a;
+}
+
+/**
+ * Lock problems of a repair (`checkLocks` on the base with the window's locks), each that names a shift
+ * the base did not lock saying so: the window kept it, and only widening the window lets it change.
+ */
+export function noteKeptByWindow(problems: readonly Problem[], base: readonly Assignment[], frozen: FrozenDates, horizon: { start: string; end: string }): Problem[] {
+  const window = `${frozen.before ?? horizon.start}…${frozen.after ?? horizon.end}`;
+  return problems.map((p) => {
+    const kept = [...p.path.matchAll(/\[(\d+)\]/g)].some((m) => {
+      const a = base[Number(m[1])];
+      return a !== undefined && !a.locked && isFrozen(frozen, a.date);
+    });
+    return kept ? { ...p, message: `${p.message} (not locked in the schedule, but outside the dates the repair may change, ${window}, so kept as it was: widen them to let it change)` } : p;
+  });
+}
+
+/**
+ * The repaired schedule with the base's own locks and no others. The window keeps the base's assignments
+ * on the dates outside it by locking them for this solve; written into the repaired schedule, those locks
+ * would hold in the next solve or repair from it (a second call-out's shift, in its window, could not be
+ * moved), and the page would show them as the manager's.
+ */
+export function withBaseLocks(schedule: Schedule, base: readonly Assignment[]): Schedule {
+  const key = (a: Assignment): string => `${a.staff}|${a.template}@${a.date}`;
+  const locked = new Set(base.filter((a) => a.locked).map(key));
+  return { ...schedule, assignments: schedule.assignments.map((a) => (a.locked && !locked.has(key(a)) ? { ...a, locked: false } : a)) };
 }
 
 /** The input with the base schedule's assignments as its reference. */

@@ -28,6 +28,7 @@ describe("GET …/schedules/{scheduleId}/candidates", () => {
     const res = await h.api.get(path("?date=2026-03-03&shift=D8"), site.token);
     expect(res.status).toBe(200);
     expect(res.body.shift).toMatchObject({ date: "2026-03-03", template: "D8", area: "central", paidHours: 8 });
+    expect(res.body.calledOut).toEqual([]);
     // Ben is the one pharmacist free: his shift covers the pharmacist floor's 8 h (07:00–15:00).
     expect(res.body.candidates.map((c: { staff: string }) => c.staff)).toEqual(["B"]);
     expect(res.body.candidates[0]).toMatchObject({ laborDollarsChange: 8 * 58, overtimeHoursAdded: 0, coverageGainedStaffHours: 8 });

@@ -23,11 +23,11 @@ const published: Assignment[] = days.flatMap((date) => [
 ]);
 
 /** A site where Ann has called out on Tuesday, with the schedule published before it as a draft. */
-function calledOutSite(id: string): { id: string; token: string; baseId: string } {
+function calledOutSite(id: string, assignments: Assignment[] = published): { id: string; token: string; baseId: string } {
   const input = testSite(id, 3);
   input.staff.find((s) => s.id === "A")!.leave = [{ start: "2026-03-03", end: "2026-03-03", reason: "sick" }];
   h.store.sites.create(input, SYSTEM);
-  const base = h.store.schedules.createDraft(id, published, "manual", undefined, SYSTEM);
+  const base = h.store.schedules.createDraft(id, assignments, "manual", undefined, SYSTEM);
   return { id, token: h.token("manager", id), baseId: base.id };
 }
 
@@ -47,6 +47,29 @@ describe("POST /sites/{siteId}/schedules with repair", () => {
     expect(job.result.changes.find((c: { staff: string }) => c.staff === "A").message).toBe("Ann no longer works D8 on 2026-03-03, as the reference schedule had it");
   });
 
+  it("drafts the dates outside the window with the base's own locks, not the window's, so the next solve may change them", async () => {
+    // Cat's Monday is the manager's lock; the other shifts outside Tuesday are kept by the window alone.
+    const { id, token, baseId } = calledOutSite("repair4", published.map((a) => ({ ...a, locked: a.staff === "C" && a.date === "2026-03-02" })));
+    const submitted = await h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds: 5, baseScheduleId: baseId, repair: { changeFrom: "2026-03-03", changeUntil: "2026-03-03" } }, token);
+    const job = await waitForJob(h.api, submitted.body.id, token);
+    expect(job.status).toBe("succeeded");
+    const draft = h.store.schedules.get(id, job.scheduleId)!;
+    expect(draft.assignments.filter((a) => a.locked).map((a) => `${a.staff} ${a.template} ${a.date}`)).toEqual(["C T12 2026-03-02"]);
+    expect(draft.assignments).toHaveLength(6);
+  });
+
+  it("repairs a base that names a leaver on the dates it keeps: their shifts there are dropped, not locked", async () => {
+    const { id, token, baseId } = calledOutSite("repair6");
+    // Cat leaves after the schedule was published; her Monday and Wednesday lie outside the window.
+    h.store.sites.update(id, SYSTEM, "site.update.staff", (input) => ({ ...input, staff: input.staff.filter((s) => s.id !== "C") }));
+    const submitted = await h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds: 5, baseScheduleId: baseId, repair: { changeFrom: "2026-03-03", changeUntil: "2026-03-03" } }, token);
+    const job = await waitForJob(h.api, submitted.body.id, token);
+    expect(job.status).toBe("succeeded");
+    expect(h.logged).toEqual([]);
+    const draft = h.store.schedules.get(id, job.scheduleId)!;
+    expect(draft.assignments.filter((a) => a.date !== "2026-03-03").map((a) => `${a.staff} ${a.template} ${a.date}`).sort()).toEqual(["A D8 2026-03-02", "A D8 2026-03-04"]);
+  });
+
   it("answers 400 naming a date outside the horizon, a window the wrong way round, and a repair with nothing to repair", async () => {
     const { id, token, baseId } = calledOutSite("repair2");
     const outside = await h.api.post(`/sites/${id}/schedules`, { baseScheduleId: baseId, repair: { changeFrom: "2026-04-01" } }, token);
@@ -61,5 +84,17 @@ describe("POST /sites/{siteId}/schedules with repair", () => {
     const nothing = await h.api.post(`/sites/repair3/schedules`, { repair: {} }, h.token("manager", "repair3"));
     expect(nothing.status).toBe(400);
     expect(nothing.body.errors).toEqual([expect.objectContaining({ path: "repair", message: expect.stringMatching(/has none: solve one first/) })]);
+  });
+
+  it("answers 400 when the schedule to repair has no shift within the horizon (last month's, the latest) rather than keep the other dates empty", async () => {
+    h.store.sites.create(testSite("repair5", 3), SYSTEM);
+    const lastMonth = h.store.schedules.createDraft("repair5", ["2026-02-23", "2026-02-24"].map((date) => ({ staff: "A", date, template: "D8", locked: false })), "manual", undefined, SYSTEM);
+    const token = h.token("manager", "repair5");
+    const latest = await h.api.post(`/sites/repair5/schedules`, { repair: { changeFrom: "2026-03-03" } }, token);
+    expect(latest.status).toBe(400);
+    expect(latest.body.errors).toEqual([expect.objectContaining({ path: "repair", message: expect.stringContaining(`schedule ${lastMonth.id}, the site's latest, has no shift within the horizon 2026-03-02…2026-03-04`) })]);
+    const named = await h.api.post(`/sites/repair5/schedules`, { baseScheduleId: lastMonth.id, repair: {} }, token);
+    expect(named.status).toBe(400);
+    expect(named.body.errors).toEqual([expect.objectContaining({ path: "baseScheduleId", value: lastMonth.id })]);
   });
 });

@@ -383,6 +383,39 @@ describe("rxroster repair", () => {
     expect(written.map((x: { date: string }) => x.date)).toEqual(["2026-03-03"]);
   });
 
+  it("writes the dates outside the window with the schedule's own locks, so a second call-out's repair may change them", async () => {
+    const calledOut = smallWorld(3, { floors: [floor] });
+    calledOut.staff[0]!.leave = [{ start: "2026-03-03", end: "2026-03-03", reason: "sick" }];
+    const input = join(dir, "twice.json");
+    const schedule = join(dir, "twice-published.json");
+    writeFileSync(input, JSON.stringify(calledOut));
+    // Ann's Monday is the manager's lock; her Wednesday is kept by the window alone.
+    writeFileSync(schedule, JSON.stringify({ assignments: published.assignments.map((x) => ({ ...x, locked: x.date === "2026-03-02" })) }));
+    const first = join(dir, "twice-out");
+    expect((await capture(["repair", input, schedule, "--change-from", "2026-03-03", "--change-until", "2026-03-03", "--out", first, "--time-limit", "5"])).code).toBe(0);
+    const locks = (file: string) => JSON.parse(readFileSync(file, "utf8")).assignments.filter((x: { locked: boolean }) => x.locked).map((x: { staff: string; date: string }) => `${x.staff} ${x.date}`);
+    expect(locks(join(first, "schedule.json"))).toEqual(["A 2026-03-02"]);
+    expect(readFileSync(join(first, "schedule.csv"), "utf8").match(/,yes\r?$/gm)).toHaveLength(1);
+    // Ann calls out on Wednesday too: the first repair's schedule is the second's, Wednesday its window.
+    calledOut.staff[0]!.leave.push({ start: "2026-03-04", end: "2026-03-04", reason: "sick" });
+    writeFileSync(input, JSON.stringify(calledOut));
+    const second = join(dir, "twice-out2");
+    const again = await capture(["repair", input, join(first, "schedule.json"), "--change-from", "2026-03-04", "--out", second, "--time-limit", "5"]);
+    expect(again.err).not.toMatch(/locked/);
+    expect(again.code).toBe(0);
+    const written = JSON.parse(readFileSync(join(second, "schedule.json"), "utf8")).assignments.map((x: { staff: string; date: string }) => `${x.staff} ${x.date}`).sort((p: string, q: string) => p.slice(2).localeCompare(q.slice(2)));
+    expect(written).toEqual(["A 2026-03-02", "B 2026-03-03", "B 2026-03-04"]);
+  });
+
+  it("says of a shift the window kept, which the schedule did not lock, that widening the window lets it change", async () => {
+    const calledOut = smallWorld(3, { floors: [floor] });
+    calledOut.staff[0]!.leave = [{ start: "2026-03-02", end: "2026-03-02", reason: "sick" }];
+    const f = files("callout-kept", calledOut);
+    const { code, err } = await capture(["repair", f.input, f.schedule, "--change-from", "2026-03-03", "--out", f.out]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^.*: assignments\[0\]: locked, but breaks the hard rule leave\.approved: .*\(not locked in the schedule, but outside the dates the repair may change, 2026-03-03…2026-03-04, so kept as it was: widen them to let it change\)$/);
+  });
+
   it("exits 2 naming a bad --change-from, a date outside the horizon, and a lock the call-out breaks", async () => {
     const calledOut = smallWorld(3, { floors: [floor] });
     calledOut.staff[0]!.leave = [{ start: "2026-03-02", end: "2026-03-02", reason: "sick" }];

@@ -103,6 +103,15 @@ describe("conflicts of an infeasible department", () => {
     expect(outcome.conflicts![0]!.message).toMatch(/^Ann: at most 5 working days in a row and the 6 locked assignments \(D8 on 2026-03-02, /);
   });
 
+  it("names a repair's window as the side, not 'the 0 locked assignments', for one who has no lock", async () => {
+    // Ann must be paid 480 minutes; the only date the repair may change is her sick day.
+    const input = patchStaff(world(), "A", { leave: [{ start: "2026-03-03", end: "2026-03-03", reason: "sick" }], contract: { minMinutesPerHorizon: 480 } });
+    const outcome = await optimize(prepare(input), { frozen: { before: "2026-03-03", after: "2026-03-03" }, timeLimitSeconds: 20 });
+    expect(outcome.status).toBe("infeasible");
+    expect(outcome.conflicts!.map((c) => [c.subjects.staff, c.rules, c.locked])).toEqual([["A", ["leave.approved", "hours.horizon-band"], true]]);
+    expect(outcome.conflicts![0]!.message).toMatch(/^Ann: .* and the dates outside the repair's window \(kept as they were\) cannot all hold$/);
+  });
+
   it("names only the one person in conflict in the demo department", async () => {
     // The demo cut to a fortnight: 14,666 columns. Maria Alvarez is on leave all of it, and her contract asks
     // 2,400 minutes. The whole model made elastic used to list 254 breaks over dozens of people here.

@@ -91,6 +91,31 @@ describe("rankCandidates", () => {
     expect(ids(r.candidates)).toEqual(["A", "B"]);
   });
 
+  it("takes the call-out (on the shift, on approved leave that date) off it first, so each candidate is judged as their cover", () => {
+    // Ann is still on Thursday's D8 in the schedule, and on sick leave that day in the input.
+    const floors = [{ area: "central", roleFamily: "pharmacist" as const, count: 1, from: "07:00", to: "15:00" }];
+    const input = patchStaff(week({ overrides: { floors } }), "A", { leave: [{ start: THURSDAY, end: THURSDAY, reason: "sick" }] });
+    const r = rank(input, [a("A", THURSDAY, "D8")], THURSDAY, "D8");
+    expect(r.calledOut).toEqual(["A"]);
+    expect(r.alreadyOn).toEqual([]);
+    expect(ids(r.candidates)).toEqual(["B"]);
+    // Ben covers the floor's 8 h that Ann's call-out left open, as the checker counts it without her shift.
+    expect(r.candidates[0]).toMatchObject({ coverageGainedStaffHours: 8 });
+    const prepared = prepare(input);
+    const change = explain(prepared, { assignments: [a("B", THURSDAY, "D8")] }).total - explain(prepared, { assignments: [] }).total;
+    expect(r.candidates[0]!.totalChange).toBeCloseTo(change, 6);
+    expect(r.excluded.find((e) => e.staff === "A")).toMatchObject({ rule: "leave.approved" });
+  });
+
+  it("does not exclude one whose shift lengthens too short a run from its start (a minimum of consecutive days made hard)", () => {
+    // At least 3 days in a row, hard: Ben's lone Wednesday is 2 days short; a Tuesday makes Tuesday–Wednesday, 1 short.
+    const input = withRule(week({ minConsecutive: true }), "days.min-consecutive", { hard: true, params: { minDays: 3 } });
+    const r = rank(input, [a("B", "2026-03-04", "D8")], "2026-03-03", "D8");
+    expect(ids(r.candidates)).toEqual(["B"]);
+    // Ann's Tuesday alone would be a new run 2 days short.
+    expect(r.excluded.find((e) => e.staff === "A")).toMatchObject({ rule: "days.min-consecutive" });
+  });
+
   it("names the soft rules a shift breaks and mends, and the coverage it gains", () => {
     // A floor of one pharmacist 07:00–15:00: the D8 (07:00–15:30) covers its 8 staff-hours on Thursday.
     // Ben's Wednesday D8 is an isolated working day; a Thursday one mends it, and would be Ann's only day.
