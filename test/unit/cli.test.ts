@@ -1,9 +1,9 @@
 import Database from "better-sqlite3";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatSolveSummary, progressPrinter } from "../../src/cli/format.js";
 import { run } from "../../src/cli/main.js";
 import { capture } from "../fixtures/cli.js";
@@ -20,6 +20,7 @@ beforeAll(() => {
   writeFileSync(join(dir, "bad.yaml"), "site: [unclosed\n  - x: :");
   writeFileSync(join(dir, "bad-zone.json"), JSON.stringify({ ...BASE, site: { ...BASE.site, timeZone: "Nowhere/Land" }, staff: [{ ...BASE.staff[0], fte: -1 }] }));
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("rxroster check", () => {
   it("prints the violations of a schedule by rule", async () => {
