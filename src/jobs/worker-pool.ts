@@ -69,7 +69,10 @@ export class WorkerPool<TTask, TAnswer> {
     private readonly moduleUrl: URL,
     options: WorkerPoolOptions = {},
   ) {
-    this.size = Math.max(1, Math.floor(options.size ?? 1));
+    const size = options.size ?? 1;
+    // A size that is not a whole number of threads (NaN, 0, 1.5) would start none, and every task would wait forever.
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`a worker pool's size must be a whole number of threads, at least 1 (got ${size})`);
+    this.size = size;
   }
 
   /** The worker's answer to `task`; rejects with the worker's error, a WorkerExitedError or a WorkerPoolClosedError. */
