@@ -26,9 +26,12 @@ import { ifMatch, inChecker, scheduleEtag, siteOr404, written } from "./common.j
 /** A posted schedule checked against the site's input, or a 400 naming each bad assignment. */
 function scheduleFor(site: SiteRecord, data: unknown): Schedule {
   const parsed = parseScheduleFor(site.input, data);
-  if (!parsed.ok) throw invalid("the schedule does not fit the site's planning data", parsed.problems);
+  if (!parsed.ok) throw doesNotFit(parsed.problems);
   return parsed.value;
 }
+
+/** The 400 for a posted schedule that does not fit the site's input, naming each bad assignment. */
+const doesNotFit = (problems: Problem[]): HttpProblem => invalid("the schedule does not fit the site's planning data", problems);
 
 const slotKey = (a: Assignment): string => `${a.staff}|${a.date}|${a.template}`;
 
@@ -196,7 +199,7 @@ export const scheduleOperations: Operation[] = [
     handle: async ({ deps, params, body }) => {
       const site = siteOr404(deps.store, params.siteId!);
       const checked = await inChecker(deps, { op: "explain", input: site.input, schedule: body });
-      if (!checked.ok) throw invalid("the schedule does not fit the site's planning data", checked.problems);
+      if (!checked.ok) throw doesNotFit(checked.problems);
       return { status: 200, body: checked.value };
     },
   }),
