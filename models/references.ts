@@ -179,6 +179,12 @@ export function checkReferences(input: PlanningInput): Problem[] {
 }
 
 /**
+ * One person's shift on one date as a key: the same shift given twice has the same key. The model's
+ * columns are keyed `template@date` per person, so a decoded schedule's assignments match it (solver/decode.ts).
+ */
+export const assignmentKey = (a: Pick<Schedule["assignments"][number], "staff" | "date" | "template">): string => `${a.staff}|${a.template}@${a.date}`;
+
+/**
  * Problems with a schedule's references: unknown staff or template, a date outside the horizon or on a day
  * the template does not run, the same assignment twice. `listPath` names the list in the paths (the
  * input's reference schedule is `reference.assignments`).
@@ -192,7 +198,7 @@ export function checkScheduleReferences(input: PlanningInput, schedule: { assign
   schedule.assignments.forEach((a, i) => {
     const at = `${listPath}[${i}]`;
     // A person works a shift once: the same row twice would pay them twice and count them twice on duty.
-    const key = `${a.staff}|${a.template}@${a.date}`;
+    const key = assignmentKey(a);
     const first = seen.get(key);
     if (first !== undefined) problems.push({ path: at, message: `the same shift as ${listPath}[${first}] (${a.staff}, ${a.template} on ${a.date})` });
     else seen.set(key, i);

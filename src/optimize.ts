@@ -4,7 +4,7 @@
  * (`solver/conflicts/`: per person, a deletion filter over their hard rules, in what is left of the time
  * limit). A run that ends without a schedule of its own returns a warm start that keeps every hard rule.
  */
-import { type Assignment, type Conflict, type Explanation, type Problem, type Schedule } from "../models/index.js";
+import { assignmentKey, type Assignment, type Conflict, type Explanation, type Problem, type Schedule } from "../models/index.js";
 import { buildModel, type FrozenDates } from "../solver/model/build.js";
 import { decodeSchedule } from "../solver/decode.js";
 import { solveInWorker, type RunOptions } from "../solver/engines/run.js";
@@ -100,7 +100,7 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
   const size: ModelSize = { columns: built.model.numCols, rows: built.model.numRows, nonzeros: built.model.rowColumns.length };
   if (built.lockProblems.length > 0) return { status: "infeasible", engine, seconds: 0, model: size, problems: built.lockProblems };
 
-  const lockedKeys = new Set(locked.map((a) => `${a.staff}|${a.template}@${a.date}`));
+  const lockedKeys = new Set(locked.map(assignmentKey));
   const start = warmStart ? warmStartVector(built, warmStart) : undefined;
   const assignments = assignmentColumnsOf(built.ctx);
   const byNeighbourhoods = engine === "highs" && (options.search ?? "neighbourhoods") === "neighbourhoods";
@@ -152,7 +152,7 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
 }
 
 function warmStartVector(built: ReturnType<typeof buildModel>, schedule: Schedule): { indices: Int32Array; values: Float64Array } {
-  const chosen = new Set(schedule.assignments.map((a) => `${a.staff}|${a.template}@${a.date}`));
+  const chosen = new Set(schedule.assignments.map(assignmentKey));
   const indices: number[] = [];
   const values: number[] = [];
   for (const person of built.ctx.staff) {
@@ -184,10 +184,9 @@ async function withConflicts(prepared: Prepared, outcome: OptimizeOutcome, searc
  * claimed. Undefined when it breaks a hard rule or leaves out a locked assignment.
  */
 function keptWarmStart(prepared: Prepared, warmStart: Schedule, lockedKeys: ReadonlySet<string>, base: Omit<OptimizeOutcome, "status">): OptimizeOutcome | undefined {
-  const key = (a: Assignment): string => `${a.staff}|${a.template}@${a.date}`;
-  const given = new Set(warmStart.assignments.map(key));
+  const given = new Set(warmStart.assignments.map(assignmentKey));
   if ([...lockedKeys].some((k) => !given.has(k))) return undefined;
-  const schedule: Schedule = { ...warmStart, assignments: warmStart.assignments.map((a) => ({ ...a, locked: lockedKeys.has(key(a)) })) };
+  const schedule: Schedule = { ...warmStart, assignments: warmStart.assignments.map((a) => ({ ...a, locked: lockedKeys.has(assignmentKey(a)) })) };
   const explanation = explain(prepared, schedule);
   if (!explanation.feasible) return undefined;
   const warnings = [...(base.warnings ?? []), `the engine found no schedule within the time limit: this is the warm start, unimproved`];

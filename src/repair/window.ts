@@ -4,7 +4,7 @@
  * locked for the solve (the repaired schedule keeps only the base's own locks) and nobody else works; and
  * the base schedule as the input's reference, whose changes `repair.changes` prices.
  */
-import type { Assignment, PlanningInput, Problem, Schedule } from "../../models/index.js";
+import { assignmentKey, type Assignment, type PlanningInput, type Problem, type Schedule } from "../../models/index.js";
 import { isFrozen, type FrozenDates } from "../../solver/model/build.js";
 
 /** The dates a repair may change, from `changeFrom` until `changeUntil` (either open). */
@@ -58,9 +58,8 @@ export function noteKeptByWindow(problems: readonly Problem[], base: readonly As
  * moved), and the page would show them as the manager's.
  */
 export function withBaseLocks(schedule: Schedule, base: readonly Assignment[]): Schedule {
-  const key = (a: Assignment): string => `${a.staff}|${a.template}@${a.date}`;
-  const locked = new Set(base.filter((a) => a.locked).map(key));
-  return { ...schedule, assignments: schedule.assignments.map((a) => (a.locked && !locked.has(key(a)) ? { ...a, locked: false } : a)) };
+  const locked = new Set(base.filter((a) => a.locked).map(assignmentKey));
+  return { ...schedule, assignments: schedule.assignments.map((a) => (a.locked && !locked.has(assignmentKey(a)) ? { ...a, locked: false } : a)) };
 }
 
 /** The input with the base schedule's assignments as its reference. */
