@@ -660,11 +660,13 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     if (wholeLast && remaining() > 2 && !stop.aborted) {
       // Windows as wide as the horizon are the whole model: solve it from the incumbent for the rest of
       // the limit, where its bound can rise and prove the incumbent (or a better schedule) optimal.
-      // Ended at the limit if HiGHS runs on (a month's whole model at a 4 s limit answered at 7–10 s); the
+      // Ended at the limit if HiGHS runs on (a month's whole model at a 4 s limit answered at 7–10 s), and
+      // at once on a cancel (HiGHS heeds a stop only after its root LP, most of a minute on a month); the
       // schedules it found by then are offered as they come.
       const last = await sessions[0]!.solve(model, {
         ...engineOptions,
         signal: stop,
+        endOnAbort: true,
         timeLimitSeconds: remaining() - 1,
         graceSeconds: 1,
         relativeGap: wantedGap,

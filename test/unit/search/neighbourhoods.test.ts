@@ -152,6 +152,44 @@ describe("fix-and-optimize search", () => {
     expect(result.seconds).toBeLessThan(20);
   });
 
+  it("ends its last whole-model solve at once on a cancel, though HiGHS would heed the stop only after its root LP", async () => {
+    // A session whose engine heeds no stop (as HiGHS in a month's root LP, which takes most of a minute)
+    // unless its worker is ended from outside; the caller cancels half a second into the whole model's
+    // last solve. The windows find nothing better than the warm start and widen to the horizon, as above.
+    const { model, solution } = feasibleMarketSplit();
+    const columns = Int32Array.from(solution.keys());
+    const cancel = new AbortController();
+    let cancelledAt = Infinity;
+    class Deaf extends SolverSession {
+      override solve(solved: LinearModel, options: Parameters<SolverSession["solve"]>[1] = {}): ReturnType<SolverSession["solve"]> {
+        if (solved === model) {
+          setTimeout(() => {
+            cancelledAt = performance.now();
+            cancel.abort();
+          }, 500);
+        }
+        return super.solve(solved, options.endOnAbort ? options : { ...options, signal: undefined });
+      }
+    }
+    const steps: { name: string; status: string }[] = [];
+    const result = await solveByNeighbourhoods(model, { columns, day: columns.map((j) => j % 4), person: columns.map((j) => j % 5), dayCount: 4, personCount: 5 }, {
+      timeLimitSeconds: 30,
+      relativeGap: 0,
+      windowDays: 2,
+      groupPeople: 1,
+      warmStart: { indices: columns, values: solution },
+      engineOptions: { time_limit: 60 },
+      signal: cancel.signal,
+      newSession: () => new Deaf(),
+      onStep: (step) => steps.push(step),
+    });
+    expect(steps.at(-1)).toMatchObject({ name: "whole model", status: "timedout" });
+    expect(result.status).toBe("feasible");
+    expect(result.objective).toBeCloseTo(30, 6);
+    // Answered after the cancel, not at the 30 s limit (the margin is for a loaded machine, not a speed target).
+    expect((performance.now() - cancelledAt) / 1000).toBeLessThan(10);
+  });
+
   it("gives HiGHS alongside the first schedule's 5 s under a shorter limit, and ends it then though HiGHS runs on", async () => {
     const { model, assignments } = marketSplitSearch();
     const steps: string[] = [];
