@@ -22,14 +22,13 @@ describe("a key given twice in a JSON object", () => {
     expect(repeatedJsonKey('{"x": [1, {"k": "\\"},{", "b": 2}],\n  "y": {"key": 1, "\\u006bey": 2}}')).toEqual({ key: "key", line: 2, column: 19 });
   });
 
-  it("is looked for in one pass: 100,000 keys and a million values are read in seconds (the YAML parser took minutes, or ran out of memory)", () => {
+  it("is looked for in one pass: a file of 100,000 keys and a million values is read (the YAML parser, run again to find a repeated key, took minutes or ran out of memory: the test's time limit)", () => {
     const path = join(testDir("io"), "big.json");
     const keys = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
     writeFileSync(path, JSON.stringify({ keys, values: new Array(1_000_000).fill(7) }));
-    const started = Date.now();
     const read = readDataFile(path);
     expect(read.ok).toBe(true);
-    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(read.ok && (read.value as { values: number[] }).values.length).toBe(1_000_000);
   });
 });
 
