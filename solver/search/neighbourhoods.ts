@@ -100,6 +100,12 @@ export interface NeighbourhoodOptions extends Omit<RunOptions, "engine"> {
   neighbourhoodGap?: number;
   /** People at most in a staff group (default 5); draws take at least 2. */
   groupPeople?: number;
+  /**
+   * A share of the incumbent's price: once as many windows of days in a row as a pass holds each brought
+   * less (by either stream), the windows widen (twice the days and the seconds), as after a pass that
+   * brought nothing. Default: only after a pass that brought nothing.
+   */
+  windowGain?: number;
   /** Told after each neighbourhood: its name, what HiGHS said, and whether it improved the incumbent. */
   onStep?: (step: { name: string; status: string; seconds: number; objective?: number; improved: boolean; error?: string }) => void;
   /** A worker's session for the search's neighbourhoods (default: HiGHS, recycled above 256 MiB). */
@@ -439,6 +445,23 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   const newPass = (): SharedPass => new SharedPass(neighbourhoods(assignments, windowDays, { round, groupsFirst: fromSeed, apart: alongside, groupPeople: options.groupPeople }));
   let pass = new SharedPass([]);
   let failures = 0;
+  // Windows of days in a row (either stream's) that each brought less than `windowGain` of the price.
+  let windowsStalled = 0;
+  /** With `windowGain`: a whole sweep of windows stalled widens them (twice the days and the seconds). */
+  const widenStalledWindows = (): void => {
+    if (options.windowGain === undefined || windowDays * 2 >= assignments.dayCount) return;
+    if (windowsStalled < pass.list.filter((n) => n.kind === "days").length) return;
+    windowDays *= 2;
+    seconds *= 2;
+    pass = newPass();
+    failures = 0;
+    windowsStalled = 0;
+  };
+  /** After a window of days: how much it brought (the incumbent's price before it, and whether it improved it). */
+  const windowDone = (before: number, better: boolean): void => {
+    windowsStalled = better && before - best!.objective > (options.windowGain ?? 0) * before ? 0 : windowsStalled + 1;
+    widenStalledWindows();
+  };
   let wholeLast = false;
   /** The search started from the warm start's assignments or from nobody working, not HiGHS's schedule. */
   let fromSeed = false;
@@ -532,8 +555,10 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
    */
   const stream = async (session: SolverSession): Promise<void> => {
     for (let n = go() ? next() : undefined; n; n = go() ? next() : undefined) {
+      const before = best!.objective;
       const better = await improve(session, n, !alongside);
       failures = better ? 0 : failures + 1;
+      if (n.kind === "days") windowDone(before, better);
       if (better && alongside) again.push(...daysAfter(n, pass.list, again));
     }
   };
@@ -548,7 +573,12 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
    * 0.75 to 1.04 GiB.
    */
   const windowStream = async (session: SolverSession): Promise<void> => {
-    while (go() && !wholeLast) failures = (await improve(session, pass.nextWindow(), true)) ? 0 : failures + 1;
+    while (go() && !wholeLast) {
+      const before = best!.objective;
+      const better = await improve(session, pass.nextWindow(), true);
+      failures = better ? 0 : failures + 1;
+      windowDone(before, better);
+    }
   };
 
   const newSession = options.newSession ?? searchSession;

@@ -59,6 +59,29 @@ describe("fix-and-optimize search", () => {
     expect(result.bound!).toBeLessThanOrEqual(result.objective! + 1e-6);
   });
 
+  it("widens a month's windows once a whole sweep of them brings less than its share of the price each, before the pass's draws", async () => {
+    const prepared = prepare(demanding(14));
+    const built = buildModel(prepared.input, prepared.grid, prepared.demand);
+    const steps: string[] = [];
+    // A share of 1: every window counts as bringing too little, so fourteen 1-day windows in a row widen them.
+    const result = await solveByNeighbourhoods(built.model, assignmentColumnsOf(built.ctx), {
+      timeLimitSeconds: 20,
+      relativeGap: 0,
+      whole: "first",
+      windowDays: 1,
+      groupPeople: 1,
+      windowGain: 1,
+      onStep: (step) => steps.push(step.name),
+    });
+    const firstWide = steps.findIndex((name) => /^days (\d+)–(?!\1\b)\d+$/.test(name));
+    expect(steps.filter((name) => /^days (\d+)–\1$/.test(name)).length).toBeGreaterThanOrEqual(14);
+    expect(firstWide).toBeGreaterThan(0);
+    expect(steps[firstWide]).toMatch(/^days \d+–\d+$/);
+    // Without the share, the windows widen only after a pass brought nothing, its draws of people included.
+    expect(steps.slice(0, firstWide).some((name) => name.startsWith("people"))).toBe(false);
+    expect(explain(prepared, decodeSchedule(built, result.values!)).feasible).toBe(true);
+  });
+
   it("makes its first schedule of nobody working under a limit of one second, and returns it", async () => {
     const prepared = prepare(demanding(14));
     const built = buildModel(prepared.input, prepared.grid, prepared.demand);
