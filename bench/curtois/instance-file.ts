@@ -41,6 +41,49 @@ export type InstanceFileRead = { ok: true; value: InstanceFile } | { ok: false; 
 
 const normalized = (text: string): string => text.replace(/\r\n?/g, "\n");
 
+/** The file's column for each field of the planning input an instance's shift or employee becomes (`import.ts`). */
+const FILE_FIELDS: Record<string, string> = {
+  id: "ID",
+  lengthMinutes: "LengthMinutes",
+  forbiddenNext: "ForbiddenNext",
+  maxShiftsPerTemplate: "MaxShifts",
+  maxMinutesPerHorizon: "MaxTotalMinutes",
+  minMinutesPerHorizon: "MinTotalMinutes",
+  maxConsecutiveDays: "MaxConsecutiveShifts",
+  minConsecutiveDays: "MinConsecutiveShifts",
+  minConsecutiveDaysOff: "MinConsecutiveDaysOff",
+  maxWeekends: "MaxWeekends",
+};
+
+/**
+ * A problem of the imported planning input in the file's terms: the line of the shift or employee it is
+ * about, the file's column and the value there (a shift of 1,500 minutes, MaxConsecutiveShifts 0), then the
+ * project's field it lands in. A problem of no shift or employee keeps the project's path alone.
+ */
+function inFileTerms(problem: { path: string; message: string }, instance: CurtoisInstance, text: string): string {
+  const match = /^(shiftTemplates|staff)\[(\d+)\](?:\.contract)?(?:\.(\w+))?/.exec(problem.path);
+  const item = match && (match[1] === "shiftTemplates" ? instance.shifts : instance.staff)[Number(match[2])];
+  if (!match || !item) return `${problem.path}: ${problem.message}`;
+  const section = match[1] === "shiftTemplates" ? "SECTION_SHIFTS" : "SECTION_STAFF";
+  const column = FILE_FIELDS[match[3] ?? ""];
+  const line = lineOfRow(text, section, item.id);
+  const where = `${line === undefined ? "" : `line ${line}: `}${section} ${match[1] === "shiftTemplates" ? "shift" : "employee"} ${item.id}`;
+  return `${where}${column ? `, ${column}` : ""}: ${problem.message} (the project's ${problem.path})`;
+}
+
+/** The 1-based line of the row of `section` whose first field is `id`. */
+function lineOfRow(text: string, section: string, id: string): number | undefined {
+  let inSection = false;
+  const lines = normalized(text).split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const content = lines[i]!.trim();
+    if (content.startsWith("SECTION_")) inSection = content === section;
+    else if (content === "") inSection = false;
+    else if (inSection && content.split(",")[0]!.trim() === id) return i + 1;
+  }
+  return undefined;
+}
+
 export function readInstanceFile(path: string): InstanceFileRead {
   let text: string;
   try {
@@ -65,7 +108,7 @@ export function instanceFromText(path: string, text: string): InstanceFileRead {
   if (!imported.ok) {
     const [first, ...rest] = imported.problems;
     const more = rest.length > 0 ? ` (and ${rest.length} more)` : "";
-    return { ok: false, message: `${path}: the instance does not import as a planning input: ${first!.path}: ${first!.message}${more}` };
+    return { ok: false, message: `${path}: the instance does not import as a planning input: ${inFileTerms(first!, parsed.value, text)}${more}` };
   }
   return { ok: true, value: { path, name, text, instance: parsed.value, input: imported.value } };
 }

@@ -26,6 +26,9 @@ describe("bench:curtois on a bad instance file", () => {
     ["an unknown shift in a request", tinyText({ 19: "A,0,N,3" }), /: not a Curtois–Qu instance: line 19: the request names unknown shift "N" \(ids are case-sensitive\)$/],
     ["a number that is not an integer", tinyText({ 26: "0,D,1.5,100,1" }), /: not a Curtois–Qu instance: line 26: Requirement must be an integer \(got "1\.5"\)$/],
     ["a horizon no date can end", tinyText({ 3: "300000000" }), /: the instance does not import as a planning input: horizon: SECTION_HORIZON must be at most 366 days \(got 300000000\)$/],
+    // The project cannot hold these; the line names the file's line and column, then the project's field.
+    ["a shift longer than a day", tinyText({ 8: "d,1500,D" }), /: the instance does not import as a planning input: line 8: SECTION_SHIFTS shift d, LengthMinutes: .*1440.* \(the project's shiftTemplates\[1\]\.lengthMinutes\)$/],
+    ["an employee who may work no day in a row", tinyText({ 12: "B,D=7|d=0,2400,0,0,1,1,1" }), /: the instance does not import as a planning input: line 12: SECTION_STAFF employee B, MaxConsecutiveShifts: .* \(the project's staff\[1\]\.contract\.maxConsecutiveDays\)( \(and \d+ more\))?$/],
   ])("exits 2 with one line for %s", (name, text, message) => {
     const path = file(`${name.replace(/\W+/g, "-")}.txt`, text);
     const result = run("--time-limit", "1", path);
