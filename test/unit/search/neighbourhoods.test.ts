@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { optimize } from "../../../src/optimize.js";
 import { explain, prepare } from "../../../src/pipeline.js";
-import { assignmentColumnsOf, daysAfter, type AssignmentColumns, mergedFixing, neighbourhoods, seedValues, SharedPass, solveByNeighbourhoods, type Neighbourhood } from "../../../solver/search/neighbourhoods.js";
+import { assignmentColumnsOf, daysAfter, type AssignmentColumns, mergedFixing, neighbourhoods, type NeighbourhoodOptions, seedValues, SharedPass, solveByNeighbourhoods, type Neighbourhood } from "../../../solver/search/neighbourhoods.js";
 import { expandSolution, restrictModel } from "../../../solver/search/restrict.js";
 import { buildModel } from "../../../solver/model/build.js";
 import { decodeSchedule } from "../../../solver/decode.js";
 import { SolverSession, solveInWorker } from "../../../solver/engines/run.js";
 import type { LinearModel } from "../../../solver/model/linear-model.js";
 import { feasibleMarketSplit, marketSplit } from "../../fixtures/market-split.js";
-import type { Incumbent } from "../../../solver/engines/types.js";
+import type { EngineResult, Incumbent } from "../../../solver/engines/types.js";
 import { smallWorld } from "../../fixtures/small-world.js";
 import { patchStaff } from "../../fixtures/patch.js";
 
@@ -33,6 +33,26 @@ function marketSplitSearch(): { model: LinearModel; assignments: AssignmentColum
   const model = marketSplit();
   const columns = Int32Array.from({ length: model.numCols }, (_, j) => j);
   return { model, assignments: { columns, day: columns.map((j) => j % 7), person: columns, dayCount: 7, personCount: model.numCols } };
+}
+
+/**
+ * The search from the feasible market split's solution as warm start: its neighbourhoods (a few columns
+ * each, 5 people over 4 days) find nothing better, the windows widen to the horizon, and the whole model
+ * gets the rest of the limit. `options` are given the model, and add to or override the search's.
+ */
+async function fromWarmStart(options: (model: LinearModel) => NeighbourhoodOptions): Promise<{ steps: { name: string; status: string }[]; result: EngineResult }> {
+  const { model, solution } = feasibleMarketSplit();
+  const columns = Int32Array.from(solution.keys());
+  const steps: { name: string; status: string }[] = [];
+  const result = await solveByNeighbourhoods(model, { columns, day: columns.map((j) => j % 4), person: columns.map((j) => j % 5), dayCount: 4, personCount: 5 }, {
+    relativeGap: 0,
+    windowDays: 2,
+    groupPeople: 1,
+    warmStart: { indices: columns, values: solution },
+    onStep: (step) => steps.push(step),
+    ...options(model),
+  });
+  return { steps, result };
 }
 
 describe("fix-and-optimize search", () => {
@@ -135,18 +155,7 @@ describe("fix-and-optimize search", () => {
   it("calls its schedule optimal only on a proof: a last whole-model solve stopped before HiGHS had a bound proves nothing", async () => {
     // Every solve of HiGHS's stopped at once (time_limit 0): the neighbourhoods find nothing better, the
     // windows widen to the horizon, and the whole model's last solve ends with the warm start and no bound.
-    const { model, solution } = feasibleMarketSplit();
-    const columns = Int32Array.from(solution.keys());
-    const steps: { name: string; status: string }[] = [];
-    const result = await solveByNeighbourhoods(model, { columns, day: columns.map((j) => j % 4), person: columns.map((j) => j % 5), dayCount: 4, personCount: 5 }, {
-      timeLimitSeconds: 8,
-      relativeGap: 0,
-      windowDays: 2,
-      groupPeople: 1,
-      warmStart: { indices: columns, values: solution },
-      engineOptions: { time_limit: 0 },
-      onStep: (step) => steps.push(step),
-    });
+    const { steps, result } = await fromWarmStart(() => ({ timeLimitSeconds: 8, engineOptions: { time_limit: 0 } }));
     expect(steps.at(-1)).toMatchObject({ name: "whole model", status: "feasible" });
     // The LP relaxation's bound (about 20) stands; the schedule's price (30) once stood in for it.
     expect(result.status).toBe("feasible");
@@ -157,18 +166,7 @@ describe("fix-and-optimize search", () => {
   it("ends its last whole-model solve at the limit, though HiGHS runs on past its own", async () => {
     // HiGHS told to take 30 s: the neighbourhoods (a few columns each, 5 people) solve at once and find
     // nothing better than the warm start, the windows widen to the horizon, and the whole model gets the rest.
-    const { model, solution } = feasibleMarketSplit();
-    const columns = Int32Array.from(solution.keys());
-    const steps: { name: string; status: string }[] = [];
-    const result = await solveByNeighbourhoods(model, { columns, day: columns.map((j) => j % 4), person: columns.map((j) => j % 5), dayCount: 4, personCount: 5 }, {
-      timeLimitSeconds: 12,
-      relativeGap: 0,
-      windowDays: 2,
-      groupPeople: 1,
-      warmStart: { indices: columns, values: solution },
-      engineOptions: { time_limit: 30 },
-      onStep: (step) => steps.push(step),
-    });
+    const { steps, result } = await fromWarmStart(() => ({ timeLimitSeconds: 12, engineOptions: { time_limit: 30 } }));
     expect(steps.at(-1)).toMatchObject({ name: "whole model", status: "timedout" });
     expect(result.status).toBe("feasible");
     // It once waited for HiGHS: the answer at 32 s (now at the 12 s limit; the margin is for a loaded machine).
@@ -178,14 +176,13 @@ describe("fix-and-optimize search", () => {
   it("ends its last whole-model solve at once on a cancel, though HiGHS would heed the stop only after its root LP", async () => {
     // A session whose engine heeds no stop (as HiGHS in a month's root LP, which takes most of a minute)
     // unless its worker is ended from outside; the caller cancels half a second into the whole model's
-    // last solve. The windows find nothing better than the warm start and widen to the horizon, as above.
-    const { model, solution } = feasibleMarketSplit();
-    const columns = Int32Array.from(solution.keys());
+    // last solve. (`fromWarmStart`: the windows widen to the horizon.)
     const cancel = new AbortController();
     let cancelledAt = Infinity;
+    let whole: LinearModel | undefined;
     class Deaf extends SolverSession {
       override solve(solved: LinearModel, options: Parameters<SolverSession["solve"]>[1] = {}): ReturnType<SolverSession["solve"]> {
-        if (solved === model) {
+        if (solved === whole) {
           setTimeout(() => {
             cancelledAt = performance.now();
             cancel.abort();
@@ -194,17 +191,9 @@ describe("fix-and-optimize search", () => {
         return super.solve(solved, options.endOnAbort ? options : { ...options, signal: undefined });
       }
     }
-    const steps: { name: string; status: string }[] = [];
-    const result = await solveByNeighbourhoods(model, { columns, day: columns.map((j) => j % 4), person: columns.map((j) => j % 5), dayCount: 4, personCount: 5 }, {
-      timeLimitSeconds: 30,
-      relativeGap: 0,
-      windowDays: 2,
-      groupPeople: 1,
-      warmStart: { indices: columns, values: solution },
-      engineOptions: { time_limit: 60 },
-      signal: cancel.signal,
-      newSession: () => new Deaf(),
-      onStep: (step) => steps.push(step),
+    const { steps, result } = await fromWarmStart((model) => {
+      whole = model;
+      return { timeLimitSeconds: 30, engineOptions: { time_limit: 60 }, signal: cancel.signal, newSession: () => new Deaf() };
     });
     expect(steps.at(-1)).toMatchObject({ name: "whole model", status: "timedout" });
     expect(result.status).toBe("feasible");
