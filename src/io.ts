@@ -5,7 +5,7 @@
  */
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { parse as parseYaml, YAMLParseError } from "yaml";
+import { isMap, isScalar, LineCounter, parseDocument, visit, YAMLParseError, type Document } from "yaml";
 import type { Parsed } from "../models/index.js";
 
 /** Why a file-system call (a read or a write) failed, in words (Node's error code otherwise). */
@@ -125,12 +125,47 @@ export function readDataFile(path: string): Parsed<unknown> {
   }
   try {
     // The parser's warnings (an unknown tag, say) would go to stderr as Node process warnings, several
-    // lines beside the command's own; what they warn of is validated as any value is.
-    return { ok: true, value: parseYaml(text, { prettyErrors: true, logLevel: "error" }) };
+    // lines beside the command's own; what they warn of is validated as any value is. Its own check of
+    // repeated keys compares each key with every one before it (a mapping of 30,000 keys: 4.9 s, against
+    // 0.4 s without), so keys are checked here, a set per mapping.
+    const lineCounter = new LineCounter();
+    const document = parseDocument(text, { prettyErrors: true, logLevel: "error", uniqueKeys: false, lineCounter });
+    if (document.errors.length > 0) throw document.errors[0];
+    const repeated = repeatedYamlKey(document);
+    if (repeated !== undefined) {
+      const { line, col } = lineCounter.linePos(repeated);
+      return failed(`malformed YAML: Map keys must be unique at line ${line}, column ${col}`);
+    }
+    return { ok: true, value: document.toJS() };
   } catch (error) {
-    const message = error instanceof YAMLParseError ? error.message.split("\n")[0]! : String(error);
-    return failed(`malformed YAML: ${message.replace(/, please use YAML\.parseAllDocuments\(\)/, "")}`);
+    // The first line of the parser's message, without the advice to its own callers, or the colon before
+    // the lines of context it quotes.
+    const message = error instanceof YAMLParseError ? error.message.split("\n")[0]!.replace(/:$/, "") : String(error);
+    return failed(`malformed YAML: ${message.replace(/[,;] please use YAML\.parseAllDocuments\(\)/, "")}`);
   }
+}
+
+/**
+ * Where the first key given twice in one mapping of a YAML document starts (its offset in the text): two
+ * keys are the same when both are scalars of the same value, as the parser's own check has it.
+ */
+function repeatedYamlKey(document: Document): number | undefined {
+  let found: number | undefined;
+  visit(document, {
+    Map(_, map) {
+      if (!isMap(map)) return;
+      const keys = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!isScalar(key)) continue;
+        if (keys.has(key.value)) {
+          found = key.range?.[0] ?? 0;
+          return visit.BREAK;
+        }
+        keys.add(key.value);
+      }
+    },
+  });
+  return found;
 }
 
 /**

@@ -45,4 +45,26 @@ describe("reading YAML", () => {
       warn.mockRestore();
     }
   });
+
+  it("names a key given twice in one mapping by its line and column, however deep, and keeps equal keys of different mappings", () => {
+    const dir = testDir("io");
+    const twice = join(dir, "twice.yaml");
+    writeFileSync(twice, "staff:\n  - id: a\n    fte: 1\n    id: b\n");
+    expect(readDataFile(twice)).toEqual({ ok: false, problems: [{ path: "", message: "malformed YAML: Map keys must be unique at line 4, column 5" }] });
+    const apart = join(dir, "apart.yaml");
+    writeFileSync(apart, "staff:\n  - id: a\n  - id: b\nid: c\n");
+    expect(readDataFile(apart)).toEqual({ ok: true, value: { staff: [{ id: "a" }, { id: "b" }], id: "c" } });
+  });
+
+  it("reads a mapping of 30,000 keys and names a key repeated at its end by its line", () => {
+    const path = join(testDir("io"), "wide.yaml");
+    writeFileSync(path, Array.from({ length: 30_000 }, (_, i) => `k${i}: ${i}`).join("\n") + "\nk7: 0\n");
+    expect(readDataFile(path)).toEqual({ ok: false, problems: [{ path: "", message: "malformed YAML: Map keys must be unique at line 30001, column 1" }] });
+  });
+
+  it("names more than one document without the parser's advice to its own callers", () => {
+    const path = join(testDir("io"), "two.yaml");
+    writeFileSync(path, "a: 1\n---\nb: 2\n");
+    expect(readDataFile(path)).toEqual({ ok: false, problems: [{ path: "", message: "malformed YAML: Source contains multiple documents at line 2, column 1" }] });
+  });
 });
