@@ -10,7 +10,7 @@ import type { Assignment, Explanation, Parsed, PlanningInput, Problem } from "..
 import { scheduleToHtml } from "../export/schedule-html.js";
 import { explain, parseScheduleFor, prepare } from "../pipeline.js";
 import { parseOpenShift, rankCandidates, type CandidateRanking } from "../repair/candidates.js";
-import { isPoolWorker, serveTasks, WorkerPool } from "./worker-pool.js";
+import { isPoolWorker, serveTasks, WorkerPool, type WorkerPoolOptions } from "./worker-pool.js";
 
 export type CheckerTask =
   /** The checker's explanation of `schedule` (stored or posted, not yet checked against the site). */
@@ -65,13 +65,38 @@ export function runCheckerTask(task: CheckerTask): CheckerAnswers[CheckerTask["o
   }
 }
 
+/**
+ * Tasks at most waiting for the checker's workers, by default: with 2 workers and a month's check taking
+ * 0.4–2 s, the last of them waits some 6–32 s, about as long as an HTTP client waits for an answer.
+ */
+export const DEFAULT_CHECKER_MAX_WAITING = 32;
+/**
+ * Milliseconds one task may take, by default: the demo month's heaviest (its candidates, or the analyze of
+ * its hand-made schedule) took 0.4–0.9 s through the built server on a loaded 2-core machine, so only a task
+ * that hangs, or a site many times the demo's, reaches it.
+ */
+export const DEFAULT_CHECKER_TASK_TIMEOUT_MS = 60_000;
+
 /** The pool the API hands its checking to. */
 export class CheckerPool {
   private readonly pool: WorkerPool<CheckerTask, unknown>;
 
-  /** `workers`: threads at most at once (default 1); each holds a month's prepared input while it works. */
-  constructor(workers = 1, moduleUrl: URL = new URL(import.meta.url)) {
-    this.pool = new WorkerPool(moduleUrl, { size: workers });
+  /**
+   * `workers`: threads at most at once (default 1); each holds a month's prepared input while it works.
+   * `limits`: the tasks waiting at most (default DEFAULT_CHECKER_MAX_WAITING) and each task's time limit
+   * (default DEFAULT_CHECKER_TASK_TIMEOUT_MS); see WorkerPoolOptions.
+   */
+  constructor(workers = 1, moduleUrl: URL = new URL(import.meta.url), limits: Pick<WorkerPoolOptions, "maxWaiting" | "taskTimeoutMs"> = {}) {
+    this.pool = new WorkerPool(moduleUrl, {
+      size: workers,
+      maxWaiting: limits.maxWaiting ?? DEFAULT_CHECKER_MAX_WAITING,
+      taskTimeoutMs: limits.taskTimeoutMs ?? DEFAULT_CHECKER_TASK_TIMEOUT_MS,
+    });
+  }
+
+  /** Worker threads at most at once. */
+  get size(): number {
+    return this.pool.size;
   }
 
   run<T extends CheckerTask>(task: T): Promise<CheckerAnswers[T["op"]]> {
