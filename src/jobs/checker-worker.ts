@@ -1,10 +1,12 @@
 /**
  * The checker's read-only work for the API, run in a pool of persistent worker threads (worker-pool.ts):
- * preparing a site's input (time grid, hourly demand) and then explaining a schedule, rendering its page
- * or ranking whom to call for an open shift take a second or two for a month, during which the API's event
- * loop would answer nobody. Input: one task, a plain message (the site's input, the schedule as stored or
- * posted, the operation's arguments). Output: the plain result, with the refusals the routes answer as
- * problems (a schedule or an open shift that does not fit the site) as values; anything thrown is a bug.
+ * preparing a site's input (time grid, hourly demand) and then explaining a schedule, checking a posted
+ * draft or an edit before it is stored, rendering its page or ranking whom to call for an open shift
+ * take up to a second or two for a month, during which the API's event loop would answer nobody. Input: one task, a plain message (the site's input, the schedule as
+ * stored or posted, the operation's arguments). Output: the plain result, with the refusals the routes
+ * answer as problems (a schedule or an open shift that does not fit the site) as values; anything thrown
+ * is a bug. The caller stores nothing until the answer is in, and only if what was checked is still what
+ * is stored.
  */
 import type { Assignment, Explanation, Parsed, PlanningInput, Problem } from "../../models/index.js";
 import { scheduleToHtml } from "../export/schedule-html.js";
@@ -15,6 +17,10 @@ import { isPoolWorker, serveTasks, WorkerPool, type WorkerPoolOptions } from "./
 export type CheckerTask =
   /** The checker's explanation of `schedule` (stored or posted, not yet checked against the site). */
   | { op: "explain"; input: PlanningInput; schedule: unknown }
+  /** A posted schedule to store as a draft: checked against the site and explained. */
+  | { op: "draft"; input: PlanningInput; schedule: unknown }
+  /** A draft's assignments `after` its edits (`before` them as stored): checked as an edit is, then explained. */
+  | { op: "edit"; input: PlanningInput; before: Assignment[]; after: Assignment[] }
   /** The schedule page of stored assignments, under `caption`. */
   | { op: "page"; input: PlanningInput; assignments: Assignment[]; caption: string }
   /** Whom to call for the open shift `shift` on `date` of stored assignments. */
@@ -23,9 +29,26 @@ export type CheckerTask =
 /** Whom to call, or which part did not fit: the open shift (a 400) or the schedule (a 409). */
 export type CandidatesAnswer = { ok: true; value: CandidateRanking } | { ok: false; misfit: "open-shift" | "schedule"; problems: Problem[] };
 
+/** A draft's assignments to store (as the schedule parsed them) and their explanation. */
+export interface CheckedDraft {
+  assignments: Assignment[];
+  explanation: Explanation;
+}
+
+/**
+ * A draft's assignments to store after an edit, and their explanation; or, when the draft keeps something
+ * that no longer fits the site (which the edit left alone), the problems that keep it from being explained.
+ */
+export interface CheckedEdit {
+  assignments: Assignment[];
+  checked: Parsed<Explanation>;
+}
+
 /** Each task's answer, by its op. */
 export interface CheckerAnswers {
   explain: Parsed<Explanation>;
+  draft: Parsed<CheckedDraft>;
+  edit: Parsed<CheckedEdit>;
   page: Parsed<string>;
   candidates: CandidatesAnswer;
 }
@@ -34,6 +57,37 @@ export interface CheckerAnswers {
 export function explainFor(input: PlanningInput, data: unknown): Parsed<Explanation> {
   const parsed = parseScheduleFor(input, data);
   return parsed.ok ? { ok: true, value: explain(prepare(input), parsed.value) } : parsed;
+}
+
+function draftFor(input: PlanningInput, data: unknown): Parsed<CheckedDraft> {
+  const parsed = parseScheduleFor(input, data);
+  return parsed.ok ? { ok: true, value: { assignments: parsed.value.assignments, explanation: explain(prepare(input), parsed.value) } } : parsed;
+}
+
+const slotKey = (a: Assignment): string => `${a.staff}|${a.date}|${a.template}`;
+
+/**
+ * A draft's assignments after edits, checked against the site: an edit may leave alone what no longer
+ * fits (a leaver's other shifts, to be moved or removed an edit at a time) but may not add anything that
+ * does not fit; the problems name what it added. Before, every edit checked the whole draft, so a draft
+ * naming a leaver could be mended only by moving all their shifts in one request.
+ */
+function checkEditedAssignments(input: PlanningInput, before: readonly Assignment[], after: Assignment[]): Parsed<Assignment[]> {
+  const parsed = parseScheduleFor(input, { assignments: after });
+  if (parsed.ok) return { ok: true, value: parsed.value.assignments };
+  const earlier = parseScheduleFor(input, { assignments: before });
+  const earlierMessages = new Set(earlier.ok ? [] : earlier.problems.map((p) => p.message));
+  const untouched = new Set(before.map(slotKey));
+  const fresh = parsed.problems.filter((p) => {
+    const row = /^assignments\[(\d+)\]/.exec(p.path);
+    return row ? !untouched.has(slotKey(after[Number(row[1])]!)) : !earlierMessages.has(p.message);
+  });
+  return fresh.length > 0 ? { ok: false, problems: fresh } : { ok: true, value: after };
+}
+
+function editFor(input: PlanningInput, before: readonly Assignment[], after: Assignment[]): Parsed<CheckedEdit> {
+  const edited = checkEditedAssignments(input, before, after);
+  return edited.ok ? { ok: true, value: { assignments: edited.value, checked: explainFor(input, { assignments: edited.value }) } } : edited;
 }
 
 function pageFor(input: PlanningInput, assignments: Assignment[], caption: string): Parsed<string> {
@@ -58,6 +112,10 @@ export function runCheckerTask(task: CheckerTask): CheckerAnswers[CheckerTask["o
   switch (task.op) {
     case "explain":
       return explainFor(task.input, task.schedule);
+    case "draft":
+      return draftFor(task.input, task.schedule);
+    case "edit":
+      return editFor(task.input, task.before, task.after);
     case "page":
       return pageFor(task.input, task.assignments, task.caption);
     case "candidates":
