@@ -72,12 +72,12 @@ const CHECKER_BUSY_RETRY_AFTER_SECONDS = 5;
  * everyone else meanwhile. Each is a 503 rather than a wait without end: the checker has as many requests
  * waiting as it may (`Retry-After`); a worker that dies on the task (out of memory, say) or runs past the
  * time limit (logged; a new worker takes its place); a task the server's shutdown cut off. An error the
- * work threw is a bug and stays one (500, logged).
+ * work threw is a bug and stays one (500, logged). `shared`: a task equal to one under way shares its answer.
  */
-export async function inChecker<T extends CheckerTask>(deps: AppDeps, task: T): Promise<CheckerAnswers[T["op"]]> {
+export async function inChecker<T extends CheckerTask>(deps: AppDeps, task: T, options: { shared?: boolean } = {}): Promise<CheckerAnswers[T["op"]]> {
   const log = deps.log ?? ((line: string) => process.stderr.write(line + "\n"));
   try {
-    return await deps.checker.run(task);
+    return await (options.shared ? deps.checker.runShared(task) : deps.checker.run(task));
   } catch (error) {
     if (error instanceof WorkerPoolClosedError) throw new HttpProblem(503, "the server is shutting down; try again once it is back");
     if (error instanceof WorkerPoolFullError) {

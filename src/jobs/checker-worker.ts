@@ -1,16 +1,19 @@
 /**
  * The checker's read-only work for the API, run in a pool of persistent worker threads (worker-pool.ts):
  * preparing a site's input (time grid, hourly demand) and then explaining a schedule, checking a posted
- * draft or an edit before it is stored, rendering its page or ranking whom to call for an open shift
- * take up to a second or two for a month, during which the API's event loop would answer nobody. Input: one task, a plain message (the site's input, the schedule as
+ * draft or an edit before it is stored, rendering its page, ranking whom to call for an open shift or
+ * building the FTE report's productivity view take up to a second or two for a month, during which the
+ * API's event loop would answer nobody. Input: one task, a plain message (the site's input, the schedule as
  * stored or posted, the operation's arguments). Output: the plain result, with the refusals the routes
  * answer as problems (a schedule or an open shift that does not fit the site) as values; anything thrown
  * is a bug. The caller stores nothing until the answer is in, and only if what was checked is still what
  * is stored.
  */
+import { createHash } from "node:crypto";
 import type { Assignment, Explanation, Parsed, PlanningInput, Problem } from "../../models/index.js";
 import { scheduleToHtml } from "../export/schedule-html.js";
 import { explain, parseScheduleFor, prepare } from "../pipeline.js";
+import { buildProductivityReport, type ProductivityReport } from "../reports/fte/productivity-report.js";
 import { parseOpenShift, rankCandidates, type CandidateRanking } from "../repair/candidates.js";
 import { isPoolWorker, serveTasks, WorkerPool, type WorkerPoolOptions } from "./worker-pool.js";
 
@@ -21,6 +24,8 @@ export type CheckerTask =
   | { op: "draft"; input: PlanningInput; schedule: unknown }
   /** A draft's assignments `after` its edits (`before` them as stored): checked as an edit is, then explained. */
   | { op: "edit"; input: PlanningInput; before: Assignment[]; after: Assignment[] }
+  /** The FTE report's productivity view of the site, its provenance `source`. */
+  | { op: "productivity"; input: PlanningInput; source: string }
   /** The schedule page of stored assignments, under `caption`. */
   | { op: "page"; input: PlanningInput; assignments: Assignment[]; caption: string }
   /** Whom to call for the open shift `shift` on `date` of stored assignments. */
@@ -51,6 +56,7 @@ export interface CheckerAnswers {
   edit: Parsed<CheckedEdit>;
   page: Parsed<string>;
   candidates: CandidatesAnswer;
+  productivity: Parsed<ProductivityReport>;
 }
 
 /** The schedule checked against the site's input and explained, or the problems that keep it from fitting. */
@@ -120,6 +126,8 @@ export function runCheckerTask(task: CheckerTask): CheckerAnswers[CheckerTask["o
       return pageFor(task.input, task.assignments, task.caption);
     case "candidates":
       return candidatesFor(task.input, task.assignments, task.date, task.shift);
+    case "productivity":
+      return buildProductivityReport(task.input, { source: task.source });
   }
 }
 
@@ -138,6 +146,7 @@ export const DEFAULT_CHECKER_TASK_TIMEOUT_MS = 60_000;
 /** The pool the API hands its checking to. */
 export class CheckerPool {
   private readonly pool: WorkerPool<CheckerTask, unknown>;
+  private readonly sharing = new Map<string, Promise<unknown>>();
 
   /**
    * `workers`: threads at most at once (default 1); each holds a month's prepared input while it works.
@@ -159,6 +168,20 @@ export class CheckerPool {
 
   run<T extends CheckerTask>(task: T): Promise<CheckerAnswers[T["op"]]> {
     return this.pool.run(task) as Promise<CheckerAnswers[T["op"]]>;
+  }
+
+  /**
+   * As `run`, but a task equal to one still waiting or running shares its answer rather than being worked
+   * out again (the FTE report's productivity view of a site asked for by several people at once).
+   */
+  runShared<T extends CheckerTask>(task: T): Promise<CheckerAnswers[T["op"]]> {
+    const key = createHash("sha256").update(JSON.stringify(task)).digest("base64url");
+    let answer = this.sharing.get(key);
+    if (!answer) {
+      answer = this.run(task).finally(() => this.sharing.delete(key));
+      this.sharing.set(key, answer);
+    }
+    return answer as Promise<CheckerAnswers[T["op"]]>;
   }
 
   stats(): ReturnType<WorkerPool<CheckerTask, unknown>["stats"]> {

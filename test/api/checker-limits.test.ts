@@ -1,6 +1,7 @@
 /**
- * The checker's limits over real HTTP: beyond the requests it may hold waiting, one more is a 503 with
- * Retry-After at once; a request whose checker work runs past the time limit is a 503 naming the limit, its worker is ended and
+ * The checker's limits over real HTTP: beyond the requests it may hold waiting, one more (an analyze, or
+ * the FTE report's productivity view, built by the same workers) is a 503 with Retry-After at once; a
+ * request whose checker work runs past the time limit is a 503 naming the limit, its worker is ended and
  * replaced, and the requests behind it are answered; a bad limit given to startServer is refused by name
  * and claims nothing.
  */
@@ -52,7 +53,12 @@ describe("the checker's bound on waiting requests", () => {
         type: "https://rxroster.dev/problems/service-unavailable", title: "Service unavailable", status: 503,
         detail: "the checker has 1 request(s) waiting for its worker threads, as many as it takes: try again in a few seconds",
       });
-      // Nothing queued for it: the two it holds are as they were.
+      // The FTE report's productivity view is the checker's work too, under the same bound.
+      const report = await h.api.get("/sites/fine/reports/fte", h.admin);
+      expect(report.status).toBe(503);
+      expect(report.headers.get("retry-after")).toBe("5");
+      expect(report.body.detail).toBe(refused.body.detail);
+      // Nothing queued for them: the two it holds are as they were.
       expect(h.checker.stats()).toEqual({ workers: 1, busy: 1, waiting: 1 });
       // Load, not a fault: nothing logged.
       expect(h.logged).toEqual([]);
