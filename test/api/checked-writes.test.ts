@@ -9,7 +9,7 @@ import type { Assignment } from "../../models/index.js";
 import { parseScheduleFor } from "../../src/pipeline.js";
 import { CheckerPool, explainFor } from "../../src/jobs/checker-worker.js";
 import { SYSTEM } from "../../src/store/audit.js";
-import { startHarness, testSite, type Harness } from "./harness.js";
+import { startHarness, testSite, untilChecker, type Harness } from "./harness.js";
 
 const FAULTY = new URL("../fixtures/faulty-checker-worker.ts", import.meta.url);
 const A: Assignment = { staff: "A", date: "2026-03-02", template: "D8", locked: false };
@@ -29,15 +29,6 @@ afterAll(async () => {
   expect(h.logged).toEqual([]);
   await h.close();
 });
-
-/** Resolves once the pool has a task in a worker (within 20 s). */
-async function untilBusy(pool: CheckerPool): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (pool.stats().busy === 0) {
-    if (Date.now() > deadline) throw new Error("no task reached the checker's workers within 20 s");
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 /** A POST with a JSON body, its answer read raw (to compare bodies byte for byte). */
 const post = (path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
@@ -71,7 +62,7 @@ describe("a posted draft", () => {
 
   it("is checked against the site as it is when stored: a person taken off it meanwhile is a 400, nothing stored", async () => {
     const answer = h.api.post("/sites/slow-draft/schedules/drafts", { assignments: [A, B] }, admin);
-    await untilBusy(h.checker);
+    await untilChecker(h.checker, 1);
     removeStaff("slow-draft", "B");
     const res = await answer;
     expect(res.status).toBe(400);
@@ -120,7 +111,7 @@ describe("an edit of a draft", () => {
   it("is checked against the site as it is when written: a shift it gives a person taken off the site meanwhile is a 400, nothing written", async () => {
     const draft = h.store.schedules.createDraft("slow-edit-site", [A], "manual", undefined, SYSTEM);
     const answer = h.api.post(`/sites/slow-edit-site/schedules/${draft.id}/edits`, { edits: [{ op: "move", from: { staff: "A", date: "2026-03-02", template: "D8" }, to: { staff: "B" } }] }, admin, { "if-match": '"schedule-1"' });
-    await untilBusy(h.checker);
+    await untilChecker(h.checker, 1);
     removeStaff("slow-edit-site", "B");
     const res = await answer;
     expect(res.status).toBe(400);
@@ -132,7 +123,7 @@ describe("an edit of a draft", () => {
   it("is applied to the draft as it is when written: an edit saved meanwhile (If-Match: *) is kept, not undone", async () => {
     const draft = h.store.schedules.createDraft("slow-edit-draft", [A, B], "manual", undefined, SYSTEM);
     const answer = h.api.post(`/sites/slow-edit-draft/schedules/${draft.id}/edits`, { edits: [{ op: "lock", staff: "A", date: "2026-03-02", template: "D8" }] }, admin, { "if-match": "*" });
-    await untilBusy(h.checker);
+    await untilChecker(h.checker, 1);
     // Someone else takes B's shift out while the lock is checked.
     expect(h.store.schedules.updateDraft("slow-edit-draft", draft.id, [A], SYSTEM, "schedule.edit.remove").ok).toBe(true);
     const res = await answer;
@@ -145,7 +136,7 @@ describe("an edit of a draft", () => {
   it("is refused with 412 when the draft was edited meanwhile and the If-Match named the revision read", async () => {
     const draft = h.store.schedules.createDraft("slow-edit-draft", [A, B], "manual", undefined, SYSTEM);
     const answer = h.api.post(`/sites/slow-edit-draft/schedules/${draft.id}/edits`, { edits: [{ op: "lock", staff: "A", date: "2026-03-02", template: "D8" }] }, admin, { "if-match": '"schedule-1"' });
-    await untilBusy(h.checker);
+    await untilChecker(h.checker, 1);
     expect(h.store.schedules.updateDraft("slow-edit-draft", draft.id, [A], SYSTEM, "schedule.edit.remove").ok).toBe(true);
     const res = await answer;
     expect(res.status).toBe(412);

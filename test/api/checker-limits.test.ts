@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { startServer, type ServeOptions } from "../../api/server.js";
 import { CheckerPool } from "../../src/jobs/checker-worker.js";
 import { SYSTEM } from "../../src/store/audit.js";
-import { startHarness, testSite, type Harness } from "./harness.js";
+import { startHarness, testSite, untilChecker, type Harness } from "./harness.js";
 
 const FAULTY = new URL("../fixtures/faulty-checker-worker.ts", import.meta.url);
 const SCHEDULE = { assignments: [{ staff: "A", date: "2026-03-02", template: "D8" }] };
@@ -24,15 +24,6 @@ async function faultyHarness(limits: { maxWaiting?: number; taskTimeoutMs?: numb
   return Object.assign(h, { admin: h.token("admin") });
 }
 
-/** Resolves once the pool has `busy` tasks in workers and `waiting` waiting (within 20 s). */
-async function until(pool: CheckerPool, busy: number, waiting: number): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (pool.stats().busy !== busy || pool.stats().waiting !== waiting) {
-    if (Date.now() > deadline) throw new Error(`the checker did not reach ${busy} busy and ${waiting} waiting within 20 s: ${JSON.stringify(pool.stats())}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
 /** An analyze of SCHEDULE at `site`, its answer read raw (status, headers, text). */
 const analyze = (h: Harness & { admin: string }, site: string): Promise<Response> =>
   fetch(`${h.api.baseUrl}/sites/${site}/schedules/analyze`, { method: "POST", headers: { authorization: `Bearer ${h.admin}`, "content-type": "application/json" }, body: JSON.stringify(SCHEDULE) });
@@ -42,9 +33,9 @@ describe("the checker's bound on waiting requests", () => {
     const h = await faultyHarness({ maxWaiting: 1 });
     try {
       const held = analyze(h, "hung");
-      await until(h.checker, 1, 0);
+      await untilChecker(h.checker, 1, 0);
       const waiting = analyze(h, "fine");
-      await until(h.checker, 1, 1);
+      await untilChecker(h.checker, 1, 1);
       const refused = await h.api.post("/sites/fine/schedules/analyze", SCHEDULE, h.admin);
       expect(refused.status).toBe(503);
       expect(refused.headers.get("content-type")).toMatch(/^application\/problem\+json/);
@@ -78,7 +69,7 @@ describe("the checker's time limit", () => {
     const h = await faultyHarness({ taskTimeoutMs: 1000 });
     try {
       const hung = analyze(h, "hung");
-      await until(h.checker, 1, 0);
+      await untilChecker(h.checker, 1, 0);
       // Sent while the hung one holds the only worker: it waits, then runs in the worker that replaces it.
       const next = h.api.post("/sites/fine/schedules/analyze", SCHEDULE, h.admin);
       const res = await hung;
