@@ -17,8 +17,9 @@ export interface AppDeps {
   store: Store;
   queue: SolveQueue;
   /**
-   * The worker threads that explain schedules, render schedule pages and rank candidates, off the event
-   * loop; whoever builds the app closes it after the server stops.
+   * The worker threads that check and explain schedules (posted drafts and edits before they are stored
+   * too), render schedule pages, rank candidates and build the FTE productivity view, off the event loop;
+   * whoever builds the app closes it after the server stops.
    */
   checker: CheckerPool;
   /** Where internal errors are logged, one entry per error (default: stderr). Never receives tokens. */

@@ -28,11 +28,22 @@ export interface ServeOptions {
   publicBaseUrl?: string;
   queue?: SolveQueueOptions;
   /**
-   * Worker threads at most at once for the checker's work on requests: explanations, schedule pages,
-   * candidates (default 2, or 1 on one core). More requests wait their turn; each worker holds a month's
-   * prepared input while it works.
+   * Worker threads at most at once for the checker's work on requests: explanations, the checks of posted
+   * drafts and edits, schedule pages, candidates, the FTE productivity view (default 2, or 1 on one core).
+   * More requests wait their turn; each worker holds a month's prepared input while it works.
    */
   checkerWorkers?: number;
+  /**
+   * Requests at most waiting for a checker worker, besides those being worked on (default 32); one more is
+   * answered at once with 503 and `Retry-After`, so a burst cannot make everyone wait without end.
+   * Infinity: no bound.
+   */
+  checkerMaxWaiting?: number;
+  /**
+   * Milliseconds the checker's work on one request may take (default 60000); past it the worker is ended
+   * and replaced, and the request answered 503 naming the limit. Infinity: no limit.
+   */
+  checkerTaskTimeoutMs?: number;
   /** Where notices go (default stderr). */
   notice?: (line: string) => void;
 }
@@ -88,6 +99,9 @@ function readPid(file: string): number | undefined {
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const notice = options.notice ?? ((line: string) => process.stderr.write(line + "\n"));
+  // Before anything is claimed or opened: a bad checker option (0 workers, NaN) is refused by name and
+  // leaves nothing behind. It starts no thread until a request needs one.
+  const checker = new CheckerPool(options.checkerWorkers ?? Math.min(2, availableParallelism()), undefined, { maxWaiting: options.checkerMaxWaiting, taskTimeoutMs: options.checkerTaskTimeoutMs });
   const release = claimDataDir(dataDir);
   let store: Store;
   try {
@@ -97,7 +111,6 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     throw error;
   }
   const queue = new SolveQueue(store, { log: notice, ...options.queue });
-  const checker = new CheckerPool(options.checkerWorkers ?? Math.min(2, availableParallelism()));
   const app = createApp({ store, queue, checker, log: notice, ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}) });
   const server = await new Promise<Server>((resolve, reject) => {
     // Express 5 hands a listen error (a port in use) to this callback.

@@ -6,7 +6,7 @@
 import type { Request } from "express";
 import type { Parsed } from "../../models/index.js";
 import type { CheckerAnswers, CheckerTask } from "../../src/jobs/checker-worker.js";
-import { WorkerExitedError, WorkerPoolClosedError } from "../../src/jobs/worker-pool.js";
+import { WorkerExitedError, WorkerPoolClosedError, WorkerPoolFullError, WorkerTimeoutError } from "../../src/jobs/worker-pool.js";
 import type { AppDeps } from "../operation.js";
 import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
 import type { Store } from "../../src/store/store.js";
@@ -64,19 +64,32 @@ export function ifMatch(req: Request, resource: EtagResource = "site"): (revisio
   return (revision) => tags.includes("*") || tags.includes(etag({ revision }));
 }
 
+/** Seconds a client is told to wait before asking again when the checker has as many requests waiting as it may. */
+const CHECKER_BUSY_RETRY_AFTER_SECONDS = 5;
+
 /**
  * The checker's answer to `task`, worked out in one of its worker threads so that the event loop answers
- * everyone else meanwhile. A worker that dies on the task (out of memory, say) is logged and answered 503,
- * a new one taking its place; a task the server's shutdown cut off is a 503 too. An error the work threw
- * is a bug and stays one (500, logged).
+ * everyone else meanwhile. Each is a 503 rather than a wait without end: the checker has as many requests
+ * waiting as it may (`Retry-After`); a worker that dies on the task (out of memory, say) or runs past the
+ * time limit (logged; a new worker takes its place); a task the server's shutdown cut off. An error the
+ * work threw is a bug and stays one (500, logged). `shared`: a task equal to one under way shares its answer.
  */
-export async function inChecker<T extends CheckerTask>(deps: AppDeps, task: T): Promise<CheckerAnswers[T["op"]]> {
+export async function inChecker<T extends CheckerTask>(deps: AppDeps, task: T, options: { shared?: boolean } = {}): Promise<CheckerAnswers[T["op"]]> {
+  const log = deps.log ?? ((line: string) => process.stderr.write(line + "\n"));
   try {
-    return await deps.checker.run(task);
+    return await (options.shared ? deps.checker.runShared(task) : deps.checker.run(task));
   } catch (error) {
     if (error instanceof WorkerPoolClosedError) throw new HttpProblem(503, "the server is shutting down; try again once it is back");
+    if (error instanceof WorkerPoolFullError) {
+      // Load, not a fault: not logged, or a burst would flood the log too.
+      throw new HttpProblem(503, `the checker has ${error.maxWaiting} request(s) waiting for its worker threads, as many as it takes: try again in a few seconds`, [], { "Retry-After": String(CHECKER_BUSY_RETRY_AFTER_SECONDS) });
+    }
+    if (error instanceof WorkerTimeoutError) {
+      log(`checker task timed out: ${task.op} for site ${task.input.site.id}: ${error.message}`);
+      throw new HttpProblem(503, `the checker's work on this request ran past its time limit of ${error.timeoutMs} ms and was stopped (its worker thread was ended; a new one takes its place); asked again, it would most likely run as long: tell the server's administrator`);
+    }
     if (!(error instanceof WorkerExitedError)) throw error;
-    (deps.log ?? ((line: string) => process.stderr.write(line + "\n")))(`checker worker died: ${error.message}`);
+    log(`checker worker died: ${error.message}`);
     throw new HttpProblem(503, `the checker's worker thread stopped (exit code ${error.exitCode}) while working on this request; a new one takes its place: try again`, [], { "Retry-After": "1" });
   }
 }

@@ -1,7 +1,7 @@
 /**
  * FTE justification reports of a stored site (issue 7), for its manager and HR. The productivity view
- * solves nothing and is answered at once, built in a worker thread (GET, or POST with `maxHires: 0`);
- * a what-if report solves maxHires + 1 schedules, so POST queues it as an `fte-report` job (202 + the job's Location) and the
+ * solves nothing and is answered at once, built in the checker's worker threads (GET, or POST with
+ * `maxHires: 0`); a what-if report solves maxHires + 1 schedules, so POST queues it as an `fte-report` job (202 + the job's Location) and the
  * finished report is read at /sites/{siteId}/reports/fte/{reportId} as JSON, CSV or HTML. Settings are
  * checked against the site before anything is queued, so a bad hire is a 400 naming the field.
  */
@@ -9,12 +9,11 @@ import { z } from "zod";
 import { IdSchema, type Problem } from "../../models/index.js";
 import { FTE_REPORT_FORMATS, renderFteReport, type FteReport, type FteReportFormat } from "../../src/reports/fte/report.js";
 import { parseHireFlag, resolveHire, resolveSettings, type HireSpec } from "../../src/reports/fte/settings.js";
-import { productivityReportInWorker } from "../../src/jobs/productivity-worker.js";
 import type { SiteRecord } from "../../src/store/sites.js";
 import { invalid, notFound, QUEUE_FULL_RESPONSE, queueFull } from "../problem.js";
-import { operation, type Operation } from "../operation.js";
+import { operation, type AppDeps, type Operation } from "../operation.js";
 import { JobSchema } from "../schemas.js";
-import { siteOr404 } from "./common.js";
+import { inChecker, siteOr404 } from "./common.js";
 import { jobView } from "./jobs.js";
 
 /** Most hires one report may try: each is one more solve of the horizon. */
@@ -99,9 +98,12 @@ const FteReportSchema = ProductivityReportSchema.extend({
 const FormatQuerySchema = z.strictObject({ format: z.enum(FTE_REPORT_FORMATS).optional().meta({ description: "json, csv or html (default: the format asked for with the job)" }) });
 const ProductivityQuerySchema = z.strictObject({ format: z.literal("json").default("json").meta({ description: "json (csv and html come with a what-if report)" }) });
 
-/** The productivity view, built in a worker thread: preparing a month's demand takes about a second. */
-async function productivityReply(site: SiteRecord) {
-  const report = await productivityReportInWorker(site.input, `site ${site.id}, revision ${site.revision}`);
+/**
+ * The productivity view, built in the checker's worker threads: preparing a month's demand takes about a
+ * second. The same view asked for while it is being built shares the one build.
+ */
+async function productivityReply(deps: AppDeps, site: SiteRecord) {
+  const report = await inChecker(deps, { op: "productivity", input: site.input, source: `site ${site.id}, revision ${site.revision}` }, { shared: true });
   if (!report.ok) throw invalid("the site's fte settings are invalid", report.problems);
   return { status: 200, body: report.value };
 }
@@ -119,7 +121,7 @@ export const reportOperations: Operation[] = [
     method: "get", path: "/sites/{siteId}/reports/fte", tag: "reports", summary: "The site's FTE report, productivity view (no solve; answered at once)", permission: "report:read",
     query: ProductivityQuerySchema,
     responses: { 200: { description: "The productivity view", schema: ProductivityReportSchema } },
-    handle: ({ deps, params }) => productivityReply(siteOr404(deps.store, params.siteId!)),
+    handle: ({ deps, params }) => productivityReply(deps, siteOr404(deps.store, params.siteId!)),
   }),
   operation({
     method: "post", path: "/sites/{siteId}/reports/fte", tag: "reports", permission: "report:read",
@@ -146,7 +148,7 @@ export const reportOperations: Operation[] = [
           const problem: Problem = { path: "format", message: "the productivity view (maxHires 0) is json; csv and html come with a what-if report (maxHires 1 or more)", value: body.format };
           throw invalid("the format is not available without a what-if", [problem]);
         }
-        return await productivityReply(site);
+        return await productivityReply(deps, site);
       }
       if (deps.queue.room(site.id) === 0) throw queueFull(site.id, deps.queue.maxQueuedPerSite);
       const job = deps.queue.submitReport(site.id, { ...(hire ? { hire } : {}), maxHires, timeLimitSeconds: body.timeLimitSeconds, format: body.format }, principal);

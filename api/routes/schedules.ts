@@ -4,12 +4,13 @@
  * analyze a posted schedule without storing it. A schedule is read with its revision as ETag; editing or
  * publishing a draft needs it as If-Match, and a publish is refused (409) when the draft is stale or, unless
  * accepted explicitly, breaks a hard rule or leaves shifts published on dates a shortened horizon cut off.
- * The checker's explanations and the schedule page are worked out in its worker threads (`inChecker`).
+ * The checker's explanations, the checks of a posted draft or an edit before they are stored, and the
+ * schedule page are worked out in its worker threads (`inChecker`); what was checked is re-checked on the
+ * event loop only when the site or the draft changed meanwhile.
  */
 import { z } from "zod";
-import type { Assignment, Explanation, Parsed, PlanningInput, Problem, Schedule } from "../../models/index.js";
-import { parseScheduleFor } from "../../src/pipeline.js";
-import { explainFor } from "../../src/jobs/checker-worker.js";
+import type { Assignment, Explanation, Parsed, PlanningInput, Problem } from "../../models/index.js";
+import { explainFor, runCheckerTask } from "../../src/jobs/checker-worker.js";
 import { SolveJobOptionsSchema } from "../../src/jobs/options.js";
 import { datesLeftBehind, type DateRange } from "../../src/calendar/coverage.js";
 import type { PublishedVersion } from "../../src/calendar/events.js";
@@ -18,47 +19,35 @@ import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
 import { applyEdits } from "../edits.js";
 import { HttpProblem, invalid, notFound, QUEUE_FULL_RESPONSE, queueFull } from "../problem.js";
 import { operation, type AppDeps, type Operation } from "../operation.js";
-import { EditRequestSchema, ExplainedScheduleSchema, ExplanationSchema, JobSchema, PostedScheduleSchema, ScheduleSummarySchema } from "../schemas.js";
+import { EditRequestSchema, ExplainedScheduleSchema, ExplanationSchema, JobSchema, PostedScheduleSchema, ScheduleSummarySchema, type Edit } from "../schemas.js";
 import { repairWindowProblems } from "../../src/repair/window.js";
 import { jobView } from "./jobs.js";
 import { ifMatch, inChecker, scheduleEtag, siteOr404, written } from "./common.js";
 
-/** A posted schedule checked against the site's input, or a 400 naming each bad assignment. */
-function scheduleFor(site: SiteRecord, data: unknown): Schedule {
-  const parsed = parseScheduleFor(site.input, data);
-  if (!parsed.ok) throw doesNotFit(parsed.problems);
-  return parsed.value;
-}
-
 /** The 400 for a posted schedule that does not fit the site's input, naming each bad assignment. */
 const doesNotFit = (problems: Problem[]): HttpProblem => invalid("the schedule does not fit the site's planning data", problems);
 
-const slotKey = (a: Assignment): string => `${a.staff}|${a.date}|${a.template}`;
-
-/**
- * A draft's assignments after edits, checked against the site: an edit may leave alone what no longer
- * fits (a leaver's other shifts, to be moved or removed an edit at a time) but may not add anything that
- * does not fit, or a 400 names it. Before, every edit checked the whole draft, so a draft naming a leaver
- * could be mended only by moving all their shifts in one request.
- */
-function editedAssignments(site: SiteRecord, before: readonly Assignment[], after: Assignment[]): Assignment[] {
-  const parsed = parseScheduleFor(site.input, { assignments: after });
-  if (parsed.ok) return parsed.value.assignments;
-  const earlier = parseScheduleFor(site.input, { assignments: before });
-  const earlierMessages = new Set(earlier.ok ? [] : earlier.problems.map((p) => p.message));
-  const untouched = new Set(before.map(slotKey));
-  const fresh = parsed.problems.filter((p) => {
-    const row = /^assignments\[(\d+)\]/.exec(p.path);
-    return row ? !untouched.has(slotKey(after[Number(row[1])]!)) : !earlierMessages.has(p.message);
-  });
-  if (fresh.length > 0) throw invalid("the schedule does not fit the site's planning data", fresh);
-  return after;
+/** The draft to edit as stored now: a 404, or a 409 for a published version. */
+function draftToEdit(deps: AppDeps, site: SiteRecord, id: string): ScheduleRecord {
+  const record = scheduleOr404(site, deps.store.schedules.get(site.id, id), id);
+  if (record.status === "published") throw new HttpProblem(409, `schedule ${record.id} is published version ${record.version} and can never be edited`);
+  return record;
 }
 
-/** A stored schedule with the checker's explanation (or, when the site's data changed under it, the problems). */
+/** The draft's assignments after `edits`, or a 400 naming an edit that does not apply to them. */
+function appliedEdits(record: ScheduleRecord, edits: Edit[]): Assignment[] {
+  const edited = applyEdits(record.assignments, edits);
+  if (!edited.ok) throw invalid("an edit does not apply to this schedule", edited.problems);
+  return edited.value;
+}
+
+/** A stored schedule with its explanation, or the problems that keep it from fitting the site. */
+const withExplanation = (schedule: ScheduleRecord, checked: Parsed<Explanation>) =>
+  checked.ok ? { schedule, explanation: checked.value } : { schedule, problems: checked.problems };
+
+/** A stored schedule with the checker's explanation (or, when the site's data changed under it, the problems), worked out in its worker. */
 async function explained(deps: AppDeps, site: SiteRecord, schedule: ScheduleRecord) {
-  const checked = await inChecker(deps, { op: "explain", input: site.input, schedule: { assignments: schedule.assignments } });
-  return checked.ok ? { schedule, explanation: checked.value } : { schedule, problems: checked.problems };
+  return withExplanation(schedule, await inChecker(deps, { op: "explain", input: site.input, schedule: { assignments: schedule.assignments } }));
 }
 
 /**
@@ -187,9 +176,15 @@ export const scheduleOperations: Operation[] = [
     responses: { 201: { description: "The draft", schema: ExplainedScheduleSchema } },
     handle: async ({ deps, params, body, principal }) => {
       const site = siteOr404(deps.store, params.siteId!);
-      const schedule = scheduleFor(site, body);
-      const record = deps.store.schedules.createDraft(site.id, schedule.assignments, "manual", undefined, principal);
-      return { status: 201, body: await explained(deps, site, record), headers: { Location: `/sites/${site.id}/schedules/${record.id}`, ETag: scheduleEtag(record) } };
+      // Checked and explained in the checker's worker before anything is stored (a 503 stores nothing).
+      const checked = await inChecker(deps, { op: "draft", input: site.input, schedule: body });
+      // The draft is stored against the site as it is now: if that changed meanwhile, the schedule is
+      // checked and explained again here, on the event loop, as a publish does in its transaction.
+      const now = siteOr404(deps.store, site.id);
+      const draft = now.revision === site.revision ? checked : runCheckerTask({ op: "draft", input: now.input, schedule: body });
+      if (!draft.ok) throw doesNotFit(draft.problems);
+      const record = deps.store.schedules.createDraft(site.id, draft.value.assignments, "manual", undefined, principal);
+      return { status: 201, body: { schedule: record, explanation: draft.value.explanation }, headers: { Location: `/sites/${site.id}/schedules/${record.id}`, ETag: scheduleEtag(record) } };
     },
   }),
   operation({
@@ -230,13 +225,20 @@ export const scheduleOperations: Operation[] = [
     handle: async ({ req, deps, params, body, principal }) => {
       const expects = ifMatch(req, "schedule");
       const site = siteOr404(deps.store, params.siteId!);
-      const record = scheduleOr404(site, deps.store.schedules.get(site.id, params.scheduleId!), params.scheduleId!);
-      if (record.status === "published") throw new HttpProblem(409, `schedule ${record.id} is published version ${record.version} and can never be edited`);
-      const edited = applyEdits(record.assignments, body.edits);
-      if (!edited.ok) throw invalid("an edit does not apply to this schedule", edited.problems);
-      const assignments = editedAssignments(site, record.assignments, edited.value);
-      const saved = written(deps.store.schedules.updateDraft(site.id, record.id, assignments, principal, `schedule.edit.${body.edits.map((e) => e.op).join(",")}`, expects));
-      return { status: 200, body: await explained(deps, site, saved), headers: { ETag: scheduleEtag(saved) } };
+      const record = draftToEdit(deps, site, params.scheduleId!);
+      const after = appliedEdits(record, body.edits);
+      // Checked and explained in the checker's worker before anything is written (a 503 writes nothing).
+      const checked = await inChecker(deps, { op: "edit", input: site.input, before: record.assignments, after });
+      // If the site or the draft changed meanwhile, the edits are applied to the draft as it is now and
+      // checked and explained here, on the event loop (as a publish does in its transaction), as if the
+      // request had come after the change: nothing judged against what is no longer stored is written.
+      const siteNow = siteOr404(deps.store, site.id);
+      const recordNow = draftToEdit(deps, siteNow, record.id);
+      const unchanged = siteNow.revision === site.revision && recordNow.revision === record.revision;
+      const edit = unchanged ? checked : runCheckerTask({ op: "edit", input: siteNow.input, before: recordNow.assignments, after: appliedEdits(recordNow, body.edits) });
+      if (!edit.ok) throw doesNotFit(edit.problems);
+      const saved = written(deps.store.schedules.updateDraft(site.id, record.id, edit.value.assignments, principal, `schedule.edit.${body.edits.map((e) => e.op).join(",")}`, expects));
+      return { status: 200, body: withExplanation(saved, edit.value.checked), headers: { ETag: scheduleEtag(saved) } };
     },
   }),
   operation({

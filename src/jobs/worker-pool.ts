@@ -4,7 +4,9 @@
  * worker's plain answer. A worker takes one task at a time; the rest wait in order. Workers start when
  * first needed (under the test runner one takes about half a second to load) and then stay, so a request
  * pays that once, not every time. A worker that dies fails the task it held and is replaced by the next
- * task; closing the pool fails what waits and ends the workers.
+ * task; closing the pool fails what waits and ends the workers. Optionally, the tasks waiting are bounded
+ * (one more is refused at once) and a task has a time limit (past it, its worker is ended and replaced, and
+ * the tasks waiting go on).
  *
  * The worker's module calls `serveTasks(handle)` when `isPoolWorker(import.meta.url)`, which is false
  * wherever the module is merely imported (by the main thread, or by another pool's worker module).
@@ -15,12 +17,52 @@ import { startModuleWorker } from "./worker-thread.js";
 export interface WorkerPoolOptions {
   /** Worker threads at most at once (default 1). */
   size?: number;
+  /**
+   * Tasks at most waiting for a worker, besides those the workers hold (default Infinity: no bound). One
+   * more is refused with a WorkerPoolFullError, so a burst cannot grow the queue, and its callers' wait,
+   * without end. 0: a task runs at once or is refused.
+   */
+  maxWaiting?: number;
+  /**
+   * Milliseconds a task may hold its worker (default Infinity: no limit), counted from when the worker is
+   * ready (a new one loads its module first: half a second or more under the test runner). Past it the task
+   * fails with a WorkerTimeoutError and its worker is ended, a new one taking its place for the tasks
+   * waiting: a task that never answers cannot hold a worker for ever.
+   */
+  taskTimeoutMs?: number;
+}
+
+/** The longest delay `setTimeout` keeps; a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** `value` if it is Infinity (no limit) or a whole number from `min` to `max`, else a RangeError naming `name`. */
+function assertLimit(name: string, value: number, unit: string, min: number, max?: number): number {
+  if (value === Infinity) return value;
+  if (!Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
+    const range = max === undefined ? `at least ${min}` : `from ${min} to ${max}`;
+    throw new RangeError(`a worker pool's ${name} must be a whole number of ${unit}, ${range}, or Infinity for no limit (got ${value})`);
+  }
+  return value;
 }
 
 /** The pool was closed (the server is stopping): the task was not run, or its worker was ended. */
 export class WorkerPoolClosedError extends Error {
   constructor() {
     super("the worker pool is closed");
+  }
+}
+
+/** The task was refused without being queued: as many tasks as the pool may hold were waiting already. */
+export class WorkerPoolFullError extends Error {
+  constructor(readonly maxWaiting: number) {
+    super(`the worker pool has ${maxWaiting} task(s) waiting, as many as it may hold`);
+  }
+}
+
+/** The task held its worker longer than the pool's time limit: the worker was ended (and is replaced). */
+export class WorkerTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`the task took longer than the worker pool's time limit of ${timeoutMs} ms; its worker thread was ended`);
   }
 }
 
@@ -37,6 +79,8 @@ export class WorkerExitedError extends Error {
 
 /** What a pool worker posts for each task. */
 type Answer = { ok: true; value: unknown } | { ok: false; error: { message: string; stack?: string } };
+/** What a pool worker posts once, when its module has loaded and it takes tasks. */
+type Ready = { ready: true };
 
 interface Task {
   message: unknown;
@@ -47,6 +91,12 @@ interface Task {
 interface Slot {
   worker: Worker;
   task?: Task;
+  /** Its module has loaded: a task's time starts counting. */
+  ready?: boolean;
+  /** Ends the task when it runs past the time limit. */
+  timer?: NodeJS.Timeout;
+  /** Its task ran out of time: it is being ended, and takes no other task. */
+  ending?: boolean;
   /** The uncaught error the worker died of, reported before its exit. */
   error?: Error;
   exited: Promise<void>;
@@ -61,6 +111,8 @@ export function pooledWorkers(): number {
 
 export class WorkerPool<TTask, TAnswer> {
   readonly size: number;
+  readonly maxWaiting: number;
+  readonly taskTimeoutMs: number;
   private readonly slots: Slot[] = [];
   private readonly waiting: Task[] = [];
   private closed = false;
@@ -73,18 +125,25 @@ export class WorkerPool<TTask, TAnswer> {
     // A size that is not a whole number of threads (NaN, 0, 1.5) would start none, and every task would wait forever.
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`a worker pool's size must be a whole number of threads, at least 1 (got ${size})`);
     this.size = size;
+    // A bound of NaN would refuse nothing; a time limit of NaN, or past setTimeout's range, would fire at once.
+    this.maxWaiting = assertLimit("maxWaiting", options.maxWaiting ?? Infinity, "tasks", 0);
+    this.taskTimeoutMs = assertLimit("taskTimeoutMs", options.taskTimeoutMs ?? Infinity, "milliseconds", 1, MAX_TIMER_MS);
   }
 
-  /** The worker's answer to `task`; rejects with the worker's error, a WorkerExitedError or a WorkerPoolClosedError. */
+  /**
+   * The worker's answer to `task`; rejects with the worker's error, a WorkerExitedError, a WorkerTimeoutError,
+   * a WorkerPoolFullError (at once, nothing queued) or a WorkerPoolClosedError.
+   */
   run(task: TTask): Promise<TAnswer> {
     if (this.closed) return Promise.reject(new WorkerPoolClosedError());
+    if (!this.idleOrRoom() && this.waiting.length >= this.maxWaiting) return Promise.reject(new WorkerPoolFullError(this.maxWaiting));
     return new Promise<TAnswer>((resolve, reject) => {
       this.waiting.push({ message: task, resolve: resolve as (value: unknown) => void, reject });
       this.dispatch();
     });
   }
 
-  /** Workers alive now, and tasks held by them or waiting. */
+  /** Workers alive now (one being ended for its time limit included), and tasks held by them or waiting. */
   stats(): { workers: number; busy: number; waiting: number } {
     return { workers: this.slots.length, busy: this.slots.filter((s) => s.task).length, waiting: this.waiting.length };
   }
@@ -94,13 +153,23 @@ export class WorkerPool<TTask, TAnswer> {
     this.closed = true;
     for (const task of this.waiting.splice(0)) task.reject(new WorkerPoolClosedError());
     const slots = [...this.slots];
-    for (const slot of slots) void slot.worker.terminate();
+    for (const slot of slots) {
+      // Ended by the close, not by its time limit.
+      clearTimeout(slot.timer);
+      void slot.worker.terminate();
+    }
     await Promise.all(slots.map((s) => s.exited));
+  }
+
+  /** Whether a task given now starts at once: a worker is idle, or another may start. */
+  private idleOrRoom(): boolean {
+    return this.slots.some((s) => !s.task && !s.ending) || this.slots.length < this.size;
   }
 
   private dispatch(): void {
     while (this.waiting.length > 0 && !this.closed) {
-      const slot = this.slots.find((s) => !s.task) ?? (this.slots.length < this.size ? this.spawn() : undefined);
+      // A worker being ended for its time limit counts against the size until it has exited.
+      const slot = this.slots.find((s) => !s.task && !s.ending) ?? (this.slots.length < this.size ? this.spawn() : undefined);
       if (!slot) return;
       const task = this.waiting.shift()!;
       slot.task = task;
@@ -114,8 +183,25 @@ export class WorkerPool<TTask, TAnswer> {
         slot.task = undefined;
         slot.worker.unref();
         task.reject(error as Error);
+        continue;
       }
+      if (slot.ready) this.startClock(slot);
     }
+  }
+
+  /** Starts the time limit of the task `slot` holds. */
+  private startClock(slot: Slot): void {
+    if (this.taskTimeoutMs < Infinity) slot.timer = setTimeout(() => this.expire(slot), this.taskTimeoutMs).unref();
+  }
+
+  /** The task in `slot` ran out of time: it fails, and its worker is ended; its exit lets a new one start. */
+  private expire(slot: Slot): void {
+    const task = slot.task;
+    slot.task = undefined;
+    slot.timer = undefined;
+    slot.ending = true;
+    task?.reject(new WorkerTimeoutError(this.taskTimeoutMs));
+    void slot.worker.terminate();
   }
 
   private spawn(): Slot {
@@ -127,18 +213,27 @@ export class WorkerPool<TTask, TAnswer> {
     const answered = (answer: Answer): void => {
       const task = slot.task;
       slot.task = undefined;
-      worker.unref();
+      clearTimeout(slot.timer);
+      slot.timer = undefined;
+      // Unless it is being ended for its time limit: held until it has exited, as it was while it worked.
+      if (!slot.ending) worker.unref();
       if (task) {
         if (answer.ok) task.resolve(answer.value);
         else task.reject(Object.assign(new Error(answer.error.message), answer.error.stack ? { stack: answer.error.stack } : {}));
       }
       this.dispatch();
     };
-    worker.on("message", answered);
+    worker.on("message", (message: Answer | Ready) => {
+      if (!("ready" in message)) return answered(message);
+      slot.ready = true;
+      // A task given to it while it loaded starts its clock now.
+      if (slot.task) this.startClock(slot);
+    });
     worker.on("messageerror", (error) => answered({ ok: false, error: { message: `the worker's answer could not be read: ${error.message}` } }));
     worker.on("error", (error) => (slot.error = error));
     worker.once("exit", (code) => {
       live--;
+      clearTimeout(slot.timer);
       this.slots.splice(this.slots.indexOf(slot), 1);
       slot.task?.reject(this.closed ? new WorkerPoolClosedError() : new WorkerExitedError(code, slot.error));
       exited();
@@ -159,6 +254,7 @@ export function isPoolWorker(moduleUrl: string): boolean {
 /** The worker's side: answers each task with `handle`'s value, or with the error it threw. */
 export function serveTasks<TTask>(handle: (task: TTask) => unknown): void {
   const port = parentPort!;
+  port.postMessage({ ready: true } satisfies Ready);
   port.on("message", (task: TTask) => {
     try {
       port.postMessage({ ok: true, value: handle(task) } satisfies Answer);

@@ -79,6 +79,15 @@ export function freshSite(h: Pick<Harness, "store" | "token">): { id: string; to
   return { id, token: h.token("manager", id) };
 }
 
+/** Resolves once the checker's pool has `busy` tasks in its workers and `waiting` waiting (polled; within 20 s). */
+export async function untilChecker(pool: CheckerPool, busy: number, waiting = 0): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (pool.stats().busy !== busy || pool.stats().waiting !== waiting) {
+    if (Date.now() > deadline) throw new Error(`the checker did not reach ${busy} busy and ${waiting} waiting within 20 s: ${JSON.stringify(pool.stats())}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 /** Poll a job until it leaves queued/running (or the deadline passes). */
 export async function waitForJob(api: CheckedClient, jobId: string, token: string, timeoutMs = 30_000): Promise<any> {
   const deadline = Date.now() + timeoutMs;

@@ -1,0 +1,106 @@
+/**
+ * The checker's limits over real HTTP: beyond the requests it may hold waiting, one more (an analyze, or
+ * the FTE report's productivity view, built by the same workers) is a 503 with Retry-After at once; a
+ * request whose checker work runs past the time limit is a 503 naming the limit, its worker is ended and
+ * replaced, and the requests behind it are answered; a bad limit given to startServer is refused by name
+ * and claims nothing.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { startServer, type ServeOptions } from "../../api/server.js";
+import { CheckerPool } from "../../src/jobs/checker-worker.js";
+import { SYSTEM } from "../../src/store/audit.js";
+import { startHarness, testSite, untilChecker, type Harness } from "./harness.js";
+
+const FAULTY = new URL("../fixtures/faulty-checker-worker.ts", import.meta.url);
+const SCHEDULE = { assignments: [{ staff: "A", date: "2026-03-02", template: "D8" }] };
+
+/** A harness whose checker is the faulty fixture's, with sites "hung" and "fine". */
+async function faultyHarness(limits: { maxWaiting?: number; taskTimeoutMs?: number }): Promise<Harness & { admin: string }> {
+  const h = await startHarness({ checker: new CheckerPool(1, FAULTY, limits) });
+  for (const id of ["hung", "fine"]) h.store.sites.create(testSite(id), SYSTEM);
+  return Object.assign(h, { admin: h.token("admin") });
+}
+
+/** An analyze of SCHEDULE at `site`, its answer read raw (status, headers, text). */
+const analyze = (h: Harness & { admin: string }, site: string): Promise<Response> =>
+  fetch(`${h.api.baseUrl}/sites/${site}/schedules/analyze`, { method: "POST", headers: { authorization: `Bearer ${h.admin}`, "content-type": "application/json" }, body: JSON.stringify(SCHEDULE) });
+
+describe("the checker's bound on waiting requests", () => {
+  it("answers one request more than it may hold with 503 and Retry-After at once, and keeps those it holds", async () => {
+    const h = await faultyHarness({ maxWaiting: 1 });
+    try {
+      const held = analyze(h, "hung");
+      await untilChecker(h.checker, 1, 0);
+      const waiting = analyze(h, "fine");
+      await untilChecker(h.checker, 1, 1);
+      const refused = await h.api.post("/sites/fine/schedules/analyze", SCHEDULE, h.admin);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      expect(refused.headers.get("retry-after")).toBe("5");
+      expect(refused.body).toEqual({
+        type: "https://rxroster.dev/problems/service-unavailable", title: "Service unavailable", status: 503,
+        detail: "the checker has 1 request(s) waiting for its worker threads, as many as it takes: try again in a few seconds",
+      });
+      // The FTE report's productivity view is the checker's work too, under the same bound.
+      const report = await h.api.get("/sites/fine/reports/fte", h.admin);
+      expect(report.status).toBe(503);
+      expect(report.headers.get("retry-after")).toBe("5");
+      expect(report.body.detail).toBe(refused.body.detail);
+      // Nothing queued for them: the two it holds are as they were.
+      expect(h.checker.stats()).toEqual({ workers: 1, busy: 1, waiting: 1 });
+      // Load, not a fault: nothing logged.
+      expect(h.logged).toEqual([]);
+      await h.checker.close();
+      for (const res of await Promise.all([held, waiting])) {
+        expect(res.status).toBe(503);
+        expect((await res.json()).detail).toBe("the server is shutting down; try again once it is back");
+      }
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe("the checker's time limit", () => {
+  it("answers a request whose check never ends with 503 naming the limit, logged, and answers the next in a new worker", async () => {
+    const h = await faultyHarness({ taskTimeoutMs: 1000 });
+    try {
+      const hung = analyze(h, "hung");
+      await untilChecker(h.checker, 1, 0);
+      // Sent while the hung one holds the only worker: it waits, then runs in the worker that replaces it.
+      const next = h.api.post("/sites/fine/schedules/analyze", SCHEDULE, h.admin);
+      const res = await hung;
+      expect(res.status).toBe(503);
+      expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      expect((await res.json()).detail).toBe("the checker's work on this request ran past its time limit of 1000 ms and was stopped (its worker thread was ended; a new one takes its place); asked again, it would most likely run as long: tell the server's administrator");
+      expect(h.logged).toEqual(["checker task timed out: explain for site hung: the task took longer than the worker pool's time limit of 1000 ms; its worker thread was ended"]);
+      const fine = await next;
+      expect(fine.status).toBe(200);
+      expect(fine.body.feasible).toBeTypeOf("boolean");
+      expect(h.checker.stats()).toEqual({ workers: 1, busy: 0, waiting: 0 });
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe("startServer's checker options", () => {
+  const bad: [ServeOptions, string][] = [
+    [{ checkerWorkers: 0 }, "a worker pool's size must be a whole number of threads, at least 1 (got 0)"],
+    [{ checkerMaxWaiting: NaN }, "a worker pool's maxWaiting must be a whole number of tasks, at least 0, or Infinity for no limit (got NaN)"],
+    [{ checkerTaskTimeoutMs: 0 }, "a worker pool's taskTimeoutMs must be a whole number of milliseconds, from 1 to 2147483647, or Infinity for no limit (got 0)"],
+  ];
+  it.each(bad)("refuses %o by name, claiming nothing: a server starts on the same directory after", async (options, message) => {
+    const dataDir = mkdtempSync(join(tmpdir(), "rxroster-checker-options-"));
+    try {
+      await expect(startServer({ port: 0, dataDir, notice: () => {}, ...options })).rejects.toThrow(message);
+      const running = await startServer({ port: 0, dataDir, notice: () => {} });
+      await running.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
