@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import type { Assignment, Explanation, Parsed, PlanningInput, Problem } from "../../models/index.js";
 import { scheduleToHtml } from "../export/schedule-html.js";
-import { explain, parseScheduleFor, prepare } from "../pipeline.js";
+import { explain, parseScheduleFor, prepare, type Prepared } from "../pipeline.js";
 import { buildProductivityReport, type ProductivityReport } from "../reports/fte/productivity-report.js";
 import { parseOpenShift, rankCandidates, type CandidateRanking } from "../repair/candidates.js";
 import { isPoolWorker, serveTasks, WorkerPool, type WorkerPoolOptions } from "./worker-pool.js";
@@ -59,15 +59,36 @@ export interface CheckerAnswers {
   productivity: Parsed<ProductivityReport>;
 }
 
+/**
+ * Prepared inputs this thread keeps, the most recently used last. Preparing a month (its time grid and
+ * hourly demand) takes 0.7–1.1 s, and explaining a schedule against it 30–100 ms (the demo), while a
+ * manager's requests come one after another on one site's input: each worker keeps the last two it used.
+ */
+const PREPARED_KEPT = 2;
+const preparedInputs = new Map<string, Prepared>();
+
+/**
+ * `input` prepared, or the one prepared earlier from an input of the same content (the checker's operations
+ * only read it: `test/unit/jobs/checker-worker.test.ts`). A site whose input changed is prepared afresh.
+ */
+export function preparedFor(input: PlanningInput): Prepared {
+  const key = createHash("sha256").update(JSON.stringify(input)).digest("base64url");
+  const prepared = preparedInputs.get(key) ?? prepare(input);
+  preparedInputs.delete(key);
+  preparedInputs.set(key, prepared);
+  for (const old of preparedInputs.keys()) if (preparedInputs.size > PREPARED_KEPT) preparedInputs.delete(old);
+  return prepared;
+}
+
 /** The schedule checked against the site's input and explained, or the problems that keep it from fitting. */
 export function explainFor(input: PlanningInput, data: unknown): Parsed<Explanation> {
   const parsed = parseScheduleFor(input, data);
-  return parsed.ok ? { ok: true, value: explain(prepare(input), parsed.value) } : parsed;
+  return parsed.ok ? { ok: true, value: explain(preparedFor(input), parsed.value) } : parsed;
 }
 
 function draftFor(input: PlanningInput, data: unknown): Parsed<CheckedDraft> {
   const parsed = parseScheduleFor(input, data);
-  return parsed.ok ? { ok: true, value: { assignments: parsed.value.assignments, explanation: explain(prepare(input), parsed.value) } } : parsed;
+  return parsed.ok ? { ok: true, value: { assignments: parsed.value.assignments, explanation: explain(preparedFor(input), parsed.value) } } : parsed;
 }
 
 const slotKey = (a: Assignment): string => `${a.staff}|${a.date}|${a.template}`;
@@ -99,12 +120,12 @@ function editFor(input: PlanningInput, before: readonly Assignment[], after: Ass
 function pageFor(input: PlanningInput, assignments: Assignment[], caption: string): Parsed<string> {
   const parsed = parseScheduleFor(input, { assignments });
   if (!parsed.ok) return parsed;
-  const prepared = prepare(input);
+  const prepared = preparedFor(input);
   return { ok: true, value: scheduleToHtml(prepared, { assignments }, explain(prepared, parsed.value), { caption }) };
 }
 
 function candidatesFor(input: PlanningInput, assignments: Assignment[], date: string, shift: string): CandidatesAnswer {
-  const prepared = prepare(input);
+  const prepared = preparedFor(input);
   const open = parseOpenShift(prepared, { date, shift });
   if (!open.ok) return { ok: false, misfit: "open-shift", problems: open.problems };
   const schedule = parseScheduleFor(input, { assignments });
