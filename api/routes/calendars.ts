@@ -17,7 +17,7 @@ import type { FeedRecord, IssuedFeed } from "../../src/store/feeds.js";
 import type { Store } from "../../src/store/store.js";
 import { HttpProblem, invalid, notFound } from "../problem.js";
 import { operation, type AppDeps, type Context, type Operation } from "../operation.js";
-import { siteOr404 } from "./common.js";
+import { inChecker, siteOr404 } from "./common.js";
 
 /** Polling clients may reuse a feed for 15 minutes, then must ask again (usually a cheap 304). */
 export const FEED_CACHE_CONTROL = "private, max-age=900, must-revalidate";
@@ -33,6 +33,8 @@ export function feedService(deps: AppDeps): FeedService {
   if (!service) {
     const log = deps.log ?? ((line: string) => process.stderr.write(line + "\n"));
     service = new FeedService(deps.store, {
+      // Built in the checker's worker threads: a department's month took about a second on the event loop.
+      build: ({ input, versions, scope, uidSalt }) => inChecker(deps, { op: "feed", input, versions, scope, uidSalt }),
       onSkipped: (feed, skipped) =>
         log(`calendar feed ${feed.id} of site ${feed.siteId}: ${skipped.length} published assignment(s) left out, e.g. ${skipped[0]!.path}: ${skipped[0]!.message}`),
     });
@@ -125,8 +127,8 @@ export const calendarOperations: Operation[] = [
       200: { description: "The iCalendar feed; with a strong ETag and Cache-Control for polling", schema: z.string(), contentType: "text/calendar" },
       304: { description: "Not modified: If-None-Match holds the feed's current ETag" },
     },
-    handle: ({ req, deps, params }) => {
-      const served = feedService(deps).serve(params.token!);
+    handle: async ({ req, deps, params }) => {
+      const served = await feedService(deps).serve(params.token!);
       if (!served) throw new HttpProblem(404, NO_FEED, [], { "Cache-Control": "no-store" });
       const headers = { ETag: served.etag, "Cache-Control": FEED_CACHE_CONTROL };
       if (ifNoneMatchHits(req.get("if-none-match"), served.etag)) return { status: 304, headers };

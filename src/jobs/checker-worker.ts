@@ -10,12 +10,15 @@
  * is stored.
  */
 import { createHash } from "node:crypto";
-import type { Assignment, Explanation, Parsed, PlanningInput, Problem } from "../../models/index.js";
+import type { Assignment, Explanation, Parsed, PlanningInput, Problem, TimeGrid } from "../../models/index.js";
 import { scheduleToHtml } from "../export/schedule-html.js";
 import { explain, parseScheduleFor, prepare, type Prepared } from "../pipeline.js";
 import { buildProductivityReport, type ProductivityReport } from "../reports/fte/productivity-report.js";
 import { parseOpenShift, rankCandidates, type CandidateRanking } from "../repair/candidates.js";
 import { isPoolWorker, serveTasks, WorkerPool, type WorkerPoolOptions } from "./worker-pool.js";
+import { buildFeedTask, type FeedTask } from "../calendar/feed-service.js";
+import type { Feed } from "../calendar/feed.js";
+import { buildTimeGrid, timeGridKey } from "../time/grid.js";
 
 export type CheckerTask =
   /** The checker's explanation of `schedule` (stored or posted, not yet checked against the site). */
@@ -26,6 +29,8 @@ export type CheckerTask =
   | { op: "edit"; input: PlanningInput; before: Assignment[]; after: Assignment[] }
   /** The FTE report's productivity view of the site, its provenance `source`. */
   | { op: "productivity"; input: PlanningInput; source: string }
+  /** A calendar feed's text and ETag (a department's month: about a second). */
+  | ({ op: "feed" } & FeedTask)
   /** The schedule page of stored assignments, under `caption`. */
   | { op: "page"; input: PlanningInput; assignments: Assignment[]; caption: string }
   /** Whom to call for the open shift `shift` on `date` of stored assignments. */
@@ -57,6 +62,7 @@ export interface CheckerAnswers {
   page: Parsed<string>;
   candidates: CandidatesAnswer;
   productivity: Parsed<ProductivityReport>;
+  feed: Parsed<Feed>;
 }
 
 /**
@@ -78,6 +84,23 @@ export function preparedFor(input: PlanningInput): Prepared {
   preparedInputs.set(key, prepared);
   for (const old of preparedInputs.keys()) if (preparedInputs.size > PREPARED_KEPT) preparedInputs.delete(old);
   return prepared;
+}
+
+/**
+ * Time grids this thread keeps for calendar feeds, by what a grid is built from (`timeGridKey`): a feed
+ * reads each published version with its own input's grid (a month's: about 0.2 s to build), and a month's
+ * versions mostly share one.
+ */
+const GRIDS_KEPT = 8;
+const grids = new Map<string, TimeGrid>();
+
+function gridFor(input: PlanningInput): TimeGrid {
+  const key = createHash("sha256").update(timeGridKey(input)).digest("base64url");
+  const grid = grids.get(key) ?? buildTimeGrid(input);
+  grids.delete(key);
+  grids.set(key, grid);
+  for (const old of grids.keys()) if (grids.size > GRIDS_KEPT) grids.delete(old);
+  return grid;
 }
 
 /** The schedule checked against the site's input and explained, or the problems that keep it from fitting. */
@@ -149,6 +172,8 @@ export function runCheckerTask(task: CheckerTask): CheckerAnswers[CheckerTask["o
       return candidatesFor(task.input, task.assignments, task.date, task.shift);
     case "productivity":
       return buildProductivityReport(task.input, { source: task.source });
+    case "feed":
+      return buildFeedTask(task, gridFor);
   }
 }
 

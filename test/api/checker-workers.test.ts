@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startServer } from "../../api/server.js";
+import { buildFeedTask } from "../../src/calendar/feed-service.js";
 import { CheckerPool, explainFor } from "../../src/jobs/checker-worker.js";
 import { pooledWorkers } from "../../src/jobs/worker-pool.js";
 import { SYSTEM } from "../../src/store/audit.js";
@@ -82,6 +83,31 @@ describe("the checker's worker threads", () => {
     const direct = explainFor(h.store.sites.get(DEMO_ID)!.input, HANDMADE);
     expect(direct.ok).toBe(true);
     expect(await res.text()).toBe(JSON.stringify(direct.ok && direct.value));
+  });
+
+  it("answers a health check while it builds the demo month's department calendar feed, the feed as built on the calling thread", async () => {
+    // A site of its own: the demo's stays unpublished for the tests below.
+    const id = "demo-feeds";
+    expect((await h.api.post("/sites", { ...DEMO, site: { ...DEMO.site, id } }, admin)).status).toBe(201);
+    const draft = h.store.schedules.createDraft(id, HANDMADE.assignments, "manual", undefined, SYSTEM);
+    expect(h.store.schedules.publish(id, draft.id, SYSTEM).ok).toBe(true);
+    const feed = await h.api.post(`/sites/${id}/feeds`, { scope: "department" }, admin);
+    expect(feed.status).toBe(201);
+    const order: string[] = [];
+    const started = handlerStarted(h, id);
+    const built = fetch(feed.body.url).then((res) => (order.push("feed"), res));
+    await started;
+    // Sent once the feed's handler has begun: on the event loop, the feed's answer would come first.
+    const health = await fetch(`${h.api.baseUrl}/healthz`);
+    order.push("healthz");
+    const res = await built;
+    expect(order).toEqual(["healthz", "feed"]);
+    expect(health.status).toBe(200);
+    expect(res.status).toBe(200);
+    const direct = buildFeedTask({ input: h.store.sites.get(id)!.input, versions: h.store.schedules.publishedVersions(id), scope: { kind: "department" }, uidSalt: h.store.feeds.uidSalt(id) });
+    expect(direct.ok).toBe(true);
+    expect(await res.text()).toBe(direct.ok && direct.value.ics);
+    expect(res.headers.get("etag")).toBe(direct.ok && direct.value.etag);
   });
 
   it("checks a draft again when the site changed while the checker's worker checked it for a publish", async () => {
