@@ -58,6 +58,21 @@ async function untilBusy(pool: CheckerPool): Promise<void> {
   }
 }
 
+/**
+ * A request sent, and a health check sent once the request's handler has begun (its first step loads site
+ * `siteId`): in which order the two were answered, and the answers. On the event loop, the request's
+ * answer would come first.
+ */
+async function healthCheckDuring(siteId: string, send: () => Promise<Response>): Promise<{ order: string[]; health: Response; res: Response }> {
+  const order: string[] = [];
+  const started = handlerStarted(h, siteId);
+  const answered = send().then((res) => (order.push("request"), res));
+  await started;
+  const health = await fetch(`${h.api.baseUrl}/healthz`);
+  order.push("healthz");
+  return { order, health, res: await answered };
+}
+
 /** The demo month's analyze, answered when its headers arrive (before its body is read). */
 const analyzeDemo = (harness: Harness, token: string): Promise<Response> =>
   fetch(`${harness.api.baseUrl}/sites/${DEMO_ID}/schedules/analyze`, {
@@ -68,15 +83,8 @@ const analyzeDemo = (harness: Harness, token: string): Promise<Response> =>
 
 describe("the checker's worker threads", () => {
   it("answers a health check while it explains the demo month, and explains it as the checker does", async () => {
-    const order: string[] = [];
-    const started = handlerStarted(h, DEMO_ID);
-    const explained = analyzeDemo(h, admin).then((res) => (order.push("analyze"), res));
-    await started;
-    // Sent once the analyze's handler has begun: on the event loop, its answer would come first.
-    const health = await fetch(`${h.api.baseUrl}/healthz`);
-    order.push("healthz");
-    const res = await explained;
-    expect(order).toEqual(["healthz", "analyze"]);
+    const { order, health, res } = await healthCheckDuring(DEMO_ID, () => analyzeDemo(h, admin));
+    expect(order).toEqual(["healthz", "request"]);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: "ok" });
     expect(res.status).toBe(200);
@@ -93,15 +101,8 @@ describe("the checker's worker threads", () => {
     expect(h.store.schedules.publish(id, draft.id, SYSTEM).ok).toBe(true);
     const feed = await h.api.post(`/sites/${id}/feeds`, { scope: "department" }, admin);
     expect(feed.status).toBe(201);
-    const order: string[] = [];
-    const started = handlerStarted(h, id);
-    const built = fetch(feed.body.url).then((res) => (order.push("feed"), res));
-    await started;
-    // Sent once the feed's handler has begun: on the event loop, the feed's answer would come first.
-    const health = await fetch(`${h.api.baseUrl}/healthz`);
-    order.push("healthz");
-    const res = await built;
-    expect(order).toEqual(["healthz", "feed"]);
+    const { order, health, res } = await healthCheckDuring(id, () => fetch(feed.body.url));
+    expect(order).toEqual(["healthz", "request"]);
     expect(health.status).toBe(200);
     expect(res.status).toBe(200);
     const direct = buildFeedTask({ input: h.store.sites.get(id)!.input, versions: h.store.schedules.publishedVersions(id), scope: { kind: "department" }, uidSalt: h.store.feeds.uidSalt(id) });
