@@ -31,6 +31,11 @@ export function frozenOutside(window: RepairWindow): FrozenDates {
   return { ...(window.changeFrom ? { before: window.changeFrom } : {}), ...(window.changeUntil ? { after: window.changeUntil } : {}) };
 }
 
+/** The dates a repair may change as the user reads them, "FROM…UNTIL", an open end the horizon's. */
+export function windowDates(frozen: FrozenDates, horizon: { start: string; end: string }): string {
+  return `${frozen.before ?? horizon.start}…${frozen.after ?? horizon.end}`;
+}
+
 /** The assignment, locked when it falls on a frozen date: the base stays as it is there. */
 export function lockedIfFrozen(a: Assignment, frozen: FrozenDates): Assignment {
   return !a.locked && isFrozen(frozen, a.date) ? { ...a, locked: true } : a;
@@ -41,7 +46,7 @@ export function lockedIfFrozen(a: Assignment, frozen: FrozenDates): Assignment {
  * the base did not lock saying so: the window kept it, and only widening the window lets it change.
  */
 export function noteKeptByWindow(problems: readonly Problem[], base: readonly Assignment[], frozen: FrozenDates, horizon: { start: string; end: string }): Problem[] {
-  const window = `${frozen.before ?? horizon.start}…${frozen.after ?? horizon.end}`;
+  const window = windowDates(frozen, horizon);
   return problems.map((p) => {
     const kept = [...p.path.matchAll(/\[(\d+)\]/g)].some((m) => {
       const a = base[Number(m[1])];

@@ -70,6 +70,19 @@ describe("POST /sites/{siteId}/schedules with repair", () => {
     expect(draft.assignments.filter((a) => a.date !== "2026-03-03").map((a) => `${a.staff} ${a.template} ${a.date}`).sort()).toEqual(["A D8 2026-03-02", "A D8 2026-03-04"]);
   });
 
+  it("warns of each shift a leaver had on the dates the repair keeps, which nobody may fill unless the window includes its date", async () => {
+    const { id, token, baseId } = calledOutSite("repair7");
+    // Cat leaves after the schedule was published: her Monday and Wednesday lie outside the window, her Tuesday in it.
+    h.store.sites.update(id, SYSTEM, "site.update.staff", (input) => ({ ...input, staff: input.staff.filter((s) => s.id !== "C") }));
+    const submitted = await h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds: 5, baseScheduleId: baseId, repair: { changeFrom: "2026-03-03", changeUntil: "2026-03-03" } }, token);
+    const job = await waitForJob(h.api, submitted.body.id, token);
+    expect(job.status).toBe("succeeded");
+    const outside = (date: string, field: string) =>
+      `assignment C T12@${date} dropped: it no longer fits the site's input (staff: unknown staff id (got C)); ${date} is outside the repair's window 2026-03-03…2026-03-03, ` +
+      `kept as it was, so nobody fills that shift: the window must include ${date} (${field}) to refill it`;
+    expect(job.result.warnings).toEqual([outside("2026-03-02", "repair.changeFrom"), outside("2026-03-04", "repair.changeUntil")]);
+  });
+
   it("answers 400 naming a date outside the horizon, a window the wrong way round, and a repair with nothing to repair", async () => {
     const { id, token, baseId } = calledOutSite("repair2");
     const outside = await h.api.post(`/sites/${id}/schedules`, { baseScheduleId: baseId, repair: { changeFrom: "2026-04-01" } }, token);
