@@ -19,11 +19,31 @@ interface Lock {
 }
 
 /**
+ * A repair's window as the lock checker needs it: which locks it made (the base's shifts on the dates it
+ * keeps, which the base did not lock) and its dates, so a problem with one of them says what lets it change.
+ */
+export interface WindowLocks {
+  /** The places in the list of the locks the window made. */
+  kept: ReadonlySet<number>;
+  /** The dates the repair may change, "FROM…UNTIL". */
+  dates: string;
+}
+
+export interface CheckLocksOptions {
+  /** The list's name in the paths (default "assignments"). */
+  listPath?: string;
+  /** A repair's window, when some of the locks are its own. */
+  window?: WindowLocks;
+}
+
+/**
  * Problems of the locked assignments in `assignments`, one per break of a hard rule, its path the locks
  * involved (`assignments[3]`, or `assignments[0], assignments[1], …` for locks that break it together);
- * none when the locks can all be kept. `listPath` names the list in the paths (default "assignments").
+ * none when the locks can all be kept. A problem with a lock the window made says so: the schedule never
+ * locked it, and widening the window lets it change.
  */
-export function checkLocks(prepared: Prepared, assignments: readonly Assignment[], listPath = "assignments"): Problem[] {
+export function checkLocks(prepared: Prepared, assignments: readonly Assignment[], options: CheckLocksOptions = {}): Problem[] {
+  const { listPath = "assignments", window } = options;
   const locks: Lock[] = assignments.flatMap((assignment, index) => (assignment.locked ? [{ assignment, index }] : []));
   if (locks.length === 0) return [];
   const breaks = (subset: readonly Lock[]): Violation[] =>
@@ -49,7 +69,7 @@ export function checkLocks(prepared: Prepared, assignments: readonly Assignment[
         first: minimal[0]!.index,
         problem: {
           path: minimal.map((l) => `${listPath}[${l.index}]`).join(", "),
-          message: `${minimal.length === 1 ? "locked, but breaks" : "locked together, they break"} the hard rule ${rule}: ${v.message}`,
+          message: `${minimal.length === 1 ? "locked, but breaks" : "locked together, they break"} the hard rule ${rule}: ${v.message}${window && minimal.some((l) => window.kept.has(l.index)) ? keptNote(window) : ""}`,
         },
       });
       pool = pool.filter((l) => !minimal.includes(l));
@@ -57,3 +77,6 @@ export function checkLocks(prepared: Prepared, assignments: readonly Assignment[
   }
   return problems.sort((a, b) => a.first - b.first).map((p) => p.problem);
 }
+
+const keptNote = (window: WindowLocks): string =>
+  ` (not locked in the schedule, but outside the dates the repair may change, ${window.dates}, so kept as it was: widen them to let it change)`;

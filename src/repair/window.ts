@@ -5,6 +5,7 @@
  * the base schedule as the input's reference, whose changes `repair.changes` prices.
  */
 import { assignmentKey, type Assignment, type PlanningInput, type Problem, type Schedule } from "../../models/index.js";
+import type { WindowLocks } from "../locks.js";
 import { isFrozen, type FrozenDates } from "../../solver/model/build.js";
 
 /** The dates a repair may change, from `changeFrom` until `changeUntil` (either open). */
@@ -36,24 +37,20 @@ export function windowDates(frozen: FrozenDates, horizon: { start: string; end: 
   return `${frozen.before ?? horizon.start}…${frozen.after ?? horizon.end}`;
 }
 
-/** The assignment, locked when it falls on a frozen date: the base stays as it is there. */
-export function lockedIfFrozen(a: Assignment, frozen: FrozenDates): Assignment {
-  return !a.locked && isFrozen(frozen, a.date) ? { ...a, locked: true } : a;
-}
-
 /**
- * Lock problems of a repair (`checkLocks` on the base with the window's locks), each that names a shift
- * the base did not lock saying so: the window kept it, and only widening the window lets it change.
+ * The base schedule as a repair's locks: each assignment on a frozen date locked, so the base stays as it
+ * is there, but for those `fits` refuses (they no longer fit the site: the model has no column for them);
+ * and, for `checkLocks`, which of the locks the window made (the base did not lock them), so a problem
+ * with one says that only widening the window lets it change.
  */
-export function noteKeptByWindow(problems: readonly Problem[], base: readonly Assignment[], frozen: FrozenDates, horizon: { start: string; end: string }): Problem[] {
-  const window = windowDates(frozen, horizon);
-  return problems.map((p) => {
-    const kept = [...p.path.matchAll(/\[(\d+)\]/g)].some((m) => {
-      const a = base[Number(m[1])];
-      return a !== undefined && !a.locked && isFrozen(frozen, a.date);
-    });
-    return kept ? { ...p, message: `${p.message} (not locked in the schedule, but outside the dates the repair may change, ${window}, so kept as it was: widen them to let it change)` } : p;
+export function keptByWindow(base: readonly Assignment[], frozen: FrozenDates, horizon: { start: string; end: string }, fits: (a: Assignment) => boolean = () => true): { assignments: Assignment[]; window: WindowLocks } {
+  const kept = new Set<number>();
+  const assignments = base.map((a, index) => {
+    if (a.locked || !isFrozen(frozen, a.date) || !fits(a)) return a;
+    kept.add(index);
+    return { ...a, locked: true };
   });
+  return { assignments, window: { kept, dates: windowDates(frozen, horizon) } };
 }
 
 /**

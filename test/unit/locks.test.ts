@@ -47,4 +47,15 @@ describe("checkLocks (audit F6)", () => {
     expect(checkLocks(prepare(world()), [a("A", "2026-03-02", "E8"), a("A", "2026-03-03", "D8")])).toEqual([]);
     expect(checkLocks(prepare(world()), [locked("A", "2026-03-02", "D8"), locked("A", "2026-03-03", "D8")])).toEqual([]);
   });
+
+  it("says of a lock a repair's window made, and only of it, that the schedule never locked it and widening the window lets it change", () => {
+    const input = onLeave(world(), "B");
+    // Ben's Wednesday is the manager's lock; his Thursday only the window's (place 1).
+    const list = [locked("B", "2026-03-04", "D8"), locked("B", "2026-03-05", "D8")];
+    const problems = checkLocks(prepare(input), list, { window: { kept: new Set([1]), dates: "2026-03-06…2026-03-15" } });
+    expect(problems.map((p) => [p.path, p.message.endsWith(" (not locked in the schedule, but outside the dates the repair may change, 2026-03-06…2026-03-15, so kept as it was: widen them to let it change)")])).toEqual([
+      ["assignments[0]", false],
+      ["assignments[1]", true],
+    ]);
+  });
 });
