@@ -40,7 +40,8 @@ export interface CheckLocksOptions {
  * Problems of the locked assignments in `assignments`, one per break of a hard rule, its path the locks
  * involved (`assignments[3]`, or `assignments[0], assignments[1], …` for locks that break it together);
  * none when the locks can all be kept. A problem with a lock the window made says so: the schedule never
- * locked it, and widening the window lets it change.
+ * locked it, and widening the window lets it change. A rule of no person that the window's locks break
+ * (a hard budget cap) is one problem of the window as a whole, its path the list's.
  */
 export function checkLocks(prepared: Prepared, assignments: readonly Assignment[], options: CheckLocksOptions = {}): Problem[] {
   const { listPath = "assignments", window } = options;
@@ -55,9 +56,14 @@ export function checkLocks(prepared: Prepared, assignments: readonly Assignment[
   for (const { rule, staff } of groups.values()) {
     const broken = (subset: readonly Lock[]): Violation | undefined => breaks(subset).find((v) => v.rule === rule && v.subjects.staff === staff);
     let pool = locks.filter((l) => staff === undefined || l.assignment.staff === staff);
+    // A rule of no person (a budget cap, overstaffing, made hard) that the dates a repair keeps break is
+    // theirs as a whole: the filter below would blame an arbitrary few of a month's shifts, at one explain
+    // of them per shift. Only the schedule's own locks go through it; the window's are told of once, after.
+    const windowLocks = staff === undefined && window ? pool.filter((l) => window.kept.has(l.index)) : [];
+    if (windowLocks.length > 0) pool = pool.filter((l) => !window!.kept.has(l.index));
     // A deletion filter: a lock without which the rest still break the rule is not needed to break it, so
     // what is left is a smallest set that does. Its locks set aside, the others may break it again.
-    while (broken(pool) !== undefined) {
+    while (pool.length > 0 && broken(pool) !== undefined) {
       let minimal = pool;
       for (const lock of pool) {
         const without = minimal.filter((l) => l !== lock);
@@ -73,6 +79,22 @@ export function checkLocks(prepared: Prepared, assignments: readonly Assignment[
         },
       });
       pool = pool.filter((l) => !minimal.includes(l));
+    }
+    if (windowLocks.length > 0) {
+      const found = breaks([...pool, ...windowLocks]).filter((v) => v.rule === rule && v.subjects.staff === undefined);
+      const locked = pool.length > 0 ? `, with ${pool.length} of the schedule's own locks,` : "";
+      if (found.length > 0) {
+        problems.push({
+          first: windowLocks[0]!.index,
+          problem: {
+            path: listPath,
+            message:
+              `kept as they were, the ${windowLocks.length} shifts on the dates outside the repair's window${locked} break the hard rule ${rule} together: ` +
+              `${found[0]!.message}${found.length > 1 ? ` (and ${found.length - 1} more)` : ""} (not locked in the schedule, but outside the dates the repair ` +
+              `may change, ${window!.dates}: widen them to let these shifts change)`,
+          },
+        });
+      }
     }
   }
   return problems.sort((a, b) => a.first - b.first).map((p) => p.problem);
