@@ -15,7 +15,7 @@ import type { FteReportJobOptions, JobProgress, SolveJobOptions, SolveResult } f
 import type { FteReportWorkerInput, FteReportWorkerMessage } from "./fte-report-worker.js";
 import type { SolveWorkerInput, SolveWorkerMessage } from "./solve-worker.js";
 import { startModuleWorker } from "./worker-thread.js";
-import { frozenOutside, windowDates, withReference } from "../repair/window.js";
+import { frozenOutside, repairJobProblems, windowDates, withReference } from "../repair/window.js";
 import { isFrozen, type FrozenDates } from "../../solver/model/build.js";
 
 export interface SolveQueueOptions {
@@ -304,6 +304,12 @@ export class SolveQueue {
     const base = job.options.baseScheduleId ? this.store.schedules.get(job.siteId, job.options.baseScheduleId) : this.store.schedules.latest(job.siteId);
     // A repair: the base is the reference its changes are priced against, kept as it is outside the window.
     const { repair } = job.options;
+    // Checked when the job was submitted; the site may have changed since (its horizon moved on, say).
+    const unfit = repair ? repairJobProblems(repair, { id: site.id, horizon: site.input.horizon }, base, job.options.baseScheduleId) : [];
+    if (unfit.length > 0) {
+      this.store.jobs.end(job.id, "failed", `the repair no longer fits the site, which changed after the job was submitted (now revision ${site.revision}): ${unfit.map(formatProblem).join("; ")}`);
+      return;
+    }
     const frozen = repair && base ? frozenOutside(repair) : undefined;
     const { usable, droppedLocks, droppedKept } = base ? usableBase(site.input, base.assignments, frozen) : { usable: [], droppedLocks: [], droppedKept: [] };
     const fits = new Set(usable);
