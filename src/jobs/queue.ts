@@ -73,7 +73,7 @@ const reasonOf = (error: unknown): string => (error instanceof Error ? error.mes
  * In a repair (`frozen`: the dates outside its window, which stay as the base has them and where nobody
  * else may work), every assignment dropped on such a date, locked or not, is warned of in `droppedKept`
  * instead: a leaver's shift there would leave its hole unfilled without a word, and only a window that
- * includes the date lets the repair fill it. `horizon` shows the window's open ends.
+ * includes the date lets the repair fill it (the window shown with the horizon's ends where it is open).
  */
 export function usableBase(input: PlanningInput, assignments: readonly Assignment[], frozen?: FrozenDates): { usable: Assignment[]; droppedLocks: string[]; droppedKept: string[] } {
   const usable: Assignment[] = [];
