@@ -20,7 +20,7 @@ import { applyEdits } from "../edits.js";
 import { HttpProblem, invalid, notFound, QUEUE_FULL_RESPONSE, queueFull } from "../problem.js";
 import { operation, type AppDeps, type Operation } from "../operation.js";
 import { EditRequestSchema, ExplainedScheduleSchema, ExplanationSchema, JobSchema, PostedScheduleSchema, ScheduleSummarySchema, type Edit } from "../schemas.js";
-import { repairWindowProblems } from "../../src/repair/window.js";
+import { repairJobProblems } from "../../src/repair/window.js";
 import { jobView } from "./jobs.js";
 import { ifMatch, inChecker, scheduleEtag, siteOr404, written } from "./common.js";
 
@@ -155,14 +155,8 @@ export const scheduleOperations: Operation[] = [
         throw invalid("the base schedule does not exist", [{ path: "baseScheduleId", message: `no schedule at site ${site.id}`, value: body.baseScheduleId }]);
       }
       if (body.repair) {
-        const { horizon } = site.input;
-        const problems = repairWindowProblems(body.repair, horizon, { changeFrom: "repair.changeFrom", changeUntil: "repair.changeUntil" });
         const base = body.baseScheduleId === undefined ? deps.store.schedules.latest(site.id) : deps.store.schedules.get(site.id, body.baseScheduleId);
-        if (!base) problems.unshift({ path: "repair", message: `a repair changes a schedule, and site ${site.id} has none: solve one first or name it in baseScheduleId` });
-        // Another horizon's schedule (last month's, the latest): the dates outside the window would be kept empty.
-        else if (!base.assignments.some((a) => a.date >= horizon.start && a.date <= horizon.end)) {
-          problems.unshift({ path: body.baseScheduleId === undefined ? "repair" : "baseScheduleId", message: `schedule ${base.id}${body.baseScheduleId === undefined ? ", the site's latest," : ""} has no shift within the horizon ${horizon.start}…${horizon.end}: nothing to repair, and the dates outside the window would be kept empty; name the schedule to repair in baseScheduleId`, ...(body.baseScheduleId === undefined ? {} : { value: body.baseScheduleId }) });
-        }
+        const problems = repairJobProblems(body.repair, { id: site.id, horizon: site.input.horizon }, base, body.baseScheduleId);
         if (problems.length > 0) throw invalid("the repair cannot be made", problems);
       }
       if (deps.queue.room(site.id) === 0) throw queueFull(site.id, deps.queue.maxQueuedPerSite);

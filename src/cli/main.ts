@@ -15,7 +15,7 @@ import { terminalText } from "./terminal.js";
 import { joinNegativeValues, parseDecimal, unknownOptions } from "./flags.js";
 import { optimize } from "../optimize.js";
 import { checkLocks } from "../locks.js";
-import { frozenOutside, lockedIfFrozen, noteKeptByWindow, repairWindowProblems, withBaseLocks, withReference } from "../repair/window.js";
+import { frozenOutside, keptByWindow, repairWindowProblems, withBaseLocks, withReference } from "../repair/window.js";
 import { scheduleToCsv } from "../export/csv.js";
 import { scheduleToHtml } from "../export/schedule-html.js";
 import type { EngineName } from "../../solver/engines/types.js";
@@ -189,14 +189,15 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: R
   const outside = repair ? repairWindowProblems(repair, loaded.value.horizon, { changeFrom: "--change-from", changeUntil: "--change-until" }) : [];
   if (outside.length > 0) return reportProblems(io, "rxroster", outside);
   const frozen = repair && frozenOutside(repair);
-  const base = from?.ok && frozen ? { ...from.value, assignments: from.value.assignments.map((a) => lockedIfFrozen(a, frozen)) } : from?.ok ? from.value : undefined;
+  const kept = from?.ok && frozen ? keptByWindow(from.value.assignments, frozen, loaded.value.horizon) : undefined;
+  const base = from?.ok && kept ? { ...from.value, assignments: kept.assignments } : from?.ok ? from.value : undefined;
   // The schedule repaired is the reference its changes are counted against.
   const input = repair && base ? withReference(loaded.value, base.assignments) : loaded.value;
   const prepared = prepare(input);
   // Locks no schedule can keep, alone or together, are the --from file's problem: named by their place
   // in it and the rule they break, before any solve.
-  const lockProblems = base ? checkLocks(prepared, base.assignments) : [];
-  if (lockProblems.length > 0) return reportProblems(io, fromPath!, frozen && from?.ok ? noteKeptByWindow(lockProblems, from.value.assignments, frozen, input.horizon) : lockProblems);
+  const lockProblems = base ? checkLocks(prepared, base.assignments, kept ? { window: kept.window } : {}) : [];
+  if (lockProblems.length > 0) return reportProblems(io, fromPath!, lockProblems);
   // Checked before the solve, so a minute's schedule is not lost to a path that cannot take it.
   const unwritable = writableDirectory(flags.out);
   if (unwritable !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write to ${flags.out}: ${unwritable}` }]);

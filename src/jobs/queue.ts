@@ -15,7 +15,8 @@ import type { FteReportJobOptions, JobProgress, SolveJobOptions, SolveResult } f
 import type { FteReportWorkerInput, FteReportWorkerMessage } from "./fte-report-worker.js";
 import type { SolveWorkerInput, SolveWorkerMessage } from "./solve-worker.js";
 import { startModuleWorker } from "./worker-thread.js";
-import { frozenOutside, withReference } from "../repair/window.js";
+import { frozenOutside, repairJobProblems, windowDates, withReference } from "../repair/window.js";
+import { isFrozen, type FrozenDates } from "../../solver/model/build.js";
 
 export interface SolveQueueOptions {
   /** Solves running at once (default `os.availableParallelism()`). */
@@ -68,19 +69,34 @@ const reasonOf = (error: unknown): string => (error instanceof Error ? error.mes
  * publishing its draft would take that shift off the person's calendar. A lock dated outside the current
  * horizon gets no warning: the new draft does not plan that date, so publishing it leaves the shift alone
  * (and a solve of next month would otherwise warn of every lock of this one).
+ *
+ * In a repair (`frozen`: the dates outside its window, which stay as the base has them and where nobody
+ * else may work), every assignment dropped on such a date, locked or not, is warned of in `droppedKept`
+ * instead: a leaver's shift there would leave its hole unfilled without a word, and only a window that
+ * includes the date lets the repair fill it (the window shown with the horizon's ends where it is open).
  */
-export function usableBase(input: PlanningInput, assignments: readonly Assignment[]): { usable: Assignment[]; droppedLocks: string[] } {
+export function usableBase(input: PlanningInput, assignments: readonly Assignment[], frozen?: FrozenDates): { usable: Assignment[]; droppedLocks: string[]; droppedKept: string[] } {
   const usable: Assignment[] = [];
   const droppedLocks: string[] = [];
+  const droppedKept: string[] = [];
   for (const a of assignments) {
     const problems = checkScheduleReferences(input, { assignments: [a] });
-    if (problems.length === 0) usable.push(a);
-    else if (a.locked && a.date >= input.horizon.start && a.date <= input.horizon.end) {
-      const why = problems.map((p) => `${p.path.replace(/^assignments\[0\]\.?/, "") || "assignment"}: ${p.message}${p.value !== undefined ? ` (got ${String(p.value)})` : ""}`).join("; ");
-      droppedLocks.push(`locked assignment ${a.staff} ${a.template}@${a.date} dropped: it no longer fits the site's input (${why})`);
+    if (problems.length === 0) {
+      usable.push(a);
+      continue;
     }
+    if (a.date < input.horizon.start || a.date > input.horizon.end) continue;
+    const why = problems.map((p) => `${p.path.replace(/^assignments\[0\]\.?/, "") || "assignment"}: ${p.message}${p.value !== undefined ? ` (got ${String(p.value)})` : ""}`).join("; ");
+    const dropped = `${a.locked ? "locked assignment" : "assignment"} ${a.staff} ${a.template}@${a.date} dropped: it no longer fits the site's input (${why})`;
+    if (frozen && isFrozen(frozen, a.date)) {
+      const field = frozen.before !== undefined && a.date < frozen.before ? "repair.changeFrom" : "repair.changeUntil";
+      droppedKept.push(
+        `${dropped}; ${a.date} is outside the repair's window ${windowDates(frozen, input.horizon)}, kept as it was, so nobody fills that shift: ` +
+          `the window must include ${a.date} (${field}) to refill it`,
+      );
+    } else if (a.locked) droppedLocks.push(dropped);
   }
-  return { usable, droppedLocks };
+  return { usable, droppedLocks, droppedKept };
 }
 
 /** A solve's result with the queue's warnings (dropped locks, a site edited meanwhile) ahead of the solver's own. */
@@ -286,11 +302,17 @@ export class SolveQueue {
       return;
     }
     const base = job.options.baseScheduleId ? this.store.schedules.get(job.siteId, job.options.baseScheduleId) : this.store.schedules.latest(job.siteId);
-    const { usable, droppedLocks } = base ? usableBase(site.input, base.assignments) : { usable: [], droppedLocks: [] };
-    const fits = new Set(usable);
     // A repair: the base is the reference its changes are priced against, kept as it is outside the window.
     const { repair } = job.options;
+    // Checked when the job was submitted; the site may have changed since (its horizon moved on, say).
+    const unfit = repair ? repairJobProblems(repair, { id: site.id, horizon: site.input.horizon }, base, job.options.baseScheduleId) : [];
+    if (unfit.length > 0) {
+      this.store.jobs.end(job.id, "failed", `the repair no longer fits the site, which changed after the job was submitted (now revision ${site.revision}): ${unfit.map(formatProblem).join("; ")}`);
+      return;
+    }
     const frozen = repair && base ? frozenOutside(repair) : undefined;
+    const { usable, droppedLocks, droppedKept } = base ? usableBase(site.input, base.assignments, frozen) : { usable: [], droppedLocks: [], droppedKept: [] };
+    const fits = new Set(usable);
     const data: SolveWorkerInput = {
       input: frozen ? withReference(site.input, usable) : site.input,
       timeLimitSeconds: job.options.timeLimitSeconds,
@@ -299,7 +321,7 @@ export class SolveQueue {
       ...(frozen ? { frozen } : {}),
       ...(job.options.warmStart && usable.length > 0 ? { warmStart: { assignments: usable } } : {}),
     };
-    this.watch<SolveWorkerMessage>(job.id, startModuleWorker(WORKER_URL, data), (message) => this.finish(job.id, site, { ...message, result: withWarnings(message.result, droppedLocks) }, base?.id));
+    this.watch<SolveWorkerMessage>(job.id, startModuleWorker(WORKER_URL, data), (message) => this.finish(job.id, site, { ...message, result: withWarnings(message.result, [...droppedLocks, ...droppedKept]) }, base?.id));
   }
 
   /** Track a job's worker: progress while it runs, its outcome, and a failure if it ends without one. */

@@ -10,7 +10,7 @@ import { checkScheduleReferences, type Assignment, type Conflict, type Explanati
 import { checkLocks } from "../locks.js";
 import { optimize } from "../optimize.js";
 import { prepare } from "../pipeline.js";
-import { lockedIfFrozen, noteKeptByWindow, withBaseLocks } from "../repair/window.js";
+import { keptByWindow, withBaseLocks } from "../repair/window.js";
 import type { FrozenDates } from "../../solver/model/build.js";
 import type { JobProgress, SolveResult } from "./options.js";
 
@@ -50,12 +50,10 @@ async function solve(): Promise<SolveWorkerMessage> {
   // Kept on the dates outside a repair's window: the base's assignments that still fit the site (the queue
   // unlocked the others, which the model has no column for).
   const fits = (a: Assignment): boolean => checkScheduleReferences(data.input, { assignments: [a] }).length === 0;
-  const kept = frozen ? data.base?.map((a) => (fits(a) ? lockedIfFrozen(a, frozen) : a)) : data.base;
-  const lockProblems = kept ? checkLocks(prepared, kept) : [];
-  if (lockProblems.length > 0) {
-    const problems = frozen && data.base ? noteKeptByWindow(lockProblems, data.base, frozen, data.input.horizon) : lockProblems;
-    return { type: "outcome", result: { solveStatus: "infeasible", seconds: 0 }, problems };
-  }
+  const repairLocks = frozen && data.base ? keptByWindow(data.base, frozen, data.input.horizon, fits) : undefined;
+  const kept = repairLocks?.assignments ?? data.base;
+  const lockProblems = kept ? checkLocks(prepared, kept, repairLocks ? { window: repairLocks.window } : {}) : [];
+  if (lockProblems.length > 0) return { type: "outcome", result: { solveStatus: "infeasible", seconds: 0 }, problems: lockProblems };
   const outcome = await optimize(prepared, {
     timeLimitSeconds: data.timeLimitSeconds,
     ...(data.relativeGap !== undefined ? { relativeGap: data.relativeGap } : {}),

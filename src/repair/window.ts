@@ -5,6 +5,7 @@
  * the base schedule as the input's reference, whose changes `repair.changes` prices.
  */
 import { assignmentKey, type Assignment, type PlanningInput, type Problem, type Schedule } from "../../models/index.js";
+import type { WindowLocks } from "../locks.js";
 import { isFrozen, type FrozenDates } from "../../solver/model/build.js";
 
 /** The dates a repair may change, from `changeFrom` until `changeUntil` (either open). */
@@ -26,29 +27,53 @@ export function repairWindowProblems(window: RepairWindow, horizon: { start: str
   return problems;
 }
 
+/**
+ * Why a repair job (the API's `repair`, with `baseScheduleId` or the site's latest as `base`) cannot be
+ * made on the site as it stands: its window outside the horizon or reversed, no schedule to repair, or one
+ * with no shift within the horizon (last month's: nothing to repair, and the dates outside the window
+ * would be kept empty). Checked when the job is submitted, and again when it starts: the site may have
+ * changed in between (its horizon moved on to next month, say).
+ */
+export function repairJobProblems(window: RepairWindow, site: { id: string; horizon: { start: string; end: string } }, base: { id: string; assignments: readonly Assignment[] } | undefined, baseScheduleId: string | undefined): Problem[] {
+  const { horizon } = site;
+  const problems = repairWindowProblems(window, horizon, { changeFrom: "repair.changeFrom", changeUntil: "repair.changeUntil" });
+  if (!base) problems.unshift({ path: "repair", message: `a repair changes a schedule, and site ${site.id} has none: solve one first or name it in baseScheduleId` });
+  // Another horizon's schedule (last month's, the latest): the dates outside the window would be kept empty.
+  else if (!base.assignments.some((a) => a.date >= horizon.start && a.date <= horizon.end)) {
+    const named = baseScheduleId !== undefined;
+    problems.unshift({
+      path: named ? "baseScheduleId" : "repair",
+      message: `schedule ${base.id}${named ? "" : ", the site's latest,"} has no shift within the horizon ${horizon.start}…${horizon.end}: nothing to repair, and the dates outside the window would be kept empty; name the schedule to repair in baseScheduleId`,
+      ...(named ? { value: baseScheduleId } : {}),
+    });
+  }
+  return problems;
+}
+
 /** The dates outside the window. */
 export function frozenOutside(window: RepairWindow): FrozenDates {
   return { ...(window.changeFrom ? { before: window.changeFrom } : {}), ...(window.changeUntil ? { after: window.changeUntil } : {}) };
 }
 
-/** The assignment, locked when it falls on a frozen date: the base stays as it is there. */
-export function lockedIfFrozen(a: Assignment, frozen: FrozenDates): Assignment {
-  return !a.locked && isFrozen(frozen, a.date) ? { ...a, locked: true } : a;
+/** The dates a repair may change as the user reads them, "FROM…UNTIL", an open end the horizon's. */
+export function windowDates(frozen: FrozenDates, horizon: { start: string; end: string }): string {
+  return `${frozen.before ?? horizon.start}…${frozen.after ?? horizon.end}`;
 }
 
 /**
- * Lock problems of a repair (`checkLocks` on the base with the window's locks), each that names a shift
- * the base did not lock saying so: the window kept it, and only widening the window lets it change.
+ * The base schedule as a repair's locks: each assignment on a frozen date locked, so the base stays as it
+ * is there, but for those `fits` refuses (they no longer fit the site: the model has no column for them);
+ * and, for `checkLocks`, which of the locks the window made (the base did not lock them), so a problem
+ * with one says that only widening the window lets it change.
  */
-export function noteKeptByWindow(problems: readonly Problem[], base: readonly Assignment[], frozen: FrozenDates, horizon: { start: string; end: string }): Problem[] {
-  const window = `${frozen.before ?? horizon.start}…${frozen.after ?? horizon.end}`;
-  return problems.map((p) => {
-    const kept = [...p.path.matchAll(/\[(\d+)\]/g)].some((m) => {
-      const a = base[Number(m[1])];
-      return a !== undefined && !a.locked && isFrozen(frozen, a.date);
-    });
-    return kept ? { ...p, message: `${p.message} (not locked in the schedule, but outside the dates the repair may change, ${window}, so kept as it was: widen them to let it change)` } : p;
+export function keptByWindow(base: readonly Assignment[], frozen: FrozenDates, horizon: { start: string; end: string }, fits: (a: Assignment) => boolean = () => true): { assignments: Assignment[]; window: WindowLocks } {
+  const kept = new Set<number>();
+  const assignments = base.map((a, index) => {
+    if (a.locked || !isFrozen(frozen, a.date) || !fits(a)) return a;
+    kept.add(index);
+    return { ...a, locked: true };
   });
+  return { assignments, window: { kept, dates: windowDates(frozen, horizon) } };
 }
 
 /**

@@ -70,6 +70,19 @@ describe("POST /sites/{siteId}/schedules with repair", () => {
     expect(draft.assignments.filter((a) => a.date !== "2026-03-03").map((a) => `${a.staff} ${a.template} ${a.date}`).sort()).toEqual(["A D8 2026-03-02", "A D8 2026-03-04"]);
   });
 
+  it("warns of each shift a leaver had on the dates the repair keeps, which nobody may fill unless the window includes its date", async () => {
+    const { id, token, baseId } = calledOutSite("repair7");
+    // Cat leaves after the schedule was published: her Monday and Wednesday lie outside the window, her Tuesday in it.
+    h.store.sites.update(id, SYSTEM, "site.update.staff", (input) => ({ ...input, staff: input.staff.filter((s) => s.id !== "C") }));
+    const submitted = await h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds: 5, baseScheduleId: baseId, repair: { changeFrom: "2026-03-03", changeUntil: "2026-03-03" } }, token);
+    const job = await waitForJob(h.api, submitted.body.id, token);
+    expect(job.status).toBe("succeeded");
+    const outside = (date: string, field: string) =>
+      `assignment C T12@${date} dropped: it no longer fits the site's input (staff: unknown staff id (got C)); ${date} is outside the repair's window 2026-03-03…2026-03-03, ` +
+      `kept as it was, so nobody fills that shift: the window must include ${date} (${field}) to refill it`;
+    expect(job.result.warnings).toEqual([outside("2026-03-02", "repair.changeFrom"), outside("2026-03-04", "repair.changeUntil")]);
+  });
+
   it("answers 400 naming a date outside the horizon, a window the wrong way round, and a repair with nothing to repair", async () => {
     const { id, token, baseId } = calledOutSite("repair2");
     const outside = await h.api.post(`/sites/${id}/schedules`, { baseScheduleId: baseId, repair: { changeFrom: "2026-04-01" } }, token);
@@ -96,5 +109,27 @@ describe("POST /sites/{siteId}/schedules with repair", () => {
     const named = await h.api.post(`/sites/repair5/schedules`, { baseScheduleId: lastMonth.id, repair: {} }, token);
     expect(named.status).toBe(400);
     expect(named.body.errors).toEqual([expect.objectContaining({ path: "baseScheduleId", value: lastMonth.id })]);
+  });
+
+  it("fails a repair queued before the site's horizon moved on, naming the window and base the site no longer fits, rather than draft an empty month", async () => {
+    const { id, token, baseId } = calledOutSite("repair8");
+    // Two long solves of another site fill both of the queue's slots, so the repair waits queued.
+    h.store.sites.create(testSite("repair8-busy", 14), SYSTEM);
+    const busy = h.token("manager", "repair8-busy");
+    const blockers = [];
+    for (let i = 0; i < 2; i++) blockers.push((await h.api.post(`/sites/repair8-busy/schedules`, { timeLimitSeconds: 60, relativeGap: 0 }, busy)).body);
+    const submitted = await h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds: 5, baseScheduleId: baseId, repair: { changeFrom: "2026-03-03", changeUntil: "2026-03-03" } }, token);
+    expect(submitted.body.status).toBe("queued");
+    expect((await h.api.put(`/sites/${id}/horizon`, { start: "2026-04-06", end: "2026-04-08" }, token, { "if-match": "*" })).status).toBe(200);
+    for (const blocker of blockers) await h.api.post(`/jobs/${blocker.id}/cancel`, undefined, busy);
+    const job = await waitForJob(h.api, submitted.body.id, token);
+    expect(job.status).toBe("failed");
+    expect(job.scheduleId).toBeUndefined();
+    expect(job.error).toBe(
+      "the repair no longer fits the site, which changed after the job was submitted (now revision 2): " +
+        `baseScheduleId: schedule ${baseId} has no shift within the horizon 2026-04-06…2026-04-08: nothing to repair, and the dates outside the window would be kept empty; name the schedule to repair in baseScheduleId (got "${baseId}"); ` +
+        'repair.changeFrom: must be within the horizon 2026-04-06…2026-04-08 (got "2026-03-03"); repair.changeUntil: must be within the horizon 2026-04-06…2026-04-08 (got "2026-03-03")',
+    );
+    expect(h.logged).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Assignment } from "../../models/index.js";
 import { checkLocks } from "../../src/locks.js";
 import { prepare } from "../../src/pipeline.js";
-import { a, world } from "../fixtures/world.js";
+import { a, withRule, world } from "../fixtures/world.js";
 import { onLeave, smallWorld } from "../fixtures/small-world.js";
 import { dates, patchStaff } from "../fixtures/patch.js";
 
@@ -46,5 +46,32 @@ describe("checkLocks (audit F6)", () => {
   it("finds nothing without locks, or with locks that can be kept", () => {
     expect(checkLocks(prepare(world()), [a("A", "2026-03-02", "E8"), a("A", "2026-03-03", "D8")])).toEqual([]);
     expect(checkLocks(prepare(world()), [locked("A", "2026-03-02", "D8"), locked("A", "2026-03-03", "D8")])).toEqual([]);
+  });
+
+  it("says of a lock a repair's window made, and only of it, that the schedule never locked it and widening the window lets it change", () => {
+    const input = onLeave(world(), "B");
+    // Ben's Wednesday is the manager's lock; his Thursday only the window's (place 1).
+    const list = [locked("B", "2026-03-04", "D8"), locked("B", "2026-03-05", "D8")];
+    const problems = checkLocks(prepare(input), list, { window: { kept: new Set([1]), dates: "2026-03-06…2026-03-15" } });
+    expect(problems.map((p) => [p.path, p.message.endsWith(" (not locked in the schedule, but outside the dates the repair may change, 2026-03-06…2026-03-15, so kept as it was: widen them to let it change)")])).toEqual([
+      ["assignments[0]", false],
+      ["assignments[1]", true],
+    ]);
+  });
+
+  it("tells a hard rule of no person that the dates a repair keeps break once, for the window as a whole, blaming no one kept shift", () => {
+    const input = withRule(world({ budget: { laborDollars: 1 } }), "budget.cap", { hard: true });
+    // The manager's own lock (place 0) breaks the cap alone; the window's three (places 1-3) break it again.
+    const list = [locked("A", "2026-03-02", "D8"), locked("B", "2026-03-03", "D8"), locked("B", "2026-03-04", "D8"), locked("A", "2026-03-05", "D8")];
+    const problems = checkLocks(prepare(input), list, { window: { kept: new Set([1, 2, 3]), dates: "2026-03-02…2026-03-02" } });
+    expect(problems).toEqual([
+      { path: "assignments[0]", message: expect.stringMatching(/^locked, but breaks the hard rule budget\.cap: Labor dollars \$[\d.]+ exceed the budget of \$1\.00 by \$[\d.]+ \(dollars\)$/) },
+      {
+        path: "assignments",
+        message: expect.stringMatching(
+          /^kept as they were, the 3 shifts on the dates outside the repair's window break the hard rule budget\.cap together: Labor dollars \$[\d.]+ exceed the budget of \$1\.00 by \$[\d.]+ \(dollars\) \(not locked in the schedule, but outside the dates the repair may change, 2026-03-02…2026-03-02: widen them to let these shifts change\)$/,
+        ),
+      },
+    ]);
   });
 });
