@@ -18,8 +18,8 @@ export interface AppDeps {
   queue: SolveQueue;
   /**
    * The worker threads that check and explain schedules (posted drafts and edits before they are stored
-   * too), render schedule pages, rank candidates and build the FTE productivity view, off the event loop;
-   * whoever builds the app closes it after the server stops.
+   * too), render schedule pages, rank candidates, build the FTE productivity view and calendar feeds, off
+   * the event loop; whoever builds the app closes it after the server stops.
    */
   checker: CheckerPool;
   /** Where internal errors are logged, one entry per error (default: stderr). Never receives tokens. */

@@ -29,8 +29,9 @@ export interface ServeOptions {
   queue?: SolveQueueOptions;
   /**
    * Worker threads at most at once for the checker's work on requests: explanations, the checks of posted
-   * drafts and edits, schedule pages, candidates, the FTE productivity view (default 2, or 1 on one core).
-   * More requests wait their turn; each worker holds a month's prepared input while it works.
+   * drafts and edits, schedule pages, candidates, the FTE productivity view, calendar feeds' first builds
+   * (default 2, or 1 on one core). More requests wait their turn; each worker keeps the last two prepared
+   * inputs it used (a month's each).
    */
   checkerWorkers?: number;
   /**
