@@ -4,8 +4,7 @@
  * that must answer "not found" — a malformed, unknown, rotated or revoked token, a site gone, a person or
  * area no longer in the site's data — without saying which. Built feeds are cached (feed-cache.ts) by
  * site, scope, input revision and latest published version. A feed is built by the `build` option (the
- * API's: in the checker's worker threads) or here, where the site's input and time grid are cached too, and
- * the time grids of the inputs its versions were published with.
+ * API's: in the checker's worker threads) or here, the time grids of the inputs it reads kept (`cachedGrids`).
  */
 import { createHash } from "node:crypto";
 import type { Parsed, PlanningInput, Problem, TimeGrid } from "../../models/index.js";
@@ -21,7 +20,7 @@ import { isFeedTokenShaped } from "./tokens.js";
 export interface FeedServiceOptions {
   /** Bounds of the built-feed cache (see StateCacheOptions). */
   cache?: StateCacheOptions;
-  /** Sites whose input and time grid are kept (default 16). */
+  /** Sites whose time grids a feed built here keeps, four per site (default 16). */
   maxSites?: number;
   /** Told once per build about assignments the site's input cannot place; gets the feed id, never the token. */
   onSkipped?: (feed: FeedRecord, skipped: Problem[]) => void;
@@ -40,6 +39,21 @@ export interface FeedTask {
   uidSalt: string;
 }
 
+/**
+ * An input's time grid, the last `maxEntries` built kept by what a grid is built from (`timeGridKey`): a
+ * feed reads each published version with its own input's grid (a month's: about 0.2 s to build), and a
+ * month's re-publishes mostly share one.
+ */
+export function cachedGrids(maxEntries: number): (input: PlanningInput) => TimeGrid {
+  const grids = new StateCache<TimeGrid>(() => 1, { maxEntries });
+  return (input) => {
+    const key = createHash("sha256").update(timeGridKey(input)).digest("base64url");
+    let grid = grids.get(key, "");
+    if (!grid) grids.set(key, "", (grid = buildTimeGrid(input)));
+    return grid;
+  };
+}
+
 /** A feed built from `task` here, on the calling thread; `gridOf` gives an input's time grid (default: built anew). */
 export function buildFeedTask(task: FeedTask, gridOf: (input: PlanningInput) => TimeGrid = buildTimeGrid): Parsed<Feed> {
   const versions = task.versions.map((v) => (v.input ? { ...v, grid: gridOf(v.input) } : v));
@@ -52,30 +66,21 @@ export interface ServedFeed {
   etag: string;
 }
 
-interface SiteData {
-  input: PlanningInput;
-  grid: TimeGrid;
-  salt: string;
-}
-
 const scopeKey = (scope: FeedScope): string => (scope.kind === "staff" ? `staff:${scope.staffId}` : scope.kind === "area" ? `area:${scope.areaId}` : "department");
 
 export class FeedService {
   private readonly feeds: StateCache<Pick<Feed, "ics" | "etag">>;
-  private readonly sites: StateCache<SiteData>;
-  private readonly grids: StateCache<TimeGrid>;
   private readonly onSkipped: NonNullable<FeedServiceOptions["onSkipped"]>;
-  private readonly build: FeedServiceOptions["build"];
+  private readonly build: NonNullable<FeedServiceOptions["build"]>;
 
   constructor(
     private readonly store: Store,
     options: FeedServiceOptions = {},
   ) {
     this.feeds = new StateCache((f) => f.ics.length, options.cache);
-    this.sites = new StateCache(() => 1, { maxEntries: options.maxSites ?? 16 });
-    this.grids = new StateCache(() => 1, { maxEntries: 4 * (options.maxSites ?? 16) });
     this.onSkipped = options.onSkipped ?? (() => {});
-    this.build = options.build;
+    const gridOf = cachedGrids(4 * (options.maxSites ?? 16));
+    this.build = options.build ?? ((task) => Promise.resolve(buildFeedTask(task, gridOf)));
   }
 
   /** The feed a token opens, or undefined (answer 404 without saying why). */
@@ -89,44 +94,14 @@ export class FeedService {
     const key = `${feed.siteId}\u0000${scopeKey(feed.scope)}`;
     const cached = this.feeds.get(key, stateTag);
     if (cached) return { feed, ...cached };
+    const record = this.store.sites.get(feed.siteId);
+    if (!record || record.revision !== state.revision) return undefined;
     // Each version is read with the input it was published with, and so with that input's time grid.
-    let built: Parsed<Feed>;
-    if (this.build) {
-      const record = this.store.sites.get(feed.siteId);
-      if (!record || record.revision !== state.revision) return undefined;
-      const task = { input: record.input, versions: this.store.schedules.publishedVersions(feed.siteId), scope: feed.scope, uidSalt: this.store.feeds.uidSalt(feed.siteId) };
-      built = await this.build(task);
-    } else {
-      const site = this.siteData(feed.siteId, String(state.revision));
-      if (!site) return undefined;
-      const versions = this.store.schedules.publishedVersions(feed.siteId).map((v) => (v.input ? { ...v, grid: this.gridOf(v.input) } : v));
-      built = buildFeed(site.input, versions, feed.scope, { grid: site.grid, uidSalt: site.salt });
-    }
+    const built = await this.build({ input: record.input, versions: this.store.schedules.publishedVersions(feed.siteId), scope: feed.scope, uidSalt: this.store.feeds.uidSalt(feed.siteId) });
     if (!built.ok) return undefined;
     if (built.value.skipped.length > 0) this.onSkipped(feed, built.value.skipped);
     const value = { ics: built.value.ics, etag: built.value.etag };
     this.feeds.set(key, stateTag, value);
     return { feed, ...value };
-  }
-
-  /**
-   * A published version's time grid, shared by every version whose input gives the same grid (a month's
-   * re-publishes, mostly): building one for a month takes about 0.2 s.
-   */
-  private gridOf(input: PlanningInput): TimeGrid {
-    const key = createHash("sha256").update(timeGridKey(input)).digest("base64url");
-    let grid = this.grids.get(key, "");
-    if (!grid) this.grids.set(key, "", (grid = buildTimeGrid(input)));
-    return grid;
-  }
-
-  private siteData(siteId: string, revision: string): SiteData | undefined {
-    const cached = this.sites.get(siteId, revision);
-    if (cached) return cached;
-    const record = this.store.sites.get(siteId);
-    if (!record || String(record.revision) !== revision) return undefined;
-    const data = { input: record.input, grid: buildTimeGrid(record.input), salt: this.store.feeds.uidSalt(siteId) };
-    this.sites.set(siteId, revision, data);
-    return data;
   }
 }

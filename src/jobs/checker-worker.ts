@@ -10,15 +10,15 @@
  * is stored.
  */
 import { createHash } from "node:crypto";
-import type { Assignment, Explanation, Parsed, PlanningInput, Problem, TimeGrid } from "../../models/index.js";
+import type { Assignment, Explanation, Parsed, PlanningInput, Problem } from "../../models/index.js";
 import { scheduleToHtml } from "../export/schedule-html.js";
 import { explain, parseScheduleFor, prepare, type Prepared } from "../pipeline.js";
 import { buildProductivityReport, type ProductivityReport } from "../reports/fte/productivity-report.js";
 import { parseOpenShift, rankCandidates, type CandidateRanking } from "../repair/candidates.js";
 import { isPoolWorker, serveTasks, WorkerPool, type WorkerPoolOptions } from "./worker-pool.js";
-import { buildFeedTask, type FeedTask } from "../calendar/feed-service.js";
+import { buildFeedTask, cachedGrids, type FeedTask } from "../calendar/feed-service.js";
+import { StateCache } from "../calendar/feed-cache.js";
 import type { Feed } from "../calendar/feed.js";
-import { buildTimeGrid, timeGridKey } from "../time/grid.js";
 
 export type CheckerTask =
   /** The checker's explanation of `schedule` (stored or posted, not yet checked against the site). */
@@ -70,8 +70,7 @@ export interface CheckerAnswers {
  * hourly demand) takes 0.7–1.1 s, and explaining a schedule against it 30–100 ms (the demo), while a
  * manager's requests come one after another on one site's input: each worker keeps the last two it used.
  */
-const PREPARED_KEPT = 2;
-const preparedInputs = new Map<string, Prepared>();
+const preparedInputs = new StateCache<Prepared>(() => 1, { maxEntries: 2 });
 
 /**
  * `input` prepared, or the one prepared earlier from an input of the same content (the checker's operations
@@ -79,29 +78,13 @@ const preparedInputs = new Map<string, Prepared>();
  */
 export function preparedFor(input: PlanningInput): Prepared {
   const key = createHash("sha256").update(JSON.stringify(input)).digest("base64url");
-  const prepared = preparedInputs.get(key) ?? prepare(input);
-  preparedInputs.delete(key);
-  preparedInputs.set(key, prepared);
-  for (const old of preparedInputs.keys()) if (preparedInputs.size > PREPARED_KEPT) preparedInputs.delete(old);
+  let prepared = preparedInputs.get(key, "");
+  if (!prepared) preparedInputs.set(key, "", (prepared = prepare(input)));
   return prepared;
 }
 
-/**
- * Time grids this thread keeps for calendar feeds, by what a grid is built from (`timeGridKey`): a feed
- * reads each published version with its own input's grid (a month's: about 0.2 s to build), and a month's
- * versions mostly share one.
- */
-const GRIDS_KEPT = 8;
-const grids = new Map<string, TimeGrid>();
-
-function gridFor(input: PlanningInput): TimeGrid {
-  const key = createHash("sha256").update(timeGridKey(input)).digest("base64url");
-  const grid = grids.get(key) ?? buildTimeGrid(input);
-  grids.delete(key);
-  grids.set(key, grid);
-  for (const old of grids.keys()) if (grids.size > GRIDS_KEPT) grids.delete(old);
-  return grid;
-}
+/** Time grids this thread keeps for calendar feeds, as a feed built on the calling thread keeps them. */
+const gridFor = cachedGrids(8);
 
 /** The schedule checked against the site's input and explained, or the problems that keep it from fitting. */
 export function explainFor(input: PlanningInput, data: unknown): Parsed<Explanation> {
