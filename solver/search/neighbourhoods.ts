@@ -298,10 +298,15 @@ function fixedOutside(model: LinearModel, a: AssignmentColumns, incumbent: Float
   }
   // Other columns reached from a free assignment through rows and other such columns (a weekend indicator,
   // then the level's fairness maximum over it; a period's paid hours, then its band's slack) stay free.
+  // Each row is walked once: a cover row holds every assignment of its interval, and walking it again for
+  // each of them took a month's 1-day window 36 ms, against 2 ms.
+  const rowSeen = new Uint8Array(model.numRows);
   while (reach.length > 0) {
     const j = reach.pop()!;
     for (let k = starts[j]!; k < starts[j + 1]!; k++) {
       const r = rows[k]!;
+      if (rowSeen[r]) continue;
+      rowSeen[r] = 1;
       for (let m = model.rowStarts[r]!; m < model.rowStarts[r + 1]!; m++) {
         const c = model.rowColumns[m]!;
         if (near[c] || assignment[c]) continue;

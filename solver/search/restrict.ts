@@ -16,61 +16,66 @@ export interface Restricted {
 /** `fixed[j]` is the value column j is fixed at, or NaN when it stays free. */
 export function restrictModel(model: LinearModel, fixed: Float64Array): Restricted {
   const newIndex = new Int32Array(model.numCols).fill(-1);
-  const columns: number[] = [];
+  let free = 0;
   let offset = model.offset;
   for (let j = 0; j < model.numCols; j++) {
-    if (Number.isNaN(fixed[j]!)) {
-      newIndex[j] = columns.length;
-      columns.push(j);
-    } else offset += model.colCost[j]! * fixed[j]!;
+    if (Number.isNaN(fixed[j]!)) newIndex[j] = free++;
+    else offset += model.colCost[j]! * fixed[j]!;
   }
-  const rowLower: number[] = [];
-  const rowUpper: number[] = [];
-  const rowNames: string[] = [];
-  const rowStarts: number[] = [0];
-  const rowColumns: number[] = [];
-  const rowCoefficients: number[] = [];
+  const columns = new Int32Array(free);
+  for (let j = 0; j < model.numCols; j++) if (newIndex[j]! >= 0) columns[newIndex[j]!] = j;
+  // The matrix in typed arrays of the whole model's sizes, cut to what is kept at the end: a month's
+  // neighbourhoods are restricted several times a second, and growing plain arrays cost most of the time.
+  const rowKept = new Int32Array(model.numRows);
+  const rowLower = new Float64Array(model.numRows);
+  const rowUpper = new Float64Array(model.numRows);
+  const rowStarts = new Int32Array(model.numRows + 1);
+  const rowColumns = new Int32Array(model.rowColumns.length);
+  const rowCoefficients = new Float64Array(model.rowColumns.length);
+  let rowCount = 0;
+  let nonzeros = 0;
+  const { rowStarts: starts, rowColumns: matrixColumns, rowCoefficients: coefficients } = model;
   for (let r = 0; r < model.numRows; r++) {
     let constant = 0;
-    const first = rowColumns.length;
-    for (let k = model.rowStarts[r]!; k < model.rowStarts[r + 1]!; k++) {
-      const j = model.rowColumns[k]!;
-      const a = model.rowCoefficients[k]!;
-      if (newIndex[j]! >= 0) {
-        rowColumns.push(newIndex[j]!);
-        rowCoefficients.push(a);
+    const first = nonzeros;
+    for (let k = starts[r]!, end = starts[r + 1]!; k < end; k++) {
+      const j = matrixColumns[k]!;
+      const a = coefficients[k]!;
+      const i = newIndex[j]!;
+      if (i >= 0) {
+        rowColumns[nonzeros] = i;
+        rowCoefficients[nonzeros++] = a;
       } else constant += a * fixed[j]!;
     }
     // A row of fixed columns only that holds goes; one that does not stays, empty, and makes the
     // restricted model infeasible (fixed values need not come from a solution: a search's first schedule).
     const slack = 1e-9 * Math.max(1, Math.abs(constant));
-    if (rowColumns.length === first && constant >= model.rowLower[r]! - slack && constant <= model.rowUpper[r]! + slack) continue;
-    rowLower.push(model.rowLower[r]! - constant);
-    rowUpper.push(model.rowUpper[r]! - constant);
-    rowNames.push(model.rowNames[r]!);
-    rowStarts.push(rowColumns.length);
+    if (nonzeros === first && constant >= model.rowLower[r]! - slack && constant <= model.rowUpper[r]! + slack) continue;
+    rowKept[rowCount] = r;
+    rowLower[rowCount] = model.rowLower[r]! - constant;
+    rowUpper[rowCount] = model.rowUpper[r]! - constant;
+    rowStarts[++rowCount] = nonzeros;
   }
-  const pick = <T extends Float64Array | Uint8Array>(values: T, make: (n: number) => T): T => {
-    const out = make(columns.length);
+  const pick = <T extends Float64Array | Uint8Array>(values: T, out: T): T => {
     columns.forEach((j, i) => (out[i] = values[j]!));
     return out;
   };
   return {
-    columns: Int32Array.from(columns),
+    columns,
     model: {
-      numCols: columns.length,
-      numRows: rowNames.length,
-      colNames: columns.map((j) => model.colNames[j]!),
-      colLower: pick(model.colLower, (n) => new Float64Array(n)),
-      colUpper: pick(model.colUpper, (n) => new Float64Array(n)),
-      colCost: pick(model.colCost, (n) => new Float64Array(n)),
-      colInteger: pick(model.colInteger, (n) => new Uint8Array(n)),
-      rowNames,
-      rowLower: Float64Array.from(rowLower),
-      rowUpper: Float64Array.from(rowUpper),
-      rowStarts: Int32Array.from(rowStarts),
-      rowColumns: Int32Array.from(rowColumns),
-      rowCoefficients: Float64Array.from(rowCoefficients),
+      numCols: free,
+      numRows: rowCount,
+      colNames: Array.from(columns, (j) => model.colNames[j]!),
+      colLower: pick(model.colLower, new Float64Array(free)),
+      colUpper: pick(model.colUpper, new Float64Array(free)),
+      colCost: pick(model.colCost, new Float64Array(free)),
+      colInteger: pick(model.colInteger, new Uint8Array(free)),
+      rowNames: Array.from(rowKept.subarray(0, rowCount), (r) => model.rowNames[r]!),
+      rowLower: rowLower.slice(0, rowCount),
+      rowUpper: rowUpper.slice(0, rowCount),
+      rowStarts: rowStarts.slice(0, rowCount + 1),
+      rowColumns: rowColumns.slice(0, nonzeros),
+      rowCoefficients: rowCoefficients.slice(0, nonzeros),
       offset,
     },
   };
@@ -78,7 +83,7 @@ export function restrictModel(model: LinearModel, fixed: Float64Array): Restrict
 
 /** A solution of the whole model: the restricted solution's values where free, the fixed ones elsewhere. */
 export function expandSolution(restricted: Restricted, fixed: Float64Array, values: Float64Array): Float64Array {
-  const whole = Float64Array.from(fixed, (v) => (Number.isNaN(v) ? 0 : v));
-  restricted.columns.forEach((j, i) => (whole[j] = values[i]!));
+  const whole = fixed.slice();
+  for (let i = 0; i < restricted.columns.length; i++) whole[restricted.columns[i]!] = values[i]!;
   return whole;
 }
