@@ -450,16 +450,20 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   const newPass = (): SharedPass => new SharedPass(neighbourhoods(assignments, windowDays, { round, groupsFirst: fromSeed, apart: alongside, groupPeople: options.groupPeople }));
   let pass = new SharedPass([]);
   let failures = 0;
+  /** A new pass over neighbourhoods of `days` and `limit` seconds each. */
+  const startPass = (days: number, limit: number): void => {
+    windowDays = days;
+    seconds = limit;
+    pass = newPass();
+    failures = 0;
+  };
   // Windows of days in a row (either stream's) that each brought less than `windowGain` of the price.
   let windowsStalled = 0;
   /** With `windowGain`: a whole sweep of windows stalled widens them (twice the days and the seconds). */
   const widenStalledWindows = (): void => {
     if (options.windowGain === undefined || windowDays * 2 >= assignments.dayCount) return;
     if (windowsStalled < pass.list.filter((n) => n.kind === "days").length) return;
-    windowDays *= 2;
-    seconds *= 2;
-    pass = newPass();
-    failures = 0;
+    startPass(windowDays * 2, seconds * 2);
     windowsStalled = 0;
   };
   /** After a window of days: how much it brought (the incumbent's price before it, and whether it improved it). */
@@ -479,19 +483,14 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     if (wholeLast) return undefined;
     if (again.length > 0) return again.shift();
     if (failures >= pass.list.length) {
-      if (windowDays * 2 < assignments.dayCount) {
-        windowDays *= 2;
-        seconds *= 2;
-      } else if (alongside) {
-        windowDays = options.windowDays ?? 7;
-        seconds = options.neighbourhoodSeconds ?? 12;
+      if (windowDays * 2 < assignments.dayCount) startPass(windowDays * 2, seconds * 2);
+      else if (alongside) {
         round++;
+        startPass(options.windowDays ?? 7, options.neighbourhoodSeconds ?? 12);
       } else {
         wholeLast = true;
         return undefined;
       }
-      pass = newPass();
-      failures = 0;
     }
     return pass.next();
   };
