@@ -1,5 +1,6 @@
 /**
- * `rxroster serve [--port P] [--host H] [--data-dir DIR] [--public-url URL]`: open (or create) the store, fail jobs a previous
+ * `rxroster serve [--port P] [--host H] [--data-dir DIR] [--public-url URL] [--checker-workers N]
+ * [--checker-max-waiting N] [--checker-time-limit S]`: open (or create) the store, fail jobs a previous
  * process left running, start the queue and listen. SIGINT/SIGTERM close gracefully: stop accepting,
  * finish in-flight requests, end running solves as interrupted, end the checker's worker threads, close
  * the database.
@@ -15,6 +16,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileSystemReason, makeDirectory } from "../src/io.js";
 import { DEFAULT_DATA_DIR, openStore, StoreOpenError, type Store } from "../src/store/store.js";
+import { joinNegativeValues, parseDecimal, parseWhole } from "../src/cli/flags.js";
 import { createApp } from "./app.js";
 
 export interface ServeOptions {
@@ -144,43 +146,95 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   return { server, port: (server.address() as AddressInfo).port, close };
 }
 
-/** The `serve` command (bin/rxroster.js dispatches here). Returns the exit code on bad flags; otherwise runs until a signal. */
-export async function main(argv: string[]): Promise<number> {
-  let values: { port?: string; host?: string; "data-dir"?: string; "public-url"?: string };
+const SERVE_USAGE =
+  "usage: rxroster serve [--port P] [--host H] [--data-dir DIR] [--public-url URL] [--checker-workers N] [--checker-max-waiting N] [--checker-time-limit S]";
+
+const SERVE_FLAGS = {
+  port: { type: "string" },
+  host: { type: "string" },
+  "data-dir": { type: "string" },
+  "public-url": { type: "string" },
+  "checker-workers": { type: "string" },
+  "checker-max-waiting": { type: "string" },
+  "checker-time-limit": { type: "string" },
+} as const;
+
+/** Most checker worker threads the command line takes: each holds up to two prepared months while it works. */
+const MAX_CHECKER_WORKERS = 64;
+/** Most requests waiting for the checker the command line takes. */
+const MAX_CHECKER_WAITING = 10_000;
+/** Most seconds of the checker's work on one request the command line takes, as `rxroster solve --time-limit`. */
+const MAX_CHECKER_TIME_LIMIT_SECONDS = 86_400;
+
+/**
+ * `rxroster serve`'s flags as startServer's options; or a line for each bad value, naming its flag (and
+ * `usage` when the flags themselves could not be read: an unknown one, a value missing).
+ */
+export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions } | { ok: false; problems: string[]; usage: boolean } {
+  let values: { [K in keyof typeof SERVE_FLAGS]?: string };
   try {
-    ({ values } = parseArgs({ args: argv, strict: true, options: { port: { type: "string" }, host: { type: "string" }, "data-dir": { type: "string" }, "public-url": { type: "string" } } }));
+    // `--checker-max-waiting -1` reaches its range check rather than parseArgs' "ambiguous".
+    ({ values } = parseArgs({ args: joinNegativeValues(argv, new Set(Object.keys(SERVE_FLAGS))), strict: true, options: SERVE_FLAGS }));
   } catch (error) {
-    process.stderr.write(`rxroster serve: ${(error as Error).message}\nusage: rxroster serve [--port P] [--host H] [--data-dir DIR] [--public-url URL]\n`);
-    return 2;
+    return { ok: false, problems: [(error as Error).message.replace(/\s*\n\s*/g, " ")], usage: true };
   }
+  // Every bad value is named at once, not only the first.
+  const problems: string[] = [];
   const port = values.port === undefined ? 8080 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`rxroster serve: --port must be an integer from 0 to 65535 (got "${values.port}")\n`);
-    return 2;
-  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`--port must be an integer from 0 to 65535 (got "${values.port}")`);
   const publicUrl = values["public-url"];
-  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) {
-    process.stderr.write(`rxroster serve: --public-url must be an http(s) origin such as https://rx.example.org (got "${publicUrl}")\n`);
-    return 2;
+  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) problems.push(`--public-url must be an http(s) origin such as https://rx.example.org (got "${publicUrl}")`);
+  const whole = (flag: keyof typeof SERVE_FLAGS, min: number, max: number): number | undefined => {
+    const raw = values[flag];
+    if (raw === undefined) return undefined;
+    const value = parseWhole(raw);
+    if (value === undefined || value < min || value > max) problems.push(`--${flag} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return value;
+  };
+  const checkerWorkers = whole("checker-workers", 1, MAX_CHECKER_WORKERS);
+  const checkerMaxWaiting = whole("checker-max-waiting", 0, MAX_CHECKER_WAITING);
+  const rawTimeLimit = values["checker-time-limit"];
+  const timeLimitSeconds = rawTimeLimit === undefined ? undefined : parseDecimal(rawTimeLimit);
+  if (rawTimeLimit !== undefined && (timeLimitSeconds === undefined || timeLimitSeconds < 1 || timeLimitSeconds > MAX_CHECKER_TIME_LIMIT_SECONDS)) {
+    problems.push(`--checker-time-limit must be a number of seconds from 1 to ${MAX_CHECKER_TIME_LIMIT_SECONDS} (got "${rawTimeLimit}")`);
   }
-  let running: RunningServer;
-  try {
-    running = await startServer({
+  if (problems.length > 0) return { ok: false, problems, usage: false };
+  return {
+    ok: true,
+    value: {
       port,
       ...(values.host ? { host: values.host } : {}),
       ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
       ...(publicUrl ? { publicBaseUrl: publicUrl.replace(/\/$/, "") } : {}),
-    });
+      ...(checkerWorkers !== undefined ? { checkerWorkers } : {}),
+      ...(checkerMaxWaiting !== undefined ? { checkerMaxWaiting } : {}),
+      ...(timeLimitSeconds !== undefined ? { checkerTaskTimeoutMs: Math.round(timeLimitSeconds * 1000) } : {}),
+    },
+  };
+}
+
+/** The `serve` command (bin/rxroster.js dispatches here). Returns the exit code on bad flags; otherwise runs until a signal. */
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseServeArgs(argv);
+  if (!parsed.ok) {
+    for (const problem of parsed.problems) process.stderr.write(`rxroster serve: ${problem}\n`);
+    if (parsed.usage) process.stderr.write(`${SERVE_USAGE}\n`);
+    return 2;
+  }
+  const options = parsed.value;
+  const host = options.host ?? "127.0.0.1";
+  let running: RunningServer;
+  try {
+    running = await startServer(options);
   } catch (error) {
     // The user's to mend: a data directory that is not ours, a port another program holds.
     const { code } = error as NodeJS.ErrnoException;
     if (error instanceof StoreOpenError) process.stderr.write(`rxroster serve: --data-dir: ${error.message}\n`);
-    else if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL") process.stderr.write(`rxroster serve: cannot listen on ${values.host ?? "127.0.0.1"}:${port} (${code === "EADDRINUSE" ? "another program uses the port" : code === "EACCES" ? "permission denied" : "no such address here"})\n`);
+    else if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL") process.stderr.write(`rxroster serve: cannot listen on ${host}:${options.port} (${code === "EADDRINUSE" ? "another program uses the port" : code === "EACCES" ? "permission denied" : "no such address here"})\n`);
     else throw error;
     return 2;
   }
-  const host = values.host ?? "127.0.0.1";
-  process.stdout.write(`rxroster: listening on http://${host}:${running.port} (data in ${values["data-dir"] ?? DEFAULT_DATA_DIR})\n`);
+  process.stdout.write(`rxroster: listening on http://${host}:${running.port} (data in ${options.dataDir ?? DEFAULT_DATA_DIR})\n`);
   const stop = (): void => {
     process.stderr.write("rxroster: shutting down…\n");
     const force = setTimeout(() => process.exit(1), 10_000);

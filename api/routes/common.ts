@@ -70,9 +70,10 @@ const CHECKER_BUSY_RETRY_AFTER_SECONDS = 5;
 /**
  * The checker's answer to `task`, worked out in one of its worker threads so that the event loop answers
  * everyone else meanwhile. Each is a 503 rather than a wait without end: the checker has as many requests
- * waiting as it may (`Retry-After`); a worker that dies on the task (out of memory, say) or runs past the
- * time limit (logged; a new worker takes its place); a task the server's shutdown cut off. An error the
- * work threw is a bug and stays one (500, logged). `shared`: a task equal to one under way shares its answer.
+ * waiting as it may (`Retry-After`); a worker that dies on the task (out of memory, say), runs past the
+ * time limit or does not start within its own (logged; a new worker takes its place); a task the server's
+ * shutdown cut off. An error the work threw is a bug and stays one (500, logged). `shared`: a task equal to
+ * one under way shares its answer.
  */
 export async function inChecker<T extends CheckerTask>(deps: AppDeps, task: T, options: { shared?: boolean } = {}): Promise<CheckerAnswers[T["op"]]> {
   const log = deps.log ?? ((line: string) => process.stderr.write(line + "\n"));
@@ -86,6 +87,9 @@ export async function inChecker<T extends CheckerTask>(deps: AppDeps, task: T, o
     }
     if (error instanceof WorkerTimeoutError) {
       log(`checker task timed out: ${task.op} for site ${task.input.site.id}: ${error.message}`);
+      if (error.starting) {
+        throw new HttpProblem(503, `the checker's worker thread for this request did not start within its limit of ${error.timeoutMs} ms and was ended (a new one takes its place); try again, and if this goes on, tell the server's administrator`);
+      }
       throw new HttpProblem(503, `the checker's work on this request ran past its time limit of ${error.timeoutMs} ms and was stopped (its worker thread was ended; a new one takes its place); asked again, it would most likely run as long: tell the server's administrator`);
     }
     if (!(error instanceof WorkerExitedError)) throw error;

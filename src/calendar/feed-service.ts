@@ -3,8 +3,9 @@
  * store. Output: the built feed (published versions only, the site's UID salt), or undefined for anything
  * that must answer "not found" — a malformed, unknown, rotated or revoked token, a site gone, a person or
  * area no longer in the site's data — without saying which. Built feeds are cached (feed-cache.ts) by
- * site, scope, input revision and latest published version. A feed is built by the `build` option (the
- * API's: in the checker's worker threads) or here, the time grids of the inputs it reads kept (`cachedGrids`).
+ * site, scope, input revision and latest published version, and a feed asked for again while it is being
+ * built shares that build. A feed is built by the `build` option (the API's: in the checker's worker
+ * threads) or here, the time grids of the inputs it reads kept (`cachedGrids`).
  */
 import { createHash } from "node:crypto";
 import type { Parsed, PlanningInput, Problem, TimeGrid } from "../../models/index.js";
@@ -68,8 +69,16 @@ export interface ServedFeed {
 
 const scopeKey = (scope: FeedScope): string => (scope.kind === "staff" ? `staff:${scope.staffId}` : scope.kind === "area" ? `area:${scope.areaId}` : "department");
 
+type BuiltFeed = Pick<Feed, "ics" | "etag">;
+
 export class FeedService {
-  private readonly feeds: StateCache<Pick<Feed, "ics" | "etag">>;
+  private readonly feeds: StateCache<BuiltFeed>;
+  /**
+   * Builds under way, by cache key and state: a feed's subscribers poll at once after a publish (a
+   * department's month takes about a second), and each would build it again. Removed when it settles, so
+   * a failed build is not kept.
+   */
+  private readonly building = new Map<string, Promise<BuiltFeed | undefined>>();
   private readonly onSkipped: NonNullable<FeedServiceOptions["onSkipped"]>;
   private readonly build: NonNullable<FeedServiceOptions["build"]>;
 
@@ -96,12 +105,24 @@ export class FeedService {
     if (cached) return { feed, ...cached };
     const record = this.store.sites.get(feed.siteId);
     if (!record || record.revision !== state.revision) return undefined;
+    const underWay = `${key}\u0000${stateTag}`;
+    let built = this.building.get(underWay);
+    if (!built) {
+      built = this.buildAndKeep(feed, record.input, key, stateTag).finally(() => this.building.delete(underWay));
+      this.building.set(underWay, built);
+    }
+    const value = await built;
+    return value && { feed, ...value };
+  }
+
+  /** The feed of `feed`'s site (its `input` now) and scope built and cached under `key` at `stateTag`; undefined when the build refused it. */
+  private async buildAndKeep(feed: FeedRecord, input: PlanningInput, key: string, stateTag: string): Promise<BuiltFeed | undefined> {
     // Each version is read with the input it was published with, and so with that input's time grid.
-    const built = await this.build({ input: record.input, versions: this.store.schedules.publishedVersions(feed.siteId), scope: feed.scope, uidSalt: this.store.feeds.uidSalt(feed.siteId) });
+    const built = await this.build({ input, versions: this.store.schedules.publishedVersions(feed.siteId), scope: feed.scope, uidSalt: this.store.feeds.uidSalt(feed.siteId) });
     if (!built.ok) return undefined;
     if (built.value.skipped.length > 0) this.onSkipped(feed, built.value.skipped);
     const value = { ics: built.value.ics, etag: built.value.etag };
     this.feeds.set(key, stateTag, value);
-    return { feed, ...value };
+    return value;
   }
 }

@@ -71,9 +71,12 @@ commands:
                                   added hire saves (PATTERN: day|evening|night|any or
                                   template ids joined by commas; default stdout, html);
                                   S: seconds each what-if solve may take (default 60)
-  serve [--port P] [--host H] [--data-dir DIR] [--public-url URL]
+  serve [--port P] [--host H] [--data-dir DIR] [--public-url URL] [--checker-workers N]
+        [--checker-max-waiting N] [--checker-time-limit S]
                                   the HTTP API on a SQLite store in DIR (default .rxroster);
-                                  URL: the origin feed links are given with
+                                  URL: the origin feed links are given with; the checker's
+                                  worker threads (default 2), requests waiting for them at
+                                  most (default 32) and seconds of work per request (default 60)
 ${TOKEN_USAGE}
 
 Input files are UTF-8 JSON (.json) or YAML (anything else).`;

@@ -171,6 +171,12 @@ export const DEFAULT_CHECKER_MAX_WAITING = 32;
  * that hangs, or a site many times the demo's, reaches it.
  */
 export const DEFAULT_CHECKER_TASK_TIMEOUT_MS = 60_000;
+/**
+ * Milliseconds a new checker worker may take to load its module, by default: the compiled checker loads in
+ * well under a second, from sources under the test runner in a few, so only a worker that hangs while it
+ * loads reaches it.
+ */
+export const DEFAULT_CHECKER_START_TIMEOUT_MS = 30_000;
 
 /** The pool the API hands its checking to. */
 export class CheckerPool {
@@ -179,14 +185,16 @@ export class CheckerPool {
 
   /**
    * `workers`: threads at most at once (default 1); each holds a month's prepared input while it works.
-   * `limits`: the tasks waiting at most (default DEFAULT_CHECKER_MAX_WAITING) and each task's time limit
-   * (default DEFAULT_CHECKER_TASK_TIMEOUT_MS); see WorkerPoolOptions.
+   * `limits`: the tasks waiting at most (default DEFAULT_CHECKER_MAX_WAITING), each task's time limit
+   * (default DEFAULT_CHECKER_TASK_TIMEOUT_MS) and a new worker's limit to start in (default
+   * DEFAULT_CHECKER_START_TIMEOUT_MS); see WorkerPoolOptions.
    */
-  constructor(workers = 1, moduleUrl: URL = new URL(import.meta.url), limits: Pick<WorkerPoolOptions, "maxWaiting" | "taskTimeoutMs"> = {}) {
+  constructor(workers = 1, moduleUrl: URL = new URL(import.meta.url), limits: Pick<WorkerPoolOptions, "maxWaiting" | "taskTimeoutMs" | "startTimeoutMs"> = {}) {
     this.pool = new WorkerPool(moduleUrl, {
       size: workers,
       maxWaiting: limits.maxWaiting ?? DEFAULT_CHECKER_MAX_WAITING,
       taskTimeoutMs: limits.taskTimeoutMs ?? DEFAULT_CHECKER_TASK_TIMEOUT_MS,
+      startTimeoutMs: limits.startTimeoutMs ?? DEFAULT_CHECKER_START_TIMEOUT_MS,
     });
   }
 

@@ -5,8 +5,8 @@
  * first needed (under the test runner one takes about half a second to load) and then stay, so a request
  * pays that once, not every time. A worker that dies fails the task it held and is replaced by the next
  * task; closing the pool fails what waits and ends the workers. Optionally, the tasks waiting are bounded
- * (one more is refused at once) and a task has a time limit (past it, its worker is ended and replaced, and
- * the tasks waiting go on).
+ * (one more is refused at once), a task has a time limit and a new worker a limit to start in (past either,
+ * the worker is ended and replaced, and the tasks waiting go on).
  *
  * The worker's module calls `serveTasks(handle)` when `isPoolWorker(import.meta.url)`, which is false
  * wherever the module is merely imported (by the main thread, or by another pool's worker module).
@@ -25,11 +25,19 @@ export interface WorkerPoolOptions {
   maxWaiting?: number;
   /**
    * Milliseconds a task may hold its worker (default Infinity: no limit), counted from when the worker is
-   * ready (a new one loads its module first: half a second or more under the test runner). Past it the task
-   * fails with a WorkerTimeoutError and its worker is ended, a new one taking its place for the tasks
-   * waiting: a task that never answers cannot hold a worker for ever.
+   * ready (a new one loads its module first, within startTimeoutMs: half a second or more under the test
+   * runner). Past it the task fails with a WorkerTimeoutError and its worker is ended, a new one taking its
+   * place for the tasks waiting: a task that never answers cannot hold a worker for ever.
    */
   taskTimeoutMs?: number;
+  /**
+   * Milliseconds a new worker may take to load its module and be ready for tasks (default Infinity: no
+   * limit), counted from when it is started. Past it the task it was given fails with a WorkerTimeoutError
+   * (`starting`) and the worker is ended, a new one taking its place for the tasks waiting: a module that
+   * hangs while it loads cannot hold a task for ever, which the task's own limit, counted from when the
+   * worker is ready, does not cover.
+   */
+  startTimeoutMs?: number;
 }
 
 /** The longest delay `setTimeout` keeps; a longer one would fire at once. */
@@ -59,10 +67,20 @@ export class WorkerPoolFullError extends Error {
   }
 }
 
-/** The task held its worker longer than the pool's time limit: the worker was ended (and is replaced). */
+/**
+ * The task held its worker longer than the pool's time limit, or (`starting`) the new worker it was given
+ * did not get ready within the pool's start limit: the worker was ended (and is replaced).
+ */
 export class WorkerTimeoutError extends Error {
-  constructor(readonly timeoutMs: number) {
-    super(`the task took longer than the worker pool's time limit of ${timeoutMs} ms; its worker thread was ended`);
+  constructor(
+    readonly timeoutMs: number,
+    readonly starting = false,
+  ) {
+    super(
+      starting
+        ? `the worker thread did not get ready within the worker pool's start limit of ${timeoutMs} ms; it was ended`
+        : `the task took longer than the worker pool's time limit of ${timeoutMs} ms; its worker thread was ended`,
+    );
   }
 }
 
@@ -93,9 +111,9 @@ interface Slot {
   task?: Task;
   /** Its module has loaded: a task's time starts counting. */
   ready?: boolean;
-  /** Ends the task when it runs past the time limit. */
+  /** Ends the worker when it is not ready within the start limit, then the task when it runs past the time limit. */
   timer?: NodeJS.Timeout;
-  /** Its task ran out of time: it is being ended, and takes no other task. */
+  /** It ran past a limit (its task's, or its own to start): it is being ended, and takes no other task. */
   ending?: boolean;
   /** The uncaught error the worker died of, reported before its exit. */
   error?: Error;
@@ -113,6 +131,7 @@ export class WorkerPool<TTask, TAnswer> {
   readonly size: number;
   readonly maxWaiting: number;
   readonly taskTimeoutMs: number;
+  readonly startTimeoutMs: number;
   private readonly slots: Slot[] = [];
   private readonly waiting: Task[] = [];
   private closed = false;
@@ -128,6 +147,7 @@ export class WorkerPool<TTask, TAnswer> {
     // A bound of NaN would refuse nothing; a time limit of NaN, or past setTimeout's range, would fire at once.
     this.maxWaiting = assertLimit("maxWaiting", options.maxWaiting ?? Infinity, "tasks", 0);
     this.taskTimeoutMs = assertLimit("taskTimeoutMs", options.taskTimeoutMs ?? Infinity, "milliseconds", 1, MAX_TIMER_MS);
+    this.startTimeoutMs = assertLimit("startTimeoutMs", options.startTimeoutMs ?? Infinity, "milliseconds", 1, MAX_TIMER_MS);
   }
 
   /**
@@ -143,7 +163,7 @@ export class WorkerPool<TTask, TAnswer> {
     });
   }
 
-  /** Workers alive now (one being ended for its time limit included), and tasks held by them or waiting. */
+  /** Workers alive now (one being ended for a limit included), and tasks held by them or waiting. */
   stats(): { workers: number; busy: number; waiting: number } {
     return { workers: this.slots.length, busy: this.slots.filter((s) => s.task).length, waiting: this.waiting.length };
   }
@@ -154,7 +174,7 @@ export class WorkerPool<TTask, TAnswer> {
     for (const task of this.waiting.splice(0)) task.reject(new WorkerPoolClosedError());
     const slots = [...this.slots];
     for (const slot of slots) {
-      // Ended by the close, not by its time limit.
+      // Ended by the close, not by a limit.
       clearTimeout(slot.timer);
       void slot.worker.terminate();
     }
@@ -168,7 +188,7 @@ export class WorkerPool<TTask, TAnswer> {
 
   private dispatch(): void {
     while (this.waiting.length > 0 && !this.closed) {
-      // A worker being ended for its time limit counts against the size until it has exited.
+      // A worker being ended for a limit counts against the size until it has exited.
       const slot = this.slots.find((s) => !s.task && !s.ending) ?? (this.slots.length < this.size ? this.spawn() : undefined);
       if (!slot) return;
       const task = this.waiting.shift()!;
@@ -191,16 +211,19 @@ export class WorkerPool<TTask, TAnswer> {
 
   /** Starts the time limit of the task `slot` holds. */
   private startClock(slot: Slot): void {
-    if (this.taskTimeoutMs < Infinity) slot.timer = setTimeout(() => this.expire(slot), this.taskTimeoutMs).unref();
+    if (this.taskTimeoutMs < Infinity) slot.timer = setTimeout(() => this.expire(slot, false), this.taskTimeoutMs).unref();
   }
 
-  /** The task in `slot` ran out of time: it fails, and its worker is ended; its exit lets a new one start. */
-  private expire(slot: Slot): void {
+  /**
+   * The task in `slot` ran out of time, or (`starting`) its worker did not get ready in time: the task fails,
+   * and the worker is ended; its exit lets a new one start.
+   */
+  private expire(slot: Slot, starting: boolean): void {
     const task = slot.task;
     slot.task = undefined;
     slot.timer = undefined;
     slot.ending = true;
-    task?.reject(new WorkerTimeoutError(this.taskTimeoutMs));
+    task?.reject(new WorkerTimeoutError(starting ? this.startTimeoutMs : this.taskTimeoutMs, starting));
     void slot.worker.terminate();
   }
 
@@ -210,12 +233,14 @@ export class WorkerPool<TTask, TAnswer> {
     live++;
     let exited!: () => void;
     const slot: Slot = { worker, exited: new Promise<void>((resolve) => (exited = resolve)) };
+    // A module that never finishes loading would hold the task it is given for ever: the task's own clock starts only once it is ready.
+    if (this.startTimeoutMs < Infinity) slot.timer = setTimeout(() => this.expire(slot, true), this.startTimeoutMs).unref();
     const answered = (answer: Answer): void => {
       const task = slot.task;
       slot.task = undefined;
       clearTimeout(slot.timer);
       slot.timer = undefined;
-      // Unless it is being ended for its time limit: held until it has exited, as it was while it worked.
+      // Unless it is being ended for a limit: held until it has exited, as it was while it worked.
       if (!slot.ending) worker.unref();
       if (task) {
         if (answer.ok) task.resolve(answer.value);
@@ -225,6 +250,8 @@ export class WorkerPool<TTask, TAnswer> {
     };
     worker.on("message", (message: Answer | Ready) => {
       if (!("ready" in message)) return answered(message);
+      clearTimeout(slot.timer);
+      slot.timer = undefined;
       slot.ready = true;
       // A task given to it while it loaded starts its clock now.
       if (slot.task) this.startClock(slot);

@@ -1,9 +1,9 @@
 /**
  * The checker's limits over real HTTP: beyond the requests it may hold waiting, one more (an analyze, or
  * the FTE report's productivity view, built by the same workers) is a 503 with Retry-After at once; a
- * request whose checker work runs past the time limit is a 503 naming the limit, its worker is ended and
- * replaced, and the requests behind it are answered; a bad limit given to startServer is refused by name
- * and claims nothing.
+ * request whose checker work runs past the time limit, or whose new worker never gets ready, is a 503
+ * naming the limit, its worker is ended and replaced, and the requests behind it are answered; a bad limit
+ * given to startServer is refused by name and claims nothing.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,13 +12,14 @@ import { describe, expect, it } from "vitest";
 import { startServer, type ServeOptions } from "../../api/server.js";
 import { CheckerPool } from "../../src/jobs/checker-worker.js";
 import { SYSTEM } from "../../src/store/audit.js";
+import { HANG_ON_LOAD_ENV } from "../fixtures/sleepy-worker.js";
 import { startHarness, testSite, untilChecker, type Harness } from "./harness.js";
 
 const FAULTY = new URL("../fixtures/faulty-checker-worker.ts", import.meta.url);
 const SCHEDULE = { assignments: [{ staff: "A", date: "2026-03-02", template: "D8" }] };
 
 /** A harness whose checker is the faulty fixture's, with sites "hung" and "fine". */
-async function faultyHarness(limits: { maxWaiting?: number; taskTimeoutMs?: number }): Promise<Harness & { admin: string }> {
+async function faultyHarness(limits: { maxWaiting?: number; taskTimeoutMs?: number; startTimeoutMs?: number }): Promise<Harness & { admin: string }> {
   const h = await startHarness({ checker: new CheckerPool(1, FAULTY, limits) });
   for (const id of ["hung", "fine"]) h.store.sites.create(testSite(id), SYSTEM);
   return Object.assign(h, { admin: h.token("admin") });
@@ -77,6 +78,36 @@ describe("the checker's time limit", () => {
       expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
       expect((await res.json()).detail).toBe("the checker's work on this request ran past its time limit of 1000 ms and was stopped (its worker thread was ended; a new one takes its place); asked again, it would most likely run as long: tell the server's administrator");
       expect(h.logged).toEqual(["checker task timed out: explain for site hung: the task took longer than the worker pool's time limit of 1000 ms; its worker thread was ended"]);
+      const fine = await next;
+      expect(fine.status).toBe(200);
+      expect(fine.body.feasible).toBeTypeOf("boolean");
+      expect(h.checker.stats()).toEqual({ workers: 1, busy: 0, waiting: 0 });
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe("the checker's start limit", () => {
+  it("answers a request whose new worker never gets ready with 503 naming the limit, logged, and answers the next in a new worker", async () => {
+    // Long enough for a sound checker worker to load under the test runner on a busy machine.
+    const h = await faultyHarness({ startTimeoutMs: 8000 });
+    try {
+      // The worker starts when the request reaches the checker, copying the environment: it never gets ready.
+      process.env[HANG_ON_LOAD_ENV] = "1";
+      const stuck = analyze(h, "fine");
+      try {
+        await untilChecker(h.checker, 1, 0);
+      } finally {
+        delete process.env[HANG_ON_LOAD_ENV];
+      }
+      // Sent while the stuck worker holds the request: it waits, then runs in the worker that replaces it.
+      const next = h.api.post("/sites/fine/schedules/analyze", SCHEDULE, h.admin);
+      const res = await stuck;
+      expect(res.status).toBe(503);
+      expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      expect((await res.json()).detail).toBe("the checker's worker thread for this request did not start within its limit of 8000 ms and was ended (a new one takes its place); try again, and if this goes on, tell the server's administrator");
+      expect(h.logged).toEqual(["checker task timed out: explain for site fine: the worker thread did not get ready within the worker pool's start limit of 8000 ms; it was ended"]);
       const fine = await next;
       expect(fine.status).toBe(200);
       expect(fine.body.feasible).toBeTypeOf("boolean");

@@ -1,12 +1,12 @@
 /**
  * The worker pool refuses a size or a limit that would leave tasks waiting forever or refuse none; beyond
- * its bound it refuses a task at once; a task past its time limit fails, its worker is ended and
- * replaced, and the tasks waiting go on.
+ * its bound it refuses a task at once; a task past its time limit, or given to a worker that does not get
+ * ready within the start limit, fails, its worker is ended and replaced, and the tasks waiting go on.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { CheckerPool } from "../../../src/jobs/checker-worker.js";
 import { pooledWorkers, WorkerPool, WorkerPoolClosedError, WorkerPoolFullError, WorkerTimeoutError, type WorkerPoolOptions } from "../../../src/jobs/worker-pool.js";
-import type { SleepyTask } from "../../fixtures/sleepy-worker.js";
+import { HANG_ON_LOAD_ENV, type SleepyTask } from "../../fixtures/sleepy-worker.js";
 
 const SLEEPY = new URL("../../fixtures/sleepy-worker.ts", import.meta.url);
 
@@ -52,6 +52,10 @@ describe("a worker pool's limits", () => {
     expect(() => new WorkerPool(new URL(import.meta.url), { taskTimeoutMs })).toThrow(`a worker pool's taskTimeoutMs must be a whole number of milliseconds, from 1 to 2147483647, or Infinity for no limit (got ${taskTimeoutMs})`);
   });
 
+  it.each([NaN, 0, 2.5, 2 ** 31])("refuses a startTimeoutMs of %s by name", (startTimeoutMs) => {
+    expect(() => new WorkerPool(new URL(import.meta.url), { startTimeoutMs })).toThrow(`a worker pool's startTimeoutMs must be a whole number of milliseconds, from 1 to 2147483647, or Infinity for no limit (got ${startTimeoutMs})`);
+  });
+
   it("takes whole numbers, 0 tasks waiting, and Infinity for no limit", () => {
     for (const options of [{ maxWaiting: 0, taskTimeoutMs: 1 }, { maxWaiting: 32, taskTimeoutMs: 2 ** 31 - 1 }, { maxWaiting: Infinity, taskTimeoutMs: Infinity }]) {
       const pool = new WorkerPool(new URL(import.meta.url), options);
@@ -90,6 +94,27 @@ describe("a worker pool's time limit", () => {
     await expect(hung).rejects.toThrow(/^the task took longer than the worker pool's time limit of 500 ms; its worker thread was ended$/);
     // The ended worker holds its place until it has exited: never more threads than the size.
     expect(pool.stats()).toEqual({ workers: 1, busy: 0, waiting: 1 });
+    expect(await next).toBe("after");
+    expect(pool.stats()).toEqual({ workers: 1, busy: 0, waiting: 0 });
+    expect(pooledWorkers()).toBe(before + 1);
+  });
+});
+
+describe("a worker pool's start limit", () => {
+  it("fails the task given to a worker that never gets ready, ends that worker, and runs the task waiting behind it in a new one", async () => {
+    const before = pooledWorkers();
+    // Long enough for a sound worker to load under the test runner on a busy machine; the stuck one waits it out.
+    const pool = sleepyPool({ size: 1, startTimeoutMs: 5000 });
+    // The worker starts in `run`, copying the environment: it never gets ready; the next one will.
+    process.env[HANG_ON_LOAD_ENV] = "1";
+    const stuck = pool.run({ op: "echo", value: "first" });
+    delete process.env[HANG_ON_LOAD_ENV];
+    const next = pool.run({ op: "echo", value: "after" });
+    const error = await stuck.catch((e: unknown) => e);
+    // The ended worker holds its place until it has exited: never more threads than the size.
+    expect(pool.stats()).toEqual({ workers: 1, busy: 0, waiting: 1 });
+    expect(error).toBeInstanceOf(WorkerTimeoutError);
+    expect(error).toMatchObject({ timeoutMs: 5000, starting: true, message: "the worker thread did not get ready within the worker pool's start limit of 5000 ms; it was ended" });
     expect(await next).toBe("after");
     expect(pool.stats()).toEqual({ workers: 1, busy: 0, waiting: 0 });
     expect(pooledWorkers()).toBe(before + 1);

@@ -1,0 +1,63 @@
+/**
+ * `rxroster serve`'s flags for the checker's pool: good values become startServer's options (the time
+ * limit given in seconds, as `solve --time-limit` takes it); bad ones are refused one line each, naming the
+ * flag, exit 2, before the data directory is touched.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { main, parseServeArgs } from "../../api/server.js";
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** What `rxroster serve …argv` writes to stderr and its exit code, when it exits on its flags. */
+async function refused(argv: string[]): Promise<{ code: number; lines: string[] }> {
+  const written: string[] = [];
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (written.push(String(chunk)), true));
+  const code = await main(argv);
+  vi.restoreAllMocks();
+  return { code, lines: written.join("").split("\n").filter((line) => line !== "") };
+}
+
+describe("rxroster serve's checker flags", () => {
+  it("passes the checker's workers, its bound on waiting requests and its time limit in seconds to the server", () => {
+    expect(parseServeArgs(["--port", "0", "--checker-workers", "3", "--checker-max-waiting", "0", "--checker-time-limit", "1.5"])).toEqual({
+      ok: true,
+      value: { port: 0, checkerWorkers: 3, checkerMaxWaiting: 0, checkerTaskTimeoutMs: 1500 },
+    });
+    // Without them, the server's defaults.
+    expect(parseServeArgs(["--port", "0"])).toEqual({ ok: true, value: { port: 0 } });
+  });
+
+  it("refuses each bad value on a line of its own naming the flag, with exit code 2, and claims no data directory", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "rxroster-serve-flags-"));
+    const dataDir = join(parent, "data");
+    try {
+      const { code, lines } = await refused(["--data-dir", dataDir, "--port", "x", "--checker-workers", "0", "--checker-max-waiting", "-1", "--checker-time-limit", "0x10"]);
+      expect(code).toBe(2);
+      expect(lines).toEqual([
+        'rxroster serve: --port must be an integer from 0 to 65535 (got "x")',
+        'rxroster serve: --checker-workers must be a whole number from 1 to 64 (got "0")',
+        'rxroster serve: --checker-max-waiting must be a whole number from 0 to 10000 (got "-1")',
+        'rxroster serve: --checker-time-limit must be a number of seconds from 1 to 86400 (got "0x10")',
+      ]);
+      expect(existsSync(dataDir)).toBe(false);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    [["--checker-workers", "1.5"], 'rxroster serve: --checker-workers must be a whole number from 1 to 64 (got "1.5")'],
+    [["--checker-workers", "65"], 'rxroster serve: --checker-workers must be a whole number from 1 to 64 (got "65")'],
+    [["--checker-max-waiting", "10001"], 'rxroster serve: --checker-max-waiting must be a whole number from 0 to 10000 (got "10001")'],
+    [["--checker-max-waiting", ""], 'rxroster serve: --checker-max-waiting must be a whole number from 0 to 10000 (got "")'],
+    [["--checker-time-limit", "0.5"], 'rxroster serve: --checker-time-limit must be a number of seconds from 1 to 86400 (got "0.5")'],
+    [["--checker-time-limit", "1e3"], 'rxroster serve: --checker-time-limit must be a number of seconds from 1 to 86400 (got "1e3")'],
+  ])("refuses %j by name", async (argv, line) => {
+    expect(await refused(argv)).toEqual({ code: 2, lines: [line] });
+  });
+});
