@@ -65,23 +65,36 @@ describe("the checker's bound on waiting requests", () => {
   });
 });
 
+/**
+ * `ended` (the request holding the only worker, which is being ended for a limit) is answered 503
+ * problem+json with `detail`, and `logged` is the one line logged; a request sent meanwhile waits, then is
+ * answered by the worker that takes its place.
+ */
+async function expectEndedAndReplaced(h: Harness & { admin: string }, ended: Promise<Response>, detail: string, logged: string): Promise<void> {
+  const next = h.api.post("/sites/fine/schedules/analyze", SCHEDULE, h.admin);
+  const res = await ended;
+  expect(res.status).toBe(503);
+  expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+  expect((await res.json()).detail).toBe(detail);
+  expect(h.logged).toEqual([logged]);
+  const fine = await next;
+  expect(fine.status).toBe(200);
+  expect(fine.body.feasible).toBeTypeOf("boolean");
+  expect(h.checker.stats()).toEqual({ workers: 1, busy: 0, waiting: 0 });
+}
+
 describe("the checker's time limit", () => {
   it("answers a request whose check never ends with 503 naming the limit, logged, and answers the next in a new worker", async () => {
     const h = await faultyHarness({ taskTimeoutMs: 1000 });
     try {
       const hung = analyze(h, "hung");
       await untilChecker(h.checker, 1, 0);
-      // Sent while the hung one holds the only worker: it waits, then runs in the worker that replaces it.
-      const next = h.api.post("/sites/fine/schedules/analyze", SCHEDULE, h.admin);
-      const res = await hung;
-      expect(res.status).toBe(503);
-      expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-      expect((await res.json()).detail).toBe("the checker's work on this request ran past its time limit of 1000 ms and was stopped (its worker thread was ended; a new one takes its place); asked again, it would most likely run as long: tell the server's administrator");
-      expect(h.logged).toEqual(["checker task timed out: explain for site hung: the task took longer than the worker pool's time limit of 1000 ms; its worker thread was ended"]);
-      const fine = await next;
-      expect(fine.status).toBe(200);
-      expect(fine.body.feasible).toBeTypeOf("boolean");
-      expect(h.checker.stats()).toEqual({ workers: 1, busy: 0, waiting: 0 });
+      await expectEndedAndReplaced(
+        h,
+        hung,
+        "the checker's work on this request ran past its time limit of 1000 ms and was stopped (its worker thread was ended; a new one takes its place); asked again, it would most likely run as long: tell the server's administrator",
+        "checker task timed out: explain for site hung: the task took longer than the worker pool's time limit of 1000 ms; its worker thread was ended",
+      );
     } finally {
       await h.close();
     }
@@ -101,17 +114,12 @@ describe("the checker's start limit", () => {
       } finally {
         delete process.env[HANG_ON_LOAD_ENV];
       }
-      // Sent while the stuck worker holds the request: it waits, then runs in the worker that replaces it.
-      const next = h.api.post("/sites/fine/schedules/analyze", SCHEDULE, h.admin);
-      const res = await stuck;
-      expect(res.status).toBe(503);
-      expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-      expect((await res.json()).detail).toBe("the checker's worker thread for this request did not start within its limit of 8000 ms and was ended (a new one takes its place); try again, and if this goes on, tell the server's administrator");
-      expect(h.logged).toEqual(["checker task timed out: explain for site fine: the worker thread did not get ready within the worker pool's start limit of 8000 ms; it was ended"]);
-      const fine = await next;
-      expect(fine.status).toBe(200);
-      expect(fine.body.feasible).toBeTypeOf("boolean");
-      expect(h.checker.stats()).toEqual({ workers: 1, busy: 0, waiting: 0 });
+      await expectEndedAndReplaced(
+        h,
+        stuck,
+        "the checker's worker thread for this request did not start within its limit of 8000 ms and was ended (a new one takes its place); try again, and if this goes on, tell the server's administrator",
+        "checker task timed out: explain for site fine: the worker thread did not get ready within the worker pool's start limit of 8000 ms; it was ended",
+      );
     } finally {
       await h.close();
     }
