@@ -180,8 +180,9 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions 
   }
   // Every bad value is named at once, not only the first.
   const problems: string[] = [];
-  const port = values.port === undefined ? 8080 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`--port must be an integer from 0 to 65535 (got "${values.port}")`);
+  // Plain digits, as the other flags: Number() took "" as port 0 and "0x50" as 80.
+  const port = values.port === undefined ? 8080 : parseWhole(values.port);
+  if (port === undefined || port > 65535) problems.push(`--port must be an integer from 0 to 65535 (got "${values.port}")`);
   const publicUrl = values["public-url"];
   if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) problems.push(`--public-url must be an http(s) origin such as https://rx.example.org (got "${publicUrl}")`);
   const whole = (flag: keyof typeof SERVE_FLAGS, min: number, max: number): number | undefined => {

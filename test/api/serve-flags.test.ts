@@ -57,6 +57,10 @@ describe("rxroster serve's checker flags", () => {
     [["--checker-max-waiting", ""], 'rxroster serve: --checker-max-waiting must be a whole number from 0 to 10000 (got "")'],
     [["--checker-time-limit", "0.5"], 'rxroster serve: --checker-time-limit must be a number of seconds from 1 to 86400 (got "0.5")'],
     [["--checker-time-limit", "1e3"], 'rxroster serve: --checker-time-limit must be a number of seconds from 1 to 86400 (got "1e3")'],
+    [["--port", ""], 'rxroster serve: --port must be an integer from 0 to 65535 (got "")'],
+    [["--port", "0x50"], 'rxroster serve: --port must be an integer from 0 to 65535 (got "0x50")'],
+    [["--port", "8e3"], 'rxroster serve: --port must be an integer from 0 to 65535 (got "8e3")'],
+    [["--port", "65536"], 'rxroster serve: --port must be an integer from 0 to 65535 (got "65536")'],
   ])("refuses %j by name", async (argv, line) => {
     expect(await refused(argv)).toEqual({ code: 2, lines: [line] });
   });
