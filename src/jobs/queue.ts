@@ -15,7 +15,7 @@ import type { FteReportJobOptions, JobProgress, SolveJobOptions, SolveResult } f
 import type { FteReportWorkerInput, FteReportWorkerMessage } from "./fte-report-worker.js";
 import type { SolveWorkerInput, SolveWorkerMessage } from "./solve-worker.js";
 import { startModuleWorker } from "./worker-thread.js";
-import { frozenOutside, repairJobProblems, windowDates, withReference } from "../repair/window.js";
+import { frozenOutside, repairJobProblems, unplannedKeptDates, windowDates, withReference } from "../repair/window.js";
 import { isFrozen, type FrozenDates } from "../../solver/model/build.js";
 
 export interface SolveQueueOptions {
@@ -99,7 +99,7 @@ export function usableBase(input: PlanningInput, assignments: readonly Assignmen
   return { usable, droppedLocks, droppedKept };
 }
 
-/** A solve's result with the queue's warnings (dropped locks, a site edited meanwhile) ahead of the solver's own. */
+/** A solve's result with the queue's warnings (dropped locks, a repair's unplanned dates, a site edited meanwhile) ahead of the solver's own. */
 function withWarnings(result: SolveResult, warnings: readonly string[]): SolveResult {
   return warnings.length === 0 ? result : { ...result, warnings: [...warnings, ...(result.warnings ?? [])] };
 }
@@ -312,6 +312,8 @@ export class SolveQueue {
     }
     const frozen = repair && base ? frozenOutside(repair) : undefined;
     const { usable, droppedLocks, droppedKept } = base ? usableBase(site.input, base.assignments, frozen) : { usable: [], droppedLocks: [], droppedKept: [] };
+    // Kept dates the base never planned (the horizon moved or grew since) stay empty: said, not refused.
+    const unplanned = frozen && base ? unplannedKeptDates(frozen, site.input.horizon, base, this.store.schedules.plannedHorizon(site.id, base.id)) : [];
     const fits = new Set(usable);
     const data: SolveWorkerInput = {
       input: frozen ? withReference(site.input, usable) : site.input,
@@ -321,7 +323,7 @@ export class SolveQueue {
       ...(frozen ? { frozen } : {}),
       ...(job.options.warmStart && usable.length > 0 ? { warmStart: { assignments: usable } } : {}),
     };
-    this.watch<SolveWorkerMessage>(job.id, startModuleWorker(WORKER_URL, data), (message) => this.finish(job.id, site, { ...message, result: withWarnings(message.result, [...droppedLocks, ...droppedKept]) }, base?.id));
+    this.watch<SolveWorkerMessage>(job.id, startModuleWorker(WORKER_URL, data), (message) => this.finish(job.id, site, { ...message, result: withWarnings(message.result, [...droppedLocks, ...droppedKept, ...unplanned]) }, base?.id));
   }
 
   /** Track a job's worker: progress while it runs, its outcome, and a failure if it ends without one. */

@@ -4,7 +4,8 @@
  * locked for the solve (the repaired schedule keeps only the base's own locks) and nobody else works; and
  * the base schedule as the input's reference, whose changes `repair.changes` prices.
  */
-import { assignmentKey, type Assignment, type PlanningInput, type Problem, type Schedule } from "../../models/index.js";
+import { addDays, assignmentKey, type Assignment, type PlanningInput, type Problem, type Schedule } from "../../models/index.js";
+import type { DateRange } from "../calendar/coverage.js";
 import type { WindowLocks } from "../locks.js";
 import { isFrozen, type FrozenDates } from "../../solver/model/build.js";
 
@@ -58,6 +59,40 @@ export function frozenOutside(window: RepairWindow): FrozenDates {
 /** The dates a repair may change as the user reads them, "FROM…UNTIL", an open end the horizon's. */
 export function windowDates(frozen: FrozenDates, horizon: { start: string; end: string }): string {
   return `${frozen.before ?? horizon.start}…${frozen.after ?? horizon.end}`;
+}
+
+/**
+ * A warning for each run of dates the repair keeps (outside its window, within the horizon) that the base
+ * schedule never covered: the horizon moved or grew since the base was made. Such a date is kept as the
+ * base has it, empty, and nobody may work it, so without a word its demand would go uncovered; the repair
+ * is not refused (the dates it may change are still worth repairing), and only a window that includes the
+ * dates plans them. `planned` is the horizon the base was made for; where its input was not kept (a
+ * schedule stored before it was), the first…last dates of its shifts stand in for it. The window is within
+ * the horizon (`repairWindowProblems`).
+ */
+export function unplannedKeptDates(frozen: FrozenDates, horizon: DateRange, base: { id: string; assignments: readonly Assignment[] }, planned: DateRange | undefined): string[] {
+  const dates = base.assignments.map((a) => a.date).sort();
+  const covered = planned ?? (dates.length > 0 ? { start: dates[0]!, end: dates.at(-1)! } : undefined);
+  if (!covered) return [];
+  const made = planned ? `it was planned for ${covered.start}…${covered.end}` : `its shifts run ${covered.start}…${covered.end}; its horizon was not recorded`;
+  const kept: { range: DateRange; field: string }[] = [];
+  if (frozen.before !== undefined && frozen.before > horizon.start) kept.push({ range: { start: horizon.start, end: addDays(frozen.before, -1) }, field: "repair.changeFrom" });
+  if (frozen.after !== undefined && frozen.after < horizon.end) kept.push({ range: { start: addDays(frozen.after, 1), end: horizon.end }, field: "repair.changeUntil" });
+  return kept.flatMap(({ range, field }) =>
+    [
+      { start: range.start, end: range.end < covered.start ? range.end : addDays(covered.start, -1) },
+      { start: range.start > covered.end ? range.start : addDays(covered.end, 1), end: range.end },
+    ]
+      .filter((run) => run.start <= run.end)
+      .map((run) => {
+        const one = run.start === run.end;
+        const named = one ? run.start : `${run.start}…${run.end}`;
+        return (
+          `${named} ${one ? "is" : "are"} outside the repair's window ${windowDates(frozen, horizon)}, kept as ${one ? "it was" : "they were"}, but the base schedule ${base.id} ` +
+          `never covered ${one ? "it" : "them"} (${made}), so nobody works ${one ? "that date" : "those dates"}: the window must include ${named} (${field}) to plan ${one ? "it" : "them"}`
+        );
+      }),
+  );
 }
 
 /**

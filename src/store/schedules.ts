@@ -160,6 +160,17 @@ export class ScheduleRepository {
   }
 
   /**
+   * The horizon a schedule was planned for: that of the input kept with it (a draft's, drafted against; a
+   * published version's, published with). Absent for schedules stored before their input was kept.
+   */
+  plannedHorizon(siteId: string, id: string): DateRange | undefined {
+    const row = this.db
+      .prepare("SELECT json_extract(input, '$.horizon.start') AS start, json_extract(input, '$.horizon.end') AS end FROM schedules WHERE site_id = ? AND id = ?")
+      .get(siteId, id) as { start: string | null; end: string | null } | undefined;
+    return row?.start && row.end ? { start: row.start, end: row.end } : undefined;
+  }
+
+  /**
    * The published version a new draft is drafted from: a solve's is the one it started from (its
    * `baseScheduleId`, else the latest when it started), since a version published while it ran is not in it;
    * anything else's is the latest now.

@@ -83,6 +83,21 @@ describe("POST /sites/{siteId}/schedules with repair", () => {
     expect(job.result.warnings).toEqual([outside("2026-03-02", "repair.changeFrom"), outside("2026-03-04", "repair.changeUntil")]);
   });
 
+  it("warns of the kept dates the base schedule never covered, after the horizon grew, naming them and the field that would let the repair plan them", async () => {
+    const { id, token, baseId } = calledOutSite("repair9");
+    // The base was drafted for 2–4 March; the horizon has since grown by Thursday, after the window.
+    expect((await h.api.put(`/sites/${id}/horizon`, { start: "2026-03-02", end: "2026-03-05" }, token, { "if-match": "*" })).status).toBe(200);
+    const submitted = await h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds: 5, baseScheduleId: baseId, repair: { changeFrom: "2026-03-03", changeUntil: "2026-03-03" } }, token);
+    const job = await waitForJob(h.api, submitted.body.id, token);
+    expect(job.status).toBe("succeeded");
+    expect(job.result.warnings).toEqual([
+      `2026-03-05 is outside the repair's window 2026-03-03…2026-03-03, kept as it was, but the base schedule ${baseId} never covered it (it was planned for 2026-03-02…2026-03-04), ` +
+        "so nobody works that date: the window must include 2026-03-05 (repair.changeUntil) to plan it",
+    ]);
+    // Warned of, not planned: the repair keeps the date as the base has it.
+    expect(h.store.schedules.get(id, job.scheduleId)!.assignments.filter((a) => a.date === "2026-03-05")).toEqual([]);
+  });
+
   it("answers 400 naming a date outside the horizon, a window the wrong way round, and a repair with nothing to repair", async () => {
     const { id, token, baseId } = calledOutSite("repair2");
     const outside = await h.api.post(`/sites/${id}/schedules`, { baseScheduleId: baseId, repair: { changeFrom: "2026-04-01" } }, token);

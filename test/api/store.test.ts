@@ -65,6 +65,22 @@ describe("the store", () => {
     store.close();
   });
 
+  it("gives the horizon a schedule was planned for: a draft's drafted against, a version's published with, none where no input was kept", () => {
+    const { store } = freshStore();
+    store.sites.create(testSite("test", 3), SYSTEM);
+    const draft = store.schedules.createDraft("test", [], "manual", undefined, SYSTEM);
+    const published = store.schedules.publish("test", draft.id, SYSTEM);
+    if (!published.ok) throw new Error("publish failed");
+    // The site's horizon moves on afterwards: each schedule keeps the one it was made for.
+    expect(store.sites.update("test", SYSTEM, "site.update.horizon", (input) => ({ ...input, horizon: { start: "2026-03-03", end: "2026-03-06" } }))).toMatchObject({ ok: true });
+    expect(store.schedules.plannedHorizon("test", draft.id)).toEqual({ start: "2026-03-02", end: "2026-03-04" });
+    expect(store.schedules.plannedHorizon("test", published.value.id)).toEqual({ start: "2026-03-02", end: "2026-03-04" });
+    // A draft stored before drafts kept their input (migration 6).
+    store.db.prepare("UPDATE schedules SET input = NULL WHERE id = ?").run(draft.id);
+    expect(store.schedules.plannedHorizon("test", draft.id)).toBeUndefined();
+    store.close();
+  });
+
   it("cancels a job and writes its audit row together, or neither", () => {
     const { store } = freshStore();
     store.sites.create(testSite(), SYSTEM);
