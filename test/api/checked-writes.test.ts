@@ -120,26 +120,29 @@ describe("an edit of a draft", () => {
     expect(h.store.schedules.get("slow-edit-site", draft.id)).toEqual(draft);
   });
 
-  it("is applied to the draft as it is when written: an edit saved meanwhile (If-Match: *) is kept, not undone", async () => {
+  /**
+   * A lock of A's shift sent with `ifMatch`, and B's shift taken out of the draft by someone else while the
+   * lock is checked: the lock's answer, and the draft's id.
+   */
+  async function lockWhileEditedElsewhere(ifMatch: string): Promise<{ res: Awaited<ReturnType<typeof h.api.post>>; draftId: string }> {
     const draft = h.store.schedules.createDraft("slow-edit-draft", [A, B], "manual", undefined, SYSTEM);
-    const answer = h.api.post(`/sites/slow-edit-draft/schedules/${draft.id}/edits`, { edits: [{ op: "lock", staff: "A", date: "2026-03-02", template: "D8" }] }, admin, { "if-match": "*" });
+    const answer = h.api.post(`/sites/slow-edit-draft/schedules/${draft.id}/edits`, { edits: [{ op: "lock", staff: "A", date: "2026-03-02", template: "D8" }] }, admin, { "if-match": ifMatch });
     await untilChecker(h.checker, 1);
-    // Someone else takes B's shift out while the lock is checked.
     expect(h.store.schedules.updateDraft("slow-edit-draft", draft.id, [A], SYSTEM, "schedule.edit.remove").ok).toBe(true);
-    const res = await answer;
+    return { res: await answer, draftId: draft.id };
+  }
+
+  it("is applied to the draft as it is when written: an edit saved meanwhile (If-Match: *) is kept, not undone", async () => {
+    const { res, draftId } = await lockWhileEditedElsewhere("*");
     expect(res.status).toBe(200);
     expect(res.headers.get("etag")).toBe('"schedule-3"');
     expect(res.body.schedule.assignments).toEqual([{ ...A, locked: true }]);
-    expect(h.store.schedules.get("slow-edit-draft", draft.id)!.assignments).toEqual([{ ...A, locked: true }]);
+    expect(h.store.schedules.get("slow-edit-draft", draftId)!.assignments).toEqual([{ ...A, locked: true }]);
   });
 
   it("is refused with 412 when the draft was edited meanwhile and the If-Match named the revision read", async () => {
-    const draft = h.store.schedules.createDraft("slow-edit-draft", [A, B], "manual", undefined, SYSTEM);
-    const answer = h.api.post(`/sites/slow-edit-draft/schedules/${draft.id}/edits`, { edits: [{ op: "lock", staff: "A", date: "2026-03-02", template: "D8" }] }, admin, { "if-match": '"schedule-1"' });
-    await untilChecker(h.checker, 1);
-    expect(h.store.schedules.updateDraft("slow-edit-draft", draft.id, [A], SYSTEM, "schedule.edit.remove").ok).toBe(true);
-    const res = await answer;
+    const { res, draftId } = await lockWhileEditedElsewhere('"schedule-1"');
     expect(res.status).toBe(412);
-    expect(h.store.schedules.get("slow-edit-draft", draft.id)!.assignments).toEqual([A]);
+    expect(h.store.schedules.get("slow-edit-draft", draftId)!.assignments).toEqual([A]);
   });
 });
