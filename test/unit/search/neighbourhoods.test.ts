@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { optimize } from "../../../src/optimize.js";
 import { explain, prepare } from "../../../src/pipeline.js";
-import { assignmentColumnsOf, daysAfter, type AssignmentColumns, mergedFixing, neighbourhoods, type NeighbourhoodOptions, seedValues, SharedPass, solveByNeighbourhoods, type Neighbourhood } from "../../../solver/search/neighbourhoods.js";
+import { assignmentColumnsOf, daysAfter, type AssignmentColumns, mergedFixing, neighbourhoods, type NeighbourhoodOptions, seedValues, SharedPass, solveByNeighbourhoods, stopGap, type Neighbourhood } from "../../../solver/search/neighbourhoods.js";
 import { expandSolution, restrictModel } from "../../../solver/search/restrict.js";
 import { buildModel } from "../../../solver/model/build.js";
 import { decodeSchedule } from "../../../solver/decode.js";
@@ -361,6 +361,24 @@ describe("fix-and-optimize search", () => {
     // From nobody working, the staff groups come first, the rest in the same order after them.
     const groupsFirst = neighbourhoods({ columns: Int32Array.from(day.keys()), day, person, dayCount: 10, personCount: 4 }, 4, { groupsFirst: true }).map((n) => n.name);
     expect(groupsFirst).toEqual([...list.slice(4, 7), ...list.slice(0, 4), ...drawn].map((n) => n.name));
+  });
+
+  it("stops a window of days at its own share of the price, staff groups and draws at theirs, each at a twentieth of the search's gap once that is less", () => {
+    const window: Neighbourhood = { name: "days 3–3", kind: "days", free: () => true };
+    const group: Neighbourhood = { name: "staff group 1/56", kind: "staff", free: () => true };
+    const month = { neighbourhoodGap: 0.005, windowGap: 0.001 };
+    expect(stopGap(window, month, 1e-4, 0.2)).toBe(0.001);
+    expect(stopGap(group, month, 1e-4, 0.2)).toBe(0.005);
+    // No bound yet (a month's LP relaxation still running): the shares alone.
+    expect(stopGap(window, month, 1e-4, undefined)).toBe(0.001);
+    // A search at 1 %: a twentieth of it, 0.05 %, for both.
+    expect(stopGap(window, month, 1e-4, 0.01)).toBeCloseTo(0.0005, 12);
+    expect(stopGap(group, month, 1e-4, 0.01)).toBeCloseTo(0.0005, 12);
+    // Never below the gap the search is after; without a window's share, a window stops at the others'.
+    expect(stopGap(window, month, 0.002, 0.2)).toBe(0.002);
+    expect(stopGap(window, { neighbourhoodGap: 0.005 }, 1e-4, 0.2)).toBe(0.005);
+    // A small model names no share: every neighbourhood at the search's own gap.
+    expect(stopGap(window, {}, 1e-4, 0.2)).toBe(1e-4);
   });
 
   it("pairs blocks of half a window that do not touch, for everyone, after the windows", () => {
