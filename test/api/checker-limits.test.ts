@@ -2,13 +2,15 @@
  * The checker's limits over real HTTP: beyond the requests it may hold waiting, one more (an analyze, or
  * the FTE report's productivity view, built by the same workers) is a 503 with Retry-After at once; a
  * request whose checker work runs past the time limit, or whose new worker never gets ready, is a 503
- * naming the limit, its worker is ended and replaced, and the requests behind it are answered; a bad limit
- * given to startServer is refused by name and claims nothing.
+ * naming the limit, its worker is ended and replaced, and the requests behind it are answered; once new
+ * workers have failed to start as many times in a row as it takes, the requests none could take are a 503
+ * with Retry-After at once, logged once, until a cool-down ends; a bad limit given to startServer is
+ * refused by name and claims nothing.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { startServer, type ServeOptions } from "../../api/server.js";
 import { CheckerPool } from "../../src/jobs/checker-worker.js";
 import { SYSTEM } from "../../src/store/audit.js";
@@ -19,7 +21,7 @@ const FAULTY = new URL("../fixtures/faulty-checker-worker.ts", import.meta.url);
 const SCHEDULE = { assignments: [{ staff: "A", date: "2026-03-02", template: "D8" }] };
 
 /** A harness whose checker is the faulty fixture's, with sites "hung" and "fine". */
-async function faultyHarness(limits: { maxWaiting?: number; taskTimeoutMs?: number; startTimeoutMs?: number }): Promise<Harness & { admin: string }> {
+async function faultyHarness(limits: ConstructorParameters<typeof CheckerPool>[2]): Promise<Harness & { admin: string }> {
   const h = await startHarness({ checker: new CheckerPool(1, FAULTY, limits) });
   for (const id of ["hung", "fine"]) h.store.sites.create(testSite(id), SYSTEM);
   return Object.assign(h, { admin: h.token("admin") });
@@ -120,6 +122,54 @@ describe("the checker's start limit", () => {
         "the checker's worker thread for this request did not start within its limit of 8000 ms and was ended (a new one takes its place); try again, and if this goes on, tell the server's administrator",
         "checker task timed out: explain for site fine: the worker thread did not get ready within the worker pool's start limit of 8000 ms; it was ended",
       );
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe("the checker's stop on starting workers", () => {
+  // The cool-down is measured on the clock: frozen, it stays in force until the test moves the clock on.
+  afterEach(() => {
+    vi.useRealTimers();
+    delete process.env[HANG_ON_LOAD_ENV];
+  });
+
+  it("after a failed start, answers the requests needing a worker 503 at once with the seconds left as Retry-After, logs it once, and starts one again after the cool-down", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    // A start limit long enough for a sound checker worker to load under the test runner on a busy machine;
+    // one failed start stops starts, so the test waits that limit out once.
+    const h = await faultyHarness({ startTimeoutMs: 8000, maxFailedStarts: 1, startCooldownMs: 60_000 });
+    try {
+      process.env[HANG_ON_LOAD_ENV] = "1";
+      const stuck = analyze(h, "fine");
+      await untilChecker(h.checker, 1, 0);
+      delete process.env[HANG_ON_LOAD_ENV];
+      const waiting = analyze(h, "fine");
+      await untilChecker(h.checker, 1, 1);
+      expect((await stuck).status).toBe(503);
+      const untilIso = new Date(Date.now() + 60_000).toISOString();
+      const detail = `the checker's worker threads failed to start 1 time(s) in a row, so it starts no other until ${untilIso}: try again then, and if this goes on, tell the server's administrator`;
+      // The request waiting for the worker that never came, and one sent meanwhile: both refused, nothing started for them.
+      const refused = [await waiting, await analyze(h, "fine")];
+      vi.setSystemTime(Date.now() + 30_500);
+      refused.push(await analyze(h, "fine"));
+      expect(refused.map((res) => [res.status, res.headers.get("content-type"), res.headers.get("retry-after")])).toEqual([
+        [503, expect.stringMatching(/^application\/problem\+json/), "60"],
+        [503, expect.stringMatching(/^application\/problem\+json/), "60"],
+        [503, expect.stringMatching(/^application\/problem\+json/), "30"],
+      ]);
+      for (const res of refused) expect((await res.json()).detail).toBe(detail);
+      expect(h.checker.stats()).toEqual({ workers: 0, busy: 0, waiting: 0 });
+      // The failed start, then the stop once for the three requests it refused.
+      expect(h.logged).toEqual([
+        "checker task timed out: explain for site fine: the worker thread did not get ready within the worker pool's start limit of 8000 ms; it was ended",
+        `checker workers failed to start: 1 new worker thread(s) in a row failed to get ready; the worker pool starts no other until ${untilIso}`,
+      ]);
+      vi.setSystemTime(Date.now() + 29_500);
+      const fine = await h.api.post("/sites/fine/schedules/analyze", SCHEDULE, h.admin);
+      expect(fine.status).toBe(200);
+      expect(h.checker.stats()).toEqual({ workers: 1, busy: 0, waiting: 0 });
     } finally {
       await h.close();
     }
