@@ -181,6 +181,7 @@ describe("startServer's checker options", () => {
     [{ checkerWorkers: 0 }, "a worker pool's size must be a whole number of threads, at least 1 (got 0)"],
     [{ checkerMaxWaiting: NaN }, "a worker pool's maxWaiting must be a whole number of tasks, at least 0, or Infinity for no limit (got NaN)"],
     [{ checkerTaskTimeoutMs: 0 }, "a worker pool's taskTimeoutMs must be a whole number of milliseconds, from 1 to 2147483647, or Infinity for no limit (got 0)"],
+    [{ checkerStartTimeoutMs: 2.5 }, "a worker pool's startTimeoutMs must be a whole number of milliseconds, from 1 to 2147483647, or Infinity for no limit (got 2.5)"],
   ];
   it.each(bad)("refuses %o by name, claiming nothing: a server starts on the same directory after", async (options, message) => {
     const dataDir = mkdtempSync(join(tmpdir(), "rxroster-checker-options-"));
