@@ -77,7 +77,7 @@ const loggedErrors = new WeakSet<Error>();
  * time limit or does not start within its own (logged; a new worker takes its place); new workers failed to
  * start so often in a row that none is started for a while (logged once; `Retry-After`: the while left); a
  * task the server's shutdown cut off. An error the work threw is a bug and stays one (500, logged).
- * `shared`: a task equal to one under way shares its answer.
+ * `shared`: a task equal to one under way shares its answer, or its failure (logged once).
  */
 export async function inChecker<T extends CheckerTask>(deps: AppDeps, task: T, options: { shared?: boolean } = {}): Promise<CheckerAnswers[T["op"]]> {
   const log = deps.log ?? ((line: string) => process.stderr.write(line + "\n"));
@@ -101,14 +101,15 @@ export async function inChecker<T extends CheckerTask>(deps: AppDeps, task: T, o
       throw new HttpProblem(503, `the checker's worker threads failed to start ${error.failedStarts} time(s) in a row, so it starts no other until ${new Date(error.untilMs).toISOString()}: try again then, and if this goes on, tell the server's administrator`, [], { "Retry-After": String(secondsLeft) });
     }
     if (error instanceof WorkerTimeoutError) {
-      log(`checker task timed out: ${task.op} for site ${task.input.site.id}: ${error.message}`);
+      // A shared task (`shared`) fails every request sharing it with one error: logged once.
+      logOnce(error, `checker task timed out: ${task.op} for site ${task.input.site.id}: ${error.message}`);
       if (error.starting) {
         throw new HttpProblem(503, `the checker's worker thread for this request did not start within its limit of ${error.timeoutMs} ms and was ended (a new one takes its place); try again, and if this goes on, tell the server's administrator`);
       }
       throw new HttpProblem(503, `the checker's work on this request ran past its time limit of ${error.timeoutMs} ms and was stopped (its worker thread was ended; a new one takes its place); asked again, it would most likely run as long: tell the server's administrator`);
     }
     if (!(error instanceof WorkerExitedError)) throw error;
-    log(`checker worker died: ${error.message}`);
+    logOnce(error, `checker worker died: ${error.message}`);
     throw new HttpProblem(503, `the checker's worker thread stopped (exit code ${error.exitCode}) while working on this request; a new one takes its place: try again`, [], { "Retry-After": "1" });
   }
 }

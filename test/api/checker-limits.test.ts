@@ -2,17 +2,17 @@
  * The checker's limits over real HTTP: beyond the requests it may hold waiting, one more (an analyze, or
  * the FTE report's productivity view, built by the same workers) is a 503 with Retry-After at once; a
  * request whose checker work runs past the time limit, or whose new worker never gets ready, is a 503
- * naming the limit, its worker is ended and replaced, and the requests behind it are answered; once new
- * workers have failed to start as many times in a row as it takes, the requests none could take are a 503
- * with Retry-After at once, logged once, until a cool-down ends; a bad limit given to startServer is
- * refused by name and claims nothing.
+ * naming the limit (logged once for all the requests sharing it), its worker is ended and replaced, and
+ * the requests behind it are answered; once new workers have failed to start as many times in a row as it
+ * takes, the requests none could take are a 503 with Retry-After at once, logged once, until a cool-down
+ * ends; a bad limit given to startServer is refused by name and claims nothing.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { startServer, type ServeOptions } from "../../api/server.js";
-import { CheckerPool } from "../../src/jobs/checker-worker.js";
+import { CheckerPool, type CheckerTask } from "../../src/jobs/checker-worker.js";
 import { SYSTEM } from "../../src/store/audit.js";
 import { HANG_ON_LOAD_ENV } from "../fixtures/sleepy-worker.js";
 import { startHarness, testSite, untilChecker, type Harness } from "./harness.js";
@@ -98,6 +98,33 @@ describe("the checker's time limit", () => {
         "checker task timed out: explain for site hung: the task took longer than the worker pool's time limit of 1000 ms; its worker thread was ended",
       );
     } finally {
+      await h.close();
+    }
+  });
+});
+
+describe("the checker's work shared by several requests", () => {
+  it("logs a shared productivity view that runs past the time limit once, and answers each request sharing it 503", async () => {
+    const h = await faultyHarness({ taskTimeoutMs: 1000 });
+    try {
+      // The view's task is held until both requests share it: the second cannot come after it has ended.
+      const run = h.checker.run.bind(h.checker);
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const given = vi.spyOn(h.checker, "run").mockImplementation((async (task: CheckerTask) => (await released, run(task))) as CheckerPool["run"]);
+      const shared = vi.spyOn(h.checker, "runShared");
+      const views = [h.api.get("/sites/hung/reports/fte", h.admin), h.api.get("/sites/hung/reports/fte", h.admin)];
+      while (shared.mock.calls.length < 2) await new Promise((r) => setTimeout(r, 5));
+      release();
+      const answers = await Promise.all(views);
+      expect(given).toHaveBeenCalledTimes(1);
+      expect(answers.map((res) => [res.status, res.body.detail])).toEqual(Array(2).fill([
+        503,
+        "the checker's work on this request ran past its time limit of 1000 ms and was stopped (its worker thread was ended; a new one takes its place); asked again, it would most likely run as long: tell the server's administrator",
+      ]));
+      expect(h.logged).toEqual(["checker task timed out: productivity for site hung: the task took longer than the worker pool's time limit of 1000 ms; its worker thread was ended"]);
+    } finally {
+      vi.restoreAllMocks();
       await h.close();
     }
   });
