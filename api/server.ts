@@ -1,9 +1,9 @@
 /**
  * `rxroster serve [--port P] [--host H] [--data-dir DIR] [--public-url URL] [--checker-workers N]
- * [--checker-max-waiting N] [--checker-time-limit S]`: open (or create) the store, fail jobs a previous
- * process left running, start the queue and listen. SIGINT/SIGTERM close gracefully: stop accepting,
- * finish in-flight requests, end running solves as interrupted, end the checker's worker threads, close
- * the database.
+ * [--checker-max-waiting N] [--checker-time-limit S] [--checker-start-limit S]`: open (or create) the
+ * store, fail jobs a previous process left running, start the queue and listen. SIGINT/SIGTERM close
+ * gracefully: stop accepting, finish in-flight requests, end running solves as interrupted, end the
+ * checker's worker threads, close the database.
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -47,6 +47,11 @@ export interface ServeOptions {
    * and replaced, and the request answered 503 naming the limit. Infinity: no limit.
    */
   checkerTaskTimeoutMs?: number;
+  /**
+   * Milliseconds a new checker worker may take to load and be ready (default 30000); past it the worker is
+   * ended and the request it was given answered 503 naming the limit. Infinity: no limit.
+   */
+  checkerStartTimeoutMs?: number;
   /** Where notices go (default stderr). */
   notice?: (line: string) => void;
 }
@@ -104,7 +109,11 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const notice = options.notice ?? ((line: string) => process.stderr.write(line + "\n"));
   // Before anything is claimed or opened: a bad checker option (0 workers, NaN) is refused by name and
   // leaves nothing behind. It starts no thread until a request needs one.
-  const checker = new CheckerPool(options.checkerWorkers ?? Math.min(2, availableParallelism()), undefined, { maxWaiting: options.checkerMaxWaiting, taskTimeoutMs: options.checkerTaskTimeoutMs });
+  const checker = new CheckerPool(options.checkerWorkers ?? Math.min(2, availableParallelism()), undefined, {
+    maxWaiting: options.checkerMaxWaiting,
+    taskTimeoutMs: options.checkerTaskTimeoutMs,
+    startTimeoutMs: options.checkerStartTimeoutMs,
+  });
   const release = claimDataDir(dataDir);
   let store: Store;
   try {
@@ -147,7 +156,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
 }
 
 const SERVE_USAGE =
-  "usage: rxroster serve [--port P] [--host H] [--data-dir DIR] [--public-url URL] [--checker-workers N] [--checker-max-waiting N] [--checker-time-limit S]";
+  "usage: rxroster serve [--port P] [--host H] [--data-dir DIR] [--public-url URL] [--checker-workers N] [--checker-max-waiting N] [--checker-time-limit S] [--checker-start-limit S]";
 
 const SERVE_FLAGS = {
   port: { type: "string" },
@@ -157,13 +166,14 @@ const SERVE_FLAGS = {
   "checker-workers": { type: "string" },
   "checker-max-waiting": { type: "string" },
   "checker-time-limit": { type: "string" },
+  "checker-start-limit": { type: "string" },
 } as const;
 
 /** Most checker worker threads the command line takes: each holds up to two prepared months while it works. */
 const MAX_CHECKER_WORKERS = 64;
 /** Most requests waiting for the checker the command line takes. */
 const MAX_CHECKER_WAITING = 10_000;
-/** Most seconds of the checker's work on one request the command line takes, as `rxroster solve --time-limit`. */
+/** Most seconds of the checker's work on one request (or of a new worker's start) the command line takes, as `rxroster solve --time-limit`. */
 const MAX_CHECKER_TIME_LIMIT_SECONDS = 86_400;
 
 /**
@@ -194,11 +204,16 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions 
   };
   const checkerWorkers = whole("checker-workers", 1, MAX_CHECKER_WORKERS);
   const checkerMaxWaiting = whole("checker-max-waiting", 0, MAX_CHECKER_WAITING);
-  const rawTimeLimit = values["checker-time-limit"];
-  const timeLimitSeconds = rawTimeLimit === undefined ? undefined : parseDecimal(rawTimeLimit);
-  if (rawTimeLimit !== undefined && (timeLimitSeconds === undefined || timeLimitSeconds < 1 || timeLimitSeconds > MAX_CHECKER_TIME_LIMIT_SECONDS)) {
-    problems.push(`--checker-time-limit must be a number of seconds from 1 to ${MAX_CHECKER_TIME_LIMIT_SECONDS} (got "${rawTimeLimit}")`);
-  }
+  // Seconds in plain decimals, as `solve --time-limit`; startServer's options take milliseconds.
+  const milliseconds = (flag: keyof typeof SERVE_FLAGS): number | undefined => {
+    const raw = values[flag];
+    if (raw === undefined) return undefined;
+    const seconds = parseDecimal(raw);
+    if (seconds === undefined || seconds < 1 || seconds > MAX_CHECKER_TIME_LIMIT_SECONDS) problems.push(`--${flag} must be a number of seconds from 1 to ${MAX_CHECKER_TIME_LIMIT_SECONDS} (got "${raw}")`);
+    return seconds === undefined ? undefined : Math.round(seconds * 1000);
+  };
+  const checkerTaskTimeoutMs = milliseconds("checker-time-limit");
+  const checkerStartTimeoutMs = milliseconds("checker-start-limit");
   if (problems.length > 0) return { ok: false, problems, usage: false };
   return {
     ok: true,
@@ -209,7 +224,8 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions 
       ...(publicUrl ? { publicBaseUrl: publicUrl.replace(/\/$/, "") } : {}),
       ...(checkerWorkers !== undefined ? { checkerWorkers } : {}),
       ...(checkerMaxWaiting !== undefined ? { checkerMaxWaiting } : {}),
-      ...(timeLimitSeconds !== undefined ? { checkerTaskTimeoutMs: Math.round(timeLimitSeconds * 1000) } : {}),
+      ...(checkerTaskTimeoutMs !== undefined ? { checkerTaskTimeoutMs } : {}),
+      ...(checkerStartTimeoutMs !== undefined ? { checkerStartTimeoutMs } : {}),
     },
   };
 }

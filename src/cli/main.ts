@@ -72,11 +72,12 @@ commands:
                                   template ids joined by commas; default stdout, html);
                                   S: seconds each what-if solve may take (default 60)
   serve [--port P] [--host H] [--data-dir DIR] [--public-url URL] [--checker-workers N]
-        [--checker-max-waiting N] [--checker-time-limit S]
+        [--checker-max-waiting N] [--checker-time-limit S] [--checker-start-limit S]
                                   the HTTP API on a SQLite store in DIR (default .rxroster);
                                   URL: the origin feed links are given with; the checker's
                                   worker threads (default 2), requests waiting for them at
-                                  most (default 32) and seconds of work per request (default 60)
+                                  most (default 32), seconds of work per request (default 60)
+                                  and seconds a new worker may take to start (default 30)
 ${TOKEN_USAGE}
 
 Input files are UTF-8 JSON (.json) or YAML (anything else).`;

@@ -177,6 +177,15 @@ export const DEFAULT_CHECKER_TASK_TIMEOUT_MS = 60_000;
  * loads reaches it.
  */
 export const DEFAULT_CHECKER_START_TIMEOUT_MS = 30_000;
+/**
+ * New checker workers failing to get ready one after another, by default, after which none is started for
+ * DEFAULT_CHECKER_START_COOLDOWN_MS: a module that hangs while it loads does so every time, and each request
+ * would wait the start limit for a worker that never comes. Not 1, so that one start cut short on a machine
+ * overloaded for a moment does not turn requests away.
+ */
+export const DEFAULT_CHECKER_MAX_FAILED_STARTS = 3;
+/** Milliseconds no new checker worker is started after that, by default; requests needing one are answered 503 at once meanwhile. */
+export const DEFAULT_CHECKER_START_COOLDOWN_MS = 60_000;
 
 /** The pool the API hands its checking to. */
 export class CheckerPool {
@@ -186,15 +195,23 @@ export class CheckerPool {
   /**
    * `workers`: threads at most at once (default 1); each holds a month's prepared input while it works.
    * `limits`: the tasks waiting at most (default DEFAULT_CHECKER_MAX_WAITING), each task's time limit
-   * (default DEFAULT_CHECKER_TASK_TIMEOUT_MS) and a new worker's limit to start in (default
-   * DEFAULT_CHECKER_START_TIMEOUT_MS); see WorkerPoolOptions.
+   * (default DEFAULT_CHECKER_TASK_TIMEOUT_MS), a new worker's limit to start in (default
+   * DEFAULT_CHECKER_START_TIMEOUT_MS), and the failed starts in a row (default
+   * DEFAULT_CHECKER_MAX_FAILED_STARTS) after which none is started for a cool-down (default
+   * DEFAULT_CHECKER_START_COOLDOWN_MS); see WorkerPoolOptions.
    */
-  constructor(workers = 1, moduleUrl: URL = new URL(import.meta.url), limits: Pick<WorkerPoolOptions, "maxWaiting" | "taskTimeoutMs" | "startTimeoutMs"> = {}) {
+  constructor(
+    workers = 1,
+    moduleUrl: URL = new URL(import.meta.url),
+    limits: Pick<WorkerPoolOptions, "maxWaiting" | "taskTimeoutMs" | "startTimeoutMs" | "maxFailedStarts" | "startCooldownMs"> = {},
+  ) {
     this.pool = new WorkerPool(moduleUrl, {
       size: workers,
       maxWaiting: limits.maxWaiting ?? DEFAULT_CHECKER_MAX_WAITING,
       taskTimeoutMs: limits.taskTimeoutMs ?? DEFAULT_CHECKER_TASK_TIMEOUT_MS,
       startTimeoutMs: limits.startTimeoutMs ?? DEFAULT_CHECKER_START_TIMEOUT_MS,
+      maxFailedStarts: limits.maxFailedStarts ?? DEFAULT_CHECKER_MAX_FAILED_STARTS,
+      startCooldownMs: limits.startCooldownMs ?? DEFAULT_CHECKER_START_COOLDOWN_MS,
     });
   }
 

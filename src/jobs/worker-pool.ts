@@ -6,7 +6,8 @@
  * pays that once, not every time. A worker that dies fails the task it held and is replaced by the next
  * task; closing the pool fails what waits and ends the workers. Optionally, the tasks waiting are bounded
  * (one more is refused at once), a task has a time limit and a new worker a limit to start in (past either,
- * the worker is ended and replaced, and the tasks waiting go on).
+ * the worker is ended and replaced, and the tasks waiting go on), and after some failed starts in a row no
+ * worker is started for a while (what no worker alive can take is refused at once meanwhile).
  *
  * The worker's module calls `serveTasks(handle)` when `isPoolWorker(import.meta.url)`, which is false
  * wherever the module is merely imported (by the main thread, or by another pool's worker module).
@@ -38,6 +39,17 @@ export interface WorkerPoolOptions {
    * worker is ready, does not cover.
    */
   startTimeoutMs?: number;
+  /**
+   * New workers in a row failing to get ready (ended by the start limit, or exited while loading) after
+   * which none is started for startCooldownMs (default Infinity: never stop). Meanwhile the workers alive
+   * take the tasks; with none left, a task is refused at once with a WorkerStartsStoppedError, and so are
+   * those waiting: a module that hangs every time it loads would otherwise cost each of them the start
+   * limit, and the pool would start workers for ever. A worker that gets ready sets the count back to 0;
+   * after the cool-down one more failed start stops starts again.
+   */
+  maxFailedStarts?: number;
+  /** Milliseconds no worker is started once maxFailedStarts starts in a row have failed (default 60000). */
+  startCooldownMs?: number;
 }
 
 /** The longest delay `setTimeout` keeps; a longer one would fire at once. */
@@ -81,6 +93,20 @@ export class WorkerTimeoutError extends Error {
         ? `the worker thread did not get ready within the worker pool's start limit of ${timeoutMs} ms; it was ended`
         : `the task took longer than the worker pool's time limit of ${timeoutMs} ms; its worker thread was ended`,
     );
+  }
+}
+
+/**
+ * The task was refused without being queued: the pool's last `failedStarts` new workers failed to get
+ * ready, it starts no other until `untilMs` (epoch milliseconds), and no worker is left to take the task.
+ * Every task refused during one such stop gets this same error.
+ */
+export class WorkerStartsStoppedError extends Error {
+  constructor(
+    readonly failedStarts: number,
+    readonly untilMs: number,
+  ) {
+    super(`${failedStarts} new worker thread(s) in a row failed to get ready; the worker pool starts no other until ${new Date(untilMs).toISOString()}`);
   }
 }
 
@@ -132,9 +158,15 @@ export class WorkerPool<TTask, TAnswer> {
   readonly maxWaiting: number;
   readonly taskTimeoutMs: number;
   readonly startTimeoutMs: number;
+  readonly maxFailedStarts: number;
+  readonly startCooldownMs: number;
   private readonly slots: Slot[] = [];
   private readonly waiting: Task[] = [];
   private closed = false;
+  /** New workers in a row that failed to get ready. */
+  private failedStarts = 0;
+  /** Set when failedStarts reached maxFailedStarts: no worker is started before its untilMs. */
+  private startsStopped?: WorkerStartsStoppedError;
 
   constructor(
     private readonly moduleUrl: URL,
@@ -148,14 +180,23 @@ export class WorkerPool<TTask, TAnswer> {
     this.maxWaiting = assertLimit("maxWaiting", options.maxWaiting ?? Infinity, "tasks", 0);
     this.taskTimeoutMs = assertLimit("taskTimeoutMs", options.taskTimeoutMs ?? Infinity, "milliseconds", 1, MAX_TIMER_MS);
     this.startTimeoutMs = assertLimit("startTimeoutMs", options.startTimeoutMs ?? Infinity, "milliseconds", 1, MAX_TIMER_MS);
+    this.maxFailedStarts = assertLimit("maxFailedStarts", options.maxFailedStarts ?? Infinity, "starts", 1);
+    // Measured on the clock, not a timer: any whole number will do, but not Infinity (never start again).
+    this.startCooldownMs = options.startCooldownMs ?? 60_000;
+    if (!Number.isInteger(this.startCooldownMs) || this.startCooldownMs < 1) {
+      throw new RangeError(`a worker pool's startCooldownMs must be a whole number of milliseconds, at least 1 (got ${this.startCooldownMs})`);
+    }
   }
 
   /**
    * The worker's answer to `task`; rejects with the worker's error, a WorkerExitedError, a WorkerTimeoutError,
-   * a WorkerPoolFullError (at once, nothing queued) or a WorkerPoolClosedError.
+   * a WorkerPoolFullError (at once, nothing queued), a WorkerStartsStoppedError (at once, or while it waits
+   * when starts stop with no worker left) or a WorkerPoolClosedError.
    */
   run(task: TTask): Promise<TAnswer> {
     if (this.closed) return Promise.reject(new WorkerPoolClosedError());
+    const stop = this.stoppedWithNoWorker();
+    if (stop) return Promise.reject(stop);
     if (!this.idleOrRoom() && this.waiting.length >= this.maxWaiting) return Promise.reject(new WorkerPoolFullError(this.maxWaiting));
     return new Promise<TAnswer>((resolve, reject) => {
       this.waiting.push({ message: task, resolve: resolve as (value: unknown) => void, reject });
@@ -183,14 +224,30 @@ export class WorkerPool<TTask, TAnswer> {
 
   /** Whether a task given now starts at once: a worker is idle, or another may start. */
   private idleOrRoom(): boolean {
-    return this.slots.some((s) => !s.task && !s.ending) || this.slots.length < this.size;
+    return this.slots.some((s) => !s.task && !s.ending) || (this.slots.length < this.size && !this.stopped());
+  }
+
+  /** The stop on starting workers in force now, if any; one whose cool-down is over is lifted. */
+  private stopped(): WorkerStartsStoppedError | undefined {
+    if (this.startsStopped && Date.now() >= this.startsStopped.untilMs) this.startsStopped = undefined;
+    return this.startsStopped;
+  }
+
+  /** The stop in force, when no worker is left to take a task either: it would wait for nothing until the cool-down ends. */
+  private stoppedWithNoWorker(): WorkerStartsStoppedError | undefined {
+    const stop = this.stopped();
+    return stop && !this.slots.some((s) => !s.ending) ? stop : undefined;
   }
 
   private dispatch(): void {
     while (this.waiting.length > 0 && !this.closed) {
       // A worker being ended for a limit counts against the size until it has exited.
-      const slot = this.slots.find((s) => !s.task && !s.ending) ?? (this.slots.length < this.size ? this.spawn() : undefined);
-      if (!slot) return;
+      const slot = this.slots.find((s) => !s.task && !s.ending) ?? (this.slots.length < this.size && !this.stopped() ? this.spawn() : undefined);
+      if (!slot) {
+        const stop = this.stoppedWithNoWorker();
+        if (stop) for (const queued of this.waiting.splice(0)) queued.reject(stop);
+        return;
+      }
       const task = this.waiting.shift()!;
       slot.task = task;
       // Held while it works, so an answer is awaited even where nothing else keeps the process alive; an
@@ -250,9 +307,12 @@ export class WorkerPool<TTask, TAnswer> {
     };
     worker.on("message", (message: Answer | Ready) => {
       if (!("ready" in message)) return answered(message);
+      // Ready too late: it is being ended for the start limit, a failed start.
+      if (slot.ending) return;
       clearTimeout(slot.timer);
       slot.timer = undefined;
       slot.ready = true;
+      this.failedStarts = 0;
       // A task given to it while it loaded starts its clock now.
       if (slot.task) this.startClock(slot);
     });
@@ -262,6 +322,10 @@ export class WorkerPool<TTask, TAnswer> {
       live--;
       clearTimeout(slot.timer);
       this.slots.splice(this.slots.indexOf(slot), 1);
+      // Ended by the start limit or dead while loading (not by a close): one more failed start in a row.
+      if (!slot.ready && !this.closed && ++this.failedStarts >= this.maxFailedStarts && !this.stopped()) {
+        this.startsStopped = new WorkerStartsStoppedError(this.failedStarts, Date.now() + this.startCooldownMs);
+      }
       slot.task?.reject(this.closed ? new WorkerPoolClosedError() : new WorkerExitedError(code, slot.error));
       exited();
       // A task waiting starts a new worker in its place.

@@ -2,15 +2,17 @@
  * The checker's limits over real HTTP: beyond the requests it may hold waiting, one more (an analyze, or
  * the FTE report's productivity view, built by the same workers) is a 503 with Retry-After at once; a
  * request whose checker work runs past the time limit, or whose new worker never gets ready, is a 503
- * naming the limit, its worker is ended and replaced, and the requests behind it are answered; a bad limit
- * given to startServer is refused by name and claims nothing.
+ * naming the limit (logged once for all the requests sharing it), its worker is ended and replaced, and
+ * the requests behind it are answered; once new workers have failed to start as many times in a row as it
+ * takes, the requests none could take are a 503 with Retry-After at once, logged once, until a cool-down
+ * ends; a bad limit given to startServer is refused by name and claims nothing.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { startServer, type ServeOptions } from "../../api/server.js";
-import { CheckerPool } from "../../src/jobs/checker-worker.js";
+import { CheckerPool, type CheckerTask } from "../../src/jobs/checker-worker.js";
 import { SYSTEM } from "../../src/store/audit.js";
 import { HANG_ON_LOAD_ENV } from "../fixtures/sleepy-worker.js";
 import { startHarness, testSite, untilChecker, type Harness } from "./harness.js";
@@ -19,7 +21,7 @@ const FAULTY = new URL("../fixtures/faulty-checker-worker.ts", import.meta.url);
 const SCHEDULE = { assignments: [{ staff: "A", date: "2026-03-02", template: "D8" }] };
 
 /** A harness whose checker is the faulty fixture's, with sites "hung" and "fine". */
-async function faultyHarness(limits: { maxWaiting?: number; taskTimeoutMs?: number; startTimeoutMs?: number }): Promise<Harness & { admin: string }> {
+async function faultyHarness(limits: ConstructorParameters<typeof CheckerPool>[2]): Promise<Harness & { admin: string }> {
   const h = await startHarness({ checker: new CheckerPool(1, FAULTY, limits) });
   for (const id of ["hung", "fine"]) h.store.sites.create(testSite(id), SYSTEM);
   return Object.assign(h, { admin: h.token("admin") });
@@ -101,6 +103,33 @@ describe("the checker's time limit", () => {
   });
 });
 
+describe("the checker's work shared by several requests", () => {
+  it("logs a shared productivity view that runs past the time limit once, and answers each request sharing it 503", async () => {
+    const h = await faultyHarness({ taskTimeoutMs: 1000 });
+    try {
+      // The view's task is held until both requests share it: the second cannot come after it has ended.
+      const run = h.checker.run.bind(h.checker);
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const given = vi.spyOn(h.checker, "run").mockImplementation((async (task: CheckerTask) => (await released, run(task))) as CheckerPool["run"]);
+      const shared = vi.spyOn(h.checker, "runShared");
+      const views = [h.api.get("/sites/hung/reports/fte", h.admin), h.api.get("/sites/hung/reports/fte", h.admin)];
+      while (shared.mock.calls.length < 2) await new Promise((r) => setTimeout(r, 5));
+      release();
+      const answers = await Promise.all(views);
+      expect(given).toHaveBeenCalledTimes(1);
+      expect(answers.map((res) => [res.status, res.body.detail])).toEqual(Array(2).fill([
+        503,
+        "the checker's work on this request ran past its time limit of 1000 ms and was stopped (its worker thread was ended; a new one takes its place); asked again, it would most likely run as long: tell the server's administrator",
+      ]));
+      expect(h.logged).toEqual(["checker task timed out: productivity for site hung: the task took longer than the worker pool's time limit of 1000 ms; its worker thread was ended"]);
+    } finally {
+      vi.restoreAllMocks();
+      await h.close();
+    }
+  });
+});
+
 describe("the checker's start limit", () => {
   it("answers a request whose new worker never gets ready with 503 naming the limit, logged, and answers the next in a new worker", async () => {
     // Long enough for a sound checker worker to load under the test runner on a busy machine.
@@ -126,11 +155,60 @@ describe("the checker's start limit", () => {
   });
 });
 
+describe("the checker's stop on starting workers", () => {
+  // The cool-down is measured on the clock: frozen, it stays in force until the test moves the clock on.
+  afterEach(() => {
+    vi.useRealTimers();
+    delete process.env[HANG_ON_LOAD_ENV];
+  });
+
+  it("after a failed start, answers the requests needing a worker 503 at once with the seconds left as Retry-After, logs it once, and starts one again after the cool-down", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    // A start limit long enough for a sound checker worker to load under the test runner on a busy machine;
+    // one failed start stops starts, so the test waits that limit out once.
+    const h = await faultyHarness({ startTimeoutMs: 8000, maxFailedStarts: 1, startCooldownMs: 60_000 });
+    try {
+      process.env[HANG_ON_LOAD_ENV] = "1";
+      const stuck = analyze(h, "fine");
+      await untilChecker(h.checker, 1, 0);
+      delete process.env[HANG_ON_LOAD_ENV];
+      const waiting = analyze(h, "fine");
+      await untilChecker(h.checker, 1, 1);
+      expect((await stuck).status).toBe(503);
+      const untilIso = new Date(Date.now() + 60_000).toISOString();
+      const detail = `the checker's worker threads failed to start 1 time(s) in a row, so it starts no other until ${untilIso}: try again then, and if this goes on, tell the server's administrator`;
+      // The request waiting for the worker that never came, and one sent meanwhile: both refused, nothing started for them.
+      const refused = [await waiting, await analyze(h, "fine")];
+      vi.setSystemTime(Date.now() + 30_500);
+      refused.push(await analyze(h, "fine"));
+      expect(refused.map((res) => [res.status, res.headers.get("content-type"), res.headers.get("retry-after")])).toEqual([
+        [503, expect.stringMatching(/^application\/problem\+json/), "60"],
+        [503, expect.stringMatching(/^application\/problem\+json/), "60"],
+        [503, expect.stringMatching(/^application\/problem\+json/), "30"],
+      ]);
+      for (const res of refused) expect((await res.json()).detail).toBe(detail);
+      expect(h.checker.stats()).toEqual({ workers: 0, busy: 0, waiting: 0 });
+      // The failed start, then the stop once for the three requests it refused.
+      expect(h.logged).toEqual([
+        "checker task timed out: explain for site fine: the worker thread did not get ready within the worker pool's start limit of 8000 ms; it was ended",
+        `checker workers failed to start: 1 new worker thread(s) in a row failed to get ready; the worker pool starts no other until ${untilIso}`,
+      ]);
+      vi.setSystemTime(Date.now() + 29_500);
+      const fine = await h.api.post("/sites/fine/schedules/analyze", SCHEDULE, h.admin);
+      expect(fine.status).toBe(200);
+      expect(h.checker.stats()).toEqual({ workers: 1, busy: 0, waiting: 0 });
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe("startServer's checker options", () => {
   const bad: [ServeOptions, string][] = [
     [{ checkerWorkers: 0 }, "a worker pool's size must be a whole number of threads, at least 1 (got 0)"],
     [{ checkerMaxWaiting: NaN }, "a worker pool's maxWaiting must be a whole number of tasks, at least 0, or Infinity for no limit (got NaN)"],
     [{ checkerTaskTimeoutMs: 0 }, "a worker pool's taskTimeoutMs must be a whole number of milliseconds, from 1 to 2147483647, or Infinity for no limit (got 0)"],
+    [{ checkerStartTimeoutMs: 2.5 }, "a worker pool's startTimeoutMs must be a whole number of milliseconds, from 1 to 2147483647, or Infinity for no limit (got 2.5)"],
   ];
   it.each(bad)("refuses %o by name, claiming nothing: a server starts on the same directory after", async (options, message) => {
     const dataDir = mkdtempSync(join(tmpdir(), "rxroster-checker-options-"));

@@ -1,7 +1,7 @@
 /**
- * `rxroster serve`'s flags for the checker's pool: good values become startServer's options (the time
- * limit given in seconds, as `solve --time-limit` takes it); bad ones are refused one line each, naming the
- * flag, exit 2, before the data directory is touched.
+ * `rxroster serve`'s flags for the checker's pool: good values become startServer's options (the time and
+ * start limits given in seconds, as `solve --time-limit` takes it); bad ones are refused one line each,
+ * naming the flag, exit 2, before the data directory is touched.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,10 +23,10 @@ async function refused(argv: string[]): Promise<{ code: number; lines: string[] 
 }
 
 describe("rxroster serve's checker flags", () => {
-  it("passes the checker's workers, its bound on waiting requests and its time limit in seconds to the server", () => {
-    expect(parseServeArgs(["--port", "0", "--checker-workers", "3", "--checker-max-waiting", "0", "--checker-time-limit", "1.5"])).toEqual({
+  it("passes the checker's workers, its bound on waiting requests and its time and start limits in seconds to the server", () => {
+    expect(parseServeArgs(["--port", "0", "--checker-workers", "3", "--checker-max-waiting", "0", "--checker-time-limit", "1.5", "--checker-start-limit", "2.25"])).toEqual({
       ok: true,
-      value: { port: 0, checkerWorkers: 3, checkerMaxWaiting: 0, checkerTaskTimeoutMs: 1500 },
+      value: { port: 0, checkerWorkers: 3, checkerMaxWaiting: 0, checkerTaskTimeoutMs: 1500, checkerStartTimeoutMs: 2250 },
     });
     // Without them, the server's defaults.
     expect(parseServeArgs(["--port", "0"])).toEqual({ ok: true, value: { port: 0 } });
@@ -36,13 +36,14 @@ describe("rxroster serve's checker flags", () => {
     const parent = mkdtempSync(join(tmpdir(), "rxroster-serve-flags-"));
     const dataDir = join(parent, "data");
     try {
-      const { code, lines } = await refused(["--data-dir", dataDir, "--port", "x", "--checker-workers", "0", "--checker-max-waiting", "-1", "--checker-time-limit", "0x10"]);
+      const { code, lines } = await refused(["--data-dir", dataDir, "--port", "x", "--checker-workers", "0", "--checker-max-waiting", "-1", "--checker-time-limit", "0x10", "--checker-start-limit", "-30"]);
       expect(code).toBe(2);
       expect(lines).toEqual([
         'rxroster serve: --port must be an integer from 0 to 65535 (got "x")',
         'rxroster serve: --checker-workers must be a whole number from 1 to 64 (got "0")',
         'rxroster serve: --checker-max-waiting must be a whole number from 0 to 10000 (got "-1")',
         'rxroster serve: --checker-time-limit must be a number of seconds from 1 to 86400 (got "0x10")',
+        'rxroster serve: --checker-start-limit must be a number of seconds from 1 to 86400 (got "-30")',
       ]);
       expect(existsSync(dataDir)).toBe(false);
     } finally {
@@ -57,6 +58,10 @@ describe("rxroster serve's checker flags", () => {
     [["--checker-max-waiting", ""], 'rxroster serve: --checker-max-waiting must be a whole number from 0 to 10000 (got "")'],
     [["--checker-time-limit", "0.5"], 'rxroster serve: --checker-time-limit must be a number of seconds from 1 to 86400 (got "0.5")'],
     [["--checker-time-limit", "1e3"], 'rxroster serve: --checker-time-limit must be a number of seconds from 1 to 86400 (got "1e3")'],
+    [["--checker-start-limit", "0"], 'rxroster serve: --checker-start-limit must be a number of seconds from 1 to 86400 (got "0")'],
+    [["--checker-start-limit", "86401"], 'rxroster serve: --checker-start-limit must be a number of seconds from 1 to 86400 (got "86401")'],
+    [["--checker-start-limit", ""], 'rxroster serve: --checker-start-limit must be a number of seconds from 1 to 86400 (got "")'],
+    [["--checker-start-limit", "30s"], 'rxroster serve: --checker-start-limit must be a number of seconds from 1 to 86400 (got "30s")'],
     [["--port", ""], 'rxroster serve: --port must be an integer from 0 to 65535 (got "")'],
     [["--port", "0x50"], 'rxroster serve: --port must be an integer from 0 to 65535 (got "0x50")'],
     [["--port", "8e3"], 'rxroster serve: --port must be an integer from 0 to 65535 (got "8e3")'],
