@@ -224,7 +224,9 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: R
   // The window's locks were for this solve: the schedule written keeps the file's own.
   const schedule = outcome.schedule && frozen && from?.ok ? withBaseLocks(outcome.schedule, from.value.assignments) : outcome.schedule;
   if (schedule) {
-    writeFileComplete(files.json, JSON.stringify(schedule, null, 2) + "\n");
+    // With the horizon it was planned for, so a repair from it can tell the dates it never covered.
+    const file: Schedule = { horizon: { start: input.horizon.start, end: input.horizon.end }, assignments: schedule.assignments };
+    writeFileComplete(files.json, JSON.stringify(file, null, 2) + "\n");
     writeFileComplete(files.csv, scheduleToCsv(prepared, schedule));
     writeFileComplete(files.html, scheduleToHtml(prepared, schedule, outcome.explanation ?? explain(prepared, schedule)));
   } else {

@@ -250,6 +250,19 @@ describe("what a solve leaves in --out", () => {
     expect(readdirSync(out)).toEqual([]);
   }, 60_000);
 
+  it("records in schedule.json the horizon the schedule was planned for, and check and ics read the file as before (repair-cli)", async () => {
+    const input = join(dir, "recorded.json");
+    writeFileSync(input, JSON.stringify(smallWorld(2, { floors: [{ area: "central", roleFamily: "pharmacist", count: 1, from: "07:00", to: "15:00" }] })));
+    const out = join(dir, "recorded-out");
+    expect((await capture(["solve", input, "--out", out, "--time-limit", "5"])).code).toBe(0);
+    const written = JSON.parse(readFileSync(join(out, "schedule.json"), "utf8"));
+    expect(Object.keys(written)).toEqual(["horizon", "assignments"]);
+    expect(written.horizon).toEqual({ start: "2026-03-02", end: "2026-03-03" });
+    expect(written.assignments.length).toBeGreaterThan(0);
+    expect((await capture(["check", input, join(out, "schedule.json")])).code).toBe(0);
+    expect((await capture(["ics", input, join(out, "schedule.json"), "--staff", written.assignments[0].staff])).code).toBe(0);
+  });
+
   it("writes a file whole or not at all: a failed write keeps the old file and leaves no part behind", () => {
     const target = join(dir, "kept.txt");
     writeFileSync(target, "old");
