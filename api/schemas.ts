@@ -110,7 +110,16 @@ export type Edit = z.infer<typeof EditSchema>;
 
 export const EditRequestSchema = z.strictObject({ edits: z.array(EditSchema).min(1).max(500) }).meta({ id: "EditRequest" });
 
-/** A schedule as posted by a manager (strict: unknown fields are refused, not dropped). */
-export const PostedScheduleSchema = z.strictObject({ assignments: ScheduleSchema.shape.assignments }).meta({ id: "Schedule" });
+/**
+ * A schedule as posted by a manager (strict: unknown fields are refused, not dropped). A `schedule.json`
+ * that `rxroster` wrote may be posted as it is: its `horizon` is checked and not kept (a draft is stored
+ * with the site's input, whose horizon is the one it is planned for).
+ */
+export const PostedScheduleSchema = z
+  .strictObject({
+    horizon: ScheduleSchema.shape.horizon.meta({ description: "The horizon the schedule was planned for, as rxroster writes it in schedule.json: checked, not kept" }),
+    assignments: ScheduleSchema.shape.assignments,
+  })
+  .meta({ id: "Schedule" });
 
 export const HealthSchema = z.object({ status: z.literal("ok") });

@@ -53,6 +53,15 @@ export const HorizonSchema = z.strictObject({
   end: IsoDateSchema,
 });
 
+/**
+ * The horizon a schedule was planned for: the input's, as `rxroster solve`, `demo` and `repair` write it
+ * in `schedule.json`. A repair reads it to tell the dates the schedule never covered (the horizon grew
+ * since) from those it left empty. Absent from files written before it was recorded, and from hand-made ones.
+ */
+export const PlannedHorizonSchema = HorizonSchema.superRefine((horizon, ctx) => {
+  if (horizon.end < horizon.start) ctx.addIssue({ code: "custom", path: ["end"], input: horizon.end, message: `must not be before horizon.start (${horizon.start})` });
+});
+
 export const AreaSchema = z.strictObject({ id: IdSchema, name: z.string().min(1), location: z.string().optional() });
 export type Area = z.infer<typeof AreaSchema>;
 
@@ -374,6 +383,8 @@ export type FteSettings = z.infer<typeof FteSettingsSchema>;
  * schedule's (a `schedule.json` pasted in as it is; `locked` is read but means nothing here).
  */
 export const ReferenceSchema = z.strictObject({
+  /** A pasted `schedule.json`'s horizon: taken, and not read (the input's own horizon is the one planned). */
+  horizon: PlannedHorizonSchema.optional(),
   assignments: z.array(
     z.strictObject({
       staff: IdSchema,

@@ -3,7 +3,7 @@
  * hand, and what the checker explains. Nothing here is trusted: the checker judges it against the input.
  */
 import { z } from "zod";
-import { IdSchema, IsoDateSchema } from "./input.js";
+import { IdSchema, IsoDateSchema, PlannedHorizonSchema } from "./input.js";
 
 export const AssignmentSchema = z.object({
   staff: IdSchema,
@@ -15,7 +15,18 @@ export const AssignmentSchema = z.object({
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
-export const ScheduleSchema = z.object({
-  assignments: z.array(AssignmentSchema),
-});
+export const ScheduleSchema = z
+  .object({
+    horizon: PlannedHorizonSchema.optional(),
+    assignments: z.array(AssignmentSchema),
+  })
+  .superRefine((schedule, ctx) => {
+    // A horizon its own shifts run past was not the one the schedule was planned for: a repair would take
+    // dates the schedule covers for dates it never did. (One the wrong way round is named as such alone.)
+    const { horizon } = schedule;
+    const outside = horizon && horizon.start <= horizon.end ? schedule.assignments.findIndex((a) => a.date < horizon.start || a.date > horizon.end) : -1;
+    if (horizon && outside >= 0) {
+      ctx.addIssue({ code: "custom", path: ["horizon"], input: horizon, message: `must take in the dates of the schedule's assignments (assignments[${outside}] is on ${schedule.assignments[outside]!.date}, outside ${horizon.start}…${horizon.end})` });
+    }
+  });
 export type Schedule = z.infer<typeof ScheduleSchema>;

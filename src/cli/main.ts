@@ -15,7 +15,7 @@ import { terminalText } from "./terminal.js";
 import { joinNegativeValues, parseDecimal, unknownOptions } from "./flags.js";
 import { optimize } from "../optimize.js";
 import { checkLocks } from "../locks.js";
-import { frozenOutside, keptByWindow, repairWindowProblems, withBaseLocks, withReference } from "../repair/window.js";
+import { frozenOutside, keptByWindow, repairWindowProblems, unplannedKeptDates, withBaseLocks, withReference } from "../repair/window.js";
 import { scheduleToCsv } from "../export/csv.js";
 import { scheduleToHtml } from "../export/schedule-html.js";
 import type { EngineName } from "../../solver/engines/types.js";
@@ -190,9 +190,13 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: R
   const fromPath = repair?.schedule ?? flags.from;
   const from = fromPath === undefined ? undefined : loadSchedule(loaded.value, fromPath);
   if (from && !from.ok) return reportProblems(io, fromPath!, from.problems);
-  const outside = repair ? repairWindowProblems(repair, loaded.value.horizon, { changeFrom: "--change-from", changeUntil: "--change-until" }) : [];
+  const flagNames = { changeFrom: "--change-from", changeUntil: "--change-until" };
+  const outside = repair ? repairWindowProblems(repair, loaded.value.horizon, flagNames) : [];
   if (outside.length > 0) return reportProblems(io, "rxroster", outside);
   const frozen = repair && frozenOutside(repair);
+  // Kept dates the SCHEDULE never planned (the horizon grew since it was made) stay empty: said, as a repair
+  // job says it, not refused. Its horizon is the one the file records; an older file's, its shifts' dates.
+  const unplanned = frozen && from?.ok ? unplannedKeptDates(frozen, loaded.value.horizon, { id: fromPath!, assignments: from.value.assignments }, from.value.horizon, flagNames) : [];
   const kept = from?.ok && frozen ? keptByWindow(from.value.assignments, frozen, loaded.value.horizon) : undefined;
   const base = from?.ok && kept ? { ...from.value, assignments: kept.assignments } : from?.ok ? from.value : undefined;
   // The schedule repaired is the reference its changes are counted against.
@@ -225,15 +229,19 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: R
   // The window's locks were for this solve: the schedule written keeps the file's own.
   const schedule = outcome.schedule && frozen && from?.ok ? withBaseLocks(outcome.schedule, from.value.assignments) : outcome.schedule;
   if (schedule) {
-    writeFileComplete(files.json, JSON.stringify(schedule, null, 2) + "\n");
+    // With the horizon it was planned for, so a repair from it can tell the dates it never covered.
+    const file: Schedule = { horizon: { start: input.horizon.start, end: input.horizon.end }, assignments: schedule.assignments };
+    writeFileComplete(files.json, JSON.stringify(file, null, 2) + "\n");
     writeFileComplete(files.csv, scheduleToCsv(prepared, schedule));
     writeFileComplete(files.html, scheduleToHtml(prepared, schedule, outcome.explanation ?? explain(prepared, schedule)));
   } else {
     // No schedule: an earlier run's files must not pass for this one's.
     for (const file of Object.values(files)) rmSync(file, { force: true });
   }
-  const { schedule: _s, ...summary } = outcome;
-  io.out(flags.json ? JSON.stringify(summary, null, 2) : formatSolveSummary(input, outcome, flags.out));
+  // Ahead of the solver's own, as a repair job's result has them.
+  const warned = unplanned.length > 0 ? { ...outcome, warnings: [...unplanned, ...(outcome.warnings ?? [])] } : outcome;
+  const { schedule: _s, ...summary } = warned;
+  io.out(flags.json ? JSON.stringify(summary, null, 2) : formatSolveSummary(input, warned, flags.out));
   return outcome.schedule ? EXIT_OK : EXIT_NO_SCHEDULE;
 }
 

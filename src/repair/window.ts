@@ -67,17 +67,25 @@ export function windowDates(frozen: FrozenDates, horizon: { start: string; end: 
  * base has it, empty, and nobody may work it, so without a word its demand would go uncovered; the repair
  * is not refused (the dates it may change are still worth repairing), and only a window that includes the
  * dates plans them. `planned` is the horizon the base was made for; where its input was not kept (a
- * schedule stored before it was), the first…last dates of its shifts stand in for it. The window is within
- * the horizon (`repairWindowProblems`).
+ * schedule stored before it was, a `schedule.json` written before it recorded one), the first…last dates of
+ * its shifts stand in for it. The window is within the horizon (`repairWindowProblems`); `names` are its
+ * fields as the user wrote them (default the API's; `rxroster repair` passes its flags, and the file's path
+ * as the base's id).
  */
-export function unplannedKeptDates(frozen: FrozenDates, horizon: DateRange, base: { id: string; assignments: readonly Assignment[] }, planned: DateRange | undefined): string[] {
+export function unplannedKeptDates(
+  frozen: FrozenDates,
+  horizon: DateRange,
+  base: { id: string; assignments: readonly Assignment[] },
+  planned: DateRange | undefined,
+  names: { changeFrom: string; changeUntil: string } = { changeFrom: "repair.changeFrom", changeUntil: "repair.changeUntil" },
+): string[] {
   const dates = base.assignments.map((a) => a.date).sort();
   const covered = planned ?? (dates.length > 0 ? { start: dates[0]!, end: dates.at(-1)! } : undefined);
   if (!covered) return [];
   const made = planned ? `it was planned for ${covered.start}…${covered.end}` : `its shifts run ${covered.start}…${covered.end}; its horizon was not recorded`;
   const kept: { range: DateRange; field: string }[] = [];
-  if (frozen.before !== undefined && frozen.before > horizon.start) kept.push({ range: { start: horizon.start, end: addDays(frozen.before, -1) }, field: "repair.changeFrom" });
-  if (frozen.after !== undefined && frozen.after < horizon.end) kept.push({ range: { start: addDays(frozen.after, 1), end: horizon.end }, field: "repair.changeUntil" });
+  if (frozen.before !== undefined && frozen.before > horizon.start) kept.push({ range: { start: horizon.start, end: addDays(frozen.before, -1) }, field: names.changeFrom });
+  if (frozen.after !== undefined && frozen.after < horizon.end) kept.push({ range: { start: addDays(frozen.after, 1), end: horizon.end }, field: names.changeUntil });
   return kept.flatMap(({ range, field }) =>
     [
       { start: range.start, end: range.end < covered.start ? range.end : addDays(covered.start, -1) },

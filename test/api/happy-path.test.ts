@@ -187,6 +187,20 @@ describe("schedules and jobs", () => {
     expect(unknown.body.errors).toContainEqual({ path: "assignments[0].staff", message: "unknown staff id", value: "Q" });
   });
 
+  it("takes a schedule.json as rxroster writes it, with the horizon it records: checked, and not kept with the draft (repair-cli)", async () => {
+    const file = { horizon: { start: "2026-03-02", end: "2026-03-03" }, assignments: [{ staff: "A", date: "2026-03-02", template: "D8", locked: false }] };
+    expect((await h.api.post("/sites/test/schedules/analyze", file, manager)).status).toBe(200);
+    const posted = await h.api.post("/sites/test/schedules/drafts", file, manager);
+    expect(posted.status).toBe(201);
+    expect(posted.body.schedule).not.toHaveProperty("horizon");
+    const reversed = await h.api.post("/sites/test/schedules/analyze", { ...file, horizon: { start: "2026-03-03", end: "2026-03-02" } }, manager);
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.errors).toEqual([{ path: "horizon.end", message: "must not be before horizon.start (2026-03-03)", value: "2026-03-02" }]);
+    const short = await h.api.post("/sites/test/schedules/analyze", { ...file, horizon: { start: "2026-03-03", end: "2026-03-03" } }, manager);
+    expect(short.status).toBe(400);
+    expect(short.body.errors).toEqual([{ path: "horizon", message: "must take in the dates of the schedule's assignments (assignments[0] is on 2026-03-02, outside 2026-03-03…2026-03-03)" }]);
+  });
+
   it("cancels a queued job and leaves a finished one as it is", async () => {
     // Two long solves fill both slots; the third waits queued and is cancelled there.
     const long = { timeLimitSeconds: 30, relativeGap: 0 };

@@ -250,6 +250,19 @@ describe("what a solve leaves in --out", () => {
     expect(readdirSync(out)).toEqual([]);
   }, 60_000);
 
+  it("records in schedule.json the horizon the schedule was planned for, and check and ics read the file as before (repair-cli)", async () => {
+    const input = join(dir, "recorded.json");
+    writeFileSync(input, JSON.stringify(smallWorld(2, { floors: [{ area: "central", roleFamily: "pharmacist", count: 1, from: "07:00", to: "15:00" }] })));
+    const out = join(dir, "recorded-out");
+    expect((await capture(["solve", input, "--out", out, "--time-limit", "5"])).code).toBe(0);
+    const written = JSON.parse(readFileSync(join(out, "schedule.json"), "utf8"));
+    expect(Object.keys(written)).toEqual(["horizon", "assignments"]);
+    expect(written.horizon).toEqual({ start: "2026-03-02", end: "2026-03-03" });
+    expect(written.assignments.length).toBeGreaterThan(0);
+    expect((await capture(["check", input, join(out, "schedule.json")])).code).toBe(0);
+    expect((await capture(["ics", input, join(out, "schedule.json"), "--staff", written.assignments[0].staff])).code).toBe(0);
+  });
+
   it("writes a file whole or not at all: a failed write keeps the old file and leaves no part behind", () => {
     const target = join(dir, "kept.txt");
     writeFileSync(target, "old");
@@ -415,6 +428,62 @@ describe("rxroster repair", () => {
     const { code, err } = await capture(["repair", f.input, f.schedule, "--change-from", "2026-03-03", "--out", f.out]);
     expect(code).toBe(2);
     expect(err).toMatch(/^.*: assignments\[0\]: locked, but breaks the hard rule leave\.approved: .*\(not locked in the schedule, but outside the dates the repair may change, 2026-03-03…2026-03-04, so kept as it was: widen them to let it change\)$/);
+  });
+
+  describe("dates outside the window that the schedule never covered (the horizon grew since it was made; repair-cli)", () => {
+    // Ann's three days were planned for 2–4 March; the horizon has since grown to Thursday 5 March, and she calls out on Tuesday.
+    const grown = smallWorld(4, { floors: [floor] });
+    grown.staff[0]!.leave = [{ start: "2026-03-03", end: "2026-03-03", reason: "sick" }];
+    const tuesday = ["--change-from", "2026-03-03", "--change-until", "2026-03-03", "--time-limit", "5"];
+    const grownFiles = (name: string, schedule: object): { input: string; schedule: string; out: string } => {
+      writeFileSync(join(dir, `${name}.json`), JSON.stringify(grown));
+      writeFileSync(join(dir, `${name}-published.json`), JSON.stringify(schedule));
+      return { input: join(dir, `${name}.json`), schedule: join(dir, `${name}-published.json`), out: join(dir, `${name}-out`) };
+    };
+
+    it("warns of them by the horizon the schedule records, as a repair job does, and still writes the repair with those dates empty", async () => {
+      const f = grownFiles("grown", { horizon: { start: "2026-03-02", end: "2026-03-04" }, ...published });
+      const { code, out } = await capture(["repair", f.input, f.schedule, ...tuesday, "--out", f.out]);
+      expect(code).toBe(0);
+      expect(out.split("\n").filter((l) => l.startsWith("Warning: "))).toEqual([
+        `Warning: 2026-03-05 is outside the repair's window 2026-03-03…2026-03-03, kept as it was, but the base schedule ${f.schedule} never covered it ` +
+          "(it was planned for 2026-03-02…2026-03-04), so nobody works that date: the window must include 2026-03-05 (--change-until) to plan it",
+      ]);
+      const written = JSON.parse(readFileSync(join(f.out, "schedule.json"), "utf8"));
+      expect(written.horizon).toEqual({ start: "2026-03-02", end: "2026-03-05" });
+      expect(written.assignments.filter((x: { date: string }) => x.date === "2026-03-05")).toEqual([]);
+    });
+
+    it("takes the dates of its shifts for a schedule that records no horizon, and says so; a recorded horizon is believed over them", async () => {
+      const old = grownFiles("grown-old", published);
+      const { code, out } = await capture(["repair", old.input, old.schedule, ...tuesday, "--out", old.out, "--json"]);
+      expect(code).toBe(0);
+      expect(JSON.parse(out).warnings).toEqual([
+        `2026-03-05 is outside the repair's window 2026-03-03…2026-03-03, kept as it was, but the base schedule ${old.schedule} never covered it ` +
+          "(its shifts run 2026-03-02…2026-03-04; its horizon was not recorded), so nobody works that date: the window must include 2026-03-05 (--change-until) to plan it",
+      ]);
+      // Planned for Thursday too, with nobody on it: nothing to warn of.
+      const planned = grownFiles("grown-planned", { horizon: { start: "2026-03-02", end: "2026-03-05" }, ...published });
+      const again = await capture(["repair", planned.input, planned.schedule, ...tuesday, "--out", planned.out, "--json"]);
+      expect(again.code).toBe(0);
+      expect(JSON.parse(again.out).warnings).toBeUndefined();
+    });
+
+    it("exits 2 with one line naming a malformed horizon in the schedule, before solving", async () => {
+      const reversed = grownFiles("grown-reversed", { horizon: { start: "2026-03-04", end: "2026-03-02" }, ...published });
+      expect(await capture(["repair", reversed.input, reversed.schedule, ...tuesday, "--out", reversed.out])).toEqual({
+        code: 2,
+        out: "",
+        err: `${reversed.schedule}: horizon.end: must not be before horizon.start (2026-03-04) (got "2026-03-02")`,
+      });
+      const short = grownFiles("grown-short", { horizon: { start: "2026-03-02", end: "2026-03-03" }, ...published });
+      expect(await capture(["repair", short.input, short.schedule, ...tuesday, "--out", short.out])).toEqual({
+        code: 2,
+        out: "",
+        err: `${short.schedule}: horizon: must take in the dates of the schedule's assignments (assignments[2] is on 2026-03-04, outside 2026-03-02…2026-03-03)`,
+      });
+      expect(existsSync(reversed.out)).toBe(false);
+    });
   });
 
   it("exits 2 naming a bad --change-from, a date outside the horizon, and a lock the call-out breaks", async () => {

@@ -227,6 +227,11 @@ describe("planning input validation", () => {
     ]);
   });
 
+  it("takes a schedule.json pasted whole as the reference, the horizon it records too (repair-cli)", () => {
+    const reference = { horizon: { start: "2026-03-02", end: "2026-03-03" }, assignments: [{ staff: "A", date: "2026-03-02", template: "D8" }] };
+    expect(problemsOf({ ...BASE, reference })).toEqual([]);
+  });
+
   it("rejects an unknown rule id", () => {
     expect(problemsOf({ ...BASE, rules: { "rest.nap": { hard: true } } })[0]).toMatch(/^rules(\.rest\.nap)?: /);
   });
@@ -266,5 +271,18 @@ describe("schedule validation", () => {
   it("names the same assignment given twice (it would be paid twice and counted twice on duty)", () => {
     const row = { staff: "A", date: "2026-03-02", template: "D8" };
     expect(problems({ assignments: [row, { ...row, template: "E8" }, row] })).toEqual(["assignments[2]: the same shift as assignments[0] (A, D8 on 2026-03-02)"]);
+  });
+
+  it("keeps the horizon a schedule.json records, and names one that is not two dates, ends before it starts or leaves out its own shifts (repair-cli)", () => {
+    const assignments = [{ staff: "A", date: "2026-03-02", template: "D8" }, { staff: "A", date: "2026-03-04", template: "D8" }];
+    const parsed = parseScheduleFor(input, { horizon: { start: "2026-03-02", end: "2026-03-04" }, assignments });
+    expect(parsed.ok && parsed.value.horizon).toEqual({ start: "2026-03-02", end: "2026-03-04" });
+    expect(problems({ horizon: "March", assignments })).toEqual([expect.stringMatching(/^horizon: .*object.* \(got "March"\)$/)]);
+    expect(problems({ horizon: { start: "2026-03-02", end: "2026-03-32" }, assignments })).toEqual(['horizon.end: must be a date YYYY-MM-DD (got "2026-03-32")']);
+    expect(problems({ horizon: { start: "2026-03-02", end: "2026-03-04", zone: "UTC" }, assignments })).toEqual(['horizon.zone: unknown field (got "UTC")']);
+    expect(problems({ horizon: { start: "2026-03-04", end: "2026-03-02" }, assignments })).toEqual(['horizon.end: must not be before horizon.start (2026-03-04) (got "2026-03-02")']);
+    expect(problems({ horizon: { start: "2026-03-02", end: "2026-03-03" }, assignments })).toEqual([
+      "horizon: must take in the dates of the schedule's assignments (assignments[1] is on 2026-03-04, outside 2026-03-02…2026-03-03)",
+    ]);
   });
 });

@@ -38,6 +38,16 @@ describe("a repair's kept dates the base never covered", () => {
     expect(unplannedKeptDates({ before: "2026-03-03", after: "2026-03-05" }, { start: "2026-03-02", end: "2026-03-05" }, base, planned)).toEqual([]);
   });
 
+  it("names the window's fields as the caller gives them: rxroster repair's flags, and the file as the base (repair-cli)", () => {
+    const file = { ...base, id: "out/schedule.json" };
+    expect(unplannedKeptDates(tuesday, { start: "2026-02-28", end: "2026-03-05" }, file, planned, { changeFrom: "--change-from", changeUntil: "--change-until" })).toEqual([
+      "2026-02-28…2026-03-01 are outside the repair's window 2026-03-03…2026-03-03, kept as they were, but the base schedule out/schedule.json never covered them (it was planned for 2026-03-02…2026-03-04), " +
+        "so nobody works those dates: the window must include 2026-02-28…2026-03-01 (--change-from) to plan them",
+      "2026-03-05 is outside the repair's window 2026-03-03…2026-03-03, kept as it was, but the base schedule out/schedule.json never covered it (it was planned for 2026-03-02…2026-03-04), " +
+        "so nobody works that date: the window must include 2026-03-05 (--change-until) to plan it",
+    ]);
+  });
+
   it("takes the dates of the base's shifts for its horizon when that was not recorded, and says so", () => {
     expect(unplannedKeptDates({ after: "2026-03-03" }, { start: "2026-03-02", end: "2026-03-05" }, base, undefined)).toEqual([
       "2026-03-05 is outside the repair's window 2026-03-02…2026-03-03, kept as it was, but the base schedule s1 never covered it (its shifts run 2026-03-02…2026-03-04; its horizon was not recorded), " +
