@@ -19,6 +19,9 @@ import { startHarness, testSite, untilChecker, type Harness } from "./harness.js
 
 const FAULTY = new URL("../fixtures/faulty-checker-worker.ts", import.meta.url);
 const SCHEDULE = { assignments: [{ staff: "A", date: "2026-03-02", template: "D8" }] };
+/** The 503 detail of a request whose checker work ran past a time limit of 1000 ms. */
+const PAST_TIME_LIMIT =
+  "the checker's work on this request ran past its time limit of 1000 ms and was stopped (its worker thread was ended; a new one takes its place); asked again, it would most likely run as long: tell the server's administrator";
 
 /** A harness whose checker is the faulty fixture's, with sites "hung" and "fine". */
 async function faultyHarness(limits: ConstructorParameters<typeof CheckerPool>[2]): Promise<Harness & { admin: string }> {
@@ -94,7 +97,7 @@ describe("the checker's time limit", () => {
       await expectEndedAndReplaced(
         h,
         hung,
-        "the checker's work on this request ran past its time limit of 1000 ms and was stopped (its worker thread was ended; a new one takes its place); asked again, it would most likely run as long: tell the server's administrator",
+        PAST_TIME_LIMIT,
         "checker task timed out: explain for site hung: the task took longer than the worker pool's time limit of 1000 ms; its worker thread was ended",
       );
     } finally {
@@ -120,7 +123,7 @@ describe("the checker's work shared by several requests", () => {
       expect(given).toHaveBeenCalledTimes(1);
       expect(answers.map((res) => [res.status, res.body.detail])).toEqual(Array(2).fill([
         503,
-        "the checker's work on this request ran past its time limit of 1000 ms and was stopped (its worker thread was ended; a new one takes its place); asked again, it would most likely run as long: tell the server's administrator",
+        PAST_TIME_LIMIT,
       ]));
       expect(h.logged).toEqual(["checker task timed out: productivity for site hung: the task took longer than the worker pool's time limit of 1000 ms; its worker thread was ended"]);
     } finally {
