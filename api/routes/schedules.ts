@@ -14,7 +14,7 @@ import { explainFor, runCheckerTask } from "../../src/jobs/checker-worker.js";
 import { SolveJobOptionsSchema } from "../../src/jobs/options.js";
 import { datesLeftBehind, type DateRange } from "../../src/calendar/coverage.js";
 import type { PublishedVersion } from "../../src/calendar/events.js";
-import type { ScheduleRecord } from "../../src/store/schedules.js";
+import { changedSinceRead, type ScheduleRecord } from "../../src/store/schedules.js";
 import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
 import { applyEdits } from "../edits.js";
 import { HttpProblem, invalid, notFound, QUEUE_FULL_RESPONSE, queueFull } from "../problem.js";
@@ -220,6 +220,12 @@ export const scheduleOperations: Operation[] = [
       const expects = ifMatch(req, "schedule");
       const site = siteOr404(deps.store, params.siteId!);
       const record = draftToEdit(deps, site, params.scheduleId!);
+      // Refused before any check: an edit of a revision its client never read would be refused when
+      // written anyway, so it takes no checker worker (nor waits for one).
+      if (!expects(record.revision)) {
+        const stale = changedSinceRead(record);
+        throw new HttpProblem(stale.status, stale.detail);
+      }
       const after = appliedEdits(record, body.edits);
       // Checked and explained in the checker's worker before anything is written (a 503 writes nothing).
       const checked = await inChecker(deps, { op: "edit", input: site.input, before: record.assignments, after });

@@ -110,7 +110,8 @@ export interface PublishGuard {
   vet?: (draft: ScheduleRecord) => WriteRefusal | { ok: true; action?: string; covers?: DateRange };
 }
 
-function changedSinceRead(draft: ScheduleRecord): WriteRefusal {
+/** The 412 of a draft at a revision an If-Match refuses: edited since its client read it. */
+export function changedSinceRead(draft: ScheduleRecord): WriteRefusal {
   return { ok: false, status: 412, detail: `schedule ${draft.id} has changed since it was read (it is at revision ${draft.revision}): read it again and review it there` };
 }
 

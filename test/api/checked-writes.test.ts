@@ -108,6 +108,18 @@ describe("an edit of a draft", () => {
     expect(h.logged.splice(0)).toEqual([expect.stringMatching(/^checker worker died: the worker thread exited with code 70/)]);
   });
 
+  it("is refused with 412 before any check when its If-Match names a revision already gone: no worker asked", async () => {
+    // On "doomed" a check kills the worker (a 503 and a log line), so a 412 with nothing logged means none ran.
+    const draft = h.store.schedules.createDraft("doomed", [A], "manual", undefined, SYSTEM);
+    const edited = h.store.schedules.updateDraft("doomed", draft.id, [A, B], SYSTEM, "schedule.edit.move");
+    expect(edited.ok).toBe(true);
+    const res = await h.api.post(`/sites/doomed/schedules/${draft.id}/edits`, { edits: [{ op: "lock", staff: "A", date: "2026-03-02", template: "D8" }] }, admin, { "if-match": '"schedule-1"' });
+    expect(res.status).toBe(412);
+    expect(res.body.detail).toBe(`schedule ${draft.id} has changed since it was read (it is at revision 2): read it again and review it there`);
+    expect(h.logged).toEqual([]);
+    expect(h.store.schedules.get("doomed", draft.id)!.assignments).toEqual([A, B]);
+  });
+
   it("is checked against the site as it is when written: a shift it gives a person taken off the site meanwhile is a 400, nothing written", async () => {
     const draft = h.store.schedules.createDraft("slow-edit-site", [A], "manual", undefined, SYSTEM);
     const answer = h.api.post(`/sites/slow-edit-site/schedules/${draft.id}/edits`, { edits: [{ op: "move", from: { staff: "A", date: "2026-03-02", template: "D8" }, to: { staff: "B" } }] }, admin, { "if-match": '"schedule-1"' });
