@@ -6,7 +6,7 @@
 import type { Request } from "express";
 import type { Parsed } from "../../models/index.js";
 import type { CheckerAnswers, CheckerTask } from "../../src/jobs/checker-worker.js";
-import { WorkerExitedError, WorkerPoolClosedError, WorkerPoolFullError, WorkerStartsStoppedError, WorkerTimeoutError } from "../../src/jobs/worker-pool.js";
+import { WorkerExitedError, WorkerPoolClosedError, WorkerPoolFullError, WorkerStartsStoppedError, WorkerTimeoutError } from "../../src/jobs/worker-errors.js";
 import type { AppDeps } from "../operation.js";
 import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
 import type { Store } from "../../src/store/store.js";
