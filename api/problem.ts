@@ -132,7 +132,20 @@ function bodyParserProblem(error: { type?: unknown; status?: unknown; message?: 
   }
 }
 
-/** The express error handler: expected problems as they are, bugs as a generic 500 (logged, no stack to the client). */
+/** Errors already logged: one that several requests were given (work they shared) is logged once. */
+const loggedErrors = new WeakSet<Error>();
+
+/** Logs `line` for `error` unless it was logged already; each request it failed is still answered. */
+export function logOnce(log: (line: string) => void, error: Error, line: string): void {
+  if (loggedErrors.has(error)) return;
+  loggedErrors.add(error);
+  log(line);
+}
+
+/**
+ * The express error handler: expected problems as they are, bugs as a generic 500 (logged, no stack to the
+ * client). A bug in the checker's work several requests shared fails each with the one error: logged once.
+ */
 export function errorHandler(log: (line: string) => void) {
   return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
     if (error instanceof HttpProblem) return sendProblem(res, error.status, error.detail, error.errors, error.headers);
@@ -141,7 +154,8 @@ export function errorHandler(log: (line: string) => void) {
     if (error instanceof URIError) return sendProblem(res, 400, "the path has a malformed percent-encoding");
     const known = typeof error === "object" && error !== null ? bodyParserProblem(error as Record<string, unknown>) : undefined;
     if (known) return sendProblem(res, known[0], known[1]);
-    log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (error instanceof Error) logOnce(log, error, `internal error: ${error.stack ?? error.message}`);
+    else log(`internal error: ${String(error)}`);
     if (!res.headersSent) sendProblem(res, 500, "an unexpected error occurred; it has been logged");
   };
 }

@@ -6,11 +6,11 @@
 import type { Request } from "express";
 import type { Parsed } from "../../models/index.js";
 import type { CheckerAnswers, CheckerTask } from "../../src/jobs/checker-worker.js";
-import { WorkerExitedError, WorkerPoolClosedError, WorkerPoolFullError, WorkerStartsStoppedError, WorkerTimeoutError } from "../../src/jobs/worker-pool.js";
+import { WorkerExitedError, WorkerPoolClosedError, WorkerPoolFullError, WorkerStartsStoppedError, WorkerTimeoutError } from "../../src/jobs/worker-errors.js";
 import type { AppDeps } from "../operation.js";
 import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
 import type { Store } from "../../src/store/store.js";
-import { HttpProblem, ifMatchRequired, invalid, notFound, type EtagResource } from "../problem.js";
+import { HttpProblem, ifMatchRequired, invalid, logOnce, notFound, type EtagResource } from "../problem.js";
 
 /** The value of a store write, or the problem it stands for (400 validation, 404, 409, 412). */
 export function written<T>(result: Parsed<T> | WriteRefusal | { ok: true; value: T }): T {
@@ -67,25 +67,18 @@ export function ifMatch(req: Request, resource: EtagResource = "site"): (revisio
 /** Seconds a client is told to wait before asking again when the checker has as many requests waiting as it may. */
 const CHECKER_BUSY_RETRY_AFTER_SECONDS = 5;
 
-/** Errors of the checker's pool already logged: one that several requests were given is logged once. */
-const loggedErrors = new WeakSet<Error>();
-
 /**
  * The checker's answer to `task`, worked out in one of its worker threads so that the event loop answers
  * everyone else meanwhile. Each is a 503 rather than a wait without end: the checker has as many requests
  * waiting as it may (`Retry-After`); a worker that dies on the task (out of memory, say), runs past the
  * time limit or does not start within its own (logged; a new worker takes its place); new workers failed to
  * start so often in a row that none is started for a while (logged once; `Retry-After`: the while left); a
- * task the server's shutdown cut off. An error the work threw is a bug and stays one (500, logged).
- * `shared`: a task equal to one under way shares its answer, or its failure (logged once).
+ * task the server's shutdown cut off. An error the work threw is a bug and stays one (500, logged by the
+ * app's error handler). `shared`: a task equal to one under way shares its answer, or its failure (logged
+ * once, a bug's too: `logOnce`).
  */
 export async function inChecker<T extends CheckerTask>(deps: AppDeps, task: T, options: { shared?: boolean } = {}): Promise<CheckerAnswers[T["op"]]> {
   const log = deps.log ?? ((line: string) => process.stderr.write(line + "\n"));
-  const logOnce = (error: Error, line: string): void => {
-    if (loggedErrors.has(error)) return;
-    loggedErrors.add(error);
-    log(line);
-  };
   try {
     return await (options.shared ? deps.checker.runShared(task) : deps.checker.run(task));
   } catch (error) {
@@ -96,20 +89,20 @@ export async function inChecker<T extends CheckerTask>(deps: AppDeps, task: T, o
     }
     if (error instanceof WorkerStartsStoppedError) {
       // Every request refused during one stop is given the same error: the stop is logged once, not per request.
-      logOnce(error, `checker workers failed to start: ${error.message}`);
+      logOnce(log, error, `checker workers failed to start: ${error.message}`);
       const secondsLeft = Math.max(1, Math.ceil((error.untilMs - Date.now()) / 1000));
       throw new HttpProblem(503, `the checker's worker threads failed to start ${error.failedStarts} time(s) in a row, so it starts no other until ${new Date(error.untilMs).toISOString()}: try again then, and if this goes on, tell the server's administrator`, [], { "Retry-After": String(secondsLeft) });
     }
     if (error instanceof WorkerTimeoutError) {
       // A shared task (`shared`) fails every request sharing it with one error: logged once.
-      logOnce(error, `checker task timed out: ${task.op} for site ${task.input.site.id}: ${error.message}`);
+      logOnce(log, error, `checker task timed out: ${task.op} for site ${task.input.site.id}: ${error.message}`);
       if (error.starting) {
         throw new HttpProblem(503, `the checker's worker thread for this request did not start within its limit of ${error.timeoutMs} ms and was ended (a new one takes its place); try again, and if this goes on, tell the server's administrator`);
       }
       throw new HttpProblem(503, `the checker's work on this request ran past its time limit of ${error.timeoutMs} ms and was stopped (its worker thread was ended; a new one takes its place); asked again, it would most likely run as long: tell the server's administrator`);
     }
     if (!(error instanceof WorkerExitedError)) throw error;
-    logOnce(error, `checker worker died: ${error.message}`);
+    logOnce(log, error, `checker worker died: ${error.message}`);
     throw new HttpProblem(503, `the checker's worker thread stopped (exit code ${error.exitCode}) while working on this request; a new one takes its place: try again`, [], { "Retry-After": "1" });
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The `rxroster` command line. Bad input exits 2 with one line per problem naming the field; nothing
- * expected ever surfaces as a stack trace.
+ * expected ever surfaces as a stack trace. The usage and the options each command takes are usage.ts's.
  */
 import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -22,7 +22,8 @@ import type { EngineName } from "../../solver/engines/types.js";
 import { runIcs } from "./ics.js";
 import { runCandidates } from "./candidates.js";
 import { runReport } from "./report.js";
-import { runToken, TOKEN_USAGE } from "./token.js";
+import { runToken } from "./token.js";
+import { KNOWN_OPTIONS, OPTIONS_OF, PARSE_OPTIONS, USAGE, UsageError, VALUE_OPTIONS } from "./usage.js";
 import { StoreOpenError } from "../store/store.js";
 
 export const EXIT_OK = 0;
@@ -37,69 +38,6 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
 }
-
-const USAGE = `usage: rxroster <command> [options]
-
-commands:
-  schema                          print the JSON Schema of the planning input
-  solve <input> [--out DIR] [--from SCHEDULE] [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
-                                  the cheapest schedule that keeps every hard rule; writes
-                                  DIR/schedule.json, DIR/schedule.csv and the page
-                                  DIR/schedule.html (default DIR: out);
-                                  SCHEDULE: a previous schedule whose "locked": true assignments
-                                  are kept and which seeds the solve;
-                                  S: seconds the solve may take (default 60); G is a fraction
-                                  (0.01 = 1 %; default 0.0001); exit 3: no schedule
-  check <input> <schedule> [--json] [--html FILE]
-                                  explain a schedule: rule violations, coverage, hours, cost;
-                                  FILE: also write the schedule page there
-  repair <input> <schedule> [--change-from DATE] [--change-until DATE] [--out DIR]
-         [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
-                                  after a call-out (recorded as leave in <input>): the cheapest
-                                  schedule that changes <schedule> least (repair.changes); outside
-                                  the dates from..until it stays as it is, and its locked
-                                  assignments are kept
-  candidates <input> <schedule> --date YYYY-MM-DD --shift TEMPLATE_ID [--json]
-                                  whom to call for one open shift, best first, and who may not take it
-  demo [--out DIR] [--from SCHEDULE] [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
-                                  solve the bundled demo department (default DIR: out/demo)
-  ics <input> <schedule> --staff ID [--out FILE]
-                                  one person's shifts as an iCalendar file (default: stdout)
-  report fte <input> [--hire LEVEL:FTE[:PATTERN]] [--max-hires N] [--time-limit S]
-             [--format html|csv|json] [--out FILE]
-                                  FTE justification: FTE the workload needs, and what each
-                                  added hire saves (PATTERN: day|evening|night|any or
-                                  template ids joined by commas; default stdout, html);
-                                  S: seconds each what-if solve may take (default 60)
-  serve [--port P] [--host H] [--data-dir DIR] [--public-url URL] [--checker-workers N]
-        [--checker-max-waiting N] [--checker-time-limit S] [--checker-start-limit S]
-                                  the HTTP API on a SQLite store in DIR (default .rxroster);
-                                  URL: the origin feed links are given with; the checker's
-                                  worker threads (default 2), requests waiting for them at
-                                  most (default 32), seconds of work per request (default 60)
-                                  and seconds a new worker may take to start (default 30)
-${TOKEN_USAGE}
-
-Input files are UTF-8 JSON (.json) or YAML (anything else).`;
-
-/** Bad command-line use: one line per problem, then the usage. */
-class UsageError extends Error {
-  constructor(readonly lines: readonly string[]) {
-    super(lines.join("; "));
-  }
-}
-
-/** The options each command takes. */
-const OPTIONS_OF: Record<string, readonly string[]> = {
-  schema: [],
-  solve: ["out", "from", "time-limit", "gap", "engine", "json"],
-  check: ["json", "html"],
-  repair: ["out", "change-from", "change-until", "time-limit", "gap", "engine", "json"],
-  candidates: ["date", "shift", "json"],
-  demo: ["out", "from", "time-limit", "gap", "engine", "json"],
-  ics: ["staff", "out"],
-  report: ["hire", "max-hires", "time-limit", "format", "out"],
-};
 
 /** Path of a file bundled with the package (data/demo/...), from source or from dist/. */
 export function bundledPath(...parts: string[]): string {
@@ -244,30 +182,6 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: R
   io.out(flags.json ? JSON.stringify(summary, null, 2) : formatSolveSummary(input, warned, flags.out));
   return outcome.schedule ? EXIT_OK : EXIT_NO_SCHEDULE;
 }
-
-const PARSE_OPTIONS = {
-  json: { type: "boolean", default: false },
-  help: { type: "boolean", short: "h", default: false },
-  out: { type: "string" },
-  from: { type: "string" },
-  "time-limit": { type: "string" },
-  "change-from": { type: "string" },
-  "change-until": { type: "string" },
-  gap: { type: "string" },
-  engine: { type: "string" },
-  staff: { type: "string" },
-  hire: { type: "string" },
-  "max-hires": { type: "string" },
-  format: { type: "string" },
-  date: { type: "string" },
-  shift: { type: "string" },
-  html: { type: "string" },
-} as const;
-
-/** Every option's names, long and short ("-h"). */
-const KNOWN_OPTIONS: ReadonlySet<string> = new Set([...Object.keys(PARSE_OPTIONS), "-h"]);
-/** The options that take a value. */
-const VALUE_OPTIONS: ReadonlySet<string> = new Set(Object.entries(PARSE_OPTIONS).filter(([, o]) => o.type === "string").map(([name]) => name));
 
 export async function run(argv: string[], io: Io): Promise<number> {
   try {

@@ -2,21 +2,21 @@
  * The job queue: jobs (solves and FTE reports) live in the store's job table; at most `concurrency` run
  * at once, each in its own worker thread (a report solves its what-ifs one after another), the rest wait
  * queued. Only running jobs are held in memory (bounded by the concurrency); finished jobs expire from
- * the table after the retention period.
+ * the table after the retention period. What a solve job's worker is given, and what its outcome stores,
+ * is solve-job.ts's.
  */
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
-import { checkScheduleReferences, formatProblem, type Assignment, type PlanningInput } from "../../models/index.js";
+import { formatProblem } from "../../models/index.js";
 import type { Actor } from "../store/audit.js";
 import type { JobRecord } from "../store/jobs.js";
 import type { SiteRecord } from "../store/sites.js";
 import type { Store } from "../store/store.js";
-import type { FteReportJobOptions, JobProgress, SolveJobOptions, SolveResult } from "./options.js";
+import type { FteReportJobOptions, JobProgress, SolveJobOptions } from "./options.js";
 import type { FteReportWorkerInput, FteReportWorkerMessage } from "./fte-report-worker.js";
-import type { SolveWorkerInput, SolveWorkerMessage } from "./solve-worker.js";
+import { finishSolve, planSolve } from "./solve-job.js";
+import type { SolveWorkerMessage } from "./solve-worker.js";
 import { startModuleWorker } from "./worker-thread.js";
-import { frozenOutside, repairJobProblems, unplannedKeptDates, windowDates, withReference } from "../repair/window.js";
-import { isFrozen, type FrozenDates } from "../../solver/model/build.js";
 
 export interface SolveQueueOptions {
   /** Solves running at once (default `os.availableParallelism()`). */
@@ -62,56 +62,6 @@ const REPORT_WORKER_URL = workerUrl("fte-report-worker");
 export const INTERRUPTED = "interrupted: the server stopped during the solve";
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/**
- * The base schedule's assignments that still fit the site's current input (staff, templates, horizon),
- * and a warning for each locked one that does not, naming it and why: the solve goes on without it, and
- * publishing its draft would take that shift off the person's calendar. A lock dated outside the current
- * horizon gets no warning: the new draft does not plan that date, so publishing it leaves the shift alone
- * (and a solve of next month would otherwise warn of every lock of this one).
- *
- * In a repair (`frozen`: the dates outside its window, which stay as the base has them and where nobody
- * else may work), every assignment dropped on such a date, locked or not, is warned of in `droppedKept`
- * instead: a leaver's shift there would leave its hole unfilled without a word, and only a window that
- * includes the date lets the repair fill it (the window shown with the horizon's ends where it is open).
- */
-export function usableBase(input: PlanningInput, assignments: readonly Assignment[], frozen?: FrozenDates): { usable: Assignment[]; droppedLocks: string[]; droppedKept: string[] } {
-  const usable: Assignment[] = [];
-  const droppedLocks: string[] = [];
-  const droppedKept: string[] = [];
-  for (const a of assignments) {
-    const problems = checkScheduleReferences(input, { assignments: [a] });
-    if (problems.length === 0) {
-      usable.push(a);
-      continue;
-    }
-    if (a.date < input.horizon.start || a.date > input.horizon.end) continue;
-    const why = problems.map((p) => `${p.path.replace(/^assignments\[0\]\.?/, "") || "assignment"}: ${p.message}${p.value !== undefined ? ` (got ${String(p.value)})` : ""}`).join("; ");
-    const dropped = `${a.locked ? "locked assignment" : "assignment"} ${a.staff} ${a.template}@${a.date} dropped: it no longer fits the site's input (${why})`;
-    if (frozen && isFrozen(frozen, a.date)) {
-      const field = frozen.before !== undefined && a.date < frozen.before ? "repair.changeFrom" : "repair.changeUntil";
-      droppedKept.push(
-        `${dropped}; ${a.date} is outside the repair's window ${windowDates(frozen, input.horizon)}, kept as it was, so nobody fills that shift: ` +
-          `the window must include ${a.date} (${field}) to refill it`,
-      );
-    } else if (a.locked) droppedLocks.push(dropped);
-  }
-  return { usable, droppedLocks, droppedKept };
-}
-
-/** A solve's result with the queue's warnings (dropped locks, a repair's unplanned dates, a site edited meanwhile) ahead of the solver's own. */
-function withWarnings(result: SolveResult, warnings: readonly string[]): SolveResult {
-  return warnings.length === 0 ? result : { ...result, warnings: [...warnings, ...(result.warnings ?? [])] };
-}
-
-/** The warning of a solve whose site was edited while it ran, or none. */
-function siteChangedWarning(solved: SiteRecord, now: SiteRecord | undefined): string[] {
-  if (!now || now.revision === solved.revision) return [];
-  return [
-    `the site changed while this job ran (revision ${solved.revision}, now ${now.revision}): the draft is a schedule for revision ${solved.revision}'s ` +
-      "staff, shifts and demand, and publishing it is checked against the site as it is then",
-  ];
-}
 
 export class SolveQueue {
   private readonly running = new Map<string, RunningSolve>();
@@ -301,29 +251,12 @@ export class SolveQueue {
       this.watch<FteReportWorkerMessage>(job.id, startModuleWorker(REPORT_WORKER_URL, data), (message) => this.finishReport(job.id, message));
       return;
     }
-    const base = job.options.baseScheduleId ? this.store.schedules.get(job.siteId, job.options.baseScheduleId) : this.store.schedules.latest(job.siteId);
-    // A repair: the base is the reference its changes are priced against, kept as it is outside the window.
-    const { repair } = job.options;
-    // Checked when the job was submitted; the site may have changed since (its horizon moved on, say).
-    const unfit = repair ? repairJobProblems(repair, { id: site.id, horizon: site.input.horizon }, base, job.options.baseScheduleId) : [];
-    if (unfit.length > 0) {
-      this.store.jobs.end(job.id, "failed", `the repair no longer fits the site, which changed after the job was submitted (now revision ${site.revision}): ${unfit.map(formatProblem).join("; ")}`);
+    const plan = planSolve(this.store, job, site);
+    if ("failed" in plan) {
+      this.store.jobs.end(job.id, "failed", plan.failed);
       return;
     }
-    const frozen = repair && base ? frozenOutside(repair) : undefined;
-    const { usable, droppedLocks, droppedKept } = base ? usableBase(site.input, base.assignments, frozen) : { usable: [], droppedLocks: [], droppedKept: [] };
-    // Kept dates the base never planned (the horizon moved or grew since) stay empty: said, not refused.
-    const unplanned = frozen && base ? unplannedKeptDates(frozen, site.input.horizon, base, this.store.schedules.plannedHorizon(site.id, base.id)) : [];
-    const fits = new Set(usable);
-    const data: SolveWorkerInput = {
-      input: frozen ? withReference(site.input, usable) : site.input,
-      timeLimitSeconds: job.options.timeLimitSeconds,
-      ...(job.options.relativeGap !== undefined ? { relativeGap: job.options.relativeGap } : {}),
-      ...(base ? { base: base.assignments.map((a) => (!fits.has(a) ? { ...a, locked: false } : a)) } : {}),
-      ...(frozen ? { frozen } : {}),
-      ...(job.options.warmStart && usable.length > 0 ? { warmStart: { assignments: usable } } : {}),
-    };
-    this.watch<SolveWorkerMessage>(job.id, startModuleWorker(WORKER_URL, data), (message) => this.finish(job.id, site, { ...message, result: withWarnings(message.result, [...droppedLocks, ...droppedKept, ...unplanned]) }, base?.id));
+    this.watch<SolveWorkerMessage>(job.id, startModuleWorker(WORKER_URL, plan.data), (message) => finishSolve(this.store, job.id, site, message, plan, this.running.get(job.id)?.stopping === true));
   }
 
   /** Track a job's worker: progress while it runs, its outcome, and a failure if it ends without one. */
@@ -359,23 +292,6 @@ export class SolveQueue {
     if (now - solve.lastWrite < this.options.progressIntervalMs) return;
     solve.lastWrite = now;
     this.store.jobs.setProgress(id, progress);
-  }
-
-  private finish(id: string, site: SiteRecord, message: Extract<SolveWorkerMessage, { type: "outcome" }>, baseId: string | undefined): void {
-    // A cancelled or interrupted job is already ended: succeed() and end() leave it so, storing nothing.
-    if (message.assignments) {
-      const result = withWarnings(message.result, siteChangedWarning(site, this.store.sites.get(site.id)));
-      this.store.jobs.succeed(id, message.assignments, result, { revision: site.revision, input: site.input });
-      return;
-    }
-    const why = message.problems?.length
-      ? `the locked assignments of schedule ${baseId ?? "(none)"} break hard rules: ${message.problems.map(formatProblem).join("; ")}`
-      : message.result.solveStatus === "infeasible"
-        ? `infeasible: the hard rules cannot all hold${message.conflicts?.length ? `, e.g. ${message.conflicts.slice(0, 3).map((c) => c.message).join("; ")}` : ""}`
-        : this.running.get(id)?.stopping
-          ? "stopped before the solve had found a schedule"
-          : `no schedule found within the time limit${message.detail ? ` (${message.detail})` : ""}`;
-    this.store.jobs.end(id, "failed", why, message.result);
   }
 
   private finishReport(id: string, message: Extract<FteReportWorkerMessage, { type: "outcome" }>): void {

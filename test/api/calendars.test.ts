@@ -11,7 +11,7 @@ import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Assignment, PlanningInput } from "../../models/index.js";
 import type { CheckerPool, CheckerTask } from "../../src/jobs/checker-worker.js";
-import { WorkerExitedError } from "../../src/jobs/worker-pool.js";
+import { WorkerExitedError } from "../../src/jobs/worker-errors.js";
 import { SYSTEM } from "../../src/store/audit.js";
 import { startHarness, testSite, type Harness } from "./harness.js";
 

@@ -5,7 +5,8 @@
  * naming the limit (logged once for all the requests sharing it), its worker is ended and replaced, and
  * the requests behind it are answered; once new workers have failed to start as many times in a row as it
  * takes, the requests none could take are a 503 with Retry-After at once, logged once, until a cool-down
- * ends; a bad limit given to startServer is refused by name and claims nothing.
+ * ends; a bug in work several requests share is a 500 for each, logged once; a bad limit given to
+ * startServer is refused by name and claims nothing.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -106,28 +107,57 @@ describe("the checker's time limit", () => {
   });
 });
 
+/**
+ * `count` GETs of `site`'s productivity view at once, its task held until all of them share it (so none can
+ * come after it has ended), and how many tasks the checker was given for them.
+ */
+async function sharedViews(h: Harness & { admin: string }, site: string, count: number): Promise<{ answers: Awaited<ReturnType<Harness["api"]["get"]>>[]; tasks: number }> {
+  const run = h.checker.run.bind(h.checker);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const given = vi.spyOn(h.checker, "run").mockImplementation((async (task: CheckerTask) => (await released, run(task))) as CheckerPool["run"]);
+  const shared = vi.spyOn(h.checker, "runShared");
+  const views = Array.from({ length: count }, () => h.api.get(`/sites/${site}/reports/fte`, h.admin));
+  while (shared.mock.calls.length < count) await new Promise((r) => setTimeout(r, 5));
+  release();
+  const answers = await Promise.all(views);
+  return { answers, tasks: given.mock.calls.length };
+}
+
 describe("the checker's work shared by several requests", () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it("logs a shared productivity view that runs past the time limit once, and answers each request sharing it 503", async () => {
     const h = await faultyHarness({ taskTimeoutMs: 1000 });
     try {
-      // The view's task is held until both requests share it: the second cannot come after it has ended.
-      const run = h.checker.run.bind(h.checker);
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      const given = vi.spyOn(h.checker, "run").mockImplementation((async (task: CheckerTask) => (await released, run(task))) as CheckerPool["run"]);
-      const shared = vi.spyOn(h.checker, "runShared");
-      const views = [h.api.get("/sites/hung/reports/fte", h.admin), h.api.get("/sites/hung/reports/fte", h.admin)];
-      while (shared.mock.calls.length < 2) await new Promise((r) => setTimeout(r, 5));
-      release();
-      const answers = await Promise.all(views);
-      expect(given).toHaveBeenCalledTimes(1);
+      const { answers, tasks } = await sharedViews(h, "hung", 2);
+      expect(tasks).toBe(1);
       expect(answers.map((res) => [res.status, res.body.detail])).toEqual(Array(2).fill([
         503,
         PAST_TIME_LIMIT,
       ]));
       expect(h.logged).toEqual(["checker task timed out: productivity for site hung: the task took longer than the worker pool's time limit of 1000 ms; its worker thread was ended"]);
     } finally {
-      vi.restoreAllMocks();
+      await h.close();
+    }
+  });
+
+  it("logs a bug in a shared productivity view once, and answers each request sharing it 500 problem+json without the stack", async () => {
+    const h = await faultyHarness({});
+    try {
+      h.store.sites.create(testSite("buggy"), SYSTEM);
+      const { answers, tasks } = await sharedViews(h, "buggy", 3);
+      expect(tasks).toBe(1);
+      for (const res of answers) {
+        expect(res.status).toBe(500);
+        expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+        expect(res.body).toEqual({
+          type: "https://rxroster.dev/problems/internal-error", title: "Internal server error", status: 500,
+          detail: "an unexpected error occurred; it has been logged",
+        });
+      }
+      expect(h.logged).toEqual([expect.stringMatching(/^internal error: Error: a bug in the checker\n\s+at /)]);
+    } finally {
       await h.close();
     }
   });

@@ -4,7 +4,7 @@
  * a repair every one on the dates its window keeps (repair-left #1).
  */
 import { describe, expect, it } from "vitest";
-import { usableBase } from "../../src/jobs/queue.js";
+import { usableBase } from "../../src/jobs/solve-job.js";
 import { a, world } from "../fixtures/world.js";
 
 const locked = (staff: string, date: string, template: string) => ({ ...a(staff, date, template), locked: true });

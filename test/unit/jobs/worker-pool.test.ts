@@ -6,9 +6,8 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CheckerPool } from "../../../src/jobs/checker-worker.js";
-import {
-  pooledWorkers, WorkerPool, WorkerPoolClosedError, WorkerPoolFullError, WorkerStartsStoppedError, WorkerTimeoutError, type WorkerPoolOptions,
-} from "../../../src/jobs/worker-pool.js";
+import { WorkerPoolClosedError, WorkerPoolFullError, WorkerStartsStoppedError, WorkerTimeoutError } from "../../../src/jobs/worker-errors.js";
+import { pooledWorkers, WorkerPool, type WorkerPoolOptions } from "../../../src/jobs/worker-pool.js";
 import { HANG_ON_LOAD_ENV, type SleepyTask } from "../../fixtures/sleepy-worker.js";
 
 const SLEEPY = new URL("../../fixtures/sleepy-worker.ts", import.meta.url);
