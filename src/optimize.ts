@@ -8,7 +8,8 @@ import { assignmentKey, type Assignment, type Conflict, type Explanation, type P
 import { buildModel, type FrozenDates } from "../solver/model/build.js";
 import { decodeSchedule } from "../solver/decode.js";
 import { solveInWorker, type RunOptions } from "../solver/engines/run.js";
-import { assignmentColumnsOf, solveByNeighbourhoods } from "../solver/search/neighbourhoods.js";
+import { assignmentColumnsOf } from "../solver/search/list.js";
+import { solveByNeighbourhoods } from "../solver/search/neighbourhoods.js";
 import { DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type ConflictSearchProgress, type EngineName, type Progress, type SolveStatus } from "../solver/engines/types.js";
 import { explainInfeasibility, type ConflictSearchOptions } from "../solver/conflicts/find.js";
 import { explain, type Prepared } from "./pipeline.js";

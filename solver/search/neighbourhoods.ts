@@ -20,61 +20,16 @@
  *      narrow again with other people drawn (alongside), or the whole model gets the rest of the limit
  *      from the incumbent (first).
  * Every schedule returned is a solution of the whole model.
+ * This file runs those stages in order; the neighbourhoods are listed in `list.ts`, a search's state and
+ * its streams are in `search.ts`, and a neighbourhood's model is fixed and restricted in `restrict.ts`.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import type { BuildContext } from "../model/build-context.js";
 import type { LinearModel } from "../model/linear-model.js";
 import { SolverSession, solveInWorker, type RunOptions } from "../engines/run.js";
-import { expandSolution, restrictModel } from "./restrict.js";
-import { DEFAULT_RELATIVE_GAP, DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type EngineResult, type Progress } from "../engines/types.js";
-
-/** Assignment columns: the day, person and shift template each one is for. */
-export interface AssignmentColumns {
-  columns: Int32Array;
-  day: Int32Array;
-  person: Int32Array;
-  /** The shift template's number (absent: everyone counts as able to work everyone's shifts). */
-  template?: Int32Array;
-  dayCount: number;
-  personCount: number;
-}
-
-/** Which day, person and template each assignment column of a built model is for. */
-export function assignmentColumnsOf(ctx: BuildContext): AssignmentColumns {
-  const columns: number[] = [];
-  const day: number[] = [];
-  const person: number[] = [];
-  const template: number[] = [];
-  const templates = new Map<string, number>();
-  ctx.staff.forEach((p, index) => {
-    p.byDay.forEach((shifts, d) => {
-      for (const { column, shift } of shifts) {
-        columns.push(column);
-        day.push(d);
-        person.push(index);
-        if (!templates.has(shift.template)) templates.set(shift.template, templates.size);
-        template.push(templates.get(shift.template)!);
-      }
-    });
-  });
-  return {
-    columns: Int32Array.from(columns),
-    day: Int32Array.from(day),
-    person: Int32Array.from(person),
-    template: Int32Array.from(template),
-    dayCount: ctx.dayCount,
-    personCount: ctx.staff.length,
-  };
-}
-
-/** For each person, everyone who shares a shift template with them (themselves included). */
-function peopleAlike(a: AssignmentColumns): number[][] {
-  const everyone = Array.from({ length: a.personCount }, (_, p) => p);
-  if (!a.template) return everyone.map(() => everyone);
-  const works = everyone.map(() => new Set<number>());
-  a.template.forEach((t, i) => works[a.person[i]!]!.add(t));
-  return works.map((mine) => everyone.filter((q) => [...works[q]!].some((t) => mine.has(t))));
-}
+import type { EngineResult } from "../engines/types.js";
+import type { AssignmentColumns } from "./list.js";
+import { asStart, relaxed, seedValues } from "./restrict.js";
+import { FIRST_SCHEDULE_SECONDS, message, Search } from "./search.js";
 
 export interface NeighbourhoodOptions extends Omit<RunOptions, "engine"> {
   /**
@@ -120,253 +75,6 @@ export interface NeighbourhoodOptions extends Omit<RunOptions, "engine"> {
   stopSignal?: AbortSignal;
 }
 
-export interface Neighbourhood {
-  name: string;
-  /** A window of days (everyone), or whole rosters (a staff group, people drawn); none for a settling step. */
-  kind?: "days" | "staff";
-  free: (index: number) => boolean;
-}
-
-/** People at most in a staff group or a draw: larger ones stop at their time limit without a better schedule (Curtois–Qu 11). */
-const GROUP_PEOPLE = 5;
-
-interface ListOptions {
-  /** Which pass over the list (draws people anew). */
-  round?: number;
-  /** Staff groups before the windows. */
-  groupsFirst?: boolean;
-  /** Pairs of blocks of days apart from each other (`blocksApart`). */
-  apart?: boolean;
-  /** People at most in a staff group or a draw (draws take at least 2). */
-  groupPeople?: number;
-}
-
-/**
- * Time windows sliding by half their width, with `apart` pairs of blocks of days apart from each other
- * (small models: Curtois–Qu 5–11 at 60 s, two runs with them 1237, 2446, 1192, 2555, 549–552, 5238–5345,
- * 4604 against 1240, 2437, 1316, 2670, 691, 5458, 4506 one run without), staff groups (every k-th
- * person), then a few people drawn at random. `groupsFirst`: the groups before the windows, for a search
- * from nobody working, where each group's whole rosters are built in turn (the demo at 60 s, two runs
- * each: 0.91M and 0.92M, against 0.94M and 0.95M with the windows first, and the first 1.9M schedule at
- * 19 s instead of 38 s).
- */
-export function neighbourhoods(a: AssignmentColumns, windowDays: number, { round = 0, groupsFirst = false, apart = false, groupPeople = GROUP_PEOPLE }: ListOptions = {}): Neighbourhood[] {
-  const windows: Neighbourhood[] = [];
-  const step = Math.max(1, Math.floor(windowDays / 2));
-  for (let first = 0; first < a.dayCount; first += step) {
-    const last = Math.min(a.dayCount, first + windowDays);
-    windows.push({ name: `days ${first}–${last - 1}`, kind: "days", free: (i) => a.day[i]! >= first && a.day[i]! < last });
-    if (last === a.dayCount) break;
-  }
-  const count = Math.max(2, Math.round(a.dayCount / windowDays), Math.ceil(a.personCount / groupPeople));
-  const groups = Array.from({ length: count }, (_, g): Neighbourhood => ({ name: `staff group ${g + 1}/${count}`, kind: "staff", free: (i) => a.person[i]! % count === g }));
-  // A few people's whole rosters at once: swaps of shifts between people that windows of days cannot
-  // make, so after the first, people who share a shift template with them (a pharmacist and a technician
-  // have none to swap). They are drawn with a seed fixed by the window and the round: a search repeats.
-  const draws: Neighbourhood[] = [];
-  const random = seeded(windowDays * 7919 + a.personCount + round * 104729);
-  const size = Math.max(2, Math.min(groupPeople, Math.ceil(a.personCount / 6)));
-  const alike = peopleAlike(a);
-  for (let r = 0; r < count * 2 && a.personCount > size; r++) {
-    const first = Math.floor(random() * a.personCount);
-    const pool = alike[first]!.length >= size ? alike[first]! : alike.map((_, p) => p);
-    const people = new Set([first]);
-    while (people.size < size) people.add(pool[Math.floor(random() * pool.length)]!);
-    draws.push({ name: `people ${[...people].sort((x, y) => x - y).join(",")}`, kind: "staff", free: (i) => people.has(a.person[i]!) });
-  }
-  const pairs = apart ? blocksApart(a, windowDays, random) : [];
-  return groupsFirst ? [...groups, ...windows, ...pairs, ...draws] : [...windows, ...pairs, ...groups, ...draws];
-}
-
-/**
- * Two blocks of days apart from each other, for everyone: the horizon cut into blocks of half a window,
- * every pair of blocks that do not touch, in an order drawn by `random`. A shift moved from one block to
- * the other keeps a person's hours and counts (a month's minutes, a horizon's weekends) where a single
- * window cannot: one more slot covered on a day where a person has no hours left needs a shift given up
- * on another day, out of any window that holds the first.
- */
-function blocksApart(a: AssignmentColumns, windowDays: number, random: () => number): Neighbourhood[] {
-  const width = Math.max(1, Math.ceil(windowDays / 2));
-  const blocks = Math.ceil(a.dayCount / width);
-  const inBlock = (day: number, b: number): boolean => day >= b * width && day < (b + 1) * width;
-  const last = (b: number): number => Math.min(a.dayCount, (b + 1) * width) - 1;
-  const pairs: Neighbourhood[] = [];
-  for (let i = 0; i < blocks; i++) {
-    for (let j = i + 2; j < blocks; j++) {
-      pairs.push({ name: `days ${i * width}–${last(i)} and ${j * width}–${last(j)}`, kind: "days", free: (k) => inBlock(a.day[k]!, i) || inBlock(a.day[k]!, j) });
-    }
-  }
-  for (let k = pairs.length - 1; k > 0; k--) {
-    const m = Math.floor(random() * (k + 1));
-    [pairs[k], pairs[m]] = [pairs[m]!, pairs[k]!];
-  }
-  return pairs;
-}
-
-/**
- * A pass over a list of neighbourhoods, shared by a month's two streams so that each place in it is
- * solved once: the main stream takes them in order (the list cycles), the second stream the windows of
- * days from the far end of the list back towards it, so the two solve days apart and seldom overtake each
- * other's starting schedule. Places are counted on past the end of the list (the cycle a place is in), so
- * one taken in this cycle is not skipped in the next.
- */
-export class SharedPass {
-  private cursor = 0;
-  private readonly taken = new Set<number>();
-
-  constructor(readonly list: Neighbourhood[]) {}
-
-  /** The main stream's next neighbourhood. */
-  next(): Neighbourhood {
-    while (this.taken.delete(this.cursor)) this.cursor++;
-    return this.list[this.cursor++ % this.list.length]!;
-  }
-
-  /**
-   * The second stream's next: the last window of days of this cycle that neither stream took; once every
-   * one ahead of the main stream is taken, the next cycle's, from its end.
-   */
-  nextWindow(): Neighbourhood {
-    const length = this.list.length;
-    // Each cycle holds every window once, and each place taken ahead is one cycle's window at most.
-    for (let cycle = Math.floor(this.cursor / length); cycle <= Math.floor(this.cursor / length) + this.taken.size + 1; cycle++) {
-      for (let place = (cycle + 1) * length - 1; place >= Math.max(this.cursor, cycle * length); place--) {
-        if (this.list[place % length]!.kind === "days" && !this.taken.has(place)) {
-          this.taken.add(place);
-          return this.list[place % length]!;
-        }
-      }
-    }
-    throw new Error("SharedPass: the list has no window of days");
-  }
-}
-
-/**
- * What to solve again after `changed` brought a better schedule: when it changed whole rosters (a staff
- * group, people drawn), every window of days and pair of blocks of `list`, in its order, that is not
- * `queued` already; after a window of days, nothing.
- */
-export function daysAfter(changed: Neighbourhood, list: Neighbourhood[], queued: Neighbourhood[]): Neighbourhood[] {
-  return changed.kind === "staff" ? list.filter((n) => n.kind === "days" && !queued.includes(n)) : [];
-}
-
-/**
- * The relative gap at which a neighbourhood's solve stops: its kind's share of the whole price
- * (`windowGap` for a window of days, `neighbourhoodGap` for the rest; none without one), or a twentieth of
- * the search's gap once that is less, and never below the gap the search itself is after.
- */
-export function stopGap(n: Neighbourhood, options: Pick<NeighbourhoodOptions, "neighbourhoodGap" | "windowGap">, wantedGap: number, searchGap: number | undefined): number {
-  const share = (n.kind === "days" ? options.windowGap : undefined) ?? options.neighbourhoodGap ?? 0;
-  return Math.max(wantedGap, Math.min(share, (searchGap ?? Infinity) / 20));
-}
-
-/** A small deterministic generator (mulberry32): repeatable neighbourhoods without global state. */
-function seeded(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r ^= r + Math.imul(r ^ (r >>> 7), 61 | r);
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Each column's rows (the model stores its matrix by row), made once per model. */
-const rowsOfColumns = new WeakMap<LinearModel, { starts: Int32Array; rows: Int32Array }>();
-
-function rowsByColumn(model: LinearModel): { starts: Int32Array; rows: Int32Array } {
-  let index = rowsOfColumns.get(model);
-  if (index) return index;
-  const starts = new Int32Array(model.numCols + 1);
-  for (const j of model.rowColumns) starts[j + 1]!++;
-  for (let j = 0; j < model.numCols; j++) starts[j + 1]! += starts[j]!;
-  const next = starts.slice(0, model.numCols);
-  const rows = new Int32Array(model.rowColumns.length);
-  for (let r = 0; r < model.numRows; r++) {
-    for (let k = model.rowStarts[r]!; k < model.rowStarts[r + 1]!; k++) rows[next[model.rowColumns[k]!]!++] = r;
-  }
-  index = { starts, rows };
-  rowsOfColumns.set(model, index);
-  return index;
-}
-
-/**
- * Each column's fixed value (NaN: free). Assignment columns outside the neighbourhood keep the incumbent's
- * value. With `fixFar`, so do the other columns (slacks, penalties, overtime, indicators) that no free
- * assignment reaches through rows: their rows cannot change here, and taking them out shrinks a month's
- * 2-day neighbourhood from 21,834 columns to 2,717. Every solution of what is left is one of the whole
- * model, since the incumbent's own values solve it. (Models solved alongside HiGHS keep them free: on
- * Curtois–Qu instance 5, whose neighbourhoods are small anyway, an earlier version that freed only the
- * columns sharing a row with a free assignment made the schedules at 60 s worse, 1340 and 1437 against
- * 1245–1248.)
- */
-function fixedOutside(model: LinearModel, a: AssignmentColumns, incumbent: Float64Array, n: Neighbourhood, fixFar: boolean): Float64Array {
-  const fixed = new Float64Array(model.numCols).fill(NaN);
-  const assignment = new Uint8Array(model.numCols);
-  const near = new Uint8Array(model.numCols);
-  const { starts, rows } = rowsByColumn(model);
-  const reach: number[] = [];
-  for (let i = 0; i < a.columns.length; i++) {
-    const j = a.columns[i]!;
-    assignment[j] = 1;
-    if (!n.free(i)) fixed[j] = Math.round(incumbent[j]!);
-    else reach.push(j);
-  }
-  // Other columns reached from a free assignment through rows and other such columns (a weekend indicator,
-  // then the level's fairness maximum over it; a period's paid hours, then its band's slack) stay free.
-  // Each row is walked once: a cover row holds every assignment of its interval, and walking it again for
-  // each of them took a month's 1-day window 36 ms, against 2 ms.
-  const rowSeen = new Uint8Array(model.numRows);
-  while (reach.length > 0) {
-    const j = reach.pop()!;
-    for (let k = starts[j]!; k < starts[j + 1]!; k++) {
-      const r = rows[k]!;
-      if (rowSeen[r]) continue;
-      rowSeen[r] = 1;
-      for (let m = model.rowStarts[r]!; m < model.rowStarts[r + 1]!; m++) {
-        const c = model.rowColumns[m]!;
-        if (near[c] || assignment[c]) continue;
-        near[c] = 1;
-        reach.push(c);
-      }
-    }
-  }
-  for (let j = 0; fixFar && j < model.numCols; j++) {
-    if (assignment[j] || near[j]) continue;
-    fixed[j] = model.colInteger[j] ? Math.round(incumbent[j]!) : incumbent[j]!;
-  }
-  return fixed;
-}
-
-/**
- * What merging a neighbourhood's solution (`values`) into the incumbent fixes: every assignment column,
- * inside the neighbourhood at the solution's value and outside at the incumbent's; with `fixFar`, also the
- * other columns no assignment of the neighbourhood reaches. What those assignments reach (slacks, hours,
- * indicators) is left to be solved for.
- */
-export function mergedFixing(model: LinearModel, a: AssignmentColumns, incumbent: Float64Array, n: Neighbourhood, values: Float64Array, fixFar: boolean): Float64Array {
-  const fixed = fixedOutside(model, a, incumbent, n, fixFar);
-  for (let i = 0; i < a.columns.length; i++) if (n.free(i)) fixed[a.columns[i]!] = Math.round(values[a.columns[i]!]!);
-  return fixed;
-}
-
-/**
- * Where a month's search starts: the warm start's values, 0 elsewhere (nobody working), each within its
- * column's bounds (a locked assignment's column is fixed at 1).
- */
-export function seedValues(model: LinearModel, warmStart?: { indices: Int32Array; values: Float64Array }): Float64Array {
-  const start = new Float64Array(model.numCols);
-  warmStart?.indices.forEach((j, i) => (start[j] = warmStart.values[i]!));
-  return start.map((v, j) => Math.min(model.colUpper[j]!, Math.max(model.colLower[j]!, v)));
-}
-
-const relaxed = (model: LinearModel): LinearModel => ({ ...model, colInteger: new Uint8Array(model.numCols) });
-
-const asStart = (values: Float64Array): { indices: Int32Array; values: Float64Array } => ({
-  indices: Int32Array.from({ length: values.length }, (_, i) => i),
-  values,
-});
-
 /**
  * A search's workers start afresh once HiGHS holds more than this (its memory only grows: 105 to 376 MiB
  * over seven staff groups of 120 staff × 28 days). Kept for the whole search, 120 staff peaked at 959–1060
@@ -375,23 +83,6 @@ const asStart = (values: Float64Array): { indices: Int32Array; values: Float64Ar
  */
 const RECYCLE_ABOVE_BYTES = 256 * 2 ** 20;
 const searchSession = (): SolverSession => new SolverSession("highs", { recycleAboveBytes: RECYCLE_ABOVE_BYTES });
-
-/**
- * Neighbourhood solves failing one after another (HiGHS threw, or its worker died) after which the search
- * stops and returns its incumbent: one failure is that neighbourhood's (its worker is replaced), three in a
- * row are the engine's.
- */
-const FAILURES_IN_A_ROW = 3;
-
-/**
- * Seconds a month's first schedule (the warm start's or nobody's assignments, the rest solved for: about
- * 0.5 s on the demo) may take though the limit, or a neighbourhood's time, is shorter: a limit returns the
- * schedule in hand, and with none the search answered nothing at 1 or 2 s (the demo at `--time-limit 1`:
- * timed out at 1.9 s).
- */
-const FIRST_SCHEDULE_SECONDS = 5;
-
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * HiGHS options for a month's LP relaxation: interior point, no crossover (a bound needs no basis), and no
@@ -403,207 +94,10 @@ const LP_OPTIONS = { solver: "ipm", run_crossover: "off", presolve: "off" } as c
 /** HiGHS options for the whole model solved alongside the neighbourhoods: its job there is finding schedules. */
 const ALONGSIDE_OPTIONS = { mip_heuristic_effort: 0.3 } as const;
 
-interface Best {
-  objective: number;
-  values: Float64Array;
-}
-
 export async function solveByNeighbourhoods(model: LinearModel, assignments: AssignmentColumns, options: NeighbourhoodOptions = {}): Promise<EngineResult> {
-  const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
-  const wantedGap = options.relativeGap ?? DEFAULT_RELATIVE_GAP;
-  const alongside = options.whole === "alongside";
-  const started = performance.now();
-  const elapsed = (): number => (performance.now() - started) / 1000;
-  const remaining = (): number => limit - elapsed();
-  // Ends the search's workers: the caller's cancel, a proof that nothing is left to search (`done`), or
-  // the search is over.
-  const done = new AbortController();
-  const over = new AbortController();
-  const stop = AbortSignal.any([done.signal, over.signal, ...(options.signal ? [options.signal] : [])]);
-  const engineOptions = options.engineOptions ? { engineOptions: options.engineOptions } : {};
-
-  let best: Best | undefined;
-  let bound = -Infinity;
-  // Solves that threw: the search goes on without them, and says so in its result's warnings.
-  const errors: string[] = [];
-  let failuresInARow = 0;
-  let firstFeasibleSeconds: number | undefined;
-  const gapNow = (): number | undefined => (best && Number.isFinite(bound) ? relativeGap(best.objective, Math.min(bound, best.objective)) : undefined);
-  const report = (): void => {
-    if (!best) return;
-    const b = Math.min(bound, best.objective);
-    options.onProgress?.({ elapsedSeconds: elapsed(), incumbent: best.objective, ...(Number.isFinite(b) ? { bound: b, gap: relativeGap(best.objective, b) } : {}) });
-  };
-  const raiseBound = (b: number | undefined): void => {
-    if (b !== undefined && b > bound) {
-      bound = b;
-      report();
-    }
-  };
-  /** A schedule of the whole model: kept when it is better than the incumbent. */
-  const offer = (objective: number | undefined, values: Float64Array | undefined): boolean => {
-    if (objective === undefined || !values) return false;
-    if (best && objective >= best.objective - 1e-6 * Math.max(1, Math.abs(best.objective))) return false;
-    best = { objective, values };
-    firstFeasibleSeconds ??= elapsed();
-    report();
-    if (options.stopSignal?.aborted) over.abort();
-    return true;
-  };
-  // Told to stop: the search is over now, or as soon as it has its first schedule (`offer`).
-  options.stopSignal?.addEventListener("abort", () => best && over.abort(), { once: true });
-  // Until the first schedule, HiGHS's own progress (elapsed time, its bound) is passed on.
-  const passOn = (p: Progress): void => {
-    if (!best) options.onProgress?.({ ...p, elapsedSeconds: elapsed() });
-  };
-
-  // Neighbourhoods in turn, from one list (a month's second stream takes only its windows). A round
-  // without a better schedule widens them (twice the days, fewer staff groups, twice the time) until one
-  // would be the whole model; then, alongside, they start again narrow with other people drawn, or, with
-  // the whole model solved first, it gets the rest of the limit.
-  let windowDays = options.windowDays ?? 7;
-  let seconds = options.neighbourhoodSeconds ?? 12;
-  let round = 0;
-  const newPass = (): SharedPass => new SharedPass(neighbourhoods(assignments, windowDays, { round, groupsFirst: fromSeed, apart: alongside, groupPeople: options.groupPeople }));
-  let pass = new SharedPass([]);
-  let failures = 0;
-  /** A new pass over neighbourhoods of `days` and `limit` seconds each. */
-  const startPass = (days: number, limit: number): void => {
-    windowDays = days;
-    seconds = limit;
-    pass = newPass();
-    failures = 0;
-  };
-  // Windows of days in a row (either stream's) that each brought less than `windowGain` of the price.
-  let windowsStalled = 0;
-  /** With `windowGain`: a whole sweep of windows stalled widens them (twice the days and the seconds). */
-  const widenStalledWindows = (): void => {
-    if (options.windowGain === undefined || windowDays * 2 >= assignments.dayCount) return;
-    if (windowsStalled < pass.list.filter((n) => n.kind === "days").length) return;
-    startPass(windowDays * 2, seconds * 2);
-    windowsStalled = 0;
-  };
-  /** After a window of days: how much it brought (the incumbent's price before it, and whether it improved it). */
-  const windowDone = (before: number, better: boolean): void => {
-    windowsStalled = better && before - best!.objective > (options.windowGain ?? 0) * before ? 0 : windowsStalled + 1;
-    widenStalledWindows();
-  };
-  let wholeLast = false;
-  /** The search started from the warm start's assignments or from nobody working, not HiGHS's schedule. */
-  let fromSeed = false;
-  // Neighbourhoods that improved on the schedule they started from while the other stream improved on it
-  // too: solved again from the new incumbent before the next in the list.
-  const again: Neighbourhood[] = [];
-  const reached = (): boolean => (gapNow() ?? Infinity) <= wantedGap;
-  /** The next neighbourhood, or none when the whole model is to get the rest of the limit. */
-  const next = (): Neighbourhood | undefined => {
-    if (wholeLast) return undefined;
-    if (again.length > 0) return again.shift();
-    if (failures >= pass.list.length) {
-      if (windowDays * 2 < assignments.dayCount) startPass(windowDays * 2, seconds * 2);
-      else if (alongside) {
-        round++;
-        startPass(options.windowDays ?? 7, options.neighbourhoodSeconds ?? 12);
-      } else {
-        wholeLast = true;
-        return undefined;
-      }
-    }
-    return pass.next();
-  };
-  /**
-   * Solves one neighbourhood from a schedule (the incumbent unless told), the rest fixed at its values;
-   * true when that brought a better incumbent.
-   */
-  const improve = async (session: SolverSession, n: Neighbourhood, fixFar: boolean, from: Best = best!): Promise<boolean> => {
-    const gap = stopGap(n, options, wantedGap, gapNow());
-    const solved = await solveRest(session, n.name, fixedOutside(model, assignments, from.values, n, fixFar), gap, from.values);
-    // Better than where it started, but the other stream got further meanwhile: its assignments are put
-    // into the new incumbent; if that does not make a better schedule, it is solved again from there.
-    if (solved.improved || !solved.values || solved.objective! >= from.objective - 1e-6 * Math.max(1, Math.abs(from.objective))) return solved.improved;
-    // No merge once the search's time is up (its solve would get a limit already past).
-    if (!go()) return false;
-    if (await merge(session, n, solved.values, fixFar)) return true;
-    again.push(n);
-    return false;
-  };
-  /**
-   * The incumbent with a neighbourhood's assignments taken from `values`, every assignment then fixed and
-   * the columns they reach solved for (slacks, hours, indicators: a fraction of a second, where solving the
-   * neighbourhood again takes seconds, and was often overtaken again); true when that is a better schedule.
-   * A rule the mix breaks (a run of days across the neighbourhood's edge) leaves the restricted model
-   * infeasible, and nothing is offered.
-   */
-  const merge = async (session: SolverSession, n: Neighbourhood, values: Float64Array, fixFar: boolean): Promise<boolean> =>
-    (await solveRest(session, `${n.name} merged`, mergedFixing(model, assignments, best!.values, n, values, fixFar), wantedGap)).improved;
-  /**
-   * Solves what `fixed` leaves free (from `start`'s values, if given), the fixed columns out of the matrix;
-   * the schedule of the whole model it makes, offered as the incumbent and told to `onStep`.
-   */
-  const solveRest = async (session: SolverSession, name: string, fixed: Float64Array, gap: number, start?: Float64Array): Promise<{ objective?: number; values?: Float64Array; improved: boolean }> => {
-    const part = restrictModel(model, fixed);
-    const solving = performance.now();
-    let result: EngineResult;
-    try {
-      result = await session.solve(part.model, {
-        ...engineOptions,
-        signal: stop,
-        // The first schedule (no incumbent yet) gets its 5 s though a neighbourhood gets less: capped at a
-        // month's 2 s, nobody working on a year by the quarter hour (3.8 s of HiGHS) stopped unfinished, and
-        // with HiGHS's own first schedule not found either, the search answered nothing at 3 s and at 10 s.
-        timeLimitSeconds: Math.min(best ? remaining() - 1 : Math.max(remaining(), FIRST_SCHEDULE_SECONDS), best ? seconds : Math.max(seconds, FIRST_SCHEDULE_SECONDS)),
-        relativeGap: gap,
-        ...(start ? { warmStart: asStart(Float64Array.from(part.columns, (j) => start[j]!)) } : {}),
-      });
-    } catch (error) {
-      // The session has ended the worker; the next solve starts a fresh one.
-      errors.push(message(error));
-      failuresInARow++;
-      options.onStep?.({ name, status: "error", seconds: (performance.now() - solving) / 1000, improved: false, error: message(error) });
-      return { improved: false };
-    }
-    failuresInARow = 0;
-    const values = result.values ? expandSolution(part, fixed, result.values) : undefined;
-    const improved = offer(result.objective, values);
-    options.onStep?.({ name, status: result.status, seconds: result.seconds, ...(result.objective !== undefined ? { objective: result.objective } : {}), improved });
-    return { ...(result.objective !== undefined ? { objective: result.objective } : {}), ...(values ? { values } : {}), improved };
-  };
-  const go = (): boolean => remaining() > 2 && !stop.aborted && !reached() && failuresInARow < FAILURES_IN_A_ROW;
-  /**
-   * One stream: neighbourhoods one after another in a worker of its own. On a small model, whole rosters
-   * changed by a staff group or a draw are followed by every window and pair of blocks of the pass again,
-   * before the next group: the windows, most solved in under a second, fit the changed rosters
-   * to everyone else's, where otherwise the next pass of windows came after a minute of groups (Curtois–Qu
-   * 5–12 at 60 s, one run each: 1254, 2252, 1193, 1748, 547, 5102, 4092, 5558 against 1338, 2449, 1192,
-   * 2555, 452, 5240, 4503, 5733 without). A month's second stream sweeps its windows all the time already.
-   */
-  const stream = async (session: SolverSession): Promise<void> => {
-    for (let n = go() ? next() : undefined; n; n = go() ? next() : undefined) {
-      const before = best!.objective;
-      const better = await improve(session, n, !alongside);
-      failures = better ? 0 : failures + 1;
-      if (n.kind === "days") windowDone(before, better);
-      if (better && alongside) again.push(...daysAfter(n, pass.list, again));
-    }
-  };
-
-  /**
-   * A month's second stream: the windows of days only, from the far end of the list back towards the
-   * main stream, each one neither stream took (`SharedPass`; when both took windows in turn from the start
-   * of the list, they solved the same windows side by side: the demo at 60 s with staff groups of two,
-   * 0.80M and 0.81M sharing the list against 0.88M). A window's model is small (a 2-day window of the demo:
-   * 2,717 columns); a staff group's whole month reaches every interval its people could cover
-   * (14,000–18,000 columns), and two workers holding such models took the demo's peak memory from about
-   * 0.75 to 1.04 GiB.
-   */
-  const windowStream = async (session: SolverSession): Promise<void> => {
-    while (go() && !wholeLast) {
-      const before = best!.objective;
-      const better = await improve(session, pass.nextWindow(), true);
-      failures = better ? 0 : failures + 1;
-      windowDone(before, better);
-    }
-  };
+  const search = new Search(model, assignments, options);
+  // Set once for the whole search.
+  const { alongside, wantedGap, engineOptions, stop, done, over, errors } = search;
 
   const newSession = options.newSession ?? searchSession;
   const sessions = [newSession()];
@@ -618,9 +112,9 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
     // taken then.
     if (!alongside) {
       const start = seedValues(model, options.warmStart);
-      fromSeed = await improve(sessions[0]!, { name: "first schedule", free: () => false }, false, { objective: Infinity, values: start });
+      search.fromSeed = await search.improve(sessions[0]!, { name: "first schedule", free: () => false }, false, { objective: Infinity, values: start });
     }
-    if (!fromSeed) {
+    if (!search.fromSeed) {
       let wholeError: unknown;
       // The whole model: alongside for the whole limit, or until its first schedule.
       let announceFirst = (): void => {};
@@ -634,7 +128,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
         // then: HiGHS heeds its limit only between steps (the demo with a contract minimum at a 3 s limit
         // answered at 10.3 s; a year by the hour, solved alongside, at 4.9 s). Once it has found a
         // schedule, the search's own end ends it.
-        timeLimitSeconds: Math.max(remaining(), FIRST_SCHEDULE_SECONDS - elapsed()),
+        timeLimitSeconds: Math.max(search.remaining(), FIRST_SCHEDULE_SECONDS - search.elapsed()),
         graceSeconds: 0,
         relativeGap: wantedGap,
         ...(options.warmStart ? { warmStart: options.warmStart } : {}),
@@ -642,17 +136,17 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
         // and HiGHS heeds a stop only between LP solves (instance 12 at a 3 s limit answered at 3.8 s).
         endOnAbort: true,
         onProgress: (p) => {
-          passOn(p);
-          if (alongside) raiseBound(p.bound);
+          search.passOn(p);
+          if (alongside) search.raiseBound(p.bound);
         },
         onIncumbent: (incumbent) => {
-          offer(incumbent.objective, incumbent.values);
+          search.offer(incumbent.objective, incumbent.values);
           announceFirst();
           if (!alongside) firstFound.abort();
         },
       }).then((result) => {
-        raiseBound(result.bound);
-        offer(result.objective, result.values);
+        search.raiseBound(result.bound);
+        search.offer(result.objective, result.values);
         // Proven optimal (or infeasible): nothing is left to search.
         if (result.status === "optimal" || result.status === "infeasible") done.abort();
         announceFirst();
@@ -666,52 +160,52 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
         return undefined;
       });
       await firstIn;
-      if (!best && wholeError !== undefined) throw wholeError;
-      if (!best) {
+      if (!search.best && wholeError !== undefined) throw wholeError;
+      if (!search.best) {
         // Ended at the first schedule's allowance (not cancelled), the worker says it overran a limit the
         // caller never set.
         const answer = (await whole)!;
-        return { ...answer, seconds: elapsed(), ...(answer.status === "timedout" && !stop.aborted ? { detail: `HiGHS found no schedule in ${elapsed().toFixed(1)} s` } : {}) };
+        return { ...answer, seconds: search.elapsed(), ...(answer.status === "timedout" && !stop.aborted ? { detail: `HiGHS found no schedule in ${search.elapsed().toFixed(1)} s` } : {}) };
       }
       // HiGHS's first schedule of a month may leave slacks above the least its assignments need; columns
       // no neighbourhood reaches would keep them for good. Every assignment fixed, the rest free, settles them.
-      if (!alongside && go()) await improve(sessions[0]!, { name: "slacks settled", free: () => false }, false);
+      if (!alongside && search.go()) await search.improve(sessions[0]!, { name: "slacks settled", free: () => false }, false);
     }
-    pass = newPass();
+    search.pass = search.newPass();
     // A month's bound: the LP relaxation, in a second worker once the first schedule is in; then a worker
     // on that core sweeps the windows of days. (Alongside, the whole model keeps the second core.)
     if (!alongside && !done.signal.aborted) {
       lpAnswered = false;
       // Ended at once when the search ends: HiGHS heeds a stop only between its interior-point steps.
-      lp = solveInWorker(relaxed(model), { signal: stop, endOnAbort: true, timeLimitSeconds: Math.max(1, remaining()), engineOptions: LP_OPTIONS }).then(
+      lp = solveInWorker(relaxed(model), { signal: stop, endOnAbort: true, timeLimitSeconds: Math.max(1, search.remaining()), engineOptions: LP_OPTIONS }).then(
         (r) => {
           lpAnswered = true;
-          if (r.status === "optimal") raiseBound(r.objective);
+          if (r.status === "optimal") search.raiseBound(r.objective);
         },
         (error: unknown) => void errors.push(`the LP relaxation: ${message(error)}`),
       );
       // A fresh worker: the LP's ended with the memory HiGHS took for it (about 0.2 GiB on 120 staff).
       second = lp.then(() => {
-        if (!go()) return;
+        if (!search.go()) return;
         const session = newSession();
         sessions.push(session);
-        return windowStream(session);
+        return search.windowStream(session);
       });
     }
-    const main = stream(sessions[0]!);
+    const main = search.stream(sessions[0]!);
     const streams = Promise.all([main, second]);
     await Promise.race([main, streams]);
     // A short limit: the main stream stopped (2 s short of it) while the LP relaxation still runs, and the
     // second stream waits for it. It has until the limit to bring its bound, then is ended: waiting for it
     // to stop of itself took the demo at a 10 s limit to 12 s.
     if (!lpAnswered) {
-      const limitReached = sleep(Math.max(0, remaining()) * 1000, true, { signal: stop }).catch(() => true);
+      const limitReached = sleep(Math.max(0, search.remaining()) * 1000, true, { signal: stop }).catch(() => true);
       if (await Promise.race([lp.then(() => false), limitReached])) over.abort();
     }
     await streams;
     // The neighbourhoods stop 2 s short of the limit; the whole model alongside keeps its worker until then.
-    if (alongside) await Promise.race([whole, sleep(remaining() * 1000, undefined, { signal: stop }).catch(() => undefined)]);
-    if (wholeLast && remaining() > 2 && !stop.aborted) {
+    if (alongside) await Promise.race([whole, sleep(search.remaining() * 1000, undefined, { signal: stop }).catch(() => undefined)]);
+    if (search.wholeLast && search.remaining() > 2 && !stop.aborted) {
       // Windows as wide as the horizon are the whole model: solve it from the incumbent for the rest of
       // the limit, where its bound can rise and prove the incumbent (or a better schedule) optimal.
       // Ended at the limit if HiGHS runs on (a month's whole model at a 4 s limit answered at 7–10 s), and
@@ -721,20 +215,20 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
         ...engineOptions,
         signal: stop,
         endOnAbort: true,
-        timeLimitSeconds: remaining() - 1,
+        timeLimitSeconds: search.remaining() - 1,
         graceSeconds: 1,
         relativeGap: wantedGap,
-        warmStart: asStart(best!.values),
-        onIncumbent: (incumbent) => offer(incumbent.objective, incumbent.values),
+        warmStart: asStart(search.best!.values),
+        onIncumbent: (incumbent) => search.offer(incumbent.objective, incumbent.values),
       }).catch((error: unknown) => {
         errors.push(`the whole model: ${message(error)}`);
         options.onStep?.({ name: "whole model", status: "error", seconds: 0, improved: false, error: message(error) });
         return undefined;
       });
       if (last) {
-        const improved = offer(last.objective, last.values);
+        const improved = search.offer(last.objective, last.values);
         options.onStep?.({ name: "whole model", status: last.status, seconds: last.seconds, ...(last.objective !== undefined ? { objective: last.objective } : {}), improved });
-        raiseBound(last.bound);
+        search.raiseBound(last.bound);
         if (last.status === "optimal") done.abort();
       }
     }
@@ -746,17 +240,17 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   }
   const proven = done.signal.aborted;
   // Without a bound yet (a month whose LP relaxation did not finish) the search says so: no bound, no gap.
-  const gap = gapNow();
-  const found = best!;
+  const gap = search.gapNow();
+  const found = search.best!;
   return {
     status: proven || (gap ?? Infinity) <= wantedGap ? "optimal" : "feasible",
     objective: found.objective,
-    ...(Number.isFinite(bound) ? { bound: Math.min(bound, found.objective) } : {}),
+    ...(Number.isFinite(search.bound) ? { bound: Math.min(search.bound, found.objective) } : {}),
     ...(gap !== undefined ? { gap } : {}),
-    seconds: elapsed(),
+    seconds: search.elapsed(),
     values: found.values,
-    ...(firstFeasibleSeconds !== undefined ? { firstFeasibleSeconds } : {}),
-    detail: `fix-and-optimize: ${alongside ? "HiGHS on the whole model alongside " : "a first schedule, then "}neighbourhoods of days (up to ${windowDays}), staff groups and people`,
+    ...(search.firstFeasibleSeconds !== undefined ? { firstFeasibleSeconds: search.firstFeasibleSeconds } : {}),
+    detail: `fix-and-optimize: ${alongside ? "HiGHS on the whole model alongside " : "a first schedule, then "}neighbourhoods of days (up to ${search.windowDays}), staff groups and people`,
     ...(errors.length > 0 ? { warnings: [`${errors.length} of the search's solves failed and ${errors.length === 1 ? "was" : "were"} left out, the first: ${errors[0]}`] } : {}),
   };
 }

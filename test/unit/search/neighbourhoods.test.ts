@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { optimize } from "../../../src/optimize.js";
 import { explain, prepare } from "../../../src/pipeline.js";
-import { assignmentColumnsOf, daysAfter, type AssignmentColumns, mergedFixing, neighbourhoods, type NeighbourhoodOptions, seedValues, SharedPass, solveByNeighbourhoods, stopGap, type Neighbourhood } from "../../../solver/search/neighbourhoods.js";
-import { expandSolution, restrictModel } from "../../../solver/search/restrict.js";
+import { assignmentColumnsOf, daysAfter, type AssignmentColumns, neighbourhoods, SharedPass, type Neighbourhood } from "../../../solver/search/list.js";
+import { type NeighbourhoodOptions, solveByNeighbourhoods } from "../../../solver/search/neighbourhoods.js";
+import { stopGap } from "../../../solver/search/search.js";
+import { expandSolution, mergedFixing, restrictModel, seedValues } from "../../../solver/search/restrict.js";
 import { buildModel } from "../../../solver/model/build.js";
 import { decodeSchedule } from "../../../solver/decode.js";
 import { SolverSession, solveInWorker } from "../../../solver/engines/run.js";
