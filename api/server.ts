@@ -230,6 +230,16 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions 
   };
 }
 
+/** Why `--host` and `--port` cannot be listened on, by the error's code: the user's to mend, said in a line. */
+const LISTEN_ERRORS: Record<string, string> = {
+  EADDRINUSE: "another program uses the port",
+  EACCES: "permission denied",
+  EADDRNOTAVAIL: "no such address here",
+  // A host name that does not resolve (getaddrinfo), or not now (no name server answered).
+  ENOTFOUND: "no such host",
+  EAI_AGAIN: "the host name could not be looked up",
+};
+
 /** The `serve` command (bin/rxroster.js dispatches here). Returns the exit code on bad flags; otherwise runs until a signal. */
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseServeArgs(argv);
@@ -247,7 +257,7 @@ export async function main(argv: string[]): Promise<number> {
     // The user's to mend: a data directory that is not ours, a port another program holds.
     const { code } = error as NodeJS.ErrnoException;
     if (error instanceof StoreOpenError) process.stderr.write(`rxroster serve: --data-dir: ${error.message}\n`);
-    else if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL") process.stderr.write(`rxroster serve: cannot listen on ${host}:${options.port} (${code === "EADDRINUSE" ? "another program uses the port" : code === "EACCES" ? "permission denied" : "no such address here"})\n`);
+    else if (code !== undefined && code in LISTEN_ERRORS) process.stderr.write(`rxroster serve: cannot listen on ${host}:${options.port} (${LISTEN_ERRORS[code]})\n`);
     else throw error;
     return 2;
   }

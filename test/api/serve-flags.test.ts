@@ -1,7 +1,8 @@
 /**
  * `rxroster serve`'s flags for the checker's pool: good values become startServer's options (the time and
  * start limits given in seconds, as `solve --time-limit` takes it); bad ones are refused one line each,
- * naming the flag, exit 2, before the data directory is touched.
+ * naming the flag, exit 2, before the data directory is touched; a host or port it cannot listen on is one
+ * line too, exit 2.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -46,6 +47,18 @@ describe("rxroster serve's checker flags", () => {
         'rxroster serve: --checker-start-limit must be a number of seconds from 1 to 86400 (got "-30")',
       ]);
       expect(existsSync(dataDir)).toBe(false);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a --host that names no host in one line, with exit code 2, not a stack trace", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "rxroster-serve-flags-"));
+    try {
+      const { code, lines } = await refused(["--data-dir", join(parent, "data"), "--port", "0", "--host", "nosuchhost.invalid"]);
+      expect(code).toBe(2);
+      // Without a name server the lookup fails for want of an answer rather than for want of the host.
+      expect(lines).toEqual([expect.stringMatching(/^rxroster serve: cannot listen on nosuchhost\.invalid:0 \((no such host|the host name could not be looked up)\)$/)]);
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }
