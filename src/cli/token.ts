@@ -2,9 +2,11 @@
  * `rxroster token create|list|revoke`: API tokens in the store of a data directory. `create` prints the
  * token once (only its hash is kept); `list` and `revoke` never show a secret.
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ROLES, scopeProblem, type Role } from "../store/tokens.js";
-import { DEFAULT_DATA_DIR, openStore } from "../store/store.js";
+import { DATABASE_FILE, DEFAULT_DATA_DIR, openStore, type Store } from "../store/store.js";
 
 interface Io {
   out(text: string): void;
@@ -46,6 +48,8 @@ export function runToken(argv: string[], io: Io): number {
     if (problem) return fail(io, problem);
     const store = openStore(dataDir);
     try {
+      const unknown = unknownScope(store, dataDir, values.site, values.staff);
+      if (unknown) return fail(io, unknown);
       const { secret, info } = store.tokens.create(role, values.site, values.staff);
       io.err(`created ${info.tokenId} (${describe(info)}); the token is shown this once only:`);
       io.out(secret);
@@ -57,6 +61,9 @@ export function runToken(argv: string[], io: Io): number {
   if (action === "list" || action === "revoke") {
     if (action === "list" && rest.length > 0) return fail(io, "list takes no arguments");
     if (action === "revoke" && rest.length !== 1) return fail(io, "revoke takes one token id (see token list)");
+    // Only `create` makes a store (an admin's token comes before the first serve): a mistyped --data-dir
+    // listed nothing, or "revoked" nothing, in a new empty store.
+    if (!existsSync(join(dataDir, DATABASE_FILE))) return fail(io, `--data-dir: ${dataDir} holds no RxRoster store (no ${DATABASE_FILE}); give the --data-dir the server uses`);
     const store = openStore(dataDir);
     try {
       if (action === "revoke") {
@@ -71,6 +78,19 @@ export function runToken(argv: string[], io: Io): number {
     }
   }
   return fail(io, action === undefined ? "say create, list or revoke" : `unknown action "${action}"`);
+}
+
+/**
+ * Why a token's scope names nothing in the store, or undefined: a site no one created, a staff id the
+ * site does not have. Such a token used to be made all the same, and read the data of whoever was later
+ * given that id.
+ */
+function unknownScope(store: Store, dataDir: string, siteId: string | undefined, staffId: string | undefined): string | undefined {
+  if (siteId === undefined) return undefined;
+  const site = store.sites.get(siteId);
+  if (!site) return `--site: no site "${siteId}" in ${dataDir}: an admin creates it first (POST /sites), then its tokens`;
+  if (staffId !== undefined && !site.input.staff.some((s) => s.id === staffId)) return `--staff: site ${siteId} has no staff member "${staffId}" (staff ids are the site's staff[].id)`;
+  return undefined;
 }
 
 function describe(t: { role: Role; siteId?: string; staffId?: string }): string {
