@@ -5,7 +5,8 @@
 import { z } from "zod";
 import { IdSchema, IsoDateSchema, PlannedHorizonSchema } from "./input.js";
 
-export const AssignmentSchema = z.object({
+/** Strict, as the input is: a misspelt field (`lockd`) is named, not dropped with the lock it meant. */
+export const AssignmentSchema = z.strictObject({
   staff: IdSchema,
   /** Local date the shift starts on. */
   date: IsoDateSchema,
@@ -16,7 +17,7 @@ export const AssignmentSchema = z.object({
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
 export const ScheduleSchema = z
-  .object({
+  .strictObject({
     horizon: PlannedHorizonSchema.optional(),
     assignments: z.array(AssignmentSchema),
   })

@@ -268,6 +268,13 @@ describe("schedule validation", () => {
     expect(problems({ assignments: [{ staff: "A", date: "2026-03-02" }] })).toEqual([expect.stringMatching(/^assignments\[0\]\.template: /)]);
   });
 
+  it("names an unknown field, in an assignment or beside the assignments, instead of dropping it (a misspelt lock would be lost)", () => {
+    expect(problems({ assignments: [{ staff: "A", date: "2026-03-02", template: "D8", lockd: true }], note: "March" })).toEqual([
+      "assignments[0].lockd: unknown field (got true)",
+      'note: unknown field (got "March")',
+    ]);
+  });
+
   it("names the same assignment given twice (it would be paid twice and counted twice on duty)", () => {
     const row = { staff: "A", date: "2026-03-02", template: "D8" };
     expect(problems({ assignments: [row, { ...row, template: "E8" }, row] })).toEqual(["assignments[2]: the same shift as assignments[0] (A, D8 on 2026-03-02)"]);
