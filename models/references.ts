@@ -4,7 +4,7 @@
  * checks (standards, hourly series, leads) are in `workload.ts`.
  */
 import { DateTime } from "luxon";
-import type { PlanningInput } from "./input.js";
+import type { PlanningInput, Request } from "./input.js";
 import type { Schedule } from "./schedule.js";
 import { MAX_HORIZON_DAYS, addDays, daysBetween, localMidnightOf } from "./input.js";
 import type { Problem } from "./problems.js";
@@ -102,8 +102,19 @@ export function checkReferences(input: PlanningInput): Problem[] {
     member.leave.forEach((l, j) => {
       if (daysBetween(l.start, l.end) < 0) problems.push({ path: `${at}.leave[${j}].end`, message: `must not be before start (${l.start})`, value: l.end });
     });
+    // Each wish once: every copy is priced, so a request repeated (or a shift-off under a day off asked for
+    // the same date) would weigh as many times its capped weight, past what any single request may.
+    const asked = new Map<string, number>();
     member.requests.forEach((r, j) => {
       if (r.kind !== "day-off") ref(templates, "shift template", `${at}.requests[${j}].template`, r.template);
+      const key = r.kind === "day-off" ? `day-off@${r.date}` : `${r.kind}:${r.template}@${r.date}`;
+      const first = asked.get(key);
+      if (first !== undefined) problems.push({ path: `${at}.requests[${j}]`, message: `the same request as requests[${first}] (${requestWords(r)}): each is asked once, with the weight it matters by` });
+      else asked.set(key, j);
+    });
+    member.requests.forEach((r, j) => {
+      const dayOff = r.kind === "shift-off" ? asked.get(`day-off@${r.date}`) : undefined;
+      if (dayOff !== undefined) problems.push({ path: `${at}.requests[${j}]`, message: `requests[${dayOff}] asks the whole of ${r.date} off already, this shift included` });
     });
     // A shift worked once: given twice, its hours would count twice toward the week and pay period.
     const worked = new Map<string, number>();
@@ -213,4 +224,9 @@ export function checkScheduleReferences(input: PlanningInput, schedule: { assign
     }
   });
   return problems;
+}
+
+/** A request in a problem's words: "a day off on 2026-11-04", "shift-on D8 on 2026-11-04". */
+function requestWords(r: Request): string {
+  return r.kind === "day-off" ? `a day off on ${r.date}` : `${r.kind} ${r.template} on ${r.date}`;
 }

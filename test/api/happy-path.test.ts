@@ -73,6 +73,17 @@ describe("sites and planning data", () => {
     expect((await h.api.get("/sites/test/staff/ZZ/leave", manager)).status).toBe(404);
   });
 
+  it("refuses a person's request repeated to weigh past the cap, naming the copy, and keeps what was stored", async () => {
+    const ann = h.token("staff", "test", "A");
+    const mine = await h.api.get("/sites/test/staff/A/requests", ann);
+    const copies = Array.from({ length: 50 }, () => ({ kind: "day-off", date: "2026-03-05", weight: 10 }));
+    const put = await h.api.put("/sites/test/staff/A/requests", copies, ann, { "if-match": mine.headers.get("etag")! });
+    expect(put.status).toBe(400);
+    expect(put.body.errors).toHaveLength(49);
+    expect(put.body.errors[0]).toEqual({ path: "[1]", message: "the same request as requests[0] (a day off on 2026-03-05): each is asked once, with the weight it matters by" });
+    expect((await h.api.get("/sites/test/staff/A/requests", ann)).body).toEqual(mine.body);
+  });
+
   it("refuses a write made on an older read (If-Match) with 412, so a person's request is not lost", async () => {
     const ann = h.token("staff", "test", "A");
     const read = await h.api.get("/sites/test/staff", manager);

@@ -29,6 +29,25 @@ describe("planning input validation", () => {
     expect(problemsOf({ ...BASE, staff })).toEqual([expect.stringMatching(/^staff\[2\]\.fte: .*1\.5.* \(got 2\)$/)]);
   });
 
+  it("names a request asked twice, and a shift-off under a day off of the same date: no wish weighs past the cap of 10 by copies", () => {
+    const requests = [
+      { kind: "day-off", date: "2026-03-02", weight: 10 },
+      { kind: "day-off", date: "2026-03-02", weight: 10 },
+      { kind: "shift-off", date: "2026-03-02", template: "D8", weight: 10 },
+      { kind: "shift-on", date: "2026-03-03", template: "D8", weight: 5 },
+      { kind: "shift-on", date: "2026-03-03", template: "D8", weight: 5 },
+      // Another template, another date: other wishes.
+      { kind: "shift-off", date: "2026-03-04", template: "D8", weight: 5 },
+      { kind: "shift-off", date: "2026-03-04", template: "E8", weight: 5 },
+      { kind: "shift-on", date: "2026-03-05", template: "D8", weight: 5 },
+    ];
+    expect(problemsOf({ ...BASE, staff: [{ ...BASE.staff[0]!, requests }, ...BASE.staff.slice(1)] })).toEqual([
+      "staff[0].requests[1]: the same request as requests[0] (a day off on 2026-03-02): each is asked once, with the weight it matters by",
+      "staff[0].requests[4]: the same request as requests[3] (shift-on D8 on 2026-03-03): each is asked once, with the weight it matters by",
+      "staff[0].requests[2]: requests[0] asks the whole of 2026-03-02 off already, this shift included",
+    ]);
+  });
+
   it("bounds a request's weight at 10 and every penalty weight at 100,000, so no objective overflows", () => {
     const staff = [{ ...BASE.staff[0]!, requests: [{ kind: "day-off", date: "2026-03-02", weight: 1.7e308 }, { kind: "shift-off", date: "2026-03-02", template: "D8", weight: 10 }] }];
     expect(problemsOf({ ...BASE, staff })).toEqual([expect.stringMatching(/^staff\[0\]\.requests\[0\]\.weight: .*10.* \(got 1\.7e\+308\)$/)]);
