@@ -139,13 +139,15 @@ export class FeedRepository {
   }
 
   /**
-   * Revoke the live department and area feeds an API token created (audited); the ids revoked. They show
-   * every name and shift of a site, so they go with the manager's token; a person's own feed stays theirs.
+   * Revoke the live feeds an API token created (audited); the ids revoked. Department and area feeds show
+   * every name and shift of a site, and a manager may make any person's feed, so they all go with the
+   * manager's token (one who made a feed for each person kept the whole site's shifts otherwise); a
+   * person's own feed, made with their own token (`ownStaffId`), stays theirs.
    */
-  revokeCreatedBy(tokenId: string, actor: Actor): string[] {
+  revokeCreatedBy(tokenId: string, ownStaffId: string | undefined, actor: Actor): string[] {
     const rows = this.db
-      .prepare("UPDATE feed_tokens SET revoked_at = ? WHERE created_by = ? AND scope != 'staff' AND revoked_at IS NULL RETURNING id, site_id")
-      .all(new Date().toISOString(), tokenId) as { id: string; site_id: string }[];
+      .prepare("UPDATE feed_tokens SET revoked_at = ? WHERE created_by = ? AND NOT (scope = 'staff' AND staff_id IS ?) AND revoked_at IS NULL RETURNING id, site_id")
+      .all(new Date().toISOString(), tokenId, ownStaffId ?? null) as { id: string; site_id: string }[];
     for (const { id, site_id } of rows) this.audit.record(actor, "feed.revoke", site_id, id);
     return rows.map((r) => r.id);
   }

@@ -93,16 +93,16 @@ export class TokenRepository {
   }
 
   /**
-   * Revoke a token by id (audited), and in the same write the department and area feeds it created: a
-   * manager who leaves takes the site-wide feeds they handed out with them. False when there is no live
-   * token with that id.
+   * Revoke a token by id (audited), and in the same write the feeds it created but a person's own: a
+   * manager who leaves takes the feeds they handed out with them. False when there is no live token with
+   * that id.
    */
   revoke(id: string, actor: Actor = SYSTEM): boolean {
     return this.db.transaction((): boolean => {
-      const row = this.db.prepare("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING site_id").get(new Date().toISOString(), id) as { site_id: string | null } | undefined;
+      const row = this.db.prepare("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING site_id, staff_id").get(new Date().toISOString(), id) as { site_id: string | null; staff_id: string | null } | undefined;
       if (!row) return false;
       this.audit.record(actor, "token.revoke", row.site_id ?? undefined, id);
-      this.feeds.revokeCreatedBy(id, actor);
+      this.feeds.revokeCreatedBy(id, row.staff_id ?? undefined, actor);
       return true;
     })();
   }

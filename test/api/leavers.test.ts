@@ -95,20 +95,28 @@ describe("an area taken off the site", () => {
 });
 
 describe("a manager's token revoked", () => {
-  it("takes the department and area feeds it created with it, names itself on them, and leaves a person's own feed", async () => {
+  it("takes every feed it created with it, a person's it made for them too, names itself on them, and leaves a person's own feed", async () => {
     const leaving = h.store.tokens.create("manager", "test");
     const department = await h.api.post("/sites/test/feeds", { scope: "department" }, leaving.secret);
     expect(department.status).toBe(201);
     expect(department.body.createdBy).toBe(leaving.info.tokenId);
+    // A feed of Ann's made by the manager: its URL is the manager's to keep as much as hers.
     const ann = await h.api.post("/sites/test/staff/A/feeds", undefined, leaving.secret);
     expect(ann.status).toBe(201);
+    const annToken = h.store.tokens.create("staff", "test", "A");
+    const annOwn = await h.api.post("/sites/test/staff/A/feeds", undefined, annToken.secret);
+    expect(annOwn.status).toBe(201);
     const kept = h.store.feeds.create("test", { kind: "department" }, SYSTEM)!;
     expect((await feed(department.body.token)).status).toBe(200);
 
     expect(h.store.tokens.revoke(leaving.info.tokenId)).toBe(true);
     expect((await feed(department.body.token)).status).toBe(404);
-    expect((await feed(ann.body.token)).status).toBe(200);
+    expect((await feed(ann.body.token)).status).toBe(404);
+    expect((await feed(annOwn.body.token)).status).toBe(200);
     expect((await feed(kept.token)).status).toBe(200);
+    // Ann's own token revoked (a new one issued, say): her feed stays hers.
+    expect(h.store.tokens.revoke(annToken.info.tokenId)).toBe(true);
+    expect((await feed(annOwn.body.token)).status).toBe(200);
     const listed = (await h.api.get("/sites/test/feeds", manager)).body as { id: string; createdBy?: string; revokedAt?: string }[];
     expect(listed.find((f) => f.id === department.body.id)).toMatchObject({ createdBy: leaving.info.tokenId, revokedAt: expect.any(String) });
     const audit = (await h.api.get("/sites/test/audit", manager)).body as { action: string; target?: string }[];
