@@ -32,6 +32,8 @@ export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
 /** A solve that ended without a schedule (infeasible, or none within the time limit). */
 export const EXIT_NO_SCHEDULE = 3;
+/** A second Ctrl-C during a solve: quit without its schedule (128 + SIGINT, as a shell reports it). */
+export const EXIT_INTERRUPTED = 130;
 
 /** Where output goes; tests pass their own. */
 export interface Io {
@@ -153,15 +155,30 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: R
     if (why !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write ${file}: ${why}` }]);
   }
   const progress = progressPrinter(io.err);
+  // Ctrl-C ends the search as its time limit would (once it has a schedule): the best schedule found so far
+  // is written and summed up, where the default handler lost the minute's work. A second one quits at once.
+  const interrupted = new AbortController();
+  const interrupt = (): void => {
+    if (interrupted.signal.aborted) process.exit(EXIT_INTERRUPTED);
+    io.err("stopping: the best schedule found so far is written once it is in (Ctrl-C again quits without it)");
+    interrupted.abort();
+  };
+  process.on("SIGINT", interrupt);
   io.err(terminalText(`solving ${input.site.name}, ${input.horizon.start} to ${input.horizon.end}…`));
-  const outcome = await optimize(prepared, {
-    engine: (flags.engine ?? "highs") as EngineName,
-    onProgress: progress,
-    ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
-    ...(relativeGap !== undefined ? { relativeGap } : {}),
-    ...(base ? { locked: base.assignments.filter((a) => a.locked), warmStart: base } : {}),
-    ...(frozen ? { frozen } : {}),
-  });
+  let outcome: Awaited<ReturnType<typeof optimize>>;
+  try {
+    outcome = await optimize(prepared, {
+      engine: (flags.engine ?? "highs") as EngineName,
+      onProgress: progress,
+      stopSignal: interrupted.signal,
+      ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
+      ...(relativeGap !== undefined ? { relativeGap } : {}),
+      ...(base ? { locked: base.assignments.filter((a) => a.locked), warmStart: base } : {}),
+      ...(frozen ? { frozen } : {}),
+    });
+  } finally {
+    process.off("SIGINT", interrupt);
+  }
   // Locked assignments the hard rules forbid are the --from file's problem.
   if (outcome.problems) return reportProblems(io, fromPath ?? inputPath, outcome.problems);
   // The window's locks were for this solve: the schedule written keeps the file's own.
