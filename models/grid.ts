@@ -14,6 +14,11 @@ export interface GridDay {
   startMinute: number;
   /** Next local midnight (a DST day is 23 or 25 hours long). */
   endMinute: number;
+  /**
+   * On a day the clocks change: minutes after local midnight at which they do, and by how many (60 when
+   * they go forward an hour, −60 back), so that a message can give clock times without a time zone.
+   */
+  clockChange?: { atMinute: number; byMinutes: number };
   isWeekend: boolean;
   holiday?: string;
   /** Index of the workweek (site's workweek start day) counted from the week holding day 0. */

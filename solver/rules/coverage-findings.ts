@@ -13,14 +13,25 @@ export type GapPart = "floorShort" | "demandShort" | "over";
 
 const MAX_SPANS_NAMED = 3;
 
+const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+
 /**
- * A grid minute as elapsed time from the day's local midnight, "HH:mm". That is the clock time on a 24-h
- * day; the solver knows no time zones, so on a DST day the clock time after the change is unknown here
- * and the message says the times are elapsed ones.
+ * A grid minute as the clock shows it that day, "HH:mm": the time elapsed since local midnight, moved by
+ * the day's clock change once it has come (the grid says where; the solver knows no time zones).
  */
 function timeOfDay(day: GridDay, minute: number): string {
   const elapsed = minute - day.startMinute;
-  return `${String(Math.floor(elapsed / 60)).padStart(2, "0")}:${String(elapsed % 60).padStart(2, "0")}`;
+  const change = day.clockChange;
+  return hhmm(change && elapsed >= change.atMinute ? elapsed + change.byMinutes : elapsed);
+}
+
+/** On a day the clocks change, when and which way, so that a clock time the day shows twice reads right. */
+function clockNote(day: GridDay): string {
+  const change = day.clockChange;
+  if (!change) return "";
+  const by = Math.abs(change.byMinutes);
+  const step = by % 60 === 0 ? `${by / 60} h` : `${by} min`;
+  return ` (clock times; the clocks go ${change.byMinutes > 0 ? "forward" : "back"} ${step} at ${hhmm(change.atMinute)} that day)`;
 }
 
 /** Contiguous runs of intervals whose gap equals the day's worst, as "07:00–09:00". */
@@ -34,9 +45,7 @@ function worstSpans(day: GridDay, intervals: { interval: Interval; gap: number }
   }
   const named = spans.slice(0, MAX_SPANS_NAMED).map((s) => `${timeOfDay(day, s.from)}–${timeOfDay(day, s.to)}`);
   if (spans.length > MAX_SPANS_NAMED) named.push(`and ${spans.length - MAX_SPANS_NAMED} more`);
-  const length = day.endMinute - day.startMinute;
-  const dst = length === 24 * 60 ? "" : ` (time elapsed since midnight on this ${length / 60}-h day)`;
-  return `${named.join(", ")}${dst}`;
+  return `${named.join(", ")}${clockNote(day)}`;
 }
 
 /**

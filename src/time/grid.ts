@@ -41,6 +41,22 @@ function minutesBetween(from: DateTime, to: DateTime): number {
   return Math.round(to.diff(from, "minutes").minutes);
 }
 
+/**
+ * Where the clocks change between a local midnight and the next: the first minute after `midnight` at the
+ * new UTC offset, found by halving (one change a day, as every zone has), and the offset's step in minutes.
+ */
+function clockChange(midnight: DateTime, next: DateTime): GridDay["clockChange"] {
+  if (midnight.offset === next.offset) return undefined;
+  let before = 0;
+  let after = minutesBetween(midnight, next);
+  while (after - before > 1) {
+    const middle = Math.floor((before + after) / 2);
+    if (midnight.plus({ minutes: middle }).offset === midnight.offset) before = middle;
+    else after = middle;
+  }
+  return { atMinute: after, byMinutes: next.offset - midnight.offset };
+}
+
 function parseLocalTime(hhmm: string): number {
   const [h, m] = hhmm.split(":").map(Number);
   return h! * 60 + m!;
@@ -163,6 +179,8 @@ export function buildTimeGrid(input: PlanningInput): TimeGrid {
     };
     const holiday = holidays.get(date);
     if (holiday !== undefined) day.holiday = holiday;
+    const change = clockChange(midnight, next);
+    if (change) day.clockChange = change;
     days.push(day);
   }
   const horizonMinutes = days.find((d) => d.index === dayCount)!.startMinute;

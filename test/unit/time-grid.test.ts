@@ -44,6 +44,15 @@ describe("time grid", () => {
     expect(day.endMinute - day.startMinute).toBe(25 * 60);
   });
 
+  it("marks where the clocks change on a DST day, by minutes after local midnight, and nowhere else", () => {
+    const changes = (g: ReturnType<typeof buildTimeGrid>) => g.days.filter((d) => d.clockChange).map((d) => [d.date, d.clockChange]);
+    expect(changes(grid)).toEqual([["2026-03-08", { atMinute: 120, byMinutes: 60 }]]);
+    expect(changes(buildTimeGrid(world({ horizon: { start: "2026-10-26", end: "2026-11-08" } })))).toEqual([["2026-11-01", { atMinute: 120, byMinutes: -60 }]]);
+    // Lord Howe goes back half an hour, at 02:00 on 2026-04-05.
+    const lordHowe = buildTimeGrid(world({ site: { ...BASE.site, timeZone: "Australia/Lord_Howe" }, horizon: { start: "2026-04-01", end: "2026-04-10" }, intervalMinutes: 30 }));
+    expect(changes(lordHowe)).toEqual([["2026-04-05", { atMinute: 120, byMinutes: -30 }]]);
+  });
+
   it("reads a wall-clock time the fall-back hour repeats as its first occurrence", () => {
     // Clocks go back at 02:00 CDT on 2026-11-01: 01:00–02:00 happens twice.
     const templates = [

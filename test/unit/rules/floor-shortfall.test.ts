@@ -29,6 +29,13 @@ describe("coverage.floor-shortfall", () => {
     expect(found[0]!.message).toMatch(/Central pharmacy.*pharmacist.*2026-03-09.*07:00–15:00/);
   });
 
+  it("names the worst stretch in clock times on the day the clocks go forward, and says when they do", () => {
+    const sunday: Floors = [{ area: "central", roleFamily: "pharmacist", count: 1, from: "07:00", to: "15:00", weekdays: [7] }];
+    const found = violationsOf(world({ floors: sunday }), [a("A", "2026-03-15", "D8")], RULE);
+    expect(found.map((v) => v.subjects.date)).toEqual(["2026-03-08"]);
+    expect(found[0]!.message).toBe("Central pharmacy is 8.0 pharmacist staff-hours below its floor on 2026-03-08; worst 1 short at 07:00–15:00 (clock times; the clocks go forward 1 h at 02:00 that day)");
+  });
+
   it("counts each person missing under a floor of two", () => {
     const found = violationsOf(world({ floors: mondayDays(2) }), [a("A", "2026-03-02", "D8"), a("A", "2026-03-09", "D8"), a("B", "2026-03-09", "D8")], RULE);
     expect(found).toHaveLength(1);
