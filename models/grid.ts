@@ -53,6 +53,8 @@ export interface Interval {
 
 export interface PayPeriod {
   index: number;
+  /** The period's own first date: before the horizon's when the period began before it. */
+  startDate: string;
   firstDate: string;
   /** First date and day indices of the part of the span inside the horizon. */
   firstDay: number;

@@ -18,7 +18,7 @@
  * an hour's pay, so work that must go to someone goes to the person short of their band rather than to
  * one already above it.
  */
-import type { GridDay, PayPeriod, StaffMember } from "../../models/index.js";
+import { addDays, type GridDay, type PayPeriod, type StaffMember } from "../../models/index.js";
 import type { Finding, RuleDefinition } from "./types.js";
 import { payOf } from "../check/pay.js";
 import { binaryReach, buildBand } from "../model/bands.js";
@@ -53,7 +53,7 @@ export const payPeriodHours: RuleDefinition<{ underToleranceHours: number; overT
         findings.push({
           subjects: { staff: member.id, period: period.firstDate },
           amount: short + over,
-          message: `${member.name} works ${fmt(worked)} h in the pay period from ${period.firstDate} (${range}${days}): ${fmt(short + over)} h ${short > 0 ? "short" : "over"}`,
+          message: `${member.name} works ${fmt(worked)} h in the pay period ${period.startDate} to ${addDays(period.startDate, 13)} (${range}${days}): ${fmt(short + over)} h ${short > 0 ? "short" : "over"}`,
         });
       });
     });

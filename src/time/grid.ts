@@ -9,7 +9,6 @@ import { addDays, firstOccurrence } from "../../models/index.js";
 import type {
   GridDay,
   Interval,
-  PayPeriod,
   PlanningInput,
   ShiftInstance,
   ShiftTemplate,
@@ -216,14 +215,14 @@ export function buildTimeGrid(input: PlanningInput): TimeGrid {
     intervals,
     shifts,
     history,
-    payPeriods: spans(inHorizon, (d) => d.payPeriod),
+    payPeriods: spans(inHorizon, (d) => d.payPeriod).map((p) => ({ ...p, startDate: addDays(p.firstDate, -periodOffset(p.firstDay)) })),
     workweeks: spans(inHorizon, (d) => d.week),
     weekends: weekends(inHorizon),
   };
 }
 
-function spans(days: GridDay[], key: (d: GridDay) => number): PayPeriod[] & Workweek[] {
-  const out: PayPeriod[] = [];
+function spans(days: GridDay[], key: (d: GridDay) => number): Workweek[] {
+  const out: Workweek[] = [];
   for (const day of days) {
     const k = key(day);
     const last = out[out.length - 1];

@@ -112,10 +112,10 @@ describe("time grid", () => {
     ]);
   });
 
-  it("splits pay periods every 14 days from the anchor", () => {
-    expect(grid.payPeriods.map((p) => [p.firstDate, p.daysInHorizon])).toEqual([
-      ["2026-03-02", 13],
-      ["2026-03-15", 1],
+  it("splits pay periods every 14 days from the anchor, each with its own start where it began before the horizon", () => {
+    expect(grid.payPeriods.map((p) => [p.startDate, p.firstDate, p.daysInHorizon])).toEqual([
+      ["2026-03-01", "2026-03-02", 13],
+      ["2026-03-15", "2026-03-15", 1],
     ]);
   });
 

@@ -22,6 +22,8 @@ describe("hours.pay-period-band", () => {
     expect(found).toHaveLength(1);
     const short = 80 * FIRST - 8 - 64;
     expect(found[0]).toMatchObject({ hard: false, unit: "hour", subjects: { staff: "A", period: "2026-03-02" } });
+    // Named by its own dates, though it began the day before the horizon.
+    expect(found[0]!.message).toMatch(/^Ann works 64\.0 h in the pay period 2026-03-01 to 2026-03-14 \(.*, 13 of its 14 days in the horizon\): .* h short$/);
     expect(found[0]!.amount).toBeCloseTo(short, 9);
     expect(found[0]!.penalty).toBeCloseTo(short * 50, 9);
   });
