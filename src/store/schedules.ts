@@ -229,7 +229,8 @@ export class ScheduleRepository {
    * Publish a draft as the site's next immutable version (a new schedule; the draft stays editable, now
    * based on that version). Refused, with nothing stored: 412 when `guard.expects` refuses the draft's
    * revision (edited since its client read it); 409 when a version newer than the one it was drafted from
-   * was published since (it would silently undo that one), or when `guard.vet` refuses it.
+   * was published since (it would silently undo that one), when the latest version holds the same shifts
+   * against the same site data (nothing new: a double click), or when `guard.vet` refuses it.
    */
   publish(siteId: string, id: string, actor: Actor, guard: PublishGuard = {}): { ok: true; value: ScheduleRecord } | WriteRefusal {
     return this.db.transaction((): { ok: true; value: ScheduleRecord } | WriteRefusal => {
@@ -246,12 +247,18 @@ export class ScheduleRepository {
           problems: [{ path: "baseVersion", message: `drafted ${from}; the site's latest published version is ${newer.version}`, value: draft.baseVersion }],
         };
       }
-      const vetted: ReturnType<NonNullable<PublishGuard["vet"]>> = guard.vet?.(draft) ?? { ok: true };
-      if (!vetted.ok) return vetted;
-      const { v } = this.db.prepare("SELECT COALESCE(MAX(version), 0) + 1 AS v FROM schedules WHERE site_id = ?").get(siteId) as { v: number };
       // The site's input as it stands, kept with the version: its calendar events keep the times, names and
       // horizon they were published with, whatever the manager edits afterwards.
       const { input } = this.db.prepare("SELECT input FROM sites WHERE id = ?").get(siteId) as { input: string };
+      // The same shifts against the same site data as the latest version: a second click of Publish, or a
+      // draft left as it was. Another version would change nobody's calendar.
+      const latest = newer && (this.db.prepare("SELECT assignments, input FROM schedules WHERE id = ?").get(newer.id) as { assignments: string; input: string | null });
+      if (latest && latest.assignments === JSON.stringify(draft.assignments) && latest.input === input) {
+        return { ok: false, status: 409, detail: `draft ${id} holds the same shifts as version ${newer!.version} (published ${newer!.createdAt}), against the same site data: there is nothing new to publish` };
+      }
+      const vetted: ReturnType<NonNullable<PublishGuard["vet"]>> = guard.vet?.(draft) ?? { ok: true };
+      if (!vetted.ok) return vetted;
+      const { v } = this.db.prepare("SELECT COALESCE(MAX(version), 0) + 1 AS v FROM schedules WHERE site_id = ?").get(siteId) as { v: number };
       const publishedId = randomUUID();
       const now = new Date().toISOString();
       this.db

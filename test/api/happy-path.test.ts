@@ -160,7 +160,12 @@ describe("schedules and jobs", () => {
     const first = await h.api.post(`/sites/test/schedules/${draftId}/publish`, undefined, manager, etag);
     expect(first.status).toBe(201);
     expect(first.body.schedule).toMatchObject({ status: "published", version: 1, source: "publish", sourceId: draftId });
-    const second = await h.api.post(`/sites/test/schedules/${draftId}/publish`, undefined, manager, etag);
+    // The draft published as it stands is refused (nothing new); changed, it is the next version.
+    expect((await h.api.post(`/sites/test/schedules/${draftId}/publish`, undefined, manager, etag)).status).toBe(409);
+    const lock = first.body.schedule.assignments[0];
+    const edited = await h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits: [{ op: lock.locked ? "unlock" : "lock", staff: lock.staff, date: lock.date, template: lock.template }] }, manager, etag);
+    expect(edited.status).toBe(200);
+    const second = await h.api.post(`/sites/test/schedules/${draftId}/publish`, undefined, manager, { "if-match": edited.headers.get("etag")! });
     expect(second.body.schedule.version).toBe(2);
     const published = await h.api.get(`/sites/test/schedules/${first.body.schedule.id}`, manager);
     const edit = await h.api.post(`/sites/test/schedules/${first.body.schedule.id}/edits`, { edits: [{ op: "swap", date: "2026-03-02", staff: ["A", "B"] }] }, manager, { "if-match": published.headers.get("etag")! });

@@ -88,8 +88,22 @@ describe("a stale draft", () => {
     expect(refused.body.detail).toMatch(/made before any version was published, and version 1 was published since/);
     expect(refused.body.errors).toEqual([{ path: "baseVersion", message: "drafted before any version was published; the site's latest published version is 1", value: 0 }]);
     expect(stored(id)).toEqual(before);
-    // The draft that made version 1 may be published again (edited or not): it is not older than it.
-    expect((await publish(id, newer.id, token, { "if-match": newer.etag })).status).toBe(201);
+    // The draft that made version 1 may be published again once edited: it is not older than it.
+    const edited = await h.api.post(`/sites/${id}/schedules/${newer.id}/edits`, { edits: [{ op: "lock", staff: "A", date: "2026-03-02", template: "D8" }] }, token, { "if-match": newer.etag });
+    expect(edited.status).toBe(200);
+    expect((await publish(id, newer.id, token, { "if-match": edited.headers.get("etag")! })).status).toBe(201);
+  });
+
+  it("holding the same shifts as the latest version, against the same site data, is refused with 409: a second click publishes nothing", async () => {
+    const { id, token } = freshSite();
+    const made = await draft(id, token, [slot("A", "2026-03-02", "D8")]);
+    const clicks = await Promise.all([1, 2, 3].map(() => publish(id, made.id, token, { "if-match": made.etag })));
+    expect(clicks.map((res) => res.status).sort()).toEqual([201, 409, 409]);
+    expect(clicks.find((res) => res.status === 409)!.body.detail).toMatch(new RegExp(`^draft ${made.id} holds the same shifts as version 1 \\(published .*\\), against the same site data: there is nothing new to publish$`));
+    expect(h.store.schedules.publishedVersions(id)).toHaveLength(1);
+    // The same shifts against changed site data (a person renamed) is a version: calendars show the new name.
+    await putSite(id, token, (input) => ({ ...input, staff: input.staff.map((s) => (s.id === "A" ? { ...s, name: "Ann Lee" } : s)) }));
+    expect((await publish(id, made.id, token, { "if-match": made.etag })).status).toBe(201);
   });
 
   it("whose shifts' times changed since it was drafted is refused with 409 naming what changed; an unrelated change is not", async () => {

@@ -56,7 +56,16 @@ interface Route {
   body?: () => unknown;
   /** Sent by every caller, so the matrix tests who may write and not the If-Match every write needs. */
   headers?: Record<string, string>;
+  /** Run before each caller's request, so that the call has something to do. */
+  before?: () => void;
   allowed: Who[];
+}
+
+/** The draft made to differ from the latest version (a shift locked or unlocked), so that each caller's publish has a change to publish. */
+function changeDraft(): void {
+  const latest = h.store.schedules.latestPublished("alpha")!;
+  const changed = latest.assignments.map((a, i) => (i === 0 ? { ...a, locked: !a.locked } : a));
+  expect(h.store.schedules.updateDraft("alpha", draftId, changed, SYSTEM, "test.change").ok).toBe(true);
 }
 
 const input = () => h.store.sites.get("alpha")!.input;
@@ -86,7 +95,7 @@ const ROUTES: Route[] = [
   { method: "GET", path: "/sites/alpha/schedules/{draft}/candidates?date=2026-03-03&shift=D8", allowed: ["admin", "managerA", "hrA"] },
   { method: "GET", path: "/sites/alpha/schedules/{draft}?format=html", allowed: ["admin", "managerA", "hrA"] },
   { method: "POST", path: "/sites/alpha/schedules/{draft}/edits", body: lockA, headers: ANY_REVISION, allowed: ["admin", "managerA"] },
-  { method: "POST", path: "/sites/alpha/schedules/{draft}/publish", headers: ANY_REVISION, allowed: ["admin", "managerA"] },
+  { method: "POST", path: "/sites/alpha/schedules/{draft}/publish", headers: ANY_REVISION, before: changeDraft, allowed: ["admin", "managerA"] },
   { method: "GET", path: "/jobs/{job}", allowed: ["admin", "managerA", "hrA"] },
   { method: "POST", path: "/jobs/{job}/cancel", allowed: ["admin", "managerA"] },
   { method: "POST", path: "/jobs/{job}/stop", allowed: ["admin", "managerA"] },
@@ -113,6 +122,7 @@ const resolve = (path: string): string => path.replace("{draft}", draftId).repla
 
 describe("who may call what on site alpha", () => {
   it.each(CASES)("$who: $name", async ({ who, route }) => {
+    route.before?.();
     const body = route.body?.();
     const res = await h.api.request(route.method, resolve(route.path), { ...(tokens[who] ? { token: tokens[who] } : {}), ...(body !== undefined ? { body } : {}), ...(route.headers ? { headers: route.headers } : {}) });
     const expected = who === "revoked" || who === "nobody" ? "401" : route.allowed.includes(who) ? "allowed" : "403";
