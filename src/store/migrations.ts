@@ -183,6 +183,12 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   migrations.forEach((migration, i) => {
     if (i > 0 && migration.version <= migrations[i - 1]!.version) throw new Error(`migration ${migration.version} is out of order`);
   });
+  // Another program's SQLite file at the store's path holds tables but no migration record: it is not
+  // ours to add tables to.
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  if (tables.length > 0 && !tables.includes("schema_migrations")) {
+    throw new Error(`it is another program's SQLite database, not RxRoster's (its tables: ${tables.slice(0, 5).join(", ")}${tables.length > 5 ? ", …" : ""}); nothing was changed`);
+  }
   db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
   const newest = (db.prepare("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations").get() as { v: number }).v;
   const known = migrations.at(-1)?.version ?? 0;

@@ -39,12 +39,14 @@ describe("a data directory that is not a store", () => {
     const other = join(dir, "other-program");
     mkdirSync(other, { recursive: true });
     const foreign = new Database(join(other, "rxroster.db"));
-    foreign.exec("CREATE TABLE tokens (mine TEXT); INSERT INTO tokens VALUES ('kept')");
+    // A table of the store's name, and one of its own: the store's tables were added beside the latter.
+    foreign.exec("CREATE TABLE tokens (mine TEXT); INSERT INTO tokens VALUES ('kept'); CREATE TABLE notes (text TEXT)");
     foreign.close();
     const first = await capture(["token", "list", "--data-dir", other]);
-    expect(first).toMatchObject({ code: 2, err: `rxroster: --data-dir: ${join(other, "rxroster.db")}: cannot be used as the store (table tokens already exists)` });
+    expect(first).toMatchObject({ code: 2, err: `rxroster: --data-dir: ${join(other, "rxroster.db")}: cannot be used as the store (it is another program's SQLite database, not RxRoster's (its tables: notes, tokens); nothing was changed)` });
     const reopened = new Database(join(other, "rxroster.db"));
     expect(reopened.prepare("SELECT mine FROM tokens").all()).toEqual([{ mine: "kept" }]);
+    expect(reopened.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all()).toEqual([{ name: "notes" }, { name: "tokens" }]);
     reopened.close();
 
     const newer = join(dir, "newer-store");
