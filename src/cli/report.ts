@@ -88,7 +88,8 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
   } else {
     writeFileComplete(flags.out, body);
     const w = report.value.whatIf;
-    io.err(terminalText(`wrote ${flags.out}: ${w.recommendedHires === undefined ? "no recommendation" : `recommended ${w.capped ? "at least " : ""}${w.recommendedHires} hire(s)`} of ${w.hire.level} at ${w.hire.fte} FTE`));
+    const advice = w.rows.length === 1 ? "no hire tried (--max-hires 0)" : `${w.recommendedHires === undefined ? "no recommendation" : `recommended ${w.capped ? "at least " : ""}${w.recommendedHires} hire(s)`} of ${w.hire.level} at ${w.hire.fte} FTE`;
+    io.err(terminalText(`wrote ${flags.out}: ${advice}`));
   }
   return EXIT_OK;
 }
