@@ -8,7 +8,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { availableParallelism } from "node:os";
-import { parseArgs } from "node:util";
 import { SolveQueue, type SolveQueueOptions } from "../src/jobs/queue.js";
 import { CheckerPool } from "../src/jobs/checker-worker.js";
 import Database, { type Database as DatabaseHandle } from "better-sqlite3";
@@ -16,7 +15,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileSystemReason, makeDirectory } from "../src/io.js";
 import { DEFAULT_DATA_DIR, openStore, StoreOpenError, type Store } from "../src/store/store.js";
-import { joinNegativeValues, parseDecimal, parseWhole } from "../src/cli/flags.js";
+import { inOrderGiven, joinNegativeValues, parseDecimal, parseWhole, readArgs, type ArgProblem } from "../src/cli/flags.js";
 import { createApp } from "./app.js";
 
 export interface ServeOptions {
@@ -181,25 +180,23 @@ const MAX_CHECKER_TIME_LIMIT_SECONDS = 86_400;
  * `usage` when the flags themselves could not be read: an unknown one, a value missing).
  */
 export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions } | { ok: false; problems: string[]; usage: boolean } {
-  let values: { [K in keyof typeof SERVE_FLAGS]?: string };
-  try {
-    // `--checker-max-waiting -1` reaches its range check rather than parseArgs' "ambiguous".
-    ({ values } = parseArgs({ args: joinNegativeValues(argv, new Set(Object.keys(SERVE_FLAGS))), strict: true, options: SERVE_FLAGS }));
-  } catch (error) {
-    return { ok: false, problems: [(error as Error).message.replace(/\s*\n\s*/g, " ")], usage: true };
-  }
-  // Every bad value is named at once, not only the first.
-  const problems: string[] = [];
+  // `--checker-max-waiting -1` reaches its range check rather than parseArgs' "ambiguous".
+  const read = readArgs(joinNegativeValues(argv, new Set(Object.keys(SERVE_FLAGS))), SERVE_FLAGS, false);
+  const { values } = read;
+  // Every bad value is named at once, not only the first, with the unknown, repeated or valueless options
+  // in the order given.
+  const problems: ArgProblem[] = [...read.problems];
+  const bad = (flag: keyof typeof SERVE_FLAGS, line: string): void => void problems.push({ at: read.at.get(flag) ?? Infinity, line });
   // Plain digits, as the other flags: Number() took "" as port 0 and "0x50" as 80.
   const port = values.port === undefined ? 8080 : parseWhole(values.port);
-  if (port === undefined || port > 65535) problems.push(`--port must be an integer from 0 to 65535 (got "${values.port}")`);
+  if (port === undefined || port > 65535) bad("port", `--port must be an integer from 0 to 65535 (got "${values.port}")`);
   const publicUrl = values["public-url"];
-  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) problems.push(`--public-url must be an http(s) origin such as https://rx.example.org (got "${publicUrl}")`);
+  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) bad("public-url", `--public-url must be an http(s) origin such as https://rx.example.org (got "${publicUrl}")`);
   const whole = (flag: keyof typeof SERVE_FLAGS, min: number, max: number): number | undefined => {
     const raw = values[flag];
     if (raw === undefined) return undefined;
     const value = parseWhole(raw);
-    if (value === undefined || value < min || value > max) problems.push(`--${flag} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    if (value === undefined || value < min || value > max) bad(flag, `--${flag} must be a whole number from ${min} to ${max} (got "${raw}")`);
     return value;
   };
   const checkerWorkers = whole("checker-workers", 1, MAX_CHECKER_WORKERS);
@@ -209,12 +206,13 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions 
     const raw = values[flag];
     if (raw === undefined) return undefined;
     const seconds = parseDecimal(raw);
-    if (seconds === undefined || seconds < 1 || seconds > MAX_CHECKER_TIME_LIMIT_SECONDS) problems.push(`--${flag} must be a number of seconds from 1 to ${MAX_CHECKER_TIME_LIMIT_SECONDS} (got "${raw}")`);
+    if (seconds === undefined || seconds < 1 || seconds > MAX_CHECKER_TIME_LIMIT_SECONDS) bad(flag, `--${flag} must be a number of seconds from 1 to ${MAX_CHECKER_TIME_LIMIT_SECONDS} (got "${raw}")`);
     return seconds === undefined ? undefined : Math.round(seconds * 1000);
   };
   const checkerTaskTimeoutMs = milliseconds("checker-time-limit");
   const checkerStartTimeoutMs = milliseconds("checker-start-limit");
-  if (problems.length > 0) return { ok: false, problems, usage: false };
+  // Options that could not be read (unknown, repeated, valueless) are followed by the usage.
+  if (problems.length > 0) return { ok: false, problems: inOrderGiven(problems), usage: read.problems.length > 0 };
   return {
     ok: true,
     value: {

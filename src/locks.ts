@@ -19,11 +19,12 @@ interface Lock {
 }
 
 /**
- * A repair's window as the lock checker needs it: which locks it made (the base's shifts on the dates it
- * keeps, which the base did not lock) and its dates, so a problem with one of them says what lets it change.
+ * A repair's window as the lock checker needs it: which assignments it keeps as they are (the base's shifts
+ * on the dates outside it, locked in the base or not) and its dates, so a problem with one of them says why
+ * it is kept and what lets it change.
  */
 export interface WindowLocks {
-  /** The places in the list of the locks the window made. */
+  /** The places in the list of the assignments outside the window, locked in the schedule or not. */
   kept: ReadonlySet<number>;
   /** The dates the repair may change, "FROM…UNTIL". */
   dates: string;
@@ -39,9 +40,10 @@ export interface CheckLocksOptions {
 /**
  * Problems of the locked assignments in `assignments`, one per break of a hard rule, its path the locks
  * involved (`assignments[3]`, or `assignments[0], assignments[1], …` for locks that break it together);
- * none when the locks can all be kept. A problem with a lock the window made says so: the schedule never
- * locked it, and widening the window lets it change. A rule of no person that the window's locks break
- * (a hard budget cap) is one problem of the window as a whole, its path the list's.
+ * none when the locks can all be kept. A problem with an assignment a repair keeps because it lies outside
+ * its window says so, locked in the schedule or not: only widening the window lets it change. A rule of no
+ * person that the kept shifts break (a hard budget cap) is one problem of the window as a whole, its path
+ * the list's.
  */
 export function checkLocks(prepared: Prepared, assignments: readonly Assignment[], options: CheckLocksOptions = {}): Problem[] {
   const { listPath = "assignments", window } = options;
@@ -58,7 +60,7 @@ export function checkLocks(prepared: Prepared, assignments: readonly Assignment[
     let pool = locks.filter((l) => staff === undefined || l.assignment.staff === staff);
     // A rule of no person (a budget cap, overstaffing, made hard) that the dates a repair keeps break is
     // theirs as a whole: the filter below would blame an arbitrary few of a month's shifts, at one explain
-    // of them per shift. Only the schedule's own locks go through it; the window's are told of once, after.
+    // of them per shift. Only the locks inside the window go through it; the kept shifts are told of once, after.
     const windowLocks = staff === undefined && window ? pool.filter((l) => window.kept.has(l.index)) : [];
     if (windowLocks.length > 0) pool = pool.filter((l) => !window!.kept.has(l.index));
     // A deletion filter: a lock without which the rest still break the rule is not needed to break it, so
@@ -75,23 +77,22 @@ export function checkLocks(prepared: Prepared, assignments: readonly Assignment[
         first: minimal[0]!.index,
         problem: {
           path: minimal.map((l) => `${listPath}[${l.index}]`).join(", "),
-          message: `${minimal.length === 1 ? "locked, but breaks" : "locked together, they break"} the hard rule ${rule}: ${v.message}${window && minimal.some((l) => window.kept.has(l.index)) ? keptNote(window) : ""}`,
+          message: keptBreaking(minimal, window, `the hard rule ${rule}: ${v.message}`),
         },
       });
       pool = pool.filter((l) => !minimal.includes(l));
     }
     if (windowLocks.length > 0) {
       const found = breaks([...pool, ...windowLocks]).filter((v) => v.rule === rule && v.subjects.staff === undefined);
-      const locked = pool.length > 0 ? `, with ${pool.length} of the schedule's own locks,` : "";
+      const locked = pool.length > 0 ? `, with ${pool.length} locked shift(s) within those dates,` : "";
       if (found.length > 0) {
         problems.push({
           first: windowLocks[0]!.index,
           problem: {
             path: listPath,
             message:
-              `kept as they were, the ${windowLocks.length} shifts on the dates outside the repair's window${locked} break the hard rule ${rule} together: ` +
-              `${found[0]!.message}${found.length > 1 ? ` (and ${found.length - 1} more)` : ""} (not locked in the schedule, but outside the dates the repair ` +
-              `may change, ${window!.dates}: widen them to let these shifts change)`,
+              `kept as they are, the ${windowLocks.length} shifts outside the dates the repair may change (${window!.dates})${locked} break the hard rule ${rule} together: ` +
+              `${found[0]!.message}${found.length > 1 ? ` (and ${found.length - 1} more)` : ""}; widen the dates to let these shifts change`,
           },
         });
       }
@@ -100,5 +101,19 @@ export function checkLocks(prepared: Prepared, assignments: readonly Assignment[
   return problems.sort((a, b) => a.first - b.first).map((p) => p.problem);
 }
 
-const keptNote = (window: WindowLocks): string =>
-  ` (not locked in the schedule, but outside the dates the repair may change, ${window.dates}, so kept as it was: widen them to let it change)`;
+/**
+ * `rule` (the hard rule and how it is broken) as broken by `locks`, said with why they are kept: locked in
+ * the schedule, or kept as they are because they lie outside a repair's window (locked or not), which only
+ * a wider window lets change.
+ */
+function keptBreaking(locks: readonly Lock[], window: WindowLocks | undefined, rule: string): string {
+  const one = locks.length === 1;
+  const outside = window ? locks.filter((l) => window.kept.has(l.index)).length : 0;
+  if (outside === 0) return `${one ? "locked, but breaks" : "locked together, they break"} ${rule}`;
+  const dates = `outside the dates the repair may change, ${window!.dates}`;
+  const all = outside === locks.length;
+  return (
+    `${one ? "kept as it is" : "kept as they are"} (${all ? dates : `locked, or ${dates}`}), ${one ? "but breaks" : "together they break"} ${rule}; ` +
+    `widen the dates${all ? "" : " or unlock them"} to let ${one ? "it" : "them"} change`
+  );
+}

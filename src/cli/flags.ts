@@ -1,7 +1,9 @@
 /**
  * Option values of the command line: numbers written in plain decimal only (`Number` would take "" as 0,
- * "0x10" as 16 and "1e3" as 1000), and the argument list made ready for `parseArgs`.
+ * "0x10" as 16 and "1e3" as 1000), the argument list made ready for `parseArgs`, and read with every
+ * problem of it named (`readArgs`), for `rxroster` and its `token` and `serve` commands alike.
  */
+import { parseArgs } from "node:util";
 
 /** `raw` as a number when it is plain decimal digits with an optional fraction ("90", "0.5"); else undefined. */
 export function parseDecimal(raw: string): number | undefined {
@@ -32,20 +34,70 @@ export function joinNegativeValues(args: readonly string[], valueOptions: Readon
   return joined;
 }
 
+/** An option table as `parseArgs` takes it. */
+export type OptionTable = Readonly<Record<string, { readonly type: "string" | "boolean"; readonly short?: string }>>;
+
+/** The options' values as given: a string option's text, or undefined; a boolean option's true or false. */
+export type OptionValues<T extends OptionTable> = { -readonly [K in keyof T]: T[K]["type"] extends "string" ? string | undefined : boolean };
+
+/** A line of bad command-line use, and where in the arguments it arose (`at`): lines are said in that order. */
+export interface ArgProblem {
+  at: number;
+  line: string;
+}
+
+export interface ReadArgs<T extends OptionTable> {
+  /** A repeated option's, or a bad one's, value is left out (undefined, false). */
+  values: OptionValues<T>;
+  positionals: string[];
+  /** Unknown options, options given twice, values missing, ambiguous or not wanted, unexpected arguments. */
+  problems: ArgProblem[];
+  /** Where each option given appears first, to place the problems of its value among the others. */
+  at: ReadonlyMap<string, number>;
+}
+
 /**
- * Every option in `args` that is not in `known` (long names, and short ones as "-x"): `parseArgs` stops
- * at the first, and a user with two typos should not have to run twice to learn of the second.
+ * `args` read against `options` with parseArgs' tokens: every problem strict mode would refuse (which
+ * stops at the first, so a user with several mistakes ran once for each), and an option given twice
+ * (which parseArgs settles silently for the last).
  */
-export function unknownOptions(args: readonly string[], known: ReadonlySet<string>, valueOptions: ReadonlySet<string>): string[] {
-  const unknown: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "--") break;
-    if (!arg.startsWith("-") || arg === "-") continue;
-    const name = arg.startsWith("--") ? arg.slice(2).split("=")[0]! : arg;
-    if (!known.has(name)) unknown.push(arg.startsWith("--") ? `--${name}` : arg);
-    // The value of a value-taking option is not an option, whatever it looks like.
-    else if (valueOptions.has(name) && !arg.includes("=")) i++;
+export function readArgs<T extends OptionTable>(args: string[], options: T, allowPositionals: boolean): ReadArgs<T> {
+  const { tokens, positionals } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
+  const values: Record<string, string | boolean | undefined> = Object.fromEntries(Object.entries(options).map(([name, o]) => [name, o.type === "boolean" ? false : undefined]));
+  const problems: ArgProblem[] = [];
+  const at = new Map<string, number>();
+  const times = new Map<string, number>();
+  for (const token of tokens) {
+    if (token.kind === "positional" && !allowPositionals) problems.push({ at: token.index, line: `Unexpected argument '${token.value}'. This command does not take positional arguments` });
+    if (token.kind !== "option") continue;
+    const option = Object.hasOwn(options, token.name) ? options[token.name]! : undefined;
+    if (option === undefined) {
+      problems.push({ at: token.index, line: `Unknown option '${token.rawName}'` });
+      continue;
+    }
+    const count = (times.get(token.name) ?? 0) + 1;
+    times.set(token.name, count);
+    if (count > 1) {
+      // Said once, where it was first given; neither value is used.
+      if (count === 2) problems.push({ at: at.get(token.name)!, line: `--${token.name} is given twice` });
+      values[token.name] = option.type === "boolean" ? false : undefined;
+      continue;
+    }
+    at.set(token.name, token.index);
+    const shown = option.short === undefined ? `--${token.name}` : `-${option.short}, --${token.name}`;
+    if (option.type === "boolean") {
+      if (token.value !== undefined) problems.push({ at: token.index, line: `Option '${shown}' does not take an argument` });
+      else values[token.name] = true;
+    } else if (token.value === undefined) {
+      problems.push({ at: token.index, line: `Option '${shown} <value>' argument missing` });
+    } else if (!token.inlineValue && token.value.startsWith("-")) {
+      problems.push({ at: token.index, line: `Option '${token.rawName}' argument is ambiguous. Did you forget to specify the option argument for '${token.rawName}'? To specify an option argument starting with a dash use '--${token.name}=-XYZ'.` });
+    } else values[token.name] = token.value;
   }
-  return unknown;
+  return { values: values as OptionValues<T>, positionals, problems, at };
+}
+
+/** The lines of `problems` in the order of the arguments they arose from (a line of no option's, last). */
+export function inOrderGiven(problems: readonly ArgProblem[]): string[] {
+  return [...problems].sort((a, b) => a.at - b.at).map((p) => p.line);
 }

@@ -144,7 +144,8 @@ export function formatSolveSummary(input: PlanningInput, outcome: OptimizeOutcom
   const lines: string[] = [];
   const m = outcome.model;
   lines.push(`Solver: ${outcome.engine}, ${m.columns.toLocaleString("en-US")} columns, ${m.rows.toLocaleString("en-US")} rows, ${m.nonzeros.toLocaleString("en-US")} nonzeros`);
-  const gap = outcome.gap === undefined ? "" : `, gap ${(100 * outcome.gap).toFixed(2)} %`;
+  // A schedule with no bound to measure it by has no gap: said, as the FTE report says it, lest the gap seem forgotten.
+  const gap = outcome.gap !== undefined ? `, gap ${(100 * outcome.gap).toFixed(2)} %` : outcome.status === "feasible" ? ", no bound" : "";
   lines.push(`Status: ${outcome.status}${gap}, ${outcome.seconds.toFixed(1)} s${outcome.firstFeasibleSeconds === undefined ? "" : ` (first schedule after ${outcome.firstFeasibleSeconds.toFixed(1)} s)`}`);
   for (const warning of outcome.warnings ?? []) lines.push(`Warning: ${terminalText(warning)}`);
   if (outcome.status === "infeasible") {

@@ -3,7 +3,6 @@
  * expected ever surfaces as a stack trace. The usage and the options each command takes are usage.ts's.
  */
 import { rmSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { z } from "zod";
@@ -12,7 +11,7 @@ import { fileSystemReason, readDataFile, writableDirectory, writableFile, writeF
 import { explain, parseInput, parseScheduleFor, prepare } from "../pipeline.js";
 import { formatExplanation, formatSolveSummary, progressPrinter } from "./format.js";
 import { terminalText } from "./terminal.js";
-import { joinNegativeValues, parseDecimal, unknownOptions } from "./flags.js";
+import { inOrderGiven, joinNegativeValues, parseDecimal, readArgs, type ArgProblem } from "./flags.js";
 import { optimize } from "../optimize.js";
 import { checkLocks } from "../locks.js";
 import { frozenOutside, keptByWindow, repairWindowProblems, unplannedKeptDates, withBaseLocks, withReference } from "../repair/window.js";
@@ -21,9 +20,9 @@ import { scheduleToHtml } from "../export/schedule-html.js";
 import type { EngineName } from "../../solver/engines/types.js";
 import { runIcs } from "./ics.js";
 import { runCandidates } from "./candidates.js";
-import { runReport } from "./report.js";
+import { reportOptions, runReport } from "./report.js";
 import { runToken } from "./token.js";
-import { KNOWN_OPTIONS, OPTIONS_OF, PARSE_OPTIONS, USAGE, UsageError, VALUE_OPTIONS } from "./usage.js";
+import { OPTIONS_OF, PARSE_OPTIONS, USAGE, UsageError, VALUE_OPTIONS } from "./usage.js";
 import { StoreOpenError } from "../store/store.js";
 
 export const EXIT_OK = 0;
@@ -91,19 +90,28 @@ interface SolveFlags {
   json: boolean;
 }
 
-function numberFlag(name: string, raw: string | undefined, min: number, max: number, problems: string[]): number | undefined {
+/** A bad value of an option (named without its dashes), in a line. */
+interface OptionProblem {
+  option: string;
+  line: string;
+}
+
+function numberFlag(name: string, raw: string | undefined, min: number, max: number, problems: OptionProblem[]): number | undefined {
   if (raw === undefined) return undefined;
   const value = parseDecimal(raw);
-  if (value === undefined || value < min || value > max) problems.push(`--${name} must be a number from ${min} to ${max} (got "${raw}")`);
+  if (value === undefined || value < min || value > max) problems.push({ option: name, line: `--${name} must be a number from ${min} to ${max} (got "${raw}")` });
   return value;
 }
 
-/** The solve options' values, and a line for each bad one. */
-function solveOptions(flags: SolveFlags): { timeLimitSeconds: number | undefined; relativeGap: number | undefined; problems: string[] } {
-  const problems: string[] = [];
+/** The solve options' values, and a line for each bad one (a repair's dates too). */
+function solveOptions(flags: SolveFlags, repair?: Omit<RepairArgs, "schedule">): { timeLimitSeconds: number | undefined; relativeGap: number | undefined; problems: OptionProblem[] } {
+  const problems: OptionProblem[] = [];
   const timeLimitSeconds = numberFlag("time-limit", flags.timeLimit, 1, 86_400, problems);
   const relativeGap = numberFlag("gap", flags.gap, 0, 1, problems);
-  if (flags.engine !== undefined && flags.engine !== "highs" && flags.engine !== "jslp") problems.push(`--engine must be highs or jslp (got "${flags.engine}")`);
+  if (flags.engine !== undefined && flags.engine !== "highs" && flags.engine !== "jslp") problems.push({ option: "engine", line: `--engine must be highs or jslp (got "${flags.engine}")` });
+  for (const [option, date] of Object.entries({ "change-from": repair?.changeFrom, "change-until": repair?.changeUntil })) {
+    if (date !== undefined && !IsoDateSchema.safeParse(date).success) problems.push({ option, line: `--${option} must be a date YYYY-MM-DD (got "${date}")` });
+  }
   return { timeLimitSeconds, relativeGap, problems };
 }
 
@@ -120,11 +128,8 @@ interface RepairArgs {
 
 async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: RepairArgs): Promise<number> {
   // Every bad option is named at once, not only the first.
-  const { timeLimitSeconds, relativeGap, problems } = solveOptions(flags);
-  for (const [flag, date] of Object.entries({ "change-from": repair?.changeFrom, "change-until": repair?.changeUntil })) {
-    if (date !== undefined && !IsoDateSchema.safeParse(date).success) problems.push(`--${flag} must be a date YYYY-MM-DD (got "${date}")`);
-  }
-  if (problems.length > 0) throw new UsageError(problems);
+  const { timeLimitSeconds, relativeGap, problems } = solveOptions(flags, repair);
+  if (problems.length > 0) throw new UsageError(problems.map((p) => p.line));
   const loaded = loadInput(inputPath);
   if (!loaded.ok) return reportProblems(io, inputPath, loaded.problems);
   const fromPath = repair?.schedule ?? flags.from;
@@ -204,22 +209,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     // token has flags of its own (--role, --site, --data-dir): it parses them itself.
     if (argv[0] === "token") return runToken(argv.slice(1), io);
-    const unknown = unknownOptions(argv, KNOWN_OPTIONS, VALUE_OPTIONS);
-    if (unknown.length > 0) throw new UsageError(unknown.map((option) => `Unknown option '${option}'`));
-    const { values, positionals } = parseArgs({
-      args: joinNegativeValues(argv, VALUE_OPTIONS),
-      allowPositionals: true,
-      strict: true,
-      options: PARSE_OPTIONS,
-    });
+    const read = readArgs(joinNegativeValues(argv, VALUE_OPTIONS), PARSE_OPTIONS, true);
+    const { values, positionals } = read;
     const [command, ...rest] = positionals;
-    if (values.help || command === undefined || command === "help") {
+    if (read.problems.length === 0 && (values.help || command === undefined || command === "help")) {
       io.out(USAGE);
       return command === undefined && !values.help ? EXIT_BAD_INPUT : EXIT_OK;
     }
     // An option another command takes (`check … --out x`) would be ignored without a word.
-    const allowed = OPTIONS_OF[command];
-    const given = Object.entries(values).filter(([name, value]) => value !== undefined && value !== false && name !== "help").map(([name]) => name);
+    const allowed = command === undefined ? undefined : OPTIONS_OF[command];
+    const given = [...read.at.keys()].filter((name) => name !== "help");
     const foreign = allowed ? given.filter((name) => !allowed.includes(name)) : [];
     const solveFlags = (defaultOut: string): SolveFlags => ({
       out: values.out ?? defaultOut,
@@ -229,10 +228,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
       engine: values.engine,
       json: values.json,
     });
-    if (foreign.length > 0) {
+    const reportFlags = { hire: values.hire, maxHires: values["max-hires"], timeLimit: values["time-limit"], format: values.format, out: values.out };
+    if (foreign.length > 0 || read.problems.length > 0) {
       const lines = foreign.map((name) => `${command} takes no --${name}${allowed!.length > 0 ? ` (its options: ${allowed!.map((o) => `--${o}`).join(", ")})` : ""}`);
-      // With the bad values of the options it does take, so one run names them all.
-      throw new UsageError(command === "solve" || command === "demo" || command === "repair" ? [...lines, ...solveOptions(solveFlags("out")).problems] : lines);
+      // With the bad values of the options it does take, in the order given, so one run names them all.
+      const valueProblems: OptionProblem[] =
+        command === "solve" || command === "demo" || command === "repair"
+          ? solveOptions(solveFlags("out"), { changeFrom: values["change-from"], changeUntil: values["change-until"] }).problems
+          : command === "report"
+            ? reportOptions(reportFlags).problems.map((p) => ({ option: p.path.slice(2).split(" ")[0]!, line: formatProblem(p) }))
+            : [];
+      const placed: ArgProblem[] = valueProblems.map((p) => ({ at: read.at.get(p.option) ?? Infinity, line: p.line }));
+      throw new UsageError([...lines, ...inOrderGiven([...read.problems, ...placed])]);
     }
     const arity = (n: number): void => {
       if (rest.length !== n) throw new UsageError([`${command} takes ${n} file argument(s), got ${rest.length}`]);
@@ -261,16 +268,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
         arity(2);
         return runIcs(io, rest[0]!, rest[1]!, { staff: values.staff, out: values.out });
       case "report":
-        return await runReport(io, rest, { hire: values.hire, maxHires: values["max-hires"], timeLimit: values["time-limit"], format: values.format, out: values.out });
+        return await runReport(io, rest, reportFlags);
       default:
         throw new UsageError([`unknown command '${command}'`]);
     }
   } catch (error) {
-    const known = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
-    if (known) {
-      // parseArgs says some things over several lines ("… argument is ambiguous.\nDid you forget …"): one line each.
-      const lines = error instanceof UsageError ? error.lines : [(error as Error).message.replace(/\s*\n\s*/g, " ")];
-      for (const line of lines) io.err(terminalText(`rxroster: ${line}`));
+    if (error instanceof UsageError) {
+      for (const line of error.lines) io.err(terminalText(`rxroster: ${line}`));
       io.err(USAGE);
       return EXIT_BAD_INPUT;
     }

@@ -39,10 +39,9 @@ function secondsFlag(name: string, raw: string | undefined, min: number, max: nu
   return value;
 }
 
-export async function runReport(io: Io, args: string[], flags: ReportFlags): Promise<number> {
+/** The report's options' values, and a problem for each bad one (named by its flag, "--max-hires"). */
+export function reportOptions(flags: ReportFlags): { format: FteReportFormat; maxHires: number | undefined; timeLimitSeconds: number | undefined; hire: HireSpec | undefined; problems: Problem[] } {
   const problems: Problem[] = [];
-  if (args[0] !== "fte") problems.push({ path: "report", message: "the only report is fte: rxroster report fte <input>", ...(args[0] ? { value: args[0] } : {}) });
-  if (args.length !== 2) problems.push({ path: "report fte", message: `takes one input file, got ${Math.max(0, args.length - 1)}` });
   const format = (flags.format ?? "html") as FteReportFormat;
   if (!FTE_REPORT_FORMATS.includes(format)) problems.push({ path: "--format", message: `must be ${FTE_REPORT_FORMATS.join(", ")}`, value: flags.format });
   const maxHires = intFlag("max-hires", flags.maxHires, 0, MAX_HIRES, problems);
@@ -58,6 +57,15 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
     const why = writableDirectory(dirname(flags.out)) ?? writableFile(flags.out);
     if (why !== undefined) problems.push({ path: "--out", message: `cannot write to ${flags.out}: ${why}` });
   }
+  return { format, maxHires, timeLimitSeconds, hire, problems };
+}
+
+export async function runReport(io: Io, args: string[], flags: ReportFlags): Promise<number> {
+  const problems: Problem[] = [];
+  if (args[0] !== "fte") problems.push({ path: "report", message: "the only report is fte: rxroster report fte <input>", ...(args[0] ? { value: args[0] } : {}) });
+  if (args.length !== 2) problems.push({ path: "report fte", message: `takes one input file, got ${Math.max(0, args.length - 1)}` });
+  const { format, maxHires, timeLimitSeconds, hire, problems: flagProblems } = reportOptions(flags);
+  problems.push(...flagProblems);
   if (problems.length > 0) return reportProblems(io, "rxroster", problems);
 
   const inputPath = args[1]!;
@@ -80,7 +88,8 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
   } else {
     writeFileComplete(flags.out, body);
     const w = report.value.whatIf;
-    io.err(terminalText(`wrote ${flags.out}: ${w.recommendedHires === undefined ? "no recommendation" : `recommended ${w.capped ? "at least " : ""}${w.recommendedHires} hire(s)`} of ${w.hire.level} at ${w.hire.fte} FTE`));
+    const advice = w.rows.length === 1 ? "no hire tried (--max-hires 0)" : `${w.recommendedHires === undefined ? "no recommendation" : `recommended ${w.capped ? "at least " : ""}${w.recommendedHires} hire(s)`} of ${w.hire.level} at ${w.hire.fte} FTE`;
+    io.err(terminalText(`wrote ${flags.out}: ${advice}`));
   }
   return EXIT_OK;
 }

@@ -4,8 +4,8 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { ROLES, scopeProblem, type Role } from "../store/tokens.js";
+import { inOrderGiven, readArgs } from "./flags.js";
 import { DATABASE_FILE, DEFAULT_DATA_DIR, openStore, type Store } from "../store/store.js";
 
 interface Io {
@@ -19,25 +19,19 @@ export const TOKEN_USAGE = `  token create --role admin|manager|hr|staff [--site
   token revoke <token-id> [--data-dir DIR]
                                   revoke a token`;
 
-function fail(io: Io, message: string): number {
-  io.err(`rxroster token: ${message}`);
+/** One line per problem, then the usage. */
+function fail(io: Io, ...problems: string[]): number {
+  for (const message of problems) io.err(`rxroster token: ${message}`);
   io.err(`usage:\n${TOKEN_USAGE}`);
   return 2;
 }
 
+const TOKEN_FLAGS = { role: { type: "string" }, site: { type: "string" }, staff: { type: "string" }, "data-dir": { type: "string" } } as const;
+
 export function runToken(argv: string[], io: Io): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { role: { type: "string" }, site: { type: "string" }, staff: { type: "string" }, "data-dir": { type: "string" } },
-    });
-  } catch (error) {
-    return fail(io, (error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  // Every unknown, repeated or valueless option at once, not only the first.
+  const { values, positionals, problems } = readArgs(argv, TOKEN_FLAGS, true);
+  if (problems.length > 0) return fail(io, ...inOrderGiven(problems));
   const [action, ...rest] = positionals;
   const dataDir = values["data-dir"] ?? DEFAULT_DATA_DIR;
   if (action === "create") {

@@ -86,7 +86,5 @@ export const PARSE_OPTIONS = {
   html: { type: "string" },
 } as const;
 
-/** Every option's names, long and short ("-h"). */
-export const KNOWN_OPTIONS: ReadonlySet<string> = new Set([...Object.keys(PARSE_OPTIONS), "-h"]);
 /** The options that take a value. */
 export const VALUE_OPTIONS: ReadonlySet<string> = new Set(Object.entries(PARSE_OPTIONS).filter(([, o]) => o.type === "string").map(([name]) => name));

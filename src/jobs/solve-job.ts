@@ -99,15 +99,24 @@ export function planSolve(store: Store, job: Extract<JobRecord, { kind: "solve" 
  * Records a solve job's outcome: its schedule as a draft, the plan's warnings and a site edited meanwhile
  * ahead of the solver's own; or, without one, why it failed (`stopping`: it was told to stop early).
  */
-export function finishSolve(store: Store, id: string, site: SiteRecord, message: Extract<SolveWorkerMessage, { type: "outcome" }>, plan: { warnings: readonly string[]; baseId: string | undefined }, stopping: boolean): void {
+export function finishSolve(
+  store: Store,
+  id: string,
+  site: SiteRecord,
+  message: Extract<SolveWorkerMessage, { type: "outcome" }>,
+  plan: { warnings: readonly string[]; baseId: string | undefined; data: Pick<SolveWorkerInput, "frozen"> },
+  stopping: boolean,
+): void {
   const result = withWarnings(message.result, plan.warnings);
   // A cancelled or interrupted job is already ended: succeed() and end() leave it so, storing nothing.
   if (message.assignments) {
     store.jobs.succeed(id, message.assignments, withWarnings(result, siteChangedWarning(site, store.sites.get(site.id))), { revision: site.revision, input: site.input });
     return;
   }
+  // A repair keeps its base's shifts outside the window as well as its locks: each problem says which.
+  const kept = plan.data.frozen ? `the assignments a repair of schedule ${plan.baseId ?? "(none)"} keeps (its locks, and its shifts outside the repair's window)` : `the locked assignments of schedule ${plan.baseId ?? "(none)"}`;
   const why = message.problems?.length
-    ? `the locked assignments of schedule ${plan.baseId ?? "(none)"} break hard rules: ${message.problems.map(formatProblem).join("; ")}`
+    ? `${kept} break hard rules: ${message.problems.map(formatProblem).join("; ")}`
     : result.solveStatus === "infeasible"
       ? `infeasible: the hard rules cannot all hold${message.conflicts?.length ? `, e.g. ${message.conflicts.slice(0, 3).map((c) => c.message).join("; ")}` : ""}`
       : stopping

@@ -106,15 +106,15 @@ export function unplannedKeptDates(
 /**
  * The base schedule as a repair's locks: each assignment on a frozen date locked, so the base stays as it
  * is there, but for those `fits` refuses (they no longer fit the site: the model has no column for them);
- * and, for `checkLocks`, which of the locks the window made (the base did not lock them), so a problem
- * with one says that only widening the window lets it change.
+ * and, for `checkLocks`, which assignments the window keeps (all those on its frozen dates, whether the base
+ * locked them or not), so a problem with one says it is kept for lying outside the window.
  */
 export function keptByWindow(base: readonly Assignment[], frozen: FrozenDates, horizon: { start: string; end: string }, fits: (a: Assignment) => boolean = () => true): { assignments: Assignment[]; window: WindowLocks } {
   const kept = new Set<number>();
   const assignments = base.map((a, index) => {
-    if (a.locked || !isFrozen(frozen, a.date) || !fits(a)) return a;
+    if (!isFrozen(frozen, a.date) || !fits(a)) return a;
     kept.add(index);
-    return { ...a, locked: true };
+    return a.locked ? a : { ...a, locked: true };
   });
   return { assignments, window: { kept, dates: windowDates(frozen, horizon) } };
 }

@@ -48,14 +48,29 @@ describe("checkLocks (audit F6)", () => {
     expect(checkLocks(prepare(world()), [locked("A", "2026-03-02", "D8"), locked("A", "2026-03-03", "D8")])).toEqual([]);
   });
 
-  it("says of a lock a repair's window made, and only of it, that the schedule never locked it and widening the window lets it change", () => {
+  it("says of a shift a repair's window keeps, and only of it, that it is kept for lying outside the window and widening the window lets it change", () => {
     const input = onLeave(world(), "B");
-    // Ben's Wednesday is the manager's lock; his Thursday only the window's (place 1).
+    // Ben's Wednesday is the manager's lock inside the window; his Thursday lies outside it (place 1).
     const list = [locked("B", "2026-03-04", "D8"), locked("B", "2026-03-05", "D8")];
     const problems = checkLocks(prepare(input), list, { window: { kept: new Set([1]), dates: "2026-03-06…2026-03-15" } });
-    expect(problems.map((p) => [p.path, p.message.endsWith(" (not locked in the schedule, but outside the dates the repair may change, 2026-03-06…2026-03-15, so kept as it was: widen them to let it change)")])).toEqual([
-      ["assignments[0]", false],
-      ["assignments[1]", true],
+    expect(problems.map((p) => [p.path, p.message.replace(/: Ben is on approved leave.*/, "")])).toEqual([
+      ["assignments[0]", "locked, but breaks the hard rule leave.approved"],
+      ["assignments[1]", "kept as it is (outside the dates the repair may change, 2026-03-06…2026-03-15), but breaks the hard rule leave.approved"],
+    ]);
+    expect(problems[1]!.message).toMatch(/; widen the dates to let it change$/);
+  });
+
+  it("says of a lock and a kept shift that break a rule together that they are locked or outside the window", () => {
+    // Ben's night on Monday is the manager's lock inside the window; his Tuesday day shift lies outside it.
+    const list = [locked("B", "2026-03-02", "N8"), locked("B", "2026-03-03", "D8")];
+    const problems = checkLocks(prepare(world()), list, { window: { kept: new Set([1]), dates: "2026-03-02…2026-03-02" } });
+    expect(problems).toEqual([
+      {
+        path: "assignments[0], assignments[1]",
+        message: expect.stringMatching(
+          /^kept as they are \(locked, or outside the dates the repair may change, 2026-03-02…2026-03-02\), together they break the hard rule rest\.min-between-shifts: Ben rests .*; widen the dates or unlock them to let them change$/,
+        ),
+      },
     ]);
   });
 
@@ -69,7 +84,7 @@ describe("checkLocks (audit F6)", () => {
       {
         path: "assignments",
         message: expect.stringMatching(
-          /^kept as they were, the 3 shifts on the dates outside the repair's window break the hard rule budget\.cap together: Labor dollars \$[\d.]+ exceed the budget of \$1\.00 by \$[\d.]+ \(dollars\) \(not locked in the schedule, but outside the dates the repair may change, 2026-03-02…2026-03-02: widen them to let these shifts change\)$/,
+          /^kept as they are, the 3 shifts outside the dates the repair may change \(2026-03-02…2026-03-02\) break the hard rule budget\.cap together: Labor dollars \$[\d.]+ exceed the budget of \$1\.00 by \$[\d.]+ \(dollars\); widen the dates to let these shifts change$/,
         ),
       },
     ]);

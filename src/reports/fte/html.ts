@@ -107,7 +107,6 @@ function recommendation(r: FteReport): string {
   const position = `of ${esc(w.hire.level)} at ${num(w.hire.fte, 2)} FTE (${esc(w.hire.pattern)} shifts). One position costs ${money(w.positionCostPerYear)} a year with benefits.`;
   const tried = w.rows.length - 1;
   const larger = "run again with a larger maximum of hires (--max-hires, or maxHires over HTTP)";
-  if (w.capped && tried === 0) return `<strong>No hire was tried</strong> (a maximum of 0 hires): ${larger} to weigh one.`;
   if (w.capped) return `<strong>Recommendation: at least ${w.recommendedHires} hire${w.recommendedHires === 1 ? "" : "s"}</strong> ${position} Every position tried pays for itself, so more may: ${larger} than ${tried}.`;
   const next = w.rows[w.recommendedHires + 1]!;
   return `<strong>Recommendation: ${w.recommendedHires} hire${w.recommendedHires === 1 ? "" : "s"}</strong> ${position}${

@@ -1,7 +1,8 @@
 /**
  * The what-if's recommendation. Input: the rows of the what-if (each count's figures, saving and the
  * solver's uncertainty) and the position's yearly cost. Output: the number of hires to recommend and
- * whether it is capped by the counts tried, or why there is none, in words ending with what to do.
+ * whether it is capped by the counts tried, or why there is none (no hire tried, a solve unbounded or
+ * without a schedule, a comparison the uncertainty could turn), in words ending with what to do.
  *
  * The count is the largest k for which every hire 1 … k saves at least the position's cost. Each of
  * those comparisons, and the one with hire k + 1 that ends the count, must hold whatever the solver's
@@ -16,8 +17,13 @@ export type Recommendation = { recommendedHires: number; capped: boolean } | { n
 
 const LONGER = "Run again with a longer time limit.";
 
+/** Why a what-if of no hire at all (a maximum of 0) recommends nothing: there was nothing to compare. */
+export const NO_HIRE_TRIED = "no hire was tried (--max-hires 0), so there is nothing to compare: run again with a maximum of 1 or more (--max-hires, or maxHires over HTTP) to weigh one.";
+
 export function recommend(rows: WhatIfRow[], options: { positionCostPerYear: number; timeLimitSeconds: number }): Recommendation {
   const { positionCostPerYear: cost, timeLimitSeconds } = options;
+  // Before the solve's status: today's staff alone, however well solved, answer no question of hiring.
+  if (rows.length === 1) return { noRecommendation: NO_HIRE_TRIED };
   if (!rows[0]!.figures) return { noRecommendation: `the solve with today's staff found no schedule within its ${timeLimitSeconds} s limit. ${LONGER}` };
   const unbounded = rows.filter((r) => r.status !== "optimal" && r.uncertaintyDollars === undefined).map((r) => r.hires);
   if (unbounded.length > 0) {

@@ -102,9 +102,7 @@ function findings(r: Figures): string[] {
     return out;
   }
   const tried = w.rows.length - 1;
-  if (w.capped && tried === 0) {
-    out.push(`No hire was tried (a maximum of 0 hires): run again with a larger maximum (--max-hires, or maxHires over HTTP) to weigh one.`);
-  } else if (w.capped) {
+  if (w.capped) {
     out.push(
       `Recommended: at least ${w.recommendedHires} hire(s) of this position (yearly cost ${money(w.positionCostPerYear)} each). Every position tried pays for itself, ` +
         `so more may: run again with a larger maximum of hires (--max-hires, or maxHires over HTTP) than ${tried}.`,
