@@ -75,7 +75,7 @@ describe("rxroster repair", () => {
     const f = files("callout-kept", calledOut);
     const { code, err } = await capture(["repair", f.input, f.schedule, "--change-from", "2026-03-03", "--out", f.out]);
     expect(code).toBe(2);
-    expect(err).toMatch(/^.*: assignments\[0\]: locked, but breaks the hard rule leave\.approved: .*\(not locked in the schedule, but outside the dates the repair may change, 2026-03-03…2026-03-04, so kept as it was: widen them to let it change\)$/);
+    expect(err).toMatch(/^.*: assignments\[0\]: kept as it is \(outside the dates the repair may change, 2026-03-03…2026-03-04\), but breaks the hard rule leave\.approved: .*; widen the dates to let it change$/);
   });
 
   describe("dates outside the window that the schedule never covered (the horizon grew since it was made; repair-cli)", () => {
@@ -134,7 +134,7 @@ describe("rxroster repair", () => {
     });
   });
 
-  it("exits 2 naming a bad --change-from, a date outside the horizon, and a lock the call-out breaks", async () => {
+  it("exits 2 naming a bad --change-from, a date outside the horizon, and a kept shift the call-out breaks", async () => {
     const calledOut = smallWorld(3, { floors: [floor] });
     calledOut.staff[0]!.leave = [{ start: "2026-03-02", end: "2026-03-02", reason: "sick" }];
     const f = files("callout-bad", calledOut);
@@ -146,7 +146,7 @@ describe("rxroster repair", () => {
     // Monday is kept as it was, yet Ann is on leave that day.
     const locked = await capture(["repair", f.input, f.schedule, "--change-from", "2026-03-03", "--out", f.out]);
     expect(locked.code).toBe(2);
-    expect(locked.err).toMatch(/: assignments\[0\]: locked, but breaks the hard rule leave\.approved/);
+    expect(locked.err).toMatch(/: assignments\[0\]: kept as it is \(outside the dates the repair may change, 2026-03-03…2026-03-04\), but breaks the hard rule leave\.approved/);
     expect((await capture(["repair", f.input, "--out", f.out])).err.split("\n")[0]).toBe("rxroster: repair takes 2 file argument(s), got 1");
   });
 });
