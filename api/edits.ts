@@ -87,19 +87,24 @@ export function applyEdits(assignments: readonly Assignment[], edits: readonly E
 /**
  * The checker's problems with the edited assignments (`assignments[k].staff`, `assignments[k]`), each at
  * the field of the edit that made it (`edits[i].to.staff`, `edits[i].to`), and any other assignment a
- * message names as the edit that made it or as one of the draft. A problem of what no edit touched keeps
- * its path.
+ * message names as the edit that made it or as one of the draft. A row the draft had, said to repeat a
+ * row an edit made (the same shift twice), is that edit's problem. A problem of what no edit touched
+ * keeps its path.
  */
 export function atEdits(problems: readonly Problem[], origins: readonly EditOrigin[]): Problem[] {
   const row = /^assignments\[(\d+)\](?:\.(staff|date|template))?$/;
-  const named = (k: string): string => origins[Number(k)]?.slot ?? "an assignment of the draft";
+  const mentioned = /assignments\[(\d+)\]/g;
+  const named = (k: number): string => origins[k]?.slot ?? "an assignment of the draft";
   return problems.map((problem) => {
     const match = row.exec(problem.path);
-    const origin = match ? origins[Number(match[1])] : undefined;
-    if (!origin) return problem;
-    const field = match![2] as SlotField | undefined;
-    const path = (field && origin.fields[field]) ?? origin.slot;
-    if (path === undefined) return problem;
-    return { ...problem, path, message: problem.message.replace(/assignments\[(\d+)\]/g, (_m, k: string) => named(k)) };
+    if (!match) return problem;
+    const k = Number(match[1]);
+    const field = match[2] as SlotField | undefined;
+    const origin = origins[k];
+    const path = (field && origin?.fields[field]) ?? origin?.slot;
+    if (path !== undefined) return { ...problem, path, message: problem.message.replace(mentioned, (_m, n: string) => named(Number(n))) };
+    const other = field ? undefined : [...problem.message.matchAll(mentioned)].map((m) => Number(m[1])).find((n) => origins[n]?.slot !== undefined);
+    if (other === undefined) return problem;
+    return { ...problem, path: origins[other]!.slot!, message: problem.message.replace(mentioned, (_m, n: string) => (Number(n) === other ? named(k) : named(Number(n)))) };
   });
 }

@@ -68,4 +68,15 @@ describe("an edit that does not fit the site", () => {
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ path: "edits[0].staff[1]", message: "unknown staff id", value: "zzz" }]);
   });
+
+  it("names the edit whose move lands on a shift the draft already has", async () => {
+    const res = await edit([{ op: "move", from: { staff: "B", date: "2026-03-03", template: "D8" }, to: { staff: "A", date: "2026-03-02" } }]);
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: "edits[0].to", message: "the same shift as an assignment of the draft (A, D8 on 2026-03-02)" }]);
+    // The moved shift before the one it repeats: the checker names the later row, the draft's own.
+    const earlier = await edit([{ op: "move", from: ann, to: { staff: "B", date: "2026-03-03" } }]);
+    expect(earlier.status).toBe(400);
+    expect(earlier.body.errors).toEqual([{ path: "edits[0].to", message: "the same shift as an assignment of the draft (B, D8 on 2026-03-03)" }]);
+    expect(h.store.schedules.get("test", draftId)!.revision).toBe(1);
+  });
 });
