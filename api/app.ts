@@ -19,7 +19,9 @@ export function createApp(deps: AppDeps): Express {
   app.disable("x-powered-by");
   app.set("etag", false);
   app.use(helmet());
-  app.use(express.json({ limit: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES }));
+  // Not strict: a body of valid JSON that is no object or array (`null`, `"x"`) reaches the operation,
+  // which says what it must be rather than calling it malformed.
+  app.use(express.json({ limit: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES, strict: false }));
   const router = express.Router({ strict: false });
   mountOperations(router, [...OPERATIONS, openApiOperation(OPERATIONS)], deps);
   app.use(router);
