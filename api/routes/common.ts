@@ -4,11 +4,12 @@
  * its worker threads.
  */
 import type { Request } from "express";
-import type { Parsed } from "../../models/index.js";
+import type { Parsed, Problem } from "../../models/index.js";
 import type { CheckerAnswers, CheckerTask } from "../../src/jobs/checker-worker.js";
 import { WorkerExitedError, WorkerPoolClosedError, WorkerPoolFullError, WorkerStartsStoppedError, WorkerTimeoutError } from "../../src/jobs/worker-errors.js";
 import type { AppDeps } from "../operation.js";
 import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
+import type { ScheduleRecord } from "../../src/store/schedules.js";
 import type { Store } from "../../src/store/store.js";
 import { HttpProblem, ifMatchRequired, invalid, logOnce, notFound, type EtagResource } from "../problem.js";
 
@@ -23,6 +24,18 @@ export function siteOr404(store: Store, siteId: string): SiteRecord {
   const site = store.sites.get(siteId);
   if (!site) throw notFound(`no site ${siteId}`);
   return site;
+}
+
+/**
+ * The 409 of a stored schedule that no longer fits the site's planning data (`problems` name what), for
+ * work that needs it to (`refusal`: "it has no page"), saying what its manager can do: a draft is edited;
+ * a published version never is, so a new draft is made from it.
+ */
+export function noLongerFits(schedule: ScheduleRecord, refusal: string, problems: Problem[]): HttpProblem {
+  const remedy = schedule.status === "published"
+    ? `it is published version ${schedule.version}, which can never be edited: post its assignments again as a new draft without what no longer fits, or repair from it (a solve with baseScheduleId and repair drops what no longer fits)`
+    : "edit it first";
+  return new HttpProblem(409, `schedule ${schedule.id} no longer fits the site's planning data, so ${refusal}; ${remedy}`, problems);
 }
 
 /** `{ id, name, … }` of a site for lists. */

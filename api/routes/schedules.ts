@@ -22,7 +22,7 @@ import { operation, type AppDeps, type Operation } from "../operation.js";
 import { EditRequestSchema, ExplainedScheduleSchema, ExplanationSchema, JobSchema, PostedScheduleSchema, ScheduleSummarySchema, type Edit } from "../schemas.js";
 import { repairJobProblems } from "../../src/repair/window.js";
 import { jobView } from "./jobs.js";
-import { ifMatch, inChecker, scheduleEtag, siteOr404, written } from "./common.js";
+import { ifMatch, inChecker, noLongerFits, scheduleEtag, siteOr404, written } from "./common.js";
 
 /** The 400 for a posted schedule that does not fit the site's input, naming each bad assignment. */
 const doesNotFit = (problems: Problem[]): HttpProblem => invalid("the schedule does not fit the site's planning data", problems);
@@ -208,7 +208,7 @@ export const scheduleOperations: Operation[] = [
       if (query.format !== "html") return { status: 200, body: await explained(deps, site, record), headers };
       const caption = `schedule ${record.id}, ${record.status}${record.version !== undefined ? ` version ${record.version}` : `, revision ${record.revision}`}`;
       const page = await inChecker(deps, { op: "page", input: site.input, assignments: record.assignments, caption });
-      if (!page.ok) throw new HttpProblem(409, `schedule ${record.id} no longer fits the site's planning data, so it has no page; edit it first`, page.problems);
+      if (!page.ok) throw noLongerFits(record, "it has no page", page.problems);
       return { status: 200, text: page.value, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } };
     },
   }),
