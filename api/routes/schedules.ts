@@ -222,10 +222,8 @@ export const scheduleOperations: Operation[] = [
       const record = draftToEdit(deps, site, params.scheduleId!);
       // Refused before any check: an edit of a revision its client never read would be refused when
       // written anyway, so it takes no checker worker (nor waits for one).
-      if (!expects(record.revision)) {
-        const stale = changedSinceRead(record);
-        throw new HttpProblem(stale.status, stale.detail);
-      }
+      // A 412: stale, or (said so) an If-Match that could never match.
+      if (!expects(record.revision)) written(changedSinceRead(record), expects);
       const after = appliedEdits(record, body.edits);
       // Checked and explained in the checker's worker before anything is written (a 503 writes nothing).
       const checked = await inChecker(deps, { op: "edit", input: site.input, before: record.assignments, after: after.assignments });
@@ -239,7 +237,7 @@ export const scheduleOperations: Operation[] = [
       const edit = unchanged ? checked : runCheckerTask({ op: "edit", input: siteNow.input, before: recordNow.assignments, after: afterNow.assignments });
       // The checker names the edited schedule's assignments; the manager sent edits.
       if (!edit.ok) throw invalid("an edit does not fit the site's planning data", atEdits(edit.problems, afterNow.origins));
-      const saved = written(deps.store.schedules.updateDraft(site.id, record.id, edit.value.assignments, principal, `schedule.edit.${body.edits.map((e) => e.op).join(",")}`, expects));
+      const saved = written(deps.store.schedules.updateDraft(site.id, record.id, edit.value.assignments, principal, `schedule.edit.${body.edits.map((e) => e.op).join(",")}`, expects), expects);
       return { status: 200, body: withExplanation(saved, edit.value.checked), headers: { ETag: scheduleEtag(saved) } };
     },
   }),
@@ -273,7 +271,7 @@ export const scheduleOperations: Operation[] = [
             ...(coverage.covers ? { covers: coverage.covers } : {}),
           };
         },
-      }));
+      }), expects);
       return { status: 201, body: { schedule: published, explanation }, headers: { Location: `/sites/${site.id}/schedules/${published.id}`, ETag: scheduleEtag(published) } };
     },
   }),
