@@ -129,7 +129,10 @@ export async function inChecker<T extends CheckerTask>(deps: AppDeps, task: T, o
     if (error instanceof WorkerPoolClosedError) throw new HttpProblem(503, "the server is shutting down; try again once it is back");
     if (error instanceof WorkerPoolFullError) {
       // Load, not a fault: not logged, or a burst would flood the log too.
-      throw new HttpProblem(503, `the checker has ${error.maxWaiting} request(s) waiting for its worker threads, as many as it takes: try again in a few seconds`, [], { "Retry-After": String(CHECKER_BUSY_RETRY_AFTER_SECONDS) });
+      const busy = error.maxWaiting === 0
+        ? "every worker thread of the checker is busy, and this server keeps no request waiting for one"
+        : `the checker has ${error.maxWaiting} request(s) waiting for its worker threads, as many as it takes`;
+      throw new HttpProblem(503, `${busy}: try again in a few seconds`, [], { "Retry-After": String(CHECKER_BUSY_RETRY_AFTER_SECONDS) });
     }
     if (error instanceof WorkerStartsStoppedError) {
       // Every request refused during one stop is given the same error: the stop is logged once, not per request.
