@@ -10,20 +10,14 @@ let h: Harness;
 let manager = "";
 let draftId = "";
 let etag = "";
+/** Ann's shift in the draft, which the edits move. */
+const ann = { staff: "A", date: "2026-03-02", template: "D8" };
 beforeAll(async () => {
   h = await startHarness();
   h.store.sites.create(testSite("test"), SYSTEM);
   manager = h.token("manager", "test");
-  const draft = h.store.schedules.createDraft(
-    "test",
-    [
-      { staff: "A", date: "2026-03-02", template: "D8", locked: false },
-      { staff: "B", date: "2026-03-03", template: "D8", locked: false },
-    ],
-    "manual",
-    undefined,
-    SYSTEM,
-  );
+  const assignments = [ann, { staff: "B", date: "2026-03-03", template: "D8" }].map((a) => ({ ...a, locked: false }));
+  const draft = h.store.schedules.createDraft("test", assignments, "manual", undefined, SYSTEM);
   draftId = draft.id;
   etag = `"schedule-${draft.revision}"`;
 });
@@ -33,7 +27,6 @@ afterAll(async () => {
 });
 
 const edit = (edits: unknown[]) => h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits }, manager, { "if-match": etag });
-const ann = { staff: "A", date: "2026-03-02", template: "D8" };
 
 describe("an edit that does not fit the site", () => {
   it("names the moved-to person, date or template under the edit, after an edit that fits", async () => {
