@@ -25,7 +25,7 @@ export type Permission =
   | "self:leave" // one person's approved leave (read)
   | "self:feed"; // one person's calendar feed (issue 6)
 
-/** What each permission lets a token do, as the 403 of a token without it says: "… may not read sites". */
+/** What each permission lets a token do, as the 403 of a token without it says: "… may not read a site's planning data". */
 const DOING: Record<Permission, string> = {
   "site:create": "create sites",
   "site:list": "list sites",
