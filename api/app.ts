@@ -19,19 +19,24 @@ export function createApp(deps: AppDeps): Express {
   app.disable("x-powered-by");
   app.set("etag", false);
   app.use(helmet());
-  app.use(express.json({ limit: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES }));
+  // Not strict: a body of valid JSON that is no object or array (`null`, `"x"`) reaches the operation,
+  // which says what it must be rather than calling it malformed.
+  app.use(express.json({ limit: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES, strict: false }));
   const router = express.Router({ strict: false });
   mountOperations(router, [...OPERATIONS, openApiOperation(OPERATIONS)], deps);
   app.use(router);
   // A path that exists with other methods: 405 naming them (RFC 9110 §15.5.6).
-  // Express matches paths whatever their case, so /Calendars/… is a feed too.
+  // Express matches paths whatever their case, so /Calendars/… is a feed too, and /SITES/… a site.
   const isFeedPath = (path: string): boolean => /^\/calendars\//i.test(path);
-  const routes = [...OPERATIONS, openApiOperation(OPERATIONS)].map((op) => ({ method: op.method.toUpperCase(), pattern: new RegExp(`^${op.path.replace(/\{\w+\}/g, "[^/]+")}/?$`) }));
+  const routes = [...OPERATIONS, openApiOperation(OPERATIONS)].map((op) => ({ method: op.method.toUpperCase(), pattern: new RegExp(`^${op.path.replace(/\{\w+\}/g, "[^/]+")}/?$`, "i") }));
   app.use((req, res, next) => {
     const allowed = [...new Set(routes.filter((r) => r.pattern.test(req.path)).map((r) => r.method))];
-    if (allowed.length === 0 || isFeedPath(req.path)) return next();
+    if (allowed.length === 0) return next();
     if (allowed.includes("GET")) allowed.push("HEAD");
-    sendProblem(res, 405, `${req.method} is not allowed on ${req.path}; allowed: ${allowed.join(", ")}`, [], { allow: allowed.join(", ") });
+    // A feed's path is its secret: not echoed. The answer comes from the path's shape alone, before any
+    // token is looked up, so it is the same for a live feed and for a guess.
+    const where = isFeedPath(req.path) ? "a calendar feed" : req.path;
+    sendProblem(res, 405, `${req.method} is not allowed on ${where}; allowed: ${allowed.join(", ")}`, [], { allow: allowed.join(", ") });
   });
   // A feed's path is its secret: never echo it back.
   app.use((req, res) => sendProblem(res, 404, isFeedPath(req.path) ? "no such calendar feed" : `no route ${req.method} ${req.path}`));

@@ -25,6 +25,31 @@ export type Permission =
   | "self:leave" // one person's approved leave (read)
   | "self:feed"; // one person's calendar feed (issue 6)
 
+/** What each permission lets a token do, as the 403 of a token without it says: "… may not read a site's planning data". */
+const DOING: Record<Permission, string> = {
+  "site:create": "create sites",
+  "site:list": "list sites",
+  "site:read": "read a site's planning data",
+  "site:write": "change a site's planning data",
+  "schedule:read": "read schedules or jobs",
+  "schedule:write": "change schedules (solve, draft, edit, publish) or the site's calendar feeds",
+  "schedule:analyze": "analyze schedules or rank candidates for an open shift",
+  "audit:read": "read the audit trail",
+  "report:read": "read or run FTE reports",
+  "self:schedule": "read a person's published shifts",
+  "self:requests": "read or change a person's requests",
+  "self:leave": "read a person's leave",
+  "self:feed": "manage a person's calendar feeds",
+};
+
+/** "a staff token", "an hr token". */
+const A_TOKEN: Record<Principal["role"], string> = { admin: "an admin token", manager: "a manager token", hr: "an hr token", staff: "a staff token" };
+
+/** The 403 detail of a token whose role lacks `permission`. */
+export function notPermitted(role: Principal["role"], permission: Permission): string {
+  return `${A_TOKEN[role]} may not ${DOING[permission]}`;
+}
+
 const MANAGER: readonly Permission[] = [
   "site:list", "site:read", "site:write", "schedule:read", "schedule:write", "schedule:analyze", "audit:read", "report:read",
   "self:schedule", "self:requests", "self:leave", "self:feed",
@@ -49,7 +74,7 @@ export function authorize(principal: Principal, permission: Permission, target: 
   const deny = (why: string): never => {
     throw new HttpProblem(403, why);
   };
-  if (!GRANTS[principal.role].includes(permission)) deny(`a ${principal.role} token may not ${permission.replace(":", " ")}`);
+  if (!GRANTS[principal.role].includes(permission)) deny(notPermitted(principal.role, permission));
   if (principal.role === "admin") return;
   if (target.siteId !== undefined && target.siteId !== principal.siteId) deny(`this token is not for site ${target.siteId}`);
   if (principal.role === "staff" && permission.startsWith("self:") && target.staffId !== principal.staffId) {

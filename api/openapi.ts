@@ -38,7 +38,7 @@ function toOpenApi(op: Operation): ZodOpenApiOperationObject {
           },
         }
       : {}),
-    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: op.body } } } } : {}),
+    ...(op.body ? { requestBody: { required: !op.bodyOptional, content: { "application/json": { schema: op.body } } } } : {}),
     responses,
   };
 }

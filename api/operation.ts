@@ -77,6 +77,8 @@ export interface Operation<S extends z.ZodType = z.ZodType> {
   /** Needed to call it; absent means public. Checked against the path's siteId/staffId. */
   permission?: Permission;
   body?: S;
+  /** A request without a body is read as `{}` (every field of `body` optional); default: it is a 400. */
+  bodyOptional?: boolean;
   /** Query parameters, validated like the body (strings in, so coerce numbers). */
   query?: z.ZodObject;
   /**
@@ -100,6 +102,25 @@ export function pathParams(path: string): string[] {
   return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 }
 
+/** What a JSON value is, in words, for a body of the wrong kind. */
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/**
+ * The 400 of a body the operation's schema refused: one that is valid JSON of the wrong kind (`null`, a
+ * string, an array for an object) says what kind it must be; anything else names each bad field.
+ */
+function bodyProblem(error: z.ZodError, raw: unknown): HttpProblem {
+  const root = error.issues.find((issue) => issue.path.length === 0 && issue.code === "invalid_type");
+  if (root && root.code === "invalid_type" && (root.expected === "object" || root.expected === "record" || root.expected === "array")) {
+    return new HttpProblem(400, `the request body must be a JSON ${root.expected === "array" ? "array" : "object"}, not ${kindOf(raw)}`);
+  }
+  return fromZod("the request body is invalid", error, raw);
+}
+
 function handler(op: Operation, deps: AppDeps) {
   return async (req: Request, res: Response): Promise<void> => {
     const params = req.params as Record<string, string>;
@@ -109,14 +130,15 @@ function handler(op: Operation, deps: AppDeps) {
       authorize(principal, op.permission, { siteId: params.siteId, staffId: params.staffId });
     }
     let body: unknown;
+    let rawBody: unknown = req.body;
     if (op.body) {
-      if (req.body === undefined && req.get("content-length") !== "0" && req.get("content-type") !== undefined && !req.is("application/json")) {
-        throw new HttpProblem(415, "the request body must be application/json");
-      }
       const empty = req.get("content-length") === "0" || (req.get("content-length") === undefined && req.get("transfer-encoding") === undefined);
-      if (empty) throw new HttpProblem(400, "the request needs a JSON body");
-      const parsed = op.body.safeParse(req.body);
-      if (!parsed.success) throw fromZod("the request body is invalid", parsed.error, req.body);
+      if (empty && !op.bodyOptional) throw new HttpProblem(400, "the request needs a JSON body");
+      // A body the JSON parser left alone: sent as another type, or with none.
+      if (!empty && req.body === undefined) throw new HttpProblem(415, req.get("content-type") === undefined ? "the request body must be application/json, and the request has no Content-Type" : "the request body must be application/json");
+      if (empty) rawBody = {};
+      const parsed = op.body.safeParse(rawBody);
+      if (!parsed.success) throw bodyProblem(parsed.error, rawBody);
       body = parsed.data;
     } else if (req.body !== undefined && !(typeof req.body === "object" && req.body !== null && !Array.isArray(req.body) && Object.keys(req.body).length === 0)) {
       throw new HttpProblem(400, `${op.method.toUpperCase()} ${op.path} takes no request body`);
@@ -139,7 +161,7 @@ function handler(op: Operation, deps: AppDeps) {
       params,
       body,
       query,
-      rawBody: req.body,
+      rawBody,
       principal: principal!,
       authorize: (permission, target) => authorize(principal!, permission, target),
     };

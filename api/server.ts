@@ -11,7 +11,7 @@ import { availableParallelism } from "node:os";
 import { SolveQueue, type SolveQueueOptions } from "../src/jobs/queue.js";
 import { CheckerPool } from "../src/jobs/checker-worker.js";
 import Database, { type Database as DatabaseHandle } from "better-sqlite3";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileSystemReason, makeDirectory } from "../src/io.js";
 import { DEFAULT_DATA_DIR, openStore, StoreOpenError, type Store } from "../src/store/store.js";
@@ -71,6 +71,9 @@ export interface RunningServer {
 function claimDataDir(dataDir: string): () => void {
   const lockFile = join(dataDir, "server.lock");
   const pidFile = join(dataDir, "server.pid");
+  // Named as itself: making the directory fails on it, and the lock file's path would be named instead.
+  // (existsSync is false, not thrown, for a path that cannot be looked at: that is left to makeDirectory.)
+  if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) throw new StoreOpenError(`${dataDir} is a file, not a directory`);
   let lock: DatabaseHandle | undefined;
   try {
     makeDirectory(dataDir);

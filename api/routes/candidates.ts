@@ -6,9 +6,9 @@
  */
 import { z } from "zod";
 import { IdSchema, IsoDateSchema, RULE_IDS } from "../../models/index.js";
-import { HttpProblem, invalid, notFound } from "../problem.js";
+import { invalid, notFound } from "../problem.js";
 import { operation, type Operation } from "../operation.js";
-import { inChecker, siteOr404 } from "./common.js";
+import { inChecker, noLongerFits, siteOr404 } from "./common.js";
 
 const CandidatesQuerySchema = z.strictObject({
   date: IsoDateSchema.meta({ description: "The date the open shift starts on (YYYY-MM-DD), within the site's horizon" }),
@@ -63,7 +63,7 @@ export const candidateOperations: Operation[] = [
       const ranked = await inChecker(deps, { op: "candidates", input: site.input, assignments: record.assignments, date: query.date as string, shift: query.shift as string });
       if (ranked.ok) return { status: 200, body: ranked.value };
       if (ranked.misfit === "open-shift") throw invalid("the open shift does not fit the site's planning data", ranked.problems);
-      throw new HttpProblem(409, "the schedule no longer fits the site's planning data; edit it first", ranked.problems);
+      throw noLongerFits(record, "nobody can be ranked for its open shift", ranked.problems);
     },
   }),
 ];

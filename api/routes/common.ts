@@ -4,17 +4,22 @@
  * its worker threads.
  */
 import type { Request } from "express";
-import type { Parsed } from "../../models/index.js";
+import type { Parsed, Problem } from "../../models/index.js";
 import type { CheckerAnswers, CheckerTask } from "../../src/jobs/checker-worker.js";
 import { WorkerExitedError, WorkerPoolClosedError, WorkerPoolFullError, WorkerStartsStoppedError, WorkerTimeoutError } from "../../src/jobs/worker-errors.js";
 import type { AppDeps } from "../operation.js";
 import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
+import type { ScheduleRecord } from "../../src/store/schedules.js";
 import type { Store } from "../../src/store/store.js";
 import { HttpProblem, ifMatchRequired, invalid, logOnce, notFound, type EtagResource } from "../problem.js";
 
-/** The value of a store write, or the problem it stands for (400 validation, 404, 409, 412). */
-export function written<T>(result: Parsed<T> | WriteRefusal | { ok: true; value: T }): T {
+/**
+ * The value of a store write, or the problem it stands for (400 validation, 404, 409, 412). `expects`: the
+ * If-Match the write was tested against; a 412 says why when no tag in it could ever match.
+ */
+export function written<T>(result: Parsed<T> | WriteRefusal | { ok: true; value: T }, expects?: IfMatch): T {
   if (result.ok) return result.value;
+  if ("status" in result && result.status === 412 && expects?.neverMatches) throw expects.neverMatches;
   if ("status" in result) throw new HttpProblem(result.status, result.detail, result.problems ?? []);
   throw invalid("the planning data is invalid", result.problems);
 }
@@ -23,6 +28,18 @@ export function siteOr404(store: Store, siteId: string): SiteRecord {
   const site = store.sites.get(siteId);
   if (!site) throw notFound(`no site ${siteId}`);
   return site;
+}
+
+/**
+ * The 409 of a stored schedule that no longer fits the site's planning data (`problems` name what), for
+ * work that needs it to (`refusal`: "it has no page"), saying what its manager can do: a draft is edited;
+ * a published version never is, so a new draft is made from it.
+ */
+export function noLongerFits(schedule: ScheduleRecord, refusal: string, problems: Problem[]): HttpProblem {
+  const remedy = schedule.status === "published"
+    ? `it is published version ${schedule.version}, which can never be edited: post its assignments again as a new draft without what no longer fits, or repair from it (a solve with baseScheduleId and repair drops what no longer fits)`
+    : "edit it first";
+  return new HttpProblem(409, `schedule ${schedule.id} no longer fits the site's planning data, so ${refusal}; ${remedy}`, problems);
 }
 
 /** `{ id, name, … }` of a site for lists. */
@@ -48,12 +65,34 @@ export const siteEtag = (site: { revision: number }): string => `"site-${site.re
 /** The ETag of a schedule at one revision: every edit of a draft gives a new one. */
 export const scheduleEtag = (schedule: { revision: number }): string => `"schedule-${schedule.revision}"`;
 
+/** An If-Match as a test of a stored revision. */
+export interface IfMatch {
+  (revision: number): boolean;
+  /**
+   * The 412 to answer when the test fails because no tag in the header could match any revision (weak
+   * tags, another resource's ETags), in place of "changed since it was read", which it need not have.
+   */
+  neverMatches?: HttpProblem;
+}
+
+/** Why `tag` (well-formed, not `*`) can match no revision of a `resource`, or undefined when it may. */
+function neverMatching(tag: string, resource: EtagResource): string | undefined {
+  const strong = tag.replace(/^W\//, "");
+  const ours = new RegExp(`^"${resource}-\\d+"$`).test(strong);
+  if (tag.startsWith("W/")) {
+    return `is a weak ETag, which If-Match never matches (RFC 9110 §13.1.1 compares strongly): send the ETag as the ${resource} was read with${ours ? `, ${strong}` : ""}`;
+  }
+  if (!ours) return `is not a ${resource}'s ETag (a ${resource}'s is "${resource}-N"${/^"(site|schedule)-\d+"$/.test(tag) ? `; this is a ${tag.slice(1, tag.indexOf("-"))}'s` : ""}): send the ETag the ${resource} was read with`;
+  return undefined;
+}
+
 /**
  * The request's If-Match as a test of the stored revision of a site (or of a schedule): a write is made
  * only on the revision its client read (RFC 9110 §13.1.1, strong comparison; `*` matches any). Without one
  * it is a 428 (the operation declares `ifMatch: "site"` or `"schedule"`, which refuses it even before the handler runs).
+ * A header whose every tag is weak or another resource's fails every time; its 412 (`neverMatches`) says so.
  */
-export function ifMatch(req: Request, resource: EtagResource = "site"): (revision: number) => boolean {
+export function ifMatch(req: Request, resource: EtagResource = "site"): IfMatch {
   const header = req.get("if-match");
   if (header === undefined) throw ifMatchRequired(resource);
   const tags = header.split(",").map((tag) => tag.trim());
@@ -61,7 +100,12 @@ export function ifMatch(req: Request, resource: EtagResource = "site"): (revisio
   const malformed = tags.find((tag) => tag !== "*" && !/^(W\/)?"[^"]*"$/.test(tag));
   if (malformed !== undefined) throw invalid("the If-Match header is malformed", [{ path: "If-Match", message: `must be an ETag as the ${resource} was read with, such as "${resource}-3", or *`, value: malformed }]);
   const etag = resource === "site" ? siteEtag : scheduleEtag;
-  return (revision) => tags.includes("*") || tags.includes(etag({ revision }));
+  const test: IfMatch = (revision) => tags.includes("*") || tags.includes(etag({ revision }));
+  const reasons = tags.map((tag) => (tag === "*" ? undefined : neverMatching(tag, resource)));
+  if (reasons.every((why) => why !== undefined)) {
+    test.neverMatches = new HttpProblem(412, `If-Match can never match the ${resource}, whatever its revision: ${tags.map((tag, i) => `${tag} ${reasons[i]}`).join("; ")}`, tags.map((tag, i) => ({ path: "If-Match", message: reasons[i]!, value: tag })));
+  }
+  return test;
 }
 
 /** Seconds a client is told to wait before asking again when the checker has as many requests waiting as it may. */
@@ -85,7 +129,10 @@ export async function inChecker<T extends CheckerTask>(deps: AppDeps, task: T, o
     if (error instanceof WorkerPoolClosedError) throw new HttpProblem(503, "the server is shutting down; try again once it is back");
     if (error instanceof WorkerPoolFullError) {
       // Load, not a fault: not logged, or a burst would flood the log too.
-      throw new HttpProblem(503, `the checker has ${error.maxWaiting} request(s) waiting for its worker threads, as many as it takes: try again in a few seconds`, [], { "Retry-After": String(CHECKER_BUSY_RETRY_AFTER_SECONDS) });
+      const busy = error.maxWaiting === 0
+        ? "every worker thread of the checker is busy, and this server keeps no request waiting for one"
+        : `the checker has ${error.maxWaiting} request(s) waiting for its worker threads, as many as it takes`;
+      throw new HttpProblem(503, `${busy}: try again in a few seconds`, [], { "Retry-After": String(CHECKER_BUSY_RETRY_AFTER_SECONDS) });
     }
     if (error instanceof WorkerStartsStoppedError) {
       // Every request refused during one stop is given the same error: the stop is logged once, not per request.

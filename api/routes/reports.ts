@@ -126,7 +126,7 @@ export const reportOperations: Operation[] = [
   operation({
     method: "post", path: "/sites/{siteId}/reports/fte", tag: "reports", permission: "report:read",
     summary: "An FTE report: maxHires 0 answers the productivity view at once; otherwise queues a what-if job (poll it at Location, then read reportId)",
-    body: FteReportRequestSchema,
+    body: FteReportRequestSchema, bodyOptional: true,
     responses: {
       200: { description: "maxHires 0: the productivity view", schema: ProductivityReportSchema },
       202: { description: "The queued fte-report job", schema: JobSchema },

@@ -16,13 +16,13 @@ import { datesLeftBehind, type DateRange } from "../../src/calendar/coverage.js"
 import type { PublishedVersion } from "../../src/calendar/events.js";
 import { changedSinceRead, type ScheduleRecord } from "../../src/store/schedules.js";
 import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
-import { applyEdits } from "../edits.js";
+import { applyEdits, atEdits, type EditedAssignments } from "../edits.js";
 import { HttpProblem, invalid, notFound, QUEUE_FULL_RESPONSE, queueFull } from "../problem.js";
 import { operation, type AppDeps, type Operation } from "../operation.js";
 import { EditRequestSchema, ExplainedScheduleSchema, ExplanationSchema, JobSchema, PostedScheduleSchema, ScheduleSummarySchema, type Edit } from "../schemas.js";
 import { repairJobProblems } from "../../src/repair/window.js";
 import { jobView } from "./jobs.js";
-import { ifMatch, inChecker, scheduleEtag, siteOr404, written } from "./common.js";
+import { ifMatch, inChecker, noLongerFits, scheduleEtag, siteOr404, written } from "./common.js";
 
 /** The 400 for a posted schedule that does not fit the site's input, naming each bad assignment. */
 const doesNotFit = (problems: Problem[]): HttpProblem => invalid("the schedule does not fit the site's planning data", problems);
@@ -34,8 +34,8 @@ function draftToEdit(deps: AppDeps, site: SiteRecord, id: string): ScheduleRecor
   return record;
 }
 
-/** The draft's assignments after `edits`, or a 400 naming an edit that does not apply to them. */
-function appliedEdits(record: ScheduleRecord, edits: Edit[]): Assignment[] {
+/** The draft's assignments after `edits` (and where each came from), or a 400 naming an edit that does not apply to them. */
+function appliedEdits(record: ScheduleRecord, edits: Edit[]): EditedAssignments {
   const edited = applyEdits(record.assignments, edits);
   if (!edited.ok) throw invalid("an edit does not apply to this schedule", edited.problems);
   return edited.value;
@@ -208,7 +208,7 @@ export const scheduleOperations: Operation[] = [
       if (query.format !== "html") return { status: 200, body: await explained(deps, site, record), headers };
       const caption = `schedule ${record.id}, ${record.status}${record.version !== undefined ? ` version ${record.version}` : `, revision ${record.revision}`}`;
       const page = await inChecker(deps, { op: "page", input: site.input, assignments: record.assignments, caption });
-      if (!page.ok) throw new HttpProblem(409, `schedule ${record.id} no longer fits the site's planning data, so it has no page; edit it first`, page.problems);
+      if (!page.ok) throw noLongerFits(record, "it has no page", page.problems);
       return { status: 200, text: page.value, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } };
     },
   }),
@@ -222,22 +222,22 @@ export const scheduleOperations: Operation[] = [
       const record = draftToEdit(deps, site, params.scheduleId!);
       // Refused before any check: an edit of a revision its client never read would be refused when
       // written anyway, so it takes no checker worker (nor waits for one).
-      if (!expects(record.revision)) {
-        const stale = changedSinceRead(record);
-        throw new HttpProblem(stale.status, stale.detail);
-      }
+      // A 412: stale, or (said so) an If-Match that could never match.
+      if (!expects(record.revision)) written(changedSinceRead(record), expects);
       const after = appliedEdits(record, body.edits);
       // Checked and explained in the checker's worker before anything is written (a 503 writes nothing).
-      const checked = await inChecker(deps, { op: "edit", input: site.input, before: record.assignments, after });
+      const checked = await inChecker(deps, { op: "edit", input: site.input, before: record.assignments, after: after.assignments });
       // If the site or the draft changed meanwhile, the edits are applied to the draft as it is now and
       // checked and explained here, on the event loop (as a publish does in its transaction), as if the
       // request had come after the change: nothing judged against what is no longer stored is written.
       const siteNow = siteOr404(deps.store, site.id);
       const recordNow = draftToEdit(deps, siteNow, record.id);
       const unchanged = siteNow.revision === site.revision && recordNow.revision === record.revision;
-      const edit = unchanged ? checked : runCheckerTask({ op: "edit", input: siteNow.input, before: recordNow.assignments, after: appliedEdits(recordNow, body.edits) });
-      if (!edit.ok) throw doesNotFit(edit.problems);
-      const saved = written(deps.store.schedules.updateDraft(site.id, record.id, edit.value.assignments, principal, `schedule.edit.${body.edits.map((e) => e.op).join(",")}`, expects));
+      const afterNow = unchanged ? after : appliedEdits(recordNow, body.edits);
+      const edit = unchanged ? checked : runCheckerTask({ op: "edit", input: siteNow.input, before: recordNow.assignments, after: afterNow.assignments });
+      // The checker names the edited schedule's assignments; the manager sent edits.
+      if (!edit.ok) throw invalid("an edit does not fit the site's planning data", atEdits(edit.problems, afterNow.origins));
+      const saved = written(deps.store.schedules.updateDraft(site.id, record.id, edit.value.assignments, principal, `schedule.edit.${body.edits.map((e) => e.op).join(",")}`, expects), expects);
       return { status: 200, body: withExplanation(saved, edit.value.checked), headers: { ETag: scheduleEtag(saved) } };
     },
   }),
@@ -271,7 +271,7 @@ export const scheduleOperations: Operation[] = [
             ...(coverage.covers ? { covers: coverage.covers } : {}),
           };
         },
-      }));
+      }), expects);
       return { status: 201, body: { schedule: published, explanation }, headers: { Location: `/sites/${site.id}/schedules/${published.id}`, ETag: scheduleEtag(published) } };
     },
   }),

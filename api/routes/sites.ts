@@ -47,7 +47,8 @@ function partOperations(segment: string, key: keyof PlanningInput): Operation[] 
       body: schema, ifMatch: "site",
       responses: { 200: { description: `The stored ${key}`, schema } },
       handle: ({ deps, params, rawBody, principal, req }) => {
-        const site = written(deps.store.sites.update(params.siteId!, principal, `site.update.${segment}`, (input) => ({ ...input, [key]: rawBody }), undefined, ifMatch(req)));
+        const expects = ifMatch(req);
+        const site = written(deps.store.sites.update(params.siteId!, principal, `site.update.${segment}`, (input) => ({ ...input, [key]: rawBody }), undefined, expects), expects);
         return { status: 200, body: site.input[key], headers: { etag: siteEtag(site) } };
       },
     }),
@@ -82,7 +83,8 @@ export const siteOperations: Operation[] = [
     body: PlanningInputSchema, ifMatch: "site",
     responses: { 200: { description: "The site", schema: SiteDocumentSchema } },
     handle: ({ deps, params, rawBody, principal, req }) => {
-      const site = written(deps.store.sites.update(params.siteId!, principal, "site.replace", () => rawBody, undefined, ifMatch(req)));
+      const expects = ifMatch(req);
+      const site = written(deps.store.sites.update(params.siteId!, principal, "site.replace", () => rawBody, undefined, expects), expects);
       return { status: 200, body: siteDocument(site), headers: { etag: siteEtag(site) } };
     },
   }),

@@ -39,13 +39,14 @@ function memberField(field: "requests" | "leave", schema: typeof Requests | type
         const staffId = params.staffId!;
         const stored = siteOr404(deps.store, params.siteId!).input;
         const index = stored.staff.indexOf(memberOr404(stored, staffId));
+        const expects = ifMatch(req);
         const result = deps.store.sites.update(params.siteId!, principal, `staff.${field}.replace`, (input) => ({
           ...input,
           staff: input.staff.map((s) => (s.id === staffId ? { ...s, [field]: rawBody } : s)),
-        }), staffId, ifMatch(req));
+        }), staffId, expects);
         // The whole document is validated; a problem in this body is named from the body, as its shape's are.
         const own = `staff[${index}].${field}`;
-        const site = written(result.ok || "status" in result ? result : { ...result, problems: result.problems.map((p) => (p.path.startsWith(own) ? { ...p, path: p.path.slice(own.length) } : p)) });
+        const site = written(result.ok || "status" in result ? result : { ...result, problems: result.problems.map((p) => (p.path.startsWith(own) ? { ...p, path: p.path.slice(own.length) } : p)) }, expects);
         return { status: 200, body: memberOr404(site.input, staffId)[field], headers: { etag: siteEtag(site) } };
       },
     }),

@@ -110,10 +110,18 @@ function checkEditedAssignments(input: PlanningInput, before: readonly Assignmen
   if (parsed.ok) return { ok: true, value: parsed.value.assignments };
   const earlier = parseScheduleFor(input, { assignments: before });
   const earlierMessages = new Set(earlier.ok ? [] : earlier.problems.map((p) => p.message));
-  const untouched = new Set(before.map(slotKey));
+  // A row is the draft's own while the draft had as many rows of its slot: an edit that moves a shift onto
+  // one the draft already has adds a second row of that slot, which is what the edit added.
+  const left = new Map<string, number>();
+  for (const a of before) left.set(slotKey(a), (left.get(slotKey(a)) ?? 0) + 1);
+  const added = after.map((a) => {
+    const n = left.get(slotKey(a)) ?? 0;
+    left.set(slotKey(a), n - 1);
+    return n <= 0;
+  });
   const fresh = parsed.problems.filter((p) => {
     const row = /^assignments\[(\d+)\]/.exec(p.path);
-    return row ? !untouched.has(slotKey(after[Number(row[1])]!)) : !earlierMessages.has(p.message);
+    return row ? added[Number(row[1])]! : !earlierMessages.has(p.message);
   });
   return fresh.length > 0 ? { ok: false, problems: fresh } : { ok: true, value: after };
 }

@@ -127,8 +127,8 @@ describe("an edit of a draft", () => {
     removeStaff("slow-edit-site", "B");
     const res = await answer;
     expect(res.status).toBe(400);
-    expect(res.body.detail).toBe("the schedule does not fit the site's planning data");
-    expect(res.body.errors).toEqual([{ path: "assignments[0].staff", message: "unknown staff id", value: "B" }]);
+    expect(res.body.detail).toBe("an edit does not fit the site's planning data");
+    expect(res.body.errors).toEqual([{ path: "edits[0].to.staff", message: "unknown staff id", value: "B" }]);
     expect(h.store.schedules.get("slow-edit-site", draft.id)).toEqual(draft);
   });
 

@@ -71,6 +71,25 @@ describe("the checker's bound on waiting requests", () => {
   });
 });
 
+describe("the checker that holds no request waiting (maxWaiting 0)", () => {
+  it("answers a request while its worker is busy with 503 saying every worker is busy and none may wait", async () => {
+    const h = await faultyHarness({ maxWaiting: 0 });
+    try {
+      const held = analyze(h, "hung");
+      await untilChecker(h.checker, 1, 0);
+      const refused = await h.api.post("/sites/fine/schedules/analyze", SCHEDULE, h.admin);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("retry-after")).toBe("5");
+      expect(refused.body.detail).toBe("every worker thread of the checker is busy, and this server keeps no request waiting for one: try again in a few seconds");
+      expect(h.logged).toEqual([]);
+      await h.checker.close();
+      expect((await held).status).toBe(503);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 /**
  * `ended` (the request holding the only worker, which is being ended for a limit) is answered 503
  * problem+json with `detail`, and `logged` is the one line logged; a request sent meanwhile waits, then is

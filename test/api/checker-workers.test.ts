@@ -147,7 +147,7 @@ describe("the checker's worker threads", () => {
     expect(both.body.errors.map((e: { path: string }) => e.path)).toEqual(["date"]);
     const schedule = await h.api.get(`/sites/${site.id}/schedules/${draft.id}/candidates?date=2026-03-03&shift=D8`, site.token);
     expect(schedule.status).toBe(409);
-    expect(schedule.body.detail).toBe("the schedule no longer fits the site's planning data; edit it first");
+    expect(schedule.body.detail).toBe(`schedule ${draft.id} no longer fits the site's planning data, so nobody can be ranked for its open shift; edit it first`);
     expect(schedule.body.errors).toEqual([expect.objectContaining({ path: "assignments[0].staff", value: "B" })]);
   });
 

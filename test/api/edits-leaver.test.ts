@@ -50,7 +50,7 @@ describe("a draft naming a leaver", () => {
 
     const refused = await edit([{ op: "move", from: { staff: "A", date: "2026-03-04", template: "D8" }, to: { template: "NOPE" } }], first.headers.get("etag")!);
     expect(refused.status).toBe(400);
-    expect(refused.body.errors).toEqual([expect.objectContaining({ path: "assignments[1].template", value: "NOPE" })]);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ path: "edits[0].to.template", value: "NOPE" })]);
 
     const second = await edit([{ op: "move", from: { staff: "B", date: "2026-03-03", template: "D8" }, to: { staff: "A" } }], first.headers.get("etag")!);
     expect(second.status).toBe(200);

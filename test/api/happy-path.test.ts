@@ -292,7 +292,18 @@ describe("the edges", () => {
     expect(wrong.headers.get("allow")).toBe("GET, PUT, HEAD");
     expect(wrong.body.title).toBe("Method not allowed");
     expect((await h.api.request("DELETE", "/sites/test/staff", { token: admin })).headers.get("allow")).toBe("GET, PUT, HEAD");
-    expect((await h.api.request("DELETE", "/calendars/whatever.ics", {})).status).toBe(404);
+    // On a calendar feed too, for a live feed's token and a guess alike, without echoing either.
+    const feed = await h.api.request("POST", "/sites/test/staff/A/feeds", { token: manager });
+    expect(feed.status).toBe(201);
+    for (const path of [`/calendars/${feed.body.token}.ics`, "/calendars/whatever.ics", `/CALENDARS/${feed.body.token}.ics`]) {
+      for (const method of ["POST", "DELETE", "PUT"]) {
+        const res = await h.api.request(method, path, {});
+        expect(res.status, `${method} ${path}`).toBe(405);
+        expect(res.headers.get("allow")).toBe("GET, HEAD");
+        expect(res.body).toEqual({ type: "https://rxroster.dev/problems/method-not-allowed", title: "Method not allowed", status: 405, detail: `${method} is not allowed on a calendar feed; allowed: GET, HEAD` });
+      }
+    }
+    expect((await h.api.request("GET", `/calendars/${feed.body.token}.ics`, {})).status).toBe(200);
   });
 
   it("names a query parameter a route does not know, rather than answering unfiltered", async () => {

@@ -1,7 +1,8 @@
 /**
  * Every write to a stored site needs If-Match, so two managers cannot silently overwrite each other: a
  * write without it is refused with 428 problem+json naming the header and nothing is stored; `*` writes on
- * whatever revision is stored. (A stale ETag's 412 and a malformed header's 400: happy-path.test.ts.)
+ * whatever revision is stored; an If-Match that could never match (weak tags, another resource's ETag)
+ * is a 412 saying so. (A stale ETag's 412 and a malformed header's 400: happy-path.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPERATIONS } from "../../api/routes/index.js";
@@ -98,5 +99,46 @@ describe("If-Match: *", () => {
     expect(after.site.input.site.name).toBe("Renamed on purpose");
     // A part's write replaces that part only: Ann's request stays.
     expect(after.site.input.staff.find((m: { id: string }) => m.id === "A").requests).toEqual(filed);
+  });
+});
+
+describe("an If-Match that could never match", () => {
+  const WEAK = 'is a weak ETag, which If-Match never matches (RFC 9110 §13.1.1 compares strongly): send the ETag as the site was read with';
+
+  it("is a 412 saying why, not that the site changed: a weak tag of the current revision, a schedule's ETag, nothing written", async () => {
+    const before = await stored();
+    const settings = await h.api.get("/sites/test/settings", manager);
+    const current = settings.headers.get("etag")!;
+    const weak = await h.api.put("/sites/test/settings", settings.body, manager, { "if-match": `W/${current}` });
+    expect(weak.status).toBe(412);
+    expect(weak.body.detail).toBe(`If-Match can never match the site, whatever its revision: W/${current} ${WEAK}, ${current}`);
+    expect(weak.body.errors).toEqual([{ path: "If-Match", message: `${WEAK}, ${current}`, value: `W/${current}` }]);
+
+    const schedule = await h.api.put("/sites/test", before.site.input, manager, { "if-match": '"schedule-2", W/"x"' });
+    expect(schedule.status).toBe(412);
+    expect(schedule.body.detail).toBe(
+      'If-Match can never match the site, whatever its revision: "schedule-2" is not a site\'s ETag (a site\'s is "site-N"; this is a schedule\'s): send the ETag the site was read with; ' +
+        `W/"x" ${WEAK}`,
+    );
+    const requests = await h.api.put("/sites/test/staff/A/requests", [], ann, { "if-match": '"schedule-1"' });
+    expect(requests.status).toBe(412);
+    expect(requests.body.detail).toMatch(/^If-Match can never match the site, whatever its revision: "schedule-1" is not a site's ETag/);
+    expect(await stored()).toEqual(before);
+  });
+
+  it("is a 412 saying why on a draft too, and answers as before where a tag may match or the request fails first", async () => {
+    const draft = h.store.schedules.createDraft("test", [{ staff: "A", date: "2026-03-02", template: "D8", locked: false }], "manual", undefined, SYSTEM);
+    const edit = (ifMatch: string) => h.api.post(`/sites/test/schedules/${draft.id}/edits`, { edits: [{ op: "lock", staff: "A", date: "2026-03-02", template: "D8" }] }, manager, { "if-match": ifMatch });
+    const site = await edit('"site-1"');
+    expect(site.status).toBe(412);
+    expect(site.body.detail).toBe('If-Match can never match the schedule, whatever its revision: "site-1" is not a schedule\'s ETag (a schedule\'s is "schedule-N"; this is a site\'s): send the ETag the schedule was read with');
+    const publish = await h.api.post(`/sites/test/schedules/${draft.id}/publish`, undefined, manager, { "if-match": 'W/"schedule-1"' });
+    expect(publish.status).toBe(412);
+    expect(publish.body.detail).toMatch(/^If-Match can never match the schedule, whatever its revision: W\/"schedule-1" is a weak ETag/);
+    // A stale tag among them: that one may have matched once, so the site or draft changed since.
+    expect((await edit('"schedule-0", W/"schedule-1"')).body.detail).toBe(`schedule ${draft.id} has changed since it was read (it is at revision 1): read it again and review it there`);
+    // A site that does not exist is a 404 still, whatever the If-Match.
+    const settings = (await h.api.get("/sites/test/settings", manager)).body;
+    expect((await h.api.put("/sites/nowhere/settings", settings, h.token("admin"), { "if-match": 'W/"site-1"' })).status).toBe(404);
   });
 });

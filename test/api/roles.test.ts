@@ -4,6 +4,7 @@
  * else gets 403; no token, an unknown token or a revoked one gets 401.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GRANTS, notPermitted } from "../../api/auth.js";
 import { SYSTEM } from "../../src/store/audit.js";
 import { startHarness, testSite, type Harness } from "./harness.js";
 import { storedFteReport } from "./report-fixture.js";
@@ -120,6 +121,9 @@ const ROUTES: Route[] = [
 const CASES = ROUTES.flatMap((route) => EVERYONE.map((who) => ({ who, route, name: `${route.method} ${route.path}` })));
 const resolve = (path: string): string => path.replace("{draft}", draftId).replace("{job}", jobId).replace("{feedA}", feeds.staffA).replace("{feedD}", feeds.department).replace("{reportJob}", report.jobId).replace("{report}", report.reportId);
 
+/** A 403's detail: another site's or person's, or what the role may not do, said with a verb and the right article. */
+const REFUSAL = /^(this token is not for site \S+|a staff token may only act for its own person|(a (manager|staff)|an hr) token may not (read|list|create|change|manage|analyze) [A-Za-z ,'()]+)$/;
+
 describe("who may call what on site alpha", () => {
   it.each(CASES)("$who: $name", async ({ who, route }) => {
     route.before?.();
@@ -128,6 +132,26 @@ describe("who may call what on site alpha", () => {
     const expected = who === "revoked" || who === "nobody" ? "401" : route.allowed.includes(who) ? "allowed" : "403";
     const got = res.status === 401 || res.status === 403 ? String(res.status) : res.status < 300 ? "allowed" : `unexpected ${res.status}: ${JSON.stringify(res.body)}`;
     expect(got).toBe(expected);
+    // A refusal says what was refused in words ("may not read a site's planning data"), never the permission's id.
+    if (res.status === 403) expect(res.body.detail).toMatch(REFUSAL);
+  });
+});
+
+describe("a 403 for what a role may not do", () => {
+  it("says it in words, with the right article", async () => {
+    expect((await h.api.get("/sites/alpha", tokens.staffA)).body.detail).toBe("a staff token may not read a site's planning data");
+    expect((await h.api.get("/sites/alpha/staff/A/feeds", tokens.hrA)).body.detail).toBe("an hr token may not manage a person's calendar feeds");
+    expect((await h.api.post("/sites/alpha/schedules/drafts", { assignments: [] }, tokens.hrA)).body.detail).toBe("an hr token may not change schedules (solve, draft, edit, publish) or the site's calendar feeds");
+  });
+
+  it("reads as English for every role and every permission it lacks", () => {
+    // Admin holds every permission.
+    const all = GRANTS.admin;
+    for (const role of Object.keys(GRANTS) as (keyof typeof GRANTS)[]) {
+      for (const permission of all.filter((p) => !GRANTS[role].includes(p))) {
+        expect(notPermitted(role, permission), `${role} ${permission}`).toMatch(REFUSAL);
+      }
+    }
   });
 });
 

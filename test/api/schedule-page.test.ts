@@ -74,5 +74,29 @@ describe("GET /sites/{siteId}/schedules/{scheduleId}?format=html", () => {
     expect(res.status).toBe(409);
     expect(res.body.errors.length).toBeGreaterThan(0);
     expect(res.body.errors[0].path).toMatch(/^assignments\[0\]/);
+    expect(res.body.detail).toBe(`schedule ${id} no longer fits the site's planning data, so it has no page; edit it first`);
+  });
+
+  it("tells a published version that no longer fits to be made a new draft, not edited, here and for its candidates", async () => {
+    expect(h.store.sites.create({ ...testSite("left") }, SYSTEM).ok).toBe(true);
+    const draft = h.store.schedules.createDraft("left", [{ staff: "D", date: "2026-03-02", template: "T12", locked: false }], "manual", undefined, SYSTEM);
+    const published = h.store.schedules.publish("left", draft.id, SYSTEM);
+    expect(published.ok).toBe(true);
+    const version = published.ok ? published.value : draft;
+    expect(h.store.sites.update("left", SYSTEM, "test.remove-staff", (input) => ({ ...input, staff: input.staff.filter((s) => s.id !== "D") })).ok).toBe(true);
+    const manager = h.token("manager", "left");
+    const remedy = "it is published version 1, which can never be edited: post its assignments again as a new draft without what no longer fits, " +
+      "or repair from it (a solve with baseScheduleId and repair drops what no longer fits)";
+    const page = await h.api.get(`/sites/left/schedules/${version.id}?format=html`, manager);
+    expect(page.status).toBe(409);
+    expect(page.body.detail).toBe(`schedule ${version.id} no longer fits the site's planning data, so it has no page; ${remedy}`);
+    expect(page.body.errors).toEqual([expect.objectContaining({ path: "assignments[0].staff", value: "D" })]);
+    const candidates = await h.api.get(`/sites/left/schedules/${version.id}/candidates?date=2026-03-03&shift=T12`, manager);
+    expect(candidates.status).toBe(409);
+    expect(candidates.body.detail).toBe(`schedule ${version.id} no longer fits the site's planning data, so nobody can be ranked for its open shift; ${remedy}`);
+    // What it says can be done: the edit it does not suggest is refused.
+    const edit = await h.api.post(`/sites/left/schedules/${version.id}/edits`, { edits: [{ op: "remove", staff: "D", date: "2026-03-02", template: "T12" }] }, manager, { "if-match": "*" });
+    expect(edit.status).toBe(409);
+    expect(edit.body.detail).toMatch(/can never be edited/);
   });
 });

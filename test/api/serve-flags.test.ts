@@ -1,10 +1,10 @@
 /**
  * `rxroster serve`'s flags for the checker's pool: good values become startServer's options (the time and
  * start limits given in seconds, as `solve --time-limit` takes it); bad ones are refused one line each,
- * naming the flag, exit 2, before the data directory is touched; a host or port it cannot listen on is one
- * line too, exit 2.
+ * naming the flag, exit 2, before the data directory is touched; a host or port it cannot listen on, or a
+ * data directory that is a file, is one line too, exit 2.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -59,6 +59,18 @@ describe("rxroster serve's checker flags", () => {
       expect(code).toBe(2);
       // Without a name server the lookup fails for want of an answer rather than for want of the host.
       expect(lines).toEqual([expect.stringMatching(/^rxroster serve: cannot listen on nosuchhost\.invalid:0 \((no such host|the host name could not be looked up)\)$/)]);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  it("names a --data-dir that is a file as itself, not through the lock file it would hold, with exit code 2", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "rxroster-serve-flags-"));
+    const file = join(parent, "demo.json");
+    writeFileSync(file, "{}");
+    try {
+      expect(await refused(["--data-dir", file, "--port", "0"])).toEqual({ code: 2, lines: [`rxroster serve: --data-dir: ${file} is a file, not a directory`] });
+      expect(readdirSync(parent)).toEqual(["demo.json"]);
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }
