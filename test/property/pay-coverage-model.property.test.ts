@@ -61,6 +61,21 @@ function validBands(contract: Record<string, number>): Record<string, number> {
 const templateIds = BASE.shiftTemplates.map((t) => t.id);
 const STARTS = ["2026-03-05", "2026-03-06", "2026-03-27"];
 
+
+/**
+ * A person's requests as the input takes them: each once, and no shift-off on a date they ask off whole
+ * (every copy would be priced, so the input refuses both).
+ */
+function onceEach<Q extends { kind: "shift-on" | "shift-off" | "day-off"; day: number; template: string }>(requests: Q[]): Q[] {
+  const daysOff = new Set(requests.filter((q) => q.kind === "day-off").map((q) => q.day));
+  const seen = new Set<string>();
+  return requests.filter((q) => {
+    const key = q.kind === "day-off" ? `day-off@${q.day}` : `${q.kind}:${q.template}@${q.day}`;
+    if (seen.has(key) || (q.kind === "shift-off" && daysOff.has(q.day))) return false;
+    seen.add(key);
+    return true;
+  });
+}
 const caseArb = fc
   .record({
     start: fc.constantFrom(...STARTS),
@@ -107,8 +122,7 @@ const caseArb = fc
       employment: r.employment[i]!,
       fte: r.employment[i] === "staff" || r.prnFte ? s.fte : 0,
       contract: validBands(Object.fromEntries(Object.entries(r.contracts[i]!).filter((e): e is [string, number] => e[1] !== undefined))),
-      requests: r.requests
-        .filter((q) => q.who === i)
+      requests: onceEach(r.requests.filter((q) => q.who === i))
         .map((q) => (q.kind === "day-off" ? { kind: q.kind, date: addDays(r.start, q.day), weight: q.weight } : { kind: q.kind, date: addDays(r.start, q.day), template: q.template, weight: q.weight })),
       history: r.history.filter((h) => h.who === i).map((h) => ({ date: addDays(r.start, -h.back), template: h.template })),
     }));
