@@ -1,7 +1,7 @@
 /**
  * Staffing demand: what `src/demand` derives and the solver and checker read.
  */
-import type { RoleFamily } from "./input.js";
+import type { RoleFamily } from "./primitives.js";
 
 /** Required people per interval for one area and role family. */
 export interface DemandSeries {

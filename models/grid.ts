@@ -2,7 +2,7 @@
  * The time grid: every instant the solver and the checker need, as integer minutes from the horizon's
  * first local midnight. Made by `src/time` (the only code that knows time zones); read by `solver/`.
  */
-import type { RoleFamily } from "./input.js";
+import type { RoleFamily } from "./primitives.js";
 
 export interface GridDay {
   /** Index from the horizon's first day (negative for history days). */

@@ -1,4 +1,7 @@
+export * from "./primitives.js";
 export * from "./input.js";
+export * from "./staff.js";
+export * from "./demand-input.js";
 export * from "./rule-ids.js";
 export * from "./weights.js";
 export * from "./schedule.js";

@@ -1,36 +1,16 @@
 /**
  * Planning input: the department as a manager describes it once. Stage 1 of the pipeline.
  * Input: parsed JSON/YAML. Output: a validated, normalized `PlanningInput` (defaults filled in).
- * Cross-references (skill, level, area, template ids) are checked in `references.ts`.
+ * Its staff are `staff.ts`'s, what it says of the work `demand-input.ts`'s, its ids and dates
+ * `primitives.ts`'s. Cross-references (skill, level, area, template ids) are checked in `references.ts`.
  */
 import { z } from "zod";
-import { IANAZone, DateTime } from "luxon";
+import { DateTime } from "luxon";
 import { RULE_IDS } from "./rule-ids.js";
 import { PenaltyWeightSchema, WeightsSchema } from "./weights.js";
-import { MAX_WORKLOAD_PEOPLE } from "./workload.js";
-
-/** A headcount (a floor, a slot line): at most the people the workload may need at once, so a penalty stays in scale with a dollar. */
-const HeadcountSchema = z.number().int().min(0).max(MAX_WORKLOAD_PEOPLE, `must be at most ${MAX_WORKLOAD_PEOPLE.toLocaleString("en-US")} people`);
-
-export const IdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, "must be an id of letters, digits, '_', '.', ':' or '-'");
-
-export const IsoDateSchema = z.iso.date("must be a date YYYY-MM-DD");
-
-export const LocalTimeSchema = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a local time HH:mm");
-
-export const TimeZoneSchema = z
-  .string()
-  .refine((zone) => IANAZone.isValidZone(zone), { message: "must be an IANA time zone such as America/Chicago" });
-
-/** ISO weekday: 1 = Monday … 7 = Sunday (luxon's numbering). */
-export const WeekdaySchema = z.number().int().min(1).max(7);
-
-export const RoleFamilySchema = z.enum(["pharmacist", "technician"]);
-export type RoleFamily = z.infer<typeof RoleFamilySchema>;
+import { DollarsPerHourSchema, IdSchema, IsoDateSchema, LocalTimeSchema, RoleFamilySchema, TimeZoneSchema, WeekdaySchema } from "./primitives.js";
+import { StaffMemberSchema } from "./staff.js";
+import { FloorSchema, ForecastSchema, ProductivityStandardSchema, SlotDemandSchema, WorkloadTypeSchema } from "./demand-input.js";
 
 export const HolidaySchema = z.strictObject({ date: IsoDateSchema, name: z.string().min(1) });
 
@@ -79,92 +59,6 @@ export const LevelSchema = z.strictObject({
 });
 export type Level = z.infer<typeof LevelSchema>;
 
-export const LeaveSchema = z.strictObject({
-  start: IsoDateSchema,
-  /** Inclusive. */
-  end: IsoDateSchema,
-  reason: z.string().default("leave"),
-});
-
-/**
- * A request's weight: at most 10, so that with the default request weight unit ($10) no request is worth
- * as much as an hour of uncovered forecast work ($300) — a staff member can state how much a request
- * matters, not outweigh the department's cover (a manager who wants requests to weigh more raises the unit).
- */
-export const MAX_REQUEST_WEIGHT = 10;
-const RequestWeightSchema = z.number().positive().max(MAX_REQUEST_WEIGHT);
-
-export const RequestSchema = z.discriminatedUnion("kind", [
-  /** Wants to work exactly this template on this date. */
-  z.strictObject({ kind: z.literal("shift-on"), date: IsoDateSchema, template: IdSchema, weight: RequestWeightSchema }),
-  /** Does not want to work this template on this date. */
-  z.strictObject({ kind: z.literal("shift-off"), date: IsoDateSchema, template: IdSchema, weight: RequestWeightSchema }),
-  /** Does not want to work at all on this date. */
-  z.strictObject({ kind: z.literal("day-off"), date: IsoDateSchema, weight: RequestWeightSchema }),
-]);
-export type Request = z.infer<typeof RequestSchema>;
-
-/** A shift worked in the days before the horizon; counts for rest, consecutive-day and weekend rules. */
-export const HistoryShiftSchema = z.strictObject({ date: IsoDateSchema, template: IdSchema });
-
-/**
- * Most dollars an hour a rate or a differential may be: far above any pharmacy's (agency pharmacists bill
- * some $150), and small enough that a horizon's labor cost stays a finite number.
- */
-export const MAX_DOLLARS_PER_HOUR = 10_000;
-const DollarsPerHourSchema = z.number().min(0).max(MAX_DOLLARS_PER_HOUR, `must be at most ${MAX_DOLLARS_PER_HOUR.toLocaleString("en-US")} dollars an hour`);
-
-/** A contract's minimum and maximum of the same measure. */
-const CONTRACT_BANDS = [
-  ["minHoursPerPayPeriod", "maxHoursPerPayPeriod"],
-  ["minMinutesPerHorizon", "maxMinutesPerHorizon"],
-  ["minConsecutiveDays", "maxConsecutiveDays"],
-] as const;
-
-/** Per-person limits that override the site-wide rule parameters. */
-export const ContractSchema = z.strictObject({
-  /** At most the 336 hours of a pay period: more cannot be worked, and its shortfall would price as infinite. */
-  minHoursPerPayPeriod: z.number().min(0).max(14 * 24, "must be at most 336 (the hours of a 14-day pay period)").optional(),
-  maxHoursPerPayPeriod: z.number().min(0).optional(),
-  maxHoursPerWeek: z.number().min(0).optional(),
-  /** Minutes worked over the whole horizon (Curtois–Qu MinTotalMinutes / MaxTotalMinutes). */
-  minMinutesPerHorizon: z.number().int().min(0).optional(),
-  maxMinutesPerHorizon: z.number().int().min(0).optional(),
-  maxConsecutiveDays: z.number().int().min(1).optional(),
-  minConsecutiveDays: z.number().int().min(1).optional(),
-  minConsecutiveDaysOff: z.number().int().min(1).optional(),
-  maxConsecutiveNights: z.number().int().min(0).optional(),
-  /** Weekends worked at most, per window of `weekends.max-per-window` (`windowWeekends`, default 4). */
-  maxWeekends: z.number().int().min(0).optional(),
-  /** Most shifts of a template over the horizon; 0 forbids the template. */
-  maxShiftsPerTemplate: z.record(IdSchema, z.number().int().min(0)).default({}),
-}).superRefine((contract, ctx) => {
-  // A minimum above its maximum cannot hold: hard, the department is infeasible and that is only found
-  // after a solve; soft, every schedule pays for it. Named here, with both figures, before anything runs.
-  for (const [min, max] of CONTRACT_BANDS) {
-    const [low, high] = [contract[min], contract[max]];
-    if (low !== undefined && high !== undefined && low > high) ctx.addIssue({ code: "custom", path: [min], input: low, message: `must be at most ${max} (${high})` });
-  }
-});
-
-export const StaffMemberSchema = z.strictObject({
-  id: IdSchema,
-  name: z.string().min(1),
-  level: IdSchema,
-  /** Skills beyond the level's. */
-  skills: z.array(IdSchema).default([]),
-  /** 1.0 = 80 h per 14-day pay period; 0 for PRN (no minimum). */
-  fte: z.number().min(0).max(1.5),
-  /** Base hourly rate in dollars (at most 10,000). */
-  hourlyRate: DollarsPerHourSchema,
-  overtimeRule: z.enum(["weekly40", "8/80"]).default("weekly40"),
-  employment: z.enum(["staff", "prn", "agency"]).default("staff"),
-  contract: ContractSchema.default({ maxShiftsPerTemplate: {} }),
-  leave: z.array(LeaveSchema).default([]),
-  requests: z.array(RequestSchema).default([]),
-  history: z.array(HistoryShiftSchema).default([]),
-});
-export type StaffMember = z.infer<typeof StaffMemberSchema>;
 
 export const DifferentialSchema = z.strictObject({
   kind: z.enum(["night", "weekend", "holiday"]),
@@ -192,128 +86,6 @@ export const ShiftTemplateSchema = z.strictObject({
 });
 export type ShiftTemplate = z.infer<typeof ShiftTemplateSchema>;
 
-export const WorkloadTypeSchema = z.strictObject({
-  id: IdSchema,
-  name: z.string().min(1),
-  unit: z.string().default("unit"),
-});
-
-/**
- * Bounds on the numbers that multiply into demand, far above any pharmacy's (a 500-bed hospital dispenses
- * some 5,000 doses a day) and small enough that no product or sum of them leaves the finite numbers.
- */
-export const MAX_UNITS_PER_HOUR = 1_000_000;
-export const MAX_UNITS_PER_DAY = 10_000_000;
-export const MAX_HOUR_WEIGHT = 1_000_000;
-export const MAX_MINUTES_PER_UNIT = 24 * 60;
-/** Most values of an hourly series: two longest horizons of hours, as no horizon reads further. */
-export const MAX_HOURLY_VALUES = 2 * 366 * 24;
-/** Lowest lead: work is done in the hour before the due hour at the latest, so none of it is late. */
-export const MIN_LEAD_MINUTES = 60;
-
-export const ProductivityStandardSchema = z
-  .strictObject({
-    workloadType: IdSchema,
-    roleFamily: RoleFamilySchema,
-    /** Area where the work is done. */
-    area: IdSchema,
-    minutesPerUnit: z
-      .number()
-      .positive()
-      .max(MAX_MINUTES_PER_UNIT, `must be at most ${MAX_MINUTES_PER_UNIT} (a day of work for one unit)`),
-    /**
-     * The work for the units due in an hour is done in the hour that starts `leadMinutes` before that
-     * hour starts (default 60: the hour before; 120: two hours before). At least 60, so the work is done
-     * by the time the first of the units is due; a multiple of `intervalMinutes`.
-     */
-    leadMinutes: z
-      .number()
-      .int()
-      .min(MIN_LEAD_MINUTES, `must be at least ${MIN_LEAD_MINUTES}: the work for the units due in an hour is done in the hour that starts leadMinutes before it, so a shorter lead would finish it after they are due`)
-      .max(24 * 60)
-      .default(60)
-      .describe(
-        "Work for the units due in an hour is done in the hour that starts leadMinutes before that hour starts (default 60: the hour before; 120: two hours before). At least 60, so the work is done before the units are due, and a multiple of intervalMinutes.",
-      ),
-    source: z.string().optional(),
-  })
-  .describe(
-    "Minutes of work per unit of a workload type for a role family in an area. Each standard takes the whole volume of its workload type (forecasts carry no area): one standard per workload type, role family and area, and one area per workload type and role family (give each area its own workload type). A pharmacist and a technician standard on one type both count.",
-  );
-export type ProductivityStandard = z.infer<typeof ProductivityStandardSchema>;
-
-const UnitsPerDaySchema = z.number().min(0).max(MAX_UNITS_PER_DAY, `must be at most ${MAX_UNITS_PER_DAY.toLocaleString("en-US")} units a day`);
-
-/**
- * Numbers of at least 0 and at most `max`. One too large is named, with a count of the others, not one
- * problem each: a profile of 168 weights all too large is one mistake.
- */
-function boundedValues(max: number, why: string) {
-  return z.array(z.number().min(0)).superRefine((values, ctx) => {
-    const over = values.flatMap((v, i) => (v > max ? [i] : []));
-    if (over.length === 0) return;
-    const more = over.length > 1 ? `; ${over.length - 1} more value${over.length > 2 ? "s are" : " is"} over it` : "";
-    ctx.addIssue({ code: "custom", path: [over[0]!], input: values[over[0]!], message: `must be at most ${max.toLocaleString("en-US")} ${why}${more}` });
-  });
-}
-
-export const ForecastSchema = z
-  .discriminatedUnion("kind", [
-    /**
-     * Units due per hour from local midnight of `start`, read as elapsed hours: value i is due i hours
-     * after that midnight, so a spring-forward day takes 23 values and a fall-back day 25 (the repeated
-     * hour twice). 24 values a day across a clock change are refused (`workload.ts`).
-     */
-    z.strictObject({
-      kind: z.literal("hourly"),
-      workloadType: IdSchema,
-      start: IsoDateSchema,
-      unitsPerHour: boundedValues(MAX_UNITS_PER_HOUR, "units in an hour")
-        .max(MAX_HOURLY_VALUES, `must hold at most ${MAX_HOURLY_VALUES.toLocaleString("en-US")} values (two years of hours; a horizon is at most 366 days)`)
-        .describe(
-          "Units due in each hour (each at most 1,000,000; at most 17,568 values, two years of hours) from local midnight of start, read as elapsed hours: value i is due i hours after that midnight. A day on which the clock springs forward takes 23 values, one on which it falls back 25 (the repeated hour twice, in order); 24 values a day across a clock change are refused, since every hour after the change would be due an hour off.",
-        ),
-    }),
-    /** Daily volume spread over the day by a 168-entry hour-of-week profile (Monday 00:00 first). */
-    z.strictObject({
-      kind: z.literal("profile"),
-      workloadType: IdSchema,
-      hourOfWeekWeights: boundedValues(MAX_HOUR_WEIGHT, "(weights are relative: scale them down)")
-        .length(168)
-        .describe("168 relative weights, each at most 1,000,000, Monday 00:00 first: a day's volume is spread over its local hours in proportion to them."),
-      dailyUnits: UnitsPerDaySchema,
-      /** Overrides of the daily volume for given dates. */
-      dailyUnitsByDate: z.record(IsoDateSchema, UnitsPerDaySchema).default({}),
-    }),
-  ])
-  .describe(
-    "Units due per hour of one workload type. Forecasts of one type add up: a dated hourly series for a day a profile also covers adds to the profile's volume; to replace the profile on that day, set its dailyUnitsByDate to 0 for the date.",
-  );
-export type Forecast = z.infer<typeof ForecastSchema>;
-
-/** At least `count` people of a role family in an area between two local times, whatever the forecast. */
-export const FloorSchema = z.strictObject({
-  area: IdSchema,
-  roleFamily: RoleFamilySchema,
-  count: HeadcountSchema,
-  from: LocalTimeSchema,
-  /** Exclusive; `to` ≤ `from` runs past midnight; 00:00–00:00 is all day. */
-  to: LocalTimeSchema,
-  weekdays: z.array(WeekdaySchema).default([1, 2, 3, 4, 5, 6, 7]),
-});
-export type Floor = z.infer<typeof FloorSchema>;
-
-/** Headcount required on a template on a date (the way many rosters state demand). */
-export const SlotDemandSchema = z.strictObject({
-  template: IdSchema,
-  date: IsoDateSchema,
-  required: HeadcountSchema,
-  /** Penalty per person short; default `rules.coverage.slot-under.weight`, else the `slotUnderPerPerson` weight. */
-  underWeight: PenaltyWeightSchema.optional(),
-  /** Penalty per person over; default `rules.coverage.slot-over.weight`, else the `slotOverPerPerson` weight. */
-  overWeight: PenaltyWeightSchema.optional(),
-});
-export type SlotDemand = z.infer<typeof SlotDemandSchema>;
 
 export const RuleSettingSchema = z.strictObject({
   enabled: z.boolean().optional(),

@@ -4,7 +4,8 @@
  * checks (standards, hourly series, leads) are in `workload.ts`.
  */
 import { DateTime } from "luxon";
-import type { PlanningInput, Request } from "./input.js";
+import type { PlanningInput } from "./input.js";
+import type { Request } from "./staff.js";
 import type { Schedule } from "./schedule.js";
 import { MAX_HORIZON_DAYS, addDays, daysBetween, localMidnightOf } from "./input.js";
 import type { Problem } from "./problems.js";

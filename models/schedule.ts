@@ -3,7 +3,8 @@
  * hand, and what the checker explains. Nothing here is trusted: the checker judges it against the input.
  */
 import { z } from "zod";
-import { IdSchema, IsoDateSchema, PlannedHorizonSchema } from "./input.js";
+import { IdSchema, IsoDateSchema } from "./primitives.js";
+import { PlannedHorizonSchema } from "./input.js";
 
 /** Strict, as the input is: a misspelt field (`lockd`) is named, not dropped with the lock it meant. */
 export const AssignmentSchema = z.strictObject({

@@ -2,7 +2,8 @@
  * Consistency checks of the workload part of a planning input (standards and forecasts) that a schema
  * alone cannot express. Called by `checkReferences`; each returns problems naming the field.
  */
-import { addDays, localMidnightOf, type Forecast, type PlanningInput, type ProductivityStandard } from "./input.js";
+import { addDays, localMidnightOf, type PlanningInput } from "./input.js";
+import type { Forecast, ProductivityStandard } from "./demand-input.js";
 import type { Problem } from "./problems.js";
 
 /**

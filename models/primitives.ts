@@ -1,0 +1,33 @@
+/**
+ * The primitives of the planning input and of schedules: ids, dates, local times, time zones, weekdays,
+ * role families and dollar rates, shared by input.ts, staff.ts, demand-input.ts and schedule.ts.
+ */
+import { z } from "zod";
+import { IANAZone } from "luxon";
+
+export const IdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, "must be an id of letters, digits, '_', '.', ':' or '-'");
+
+export const IsoDateSchema = z.iso.date("must be a date YYYY-MM-DD");
+
+export const LocalTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a local time HH:mm");
+
+export const TimeZoneSchema = z
+  .string()
+  .refine((zone) => IANAZone.isValidZone(zone), { message: "must be an IANA time zone such as America/Chicago" });
+
+/** ISO weekday: 1 = Monday … 7 = Sunday (luxon's numbering). */
+export const WeekdaySchema = z.number().int().min(1).max(7);
+
+export const RoleFamilySchema = z.enum(["pharmacist", "technician"]);
+export type RoleFamily = z.infer<typeof RoleFamilySchema>;
+
+/**
+ * Most dollars an hour a rate or a differential may be: far above any pharmacy's (agency pharmacists bill
+ * some $150), and small enough that a horizon's labor cost stays a finite number.
+ */
+export const MAX_DOLLARS_PER_HOUR = 10_000;
+export const DollarsPerHourSchema = z.number().min(0).max(MAX_DOLLARS_PER_HOUR, `must be at most ${MAX_DOLLARS_PER_HOUR.toLocaleString("en-US")} dollars an hour`);

@@ -1,0 +1,88 @@
+/**
+ * A staff member of the planning input: level, FTE, pay, contract limits, approved leave, requests and
+ * the shifts worked before the horizon. Cross-references (level, skill, template ids) are checked in
+ * `references.ts`, as every other part of the input.
+ */
+import { z } from "zod";
+import { DollarsPerHourSchema, IdSchema, IsoDateSchema } from "./primitives.js";
+
+export const LeaveSchema = z.strictObject({
+  start: IsoDateSchema,
+  /** Inclusive. */
+  end: IsoDateSchema,
+  reason: z.string().default("leave"),
+});
+
+/**
+ * A request's weight: at most 10, so that with the default request weight unit ($10) no request is worth
+ * as much as an hour of uncovered forecast work ($300) — a staff member can state how much a request
+ * matters, not outweigh the department's cover (a manager who wants requests to weigh more raises the unit).
+ */
+export const MAX_REQUEST_WEIGHT = 10;
+const RequestWeightSchema = z.number().positive().max(MAX_REQUEST_WEIGHT);
+
+export const RequestSchema = z.discriminatedUnion("kind", [
+  /** Wants to work exactly this template on this date. */
+  z.strictObject({ kind: z.literal("shift-on"), date: IsoDateSchema, template: IdSchema, weight: RequestWeightSchema }),
+  /** Does not want to work this template on this date. */
+  z.strictObject({ kind: z.literal("shift-off"), date: IsoDateSchema, template: IdSchema, weight: RequestWeightSchema }),
+  /** Does not want to work at all on this date. */
+  z.strictObject({ kind: z.literal("day-off"), date: IsoDateSchema, weight: RequestWeightSchema }),
+]);
+export type Request = z.infer<typeof RequestSchema>;
+
+/** A shift worked in the days before the horizon; counts for rest, consecutive-day and weekend rules. */
+export const HistoryShiftSchema = z.strictObject({ date: IsoDateSchema, template: IdSchema });
+
+
+/** A contract's minimum and maximum of the same measure. */
+const CONTRACT_BANDS = [
+  ["minHoursPerPayPeriod", "maxHoursPerPayPeriod"],
+  ["minMinutesPerHorizon", "maxMinutesPerHorizon"],
+  ["minConsecutiveDays", "maxConsecutiveDays"],
+] as const;
+
+/** Per-person limits that override the site-wide rule parameters. */
+export const ContractSchema = z.strictObject({
+  /** At most the 336 hours of a pay period: more cannot be worked, and its shortfall would price as infinite. */
+  minHoursPerPayPeriod: z.number().min(0).max(14 * 24, "must be at most 336 (the hours of a 14-day pay period)").optional(),
+  maxHoursPerPayPeriod: z.number().min(0).optional(),
+  maxHoursPerWeek: z.number().min(0).optional(),
+  /** Minutes worked over the whole horizon (Curtois–Qu MinTotalMinutes / MaxTotalMinutes). */
+  minMinutesPerHorizon: z.number().int().min(0).optional(),
+  maxMinutesPerHorizon: z.number().int().min(0).optional(),
+  maxConsecutiveDays: z.number().int().min(1).optional(),
+  minConsecutiveDays: z.number().int().min(1).optional(),
+  minConsecutiveDaysOff: z.number().int().min(1).optional(),
+  maxConsecutiveNights: z.number().int().min(0).optional(),
+  /** Weekends worked at most, per window of `weekends.max-per-window` (`windowWeekends`, default 4). */
+  maxWeekends: z.number().int().min(0).optional(),
+  /** Most shifts of a template over the horizon; 0 forbids the template. */
+  maxShiftsPerTemplate: z.record(IdSchema, z.number().int().min(0)).default({}),
+}).superRefine((contract, ctx) => {
+  // A minimum above its maximum cannot hold: hard, the department is infeasible and that is only found
+  // after a solve; soft, every schedule pays for it. Named here, with both figures, before anything runs.
+  for (const [min, max] of CONTRACT_BANDS) {
+    const [low, high] = [contract[min], contract[max]];
+    if (low !== undefined && high !== undefined && low > high) ctx.addIssue({ code: "custom", path: [min], input: low, message: `must be at most ${max} (${high})` });
+  }
+});
+
+export const StaffMemberSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string().min(1),
+  level: IdSchema,
+  /** Skills beyond the level's. */
+  skills: z.array(IdSchema).default([]),
+  /** 1.0 = 80 h per 14-day pay period; 0 for PRN (no minimum). */
+  fte: z.number().min(0).max(1.5),
+  /** Base hourly rate in dollars (at most 10,000). */
+  hourlyRate: DollarsPerHourSchema,
+  overtimeRule: z.enum(["weekly40", "8/80"]).default("weekly40"),
+  employment: z.enum(["staff", "prn", "agency"]).default("staff"),
+  contract: ContractSchema.default({ maxShiftsPerTemplate: {} }),
+  leave: z.array(LeaveSchema).default([]),
+  requests: z.array(RequestSchema).default([]),
+  history: z.array(HistoryShiftSchema).default([]),
+});
+export type StaffMember = z.infer<typeof StaffMemberSchema>;
