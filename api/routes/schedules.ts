@@ -147,7 +147,7 @@ export const scheduleOperations: Operation[] = [
   }),
   operation({
     method: "post", path: "/sites/{siteId}/schedules", tag: "schedules", summary: "Start a solve job; poll the job at Location", permission: "schedule:write",
-    body: SolveJobOptionsSchema,
+    body: SolveJobOptionsSchema, bodyOptional: true,
     responses: { 202: { description: "The queued job", schema: JobSchema }, 429: QUEUE_FULL_RESPONSE },
     handle: ({ deps, params, body, principal }) => {
       const site = siteOr404(deps.store, params.siteId!);

@@ -2,7 +2,7 @@
  * What a request body that is not what an operation takes is told: valid JSON of the wrong kind (`null`,
  * `"x"`, an array for an object) is asked for the kind it must be, not called malformed; a body sent
  * without a Content-Type is a 415, as one sent as another type is; and an operation whose every field is
- * optional (the FTE report's POST) reads no body as `{}`.
+ * optional (the FTE report's POST, a solve's) reads no body as `{}`.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PlanningInputSchema } from "../../models/index.js";
@@ -76,6 +76,18 @@ describe("a body without a Content-Type", () => {
   });
 });
 
+describe("a solve's POST, whose every field is optional", () => {
+  it("reads no body as {}: a solve of the site with the defaults, queued", async () => {
+    // `curl -X POST …/schedules` once got "the request needs a JSON body" for a request with nothing to say.
+    const res = await h.api.request("POST", "/sites/test/schedules", { token: manager });
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ kind: "solve", siteId: "test" });
+    const job = h.queue.get(res.body.id)!;
+    expect(job.options).toMatchObject({ timeLimitSeconds: 60, warmStart: true });
+    h.queue.cancel(job.id, SYSTEM);
+  });
+});
+
 describe("the FTE report's POST, whose every field is optional", () => {
   it("reads no body as {}, as the site's settings say, and still needs a JSON body to be an object", async () => {
     const res = await h.api.request("POST", "/sites/test/reports/fte", { token: manager });
@@ -89,6 +101,7 @@ describe("the FTE report's POST, whose every field is optional", () => {
   it("is declared with an optional body in the OpenAPI document; the other operations' bodies are required", async () => {
     const doc = (await h.api.get("/openapi.json")).body;
     expect(doc.paths["/sites/{siteId}/reports/fte"].post.requestBody.required).toBe(false);
+    expect(doc.paths["/sites/{siteId}/schedules"].post.requestBody.required).toBe(false);
     expect(doc.paths["/sites/{siteId}/schedules/drafts"].post.requestBody.required).toBe(true);
     // An operation that takes a body still needs one.
     const drafts = await h.api.request("POST", "/sites/test/schedules/drafts", { token: manager });
