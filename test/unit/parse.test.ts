@@ -138,6 +138,32 @@ describe("planning input validation", () => {
     ]);
   });
 
+  it("names a shift-on request for a template its person may not work, by role family or by skill (it was taken, and only cost its weight)", () => {
+    const on = (template: string, date = "2026-03-03") => ({ kind: "shift-on", date, template, weight: 1 });
+    // Ann is a pharmacist (a shift-off of technician work, and D8, are hers to ask); Cat a Technician II, with
+    // sterile compounding; Dan a Technician I, without it.
+    const staff = [
+      { ...BASE.staff[0]!, requests: [on("T12"), { kind: "shift-off", date: "2026-03-04", template: "T12", weight: 1 }, on("D8", "2026-03-05")] },
+      BASE.staff[1]!,
+      { ...BASE.staff[2]!, requests: [on("IV10")] },
+      { ...BASE.staff[3]!, requests: [on("IV10")] },
+    ];
+    expect(problemsOf({ ...BASE, staff })).toEqual([
+      "staff[0].requests[0].template: Ann may not work Tech day (T12): it is technician work and Ann is a pharmacist (Pharmacist); ask for a shift Ann may work",
+      "staff[3].requests[0].template: Dan may not work IV day (IV10): Dan lacks Sterile compounding (sterile); ask for a shift Dan may work",
+    ]);
+  });
+
+  it("names a shift-on request on a weekday its template does not run, in or after the horizon, as candidates names such a date", () => {
+    const shiftTemplates = BASE.shiftTemplates.map((t) => (t.id === "D8" ? { ...t, weekdays: [1, 2, 3, 4, 5] } : t));
+    // Saturdays 2026-03-07 (in the horizon) and 2026-03-21 (after it); Monday 2026-03-23 is a day D8 runs.
+    const requests = ["2026-03-07", "2026-03-21", "2026-03-23"].map((date) => ({ kind: "shift-on", date, template: "D8", weight: 1 }));
+    expect(problemsOf({ ...BASE, shiftTemplates, staff: [{ ...BASE.staff[0]!, requests }, ...BASE.staff.slice(1)] })).toEqual([
+      'staff[0].requests[0].date: is a Saturday, when D8 does not run (it runs on Monday, Tuesday, Wednesday, Thursday, Friday): the request could never be granted (got "2026-03-07")',
+      'staff[0].requests[1].date: is a Saturday, when D8 does not run (it runs on Monday, Tuesday, Wednesday, Thursday, Friday): the request could never be granted (got "2026-03-21")',
+    ]);
+  });
+
   it("names an hourly series longer than two years of hours (six million values took 15 s to check and were named on a 14 KB line)", () => {
     const standards = { workloadTypes: [{ id: "orders", name: "Orders" }], productivityStandards: [{ workloadType: "orders", roleFamily: "pharmacist", area: "central", minutesPerUnit: 2 }] };
     const series = (n: number) => [{ kind: "hourly", workloadType: "orders", start: "2026-03-02", unitsPerHour: new Array(n).fill(1) }];
