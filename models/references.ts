@@ -96,8 +96,8 @@ export function checkReferences(input: PlanningInput): Problem[] {
 
   input.levels.forEach((level, i) => level.skills.forEach((s, j) => ref(skills, "skill", `levels[${i}].skills[${j}]`, s)));
   input.shiftTemplates.forEach((t, i) => {
-    // Nothing documents a template kept on no weekday: it would have no shift, so every request, slot line
-    // and lock for it would be lost or refused further on.
+    // A template on no weekday has no shift: every request, slot line and lock for it would be lost or
+    // refused further on, and nothing documents a use for one.
     if (t.weekdays.length === 0) problems.push({ path: `shiftTemplates[${i}].weekdays`, message: "must name at least one weekday the template runs on (1 = Monday … 7 = Sunday): on none it is never scheduled" });
     ref(areas, "area", `shiftTemplates[${i}].area`, t.area);
     t.requiredSkills.forEach((s, j) => ref(skills, "skill", `shiftTemplates[${i}].requiredSkills[${j}]`, s));
@@ -245,10 +245,10 @@ export function checkScheduleReferences(input: PlanningInput, schedule: { assign
 }
 
 /**
- * A shift-on request that asks for work the person may not do (the role family or a skill the model's
- * columns are made by), or for a template on a weekday it does not run: it could never be granted, and
- * would only cost its weight in every schedule. Whatever its date, as an unknown template is refused
- * whatever its date (one outside the horizon is otherwise ignored); an unknown level or template is named
+ * A shift-on request that asks for work the person may not do (a role family or skill the model's columns
+ * are made by, with eligibility hard as by default), or for a template on a weekday it does not run: no
+ * schedule grants it, and it only costs its weight in every one. Judged whatever its date, as an unknown
+ * template is (a request outside the horizon is otherwise ignored); an unknown level or template is named
  * by its own problem.
  */
 function ungrantable(member: StaffMember, level: Level | undefined, r: Extract<Request, { kind: "shift-on" }>, at: string, templates: ReadonlyMap<string, ShiftTemplate>, skillNames: ReadonlyMap<string, string>): Problem[] {
