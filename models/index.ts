@@ -9,5 +9,6 @@ export * from "./grid.js";
 export * from "./demand.js";
 export * from "./explanation.js";
 export * from "./problems.js";
+export * from "./eligibility.js";
 export * from "./references.js";
 export * from "./parse.js";

@@ -4,14 +4,25 @@
  * checks (standards, hourly series, leads) are in `workload.ts`.
  */
 import { DateTime } from "luxon";
-import type { PlanningInput } from "./input.js";
-import type { Request } from "./staff.js";
+import type { Level, PlanningInput, ShiftTemplate } from "./input.js";
+import type { Request, StaffMember } from "./staff.js";
 import type { Schedule } from "./schedule.js";
 import { MAX_HORIZON_DAYS, addDays, daysBetween, localMidnightOf } from "./input.js";
 import type { Problem } from "./problems.js";
 import { checkWorkload } from "./workload.js";
+import { qualifiedFor, unqualifiedReasons } from "./eligibility.js";
 
 const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/**
+ * "is a Saturday, when HAZ-D8 does not run (it runs on Monday, …, Friday)": a date on which a template has
+ * no shift, as `candidates` and the input's requests name it.
+ */
+export function notRunningWords(template: Pick<ShiftTemplate, "id" | "weekdays">, weekday: number): string {
+  // A site stored before templates had to run on some weekday may still hold one that runs on none.
+  const runs = template.weekdays.length > 0 ? `it runs on ${template.weekdays.map((w) => WEEKDAY_NAMES[w - 1]).join(", ")}` : "it runs on no weekday";
+  return `is a ${WEEKDAY_NAMES[weekday - 1]}, when ${template.id} does not run (${runs})`;
+}
 
 function uniqueIds(items: readonly { id: string }[], path: string, problems: Problem[]): Set<string> {
   const seen = new Set<string>();
@@ -85,6 +96,9 @@ export function checkReferences(input: PlanningInput): Problem[] {
 
   input.levels.forEach((level, i) => level.skills.forEach((s, j) => ref(skills, "skill", `levels[${i}].skills[${j}]`, s)));
   input.shiftTemplates.forEach((t, i) => {
+    // A template on no weekday has no shift: every request, slot line and lock for it would be lost or
+    // refused further on, and nothing documents a use for one.
+    if (t.weekdays.length === 0) problems.push({ path: `shiftTemplates[${i}].weekdays`, message: "must name at least one weekday the template runs on (1 = Monday … 7 = Sunday): on none it is never scheduled" });
     ref(areas, "area", `shiftTemplates[${i}].area`, t.area);
     t.requiredSkills.forEach((s, j) => ref(skills, "skill", `shiftTemplates[${i}].requiredSkills[${j}]`, s));
     t.forbiddenNext.forEach((s, j) => ref(templates, "shift template", `shiftTemplates[${i}].forbiddenNext[${j}]`, s));
@@ -96,6 +110,9 @@ export function checkReferences(input: PlanningInput): Problem[] {
       if (d.kind === "night" && !t.night) problems.push({ path: `shiftTemplates[${i}].differentials[${j}].kind`, message: "a night differential needs the template marked night: true (it is paid on night shifts only)", value: d.kind });
     });
   });
+  const templateById = new Map(input.shiftTemplates.map((t) => [t.id, t]));
+  const levelById = new Map(input.levels.map((l) => [l.id, l]));
+  const skillNames = new Map(input.skills.map((s) => [s.id, s.name]));
   input.staff.forEach((member, i) => {
     const at = `staff[${i}]`;
     ref(levels, "level", `${at}.level`, member.level);
@@ -108,6 +125,7 @@ export function checkReferences(input: PlanningInput): Problem[] {
     const asked = new Map<string, number>();
     member.requests.forEach((r, j) => {
       if (r.kind !== "day-off") ref(templates, "shift template", `${at}.requests[${j}].template`, r.template);
+      if (r.kind === "shift-on") problems.push(...ungrantable(member, levelById.get(member.level), r, `${at}.requests[${j}]`, templateById, skillNames));
       const key = r.kind === "day-off" ? `day-off@${r.date}` : `${r.kind}:${r.template}@${r.date}`;
       const first = asked.get(key);
       if (first !== undefined) problems.push({ path: `${at}.requests[${j}]`, message: `the same request as requests[${first}] (${requestWords(r)}): each is asked once, with the weight it matters by` });
@@ -172,7 +190,6 @@ export function checkReferences(input: PlanningInput): Problem[] {
   });
   const offGrid = clockChangeOffGrid(input);
   if (offGrid) problems.push(offGrid);
-  const templateById = new Map(input.shiftTemplates.map((t) => [t.id, t]));
   input.slotDemand.forEach((s, i) => {
     ref(templates, "shift template", `slotDemand[${i}].template`, s.template);
     const day = daysBetween(input.horizon.start, s.date);
@@ -224,6 +241,26 @@ export function checkScheduleReferences(input: PlanningInput, schedule: { assign
       problems.push({ path: `${at}.date`, message: `template ${template.id} does not run on that weekday`, value: a.date });
     }
   });
+  return problems;
+}
+
+/**
+ * A shift-on request that asks for work the person may not do (a role family or skill the model's columns
+ * are made by, with eligibility hard as by default), or for a template on a weekday it does not run: no
+ * schedule grants it, and it only costs its weight in every one. Judged whatever its date, as an unknown
+ * template is (a request outside the horizon is otherwise ignored); an unknown level or template is named
+ * by its own problem.
+ */
+function ungrantable(member: StaffMember, level: Level | undefined, r: Extract<Request, { kind: "shift-on" }>, at: string, templates: ReadonlyMap<string, ShiftTemplate>, skillNames: ReadonlyMap<string, string>): Problem[] {
+  const template = templates.get(r.template);
+  if (!template) return [];
+  const problems: Problem[] = [];
+  const person = level && { level, skills: new Set([...level.skills, ...member.skills]) };
+  if (person && !qualifiedFor({ templates }, person, template.id)) {
+    problems.push({ path: `${at}.template`, message: `${member.name} may not work ${template.name} (${template.id}): ${unqualifiedReasons(template, member.name, person, skillNames).join("; ")}; ask for a shift ${member.name} may work` });
+  }
+  const weekday = DateTime.fromISO(r.date, { zone: "utc" }).weekday;
+  if (!template.weekdays.includes(weekday)) problems.push({ path: `${at}.date`, message: `${notRunningWords(template, weekday)}: the request could never be granted`, value: r.date });
   return problems;
 }
 

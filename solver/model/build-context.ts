@@ -81,11 +81,8 @@ export function penaltyConstant(ctx: BuildContext, rule: RuleId, subjects: Subje
   ctx.penalties.push({ rule, column: undefined, weight, subjects });
 }
 
-/** Whether a person may do a template's work: its role family, and every skill it requires. */
-export function qualifiedFor(ctx: Pick<BuildContext, "templates">, person: Pick<StaffVars, "level" | "skills">, templateId: string): boolean {
-  const template = ctx.templates.get(templateId)!;
-  return person.level.roleFamily === template.roleFamily && template.requiredSkills.every((skill) => person.skills.has(skill));
-}
+/** Whether a person may do a template's work (models/eligibility.ts: the input's requests are judged by it too). */
+export { qualifiedFor } from "../../models/index.js";
 
 /** Σ x over the shifts a person starts on a day (0 or 1 under one shift a day). */
 export function workedTerms(person: StaffVars, day: number, include: (s: ShiftInstance) => boolean = () => true): Term[] {

@@ -8,7 +8,7 @@
  * pharmacist on duty.
  * History shifts are not judged: they were worked already and only feed other rules.
  */
-import type { ShiftInstance } from "../../models/index.js";
+import { unqualifiedReasons, type ShiftInstance } from "../../models/index.js";
 import { penalizeColumn, qualifiedFor, type BuildContext, type StaffVars } from "../model/build-context.js";
 import type { RuleDefinition } from "./types.js";
 
@@ -30,16 +30,9 @@ export const eligibility: RuleDefinition = {
     const skillName = new Map(ctx.input.skills.map((s) => [s.id, s.name]));
     return ctx.staff.flatMap((view) =>
       view.shifts.flatMap((shift) => {
+        if (qualifiedFor(ctx, view, shift.template)) return [];
         const template = ctx.templates.get(shift.template)!;
-        const reasons: string[] = [];
-        if (view.level.roleFamily !== template.roleFamily) {
-          reasons.push(`it is ${template.roleFamily} work and ${view.member.name} is a ${view.level.roleFamily} (${view.level.name})`);
-        }
-        const missing = template.requiredSkills.filter((skill) => !view.skills.has(skill));
-        if (missing.length > 0) {
-          reasons.push(`${view.member.name} lacks ${missing.map((s) => `${skillName.get(s) ?? s} (${s})`).join(", ")}`);
-        }
-        if (reasons.length === 0) return [];
+        const reasons = unqualifiedReasons(template, view.member.name, view, skillName);
         return [
           {
             subjects: { staff: view.member.id, date: shift.date, template: shift.template },

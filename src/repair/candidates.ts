@@ -13,7 +13,7 @@
  * that day), and the hard rules are a fifth of the checker's time, the coverage and soft rules the rest.
  */
 import type { Assignment, Explanation, Parsed, Problem, RuleId, Schedule, Subjects } from "../../models/index.js";
-import { IsoDateSchema } from "../../models/index.js";
+import { IsoDateSchema, notRunningWords } from "../../models/index.js";
 import { buildCheckContext } from "../../solver/check/context.js";
 import { RULES } from "../../solver/rules/index.js";
 import { resolveRule } from "../../solver/rules/resolve.js";
@@ -80,8 +80,6 @@ export interface CandidateRanking {
   excluded: Excluded[];
 }
 
-const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
 /** The open shift's fields not given at all: they can be named before any file is read. */
 export function missingOpenShift(raw: { date?: string | undefined; shift?: string | undefined }): Problem[] {
   const problems: Problem[] = [];
@@ -107,10 +105,7 @@ export function parseOpenShift(prepared: Prepared, raw: { date?: string | undefi
   }
   const template = input.shiftTemplates.find((t) => t.id === shift);
   if (shift !== undefined && !template) problems.push({ path: "shift", message: `unknown shift template id (known: ${input.shiftTemplates.map((t) => t.id).join(", ")})`, value: shift });
-  else if (template && day && !template.weekdays.includes(day.weekday)) {
-    const runs = template.weekdays.length > 0 ? `it runs on ${template.weekdays.map((w) => WEEKDAY_NAMES[w - 1]).join(", ")}` : "it runs on no weekday";
-    problems.push({ path: "date", message: `is a ${WEEKDAY_NAMES[day.weekday - 1]}, when ${template.id} does not run (${runs})`, value: date });
-  }
+  else if (template && day && !template.weekdays.includes(day.weekday)) problems.push({ path: "date", message: notRunningWords(template, day.weekday), value: date });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { date: date!, template: shift! } };
 }
 

@@ -61,4 +61,52 @@ describe("semantic refusals of site writes", () => {
     expect(res.body.errors).toEqual([{ path: "slotDemand[1].date", message: "is a Monday, when IV10 does not run (its weekdays: 2, 3, 4, 5): nobody could fill the line", value: "2026-03-02" }]);
     expect(h.store.sites.get(id)!.revision).toBe(1);
   });
+
+  it("refuses a template that runs on no weekday (it was stored and never scheduled)", async () => {
+    const { res, revision } = await putPart("shift-templates", (templates) => templates.map((t: { id: string }) => (t.id === "IV10" ? { ...t, weekdays: [] } : t)));
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: "shiftTemplates[3].weekdays", message: "must name at least one weekday the template runs on (1 = Monday … 7 = Sunday): on none it is never scheduled" }]);
+    expect(revision).toBe(1);
+  });
+
+  it("refuses a person's shift-on request for a template they may not work, named from their body (it was stored and only cost its weight)", async () => {
+    const { id } = freshSite(h);
+    const ann = h.token("staff", id, "A");
+    const read = await h.api.get(`/sites/${id}/staff/A/requests`, ann);
+    const res = await h.api.put(`/sites/${id}/staff/A/requests`, [{ kind: "shift-on", date: "2026-03-03", template: "T12", weight: 3 }], ann, { "if-match": read.headers.get("etag")! });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: "[0].template", message: "Ann may not work Tech day (T12): it is technician work and Ann is a pharmacist (Pharmacist); ask for a shift Ann may work" }]);
+    expect(h.store.sites.get(id)!.revision).toBe(1);
+  });
+
+  it("refuses a shift-on request on a weekday its template does not run, as candidates names the day", async () => {
+    const { id, token } = freshSite(h);
+    const read = await h.api.get(`/sites/${id}`, token);
+    const input = read.body.input;
+    const shiftTemplates = input.shiftTemplates.map((t: { id: string }) => (t.id === "IV10" ? { ...t, weekdays: [2, 3, 4, 5] } : t));
+    const staff = input.staff.map((m: { id: string }) => (m.id === "C" ? { ...m, requests: [{ kind: "shift-on", date: "2026-03-02", template: "IV10", weight: 2 }] } : m));
+    const res = await h.api.put(`/sites/${id}`, { ...input, shiftTemplates, staff }, token, { "if-match": read.headers.get("etag")! });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: "staff[2].requests[0].date", message: "is a Monday, when IV10 does not run (it runs on Tuesday, Wednesday, Thursday, Friday): the request could never be granted", value: "2026-03-02" }]);
+    expect(h.store.sites.get(id)!.revision).toBe(1);
+  });
+
+  it("reads a site stored with such a request as it is, and takes its next write once the write drops it", async () => {
+    const { id, token } = freshSite(h);
+    // Stored before requests were judged: written to the database as it was.
+    const stored = h.store.sites.get(id)!.input;
+    const asked = { kind: "shift-on" as const, date: "2026-03-03", template: "T12", weight: 3 };
+    h.store.db.prepare("UPDATE sites SET input = ? WHERE id = ?").run(JSON.stringify({ ...stored, staff: stored.staff.map((m) => (m.id === "A" ? { ...m, requests: [asked] } : m)) }), id);
+    const ann = h.token("staff", id, "A");
+    const read = await h.api.get(`/sites/${id}/staff/A/requests`, ann);
+    expect(read.body).toEqual([asked]);
+    // A manager's write of another part is refused while the request stays, naming it.
+    const rules = await h.api.get(`/sites/${id}/rules`, token);
+    const refused = await h.api.put(`/sites/${id}/rules`, rules.body, token, { "if-match": rules.headers.get("etag")! });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ path: "staff[0].requests[0].template", message: expect.stringMatching(/^Ann may not work Tech day \(T12\)/) }]);
+    const dropped = await h.api.put(`/sites/${id}/staff/A/requests`, [], ann, { "if-match": read.headers.get("etag")! });
+    expect(dropped.status).toBe(200);
+    expect(h.store.sites.get(id)!.revision).toBe(2);
+  });
 });

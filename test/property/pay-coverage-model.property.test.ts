@@ -8,7 +8,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RULE_IDS, type Assignment, type PlanningInput, type PlanningInputFile, type RuleId } from "../../models/index.js";
+import { RULE_IDS, qualifiedFor, type Assignment, type PlanningInput, type PlanningInputFile, type RuleId } from "../../models/index.js";
 import { buildModel } from "../../solver/model/build.js";
 import { firstInfeasibility } from "../../solver/model/linear-model.js";
 import { penaltiesByRule } from "../../solver/decode.js";
@@ -59,6 +59,19 @@ function validBands(contract: Record<string, number>): Record<string, number> {
 }
 
 const templateIds = BASE.shiftTemplates.map((t) => t.id);
+/**
+ * The templates each person of the base world may work: the input refuses a shift-on request for any
+ * other (every template of the base world runs every day, so no request falls on a day its template is off).
+ */
+const MAY_WORK: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const base = world();
+  const templates = new Map(base.shiftTemplates.map((t) => [t.id, t]));
+  return new Map(base.staff.map((member) => {
+    const level = base.levels.find((l) => l.id === member.level)!;
+    const person = { level, skills: new Set([...level.skills, ...member.skills]) };
+    return [member.id, new Set(templateIds.filter((id) => qualifiedFor({ templates }, person, id)))];
+  }));
+})();
 const STARTS = ["2026-03-05", "2026-03-06", "2026-03-27"];
 
 
@@ -122,7 +135,7 @@ const caseArb = fc
       employment: r.employment[i]!,
       fte: r.employment[i] === "staff" || r.prnFte ? s.fte : 0,
       contract: validBands(Object.fromEntries(Object.entries(r.contracts[i]!).filter((e): e is [string, number] => e[1] !== undefined))),
-      requests: onceEach(r.requests.filter((q) => q.who === i))
+      requests: onceEach(r.requests.filter((q) => q.who === i && (q.kind !== "shift-on" || MAY_WORK.get(s.id)!.has(q.template))))
         .map((q) => (q.kind === "day-off" ? { kind: q.kind, date: addDays(r.start, q.day), weight: q.weight } : { kind: q.kind, date: addDays(r.start, q.day), template: q.template, weight: q.weight })),
       history: r.history.filter((h) => h.who === i).map((h) => ({ date: addDays(r.start, -h.back), template: h.template })),
     }));

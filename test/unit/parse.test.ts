@@ -134,7 +134,42 @@ describe("planning input validation", () => {
     ]);
     const never = [{ ...BASE.shiftTemplates[0]!, weekdays: [] }, ...BASE.shiftTemplates.slice(1)];
     expect(problemsOf({ ...BASE, shiftTemplates: never, slotDemand: slotDemand.slice(0, 1) })).toEqual([
+      "shiftTemplates[0].weekdays: must name at least one weekday the template runs on (1 = Monday … 7 = Sunday): on none it is never scheduled",
       'slotDemand[0].date: is a Friday, when D8 does not run (it runs on no weekday): nobody could fill the line (got "2026-03-06")',
+    ]);
+  });
+
+  it("names a shift template that runs on no weekday (it was taken and never scheduled)", () => {
+    const shiftTemplates = BASE.shiftTemplates.map((t) => (t.id === "IV10" ? { ...t, weekdays: [] } : t));
+    expect(problemsOf({ ...BASE, shiftTemplates })).toEqual([
+      "shiftTemplates[3].weekdays: must name at least one weekday the template runs on (1 = Monday … 7 = Sunday): on none it is never scheduled",
+    ]);
+    expect(problemsOf({ ...BASE, shiftTemplates: BASE.shiftTemplates.map((t) => (t.id === "IV10" ? { ...t, weekdays: [6] } : t)) })).toEqual([]);
+  });
+
+  it("names a shift-on request for a template its person may not work, by role family or by skill (it was taken, and only cost its weight)", () => {
+    const on = (template: string, date = "2026-03-03") => ({ kind: "shift-on", date, template, weight: 1 });
+    // Ann is a pharmacist (a shift-off of technician work, and D8, are hers to ask); Cat a Technician II, with
+    // sterile compounding; Dan a Technician I, without it.
+    const staff = [
+      { ...BASE.staff[0]!, requests: [on("T12"), { kind: "shift-off", date: "2026-03-04", template: "T12", weight: 1 }, on("D8", "2026-03-05")] },
+      BASE.staff[1]!,
+      { ...BASE.staff[2]!, requests: [on("IV10")] },
+      { ...BASE.staff[3]!, requests: [on("IV10")] },
+    ];
+    expect(problemsOf({ ...BASE, staff })).toEqual([
+      "staff[0].requests[0].template: Ann may not work Tech day (T12): it is technician work and Ann is a pharmacist (Pharmacist); ask for a shift Ann may work",
+      "staff[3].requests[0].template: Dan may not work IV day (IV10): Dan lacks Sterile compounding (sterile); ask for a shift Dan may work",
+    ]);
+  });
+
+  it("names a shift-on request on a weekday its template does not run, in or after the horizon, as candidates names such a date", () => {
+    const shiftTemplates = BASE.shiftTemplates.map((t) => (t.id === "D8" ? { ...t, weekdays: [1, 2, 3, 4, 5] } : t));
+    // Saturdays 2026-03-07 (in the horizon) and 2026-03-21 (after it); Monday 2026-03-23 is a day D8 runs.
+    const requests = ["2026-03-07", "2026-03-21", "2026-03-23"].map((date) => ({ kind: "shift-on", date, template: "D8", weight: 1 }));
+    expect(problemsOf({ ...BASE, shiftTemplates, staff: [{ ...BASE.staff[0]!, requests }, ...BASE.staff.slice(1)] })).toEqual([
+      'staff[0].requests[0].date: is a Saturday, when D8 does not run (it runs on Monday, Tuesday, Wednesday, Thursday, Friday): the request could never be granted (got "2026-03-07")',
+      'staff[0].requests[1].date: is a Saturday, when D8 does not run (it runs on Monday, Tuesday, Wednesday, Thursday, Friday): the request could never be granted (got "2026-03-21")',
     ]);
   });
 
