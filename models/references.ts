@@ -19,7 +19,6 @@ const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "
  * no shift, as `candidates` and the input's requests name it.
  */
 export function notRunningWords(template: Pick<ShiftTemplate, "id" | "weekdays">, weekday: number): string {
-  // A site stored before templates had to run on some weekday may still hold one that runs on none.
   const runs = template.weekdays.length > 0 ? `it runs on ${template.weekdays.map((w) => WEEKDAY_NAMES[w - 1]).join(", ")}` : "it runs on no weekday";
   return `is a ${WEEKDAY_NAMES[weekday - 1]}, when ${template.id} does not run (${runs})`;
 }
@@ -96,9 +95,6 @@ export function checkReferences(input: PlanningInput): Problem[] {
 
   input.levels.forEach((level, i) => level.skills.forEach((s, j) => ref(skills, "skill", `levels[${i}].skills[${j}]`, s)));
   input.shiftTemplates.forEach((t, i) => {
-    // A template on no weekday has no shift: every request, slot line and lock for it would be lost or
-    // refused further on, and nothing documents a use for one.
-    if (t.weekdays.length === 0) problems.push({ path: `shiftTemplates[${i}].weekdays`, message: "must name at least one weekday the template runs on (1 = Monday … 7 = Sunday): on none it is never scheduled" });
     ref(areas, "area", `shiftTemplates[${i}].area`, t.area);
     t.requiredSkills.forEach((s, j) => ref(skills, "skill", `shiftTemplates[${i}].requiredSkills[${j}]`, s));
     t.forbiddenNext.forEach((s, j) => ref(templates, "shift template", `shiftTemplates[${i}].forbiddenNext[${j}]`, s));

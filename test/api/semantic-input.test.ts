@@ -62,13 +62,6 @@ describe("semantic refusals of site writes", () => {
     expect(h.store.sites.get(id)!.revision).toBe(1);
   });
 
-  it("refuses a template that runs on no weekday (it was stored and never scheduled)", async () => {
-    const { res, revision } = await putPart("shift-templates", (templates) => templates.map((t: { id: string }) => (t.id === "IV10" ? { ...t, weekdays: [] } : t)));
-    expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ path: "shiftTemplates[3].weekdays", message: "must name at least one weekday the template runs on (1 = Monday … 7 = Sunday): on none it is never scheduled" }]);
-    expect(revision).toBe(1);
-  });
-
   it("refuses a person's shift-on request for a template they may not work, named from their body (it was stored and only cost its weight)", async () => {
     const { id } = freshSite(h);
     const ann = h.token("staff", id, "A");
