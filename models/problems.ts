@@ -45,6 +45,9 @@ export function problemsFromZod(error: z.ZodError, root: unknown): Problem[] {
   });
 }
 
+/** What a thrown value says: an Error's message, anything else (a string, a number) as a string. */
+export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /** `staff[3].fte: must be between 0 and 1.5 (got 2)`. */
 export function formatProblem(problem: Problem): string {
   const where = problem.path === "" ? "input" : problem.path;

@@ -24,12 +24,13 @@
  * its streams are in `search.ts`, and a neighbourhood's model is fixed and restricted in `restrict.ts`.
  */
 import { setTimeout as sleep } from "node:timers/promises";
+import { errorMessage } from "../../models/index.js";
 import type { LinearModel } from "../model/linear-model.js";
 import { SolverSession, solveInWorker, type RunOptions } from "../engines/run.js";
 import type { EngineResult } from "../engines/types.js";
 import type { AssignmentColumns } from "./list.js";
 import { asStart, relaxed, seedValues } from "./restrict.js";
-import { FIRST_SCHEDULE_SECONDS, message, Search } from "./search.js";
+import { FIRST_SCHEDULE_SECONDS, Search } from "./search.js";
 
 export interface NeighbourhoodOptions extends Omit<RunOptions, "engine"> {
   /**
@@ -154,7 +155,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
       }, (error: unknown) => {
         // The search goes on without the whole model (no bound from it, no proof); with no schedule at
         // all, this is what the search answers.
-        errors.push(`the whole model: ${message(error)}`);
+        errors.push(`the whole model: ${errorMessage(error)}`);
         wholeError = error;
         announceFirst();
         return undefined;
@@ -182,7 +183,7 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
           lpAnswered = true;
           if (r.status === "optimal") search.raiseBound(r.objective);
         },
-        (error: unknown) => void errors.push(`the LP relaxation: ${message(error)}`),
+        (error: unknown) => void errors.push(`the LP relaxation: ${errorMessage(error)}`),
       );
       // A fresh worker: the LP's ended with the memory HiGHS took for it (about 0.2 GiB on 120 staff).
       second = lp.then(() => {
@@ -221,8 +222,8 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
         warmStart: asStart(search.best!.values),
         onIncumbent: (incumbent) => search.offer(incumbent.objective, incumbent.values),
       }).catch((error: unknown) => {
-        errors.push(`the whole model: ${message(error)}`);
-        options.onStep?.({ name: "whole model", status: "error", seconds: 0, improved: false, error: message(error) });
+        errors.push(`the whole model: ${errorMessage(error)}`);
+        options.onStep?.({ name: "whole model", status: "error", seconds: 0, improved: false, error: errorMessage(error) });
         return undefined;
       });
       if (last) {

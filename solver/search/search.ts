@@ -4,6 +4,7 @@
  * neighbourhoods (`list.ts`) and how it widens, and the solve of one neighbourhood around the incumbent
  * (`restrict.ts`), in the main stream or a month's second stream of windows beside it.
  */
+import { errorMessage } from "../../models/index.js";
 import type { LinearModel } from "../model/linear-model.js";
 import type { SolverSession } from "../engines/run.js";
 import { DEFAULT_RELATIVE_GAP, DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type EngineResult, type Progress } from "../engines/types.js";
@@ -35,8 +36,6 @@ const FAILURES_IN_A_ROW = 3;
  * timed out at 1.9 s).
  */
 export const FIRST_SCHEDULE_SECONDS = 5;
-
-export const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export interface Best {
   objective: number;
@@ -230,9 +229,9 @@ export class Search {
       });
     } catch (error) {
       // The session has ended the worker; the next solve starts a fresh one.
-      this.errors.push(message(error));
+      this.errors.push(errorMessage(error));
       this.failuresInARow++;
-      this.options.onStep?.({ name, status: "error", seconds: (performance.now() - solving) / 1000, improved: false, error: message(error) });
+      this.options.onStep?.({ name, status: "error", seconds: (performance.now() - solving) / 1000, improved: false, error: errorMessage(error) });
       return { improved: false };
     }
     this.failuresInARow = 0;

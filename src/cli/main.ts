@@ -6,7 +6,7 @@ import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { z } from "zod";
-import { IsoDateSchema, PlanningInputSchema, formatProblem, type Parsed, type PlanningInput, type Problem, type Schedule } from "../../models/index.js";
+import { IsoDateSchema, PlanningInputSchema, errorMessage, formatProblem, type Parsed, type PlanningInput, type Problem, type Schedule } from "../../models/index.js";
 import { fileSystemReason, readDataFile, writableDirectory, writableFile, writeFileComplete } from "../io.js";
 import { explain, parseInput, parseScheduleFor, prepare } from "../pipeline.js";
 import { formatExplanation, formatSolveSummary, progressPrinter } from "./format.js";
@@ -288,7 +288,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err(terminalText(`rxroster: ${path}: ${fileSystemReason(error)}`));
       return EXIT_BAD_INPUT;
     }
-    io.err(terminalText(`rxroster: internal error: ${error instanceof Error ? error.message : String(error)}`));
+    io.err(terminalText(`rxroster: internal error: ${errorMessage(error)}`));
     io.err(process.env.RXROSTER_DEBUG ? String((error as Error).stack) : "rxroster: run again with RXROSTER_DEBUG=1 to print where it happened, and report it");
     return EXIT_INTERNAL;
   }

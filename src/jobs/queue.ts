@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
-import { formatProblem } from "../../models/index.js";
+import { errorMessage, formatProblem } from "../../models/index.js";
 import type { Actor } from "../store/audit.js";
 import type { JobRecord } from "../store/jobs.js";
 import type { SiteRecord } from "../store/sites.js";
@@ -61,8 +61,6 @@ const WORKER_URL = workerUrl("solve-worker");
 const REPORT_WORKER_URL = workerUrl("fte-report-worker");
 export const INTERRUPTED = "interrupted: the server stopped during the solve";
 
-const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
 export class SolveQueue {
   private readonly running = new Map<string, RunningSolve>();
   private readonly concurrency: number;
@@ -96,7 +94,7 @@ export class SolveQueue {
     try {
       write();
     } catch (error) {
-      const reason = reasonOf(error);
+      const reason = errorMessage(error);
       this.log(`rxroster: ${what} failed: ${reason}`);
       if (id === undefined) return;
       try {
@@ -233,7 +231,7 @@ export class SolveQueue {
       if (this.store.jobs.claim(job.id, site.revision)) this.run(job, site);
       return true;
     } catch (error) {
-      const reason = reasonOf(error);
+      const reason = errorMessage(error);
       this.log(`rxroster: job ${job.id} could not start: ${reason}`);
       void this.running.get(job.id)?.worker.terminate();
       try {

@@ -4,6 +4,7 @@
  */
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { errorMessage } from "../../models/index.js";
 import { fileSystemReason, makeDirectory } from "../io.js";
 import { migrate } from "./migrations.js";
 import { AuditRepository } from "./audit.js";
@@ -60,7 +61,7 @@ export function openStore(dataDir: string = DEFAULT_DATA_DIR, options: StoreOpti
     migrate(db);
   } catch (error) {
     db.close();
-    throw new StoreOpenError(`${path}: cannot be used as the store (${error instanceof Error ? error.message : String(error)})`);
+    throw new StoreOpenError(`${path}: cannot be used as the store (${errorMessage(error)})`);
   }
   const audit = new AuditRepository(db);
   const schedules = new ScheduleRepository(db, audit);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "../../src/store/audit.js";
-import { freshSite, startHarness, type Harness } from "./harness.js";
+import { closeAndCheckLogs, freshSite, startHarness, type Harness } from "./harness.js";
 
 let h: Harness;
 let site: { id: string; token: string };
@@ -19,8 +19,7 @@ beforeAll(async () => {
   scheduleId = h.store.schedules.createDraft(site.id, [{ staff: "A", date: "2026-03-03", template: "E8", locked: false }], "manual", undefined, SYSTEM).id;
 });
 afterAll(async () => {
-  expect(h.logged).toEqual([]);
-  await h.close();
+  await closeAndCheckLogs(h);
 });
 
 describe("GET …/schedules/{scheduleId}/candidates", () => {

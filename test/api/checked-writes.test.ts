@@ -9,7 +9,7 @@ import type { Assignment } from "../../models/index.js";
 import { parseScheduleFor } from "../../src/pipeline.js";
 import { CheckerPool, explainFor } from "../../src/jobs/checker-worker.js";
 import { SYSTEM } from "../../src/store/audit.js";
-import { startHarness, testSite, untilChecker, type Harness } from "./harness.js";
+import { closeAndCheckLogs, startHarness, testSite, untilChecker, type Harness } from "./harness.js";
 
 const FAULTY = new URL("../fixtures/faulty-checker-worker.ts", import.meta.url);
 const A: Assignment = { staff: "A", date: "2026-03-02", template: "D8", locked: false };
@@ -26,8 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // The tests of a dying worker take their own log lines.
-  expect(h.logged).toEqual([]);
-  await h.close();
+  await closeAndCheckLogs(h);
 });
 
 /** A POST with a JSON body, its answer read raw (to compare bodies byte for byte). */

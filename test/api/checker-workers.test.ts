@@ -15,7 +15,7 @@ import { CheckerPool, explainFor } from "../../src/jobs/checker-worker.js";
 import { pooledWorkers } from "../../src/jobs/worker-pool.js";
 import { SYSTEM } from "../../src/store/audit.js";
 import { openStore } from "../../src/store/store.js";
-import { freshSite, startHarness, testSite, type Harness } from "./harness.js";
+import { closeAndCheckLogs, freshSite, startHarness, testSite, type Harness } from "./harness.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const DEMO = parse(readFileSync(join(ROOT, "data", "demo", "department.yaml"), "utf8"));
@@ -31,8 +31,7 @@ beforeAll(async () => {
   expect((await h.api.post("/sites", DEMO, admin)).status).toBe(201);
 });
 afterAll(async () => {
-  expect(h.logged).toEqual([]);
-  await h.close();
+  await closeAndCheckLogs(h);
 });
 
 /** Resolves once a request's handler has loaded site `id` (its first step), then stops watching. */

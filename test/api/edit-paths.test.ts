@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "../../src/store/audit.js";
-import { startHarness, testSite, type Harness } from "./harness.js";
+import { closeAndCheckLogs, startHarness, testSite, type Harness } from "./harness.js";
 
 let h: Harness;
 let manager = "";
@@ -22,8 +22,7 @@ beforeAll(async () => {
   etag = `"schedule-${draft.revision}"`;
 });
 afterAll(async () => {
-  expect(h.logged).toEqual([]);
-  await h.close();
+  await closeAndCheckLogs(h);
 });
 
 const edit = (edits: unknown[]) => h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits }, manager, { "if-match": etag });

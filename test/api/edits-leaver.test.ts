@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlanningInput } from "../../models/index.js";
 import { SYSTEM } from "../../src/store/audit.js";
-import { startHarness, testSite, type Harness } from "./harness.js";
+import { closeAndCheckLogs, startHarness, testSite, type Harness } from "./harness.js";
 
 let h: Harness;
 let manager = "";
@@ -31,7 +31,7 @@ beforeAll(async () => {
   expect((await h.api.put("/sites/test/staff", left, manager, { "if-match": staff.headers.get("etag")! })).status).toBe(200);
 });
 afterAll(async () => {
-  await h.close();
+  await closeAndCheckLogs(h);
 });
 
 const edit = (edits: unknown[], etag: string) => h.api.post(`/sites/test/schedules/${draftId}/edits`, { edits }, manager, { "if-match": etag });

@@ -4,7 +4,7 @@
  * analyze, audit, and the refusals that belong to the flow (published is immutable, 401 challenge).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, testSite, waitForJob, type Harness } from "./harness.js";
+import { closeAndCheckLogs, startHarness, testSite, waitForJob, type Harness } from "./harness.js";
 
 let h: Harness;
 let admin: string;
@@ -16,8 +16,7 @@ beforeAll(async () => {
   manager = h.token("manager", "test");
 });
 afterAll(async () => {
-  expect(h.logged).toEqual([]);
-  await h.close();
+  await closeAndCheckLogs(h);
 });
 
 describe("sites and planning data", () => {

@@ -7,6 +7,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { expect } from "vitest";
 import { createApp } from "../../api/app.js";
 import { SolveQueue, type SolveQueueOptions } from "../../src/jobs/queue.js";
 import { CheckerPool } from "../../src/jobs/checker-worker.js";
@@ -39,6 +40,19 @@ export function testSite(id = "test", days = 3): PlanningInput {
   return { ...input, site: { ...input.site, id, name: `Test Pharmacy ${id}` } };
 }
 
+/** Runs every step, though one before it threw (the first error is thrown at the end): nothing is left behind. */
+async function inTurn(steps: (() => unknown)[]): Promise<void> {
+  const errors: unknown[] = [];
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (error) {
+      errors.push(error);
+    }
+  }
+  if (errors.length > 0) throw errors[0];
+}
+
 /** `checker`: the checker's pool, closed with the harness (default: two workers, started when first needed). */
 export async function startHarness(options: { queue?: SolveQueueOptions; bodyLimitBytes?: number; checker?: CheckerPool } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), "rxroster-api-"));
@@ -60,15 +74,28 @@ export async function startHarness(options: { queue?: SolveQueueOptions; bodyLim
     checker,
     logged,
     token: (role, siteId, staffId) => store.tokens.create(role, siteId, staffId).secret,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await queue.close();
-      await checker.close();
-      store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close: () =>
+      inTurn([
+        async () => {
+          server.closeAllConnections();
+          await new Promise<void>((resolve) => server.close(() => resolve()));
+        },
+        () => queue.close(),
+        () => checker.close(),
+        () => store.close(),
+        () => rmSync(dir, { recursive: true, force: true }),
+      ]),
   };
+}
+
+/**
+ * Closes the harness, then checks that the app logged nothing (a passing file logs no internal error).
+ * Checked after closing, so a failing check leaves no server, worker or temporary store behind; a line
+ * logged while closing fails it too.
+ */
+export async function closeAndCheckLogs(h: Harness): Promise<void> {
+  await h.close();
+  expect(h.logged).toEqual([]);
 }
 
 let sites = 0;

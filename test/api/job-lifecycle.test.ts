@@ -12,7 +12,7 @@ import type { PlanningInput } from "../../models/index.js";
 import { SolveQueue } from "../../src/jobs/queue.js";
 import { SYSTEM } from "../../src/store/audit.js";
 import { openStore, type Store } from "../../src/store/store.js";
-import { freshSite as siteFor, startHarness, testSite, waitForJob, type Harness } from "./harness.js";
+import { closeAndCheckLogs, freshSite as siteFor, startHarness, testSite, waitForJob, type Harness } from "./harness.js";
 
 let h: Harness;
 
@@ -20,8 +20,7 @@ beforeAll(async () => {
   h = await startHarness({ queue: { concurrency: 1, maxQueuedPerSite: 2 } });
 });
 afterAll(async () => {
-  expect(h.logged).toEqual([]);
-  await h.close();
+  await closeAndCheckLogs(h);
 });
 
 const freshSite = () => siteFor(h);

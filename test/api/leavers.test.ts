@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlanningInput } from "../../models/index.js";
 import { SYSTEM } from "../../src/store/audit.js";
-import { startHarness, testSite, type Harness } from "./harness.js";
+import { closeAndCheckLogs, startHarness, testSite, type Harness } from "./harness.js";
 
 let h: Harness;
 let manager = "";
@@ -18,7 +18,7 @@ beforeAll(async () => {
   manager = h.token("manager", "test");
 });
 afterAll(async () => {
-  await h.close();
+  await closeAndCheckLogs(h);
 });
 
 const feed = (token: string) => h.api.request("GET", `/calendars/${token}.ics`, {});

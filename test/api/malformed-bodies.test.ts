@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPERATIONS } from "../../api/routes/index.js";
 import { SYSTEM } from "../../src/store/audit.js";
-import { startHarness, testSite, type Harness } from "./harness.js";
+import { closeAndCheckLogs, startHarness, testSite, type Harness } from "./harness.js";
 
 const SEED = 5;
 const RUNS = 25;
@@ -26,8 +26,7 @@ beforeAll(async () => {
   h.store.jobs.end(ids.jobId, "failed", "made up for the test");
 });
 afterAll(async () => {
-  expect(h.logged).toEqual([]);
-  await h.close();
+  await closeAndCheckLogs(h);
 });
 
 /** A valid body per operation, to mutate one field of. */

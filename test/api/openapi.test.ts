@@ -7,7 +7,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPERATIONS } from "../../api/routes/index.js";
 import { CheckedClient } from "./openapi-client.js";
-import { startHarness, type Harness } from "./harness.js";
+import { closeAndCheckLogs, startHarness, type Harness } from "./harness.js";
 
 let h: Harness;
 let doc: any;
@@ -17,8 +17,7 @@ beforeAll(async () => {
   doc = (await h.api.get("/openapi.json")).body;
 });
 afterAll(async () => {
-  expect(h.logged).toEqual([]);
-  await h.close();
+  await closeAndCheckLogs(h);
 });
 
 describe("the OpenAPI document", () => {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Assignment, PlanningInput } from "../../models/index.js";
-import { freshSite as siteFor, startHarness, type Harness } from "./harness.js";
+import { closeAndCheckLogs, freshSite as siteFor, startHarness, type Harness } from "./harness.js";
 
 let h: Harness;
 
@@ -16,8 +16,7 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(async () => {
-  expect(h.logged).toEqual([]);
-  await h.close();
+  await closeAndCheckLogs(h);
 });
 
 const freshSite = () => siteFor(h);

@@ -8,7 +8,7 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Assignment } from "../../models/index.js";
 import { SYSTEM } from "../../src/store/audit.js";
-import { startHarness, testSite, type Harness } from "./harness.js";
+import { closeAndCheckLogs, startHarness, testSite, type Harness } from "./harness.js";
 
 let h: Harness;
 let site = 0;
@@ -21,8 +21,7 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(async () => {
-  expect(h.logged).toEqual([]);
-  await h.close();
+  await closeAndCheckLogs(h);
 });
 
 const publish = (siteId: string, id: string, token: string, etag: string, query = "") =>

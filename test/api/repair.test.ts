@@ -5,14 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Assignment } from "../../models/index.js";
 import { SYSTEM } from "../../src/store/audit.js";
-import { startHarness, testSite, waitForJob, type Harness } from "./harness.js";
+import { closeAndCheckLogs, startHarness, testSite, waitForJob, type Harness } from "./harness.js";
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(async () => {
-  await h.close();
+  await closeAndCheckLogs(h);
 });
 
 const days = ["2026-03-02", "2026-03-03", "2026-03-04"];

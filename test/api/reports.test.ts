@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PlanningInputSchema, type PlanningInput } from "../../models/index.js";
 import { run } from "../../src/cli/main.js";
 import { SYSTEM } from "../../src/store/audit.js";
-import { startHarness, testSite, waitForJob, type Harness } from "./harness.js";
+import { closeAndCheckLogs, startHarness, testSite, waitForJob, type Harness } from "./harness.js";
 
 /** The test site with FTE settings, so the productivity view has fixed hours and budgets to compare. */
 function reportSite(): PlanningInput {
@@ -40,10 +40,15 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "rxroster-report-"));
 });
 afterAll(async () => {
-  await h.queue.drain();
-  expect(h.logged).toEqual([]);
-  await h.close();
-  rmSync(dir, { recursive: true, force: true });
+  try {
+    await h.queue.drain();
+  } finally {
+    try {
+      await closeAndCheckLogs(h);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
 });
 
 describe("the productivity view", () => {

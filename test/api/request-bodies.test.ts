@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PlanningInputSchema } from "../../models/index.js";
 import { SYSTEM } from "../../src/store/audit.js";
-import { startHarness, testSite, type Harness } from "./harness.js";
+import { closeAndCheckLogs, startHarness, testSite, type Harness } from "./harness.js";
 
 let h: Harness;
 let admin = "";
@@ -20,8 +20,7 @@ beforeAll(async () => {
   manager = h.token("manager", "test");
 });
 afterAll(async () => {
-  expect(h.logged).toEqual([]);
-  await h.close();
+  await closeAndCheckLogs(h);
 });
 
 const problem = (status: number, detail: string) => ({ type: expect.stringMatching(/^https:\/\/rxroster\.dev\/problems\//), title: expect.any(String), status, detail });

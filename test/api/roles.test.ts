@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GRANTS, notPermitted } from "../../api/auth.js";
 import { SYSTEM } from "../../src/store/audit.js";
-import { startHarness, testSite, type Harness } from "./harness.js";
+import { closeAndCheckLogs, startHarness, testSite, type Harness } from "./harness.js";
 import { storedFteReport } from "./report-fixture.js";
 
 type Who = "admin" | "managerA" | "managerB" | "hrA" | "staffA" | "staffB" | "revoked" | "nobody";
@@ -45,9 +45,11 @@ beforeAll(async () => {
   tokens.revoked = revoked.secret;
 });
 afterAll(async () => {
-  await h.queue.drain();
-  expect(h.logged).toEqual([]);
-  await h.close();
+  try {
+    await h.queue.drain();
+  } finally {
+    await closeAndCheckLogs(h);
+  }
 });
 
 interface Route {

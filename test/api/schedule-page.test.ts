@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "../../src/store/audit.js";
-import { startHarness, testSite, type Harness } from "./harness.js";
+import { closeAndCheckLogs, startHarness, testSite, type Harness } from "./harness.js";
 
 let h: Harness;
 let scheduleId = "";
@@ -20,8 +20,7 @@ beforeAll(async () => {
   ], "manual", undefined, SYSTEM).id;
 });
 afterAll(async () => {
-  expect(h.logged).toEqual([]);
-  await h.close();
+  await closeAndCheckLogs(h);
 });
 
 describe("GET /sites/{siteId}/schedules/{scheduleId}?format=html", () => {

@@ -4,7 +4,7 @@
  * solve or feed (audit-input).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshSite, startHarness, testSite, type Harness } from "./harness.js";
+import { closeAndCheckLogs, freshSite, startHarness, testSite, type Harness } from "./harness.js";
 
 let h: Harness;
 let admin: string;
@@ -14,8 +14,7 @@ beforeAll(async () => {
   admin = h.token("admin");
 });
 afterAll(async () => {
-  expect(h.logged).toEqual([]);
-  await h.close();
+  await closeAndCheckLogs(h);
 });
 
 /** Replace one part of a fresh site on its current revision; the answer and the site's revision after. */

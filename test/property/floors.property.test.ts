@@ -1,6 +1,6 @@
 /**
  * Minimum staffing floors in demand: placed interval by interval as the README states them, on random
- * departments across DST changes, and fast for many floors (audit-input: 20,000 floors took 87 s).
+ * departments across DST changes, and hundreds at once (how fast is `npm run bench:demand`'s to say).
  * Fixed numRuns; fast-check prints the seed of any failure.
  */
 import fc from "fast-check";
@@ -60,12 +60,25 @@ describe("staffing floors in demand", () => {
     );
   });
 
-  it("places 20,000 floors on a two-week horizon in seconds (each interval was scanned for each floor and day: 87 s)", () => {
-    const floors = Array.from({ length: 20_000 }, (_, i) => ({ area: "central", roleFamily: "pharmacist" as const, count: 1 + (i % 3), from: "07:00", to: "19:00" }));
+  it("places hundreds of floors at once, each interval taking the highest floor whose window holds it", () => {
+    // Many floors at once (audit-input: 20,000 of them took 87 s, each interval scanned for each floor and
+    // day); the time for 20,000 is a figure of `npm run bench:demand`, not a test.
+    const floors = Array.from({ length: 400 }, (_, i) => ({
+      area: i % 3 === 0 ? "iv-room" : "central",
+      roleFamily: i % 2 === 0 ? ("technician" as const) : ("pharmacist" as const),
+      count: 1 + (i % 4),
+      from: hhmm((i * 7) % 24),
+      to: hhmm((i * 5 + 3) % 24),
+      weekdays: [1, 2, 3, 4, 5, 6, 7].filter((d) => (i + d) % 4 !== 0),
+    }));
     const input = world({ floors });
-    const started = Date.now();
     const demand = deriveDemand(input, buildTimeGrid(input));
-    expect(Date.now() - started).toBeLessThan(10_000);
-    expect(Math.max(...demand.series.find((s) => s.area === "central" && s.roleFamily === "pharmacist")!.floor)).toBe(3);
+    const expected = floorsByHand(input);
+    expect([...expected.keys()].sort()).toEqual(["central/pharmacist", "central/technician", "iv-room/pharmacist", "iv-room/technician"]);
+    for (const [key, line] of expected) {
+      expect(demand.series.find((s) => `${s.area}/${s.roleFamily}` === key)!.floor, key).toEqual(line);
+    }
+    // Not a comparison of empty lines: the highest count placed shows.
+    expect(Math.max(...expected.get("central/pharmacist")!)).toBe(4);
   });
 });

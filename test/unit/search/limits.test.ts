@@ -2,20 +2,65 @@
  * The fix-and-optimize search under its time limit: the first schedule of nobody working (made under a
  * second, given its own 5 s, or HiGHS's when a hard rule asks for work) and HiGHS's search for one ended
  * though HiGHS runs on; the last whole-model solve ended at the limit or at once on a cancel, its schedule
- * called optimal only on a proof.
+ * called optimal only on a proof. What ended a solve, and when it was told to end, are read from the
+ * solves themselves (their options and answers), never from how long the search took: a slow machine
+ * cannot fail these tests, and a search that waited for HiGHS (told to take 100,000 s) cannot pass them.
  */
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { explain, prepare } from "../../../src/pipeline.js";
 import { assignmentColumnsOf, type AssignmentColumns } from "../../../solver/search/list.js";
 import { type NeighbourhoodOptions, solveByNeighbourhoods } from "../../../solver/search/neighbourhoods.js";
 import { buildModel } from "../../../solver/model/build.js";
 import { decodeSchedule } from "../../../solver/decode.js";
-import { SolverSession } from "../../../solver/engines/run.js";
+import { SolverSession, type RunOptions } from "../../../solver/engines/run.js";
 import type { LinearModel } from "../../../solver/model/linear-model.js";
 import { feasibleMarketSplit, marketSplit } from "../../fixtures/market-split.js";
 import type { EngineResult } from "../../../solver/engines/types.js";
+import { FIRST_SCHEDULE_SECONDS } from "../../../solver/search/search.js";
 import { patchStaff } from "../../fixtures/patch.js";
 import { demanding } from "./world.js";
+
+/**
+ * HiGHS's own limit, far past any the search sets (as HiGHS overruns a month's limit by seconds between its
+ * steps): a search that waited for HiGHS would meet the test's timeout, not pass.
+ */
+const HIGHS_RUNS_ON = { time_limit: 100_000 };
+
+/** An answer from a worker ended from outside once its limit and grace were over, not from HiGHS. */
+const ENDED_AT_ITS_LIMIT = /^highs overran its [\d.]+ s limit and was ended$/;
+
+interface RecordedSolve {
+  model: LinearModel;
+  options: Omit<RunOptions, "engine">;
+  /** Seconds from `recordSolves()` to this solve's start: never less than the search's own clock then. */
+  atSeconds: number;
+  answer: Promise<EngineResult>;
+}
+
+/**
+ * Every solve of every SolverSession from now on, the search's sessions and `solveInWorker`'s alike (the
+ * spy is restored after each test). Called just before the search starts, so a solve's `atSeconds` is at
+ * least the search's elapsed time when it set the solve's limit: `atSeconds + timeLimitSeconds` is never
+ * before the moment, counted from the search's start, at which the search told the solve to end.
+ */
+function recordSolves(): RecordedSolve[] {
+  const since = performance.now();
+  const solves: RecordedSolve[] = [];
+  const solve = SolverSession.prototype.solve;
+  vi.spyOn(SolverSession.prototype, "solve").mockImplementation(function (this: SolverSession, model, options = {}) {
+    const answer = solve.call(this, model, options);
+    solves.push({ model, options, atSeconds: (performance.now() - since) / 1000, answer });
+    return answer;
+  });
+  return solves;
+}
+
+/** The last solve of `model` itself (the whole model, not a neighbourhood's restricted model). */
+function wholeModelSolve(solves: RecordedSolve[], model: LinearModel): RecordedSolve {
+  const found = solves.filter((s) => s.model === model).at(-1);
+  expect(found, "a solve of the whole model").toBeDefined();
+  return found!;
+}
 
 /** The market-split model, each column an assignment of its own person. */
 function marketSplitSearch(): { model: LinearModel; assignments: AssignmentColumns } {
@@ -45,6 +90,8 @@ async function fromWarmStart(options: (model: LinearModel) => NeighbourhoodOptio
 }
 
 describe("fix-and-optimize search", () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it("makes its first schedule of nobody working under a limit of one second, and returns it", async () => {
     const prepared = prepare(demanding(14));
     const built = buildModel(prepared.input, prepared.grid, prepared.demand);
@@ -95,22 +142,33 @@ describe("fix-and-optimize search", () => {
       }
     }
     const steps: { name: string; status: string }[] = [];
-    // HiGHS told to take 30 s, as it overruns a month's limit by seconds between its steps.
-    const result = await solveByNeighbourhoods(model, assignments, { timeLimitSeconds: 4, newSession: () => new Slow(), engineOptions: { time_limit: 30 }, onStep: (step) => steps.push(step) });
+    const solves = recordSolves();
+    const result = await solveByNeighbourhoods(model, assignments, { timeLimitSeconds: 4, newSession: () => new Slow(), engineOptions: HIGHS_RUNS_ON, onStep: (step) => steps.push(step) });
     expect(steps).toEqual([expect.objectContaining({ name: "first schedule", status: "infeasible" })]);
     expect(result.status).toBe("timedout");
-    // The whole model once had a whole limit of its own after that, and was waited for: past 30 s. The
-    // answer comes at about 5 s; the margin is for a loaded machine, not a speed target.
-    expect(result.seconds).toBeLessThan(20);
+    // The whole model once had a whole limit of its own after that (4 s), and was waited for: past 30 s.
+    // Now it is told to end when the first schedule's 5 s from the search's start are over: what was left
+    // after the 3.5 s the first attempt was held up (timers may fire a millisecond early), with no grace.
+    const whole = wholeModelSolve(solves, model);
+    expect(whole.options.graceSeconds).toBe(0);
+    expect(whole.options.timeLimitSeconds!).toBeLessThanOrEqual(FIRST_SCHEDULE_SECONDS - 3.5 + 0.01);
+    expect(whole.atSeconds + whole.options.timeLimitSeconds!).toBeGreaterThanOrEqual(FIRST_SCHEDULE_SECONDS - 1e-9);
+    // And ended then from outside, HiGHS not waited for.
+    expect((await whole.answer).detail).toMatch(ENDED_AT_ITS_LIMIT);
   });
 
   it("ends HiGHS's search for a first schedule at the first schedule's 5 s, though HiGHS runs on past its limit", async () => {
-    // HiGHS told to take 30 s, as it overruns a month's limit by seconds between its steps.
     const { model, assignments } = marketSplitSearch();
-    const result = await solveByNeighbourhoods(model, assignments, { timeLimitSeconds: 2, engineOptions: { time_limit: 30 } });
+    const solves = recordSolves();
+    const result = await solveByNeighbourhoods(model, assignments, { timeLimitSeconds: 2, engineOptions: HIGHS_RUNS_ON });
     expect(result).toMatchObject({ status: "timedout", detail: expect.stringMatching(/^HiGHS found no schedule in [\d.]+ s$/) });
-    // About 5 s; it once waited for HiGHS's 30 s. The margin is for a loaded machine, not a speed target.
-    expect(result.seconds).toBeLessThan(20);
+    // It once waited for HiGHS's own limit. Told to end when the first schedule's 5 s are over (not at the
+    // 2 s limit, and no later), with no grace, and ended then from outside.
+    const whole = wholeModelSolve(solves, model);
+    expect(whole.options.graceSeconds).toBe(0);
+    expect(whole.options.timeLimitSeconds!).toBeLessThanOrEqual(FIRST_SCHEDULE_SECONDS);
+    expect(whole.atSeconds + whole.options.timeLimitSeconds!).toBeGreaterThanOrEqual(FIRST_SCHEDULE_SECONDS - 1e-9);
+    expect((await whole.answer).detail).toMatch(ENDED_AT_ITS_LIMIT);
   });
 
   it("calls its schedule optimal only on a proof: a last whole-model solve stopped before HiGHS had a bound proves nothing", async () => {
@@ -125,13 +183,21 @@ describe("fix-and-optimize search", () => {
   });
 
   it("ends its last whole-model solve at the limit, though HiGHS runs on past its own", async () => {
-    // HiGHS told to take 30 s: the neighbourhoods (a few columns each, 5 people) solve at once and find
-    // nothing better than the warm start, the windows widen to the horizon, and the whole model gets the rest.
-    const { steps, result } = await fromWarmStart(() => ({ timeLimitSeconds: 12, engineOptions: { time_limit: 30 } }));
+    // The neighbourhoods (a few columns each, 5 people) solve at once and find nothing better than the
+    // warm start, the windows widen to the horizon, and the whole model gets the rest.
+    const solves = recordSolves();
+    let whole: LinearModel | undefined;
+    const { steps, result } = await fromWarmStart((model) => {
+      whole = model;
+      return { timeLimitSeconds: 12, engineOptions: HIGHS_RUNS_ON };
+    });
     expect(steps.at(-1)).toMatchObject({ name: "whole model", status: "timedout" });
     expect(result.status).toBe("feasible");
-    // It once waited for HiGHS: the answer at 32 s (now at the 12 s limit; the margin is for a loaded machine).
-    expect(result.seconds).toBeLessThan(20);
+    // It once waited for HiGHS: the answer at 32 s. Now its limit and grace end by the search's 12 s, and
+    // the worker is ended then from outside.
+    const last = wholeModelSolve(solves, whole!);
+    expect(last.options.timeLimitSeconds! + last.options.graceSeconds!).toBeLessThanOrEqual(12);
+    expect((await last.answer).detail).toMatch(ENDED_AT_ITS_LIMIT);
   });
 
   it("ends its last whole-model solve at once on a cancel, though HiGHS would heed the stop only after its root LP", async () => {
@@ -164,14 +230,15 @@ describe("fix-and-optimize search", () => {
   it("gives HiGHS alongside the first schedule's 5 s under a shorter limit, and ends it then though HiGHS runs on", async () => {
     const { model, assignments } = marketSplitSearch();
     const steps: string[] = [];
-    // HiGHS told to take 30 s, as it overruns its limit by seconds between its steps.
-    const result = await solveByNeighbourhoods(model, assignments, { timeLimitSeconds: 1, whole: "alongside", engineOptions: { time_limit: 30 }, onStep: (step) => steps.push(step.name) });
+    const solves = recordSolves();
+    const result = await solveByNeighbourhoods(model, assignments, { timeLimitSeconds: 1, whole: "alongside", engineOptions: HIGHS_RUNS_ON, onStep: (step) => steps.push(step.name) });
     expect(steps).toEqual([]);
     expect(result).toMatchObject({ status: "timedout", detail: expect.stringMatching(/^HiGHS found no schedule in [\d.]+ s$/) });
-    // It once waited for HiGHS: the answer at 31 s.
-    // Not stopped at the 1 s limit: the first schedule's 5 s allowance; nor the 31 s HiGHS would take
-    // (the upper margin is for a loaded machine, not a speed target).
-    expect(result.seconds).toBeGreaterThan(4.5);
-    expect(result.seconds).toBeLessThan(20);
+    // It once waited for HiGHS: the answer at 31 s. Told to end when the first schedule's 5 s are over,
+    // not at the 1 s limit, with no grace, and ended then from outside.
+    const whole = wholeModelSolve(solves, model);
+    expect(whole.options.graceSeconds).toBe(0);
+    expect(whole.atSeconds + whole.options.timeLimitSeconds!).toBeGreaterThanOrEqual(FIRST_SCHEDULE_SECONDS - 1e-9);
+    expect((await whole.answer).detail).toMatch(ENDED_AT_ITS_LIMIT);
   });
 });
