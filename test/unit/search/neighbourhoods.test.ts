@@ -80,15 +80,21 @@ describe("fix-and-optimize search", () => {
     const prepared = prepare(demanding(14));
     const built = buildModel(prepared.input, prepared.grid, prepared.demand);
     const steps: string[] = [];
+    // Ended once the first wider window is solved, not by the clock (the limit is room on a loaded machine).
+    const enough = new AbortController();
     // A share of 1: every window counts as bringing too little, so fourteen 1-day windows in a row widen them.
     const result = await solveByNeighbourhoods(built.model, assignmentColumnsOf(built.ctx), {
-      timeLimitSeconds: 20,
+      timeLimitSeconds: 40,
       relativeGap: 0,
       whole: "first",
       windowDays: 1,
       groupPeople: 1,
       windowGain: 1,
-      onStep: (step) => steps.push(step.name),
+      stopSignal: enough.signal,
+      onStep: (step) => {
+        steps.push(step.name);
+        if (/^days (\d+)–(?!\1\b)\d+$/.test(step.name)) enough.abort();
+      },
     });
     const firstWide = steps.findIndex((name) => /^days (\d+)–(?!\1\b)\d+$/.test(name));
     expect(steps.filter((name) => /^days (\d+)–\1$/.test(name)).length).toBeGreaterThanOrEqual(14);
@@ -119,7 +125,8 @@ describe("fix-and-optimize search", () => {
   it("reaches the whole model's optimum on a world small enough for both", async () => {
     const prepared = prepare(demanding(7));
     const whole = await optimize(prepared, { search: "whole", relativeGap: 0 });
-    const searched = await optimize(prepared, { search: "neighbourhoods", relativeGap: 0, timeLimitSeconds: 10 });
+    // It ends once HiGHS, alongside, proves the optimum (about 5 s); the limit is room on a loaded machine.
+    const searched = await optimize(prepared, { search: "neighbourhoods", relativeGap: 0, timeLimitSeconds: 40 });
     expect(whole.status).toBe("optimal");
     expect(searched.objective!).toBeGreaterThanOrEqual(whole.objective! - 1e-6 * whole.objective!);
     expect(searched.objective!).toBeCloseTo(whole.objective!, 4);
@@ -168,12 +175,19 @@ describe("fix-and-optimize search", () => {
     const built = buildModel(prepared.input, prepared.grid, prepared.demand);
     // The search's second and fourth solves throw, as HiGHS does when its WebAssembly runs out of memory.
     const steps: { name: string; status: string; improved: boolean; error?: string }[] = [];
+    // Ended once a solve after the failures improved on the first schedule, not by the clock (the limit is
+    // room on a loaded machine).
+    const enough = new AbortController();
     const result = await solveByNeighbourhoods(built.model, assignmentColumnsOf(built.ctx), {
-      timeLimitSeconds: 8,
+      timeLimitSeconds: 40,
       relativeGap: 0,
       windowDays: 4,
       newSession: failingSessions((call) => (call === 2 || call === 4 ? `boom ${call}` : undefined)),
-      onStep: (step) => steps.push(step),
+      stopSignal: enough.signal,
+      onStep: (step) => {
+        steps.push(step);
+        if (steps.length > 4 && step.improved) enough.abort();
+      },
     });
     expect(steps.filter((s) => s.status === "error").map((s) => s.error)).toEqual(["boom 2", "boom 4"]);
     expect(steps[1]).toMatchObject({ status: "error", improved: false });
