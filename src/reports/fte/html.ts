@@ -81,14 +81,15 @@ function whatIfSection(r: FteReport): string {
   const rows = w.rows.map((row) => {
     const f = row.figures;
     const uncertainty = row.uncertaintyDollars !== undefined && row.status !== "optimal" ? `, ±${money(row.uncertaintyDollars)}` : row.uncertaintyDollars === undefined && row.status !== "optimal" ? ", no bound" : "";
-    const status = `${row.status}${row.gap !== undefined && row.status !== "optimal" ? `, gap ${num(100 * row.gap, 1)} %` : ""}${uncertainty}${row.keptPreviousSchedule ? ", kept the schedule for one hire fewer" : ""}`;
-    const perYear = row.savingWithinUncertainty ? `${dollars(row.marginalSavingPerYear)} <span class="noise">within the solver's uncertainty (±${money(row.marginalSavingUncertaintyPerYear!)})</span>` : dollars(row.marginalSavingPerYear);
-    return [String(row.hires), hours(f?.uncoveredStaffHours), hours(f?.overtimeHours), dollars(f?.overtimeDollars), hours(f?.agencyHours), dollars(f?.agencyDollars), dollars(f?.laborDollars), percent(f?.budgetUse.laborPercent), dollars(row.marginalSaving), perYear, status];
+    const status = `${row.status}${row.gap !== undefined && row.status !== "optimal" ? `, gap ${num(100 * row.gap, 1)} %` : ""}${uncertainty}${row.keptPreviousSchedule ? ", kept the schedule for one hire fewer" : ""}${row.fromOneHireMore ? ", the schedule for one hire more less a hire" : ""}`;
+    const perYear = row.savingNote ? `${dollars(row.marginalSavingPerYear)} <span class="noise">${esc(row.savingNote)}</span>` : dollars(row.marginalSavingPerYear);
+    const hiresWorked = f && row.hires > 0 ? `${hours(f.hireHours)} h, ${money(f.hireDollars)}` : "—";
+    return [String(row.hires), hiresWorked, hours(f?.uncoveredStaffHours), hours(f?.overtimeHours), dollars(f?.overtimeDollars), hours(f?.agencyHours), dollars(f?.agencyDollars), dollars(f?.laborDollars), percent(f?.budgetUse.laborPercent), dollars(row.marginalSaving), perYear, status];
   });
   const main = table(
-    ["Hires", "Uncovered h", "OT h", "OT $", "PRN / agency h", "PRN / agency $", "Labor cost", "Labor budget", "Saving vs one fewer", "Saving / year", "Solver"],
+    ["Hires", "Hires worked, paid", "Uncovered h", "OT h", "OT $", "PRN / agency h", "PRN / agency $", "Labor cost", "Labor budget", "Saving vs one fewer", "Saving / year", "Solver"],
     rows,
-    { widths: ["6%", "9%", "8%", "9%", "8%", "9%", "10%", "8%", "10%", "10%", "13%"] },
+    { widths: ["5%", "9%", "8%", "6%", "8%", "7%", "8%", "9%", "7%", "9%", "12%", "12%"] },
   );
   const areas = Object.keys(w.rows.find((x) => x.figures)?.figures?.uncoveredByArea ?? {});
   const byArea = table(
@@ -96,7 +97,7 @@ function whatIfSection(r: FteReport): string {
     areas.map((a) => [esc(a), ...w.rows.map((x) => hours(x.figures?.uncoveredByArea[a]))]),
   );
   const recommend = `<div class="recommend${w.recommendedHires === undefined ? " warn" : ""}">${recommendation(r)}${
-    w.allOptimal ? "" : `<p class="warn">Not every solve was proven optimal within its ${w.timeLimitSeconds} s limit: the Solver column gives how far each schedule may be from the best possible (± dollars over the horizon), and a saving smaller than the two compared rows' together is marked as within the solver's uncertainty.</p>`
+    w.allOptimal ? "" : `<p class="warn">Not every solve was proven optimal within its ${w.timeLimitSeconds} s limit: the Solver column gives how far each schedule may be from the best possible (± dollars over the horizon), and a saving smaller than the two compared rows' together, or beside a row with no bound, is marked as within the solver's uncertainty.</p>`
   }</div>`;
   return `<section><h2>2. What a hire saves (schedule view)</h2>${recommend}<p class="muted">${esc(r.savingDefinition)}</p>${main}<h3>Uncovered staff-hours by area</h3>${byArea}${whatIfChart(r)}</section>`;
 }
@@ -155,7 +156,7 @@ function provenanceSection(r: FteReport): string {
   const p = r.provenance;
   const solves = table(
     ["Hires", "Status", "Gap", "Objective − bound", "Seconds", "Time limit s", "Warnings"],
-    p.solves.map((s) => [String(s.hires), s.status + (s.keptPreviousSchedule ? " (schedule for one hire fewer kept)" : ""), s.gap === undefined ? "—" : `${num(100 * s.gap, 2)} %`, dollars(s.uncertaintyDollars), num(s.seconds, 1), String(s.timeLimitSeconds), s.warnings ? esc(s.warnings.join(" ")) : "—"]),
+    p.solves.map((s) => [String(s.hires), s.status + (s.keptPreviousSchedule ? " (schedule for one hire fewer kept)" : "") + (s.fromOneHireMore ? " (schedule for one hire more, less a hire)" : ""), s.gap === undefined ? "—" : `${num(100 * s.gap, 2)} %`, dollars(s.uncertaintyDollars), num(s.seconds, 1), String(s.timeLimitSeconds), s.warnings ? esc(s.warnings.join(" ")) : "—"]),
   );
   return `<section><h2>5. Provenance</h2><p>Input: <code>${esc(p.source)}</code>. Generated ${esc(p.generatedAt)} by ${esc(p.generator)}. Site time zone ${esc(r.site.timeZone)}.</p>${solves}</section>`;
 }

@@ -25,7 +25,7 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
     `staff-hours valued at ${money(uncovered.pharmacist)} per pharmacist hour and ${money(uncovered.technician)} per technician hour. ` +
     `It is annualized by ${num(w.annualFactor, 2)} (26 pay periods ÷ ${num(r.horizon.payPeriods, 2)} in the horizon) and compared with the ` +
     `position's yearly cost: rate × FTE × 2,080 h × (1 + benefits load). Straight-time hours that the hire takes over from ` +
-    `existing staff are not counted as saving.`;
+    `existing staff are not counted as saving, and a hire who works no shift in the schedule found saves nothing.`;
   const method = [
     `Productivity view: for each role family, the hours the workload needs are the units due in the horizon times the ` +
       `standard minutes per unit, divided by 60, plus the fixed activity hours per pay period times the ${num(r.horizon.payPeriods, 2)} pay periods ` +
@@ -41,8 +41,10 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
     `Schedule view: the horizon is optimized with today's staff, then with 1 to ${w.rows.length - 1} hypothetical hire(s) of ${level.name} ` +
       `(${num(w.hire.fte, 2)} FTE, ${w.hire.pattern} shifts they are qualified for: ${w.hire.templates.join(", ")}, ${rate(w.hire.hourlyRate)}), each an ordinary ` +
       `staff member added to the input. The counts are solved one after another, each from the schedule for one hire fewer with the new hire idle, ` +
-      `and that schedule is kept when the solve finds nothing cheaper. Every solve keeps every hard labor rule; uncovered hours, overtime, PRN/agency use and cost ` +
-      `are measured by the independent checker on the schedule returned.`,
+      `and that schedule is kept when the solve finds nothing cheaper. Then, from the most hires down, each count's schedule with one hire's shifts taken out, ` +
+      `a schedule for one hire fewer, replaces that count's own when the checker finds it cheaper, so a hire is credited with what its shifts did and not ` +
+      `with what one count's search found and the other's did not. Every solve keeps every hard labor rule; uncovered hours, overtime, PRN/agency use and cost ` +
+      `are measured by the independent checker on the schedule kept.`,
     `The recommended number of hires is the largest count for which every added position saves at least its yearly cost, given only when ` +
       `each comparison it rests on holds whatever the solver's uncertainty: a saving is known to within the two schedules' objective − bound, ` +
       `and a saving smaller than that is marked as within the solver's uncertainty.`,
@@ -74,6 +76,7 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
         ? ` Every solve was proven optimal.`
         : ` Not every solve was proven optimal: each row gives how far its schedule may be from the best possible (objective − bound, in dollars over the horizon), and a saving smaller than the two compared rows' together is within the solver's uncertainty, not the hire's effect.`) +
       (w.rows.some((row) => row.keptPreviousSchedule) ? ` The solve for ${w.rows.filter((row) => row.keptPreviousSchedule).map((row) => row.hires).join(", ")} hire(s) found nothing cheaper than the schedule for one hire fewer, which is kept with the new hire idle.` : "") +
+      (w.rows.some((row) => row.fromOneHireMore) ? ` For ${w.rows.filter((row) => row.fromOneHireMore).map((row) => row.hires).join(", ")} hire(s) the schedule for one hire more, less a hire's shifts, was cheaper than the solve's own and is the one reported.` : "") +
       (w.rows.some((row) => row.warnings) ? ` Some steps of the solve for ${w.rows.filter((row) => row.warnings).map((row) => row.hires).join(", ")} hire(s) failed and were left out (see provenance): those schedules may cost more than the solver would otherwise find.` : ""),
   ];
   return { savingDefinition, method, assumptions, findings: findings(r) };
@@ -97,10 +100,9 @@ function familyFinding(f: Figures["productivity"]["roleFamilies"][number]): stri
 function findings(r: Figures): string[] {
   const out = r.productivity.roleFamilies.map(familyFinding);
   const w = r.whatIf;
-  if (w.recommendedHires === undefined) {
-    out.push(`No recommendation: ${w.noRecommendation ?? ""}`);
-    return out;
-  }
+  // Every saving that should not be quoted bare, with what to say beside it.
+  const quoteWith = w.rows.filter((row) => row.savingNote).map((row) => `Hire ${row.hires} saves ${money(row.marginalSavingPerYear!)} a year in the schedules found. ${row.savingNote}`);
+  if (w.recommendedHires === undefined) return [...out, `No recommendation: ${w.noRecommendation ?? ""}`, ...quoteWith];
   const tried = w.rows.length - 1;
   if (w.capped) {
     out.push(
@@ -116,5 +118,5 @@ function findings(r: Figures): string[] {
   }
   const noisy = w.rows.filter((row) => row.savingWithinUncertainty).map((row) => row.hires);
   if (noisy.length > 0) out.push(`The saving of hire(s) ${noisy.join(", ")} is within the solver's uncertainty, so it cannot be told from nothing; the recommendation does not rest on it.`);
-  return out;
+  return [...out, ...quoteWith];
 }
