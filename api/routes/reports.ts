@@ -42,6 +42,7 @@ const FteReportRequestSchema = z
   .meta({ id: "FteReportRequest" });
 
 const Num = z.number();
+const GapDollars = Num.optional().meta({ description: "The gap priced with benefits, a year; absent when no rate is known (rateBasis none): the cost is unknown, not $0" });
 const ProductivityReportSchema = z
   .looseObject({
     title: z.string(),
@@ -61,9 +62,10 @@ const ProductivityReportSchema = z
           paidFte: Num,
           filledFte: Num,
           gapFte: Num,
-          gapDollarsPerYear: Num,
+          rateBasis: z.enum(["regular staff", "PRN and agency staff", "default hire", "none"]).meta({ description: "What the gap is priced at; none: no staff of the role family and no fte.defaultHire.hourlyRate for its levels, so its cost is unknown" }),
+          gapDollarsPerYear: GapDollars,
           coverage: z
-            .looseObject({ requiredStaffHours: Num, workloadStaffHours: Num, wholePeopleStaffHours: Num, floorStaffHours: Num, paidFte: Num, gapFte: Num, gapDollarsPerYear: Num })
+            .looseObject({ requiredStaffHours: Num, workloadStaffHours: Num, wholePeopleStaffHours: Num, floorStaffHours: Num, paidFte: Num, gapFte: Num, gapDollarsPerYear: GapDollars })
             .meta({ description: "The coverage-based need: the staff-hours the schedule must cover (work rounded up to whole people per area and interval, and floors), as FTE" }),
         }),
       ),

@@ -6,6 +6,7 @@
 import { stringify } from "csv-stringify/sync";
 import { safeCell } from "../../export/csv.js";
 import type { FteReport } from "./report.js";
+import { UNKNOWN_COST } from "./words.js";
 
 type Row = [section: string, roleFamily: string, level: string, area: string, hires: string, measure: string, value: number | string, unit: string];
 
@@ -39,8 +40,8 @@ export function fteReportToCsv(report: FteReport): string {
     add("productivity", at, "gap FTE (needed − budgeted)", f.gapToBudgetFte, "FTE");
     add("productivity", at, "rate", f.hourlyRate, "$/h");
     add("productivity", at, "rate basis", f.rateBasis, "");
-    add("productivity", at, "gap dollars, horizon", f.gapDollars, "$");
-    add("productivity", at, "gap dollars, per year", f.gapDollarsPerYear, "$");
+    add("productivity", at, "gap dollars, horizon", f.gapDollars ?? UNKNOWN_COST, "$");
+    add("productivity", at, "gap dollars, per year", f.gapDollarsPerYear ?? UNKNOWN_COST, "$");
     const c = f.coverage;
     add("coverage", at, "workload staff-hours", c.workloadStaffHours, "h");
     add("coverage", at, "added by whole people per area and interval", c.wholePeopleStaffHours, "h");
@@ -50,7 +51,7 @@ export function fteReportToCsv(report: FteReport): string {
     add("coverage", at, "worked FTE", c.workedFte, "FTE");
     add("coverage", at, "paid FTE", c.paidFte, "FTE");
     add("coverage", at, "gap FTE (needed − filled)", c.gapFte, "FTE");
-    add("coverage", at, "gap dollars, per year", c.gapDollarsPerYear, "$");
+    add("coverage", at, "gap dollars, per year", c.gapDollarsPerYear ?? UNKNOWN_COST, "$");
     for (const l of f.levels) {
       const lv = { roleFamily: f.roleFamily, level: l.level };
       add("level", lv, "fixed activity hours", l.fixedHours, "h");

@@ -5,7 +5,7 @@
  */
 import type { FteReport } from "./report.js";
 import { CHART_CSS, escapeXml as esc, lineChart } from "./svg.js";
-import { money, num } from "./words.js";
+import { UNKNOWN_COST, money, num } from "./words.js";
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -33,6 +33,8 @@ const fte = (n: number | undefined): string => (n === undefined ? "—" : num(n,
 const hours = (n: number | undefined): string => (n === undefined ? "—" : num(n, 0));
 const dollars = (n: number | undefined): string => (n === undefined ? "—" : money(n));
 const percent = (n: number | undefined): string => (n === undefined ? "—" : `${num(n, 0)} %`);
+/** A gap's dollars, or that they are unknown (never $0 for want of a rate). */
+const gapCost = (n: number | undefined): string => (n === undefined ? `<span class="noise">${esc(UNKNOWN_COST)}</span>` : money(n));
 
 function table(header: string[], rows: string[][], options: { className?: string; total?: boolean; widths?: string[] } = {}): string {
   const cols = options.widths ? `<colgroup>${options.widths.map((w) => `<col style="width:${w}">`).join("")}</colgroup>` : "";
@@ -44,7 +46,7 @@ function productivitySection(r: FteReport): string {
   const p = r.productivity;
   const families = table(
     ["Role family", "Workload h", "Fixed h", "Worked FTE", "Paid FTE needed", "Budgeted FTE", "Filled FTE", "Gap FTE", "Gap $ / year"],
-    p.roleFamilies.map((f) => [f.roleFamily, hours(f.workloadHours), hours(f.fixedHours), fte(f.workedFte), fte(f.paidFte), fte(f.budgetedFte), fte(f.filledFte), fte(f.gapFte), dollars(f.gapDollarsPerYear)]),
+    p.roleFamilies.map((f) => [f.roleFamily, hours(f.workloadHours), hours(f.fixedHours), fte(f.workedFte), fte(f.paidFte), fte(f.budgetedFte), fte(f.filledFte), fte(f.gapFte), gapCost(f.gapDollarsPerYear)]),
     { widths: ["14%", "10%", "9%", "10%", "11%", "11%", "10%", "10%", "15%"] },
   );
   const levels = table(
@@ -60,7 +62,7 @@ function productivitySection(r: FteReport): string {
     ["Role family", "Workload staff-h", "+ whole people h", "+ floors h", "Required staff-h", "Fixed h", "Paid FTE needed", "Filled FTE", "Gap FTE", "Gap $ / year"],
     p.roleFamilies.map((f) => {
       const c = f.coverage;
-      return [f.roleFamily, hours(c.workloadStaffHours), hours(c.wholePeopleStaffHours), hours(c.floorStaffHours), hours(c.requiredStaffHours), hours(f.fixedHours), fte(c.paidFte), fte(f.filledFte), fte(c.gapFte), dollars(c.gapDollarsPerYear)];
+      return [f.roleFamily, hours(c.workloadStaffHours), hours(c.wholePeopleStaffHours), hours(c.floorStaffHours), hours(c.requiredStaffHours), hours(f.fixedHours), fte(c.paidFte), fte(f.filledFte), fte(c.gapFte), gapCost(c.gapDollarsPerYear)];
     }),
     { widths: ["12%", "10%", "10%", "8%", "10%", "8%", "10%", "9%", "9%", "14%"] },
   );

@@ -37,7 +37,8 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
       `activity hours, turned into worked and paid FTE the same way.`,
     `Filled FTE is the sum of the FTE of regular staff at each level; PRN and agency staff (and staff with FTE 0, which the input format reads as PRN) ` +
       `are listed apart and not counted. The gap is paid FTE needed minus filled FTE, priced at the role family's FTE-weighted mean base rate × paid hours × ` +
-      `(1 + benefits load) (a family with no regular staff: the mean rate of its PRN and agency staff).`,
+      `(1 + benefits load) (a family with no regular staff: the mean rate of its PRN and agency staff; with no staff at all: the default hire's rate ` +
+      `if fte.defaultHire gives one for a level of the family, else the cost is unknown and not given).`,
     `Schedule view: the horizon is optimized with today's staff, then with 1 to ${w.rows.length - 1} hypothetical hire(s) of ${level.name} ` +
       `(${num(w.hire.fte, 2)} FTE, ${w.hire.pattern} shifts they are qualified for: ${w.hire.templates.join(", ")}, ${rate(w.hire.hourlyRate)}), each an ordinary ` +
       `staff member added to the input. The counts are solved one after another, each from the schedule for one hire fewer with the new hire idle, ` +
@@ -84,14 +85,24 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
+/** What a gap's dollars are when no rate is known: said in every format, as $0 would be read as free. */
+export const UNKNOWN_COST = "unknown: no staff of this role family to take a rate from";
+
+const RATE_BASIS_WORDS: Record<Figures["productivity"]["roleFamilies"][number]["rateBasis"], string> = {
+  "regular staff": "",
+  "PRN and agency staff": ", at the mean rate of the PRN and agency staff, as there are no regular staff",
+  "default hire": ", at the default hire's rate (fte.defaultHire.hourlyRate), as the role family has no staff",
+  none: "",
+};
+
 function familyFinding(f: Figures["productivity"]["roleFamilies"][number]): string {
   const c = f.coverage;
   return (
     `${f.roleFamily === "pharmacist" ? "Pharmacists" : "Technicians"}: the workload needs ${num(f.paidFte)} paid FTE (${num(f.workedFte)} worked); ` +
     `${num(f.filledFte)} are filled${f.budgetedFte !== undefined ? ` and ${num(f.budgetedFte)} budgeted` : ""}, a gap of ${num(f.gapFte)} FTE ` +
-    (f.rateBasis === "none"
-      ? `(not priced: nobody at these levels has a rate to price it at). `
-      : `(${money(f.gapDollarsPerYear)} a year with benefits${f.rateBasis === "regular staff" ? "" : `, at the mean rate of the PRN and agency staff, as there are no regular staff`}). `) +
+    (f.gapDollarsPerYear === undefined
+      ? `(its cost ${UNKNOWN_COST}; fte.defaultHire.hourlyRate for one of its levels would price it). `
+      : `(${money(f.gapDollarsPerYear)} a year with benefits${RATE_BASIS_WORDS[f.rateBasis]}). `) +
     `The demand the schedule must cover needs ${num(c.paidFte)} paid FTE, a gap of ${num(c.gapFte)} FTE: to the workload's ${num(c.workloadStaffHours, 0)} staff-hours, ` +
     `whole people per area and interval add ${num(c.wholePeopleStaffHours, 0)} and floors ${num(c.floorStaffHours, 0)}.`
   );
