@@ -6,8 +6,9 @@
  *
  * A hire is an ordinary staff member added to the input (no special solver path): the level and FTE
  * asked for, the level's rate, weekly-40 overtime, and every template outside the pattern forbidden
- * through `contract.maxShiftsPerTemplate`. Each hire's position is funded: a labor-dollar cap is raised
- * by the hire's wages over the horizon, or the hire could only displace the staff the cap already pays.
+ * through `contract.maxShiftsPerTemplate` (hires.ts). Each hire's position is funded: a labor-dollar
+ * cap is raised by the hire's wages over the horizon, or the hire could only displace the staff the cap
+ * already pays.
  *
  * The counts are solved one after another, never side by side: each solve already keeps both cores of
  * the machines this runs on busy, and a time limit should mean the same search for every count. Count k
@@ -17,7 +18,7 @@
  * from the most hires down, each count keeps the cheaper of its own and that one (savings.ts then credits
  * a hire only with what its shifts did, not with what one count's search found and the other's did not).
  */
-import { PlanningInputSchema, daysBetween, type Explanation, type PlanningInput, type RoleFamily, type Schedule, type StaffMember } from "../../../models/index.js";
+import type { Explanation, PlanningInput, RoleFamily, Schedule } from "../../../models/index.js";
 import { optimize, type OptimizeOptions, type OptimizeOutcome } from "../../optimize.js";
 import { explain, prepare, type Prepared } from "../../pipeline.js";
 import { OVERTIME_PREMIUM } from "../../../solver/check/pay.js";
@@ -26,6 +27,7 @@ import { HOURS_PER_FTE_PERIOD, PERIODS_PER_YEAR, isRegular } from "./productivit
 import { recommend } from "./recommendation.js";
 import { addMarginalSavings } from "./savings.js";
 import type { ResolvedHire } from "./settings.js";
+import { HIRE_ID_PREFIX, hireWagesOverHorizon, payPeriodsOf, withHires, withoutHire } from "./hires.js";
 
 export interface WhatIfOptions {
   hire: ResolvedHire;
@@ -129,34 +131,6 @@ export interface WhatIfView {
   allOptimal: boolean;
 }
 
-export const HIRE_ID_PREFIX = "whatif-hire-";
-
-const payPeriodsOf = (input: PlanningInput): number => (daysBetween(input.horizon.start, input.horizon.end) + 1) / 14;
-
-/** A hire's base wages over the horizon: rate × FTE × 80 h × pay periods (what a labor-dollar cap measures, without benefits). */
-export function hireWagesOverHorizon(input: PlanningInput, hire: ResolvedHire): number {
-  return hire.hourlyRate * hire.fte * HOURS_PER_FTE_PERIOD * payPeriodsOf(input);
-}
-
-/** The input with `count` hypothetical hires added as ordinary staff members, their positions funded. */
-export function withHires(input: PlanningInput, hire: ResolvedHire, count: number): PlanningInput {
-  const family = input.levels.find((l) => l.id === hire.level)!.roleFamily;
-  const forbidden = Object.fromEntries(input.shiftTemplates.filter((t) => t.roleFamily === family && !hire.templates.includes(t.id)).map((t) => [t.id, 0]));
-  const hires: Partial<StaffMember>[] = Array.from({ length: count }, (_, i) => ({
-    id: `${HIRE_ID_PREFIX}${i + 1}`,
-    name: `Hypothetical hire ${i + 1}`,
-    level: hire.level,
-    fte: hire.fte,
-    hourlyRate: hire.hourlyRate,
-    overtimeRule: "weekly40",
-    employment: "staff",
-    contract: { maxShiftsPerTemplate: forbidden },
-  }));
-  const cap = input.budget.laborDollars;
-  const budget = cap === undefined ? input.budget : { ...input.budget, laborDollars: cap + count * hireWagesOverHorizon(input, hire) };
-  return PlanningInputSchema.parse({ ...input, budget, staff: [...input.staff, ...hires] });
-}
-
 function figuresOf(input: PlanningInput, e: Explanation, uncoveredValue: Record<RoleFamily, number>): WhatIfFigures {
   const members = new Map(input.staff.map((s) => [s.id, s]));
   const uncoveredByArea: Record<string, number> = Object.fromEntries(input.areas.map((a) => [a.id, 0]));
@@ -247,16 +221,6 @@ async function solveCount(prepared: Prepared, previous: Schedule | undefined, op
     ...(previous ? { warmStart: previous } : {}),
   });
   return previous ? cheaperOf(prepared, outcome, previous, "one hire fewer") : outcome;
-}
-
-/** `schedule` without hire `j`'s shifts, the hires after j renumbered down: a schedule for one hire fewer. */
-function withoutHire(schedule: Schedule, j: number): Schedule {
-  const renumbered = (id: string): string => {
-    const n = id.startsWith(HIRE_ID_PREFIX) ? Number(id.slice(HIRE_ID_PREFIX.length)) : 0;
-    return n > j ? `${HIRE_ID_PREFIX}${n - 1}` : id;
-  };
-  const assignments = schedule.assignments.filter((x) => x.staff !== `${HIRE_ID_PREFIX}${j}`).map((x) => ({ ...x, staff: renumbered(x.staff) }));
-  return { ...schedule, assignments };
 }
 
 /** Objective − bound in dollars; from the gap when only it is known; 0 for a proof; absent without a bound. */
