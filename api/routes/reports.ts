@@ -42,6 +42,7 @@ const FteReportRequestSchema = z
   .meta({ id: "FteReportRequest" });
 
 const Num = z.number();
+const GapDollars = Num.optional().meta({ description: "The gap priced with benefits, a year; absent when no rate is known (rateBasis none): the cost is unknown, not $0" });
 const ProductivityReportSchema = z
   .looseObject({
     title: z.string(),
@@ -61,9 +62,10 @@ const ProductivityReportSchema = z
           paidFte: Num,
           filledFte: Num,
           gapFte: Num,
-          gapDollarsPerYear: Num,
+          rateBasis: z.enum(["regular staff", "PRN and agency staff", "default hire", "none"]).meta({ description: "What the gap is priced at; none: no staff of the role family and no fte.defaultHire.hourlyRate for its levels, so its cost is unknown" }),
+          gapDollarsPerYear: GapDollars,
           coverage: z
-            .looseObject({ requiredStaffHours: Num, workloadStaffHours: Num, wholePeopleStaffHours: Num, floorStaffHours: Num, paidFte: Num, gapFte: Num, gapDollarsPerYear: Num })
+            .looseObject({ requiredStaffHours: Num, workloadStaffHours: Num, wholePeopleStaffHours: Num, floorStaffHours: Num, paidFte: Num, gapFte: Num, gapDollarsPerYear: GapDollars })
             .meta({ description: "The coverage-based need: the staff-hours the schedule must cover (work rounded up to whole people per area and interval, and floors), as FTE" }),
         }),
       ),
@@ -81,7 +83,8 @@ const FteReportSchema = ProductivityReportSchema.extend({
         status: z.string(),
         seconds: Num,
         uncertaintyDollars: Num.optional().meta({ description: "Objective − bound over the horizon: how much cheaper this count's best schedule may be (absent without a bound)" }),
-        savingWithinUncertainty: z.boolean().optional().meta({ description: "The saving against one hire fewer is smaller than the two rows' uncertainty" }),
+        savingWithinUncertainty: z.boolean().optional().meta({ description: "The saving against one hire fewer is smaller than the two rows' uncertainty, or a row has no bound" }),
+        savingNote: z.string().optional().meta({ description: "What to say beside the saving when it should not be quoted bare: a hire who worked no shift, a saving within the solver's uncertainty" }),
       }),
     ),
     recommendedHires: Num.optional().meta({ description: "Absent when there is no recommendation (noRecommendation says why)" }),

@@ -8,6 +8,7 @@ import { dirname } from "node:path";
 import type { Problem } from "../../models/index.js";
 import { buildFteReport, FTE_REPORT_FORMATS, renderFteReport, type FteReportFormat } from "../reports/fte/report.js";
 import { parseHireFlag, type HireSpec } from "../reports/fte/settings.js";
+import { money } from "../reports/fte/words.js";
 import { writableDirectory, writableFile, writeFileComplete } from "../io.js";
 import { EXIT_OK, loadInput, reportProblems, type Io } from "./main.js";
 import { terminalText } from "./terminal.js";
@@ -82,6 +83,10 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
   });
   // A bad --hire is named by its flag; a bad fte section by its input path.
   if (!report.ok) return reportProblems(io, hire ? "rxroster" : inputPath, report.problems.map((p) => (p.path.startsWith("hire.") ? { ...p, path: `--hire ${p.path.slice(5)}` } : p)));
+  // Each saving on the terminal too, with what to say beside it where it should not be quoted bare.
+  for (const r of report.value.whatIf.rows) {
+    if (r.marginalSavingPerYear !== undefined) io.err(terminalText(`  hire ${r.hires} saves ${money(r.marginalSavingPerYear)} a year${r.savingNote ? `. ${r.savingNote}` : ""}`));
+  }
   const { body } = renderFteReport(report.value, format);
   if (flags.out === undefined) {
     io.out(body.replace(/\n$/, ""));

@@ -6,6 +6,7 @@
 import { stringify } from "csv-stringify/sync";
 import { safeCell } from "../../export/csv.js";
 import type { FteReport } from "./report.js";
+import { UNKNOWN_COST } from "./words.js";
 
 type Row = [section: string, roleFamily: string, level: string, area: string, hires: string, measure: string, value: number | string, unit: string];
 
@@ -39,8 +40,8 @@ export function fteReportToCsv(report: FteReport): string {
     add("productivity", at, "gap FTE (needed − budgeted)", f.gapToBudgetFte, "FTE");
     add("productivity", at, "rate", f.hourlyRate, "$/h");
     add("productivity", at, "rate basis", f.rateBasis, "");
-    add("productivity", at, "gap dollars, horizon", f.gapDollars, "$");
-    add("productivity", at, "gap dollars, per year", f.gapDollarsPerYear, "$");
+    add("productivity", at, "gap dollars, horizon", f.gapDollars ?? UNKNOWN_COST, "$");
+    add("productivity", at, "gap dollars, per year", f.gapDollarsPerYear ?? UNKNOWN_COST, "$");
     const c = f.coverage;
     add("coverage", at, "workload staff-hours", c.workloadStaffHours, "h");
     add("coverage", at, "added by whole people per area and interval", c.wholePeopleStaffHours, "h");
@@ -50,7 +51,7 @@ export function fteReportToCsv(report: FteReport): string {
     add("coverage", at, "worked FTE", c.workedFte, "FTE");
     add("coverage", at, "paid FTE", c.paidFte, "FTE");
     add("coverage", at, "gap FTE (needed − filled)", c.gapFte, "FTE");
-    add("coverage", at, "gap dollars, per year", c.gapDollarsPerYear, "$");
+    add("coverage", at, "gap dollars, per year", c.gapDollarsPerYear ?? UNKNOWN_COST, "$");
     for (const l of f.levels) {
       const lv = { roleFamily: f.roleFamily, level: l.level };
       add("level", lv, "fixed activity hours", l.fixedHours, "h");
@@ -77,6 +78,7 @@ export function fteReportToCsv(report: FteReport): string {
     add("what-if", at, "bound", r.bound, "$");
     add("what-if", at, "uncertainty (objective − bound)", r.uncertaintyDollars, "$");
     if (r.keptPreviousSchedule) add("what-if", at, "kept the schedule for one hire fewer", "true", "");
+    if (r.fromOneHireMore) add("what-if", at, "the schedule for one hire more, less a hire", "true", "");
     add("what-if", at, "solve seconds", r.seconds, "s");
     for (const warning of r.warnings ?? []) add("what-if", at, "solver warning", warning, "");
     const f = r.figures;
@@ -88,12 +90,18 @@ export function fteReportToCsv(report: FteReport): string {
       add("what-if", at, "overtime dollars", f.overtimeDollars, "$");
       add("what-if", at, "agency/PRN hours", f.agencyHours, "h");
       add("what-if", at, "agency/PRN dollars", f.agencyDollars, "$");
+      add("what-if", at, "hires' paid hours", f.hireHours, "h");
+      add("what-if", at, "hires' pay", f.hireDollars, "$");
+      add("what-if", at, "hires who worked no shift", f.idleHires, "hires");
       add("what-if", at, "labor dollars", f.laborDollars, "$");
       add("what-if", at, "labor budget used", f.budgetUse.laborPercent, "%");
       add("what-if", at, "avoidable dollars", f.avoidableDollars, "$");
     }
-    add("what-if", at, "marginal saving, horizon", r.marginalSaving, "$");
-    add("what-if", at, "marginal saving, per year", r.marginalSavingPerYear, "$");
+    // A saving with a note is named for what it is on its own row, so a filtered sheet cannot show it bare.
+    const saving = r.savingWithinUncertainty ? "marginal saving within the solver's uncertainty" : "marginal saving";
+    add("what-if", at, `${saving}, horizon`, r.marginalSaving, "$");
+    add("what-if", at, `${saving}, per year`, r.marginalSavingPerYear, "$");
+    add("what-if", at, "saving note", r.savingNote, "");
     add("what-if", at, "marginal saving uncertainty, per year", r.marginalSavingUncertaintyPerYear, "$");
     if (r.savingWithinUncertainty !== undefined) add("what-if", at, "saving within solver uncertainty", String(r.savingWithinUncertainty), "");
   }

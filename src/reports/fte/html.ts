@@ -5,7 +5,7 @@
  */
 import type { FteReport } from "./report.js";
 import { CHART_CSS, escapeXml as esc, lineChart } from "./svg.js";
-import { money, num } from "./words.js";
+import { UNKNOWN_COST, money, num } from "./words.js";
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -33,6 +33,8 @@ const fte = (n: number | undefined): string => (n === undefined ? "—" : num(n,
 const hours = (n: number | undefined): string => (n === undefined ? "—" : num(n, 0));
 const dollars = (n: number | undefined): string => (n === undefined ? "—" : money(n));
 const percent = (n: number | undefined): string => (n === undefined ? "—" : `${num(n, 0)} %`);
+/** A gap's dollars, or that they are unknown (never $0 for want of a rate). */
+const gapCost = (n: number | undefined): string => (n === undefined ? `<span class="noise">${esc(UNKNOWN_COST)}</span>` : money(n));
 
 function table(header: string[], rows: string[][], options: { className?: string; total?: boolean; widths?: string[] } = {}): string {
   const cols = options.widths ? `<colgroup>${options.widths.map((w) => `<col style="width:${w}">`).join("")}</colgroup>` : "";
@@ -44,7 +46,7 @@ function productivitySection(r: FteReport): string {
   const p = r.productivity;
   const families = table(
     ["Role family", "Workload h", "Fixed h", "Worked FTE", "Paid FTE needed", "Budgeted FTE", "Filled FTE", "Gap FTE", "Gap $ / year"],
-    p.roleFamilies.map((f) => [f.roleFamily, hours(f.workloadHours), hours(f.fixedHours), fte(f.workedFte), fte(f.paidFte), fte(f.budgetedFte), fte(f.filledFte), fte(f.gapFte), dollars(f.gapDollarsPerYear)]),
+    p.roleFamilies.map((f) => [f.roleFamily, hours(f.workloadHours), hours(f.fixedHours), fte(f.workedFte), fte(f.paidFte), fte(f.budgetedFte), fte(f.filledFte), fte(f.gapFte), gapCost(f.gapDollarsPerYear)]),
     { widths: ["14%", "10%", "9%", "10%", "11%", "11%", "10%", "10%", "15%"] },
   );
   const levels = table(
@@ -60,7 +62,7 @@ function productivitySection(r: FteReport): string {
     ["Role family", "Workload staff-h", "+ whole people h", "+ floors h", "Required staff-h", "Fixed h", "Paid FTE needed", "Filled FTE", "Gap FTE", "Gap $ / year"],
     p.roleFamilies.map((f) => {
       const c = f.coverage;
-      return [f.roleFamily, hours(c.workloadStaffHours), hours(c.wholePeopleStaffHours), hours(c.floorStaffHours), hours(c.requiredStaffHours), hours(f.fixedHours), fte(c.paidFte), fte(f.filledFte), fte(c.gapFte), dollars(c.gapDollarsPerYear)];
+      return [f.roleFamily, hours(c.workloadStaffHours), hours(c.wholePeopleStaffHours), hours(c.floorStaffHours), hours(c.requiredStaffHours), hours(f.fixedHours), fte(c.paidFte), fte(f.filledFte), fte(c.gapFte), gapCost(c.gapDollarsPerYear)];
     }),
     { widths: ["12%", "10%", "10%", "8%", "10%", "8%", "10%", "9%", "9%", "14%"] },
   );
@@ -81,14 +83,15 @@ function whatIfSection(r: FteReport): string {
   const rows = w.rows.map((row) => {
     const f = row.figures;
     const uncertainty = row.uncertaintyDollars !== undefined && row.status !== "optimal" ? `, ±${money(row.uncertaintyDollars)}` : row.uncertaintyDollars === undefined && row.status !== "optimal" ? ", no bound" : "";
-    const status = `${row.status}${row.gap !== undefined && row.status !== "optimal" ? `, gap ${num(100 * row.gap, 1)} %` : ""}${uncertainty}${row.keptPreviousSchedule ? ", kept the schedule for one hire fewer" : ""}`;
-    const perYear = row.savingWithinUncertainty ? `${dollars(row.marginalSavingPerYear)} <span class="noise">within the solver's uncertainty (±${money(row.marginalSavingUncertaintyPerYear!)})</span>` : dollars(row.marginalSavingPerYear);
-    return [String(row.hires), hours(f?.uncoveredStaffHours), hours(f?.overtimeHours), dollars(f?.overtimeDollars), hours(f?.agencyHours), dollars(f?.agencyDollars), dollars(f?.laborDollars), percent(f?.budgetUse.laborPercent), dollars(row.marginalSaving), perYear, status];
+    const status = `${row.status}${row.gap !== undefined && row.status !== "optimal" ? `, gap ${num(100 * row.gap, 1)} %` : ""}${uncertainty}${row.keptPreviousSchedule ? ", kept the schedule for one hire fewer" : ""}${row.fromOneHireMore ? ", the schedule for one hire more less a hire" : ""}`;
+    const perYear = row.savingNote ? `${dollars(row.marginalSavingPerYear)} <span class="noise">${esc(row.savingNote)}</span>` : dollars(row.marginalSavingPerYear);
+    const hiresWorked = f && row.hires > 0 ? `${hours(f.hireHours)} h, ${money(f.hireDollars)}` : "—";
+    return [String(row.hires), hiresWorked, hours(f?.uncoveredStaffHours), hours(f?.overtimeHours), dollars(f?.overtimeDollars), hours(f?.agencyHours), dollars(f?.agencyDollars), dollars(f?.laborDollars), percent(f?.budgetUse.laborPercent), dollars(row.marginalSaving), perYear, status];
   });
   const main = table(
-    ["Hires", "Uncovered h", "OT h", "OT $", "PRN / agency h", "PRN / agency $", "Labor cost", "Labor budget", "Saving vs one fewer", "Saving / year", "Solver"],
+    ["Hires", "Hires worked, paid", "Uncovered h", "OT h", "OT $", "PRN / agency h", "PRN / agency $", "Labor cost", "Labor budget", "Saving vs one fewer", "Saving / year", "Solver"],
     rows,
-    { widths: ["6%", "9%", "8%", "9%", "8%", "9%", "10%", "8%", "10%", "10%", "13%"] },
+    { widths: ["5%", "9%", "8%", "6%", "8%", "7%", "8%", "9%", "7%", "9%", "12%", "12%"] },
   );
   const areas = Object.keys(w.rows.find((x) => x.figures)?.figures?.uncoveredByArea ?? {});
   const byArea = table(
@@ -96,7 +99,7 @@ function whatIfSection(r: FteReport): string {
     areas.map((a) => [esc(a), ...w.rows.map((x) => hours(x.figures?.uncoveredByArea[a]))]),
   );
   const recommend = `<div class="recommend${w.recommendedHires === undefined ? " warn" : ""}">${recommendation(r)}${
-    w.allOptimal ? "" : `<p class="warn">Not every solve was proven optimal within its ${w.timeLimitSeconds} s limit: the Solver column gives how far each schedule may be from the best possible (± dollars over the horizon), and a saving smaller than the two compared rows' together is marked as within the solver's uncertainty.</p>`
+    w.allOptimal ? "" : `<p class="warn">Not every solve was proven optimal within its ${w.timeLimitSeconds} s limit: the Solver column gives how far each schedule may be from the best possible (± dollars over the horizon), and a saving smaller than the two compared rows' together, or beside a row with no bound, is marked as within the solver's uncertainty.</p>`
   }</div>`;
   return `<section><h2>2. What a hire saves (schedule view)</h2>${recommend}<p class="muted">${esc(r.savingDefinition)}</p>${main}<h3>Uncovered staff-hours by area</h3>${byArea}${whatIfChart(r)}</section>`;
 }
@@ -155,7 +158,7 @@ function provenanceSection(r: FteReport): string {
   const p = r.provenance;
   const solves = table(
     ["Hires", "Status", "Gap", "Objective − bound", "Seconds", "Time limit s", "Warnings"],
-    p.solves.map((s) => [String(s.hires), s.status + (s.keptPreviousSchedule ? " (schedule for one hire fewer kept)" : ""), s.gap === undefined ? "—" : `${num(100 * s.gap, 2)} %`, dollars(s.uncertaintyDollars), num(s.seconds, 1), String(s.timeLimitSeconds), s.warnings ? esc(s.warnings.join(" ")) : "—"]),
+    p.solves.map((s) => [String(s.hires), s.status + (s.keptPreviousSchedule ? " (schedule for one hire fewer kept)" : "") + (s.fromOneHireMore ? " (schedule for one hire more, less a hire)" : ""), s.gap === undefined ? "—" : `${num(100 * s.gap, 2)} %`, dollars(s.uncertaintyDollars), num(s.seconds, 1), String(s.timeLimitSeconds), s.warnings ? esc(s.warnings.join(" ")) : "—"]),
   );
   return `<section><h2>5. Provenance</h2><p>Input: <code>${esc(p.source)}</code>. Generated ${esc(p.generatedAt)} by ${esc(p.generator)}. Site time zone ${esc(r.site.timeZone)}.</p>${solves}</section>`;
 }

@@ -40,8 +40,8 @@ export interface LevelLine {
   vacantFte?: number;
   /** PRN and agency people of the level, listed apart (their FTE is not counted as filled). */
   prnAgency: string[];
-  /** FTE-weighted mean hourly rate of the level's regular staff (0 when it has none). */
-  meanHourlyRate: number;
+  /** FTE-weighted mean hourly rate of the level's regular staff (absent when it has none). */
+  meanHourlyRate?: number;
 }
 
 /**
@@ -66,8 +66,8 @@ export interface CoverageNeed {
   paidFte: number;
   /** Paid FTE needed − filled FTE (positive: short). */
   gapFte: number;
-  /** Priced as the workload gap is. */
-  gapDollarsPerYear: number;
+  /** Priced as the workload gap is (absent when it cannot be: `rateBasis` "none"). */
+  gapDollarsPerYear?: number;
 }
 
 export interface RoleFamilyLine {
@@ -88,13 +88,15 @@ export interface RoleFamilyLine {
   gapToBudgetFte?: number;
   /**
    * The rate the gap is priced at: the FTE-weighted mean rate of the family's regular staff; with none, the
-   * mean rate of its PRN and agency staff; with nobody at all, 0 (`rateBasis` says which).
+   * mean rate of its PRN and agency staff; with nobody at all, the rate `fte.defaultHire` gives for a level
+   * of the family; else none is known: the rate and the gap's dollars are absent (`rateBasis` says which),
+   * never $0, as a gap with no rate to price it at does not cost nothing.
    */
-  hourlyRate: number;
-  rateBasis: "regular staff" | "PRN and agency staff" | "none";
-  /** Gap FTE × paid hours × rate × (1 + benefits load), over the horizon and per year. */
-  gapDollars: number;
-  gapDollarsPerYear: number;
+  hourlyRate?: number;
+  rateBasis: "regular staff" | "PRN and agency staff" | "default hire" | "none";
+  /** Gap FTE × paid hours × rate × (1 + benefits load), over the horizon and per year (absent without a rate). */
+  gapDollars?: number;
+  gapDollarsPerYear?: number;
   /** The need the schedule must cover, beside the workload's. */
   coverage: CoverageNeed;
   levels: LevelLine[];
@@ -155,6 +157,7 @@ function levelLines(input: PlanningInput, settings: FteSettings, family: RoleFam
       const regular = members.filter(isRegular);
       const budgetedFte = settings.budgetedFte[l.id];
       const filledFte = sum(regular.map((s) => s.fte));
+      const mean = regularRate(members);
       return {
         level: l.id,
         name: l.name,
@@ -163,7 +166,7 @@ function levelLines(input: PlanningInput, settings: FteSettings, family: RoleFam
         ...(budgetedFte !== undefined ? { budgetedFte, vacantFte: budgetedFte - filledFte } : {}),
         filledFte,
         prnAgency: members.filter((s) => !isRegular(s)).map((s) => s.id),
-        meanHourlyRate: regularRate(members) ?? 0,
+        ...(mean !== undefined ? { meanHourlyRate: mean } : {}),
       };
     });
 }
@@ -193,16 +196,21 @@ export function productivityView(prepared: Prepared, settings: FteSettings): Pro
     const budgeted = levels.every((l) => l.budgetedFte !== undefined) ? sum(levels.map((l) => l.budgetedFte!)) : undefined;
     const members = input.staff.filter((s) => levels.some((l) => l.level === s.level));
     const rate = regularRate(members);
-    // A family staffed by PRN and agency people alone still has a price per hour: theirs, not $0.
+    // A family staffed by PRN and agency people alone still has a price per hour: theirs, not $0; one with
+    // nobody has the default hire's rate if the settings give one for its levels, else no price at all.
     const others = members.filter((s) => !isRegular(s));
+    const hire = settings.defaultHire;
     const [hourlyRate, rateBasis] =
       rate !== undefined
         ? ([rate, "regular staff"] as const)
         : others.length > 0
           ? ([sum(others.map((s) => s.hourlyRate)) / others.length, "PRN and agency staff"] as const)
-          : ([0, "none"] as const);
+          : hire?.hourlyRate !== undefined && levels.some((l) => l.level === hire.level)
+            ? ([hire.hourlyRate, "default hire"] as const)
+            : ([undefined, "none"] as const);
     const gapFte = paidFte - filledFte;
-    const dollarsPerFtePeriod = HOURS_PER_FTE_PERIOD * hourlyRate * (1 + settings.benefitsLoad);
+    // Without a rate the gap's dollars are left out (absent in the JSON), not priced at $0.
+    const dollarsPerFtePeriod = hourlyRate === undefined ? undefined : HOURS_PER_FTE_PERIOD * hourlyRate * (1 + settings.benefitsLoad);
     const requiredStaffHours = staffHours(prepared.demand, grid, family, (l) => l.required);
     const roundedStaffHours = staffHours(withoutFloors, grid, family, (l) => l.required);
     const workloadStaffHours = staffHours(prepared.demand, grid, family, (l) => l.workloadPeople);
@@ -217,7 +225,7 @@ export function productivityView(prepared: Prepared, settings: FteSettings): Pro
       workedFte: coverageWorked / (HOURS_PER_FTE_PERIOD * payPeriods),
       paidFte: coveragePaidFte,
       gapFte: coveragePaidFte - filledFte,
-      gapDollarsPerYear: (coveragePaidFte - filledFte) * dollarsPerFtePeriod * PERIODS_PER_YEAR,
+      ...(dollarsPerFtePeriod !== undefined ? { gapDollarsPerYear: (coveragePaidFte - filledFte) * dollarsPerFtePeriod * PERIODS_PER_YEAR } : {}),
     };
     const split = settings.nonProductiveSplit;
     return {
@@ -232,10 +240,9 @@ export function productivityView(prepared: Prepared, settings: FteSettings): Pro
       ...(budgeted !== undefined ? { budgetedFte: budgeted, gapToBudgetFte: paidFte - budgeted } : {}),
       filledFte,
       gapFte,
-      hourlyRate,
+      ...(hourlyRate !== undefined ? { hourlyRate } : {}),
       rateBasis,
-      gapDollars: gapFte * dollarsPerFtePeriod * payPeriods,
-      gapDollarsPerYear: gapFte * dollarsPerFtePeriod * PERIODS_PER_YEAR,
+      ...(dollarsPerFtePeriod !== undefined ? { gapDollars: gapFte * dollarsPerFtePeriod * payPeriods, gapDollarsPerYear: gapFte * dollarsPerFtePeriod * PERIODS_PER_YEAR } : {}),
       coverage,
       levels,
     };

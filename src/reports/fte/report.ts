@@ -43,7 +43,7 @@ export interface FteReport {
     source: string;
     generatedAt: string;
     generator: string;
-    solves: { hires: number; status: string; gap?: number; uncertaintyDollars?: number; seconds: number; timeLimitSeconds: number; keptPreviousSchedule?: true; warnings?: string[] }[];
+    solves: { hires: number; status: string; gap?: number; uncertaintyDollars?: number; seconds: number; timeLimitSeconds: number; keptPreviousSchedule?: true; fromOneHireMore?: true; warnings?: string[] }[];
   };
   settings: FteSettings;
   productivity: ProductivityView;
@@ -100,6 +100,7 @@ export async function buildFteReport(input: PlanningInput, options: FteReportOpt
         seconds: r.seconds,
         timeLimitSeconds: whatIf.timeLimitSeconds,
         ...(r.keptPreviousSchedule ? { keptPreviousSchedule: true as const } : {}),
+        ...(r.fromOneHireMore ? { fromOneHireMore: true as const } : {}),
         ...(r.warnings ? { warnings: r.warnings } : {}),
       })),
     },

@@ -6,22 +6,28 @@
  *
  * A hire is an ordinary staff member added to the input (no special solver path): the level and FTE
  * asked for, the level's rate, weekly-40 overtime, and every template outside the pattern forbidden
- * through `contract.maxShiftsPerTemplate`. Each hire's position is funded: a labor-dollar cap is raised
- * by the hire's wages over the horizon, or the hire could only displace the staff the cap already pays.
+ * through `contract.maxShiftsPerTemplate` (hires.ts). Each hire's position is funded: a labor-dollar
+ * cap is raised by the hire's wages over the horizon, or the hire could only displace the staff the cap
+ * already pays.
  *
  * The counts are solved one after another, never side by side: each solve already keeps both cores of
  * the machines this runs on busy, and a time limit should mean the same search for every count. Count k
  * starts from count k − 1's schedule with the new hire idle, and keeps that schedule when its own search
  * finds nothing cheaper, so a count is never priced above the one before it for the search's sake.
+ * The other way round, count k's schedule with one hire's shifts taken out is a schedule for k − 1 hires:
+ * from the most hires down, each count keeps the cheaper of its own and that one (savings.ts then credits
+ * a hire only with what its shifts did, not with what one count's search found and the other's did not).
  */
-import { PlanningInputSchema, daysBetween, type Explanation, type PlanningInput, type RoleFamily, type Schedule, type StaffMember } from "../../../models/index.js";
+import type { Explanation, PlanningInput, RoleFamily, Schedule } from "../../../models/index.js";
 import { optimize, type OptimizeOptions, type OptimizeOutcome } from "../../optimize.js";
 import { explain, prepare, type Prepared } from "../../pipeline.js";
 import { OVERTIME_PREMIUM } from "../../../solver/check/pay.js";
 import { relativeGap } from "../../../solver/engines/types.js";
 import { HOURS_PER_FTE_PERIOD, PERIODS_PER_YEAR, isRegular } from "./productivity.js";
 import { recommend } from "./recommendation.js";
+import { addMarginalSavings } from "./savings.js";
 import type { ResolvedHire } from "./settings.js";
+import { HIRE_ID_PREFIX, hireWagesOverHorizon, payPeriodsOf, withHires, withoutHire } from "./hires.js";
 
 export interface WhatIfOptions {
   hire: ResolvedHire;
@@ -62,15 +68,19 @@ export interface WhatIfRow {
   warnings?: string[];
   /** The solve found nothing cheaper than the schedule for one hire fewer, the new hire idle: that is this row's schedule. */
   keptPreviousSchedule?: true;
+  /** The schedule for one hire more, less one hire's shifts, was cheaper than this count's own: that is this row's schedule. */
+  fromOneHireMore?: true;
   /** Absent when the solve returned no schedule (timed out or infeasible). */
   figures?: WhatIfFigures;
   /** Fall in avoidable dollars from one hire fewer (absent for 0 hires or when either has no schedule). */
   marginalSaving?: number;
   marginalSavingPerYear?: number;
-  /** The two compared rows' uncertainty summed, a year: how far the saving may be off because of the solver. */
+  /** The two compared rows' uncertainty summed, a year: how far the saving may be off because of the solver (absent when a row has no bound). */
   marginalSavingUncertaintyPerYear?: number;
-  /** The saving is smaller than that uncertainty: the solver cannot tell it from nothing. */
+  /** The saving is smaller than that uncertainty, or a compared row has no bound: the solver cannot tell it from nothing. */
   savingWithinUncertainty?: boolean;
+  /** What to know before quoting the saving, in words (a hire who worked no shift; a saving within the solver's uncertainty). */
+  savingNote?: string;
 }
 
 export interface WhatIfFigures {
@@ -89,6 +99,10 @@ export interface WhatIfFigures {
   laborDollars: number;
   /** Of which paid to the hypothetical hires. */
   hireDollars: number;
+  /** Paid hours of the hypothetical hires. */
+  hireHours: number;
+  /** Hypothetical hires who worked no shift: with one, the schedule is one for a hire fewer and the last hire saves nothing. */
+  idleHires: number;
   /** Overtime + agency/PRN + uncovered dollars: what a hire can save. */
   avoidableDollars: number;
   budgetUse: { laborPercent?: number; overtimePercent?: number; agencyPercent?: number };
@@ -117,34 +131,6 @@ export interface WhatIfView {
   allOptimal: boolean;
 }
 
-export const HIRE_ID_PREFIX = "whatif-hire-";
-
-const payPeriodsOf = (input: PlanningInput): number => (daysBetween(input.horizon.start, input.horizon.end) + 1) / 14;
-
-/** A hire's base wages over the horizon: rate × FTE × 80 h × pay periods (what a labor-dollar cap measures, without benefits). */
-export function hireWagesOverHorizon(input: PlanningInput, hire: ResolvedHire): number {
-  return hire.hourlyRate * hire.fte * HOURS_PER_FTE_PERIOD * payPeriodsOf(input);
-}
-
-/** The input with `count` hypothetical hires added as ordinary staff members, their positions funded. */
-export function withHires(input: PlanningInput, hire: ResolvedHire, count: number): PlanningInput {
-  const family = input.levels.find((l) => l.id === hire.level)!.roleFamily;
-  const forbidden = Object.fromEntries(input.shiftTemplates.filter((t) => t.roleFamily === family && !hire.templates.includes(t.id)).map((t) => [t.id, 0]));
-  const hires: Partial<StaffMember>[] = Array.from({ length: count }, (_, i) => ({
-    id: `${HIRE_ID_PREFIX}${i + 1}`,
-    name: `Hypothetical hire ${i + 1}`,
-    level: hire.level,
-    fte: hire.fte,
-    hourlyRate: hire.hourlyRate,
-    overtimeRule: "weekly40",
-    employment: "staff",
-    contract: { maxShiftsPerTemplate: forbidden },
-  }));
-  const cap = input.budget.laborDollars;
-  const budget = cap === undefined ? input.budget : { ...input.budget, laborDollars: cap + count * hireWagesOverHorizon(input, hire) };
-  return PlanningInputSchema.parse({ ...input, budget, staff: [...input.staff, ...hires] });
-}
-
 function figuresOf(input: PlanningInput, e: Explanation, uncoveredValue: Record<RoleFamily, number>): WhatIfFigures {
   const members = new Map(input.staff.map((s) => [s.id, s]));
   const uncoveredByArea: Record<string, number> = Object.fromEntries(input.areas.map((a) => [a.id, 0]));
@@ -153,7 +139,7 @@ function figuresOf(input: PlanningInput, e: Explanation, uncoveredValue: Record<
     uncoveredByArea[line.area] = (uncoveredByArea[line.area] ?? 0) + line.uncoveredStaffHours;
     uncoveredDollars += line.uncoveredStaffHours * (uncoveredValue[line.roleFamily as RoleFamily] ?? 0);
   }
-  let overtimeHours = 0, overtimeDollars = 0, agencyHours = 0, agencyDollars = 0, hireDollars = 0;
+  let overtimeHours = 0, overtimeDollars = 0, agencyHours = 0, agencyDollars = 0, hireDollars = 0, hireHours = 0, idleHires = 0;
   for (const s of e.staff) {
     const member = members.get(s.staff)!;
     const pay = s.regularDollars + s.differentialDollars + s.overtimePremiumDollars;
@@ -165,7 +151,11 @@ function figuresOf(input: PlanningInput, e: Explanation, uncoveredValue: Record<
       agencyHours += s.paidHours;
       agencyDollars += pay;
     }
-    if (s.staff.startsWith(HIRE_ID_PREFIX)) hireDollars += pay;
+    if (s.staff.startsWith(HIRE_ID_PREFIX)) {
+      hireDollars += pay;
+      hireHours += s.paidHours;
+      if (s.shifts === 0) idleHires++;
+    }
   }
   const percent = (use?: { cap: number; used: number }): number | undefined => (use && use.cap > 0 ? (100 * use.used) / use.cap : undefined);
   const budgetUse = {
@@ -184,29 +174,23 @@ function figuresOf(input: PlanningInput, e: Explanation, uncoveredValue: Record<
     agencyDollars,
     laborDollars: e.cost.totalDollars,
     hireDollars,
+    hireHours,
+    idleHires,
     avoidableDollars: overtimeDollars + agencyDollars + uncoveredDollars,
     budgetUse,
   };
 }
 
-/** One count's outcome, with the schedule for one hire fewer kept when the solve found nothing cheaper. */
-type CountOutcome = OptimizeOutcome & { keptPreviousSchedule?: true };
+/** One count's outcome, with another count's schedule when that was cheaper than what the solve found. */
+type CountOutcome = OptimizeOutcome & { keptPreviousSchedule?: true; fromOneHireMore?: true };
 
 /**
- * Solves one count from the schedule for one hire fewer. That schedule, the new hire idle, keeps every
- * hard rule the solve for one hire fewer kept (a hire's hours are a soft band) unless the checker says
- * otherwise; when it is cheaper than what the search returned, or the search returned nothing, it is kept,
- * with the search's bound.
+ * The outcome, or `schedule` (another count's, made one of this count) when the checker finds it keeps
+ * every hard rule and prices it below what the solve returned, or the solve returned nothing; with the
+ * solve's bound, which holds for any schedule of this count.
  */
-async function solveCount(prepared: Prepared, previous: Schedule | undefined, options: WhatIfOptions, timeLimitSeconds: number): Promise<CountOutcome> {
-  const outcome = await (options.optimizer ?? optimize)(prepared, {
-    timeLimitSeconds,
-    ...(options.relativeGap !== undefined ? { relativeGap: options.relativeGap } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(previous ? { warmStart: previous } : {}),
-  });
-  if (!previous) return outcome;
-  const carried = explain(prepared, previous);
+function cheaperOf(prepared: Prepared, outcome: CountOutcome, schedule: Schedule, from: "one hire fewer" | "one hire more"): CountOutcome {
+  const carried = explain(prepared, schedule);
   const found = outcome.objective ?? outcome.explanation?.total;
   if (!carried.feasible || (found !== undefined && found <= carried.total + 1e-6 * Math.max(1, Math.abs(carried.total)))) return outcome;
   const bound = outcome.bound === undefined ? undefined : Math.min(outcome.bound, carried.total);
@@ -215,13 +199,28 @@ async function solveCount(prepared: Prepared, previous: Schedule | undefined, op
     engine: outcome.engine,
     seconds: outcome.seconds,
     model: outcome.model,
-    schedule: previous,
+    schedule,
     explanation: carried,
     objective: carried.total,
     ...(bound !== undefined ? { bound, gap: relativeGap(carried.total, bound) } : {}),
     ...(outcome.warnings ? { warnings: outcome.warnings } : {}),
-    keptPreviousSchedule: true,
+    ...(from === "one hire fewer" ? { keptPreviousSchedule: true as const } : { fromOneHireMore: true as const }),
   };
+}
+
+/**
+ * Solves one count from the schedule for one hire fewer. That schedule, the new hire idle, keeps every
+ * hard rule the solve for one hire fewer kept (a hire's hours are a soft band) unless the checker says
+ * otherwise; when it is cheaper than what the search returned, or the search returned nothing, it is kept.
+ */
+async function solveCount(prepared: Prepared, previous: Schedule | undefined, options: WhatIfOptions, timeLimitSeconds: number): Promise<CountOutcome> {
+  const outcome = await (options.optimizer ?? optimize)(prepared, {
+    timeLimitSeconds,
+    ...(options.relativeGap !== undefined ? { relativeGap: options.relativeGap } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(previous ? { warmStart: previous } : {}),
+  });
+  return previous ? cheaperOf(prepared, outcome, previous, "one hire fewer") : outcome;
 }
 
 /** Objective − bound in dollars; from the gap when only it is known; 0 for a proof; absent without a bound. */
@@ -244,6 +243,7 @@ function rowOf(k: number, scenario: PlanningInput, outcome: CountOutcome, uncove
     seconds: outcome.seconds,
     ...(outcome.warnings ? { warnings: outcome.warnings } : {}),
     ...(outcome.keptPreviousSchedule ? { keptPreviousSchedule: true as const } : {}),
+    ...(outcome.fromOneHireMore ? { fromOneHireMore: true as const } : {}),
     ...(outcome.explanation ? { figures: figuresOf(scenario, outcome.explanation, uncoveredValue) } : {}),
   };
 }
@@ -252,30 +252,27 @@ function rowOf(k: number, scenario: PlanningInput, outcome: CountOutcome, uncove
 export async function runWhatIf(input: PlanningInput, options: WhatIfOptions): Promise<{ view: WhatIfView; baseline?: Schedule }> {
   const { hire, maxHires } = options;
   const timeLimitSeconds = options.timeLimitSeconds ?? 60;
-  const rows: WhatIfRow[] = [];
+  const prepared: Prepared[] = [];
+  const outcomes: CountOutcome[] = [];
   let previous: Schedule | undefined;
-  let baseline: Schedule | undefined;
   for (let k = 0; k <= maxHires; k++) {
-    const scenario = withHires(input, hire, k);
-    const outcome = await solveCount(prepare(scenario), previous, options, timeLimitSeconds);
+    prepared.push(prepare(withHires(input, hire, k)));
+    const outcome = await solveCount(prepared[k]!, previous, options, timeLimitSeconds);
     options.onSolved?.(k, outcome);
-    rows.push(rowOf(k, scenario, outcome, options.uncoveredStaffHourDollars));
+    outcomes.push(outcome);
     // Without a schedule for this count the next starts from the last one there is, two hires idle.
     previous = outcome.schedule ?? previous;
-    if (k === 0) baseline = outcome.schedule;
   }
+  // From the most hires down, so a schedule found for 3 hires can stand for 2, then 1, then 0. Every hire
+  // is tried as the one taken out: hires are alike, but the search does not give them alike shifts.
+  for (let k = maxHires; k >= 1; k--) {
+    const schedule = outcomes[k]!.schedule;
+    for (let j = 1; schedule && j <= k; j++) outcomes[k - 1] = cheaperOf(prepared[k - 1]!, outcomes[k - 1]!, withoutHire(schedule, j), "one hire more");
+  }
+  const rows = outcomes.map((o, k) => rowOf(k, prepared[k]!.input, o, options.uncoveredStaffHourDollars));
+  const baseline = outcomes[0]!.schedule;
   const annualFactor = PERIODS_PER_YEAR / payPeriodsOf(input);
-  for (let k = 1; k < rows.length; k++) {
-    const before = rows[k - 1]!, after = rows[k]!;
-    if (!before.figures || !after.figures) continue;
-    after.marginalSaving = before.figures.avoidableDollars - after.figures.avoidableDollars;
-    after.marginalSavingPerYear = after.marginalSaving * annualFactor;
-    if (before.uncertaintyDollars !== undefined && after.uncertaintyDollars !== undefined) {
-      const uncertainty = before.uncertaintyDollars + after.uncertaintyDollars;
-      after.marginalSavingUncertaintyPerYear = uncertainty * annualFactor;
-      after.savingWithinUncertainty = Math.abs(after.marginalSaving) < uncertainty;
-    }
-  }
+  addMarginalSavings(rows, annualFactor);
   const positionCostPerYear = hire.hourlyRate * hire.fte * HOURS_PER_FTE_PERIOD * PERIODS_PER_YEAR * (1 + options.benefitsLoad);
   const advice = recommend(rows, { positionCostPerYear, timeLimitSeconds });
   const cap = input.budget.laborDollars;

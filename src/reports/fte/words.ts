@@ -25,7 +25,7 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
     `staff-hours valued at ${money(uncovered.pharmacist)} per pharmacist hour and ${money(uncovered.technician)} per technician hour. ` +
     `It is annualized by ${num(w.annualFactor, 2)} (26 pay periods ÷ ${num(r.horizon.payPeriods, 2)} in the horizon) and compared with the ` +
     `position's yearly cost: rate × FTE × 2,080 h × (1 + benefits load). Straight-time hours that the hire takes over from ` +
-    `existing staff are not counted as saving.`;
+    `existing staff are not counted as saving, and a hire who works no shift in the schedule found saves nothing.`;
   const method = [
     `Productivity view: for each role family, the hours the workload needs are the units due in the horizon times the ` +
       `standard minutes per unit, divided by 60, plus the fixed activity hours per pay period times the ${num(r.horizon.payPeriods, 2)} pay periods ` +
@@ -37,12 +37,15 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
       `activity hours, turned into worked and paid FTE the same way.`,
     `Filled FTE is the sum of the FTE of regular staff at each level; PRN and agency staff (and staff with FTE 0, which the input format reads as PRN) ` +
       `are listed apart and not counted. The gap is paid FTE needed minus filled FTE, priced at the role family's FTE-weighted mean base rate × paid hours × ` +
-      `(1 + benefits load) (a family with no regular staff: the mean rate of its PRN and agency staff).`,
+      `(1 + benefits load) (a family with no regular staff: the mean rate of its PRN and agency staff; with no staff at all: the default hire's rate ` +
+      `if fte.defaultHire gives one for a level of the family, else the cost is unknown and not given).`,
     `Schedule view: the horizon is optimized with today's staff, then with 1 to ${w.rows.length - 1} hypothetical hire(s) of ${level.name} ` +
       `(${num(w.hire.fte, 2)} FTE, ${w.hire.pattern} shifts they are qualified for: ${w.hire.templates.join(", ")}, ${rate(w.hire.hourlyRate)}), each an ordinary ` +
       `staff member added to the input. The counts are solved one after another, each from the schedule for one hire fewer with the new hire idle, ` +
-      `and that schedule is kept when the solve finds nothing cheaper. Every solve keeps every hard labor rule; uncovered hours, overtime, PRN/agency use and cost ` +
-      `are measured by the independent checker on the schedule returned.`,
+      `and that schedule is kept when the solve finds nothing cheaper. Then, from the most hires down, each count's schedule with one hire's shifts taken out, ` +
+      `a schedule for one hire fewer, replaces that count's own when the checker finds it cheaper, so a hire is credited with what its shifts did and not ` +
+      `with what one count's search found and the other's did not. Every solve keeps every hard labor rule; uncovered hours, overtime, PRN/agency use and cost ` +
+      `are measured by the independent checker on the schedule kept.`,
     `The recommended number of hires is the largest count for which every added position saves at least its yearly cost, given only when ` +
       `each comparison it rests on holds whatever the solver's uncertainty: a saving is known to within the two schedules' objective − bound, ` +
       `and a saving smaller than that is marked as within the solver's uncertainty.`,
@@ -74,6 +77,7 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
         ? ` Every solve was proven optimal.`
         : ` Not every solve was proven optimal: each row gives how far its schedule may be from the best possible (objective − bound, in dollars over the horizon), and a saving smaller than the two compared rows' together is within the solver's uncertainty, not the hire's effect.`) +
       (w.rows.some((row) => row.keptPreviousSchedule) ? ` The solve for ${w.rows.filter((row) => row.keptPreviousSchedule).map((row) => row.hires).join(", ")} hire(s) found nothing cheaper than the schedule for one hire fewer, which is kept with the new hire idle.` : "") +
+      (w.rows.some((row) => row.fromOneHireMore) ? ` For ${w.rows.filter((row) => row.fromOneHireMore).map((row) => row.hires).join(", ")} hire(s) the schedule for one hire more, less a hire's shifts, was cheaper than the solve's own and is the one reported.` : "") +
       (w.rows.some((row) => row.warnings) ? ` Some steps of the solve for ${w.rows.filter((row) => row.warnings).map((row) => row.hires).join(", ")} hire(s) failed and were left out (see provenance): those schedules may cost more than the solver would otherwise find.` : ""),
   ];
   return { savingDefinition, method, assumptions, findings: findings(r) };
@@ -81,14 +85,24 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
+/** What a gap's dollars are when no rate is known: said in every format, as $0 would be read as free. */
+export const UNKNOWN_COST = "unknown: no staff of this role family to take a rate from";
+
+const RATE_BASIS_WORDS: Record<Figures["productivity"]["roleFamilies"][number]["rateBasis"], string> = {
+  "regular staff": "",
+  "PRN and agency staff": ", at the mean rate of the PRN and agency staff, as there are no regular staff",
+  "default hire": ", at the default hire's rate (fte.defaultHire.hourlyRate), as the role family has no staff",
+  none: "",
+};
+
 function familyFinding(f: Figures["productivity"]["roleFamilies"][number]): string {
   const c = f.coverage;
   return (
     `${f.roleFamily === "pharmacist" ? "Pharmacists" : "Technicians"}: the workload needs ${num(f.paidFte)} paid FTE (${num(f.workedFte)} worked); ` +
     `${num(f.filledFte)} are filled${f.budgetedFte !== undefined ? ` and ${num(f.budgetedFte)} budgeted` : ""}, a gap of ${num(f.gapFte)} FTE ` +
-    (f.rateBasis === "none"
-      ? `(not priced: nobody at these levels has a rate to price it at). `
-      : `(${money(f.gapDollarsPerYear)} a year with benefits${f.rateBasis === "regular staff" ? "" : `, at the mean rate of the PRN and agency staff, as there are no regular staff`}). `) +
+    (f.gapDollarsPerYear === undefined
+      ? `(its cost ${UNKNOWN_COST}; fte.defaultHire.hourlyRate for one of its levels would price it). `
+      : `(${money(f.gapDollarsPerYear)} a year with benefits${RATE_BASIS_WORDS[f.rateBasis]}). `) +
     `The demand the schedule must cover needs ${num(c.paidFte)} paid FTE, a gap of ${num(c.gapFte)} FTE: to the workload's ${num(c.workloadStaffHours, 0)} staff-hours, ` +
     `whole people per area and interval add ${num(c.wholePeopleStaffHours, 0)} and floors ${num(c.floorStaffHours, 0)}.`
   );
@@ -97,10 +111,9 @@ function familyFinding(f: Figures["productivity"]["roleFamilies"][number]): stri
 function findings(r: Figures): string[] {
   const out = r.productivity.roleFamilies.map(familyFinding);
   const w = r.whatIf;
-  if (w.recommendedHires === undefined) {
-    out.push(`No recommendation: ${w.noRecommendation ?? ""}`);
-    return out;
-  }
+  // Every saving that should not be quoted bare, with what to say beside it.
+  const quoteWith = w.rows.filter((row) => row.savingNote).map((row) => `Hire ${row.hires} saves ${money(row.marginalSavingPerYear!)} a year in the schedules found. ${row.savingNote}`);
+  if (w.recommendedHires === undefined) return [...out, `No recommendation: ${w.noRecommendation ?? ""}`, ...quoteWith];
   const tried = w.rows.length - 1;
   if (w.capped) {
     out.push(
@@ -116,5 +129,5 @@ function findings(r: Figures): string[] {
   }
   const noisy = w.rows.filter((row) => row.savingWithinUncertainty).map((row) => row.hires);
   if (noisy.length > 0) out.push(`The saving of hire(s) ${noisy.join(", ")} is within the solver's uncertainty, so it cannot be told from nothing; the recommendation does not rest on it.`);
-  return out;
+  return [...out, ...quoteWith];
 }

@@ -11,7 +11,7 @@ import type { WhatIfFigures, WhatIfRow } from "../../../src/reports/fte/what-if.
 import { capture } from "../../fixtures/cli.js";
 import { BASE } from "../../fixtures/world.js";
 
-const figures: WhatIfFigures = { uncoveredByArea: {}, uncoveredStaffHours: 0, uncoveredDollars: 0, overtimeHours: 0, overtimeDollars: 0, agencyHours: 0, agencyDollars: 0, laborDollars: 0, hireDollars: 0, avoidableDollars: 0, budgetUse: {} };
+const figures: WhatIfFigures = { uncoveredByArea: {}, uncoveredStaffHours: 0, uncoveredDollars: 0, overtimeHours: 0, overtimeDollars: 0, agencyHours: 0, agencyDollars: 0, laborDollars: 0, hireDollars: 0, hireHours: 0, idleHires: 0, avoidableDollars: 0, budgetUse: {} };
 const options = { positionCostPerYear: 65_000, timeLimitSeconds: 2 };
 
 let dir: string;

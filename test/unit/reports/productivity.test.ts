@@ -135,7 +135,7 @@ describe("productivity-based FTE", () => {
     expect(rph.paidFte).toBeCloseTo(0.109375, 9);
     expect(rph.coverage.paidFte).toBeCloseTo(0.65625, 9);
     expect(rph.coverage.gapFte).toBeCloseTo(0.65625 - 1.9, 9);
-    expect(rph.coverage.gapDollarsPerYear).toBeCloseTo((0.65625 - 1.9) * 80 * rph.hourlyRate * (1 + view.benefitsLoad) * 26, 6);
+    expect(rph.coverage.gapDollarsPerYear).toBeCloseTo((0.65625 - 1.9) * 80 * rph.hourlyRate! * (1 + view.benefitsLoad) * 26, 6);
   });
 
   it("names every bad setting by its path", () => {

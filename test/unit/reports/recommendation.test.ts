@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { recommend } from "../../../src/reports/fte/recommendation.js";
 import type { WhatIfFigures, WhatIfRow } from "../../../src/reports/fte/what-if.js";
 
-const figures: WhatIfFigures = { uncoveredByArea: {}, uncoveredStaffHours: 0, uncoveredDollars: 0, overtimeHours: 0, overtimeDollars: 0, agencyHours: 0, agencyDollars: 0, laborDollars: 0, hireDollars: 0, avoidableDollars: 0, budgetUse: {} };
+const figures: WhatIfFigures = { uncoveredByArea: {}, uncoveredStaffHours: 0, uncoveredDollars: 0, overtimeHours: 0, overtimeDollars: 0, agencyHours: 0, agencyDollars: 0, laborDollars: 0, hireDollars: 0, hireHours: 0, idleHires: 0, avoidableDollars: 0, budgetUse: {} };
 const row = (hires: number, extra: Partial<WhatIfRow>): WhatIfRow => ({ hires, status: "optimal", gap: 0, uncertaintyDollars: 0, seconds: 2, figures, ...extra });
 /** Hire `hires` saving `perYear`, give or take `uncertaintyPerYear`. */
 const saving = (hires: number, perYear: number, uncertaintyPerYear = 0, extra: Partial<WhatIfRow> = {}): WhatIfRow =>

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { PlanningInput } from "../../../models/index.js";
 import { buildFteReport, renderFteReport, type FteReport } from "../../../src/reports/fte/report.js";
 import { parseHireFlag, resolveHire } from "../../../src/reports/fte/settings.js";
-import { runWhatIf, withHires } from "../../../src/reports/fte/what-if.js";
+import { runWhatIf } from "../../../src/reports/fte/what-if.js";
+import { withHires } from "../../../src/reports/fte/hires.js";
 import { explain, prepare } from "../../../src/pipeline.js";
 import { methodAndAssumptions } from "../../../src/reports/fte/words.js";
 import { smallWorld } from "../../fixtures/small-world.js";
@@ -14,6 +15,8 @@ import { BASE, a, withRule, world } from "../../fixtures/world.js";
 import { hourOfWeekProfiles } from "../../../src/reports/fte/hour-of-week.js";
 import { productivityView } from "../../../src/reports/fte/productivity.js";
 import { outcomeOf } from "./stand-in.js";
+import type { OptimizeOutcome } from "../../../src/optimize.js";
+import type { Prepared } from "../../../src/pipeline.js";
 import { FteSettingsSchema } from "../../../models/index.js";
 
 /** Two days; two IV technicians needed 07:00–19:00, and only Cat (tech2) is sterile-trained. */
@@ -205,6 +208,27 @@ describe("FTE report on a small world", () => {
     const warned = { ...report, ...figures, ...words };
     expect(renderFteReport(warned, "html").body).toContain(`<td>${warnings[0]}</td>`);
     expect(renderFteReport(warned, "csv").body.split("\r\n")).toContain(`what-if,,,,1,solver warning,"${warnings[0]}",`); // quoted: it holds a comma
+  });
+
+  it("labels a saving the solver cannot tell from nothing beside its figure in the findings, the HTML, the CSV and the JSON", async () => {
+    // Both counts' searches stop with a schedule and no bound: Cat on IV for today's staff, the hire beside her.
+    const input = ivShort();
+    const hire = resolveHire(input, { level: "tech2", fte: 1, pattern: "IV10" });
+    if (!hire.ok) throw new Error("hire");
+    const catOnIv = [a("C", "2026-03-02", "IV10"), a("C", "2026-03-03", "IV10")];
+    const optimizer = async (prepared: Prepared): Promise<OptimizeOutcome> =>
+      outcomeOf(prepared, { assignments: prepared.input.staff.length === input.staff.length ? catOnIv : [...catOnIv, a("whatif-hire-1", "2026-03-02", "IV10"), a("whatif-hire-1", "2026-03-03", "IV10")] }, { status: "feasible", bound: undefined, gap: undefined });
+    const { view } = await runWhatIf(input, { hire: hire.value, maxHires: 1, uncoveredStaffHourDollars: { pharmacist: 0, technician: 40 }, benefitsLoad: 0.25, optimizer });
+    const { savingDefinition: _s, method: _m, assumptions: _a, findings: _f, ...figures } = { ...report, whatIf: view };
+    const noted = { ...report, ...figures, ...methodAndAssumptions(input, figures) };
+    const note = "Within the solver's uncertainty: the solve for 0 and 1 hire(s) found no bound on its cost, so the saving cannot be told from nothing.";
+    // 20 h × $40 × 182.
+    expect(noted.findings).toContain(`Hire 1 saves $145,600 a year in the schedules found. ${note}`);
+    expect(renderFteReport(noted, "html").body).toContain(`<td>$145,600 <span class="noise">${note}</span></td>`);
+    const csv = renderFteReport(noted, "csv").body.split("\r\n");
+    expect(csv).toContain(`what-if,,,,1,"marginal saving within the solver's uncertainty, per year",145600,$`);
+    expect(csv).toContain(`what-if,,,,1,saving note,"${note}",`); // quoted: it holds a comma
+    expect(JSON.parse(renderFteReport(noted, "json").body).whatIf.rows[1]).toMatchObject({ marginalSavingPerYear: 145600, savingWithinUncertainty: true, savingNote: note });
   });
 
   it("names both causes of the gap between the workload and the coverage-based need, in words, HTML and CSV", () => {

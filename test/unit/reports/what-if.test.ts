@@ -1,8 +1,9 @@
 /**
  * How the what-if solves its counts and weighs what they return: one after another, each from the schedule
- * for one hire fewer, keeping that schedule when the solve finds nothing cheaper, with each solve's
- * uncertainty in dollars beside every saving. The optimizer is a stand-in that returns what each test
- * chooses, so nothing depends on how fast a solve is.
+ * for one hire fewer, keeping that schedule when the solve finds nothing cheaper, then each count from the
+ * schedule for one hire more less a hire when that is cheaper, with each solve's uncertainty in dollars
+ * beside every saving. The optimizer is a stand-in that returns what each test chooses, so nothing
+ * depends on how fast a solve is.
  */
 import { describe, expect, it } from "vitest";
 import type { PlanningInput, Schedule } from "../../../models/index.js";
@@ -61,6 +62,57 @@ describe("the what-if's solves", () => {
     expect(one).toMatchObject({ status: "feasible", keptPreviousSchedule: true, marginalSaving: 0 });
     expect(one!.figures!.uncoveredStaffHours).toBe(none!.figures!.uncoveredStaffHours);
     expect(one!.figures!.hireDollars).toBe(0);
+  });
+
+  it("credit a hire with what its shifts covered, not with what count 1's search found for today's staff and count 0's did not", async () => {
+    const input = ivShort();
+    // Count 0's search finds nobody working (40 uncovered IV hours); count 1's finds Cat on IV as well as
+    // the hire: the hire's own shifts cover 20 of those hours, Cat's the other 20.
+    const optimizer = async (prepared: Prepared): Promise<OptimizeOutcome> =>
+      outcomeOf(prepared, prepared.input.staff.length === input.staff.length ? { assignments: [] } : hireOnIv, { status: "feasible", bound: undefined, gap: undefined });
+    const { view, baseline } = await runWhatIf(input, options(input, 1, optimizer));
+    const [none, one] = view.rows;
+    // 20 h × $40, not the 40 h the two searches differ by.
+    expect(one!.marginalSaving).toBeCloseTo(800, 6);
+    // Count 1's schedule less the hire (Cat on IV) is a schedule for today's staff, cheaper than count 0's own.
+    expect(none).toMatchObject({ fromOneHireMore: true, status: "feasible" });
+    expect(baseline).toEqual(catOnIv);
+    expect(none!.figures!.uncoveredByArea["iv-room"]).toBeCloseTo(20, 6);
+    // The hire's own: two IV10 shifts of 10 h less a 30-minute unpaid break, at $25.
+    expect(one!.figures!.idleHires).toBe(0);
+    expect(one!.figures!.hireHours).toBeCloseTo(19, 9);
+    expect(one!.figures!.hireDollars).toBeCloseTo(19 * 25, 6);
+    // Neither search found a bound: the saving is labelled, not bare.
+    expect(one).toMatchObject({ savingWithinUncertainty: true, savingNote: "Within the solver's uncertainty: the solve for 0 and 1 hire(s) found no bound on its cost, so the saving cannot be told from nothing." });
+  });
+
+  it("credit a hire who worked no shift with nothing, whatever count 0's search found", async () => {
+    const input = ivShort();
+    // Count 1's search finds Cat on IV and leaves the hire idle; count 0's found nobody working, or claims
+    // a price below what the checker gives count 1's schedule (so that one is not taken for count 0).
+    for (const claimed of [undefined, 0]) {
+      const optimizer = async (prepared: Prepared): Promise<OptimizeOutcome> =>
+        prepared.input.staff.length === input.staff.length ? outcomeOf(prepared, { assignments: [] }, claimed === undefined ? {} : { objective: claimed, bound: claimed }) : outcomeOf(prepared, catOnIv);
+      const { view } = await runWhatIf(input, options(input, 1, optimizer));
+      const one = view.rows[1]!;
+      expect(one.marginalSaving).toBe(0);
+      expect(one.figures).toMatchObject({ hireHours: 0, hireDollars: 0, idleHires: 1 });
+      expect(one.savingNote).toBe("The hire worked no shift in the schedule found, so hire 1 saves nothing.");
+    }
+  });
+
+  it("carry a schedule found for more hires down to every fewer count, the hires after the one taken out renumbered", async () => {
+    const input = ivShort();
+    // Only count 2's search finds anything: Cat and hire 2 on IV, hire 1 idle.
+    const found: Schedule = { assignments: [...catOnIv.assignments, a("whatif-hire-2", "2026-03-02", "IV10"), a("whatif-hire-2", "2026-03-03", "IV10")] };
+    const optimizer = async (prepared: Prepared): Promise<OptimizeOutcome> => outcomeOf(prepared, prepared.input.staff.length === input.staff.length + 2 ? found : { assignments: [] });
+    const { view } = await runWhatIf(input, options(input, 2, optimizer));
+    const [none, one, two] = view.rows;
+    expect([none!.fromOneHireMore, one!.fromOneHireMore, two!.fromOneHireMore]).toEqual([true, true, undefined]);
+    expect(one!.figures).toMatchObject({ idleHires: 0, uncoveredStaffHours: 0 });
+    expect(none!.figures!.uncoveredStaffHours).toBeCloseTo(20, 6);
+    expect(one!.marginalSaving).toBeCloseTo(800, 6);
+    expect(two!.marginalSaving).toBe(0);
   });
 
   it("report each solve's distance from the best possible, objective − bound, in dollars", async () => {

@@ -1,0 +1,46 @@
+/**
+ * The what-if's hypothetical hires as ordinary staff members: added to an input (`withHires`), and taken
+ * out of a schedule (`withoutHire`), which turns a schedule for k hires into one for k − 1. Input: a
+ * planning input or a schedule and the hire. Output: the same, with one hire more or fewer.
+ */
+import { PlanningInputSchema, daysBetween, type PlanningInput, type Schedule, type StaffMember } from "../../../models/index.js";
+import { HOURS_PER_FTE_PERIOD } from "./productivity.js";
+import type { ResolvedHire } from "./settings.js";
+
+export const HIRE_ID_PREFIX = "whatif-hire-";
+
+export const payPeriodsOf = (input: PlanningInput): number => (daysBetween(input.horizon.start, input.horizon.end) + 1) / 14;
+
+/** A hire's base wages over the horizon: rate × FTE × 80 h × pay periods (what a labor-dollar cap measures, without benefits). */
+export function hireWagesOverHorizon(input: PlanningInput, hire: ResolvedHire): number {
+  return hire.hourlyRate * hire.fte * HOURS_PER_FTE_PERIOD * payPeriodsOf(input);
+}
+
+/** The input with `count` hypothetical hires added as ordinary staff members, their positions funded. */
+export function withHires(input: PlanningInput, hire: ResolvedHire, count: number): PlanningInput {
+  const family = input.levels.find((l) => l.id === hire.level)!.roleFamily;
+  const forbidden = Object.fromEntries(input.shiftTemplates.filter((t) => t.roleFamily === family && !hire.templates.includes(t.id)).map((t) => [t.id, 0]));
+  const hires: Partial<StaffMember>[] = Array.from({ length: count }, (_, i) => ({
+    id: `${HIRE_ID_PREFIX}${i + 1}`,
+    name: `Hypothetical hire ${i + 1}`,
+    level: hire.level,
+    fte: hire.fte,
+    hourlyRate: hire.hourlyRate,
+    overtimeRule: "weekly40",
+    employment: "staff",
+    contract: { maxShiftsPerTemplate: forbidden },
+  }));
+  const cap = input.budget.laborDollars;
+  const budget = cap === undefined ? input.budget : { ...input.budget, laborDollars: cap + count * hireWagesOverHorizon(input, hire) };
+  return PlanningInputSchema.parse({ ...input, budget, staff: [...input.staff, ...hires] });
+}
+
+/** `schedule` without hire `j`'s shifts, the hires after j renumbered down: a schedule for one hire fewer. */
+export function withoutHire(schedule: Schedule, j: number): Schedule {
+  const renumbered = (id: string): string => {
+    const n = id.startsWith(HIRE_ID_PREFIX) ? Number(id.slice(HIRE_ID_PREFIX.length)) : 0;
+    return n > j ? `${HIRE_ID_PREFIX}${n - 1}` : id;
+  };
+  const assignments = schedule.assignments.filter((x) => x.staff !== `${HIRE_ID_PREFIX}${j}`).map((x) => ({ ...x, staff: renumbered(x.staff) }));
+  return { ...schedule, assignments };
+}
