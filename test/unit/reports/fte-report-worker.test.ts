@@ -25,5 +25,8 @@ it("posts progress while the first what-if solve runs, its elapsed time moving o
   const outcome = messages.at(-1)!;
   expect(outcome).toMatchObject({ type: "outcome", report: expect.anything() });
   const beforeFirst = messages.filter((m) => m.type === "progress" && m.progress.solvesDone === 0).map((m) => (m.type === "progress" ? m.progress.elapsedSeconds : NaN));
-  expect(Math.max(...beforeFirst)).toBeGreaterThanOrEqual(2);
+  // Its elapsed time moves on while the solve runs (it once stayed at 0 until a solve was done): no
+  // figure of how far, which would be a speed check.
+  expect(new Set(beforeFirst).size).toBeGreaterThanOrEqual(2);
+  expect(Math.max(...beforeFirst)).toBeGreaterThan(0);
 });
