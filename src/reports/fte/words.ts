@@ -6,7 +6,11 @@ import type { PlanningInput } from "../../../models/index.js";
 import type { FteReport } from "./report.js";
 import { HOURS_PER_FTE_PERIOD, PERIODS_PER_YEAR } from "./productivity.js";
 
-export const num = (n: number, digits = 1): string => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** A figure for people to read; a negative one with the minus sign, as `money` writes it ("−2.7", not "-2.7"). */
+export const num = (n: number, digits = 1): string => {
+  const text = n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return text.startsWith("-") ? `−${text.slice(1)}` : text;
+};
 export const money = (n: number): string => `${n < 0 ? "−" : ""}$${Math.abs(n).toLocaleString("en-US", { maximumFractionDigits: 0 })}`;
 export const pct = (share: number, digits = 0): string => `${num(100 * share, digits)} %`;
 /** An hourly rate, to the cent. */

@@ -9,7 +9,7 @@ import { parseHireFlag, resolveHire } from "../../../src/reports/fte/settings.js
 import { runWhatIf } from "../../../src/reports/fte/what-if.js";
 import { withHires } from "../../../src/reports/fte/hires.js";
 import { explain, prepare } from "../../../src/pipeline.js";
-import { methodAndAssumptions } from "../../../src/reports/fte/words.js";
+import { methodAndAssumptions, money, num } from "../../../src/reports/fte/words.js";
 import { smallWorld } from "../../fixtures/small-world.js";
 import { BASE, a, withRule, world } from "../../fixtures/world.js";
 import { hourOfWeekProfiles } from "../../../src/reports/fte/hour-of-week.js";
@@ -26,6 +26,12 @@ function ivShort(): PlanningInput {
     fte: { benefitsLoad: 0.25, uncoveredStaffHourDollars: { pharmacist: 0, technician: 40 } },
   });
 }
+
+describe("figures in words", () => {
+  it("writes a negative figure with the minus sign, as money does: \"a gap of −2.7 FTE (−$190,536 …)\", not \"-2.7\" beside \"−$\"", () => {
+    expect([num(-2.729), num(2.729), num(-1234.5, 0), money(-190_536.3)]).toEqual(["−2.7", "2.7", "−1,235", "−$190,536"]);
+  });
+});
 
 describe("hypothetical hires", () => {
   it("reads LEVEL:FTE[:PATTERN] and names a malformed flag", () => {
