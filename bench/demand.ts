@@ -5,7 +5,7 @@
  * day). The time grid, built once per input, is timed beside it. Prints figures; never fails on time.
  * Exit codes: 0 done; 2 an argument was given (it takes none).
  */
-import type { Floor, PlanningInput } from "../models/index.js";
+import { clockText, type Floor, type PlanningInput } from "../models/index.js";
 import { deriveDemand } from "../src/demand/derive.js";
 import { buildTimeGrid } from "../src/time/grid.js";
 import { demoDepartment, scaledDepartment } from "./departments.js";
@@ -36,12 +36,11 @@ function medianMs(fn: () => unknown): number {
  */
 function manyFloors(input: PlanningInput, count: number): Floor[] {
   const places = input.floors.map((f) => ({ area: f.area, roleFamily: f.roleFamily }));
-  const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
   return Array.from({ length: count }, (_, i) => ({
     ...places[i % places.length]!,
     count: 1 + (i % 3),
-    from: hhmm(((i * 7) % 48) * 30),
-    to: hhmm(((i * 11 + 16) % 48) * 30),
+    from: clockText(((i * 7) % 48) * 30),
+    to: clockText(((i * 11 + 16) % 48) * 30),
     weekdays: [1, 2, 3, 4, 5, 6, 7].filter((d) => (i + d) % 3 !== 0),
   }));
 }

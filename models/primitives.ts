@@ -15,6 +15,9 @@ export const LocalTimeSchema = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a local time HH:mm");
 
+/** Minutes since midnight as "HH:mm", the form LocalTimeSchema reads (past a day it counts on: 1500 → "25:00"). */
+export const clockText = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+
 export const TimeZoneSchema = z
   .string()
   .refine((zone) => IANAZone.isValidZone(zone), { message: "must be an IANA time zone such as America/Chicago" });

@@ -4,7 +4,7 @@
  * staff-hours per area × role family × local date, with a message naming the worst stretch of the day.
  * The two slot rules count the people on each slot line's shift instance.
  */
-import type { GridDay, Interval, SlotRequirement } from "../../models/index.js";
+import { clockText, type GridDay, type Interval, type SlotRequirement } from "../../models/index.js";
 import type { CheckContext } from "../check/context.js";
 import { countsForCover, coverageOf, intervalGaps } from "../check/coverage.js";
 import type { Finding } from "./types.js";
@@ -13,8 +13,6 @@ export type GapPart = "floorShort" | "demandShort" | "over";
 
 const MAX_SPANS_NAMED = 3;
 
-const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-
 /**
  * A grid minute as the clock shows it that day, "HH:mm": the time elapsed since local midnight, moved by
  * the day's clock change once it has come (the grid says where; the solver knows no time zones).
@@ -22,7 +20,7 @@ const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).pa
 function timeOfDay(day: GridDay, minute: number): string {
   const elapsed = minute - day.startMinute;
   const change = day.clockChange;
-  return hhmm(change && elapsed >= change.atMinute ? elapsed + change.byMinutes : elapsed);
+  return clockText(change && elapsed >= change.atMinute ? elapsed + change.byMinutes : elapsed);
 }
 
 /** On a day the clocks change, when and which way, so that a clock time the day shows twice reads right. */
@@ -31,7 +29,7 @@ function clockNote(day: GridDay): string {
   if (!change) return "";
   const by = Math.abs(change.byMinutes);
   const step = by % 60 === 0 ? `${by / 60} h` : `${by} min`;
-  return ` (clock times; the clocks go ${change.byMinutes > 0 ? "forward" : "back"} ${step} at ${hhmm(change.atMinute)} that day)`;
+  return ` (clock times; the clocks go ${change.byMinutes > 0 ? "forward" : "back"} ${step} at ${clockText(change.atMinute)} that day)`;
 }
 
 /** Contiguous runs of intervals whose gap equals the day's worst, as "07:00–09:00". */
