@@ -12,6 +12,11 @@ export interface Qualifications {
   skills: ReadonlySet<string>;
 }
 
+/** Every skill a person holds: their level's and their own. */
+export function skillsOf(level: Pick<Level, "skills">, member: { skills: readonly string[] }): Set<string> {
+  return new Set([...level.skills, ...member.skills]);
+}
+
 /** Whether a person may do a template's work: its role family, and every skill it requires. */
 export function qualifiedFor(ctx: { templates: ReadonlyMap<string, ShiftTemplate> }, person: Qualifications, templateId: string): boolean {
   const template = ctx.templates.get(templateId)!;

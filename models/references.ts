@@ -10,7 +10,7 @@ import type { Schedule } from "./schedule.js";
 import { MAX_HORIZON_DAYS, addDays, daysBetween, localMidnightOf } from "./input.js";
 import type { Problem } from "./problems.js";
 import { checkWorkload } from "./workload.js";
-import { qualifiedFor, unqualifiedReasons } from "./eligibility.js";
+import { qualifiedFor, skillsOf, unqualifiedReasons } from "./eligibility.js";
 
 const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -251,7 +251,7 @@ function ungrantable(member: StaffMember, level: Level | undefined, r: Extract<R
   const template = templates.get(r.template);
   if (!template) return [];
   const problems: Problem[] = [];
-  const person = level && { level, skills: new Set([...level.skills, ...member.skills]) };
+  const person = level && { level, skills: skillsOf(level, member) };
   if (person && !qualifiedFor({ templates }, person, template.id)) {
     problems.push({ path: `${at}.template`, message: `${member.name} may not work ${template.name} (${template.id}): ${unqualifiedReasons(template, member.name, person, skillNames).join("; ")}; ask for a shift ${member.name} may work` });
   }

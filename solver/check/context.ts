@@ -3,6 +3,7 @@
  * history, worked-day lines and coverage counts. Built once per check from the input, grid and demand
  * alone; every rule's `check` reads it.
  */
+import { skillsOf } from "../../models/index.js";
 import type {
   Demand,
   Level,
@@ -47,7 +48,7 @@ export function buildCheckContext(input: PlanningInput, grid: TimeGrid, demand: 
     return {
       member,
       level,
-      skills: new Set([...level.skills, ...member.skills]),
+      skills: skillsOf(level, member),
       shifts: [],
       history: grid.history[member.id] ?? [],
       byDay: Array.from({ length: dayCount }, () => []),

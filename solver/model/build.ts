@@ -3,7 +3,7 @@
  * decide a shift alone remove the column), labor cost and overtime, then each enabled rule's rows and
  * penalties, then the manager's locked assignments.
  */
-import type { Assignment, Demand, PlanningInput, Problem, TimeGrid } from "../../models/index.js";
+import { skillsOf, type Assignment, type Demand, type PlanningInput, type Problem, type TimeGrid } from "../../models/index.js";
 import { RULES } from "../rules/index.js";
 import { resolveRule } from "../rules/resolve.js";
 import type { ResolvedRule, RuleDefinition } from "../rules/types.js";
@@ -44,7 +44,7 @@ export function buildModel(input: PlanningInput, grid: TimeGrid, demand: Demand,
     return {
       member,
       level,
-      skills: new Set([...level.skills, ...member.skills]),
+      skills: skillsOf(level, member),
       history: grid.history[member.id] ?? [],
       x: new Map(),
       byDay: Array.from({ length: dayCount }, () => []),
