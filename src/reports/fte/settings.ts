@@ -3,8 +3,7 @@
  * (level and template ids, the non-productive split), and the hypothetical hire of the what-if
  * (`LEVEL:FTE[:PATTERN]`). Output: resolved settings, or one Problem per bad field.
  */
-import { FteSettingsSchema, type FteSettings, type Level, type Parsed, type PlanningInput, type Problem, type ShiftTemplate } from "../../../models/index.js";
-import { qualifiedFor } from "../../../solver/model/build-context.js";
+import { FteSettingsSchema, qualifiedFor, type FteSettings, type Level, type Parsed, type PlanningInput, type Problem, type ShiftTemplate } from "../../../models/index.js";
 import { regularRate } from "./productivity.js";
 
 /** A hypothetical hire: a staff member of this level and FTE, limited to the pattern's templates. */
