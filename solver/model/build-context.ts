@@ -81,9 +81,6 @@ export function penaltyConstant(ctx: BuildContext, rule: RuleId, subjects: Subje
   ctx.penalties.push({ rule, column: undefined, weight, subjects });
 }
 
-/** Whether a person may do a template's work (models/eligibility.ts: the input's requests are judged by it too). */
-export { qualifiedFor } from "../../models/index.js";
-
 /** Σ x over the shifts a person starts on a day (0 or 1 under one shift a day). */
 export function workedTerms(person: StaffVars, day: number, include: (s: ShiftInstance) => boolean = () => true): Term[] {
   return (person.byDay[day] ?? []).filter((v) => include(v.shift)).map((v) => ({ column: v.column, coefficient: 1 }));

@@ -9,8 +9,8 @@
  * requirement could share one (their gaps are equal whatever the schedule): that model is a third
  * smaller, but HiGHS's simplex took four times longer on its LP (demo department: 155 s against 37 s).
  */
-import type { DemandSeries, GridDay, Subjects, TimeGrid } from "../../models/index.js";
-import { qualifiedFor, type BuildContext } from "./build-context.js";
+import { qualifiedFor, type DemandSeries, type GridDay, type Subjects, type TimeGrid } from "../../models/index.js";
+import type { BuildContext } from "./build-context.js";
 import type { Term } from "./linear-model.js";
 
 /** One interval of one series: what the coverage rules need to price its gap. */

@@ -8,8 +8,8 @@
  * pharmacist on duty.
  * History shifts are not judged: they were worked already and only feed other rules.
  */
-import { unqualifiedReasons, type ShiftInstance } from "../../models/index.js";
-import { penalizeColumn, qualifiedFor, type BuildContext, type StaffVars } from "../model/build-context.js";
+import { qualifiedFor, unqualifiedReasons, type ShiftInstance } from "../../models/index.js";
+import { penalizeColumn, type BuildContext, type StaffVars } from "../model/build-context.js";
 import type { RuleDefinition } from "./types.js";
 
 /** Whether the person lacks the shift's role family or one of its required skills. */
