@@ -22,17 +22,27 @@ export function createApp(deps: AppDeps): Express {
   // Not strict: a body of valid JSON that is no object or array (`null`, `"x"`) reaches the operation,
   // which says what it must be rather than calling it malformed.
   app.use(express.json({ limit: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES, strict: false }));
+  // Express matches paths whatever their case, so /Calendars/… is a feed too, and /SITES/… a site.
+  const isFeedPath = (path: string): boolean => /^\/calendars\//i.test(path);
+  const routes = [...OPERATIONS, openApiOperation(OPERATIONS)].map((op) => ({ method: op.method.toUpperCase(), pattern: new RegExp(`^${op.path.replace(/\{\w+\}/g, "[^/]+")}/?$`, "i") }));
+  const allowedOn = (path: string): string[] => {
+    const allowed = [...new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method))];
+    return allowed.includes("GET") ? [...allowed, "HEAD"] : allowed;
+  };
+  // OPTIONS on a path that exists: 204 and the methods it takes (RFC 9110 §9.3.7), before the router's own
+  // answer (200 and the methods as a text body); the same for a live feed and a guess.
+  app.use((req, res, next) => {
+    const allowed = req.method === "OPTIONS" ? allowedOn(req.path) : [];
+    if (allowed.length === 0) return next();
+    res.set("allow", allowed.join(", ")).status(204).end();
+  });
   const router = express.Router({ strict: false });
   mountOperations(router, [...OPERATIONS, openApiOperation(OPERATIONS)], deps);
   app.use(router);
   // A path that exists with other methods: 405 naming them (RFC 9110 §15.5.6).
-  // Express matches paths whatever their case, so /Calendars/… is a feed too, and /SITES/… a site.
-  const isFeedPath = (path: string): boolean => /^\/calendars\//i.test(path);
-  const routes = [...OPERATIONS, openApiOperation(OPERATIONS)].map((op) => ({ method: op.method.toUpperCase(), pattern: new RegExp(`^${op.path.replace(/\{\w+\}/g, "[^/]+")}/?$`, "i") }));
   app.use((req, res, next) => {
-    const allowed = [...new Set(routes.filter((r) => r.pattern.test(req.path)).map((r) => r.method))];
+    const allowed = allowedOn(req.path);
     if (allowed.length === 0) return next();
-    if (allowed.includes("GET")) allowed.push("HEAD");
     // A feed's path is its secret: not echoed. The answer comes from the path's shape alone, before any
     // token is looked up, so it is the same for a live feed and for a guess.
     const where = isFeedPath(req.path) ? "a calendar feed" : req.path;

@@ -305,6 +305,20 @@ describe("the edges", () => {
     expect((await h.api.request("GET", `/calendars/${feed.body.token}.ics`, {})).status).toBe(200);
   });
 
+  it("answers OPTIONS with 204 and the methods a path takes, on a feed and a guess alike", async () => {
+    const feed = await h.api.request("POST", "/sites/test/staff/A/feeds", { token: manager });
+    for (const path of [`/calendars/${feed.body.token}.ics`, "/calendars/whatever.ics"]) {
+      const res = await h.api.request("OPTIONS", path, {});
+      expect(res.status, path).toBe(204);
+      expect(res.headers.get("allow")).toBe("GET, HEAD");
+      expect(res.body).toBe("");
+    }
+    const site = await h.api.request("OPTIONS", "/sites/test", {});
+    expect(site.status).toBe(204);
+    expect(site.headers.get("allow")).toBe("GET, PUT, HEAD");
+    expect((await h.api.request("OPTIONS", "/no/such/route", {})).status).toBe(404);
+  });
+
   it("names a query parameter a route does not know, rather than answering unfiltered", async () => {
     const list = await h.api.get("/sites/test/schedules?status=published", manager);
     expect(list.status).toBe(400);

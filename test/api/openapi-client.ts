@@ -81,6 +81,8 @@ export class CheckedClient {
       declaredType = declared.find((type) => contentType.startsWith(type)) ?? declared[0]!;
       schemaRef = "api" + pointer("paths", op.template, method, "responses", key, "content", declaredType, "schema");
     } else {
+      // OPTIONS is answered for every path from the document itself (204 and `Allow`), not an operation.
+      if (method === "options" && status === 204) return;
       declaredType = "application/problem+json";
       schemaRef = "api#/components/schemas/Problem";
     }
