@@ -32,7 +32,7 @@ const DOING: Record<Permission, string> = {
   "site:read": "read a site's planning data",
   "site:write": "change a site's planning data",
   "schedule:read": "read schedules or jobs",
-  "schedule:write": "change schedules (solve, draft, edit, publish) or the site's calendar feeds",
+  "schedule:write": "change schedules (solve, draft, edit, publish) or see and manage the site's calendar feeds",
   "schedule:analyze": "analyze schedules or rank candidates for an open shift",
   "audit:read": "read the audit trail",
   "report:read": "read or run FTE reports",

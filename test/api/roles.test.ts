@@ -143,7 +143,9 @@ describe("a 403 for what a role may not do", () => {
   it("says it in words, with the right article", async () => {
     expect((await h.api.get("/sites/alpha", tokens.staffA)).body.detail).toBe("a staff token may not read a site's planning data");
     expect((await h.api.get("/sites/alpha/staff/A/feeds", tokens.hrA)).body.detail).toBe("an hr token may not manage a person's calendar feeds");
-    expect((await h.api.post("/sites/alpha/schedules/drafts", { assignments: [] }, tokens.hrA)).body.detail).toBe("an hr token may not change schedules (solve, draft, edit, publish) or the site's calendar feeds");
+    expect((await h.api.post("/sites/alpha/schedules/drafts", { assignments: [] }, tokens.hrA)).body.detail).toBe("an hr token may not change schedules (solve, draft, edit, publish) or see and manage the site's calendar feeds");
+    // Listing the site's feeds is a read: the 403 does not call it a change only.
+    expect((await h.api.get("/sites/alpha/feeds", tokens.staffA)).body.detail).toBe("a staff token may not change schedules (solve, draft, edit, publish) or see and manage the site's calendar feeds");
   });
 
   it("reads as English for every role and every permission it lacks", () => {
