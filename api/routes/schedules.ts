@@ -213,7 +213,7 @@ export const scheduleOperations: Operation[] = [
     },
   }),
   operation({
-    method: "post", path: "/sites/{siteId}/schedules/{scheduleId}/edits", tag: "schedules", summary: "Edit a draft (move, swap, lock, unlock); re-checked on save", permission: "schedule:write",
+    method: "post", path: "/sites/{siteId}/schedules/{scheduleId}/edits", tag: "schedules", summary: "Edit a draft (move, swap, lock, unlock, remove); re-checked on save", permission: "schedule:write",
     body: EditRequestSchema, ifMatch: "schedule",
     responses: { 200: { description: "The edited draft and its explanation; ETag its new revision", schema: ExplainedScheduleSchema } },
     handle: async ({ req, deps, params, body, principal }) => {
