@@ -3,7 +3,8 @@
  * .ics file (or on stdout). The schedule is treated as a single version published now, so every SEQUENCE
  * is 0 and every DTSTAMP is the time the file was made; subscribed feeds with history come from the API.
  */
-import { writeFileComplete } from "../io.js";
+import { dirname } from "node:path";
+import { writableDirectory, writableFile, writeFileComplete } from "../io.js";
 import { buildFeed } from "../calendar/feed.js";
 import { EXIT_BAD_INPUT, EXIT_OK, loadInput, loadSchedule, reportProblems, type Io } from "./main.js";
 
@@ -25,6 +26,9 @@ export function runIcs(io: Io, inputPath: string, schedulePath: string, options:
   if (!input.ok) return reportProblems(io, inputPath, input.problems);
   const schedule = loadSchedule(input.value, schedulePath);
   if (!schedule.ok) return reportProblems(io, schedulePath, schedule.problems);
+  // As check's --html and report's --out: a missing directory is made, and one that cannot be is named.
+  const unwritable = options.out === undefined ? undefined : writableDirectory(dirname(options.out)) ?? writableFile(options.out);
+  if (unwritable !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write ${options.out}: ${unwritable}` }]);
   const publishedAt = (options.now ?? new Date()).toISOString();
   const feed = buildFeed(input.value, [{ version: 1, publishedAt, schedule: schedule.value }], { kind: "staff", staffId: options.staff });
   if (!feed.ok) {

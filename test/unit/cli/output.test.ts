@@ -57,7 +57,13 @@ describe("output paths that cannot be written", () => {
     const target = join(dir, "input.json", "ann.ics");
     const { code, err } = await capture(["ics", join(dir, "input.json"), join(dir, "schedule.json"), "--staff", "A", "--out", target]);
     expect(code).toBe(2);
-    expect(err).toBe(`rxroster: ${target}: a part of the path is a file, not a directory`);
+    expect(err).toBe(`rxroster: --out: cannot write ${target}: is a file, not a directory`);
+  });
+
+  it("makes the calendar file's missing directory, as check's --html and report's --out do", async () => {
+    const target = join(dir, "calendars", "2026", "ann.ics");
+    expect(await capture(["ics", join(dir, "input.json"), join(dir, "schedule.json"), "--staff", "A", "--out", target])).toMatchObject({ code: 0, err: "" });
+    expect(readFileSync(target, "utf8")).toMatch(/^BEGIN:VCALENDAR\r\n/);
   });
 });
 
