@@ -31,6 +31,14 @@ export const RequestSchema = z.discriminatedUnion("kind", [
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 
+/**
+ * Requests one person may hold at once: a year of days, one each. Without a bound a staff token could store
+ * tens of thousands (QA: 25,000 day-offs of 1900–1968, the site's document 36 KB → 1.3 MB), which every
+ * later write to the site reads, checks and rewrites.
+ */
+export const MAX_REQUESTS_PER_PERSON = 366;
+export const RequestsSchema = z.array(RequestSchema).max(MAX_REQUESTS_PER_PERSON, `must hold at most ${MAX_REQUESTS_PER_PERSON} requests (a year of days, one each): drop past ones first`);
+
 /** A shift worked in the days before the horizon; counts for rest, consecutive-day and weekend rules. */
 export const HistoryShiftSchema = z.strictObject({ date: IsoDateSchema, template: IdSchema });
 
@@ -82,7 +90,7 @@ export const StaffMemberSchema = z.strictObject({
   employment: z.enum(["staff", "prn", "agency"]).default("staff"),
   contract: ContractSchema.default({ maxShiftsPerTemplate: {} }),
   leave: z.array(LeaveSchema).default([]),
-  requests: z.array(RequestSchema).default([]),
+  requests: RequestsSchema.default([]),
   history: z.array(HistoryShiftSchema).default([]),
 });
 export type StaffMember = z.infer<typeof StaffMemberSchema>;

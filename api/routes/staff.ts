@@ -3,7 +3,7 @@
  * their approved leave (managers replace it; the person reads it) and their published assignments.
  */
 import { z } from "zod";
-import { LeaveSchema, RequestSchema, type PlanningInput, type StaffMember } from "../../models/index.js";
+import { LeaveSchema, RequestsSchema, type PlanningInput, type StaffMember } from "../../models/index.js";
 import { publishedAssignments } from "../../src/calendar/events.js";
 import { notFound } from "../problem.js";
 import { operation, type Operation } from "../operation.js";
@@ -16,7 +16,7 @@ function memberOr404(input: PlanningInput, staffId: string): StaffMember {
   return member;
 }
 
-const Requests = z.array(RequestSchema);
+const Requests = RequestsSchema;
 const Leave = z.array(LeaveSchema);
 
 /** Read and replace one field of one staff member. */

@@ -83,6 +83,19 @@ describe("sites and planning data", () => {
     expect((await h.api.get("/sites/test/staff/A/requests", ann)).body).toEqual(mine.body);
   });
 
+  it("refuses more requests than a year of days, one each, and keeps what was stored", async () => {
+    const ann = h.token("staff", "test", "A");
+    const mine = await h.api.get("/sites/test/staff/A/requests", ann);
+    const day = (n: number): string => new Date(Date.UTC(1900, 0, 1 + n)).toISOString().slice(0, 10);
+    const many = Array.from({ length: 367 }, (_, n) => ({ kind: "day-off", date: day(n), weight: 1 }));
+    const put = await h.api.put("/sites/test/staff/A/requests", many, ann, { "if-match": mine.headers.get("etag")! });
+    expect(put.status).toBe(400);
+    expect(put.body.errors).toEqual([{ path: "", message: "must hold at most 366 requests (a year of days, one each): drop past ones first" }]);
+    expect((await h.api.get("/sites/test/staff/A/requests", ann)).body).toEqual(mine.body);
+    const year = await h.api.put("/sites/test/staff/A/requests", many.slice(1), ann, { "if-match": mine.headers.get("etag")! });
+    expect(year.status).toBe(200);
+  });
+
   it("refuses a write made on an older read (If-Match) with 412, so a person's request is not lost", async () => {
     const ann = h.token("staff", "test", "A");
     const read = await h.api.get("/sites/test/staff", manager);

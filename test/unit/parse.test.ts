@@ -48,6 +48,15 @@ describe("planning input validation", () => {
     ]);
   });
 
+  it("bounds a person's requests at 366, a year of days, one each", () => {
+    const day = (n: number): string => new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10);
+    const requests = (count: number) => Array.from({ length: count }, (_, n) => ({ kind: "day-off", date: day(n), weight: 1 }));
+    expect(problemsOf({ ...BASE, staff: [{ ...BASE.staff[0]!, requests: requests(367) }, ...BASE.staff.slice(1)] })).toEqual([
+      "staff[0].requests: must hold at most 366 requests (a year of days, one each): drop past ones first",
+    ]);
+    expect(problemsOf({ ...BASE, staff: [{ ...BASE.staff[0]!, requests: requests(366) }, ...BASE.staff.slice(1)] })).toEqual([]);
+  });
+
   it("bounds a request's weight at 10 and every penalty weight at 100,000, so no objective overflows", () => {
     const staff = [{ ...BASE.staff[0]!, requests: [{ kind: "day-off", date: "2026-03-02", weight: 1.7e308 }, { kind: "shift-off", date: "2026-03-02", template: "D8", weight: 10 }] }];
     expect(problemsOf({ ...BASE, staff })).toEqual([expect.stringMatching(/^staff\[0\]\.requests\[0\]\.weight: .*10.* \(got 1\.7e\+308\)$/)]);
