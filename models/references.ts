@@ -5,7 +5,7 @@
  */
 import { DateTime } from "luxon";
 import type { Level, PlanningInput, ShiftTemplate } from "./input.js";
-import type { Request, StaffMember } from "./staff.js";
+import { leaveOn, type Request, type StaffMember } from "./staff.js";
 import type { Schedule } from "./schedule.js";
 import { MAX_HORIZON_DAYS, addDays, daysBetween, localMidnightOf } from "./input.js";
 import type { Problem } from "./problems.js";
@@ -241,22 +241,27 @@ export function checkScheduleReferences(input: PlanningInput, schedule: { assign
 }
 
 /**
- * A shift-on request that asks for work the person may not do (a role family or skill the model's columns
- * are made by, with eligibility hard as by default), or for a template on a weekday it does not run: no
- * schedule grants it, and it only costs its weight in every one. Judged whatever its date, as an unknown
- * template is (a request outside the horizon is otherwise ignored); an unknown level or template is named
- * by its own problem.
+ * A shift-on request that no schedule grants, as the model's hard rules decide with their defaults: for
+ * work the person may not do (a role family or skill the model's columns are made by: eligibility), for a
+ * template their contract forbids (`maxShiftsPerTemplate` 0: shifts.max-per-template), on a weekday the
+ * template does not run, or on a date of their approved leave, when no shift of theirs may start
+ * (leave.approved; leave is whole days and always approved). It only costs its weight in every schedule.
+ * Judged whatever the rules' settings (whether the input is valid does not hang on a rule made soft or
+ * disabled) and whatever its date, as an unknown template is (a request outside the horizon is otherwise
+ * ignored); an unknown level or template is named by its own problem.
  */
 function ungrantable(member: StaffMember, level: Level | undefined, r: Extract<Request, { kind: "shift-on" }>, at: string, templates: ReadonlyMap<string, ShiftTemplate>, skillNames: ReadonlyMap<string, string>): Problem[] {
   const template = templates.get(r.template);
   if (!template) return [];
   const problems: Problem[] = [];
   const person = level && { level, skills: skillsOf(level, member) };
-  if (person && !qualifiedFor({ templates }, person, template.id)) {
-    problems.push({ path: `${at}.template`, message: `${member.name} may not work ${template.name} (${template.id}): ${unqualifiedReasons(template, member.name, person, skillNames).join("; ")}; ask for a shift ${member.name} may work` });
-  }
+  const reasons = person && !qualifiedFor({ templates }, person, template.id) ? unqualifiedReasons(template, member.name, person, skillNames) : [];
+  if (member.contract.maxShiftsPerTemplate[template.id] === 0) reasons.push(`${member.name}'s contract forbids it (contract.maxShiftsPerTemplate.${template.id} is 0)`);
+  if (reasons.length > 0) problems.push({ path: `${at}.template`, message: `${member.name} may not work ${template.name} (${template.id}): ${reasons.join("; ")}; ask for a shift ${member.name} may work` });
   const weekday = DateTime.fromISO(r.date, { zone: "utc" }).weekday;
   if (!template.weekdays.includes(weekday)) problems.push({ path: `${at}.date`, message: `${notRunningWords(template, weekday)}: the request could never be granted`, value: r.date });
+  const leave = leaveOn(member, r.date);
+  if (leave) problems.push({ path: `${at}.date`, message: `${member.name} is on approved leave that day (${leave.reason}, ${leave.start} to ${leave.end}), and no shift may start on a day of leave: the request could never be granted`, value: r.date });
   return problems;
 }
 

@@ -94,3 +94,13 @@ export const StaffMemberSchema = z.strictObject({
   history: z.array(HistoryShiftSchema).default([]),
 });
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
+export type Leave = z.infer<typeof LeaveSchema>;
+
+/**
+ * The approved leave range holding `date` (both ends inclusive), if any: the leave rule's definition of a
+ * date on leave, on which no shift of the person may start, asked by the rule and by the input's requests.
+ */
+export function leaveOn(member: { leave: readonly Leave[] }, date: string): Leave | undefined {
+  // ISO dates compare correctly as strings.
+  return member.leave.find((l) => l.start <= date && date <= l.end);
+}

@@ -5,12 +5,11 @@
  * reason; a site that makes it soft pays one rule-violation unit per shift on leave. A night that starts
  * the evening before a leave range and ends inside it is not on leave: the shift's start date decides.
  */
-import type { ShiftInstance } from "../../models/index.js";
+import { leaveOn, type ShiftInstance } from "../../models/index.js";
 import { penalizeColumn, type StaffVars } from "../model/build-context.js";
 import type { RuleDefinition } from "./types.js";
 
-// ISO dates compare correctly as strings.
-const onLeave = (person: StaffVars, shift: ShiftInstance): boolean => person.member.leave.some((l) => l.start <= shift.date && shift.date <= l.end);
+const onLeave = (person: StaffVars, shift: ShiftInstance): boolean => leaveOn(person.member, shift.date) !== undefined;
 
 export const approvedLeave: RuleDefinition = {
   id: "leave.approved",
@@ -24,8 +23,7 @@ export const approvedLeave: RuleDefinition = {
   check(ctx) {
     return ctx.staff.flatMap((view) =>
       view.shifts.flatMap((shift) => {
-        // ISO dates compare correctly as strings.
-        const leave = view.member.leave.find((l) => l.start <= shift.date && shift.date <= l.end);
+        const leave = leaveOn(view.member, shift.date);
         if (!leave) return [];
         const name = ctx.templates.get(shift.template)?.name ?? shift.template;
         return [

@@ -5,8 +5,9 @@
  * Policy: each `shift-on` request dated inside the horizon is granted when the person starts a shift of
  * that template on that date, otherwise it is one unit; a request for a template that does not run that
  * day cannot be granted and is reported as such. Requests outside the horizon are ignored. The input
- * refuses a request on a day its template does not run or for work its person may not do
- * (models/references.ts); a site stored before that check may still hold one, and it is priced as here.
+ * refuses a request on a day its template does not run or of its person's approved leave, or for work its
+ * person may not do or their contract forbids (models/references.ts); a site stored before those checks
+ * may still hold one, and it is priced as here.
  *
  * Soft: a request is a wish, never a reason to leave a gap. Each finding weighs the person's own request
  * weight × `requestWeightUnit` (10), so a weight-1 request is worth $10: enough to choose between two

@@ -83,6 +83,31 @@ describe("semantic refusals of site writes", () => {
     expect(h.store.sites.get(id)!.revision).toBe(1);
   });
 
+  it("refuses a person's shift-on request on a date of their approved leave, named from their body", async () => {
+    const { id, token } = freshSite(h);
+    const leave = await h.api.get(`/sites/${id}/staff/A/leave`, token);
+    const given = await h.api.put(`/sites/${id}/staff/A/leave`, [{ start: "2026-03-03", end: "2026-03-04", reason: "vacation" }], token, { "if-match": leave.headers.get("etag")! });
+    expect(given.status).toBe(200);
+    const ann = h.token("staff", id, "A");
+    const read = await h.api.get(`/sites/${id}/staff/A/requests`, ann);
+    const res = await h.api.put(`/sites/${id}/staff/A/requests`, [{ kind: "shift-on", date: "2026-03-04", template: "D8", weight: 3 }], ann, { "if-match": read.headers.get("etag")! });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(res.body.errors).toEqual([{ path: "[0].date", message: "Ann is on approved leave that day (vacation, 2026-03-03 to 2026-03-04), and no shift may start on a day of leave: the request could never be granted", value: "2026-03-04" }]);
+    expect(h.store.sites.get(id)!.revision).toBe(2);
+  });
+
+  it("refuses a shift-on request for a template its person's contract forbids, written with the contract", async () => {
+    const { res, revision } = await putPart("staff", (staff) => [
+      { ...staff[0], contract: { maxShiftsPerTemplate: { N8: 0 } }, requests: [{ kind: "shift-on", date: "2026-03-04", template: "N8", weight: 2 }] },
+      ...staff.slice(1),
+    ]);
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(res.body.errors).toEqual([{ path: "staff[0].requests[0].template", message: "Ann may not work Night (N8): Ann's contract forbids it (contract.maxShiftsPerTemplate.N8 is 0); ask for a shift Ann may work" }]);
+    expect(revision).toBe(1);
+  });
+
   it("reads a site stored with such a request as it is, and takes its next write once the write drops it", async () => {
     const { id, token } = freshSite(h);
     // Stored before requests were judged: written to the database as it was.

@@ -181,6 +181,37 @@ describe("planning input validation", () => {
     ]);
   });
 
+  it("names a shift-on request on a date of its person's approved leave, whatever the leave rule's setting (no shift may start on one)", () => {
+    const on = (template: string, date: string) => ({ kind: "shift-on", date, template, weight: 1 });
+    const leave = [{ start: "2026-03-04", end: "2026-03-06", reason: "vacation" }, { start: "2026-03-20", end: "2026-03-20", reason: "jury duty" }];
+    // The night of 03-03 ends inside the leave but starts before it; 03-07 is the day after; a shift-off on
+    // leave is granted already. 03-20 is after the horizon, judged as an unknown template is.
+    const requests = [on("N8", "2026-03-03"), on("D8", "2026-03-04"), on("E8", "2026-03-06"), on("D8", "2026-03-07"), { kind: "shift-off", date: "2026-03-05", template: "D8", weight: 1 }, on("D8", "2026-03-20")];
+    const staff = [{ ...BASE.staff[0]!, leave, requests }, ...BASE.staff.slice(1)];
+    const expected = [
+      'staff[0].requests[1].date: Ann is on approved leave that day (vacation, 2026-03-04 to 2026-03-06), and no shift may start on a day of leave: the request could never be granted (got "2026-03-04")',
+      'staff[0].requests[2].date: Ann is on approved leave that day (vacation, 2026-03-04 to 2026-03-06), and no shift may start on a day of leave: the request could never be granted (got "2026-03-06")',
+      'staff[0].requests[5].date: Ann is on approved leave that day (jury duty, 2026-03-20 to 2026-03-20), and no shift may start on a day of leave: the request could never be granted (got "2026-03-20")',
+    ];
+    expect(problemsOf({ ...BASE, staff })).toEqual(expected);
+    expect(problemsOf({ ...BASE, staff, rules: { "leave.approved": { hard: false } } })).toEqual(expected);
+  });
+
+  it("names a shift-on request for a template its person's contract forbids (maxShiftsPerTemplate 0), beside any other reason they may not work it", () => {
+    const on = (template: string, date = "2026-03-03") => ({ kind: "shift-on", date, template, weight: 1 });
+    // Ann may work N8 never and E8 once; Dan lacks sterile compounding for IV10, and his contract forbids it too.
+    const staff = [
+      { ...BASE.staff[0]!, contract: { maxShiftsPerTemplate: { N8: 0, E8: 1 } }, requests: [on("N8"), on("E8", "2026-03-04"), { kind: "shift-off", date: "2026-03-05", template: "N8", weight: 1 }] },
+      BASE.staff[1]!,
+      BASE.staff[2]!,
+      { ...BASE.staff[3]!, contract: { maxShiftsPerTemplate: { IV10: 0 } }, requests: [on("IV10")] },
+    ];
+    expect(problemsOf({ ...BASE, staff })).toEqual([
+      "staff[0].requests[0].template: Ann may not work Night (N8): Ann's contract forbids it (contract.maxShiftsPerTemplate.N8 is 0); ask for a shift Ann may work",
+      "staff[3].requests[0].template: Dan may not work IV day (IV10): Dan lacks Sterile compounding (sterile); Dan's contract forbids it (contract.maxShiftsPerTemplate.IV10 is 0); ask for a shift Dan may work",
+    ]);
+  });
+
   it("names an hourly series longer than two years of hours (six million values took 15 s to check and were named on a 14 KB line)", () => {
     const standards = { workloadTypes: [{ id: "orders", name: "Orders" }], productivityStandards: [{ workloadType: "orders", roleFamily: "pharmacist", area: "central", minutesPerUnit: 2 }] };
     const series = (n: number) => [{ kind: "hourly", workloadType: "orders", start: "2026-03-02", unitsPerHour: new Array(n).fill(1) }];
