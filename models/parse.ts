@@ -4,7 +4,7 @@
  */
 import { PlanningInputSchema, type PlanningInput } from "./input.js";
 import { ScheduleSchema, type Schedule } from "./schedule.js";
-import { checkReferences } from "./references.js";
+import { checkReferences, type ReferenceOptions } from "./references.js";
 import { formatPath, problemsFromZod, type Parsed, type Problem } from "./problems.js";
 
 /**
@@ -18,12 +18,13 @@ function prototypeKeys(value: unknown, path: PropertyKey[] = []): Problem[] {
   return [...own, ...entries.flatMap(([key, v]) => prototypeKeys(v, [...path, key]))];
 }
 
-export function parsePlanningInput(data: unknown): Parsed<PlanningInput> {
+/** `options.standing`: the stored input a write replaces, whose shift-on requests stand (`checkReferences`). */
+export function parsePlanningInput(data: unknown, options: ReferenceOptions = {}): Parsed<PlanningInput> {
   const result = PlanningInputSchema.safeParse(data);
   if (!result.success) return { ok: false, problems: problemsFromZod(result.error, data) };
   const dropped = prototypeKeys(data);
   if (dropped.length > 0) return { ok: false, problems: dropped };
-  const problems = checkReferences(result.data);
+  const problems = checkReferences(result.data, options);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: result.data };
 }
 

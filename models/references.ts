@@ -75,7 +75,22 @@ function skippedInHorizon(input: PlanningInput, span: number): Problem | undefin
   return undefined;
 }
 
-export function checkReferences(input: PlanningInput): Problem[] {
+/** What a write changes: the stored planning input it replaces (absent for a new input, a file). */
+export interface ReferenceOptions {
+  /**
+   * The input as stored before this write. A shift-on request in it (the same person, template and date)
+   * stands: it was judged when it was made, and a later change that leaves it ungrantable — leave
+   * recorded for a call-out, a template retired, a skill or contract changed — is taken, not refused for a
+   * request nobody is writing. Such a request only costs its weight and reads as not granted.
+   */
+  standing?: PlanningInput;
+}
+
+/** The key a shift-on request stands by across writes: its person, template and date (not its weight). */
+const shiftOnKey = (staffId: string, r: { template: string; date: string }): string => `${staffId}\u0000${r.template}\u0000${r.date}`;
+
+export function checkReferences(input: PlanningInput, { standing }: ReferenceOptions = {}): Problem[] {
+  const stood = new Set(standing?.staff.flatMap((m) => m.requests.flatMap((r) => (r.kind === "shift-on" ? [shiftOnKey(m.id, r)] : []))));
   const problems: Problem[] = [];
   const ref = (ids: Set<string>, kind: string, path: string, id: string): void => {
     if (!ids.has(id)) problems.push({ path, message: `unknown ${kind} id`, value: id });
@@ -121,7 +136,7 @@ export function checkReferences(input: PlanningInput): Problem[] {
     const asked = new Map<string, number>();
     member.requests.forEach((r, j) => {
       if (r.kind !== "day-off") ref(templates, "shift template", `${at}.requests[${j}].template`, r.template);
-      if (r.kind === "shift-on") problems.push(...ungrantable(member, levelById.get(member.level), r, `${at}.requests[${j}]`, templateById, skillNames));
+      if (r.kind === "shift-on" && !stood.has(shiftOnKey(member.id, r))) problems.push(...ungrantable(member, levelById.get(member.level), r, `${at}.requests[${j}]`, templateById, skillNames));
       const key = r.kind === "day-off" ? `day-off@${r.date}` : `${r.kind}:${r.template}@${r.date}`;
       const first = asked.get(key);
       if (first !== undefined) problems.push({ path: `${at}.requests[${j}]`, message: `the same request as requests[${first}] (${requestWords(r)}): each is asked once, with the weight it matters by` });
@@ -248,7 +263,8 @@ export function checkScheduleReferences(input: PlanningInput, schedule: { assign
  * (leave.approved; leave is whole days and always approved). It only costs its weight in every schedule.
  * Judged whatever the rules' settings (whether the input is valid does not hang on a rule made soft or
  * disabled) and whatever its date, as an unknown template is (a request outside the horizon is otherwise
- * ignored); an unknown level or template is named by its own problem.
+ * ignored), when it is made: one that stood in the stored input before a write is not judged again
+ * (`ReferenceOptions.standing`). An unknown level or template is named by its own problem.
  */
 function ungrantable(member: StaffMember, level: Level | undefined, r: Extract<Request, { kind: "shift-on" }>, at: string, templates: ReadonlyMap<string, ShiftTemplate>, skillNames: ReadonlyMap<string, string>): Problem[] {
   const template = templates.get(r.template);

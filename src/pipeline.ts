@@ -11,6 +11,7 @@ import {
   type Explanation,
   type Parsed,
   type PlanningInput,
+  type ReferenceOptions,
   type Schedule,
   type TimeGrid,
 } from "../models/index.js";
@@ -26,9 +27,12 @@ export interface Prepared {
   demand: Demand;
 }
 
-/** Validate raw data as a planning input: schema, cross-references and rule parameters. */
-export function parseInput(data: unknown): Parsed<PlanningInput> {
-  const parsed = parsePlanningInput(data);
+/**
+ * Validate raw data as a planning input: schema, cross-references and rule parameters. `options.standing`:
+ * the stored input a write replaces (its shift-on requests stand, `checkReferences`).
+ */
+export function parseInput(data: unknown, options: ReferenceOptions = {}): Parsed<PlanningInput> {
+  const parsed = parsePlanningInput(data, options);
   if (!parsed.ok) return parsed;
   const problems = checkRuleParams(parsed.value);
   return problems.length > 0 ? { ok: false, problems } : parsed;

@@ -80,7 +80,9 @@ export class SiteRepository {
       if (expects && !expects(current.revision)) {
         return { ok: false, status: 412, detail: `site ${id} has changed since it was read (it is at revision ${current.revision}): read it again and make the change there` };
       }
-      const parsed = parseInput(change(current.input));
+      // Requests stored already stand: a manager recording a call-out as leave is not refused for a shift-on
+      // request the person made for that day before (models/references.ts, `standing`).
+      const parsed = parseInput(change(current.input), { standing: current.input });
       if (!parsed.ok) return parsed;
       if (parsed.value.site.id !== id) {
         return { ok: false, problems: [{ path: "site.id", message: `must stay ${id} (a site's id never changes)`, value: parsed.value.site.id }] };

@@ -108,7 +108,7 @@ describe("semantic refusals of site writes", () => {
     expect(revision).toBe(1);
   });
 
-  it("reads a site stored with such a request as it is, and takes its next write once the write drops it", async () => {
+  it("reads a site stored with such a request as it is, and takes the next writes while it stands; a new one is refused", async () => {
     const { id, token } = freshSite(h);
     // Stored before requests were judged: written to the database as it was.
     const stored = h.store.sites.get(id)!.input;
@@ -117,13 +117,31 @@ describe("semantic refusals of site writes", () => {
     const ann = h.token("staff", id, "A");
     const read = await h.api.get(`/sites/${id}/staff/A/requests`, ann);
     expect(read.body).toEqual([asked]);
-    // A manager's write of another part is refused while the request stays, naming it.
+    // A manager's write of another part is taken while the request stands (it was judged, or not, when made).
     const rules = await h.api.get(`/sites/${id}/rules`, token);
-    const refused = await h.api.put(`/sites/${id}/rules`, rules.body, token, { "if-match": rules.headers.get("etag")! });
-    expect(refused.status).toBe(400);
-    expect(refused.body.errors).toEqual([{ path: "staff[0].requests[0].template", message: expect.stringMatching(/^Ann may not work Tech day \(T12\)/) }]);
-    const dropped = await h.api.put(`/sites/${id}/staff/A/requests`, [], ann, { "if-match": read.headers.get("etag")! });
-    expect(dropped.status).toBe(200);
-    expect(h.store.sites.get(id)!.revision).toBe(2);
+    expect((await h.api.put(`/sites/${id}/rules`, rules.body, token, { "if-match": rules.headers.get("etag")! })).status).toBe(200);
+    // Ann's own write keeps it, weight changed, beside a new request she may be granted...
+    const mine = await h.api.get(`/sites/${id}/staff/A/requests`, ann);
+    const kept = await h.api.put(`/sites/${id}/staff/A/requests`, [{ ...asked, weight: 5 }, { kind: "day-off", date: "2026-03-05", weight: 2 }], ann, { "if-match": mine.headers.get("etag")! });
+    expect(kept.status).toBe(200);
+    // ...but a new request of the same kind, another date, is judged and refused.
+    const again = await h.api.put(`/sites/${id}/staff/A/requests`, [{ ...asked, weight: 5 }, { ...asked, date: "2026-03-04" }], ann, { "if-match": kept.headers.get("etag")! });
+    expect(again.status).toBe(400);
+    expect(again.body.errors).toEqual([{ path: "[1].template", message: expect.stringMatching(/^Ann may not work Tech day \(T12\)/) }]);
+    expect(h.store.sites.get(id)!.revision).toBe(3);
+  });
+
+  it("takes a call-out recorded as leave on a day the person had asked to work: the request stands, not granted", async () => {
+    const { id, token } = freshSite(h);
+    const ann = h.token("staff", id, "A");
+    const read = await h.api.get(`/sites/${id}/staff/A/requests`, ann);
+    const asked = { kind: "shift-on", date: "2026-03-04", template: "D8", weight: 3 };
+    expect((await h.api.put(`/sites/${id}/staff/A/requests`, [asked], ann, { "if-match": read.headers.get("etag")! })).status).toBe(200);
+    const leave = await h.api.get(`/sites/${id}/staff/A/leave`, token);
+    const callOut = await h.api.put(`/sites/${id}/staff/A/leave`, [{ start: "2026-03-04", end: "2026-03-04", reason: "sick call" }], token, { "if-match": leave.headers.get("etag")! });
+    expect(callOut.status).toBe(200);
+    expect((await h.api.get(`/sites/${id}/staff/A/requests`, ann)).body).toEqual([asked]);
+    const analyzed = await h.api.post(`/sites/${id}/schedules/analyze`, { assignments: [] }, token);
+    expect(analyzed.body.violations.filter((v: { rule: string }) => v.rule === "requests.shift-on")).toHaveLength(1);
   });
 });

@@ -197,6 +197,22 @@ describe("planning input validation", () => {
     expect(problemsOf({ ...BASE, staff, rules: { "leave.approved": { hard: false } } })).toEqual(expected);
   });
 
+  it("judges a shift-on request when it is made: one standing in the stored input is not judged again, a new one is", () => {
+    const on = (date: string, weight = 1) => ({ kind: "shift-on", date, template: "D8", weight });
+    const leave = [{ start: "2026-03-04", end: "2026-03-05", reason: "sick call" }];
+    const stored = parseInput({ ...BASE, staff: [{ ...BASE.staff[0]!, requests: [on("2026-03-04")] }, ...BASE.staff.slice(1)] });
+    expect(stored.ok).toBe(true);
+    // The call-out recorded as leave over the day Ann asked to work, her request kept (its weight changed),
+    // and a new one on the leave's second day.
+    const written = { ...BASE, staff: [{ ...BASE.staff[0]!, leave, requests: [on("2026-03-04", 4), on("2026-03-05")] }, ...BASE.staff.slice(1)] };
+    const parsed = parseInput(written, { standing: stored.ok ? stored.value : undefined });
+    expect(parsed.ok ? [] : parsed.problems.map(formatProblem)).toEqual([
+      'staff[0].requests[1].date: Ann is on approved leave that day (sick call, 2026-03-04 to 2026-03-05), and no shift may start on a day of leave: the request could never be granted (got "2026-03-05")',
+    ]);
+    // Without a stored input (a file, a new site) both are judged.
+    expect(problemsOf(written)).toHaveLength(2);
+  });
+
   it("names a shift-on request for a template its person's contract forbids (maxShiftsPerTemplate 0), beside any other reason they may not work it", () => {
     const on = (template: string, date = "2026-03-03") => ({ kind: "shift-on", date, template, weight: 1 });
     // Ann may work N8 never and E8 once; Dan lacks sterile compounding for IV10, and his contract forbids it too.
