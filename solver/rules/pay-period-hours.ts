@@ -18,7 +18,7 @@
  * an hour's pay, so work that must go to someone goes to the person short of their band rather than to
  * one already above it.
  */
-import { addDays, type GridDay, type PayPeriod, type StaffMember } from "../../models/index.js";
+import { addDays, leaveOn, type GridDay, type PayPeriod, type StaffMember } from "../../models/index.js";
 import type { Finding, RuleDefinition } from "./types.js";
 import { payOf } from "../check/pay.js";
 import { binaryReach, buildBand } from "../model/bands.js";
@@ -82,7 +82,7 @@ export function leaveDaysIn(days: readonly GridDay[], period: PayPeriod, member:
   let count = 0;
   for (let d = period.firstDay; d <= period.lastDay; d++) {
     const date = days[d]!.date;
-    if (member.leave.some((l) => l.start <= date && date <= l.end)) count++;
+    if (leaveOn(member, date)) count++;
   }
   return count;
 }
