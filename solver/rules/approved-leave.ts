@@ -12,6 +12,15 @@ import type { RuleDefinition } from "./types.js";
 // ISO dates compare correctly as strings.
 const onLeave = (person: StaffVars, shift: ShiftInstance): boolean => person.member.leave.some((l) => l.start <= shift.date && shift.date <= l.end);
 
+/**
+ * The violation's message: `who` works `shiftName` (`template`) on `date`, inside `leave`. Without `leave`
+ * it names neither the leave's reason nor its dates, as a reader who may not read the person's leave is
+ * shown it (src/export/withhold.ts).
+ */
+export function onLeaveMessage(who: string, shiftName: string, template: string, date: string, leave?: { reason: string; start: string; end: string }): string {
+  return `${who} is on approved leave${leave ? ` (${leave.reason}, ${leave.start} to ${leave.end})` : ""} but works ${shiftName} (${template}) on ${date}`;
+}
+
 export const approvedLeave: RuleDefinition = {
   id: "leave.approved",
   title: "No shifts during approved leave",
@@ -32,7 +41,7 @@ export const approvedLeave: RuleDefinition = {
           {
             subjects: { staff: view.member.id, date: shift.date, template: shift.template },
             amount: 1,
-            message: `${view.member.name} is on approved leave (${leave.reason}, ${leave.start} to ${leave.end}) but works ${name} (${shift.template}) on ${shift.date}`,
+            message: onLeaveMessage(view.member.name, name, shift.template, shift.date, leave),
           },
         ];
       }),
