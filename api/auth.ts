@@ -56,11 +56,18 @@ const MANAGER: readonly Permission[] = [
   "self:schedule", "self:requests", "self:leave", "self:feed",
 ];
 
-/** Role → permissions. Admin may do everything everywhere; the others only at their own site. */
+/**
+ * Role → permissions. Admin may do everything everywhere; the others only at their own site. HR reads FTE
+ * reports, schedules with their totals, and anyone's published shifts, but not a person's leave (whose
+ * reason may be medical: FMLA, an appointment) or requests: it reads explanations with those withheld
+ * (`personalDetailsFor`). It may not analyze a schedule of its own making or rank candidates
+ * (`schedule:analyze`), as the caller picks the shifts there and the answer tells, for any shift, whether
+ * it falls on someone's leave or meets a request, whatever the messages leave out.
+ */
 export const GRANTS: Record<Principal["role"], readonly Permission[]> = {
   admin: ["site:create", ...MANAGER],
   manager: MANAGER,
-  hr: ["site:list", "schedule:read", "schedule:analyze", "report:read", "self:schedule"],
+  hr: ["site:list", "schedule:read", "report:read", "self:schedule"],
   staff: ["site:list", "self:schedule", "self:requests", "self:leave", "self:feed"],
 };
 

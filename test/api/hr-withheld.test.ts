@@ -1,8 +1,8 @@
 /**
  * What an hr token reads of people's approved leave and requests over real HTTP: nothing (api/auth.ts),
  * through any route. A stored schedule's explanation and page tell it that a shift falls on approved
- * leave, without the leave's reason or dates, and list no request, while every figure stays the manager's.
- * The manager reads all of it.
+ * leave, without the leave's reason or dates, and list no request, while every figure stays the manager's;
+ * analyze and candidates, which would tell more, are refused. The manager reads all of it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Explanation, PlanningInput } from "../../models/index.js";
@@ -104,5 +104,28 @@ describe("GET /sites/{siteId}/schedules/{scheduleId}?format=html", () => {
     expect(shown).toContain("<dt>Requests granted</dt><dd>0 of 2</dd>");
     expect(full).toContain("<dt>Requests granted</dt><dd>0 of 2</dd>");
     expect(shown).toMatch(/data-rule="requests\.shift-on"><h3>[^<]*<span class="muted">\(requests\.shift-on, soft\): 1 violation, [^<]*<\/span><\/h3><ul><li class="more">not listed: they name people's requests<\/li><\/ul>/);
+  });
+});
+
+describe("routes where the caller picks the shifts", () => {
+  it("refuses analyze to hr; the manager reads the leave's reason", async () => {
+    const schedule = { assignments: [{ staff: "A", date: "2026-03-03", template: "D8" }] };
+    const asHr = await h.api.post(`/sites/${SITE}/schedules/analyze`, schedule, hr);
+    expect(asHr.status).toBe(403);
+    expect(asHr.body.detail).toBe("an hr token may not analyze schedules or rank candidates for an open shift");
+    expect(JSON.stringify(asHr.body)).not.toContain(REASON);
+    const asManager = await h.api.post(`/sites/${SITE}/schedules/analyze`, schedule, manager);
+    expect(asManager.status).toBe(200);
+    expect(asManager.body.violations.find((v: { rule: string }) => v.rule === "leave.approved").message).toContain(REASON);
+  });
+
+  it("refuses candidates to hr; the manager reads why Ann may not take the shift", async () => {
+    const path = `/sites/${SITE}/schedules/${scheduleId}/candidates?date=2026-03-02&shift=E8`;
+    const asHr = await h.api.get(path, hr);
+    expect(asHr.status).toBe(403);
+    expect(JSON.stringify(asHr.body)).not.toContain(REASON);
+    const asManager = await h.api.get(path, manager);
+    expect(asManager.status).toBe(200);
+    expect(asManager.body.excluded.find((e: { staff: string }) => e.staff === "A")).toMatchObject({ rule: "leave.approved", message: expect.stringContaining(REASON) });
   });
 });
