@@ -62,7 +62,8 @@ const MANAGER: readonly Permission[] = [
  * reason may be medical: FMLA, an appointment) or requests: it reads explanations with those withheld
  * (`personalDetailsFor`). It may not analyze a schedule of its own making or rank candidates
  * (`schedule:analyze`), as the caller picks the shifts there and the answer tells, for any shift, whether
- * it falls on someone's leave or meets a request, whatever the messages leave out.
+ * it falls on someone's leave or meets a request, whatever the messages leave out; nor read a solve job,
+ * whose failure quotes the site's planning data (routes/jobs.ts).
  */
 export const GRANTS: Record<Principal["role"], readonly Permission[]> = {
   admin: ["site:create", ...MANAGER],

@@ -2,7 +2,7 @@
  * What an hr token reads of people's approved leave and requests over real HTTP: nothing (api/auth.ts),
  * through any route. A stored schedule's explanation and page tell it that a shift falls on approved
  * leave, without the leave's reason or dates, and list no request, while every figure stays the manager's;
- * analyze and candidates, which would tell more, are refused. The manager reads all of it.
+ * analyze, candidates and solve jobs, which would tell more, are refused. The manager reads all of it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Explanation, PlanningInput } from "../../models/index.js";
@@ -18,6 +18,7 @@ let h: Harness;
 let manager = "";
 let hr = "";
 let scheduleId = "";
+let solveJobId = "";
 
 function site(): PlanningInput {
   const base = testSite(SITE);
@@ -44,6 +45,9 @@ beforeAll(async () => {
     { staff: "C", date: "2026-03-04", template: "T12", locked: false },
     { staff: "D", date: "2026-03-02", template: "T12", locked: false },
   ], "manual", undefined, SYSTEM).id;
+  // A solve that failed as an infeasible one does, naming the conflict as the planning data has it.
+  solveJobId = h.store.jobs.create(SITE, { timeLimitSeconds: 1, warmStart: false }, SYSTEM).id;
+  h.store.jobs.end(solveJobId, "failed", `infeasible: the hard rules cannot all hold, e.g. Ann: approved leave (${REASON}) ${LEAVE_START} to 2026-03-03 and contract minimum of 2,400 paid minutes over the horizon cannot both hold`);
 });
 afterAll(async () => {
   await closeAndCheckLogs(h);
@@ -107,7 +111,7 @@ describe("GET /sites/{siteId}/schedules/{scheduleId}?format=html", () => {
   });
 });
 
-describe("routes where the caller picks the shifts", () => {
+describe("routes where the caller picks the shifts, and solve jobs", () => {
   it("refuses analyze to hr; the manager reads the leave's reason", async () => {
     const schedule = { assignments: [{ staff: "A", date: "2026-03-03", template: "D8" }] };
     const asHr = await h.api.post(`/sites/${SITE}/schedules/analyze`, schedule, hr);
@@ -127,5 +131,15 @@ describe("routes where the caller picks the shifts", () => {
     const asManager = await h.api.get(path, manager);
     expect(asManager.status).toBe(200);
     expect(asManager.body.excluded.find((e: { staff: string }) => e.staff === "A")).toMatchObject({ rule: "leave.approved", message: expect.stringContaining(REASON) });
+  });
+
+  it("refuses a solve job to hr, whose failure quotes the leave; the manager reads it", async () => {
+    const asHr = await h.api.get(`/jobs/${solveJobId}`, hr);
+    expect(asHr.status).toBe(403);
+    expect(asHr.body.detail).toBe("an hr token may not read a site's planning data");
+    expect(JSON.stringify(asHr.body)).not.toContain(REASON);
+    const asManager = await h.api.get(`/jobs/${solveJobId}`, manager);
+    expect(asManager.status).toBe(200);
+    expect(asManager.body.error).toContain(REASON);
   });
 });

@@ -101,7 +101,8 @@ const ROUTES: Route[] = [
   { method: "GET", path: "/sites/alpha/schedules/{draft}?format=html", allowed: ["admin", "managerA", "hrA"] },
   { method: "POST", path: "/sites/alpha/schedules/{draft}/edits", body: lockA, headers: ANY_REVISION, allowed: ["admin", "managerA"] },
   { method: "POST", path: "/sites/alpha/schedules/{draft}/publish", headers: ANY_REVISION, before: changeDraft, allowed: ["admin", "managerA"] },
-  { method: "GET", path: "/jobs/{job}", allowed: ["admin", "managerA", "hrA"] },
+  // A failed solve quotes the planning data (each conflict's leave, with its reason): HR reads report jobs only.
+  { method: "GET", path: "/jobs/{job}", allowed: ["admin", "managerA"] },
   { method: "POST", path: "/jobs/{job}/cancel", allowed: ["admin", "managerA"] },
   { method: "POST", path: "/jobs/{job}/stop", allowed: ["admin", "managerA"] },
   { method: "DELETE", path: "/jobs/{job}", allowed: ["admin", "managerA"] },
