@@ -3,6 +3,7 @@
  * may do, and on which site and person. Missing or unknown token → 401 with WWW-Authenticate; a valid token
  * asking for what is not its → 403.
  */
+import type { PersonalDetails } from "../src/export/withhold.js";
 import type { Principal, TokenRepository } from "../src/store/tokens.js";
 import { HttpProblem } from "./problem.js";
 
@@ -15,9 +16,9 @@ export type Permission =
   | "site:list" // list the sites one can see (filtered by scope)
   | "site:read" // read a site's planning data
   | "site:write" // change a site's planning data
-  | "schedule:read" // read schedules, their explanations and jobs
+  | "schedule:read" // read schedules, their explanations and jobs (people's leave and requests in them: personalDetailsFor)
   | "schedule:write" // solve, post drafts, edit, publish, cancel jobs
-  | "schedule:analyze" // explain a posted schedule without storing it
+  | "schedule:analyze" // explain a posted schedule without storing it; rank candidates for an open shift
   | "audit:read" // read the audit trail
   | "report:read" // FTE and staffing reports (issue 7)
   | "self:schedule" // one person's published assignments
@@ -55,11 +56,19 @@ const MANAGER: readonly Permission[] = [
   "self:schedule", "self:requests", "self:leave", "self:feed",
 ];
 
-/** Role → permissions. Admin may do everything everywhere; the others only at their own site. */
+/**
+ * Role → permissions. Admin may do everything everywhere; the others only at their own site. HR reads FTE
+ * reports, schedules with their totals, and anyone's published shifts, but not a person's leave (whose
+ * reason may be medical: FMLA, an appointment) or requests: it reads explanations with those withheld
+ * (`personalDetailsFor`). It may not analyze a schedule of its own making or rank candidates
+ * (`schedule:analyze`), as the caller picks the shifts there and the answer tells, for any shift, whether
+ * it falls on someone's leave or meets a request, whatever the messages leave out; nor read a solve job,
+ * whose failure quotes the site's planning data (routes/jobs.ts).
+ */
 export const GRANTS: Record<Principal["role"], readonly Permission[]> = {
   admin: ["site:create", ...MANAGER],
   manager: MANAGER,
-  hr: ["site:list", "schedule:read", "schedule:analyze", "report:read", "self:schedule"],
+  hr: ["site:list", "schedule:read", "report:read", "self:schedule"],
   staff: ["site:list", "self:schedule", "self:requests", "self:leave", "self:feed"],
 };
 
@@ -80,6 +89,16 @@ export function authorize(principal: Principal, permission: Permission, target: 
   if (principal.role === "staff" && permission.startsWith("self:") && target.staffId !== principal.staffId) {
     deny("a staff token may only act for its own person");
   }
+}
+
+/**
+ * How much of people's leave and requests the principal is shown in a whole schedule's explanation and
+ * page: everything when it may read everyone's at the site (manager, admin), else nothing (hr; staff read
+ * no schedule). A `self:` permission of a staff token is for its own person only, not everyone's.
+ */
+export function personalDetailsFor(principal: Principal): PersonalDetails {
+  const grants = GRANTS[principal.role];
+  return principal.role !== "staff" && grants.includes("self:leave") && grants.includes("self:requests") ? "shown" : "withheld";
 }
 
 const CHALLENGE = 'Bearer realm="rxroster"';

@@ -3,13 +3,16 @@
  * enabled rule's check, then adds coverage, hours, overtime, cost, budget use, preference and fairness
  * figures, and the weighted total the optimizer's objective must equal.
  */
-import type { Demand, Explanation, PlanningInput, RuleSummary, Schedule, TimeGrid, Violation } from "../models/index.js";
+import type { Demand, Explanation, PlanningInput, RuleId, RuleSummary, Schedule, TimeGrid, Violation } from "../models/index.js";
 import { buildCheckContext } from "./check/context.js";
 import { coverageLines, coverageOf } from "./check/coverage.js";
 import { agencyHours, payOf } from "./check/pay.js";
 import { fairnessLines } from "./check/fairness.js";
 import { RULES } from "./rules/index.js";
 import { resolveRule } from "./rules/resolve.js";
+
+/** The rules that judge people's requests: their violations make the explanation's `requests` figures. */
+export const REQUEST_RULES: ReadonlySet<RuleId> = new Set<RuleId>(["requests.shift-on", "requests.shift-off", "requests.day-off"]);
 
 export function explainSchedule(input: PlanningInput, grid: TimeGrid, demand: Demand, schedule: Schedule): Explanation {
   const ctx = buildCheckContext(input, grid, demand, schedule);
@@ -59,8 +62,7 @@ export function explainSchedule(input: PlanningInput, grid: TimeGrid, demand: De
   if (overtimeHours !== undefined) budget.overtimeHours = { cap: overtimeHours, used: cost.overtimeHours };
   if (agencyCap !== undefined) budget.agencyHours = { cap: agencyCap, used: cost.agencyHours };
 
-  const requestRules = new Set(["requests.shift-on", "requests.shift-off", "requests.day-off"]);
-  const requestViolations = violations.filter((v) => requestRules.has(v.rule));
+  const requestViolations = violations.filter((v) => REQUEST_RULES.has(v.rule));
   // The request rules judge only requests dated inside the horizon; the others are neither granted nor not.
   const horizonDates = new Set(grid.days.map((d) => d.date));
   const requestTotal = input.staff.reduce((a, s) => a + s.requests.filter((r) => horizonDates.has(r.date)).length, 0);

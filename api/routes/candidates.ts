@@ -1,8 +1,9 @@
 /**
  * Repair after a call-out: whom to call for one open shift of a stored schedule, best first, and who may
- * not take it and why (src/repair/candidates.ts). It shows every person's hours, rules and pay, so it is a
- * manager's (and HR's) read, as analyzing a schedule is: a staff token gets 403. The ranking is worked out
- * in the checker's worker threads (`inChecker`), off the event loop.
+ * not take it and why (src/repair/candidates.ts). It shows every person's hours, rules and pay, and whose
+ * leave or requests fall on the shift (with the leave's reason), so it is a manager's read, as analyzing a
+ * schedule is: an hr or staff token gets 403. The ranking is worked out in the checker's worker threads
+ * (`inChecker`), off the event loop.
  */
 import { z } from "zod";
 import { IdSchema, IsoDateSchema, RULE_IDS } from "../../models/index.js";

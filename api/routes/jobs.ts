@@ -1,7 +1,9 @@
 /**
  * Jobs: poll one (status, progress, resulting schedule or report), stop a solve early keeping its best
- * schedule, or cancel it. A solve job is seen, stopped and cancelled by those who may read and write
- * schedules of its site; an FTE report job by those who may read its site's reports.
+ * schedule, or cancel it. A solve job is seen by those who may read its site's schedules and planning data
+ * (a failed solve names the rules that conflict as the data has them for each person: their leave with its
+ * reason and dates, their contract), and stopped and cancelled by those who may write its schedules; an
+ * FTE report job by those who may read its site's reports.
  */
 import type { JobRecord } from "../../src/store/jobs.js";
 import { HttpProblem, notFound } from "../problem.js";
@@ -17,7 +19,13 @@ export function jobView(job: JobRecord) {
 function jobFor(ctx: Context<unknown>, permission: "schedule:read" | "schedule:write"): JobRecord {
   const job = ctx.deps.queue.get(ctx.params.jobId!);
   if (!job) throw notFound(`no job ${ctx.params.jobId} (finished jobs expire after the retention period)`);
-  ctx.authorize(job.kind === "fte-report" ? "report:read" : permission, { siteId: job.siteId });
+  const site = { siteId: job.siteId };
+  if (job.kind === "fte-report") {
+    ctx.authorize("report:read", site);
+    return job;
+  }
+  ctx.authorize(permission, site);
+  ctx.authorize("site:read", site);
   return job;
 }
 

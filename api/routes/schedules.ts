@@ -16,6 +16,8 @@ import { datesLeftBehind, type DateRange } from "../../src/calendar/coverage.js"
 import type { PublishedVersion } from "../../src/calendar/events.js";
 import { changedSinceRead, type ScheduleRecord } from "../../src/store/schedules.js";
 import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
+import { withholdPersonalDetails, type PersonalDetails } from "../../src/export/withhold.js";
+import { personalDetailsFor } from "../auth.js";
 import { applyEdits, atEdits, type EditedAssignments } from "../edits.js";
 import { HttpProblem, invalid, notFound, QUEUE_FULL_RESPONSE, queueFull } from "../problem.js";
 import { operation, type AppDeps, type Operation } from "../operation.js";
@@ -45,9 +47,14 @@ function appliedEdits(record: ScheduleRecord, edits: Edit[]): EditedAssignments 
 const withExplanation = (schedule: ScheduleRecord, checked: Parsed<Explanation>) =>
   checked.ok ? { schedule, explanation: checked.value } : { schedule, problems: checked.problems };
 
-/** A stored schedule with the checker's explanation (or, when the site's data changed under it, the problems), worked out in its worker. */
-async function explained(deps: AppDeps, site: SiteRecord, schedule: ScheduleRecord) {
-  return withExplanation(schedule, await inChecker(deps, { op: "explain", input: site.input, schedule: { assignments: schedule.assignments } }));
+/**
+ * A stored schedule with the checker's explanation (or, when the site's data changed under it, the
+ * problems), worked out in its worker; without people's leave and requests for a reader who may not read
+ * them (`personalDetails`).
+ */
+async function explained(deps: AppDeps, site: SiteRecord, schedule: ScheduleRecord, personalDetails: PersonalDetails) {
+  const checked = await inChecker(deps, { op: "explain", input: site.input, schedule: { assignments: schedule.assignments } });
+  return withExplanation(schedule, checked.ok && personalDetails === "withheld" ? { ok: true, value: withholdPersonalDetails(site.input, checked.value) } : checked);
 }
 
 /**
@@ -201,13 +208,14 @@ export const scheduleOperations: Operation[] = [
         schema: ExplainedScheduleSchema, alternatives: { "text/html": z.string() },
       },
     },
-    handle: async ({ deps, params, query }) => {
+    handle: async ({ deps, params, query, principal }) => {
       const site = siteOr404(deps.store, params.siteId!);
       const record = scheduleOr404(site, deps.store.schedules.get(site.id, params.scheduleId!), params.scheduleId!);
       const headers: Record<string, string> = { ETag: scheduleEtag(record) };
-      if (query.format !== "html") return { status: 200, body: await explained(deps, site, record), headers };
+      const personalDetails = personalDetailsFor(principal);
+      if (query.format !== "html") return { status: 200, body: await explained(deps, site, record, personalDetails), headers };
       const caption = `schedule ${record.id}, ${record.status}${record.version !== undefined ? ` version ${record.version}` : `, revision ${record.revision}`}`;
-      const page = await inChecker(deps, { op: "page", input: site.input, assignments: record.assignments, caption });
+      const page = await inChecker(deps, { op: "page", input: site.input, assignments: record.assignments, caption, personalDetails });
       if (!page.ok) throw noLongerFits(record, "it has no page", page.problems);
       return { status: 200, text: page.value, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } };
     },

@@ -11,6 +11,15 @@ import type { RuleDefinition } from "./types.js";
 
 const onLeave = (person: StaffVars, shift: ShiftInstance): boolean => leaveOn(person.member, shift.date) !== undefined;
 
+/**
+ * The violation's message: `who` works `shiftName` (`template`) on `date`, inside `leave`. Without `leave`
+ * it names neither the leave's reason nor its dates, as a reader who may not read the person's leave is
+ * shown it (src/export/withhold.ts).
+ */
+export function onLeaveMessage(who: string, shiftName: string, template: string, date: string, leave?: { reason: string; start: string; end: string }): string {
+  return `${who} is on approved leave${leave ? ` (${leave.reason}, ${leave.start} to ${leave.end})` : ""} but works ${shiftName} (${template}) on ${date}`;
+}
+
 export const approvedLeave: RuleDefinition = {
   id: "leave.approved",
   title: "No shifts during approved leave",
@@ -30,7 +39,7 @@ export const approvedLeave: RuleDefinition = {
           {
             subjects: { staff: view.member.id, date: shift.date, template: shift.template },
             amount: 1,
-            message: `${view.member.name} is on approved leave (${leave.reason}, ${leave.start} to ${leave.end}) but works ${name} (${shift.template}) on ${shift.date}`,
+            message: onLeaveMessage(view.member.name, name, shift.template, shift.date, leave),
           },
         ];
       }),

@@ -4,7 +4,8 @@
  * budget), the month grid (staff × days, grouped by level; each cell the templates worked, coloured by
  * area, nights, locks, leave and hard violations marked), coverage against demand by the hour, and the
  * violations by rule. Input: a prepared department, a schedule and the checker's explanation of it.
- * Output: HTML text. Every string from the input is user data and is escaped.
+ * Output: HTML text. Every string from the input is user data and is escaped. For a reader who may not read
+ * people's leave or requests (`personalDetails: "withheld"`), the page marks no leave and lists no request.
  */
 import type { Explanation, Schedule, StaffMember, Violation } from "../../models/index.js";
 import { CHART_CSS, escapeXml as esc, lineChart } from "../reports/fte/svg.js";
@@ -12,12 +13,18 @@ import { money, num } from "../reports/fte/words.js";
 import { minuteToLocalClock } from "../time/local.js";
 import type { Prepared } from "../pipeline.js";
 import { hourlyCoverage } from "./schedule-coverage.js";
+import { withholdPersonalDetails, type PersonalDetails } from "./withhold.js";
 
 export interface SchedulePageOptions {
   /** What the schedule is, under the title (e.g. "schedule 12, published version 3"); default none. */
   caption?: string;
   /** Most messages listed per broken rule (default 15). */
   maxPerRule?: number;
+  /**
+   * `withheld` for a reader who may not read people's leave or requests (an hr token): no leave is marked
+   * in the grid, and the explanation is shown as withhold.ts leaves it; default `shown`.
+   */
+  personalDetails?: PersonalDetails;
 }
 
 /** Light fills for areas, in the input's area order (repeating past eight). */
@@ -91,7 +98,7 @@ function header(prepared: Prepared, e: Explanation, options: SchedulePageOptions
   ].join("")}</dl></header>`;
 }
 
-function gridSection(prepared: Prepared, schedule: Schedule, e: Explanation): string {
+function gridSection(prepared: Prepared, schedule: Schedule, e: Explanation, personalDetails: PersonalDetails): string {
   const { input, grid } = prepared;
   const templates = new Map(input.shiftTemplates.map((t) => [t.id, t]));
   const areaIndex = new Map(input.areas.map((a, i) => [a.id, i]));
@@ -110,7 +117,7 @@ function gridSection(prepared: Prepared, schedule: Schedule, e: Explanation): st
 
   const cell = (m: StaffMember, d: (typeof grid.days)[number]): string => {
     const here = worked.get(`${m.id}|${d.date}`) ?? [];
-    const leave = m.leave.find((l) => l.start <= d.date && d.date <= l.end);
+    const leave = personalDetails === "shown" ? m.leave.find((l) => l.start <= d.date && d.date <= l.end) : undefined;
     const broken = byCell.get(`${m.id}|${d.date}`) ?? [];
     const classes = [dayClass(d)];
     const notes: string[] = [];
@@ -154,9 +161,11 @@ function gridSection(prepared: Prepared, schedule: Schedule, e: Explanation): st
   }
   const legend = `<p class="legend">${input.areas.map((a, i) => `<span style="background-color:${AREA_COLORS[i % AREA_COLORS.length]}">${esc(a.name)}</span>`).join("")}` +
     `<span class="night" style="background-image:linear-gradient(to bottom right, transparent 72%, #334155 72%)"><i>night</i></span><span><b><u>locked</u></b></span>` +
-    `<span style="background:repeating-linear-gradient(135deg, #f1f3f5 0 3px, #d5dbe1 3px 4px)">L leave</span><span style="box-shadow:inset 0 0 0 1.5px #c53030">hard rule broken</span>` +
+    (personalDetails === "shown" ? `<span style="background:repeating-linear-gradient(135deg, #f1f3f5 0 3px, #d5dbe1 3px 4px)">L leave</span>` : "") +
+    `<span style="box-shadow:inset 0 0 0 1.5px #c53030">hard rule broken</span>` +
     `<span class="we">weekend</span><span class="hol">holiday</span></p>`;
-  return `<section><h2>Month grid</h2><p class="muted">Each cell: the shift templates worked that day (a shift belongs to the date it starts on). Hover a cell for times and messages.</p>${legend}
+  const withheld = personalDetails === "shown" ? "" : " People's approved leave and requests are not shown on this page.";
+  return `<section><h2>Month grid</h2><p class="muted">Each cell: the shift templates worked that day (a shift belongs to the date it starts on). Hover a cell for times and messages.${withheld}</p>${legend}
 <table class="grid">${cols}${head}<tbody>${rows.join("\n")}</tbody></table></section>`;
 }
 
@@ -197,22 +206,26 @@ function violationsSection(e: Explanation, maxPerRule: number): string {
     const lines = e.violations.filter((v) => v.rule === r.rule);
     const amount = r.amount !== undefined ? `${num(r.amount, 1)} ${esc(r.unit)}` : r.amounts.map((a) => `${num(a.amount, 1)} ${esc(a.unit)}`).join(", ");
     const more = lines.length > maxPerRule ? `<li class="more">… and ${lines.length - maxPerRule} more</li>` : "";
+    // Violations withheld from this reader (withhold.ts) are counted, not listed.
+    const unlisted = r.count > lines.length ? `<li class="more">not listed: they name people's requests</li>` : "";
     return `<div class="rule ${r.hard ? "hard" : "soft"}" data-rule="${esc(r.rule)}"><h3>${esc(r.title)} <span class="muted">(${esc(r.rule)}, ${r.hard ? "hard" : "soft"}): ${r.count} violation${r.count === 1 ? "" : "s"}, ${amount}${r.hard ? "" : `, penalty ${num(r.penalty, 0)}`}</span></h3><ul>${lines
       .slice(0, maxPerRule)
       .map((v) => `<li>${esc(v.message)}</li>`)
-      .join("")}${more}</ul></div>`;
+      .join("")}${more}${unlisted}</ul></div>`;
   });
   return `<section><h2>Violations by rule</h2>${blocks.join("")}</section>`;
 }
 
-export function scheduleToHtml(prepared: Prepared, schedule: Schedule, explanation: Explanation, options: SchedulePageOptions = {}): string {
+export function scheduleToHtml(prepared: Prepared, schedule: Schedule, full: Explanation, options: SchedulePageOptions = {}): string {
   const { input } = prepared;
+  const personalDetails = options.personalDetails ?? "shown";
+  const explanation = personalDetails === "shown" ? full : withholdPersonalDetails(input, full);
   const title = `Schedule — ${input.site.name}, ${input.horizon.start} to ${input.horizon.end}`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title><style>${CSS}${CHART_CSS}</style></head>
 <body>${header(prepared, explanation, options)}
-${gridSection(prepared, schedule, explanation)}
+${gridSection(prepared, schedule, explanation, personalDetails)}
 ${coverageSection(prepared, schedule, explanation)}
 ${violationsSection(explanation, options.maxPerRule ?? 15)}
 </body></html>

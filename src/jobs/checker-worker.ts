@@ -12,6 +12,7 @@
 import { createHash } from "node:crypto";
 import type { Assignment, Explanation, Parsed, PlanningInput, Problem } from "../../models/index.js";
 import { scheduleToHtml } from "../export/schedule-html.js";
+import type { PersonalDetails } from "../export/withhold.js";
 import { explain, parseScheduleFor, prepare, type Prepared } from "../pipeline.js";
 import { buildProductivityReport, type ProductivityReport } from "../reports/fte/productivity-report.js";
 import { parseOpenShift, rankCandidates, type CandidateRanking } from "../repair/candidates.js";
@@ -31,8 +32,8 @@ export type CheckerTask =
   | { op: "productivity"; input: PlanningInput; source: string }
   /** A calendar feed's text and ETag (a department's month: about a second). */
   | ({ op: "feed" } & FeedTask)
-  /** The schedule page of stored assignments, under `caption`. */
-  | { op: "page"; input: PlanningInput; assignments: Assignment[]; caption: string }
+  /** The schedule page of stored assignments, under `caption`, showing people's leave and requests or not (default shown). */
+  | { op: "page"; input: PlanningInput; assignments: Assignment[]; caption: string; personalDetails?: PersonalDetails }
   /** Whom to call for the open shift `shift` on `date` of stored assignments. */
   | { op: "candidates"; input: PlanningInput; assignments: Assignment[]; date: string; shift: string };
 
@@ -131,11 +132,11 @@ function editFor(input: PlanningInput, before: readonly Assignment[], after: Ass
   return edited.ok ? { ok: true, value: { assignments: edited.value, checked: explainFor(input, { assignments: edited.value }) } } : edited;
 }
 
-function pageFor(input: PlanningInput, assignments: Assignment[], caption: string): Parsed<string> {
+function pageFor(input: PlanningInput, assignments: Assignment[], caption: string, personalDetails: PersonalDetails = "shown"): Parsed<string> {
   const parsed = parseScheduleFor(input, { assignments });
   if (!parsed.ok) return parsed;
   const prepared = preparedFor(input);
-  return { ok: true, value: scheduleToHtml(prepared, { assignments }, explain(prepared, parsed.value), { caption }) };
+  return { ok: true, value: scheduleToHtml(prepared, { assignments }, explain(prepared, parsed.value), { caption, personalDetails }) };
 }
 
 function candidatesFor(input: PlanningInput, assignments: Assignment[], date: string, shift: string): CandidatesAnswer {
@@ -158,7 +159,7 @@ export function runCheckerTask(task: CheckerTask): CheckerAnswers[CheckerTask["o
     case "edit":
       return editFor(task.input, task.before, task.after);
     case "page":
-      return pageFor(task.input, task.assignments, task.caption);
+      return pageFor(task.input, task.assignments, task.caption, task.personalDetails);
     case "candidates":
       return candidatesFor(task.input, task.assignments, task.date, task.shift);
     case "productivity":

@@ -202,7 +202,7 @@ describe("schedules and jobs", () => {
   it("posts a manager's draft and analyzes a schedule without storing it", async () => {
     const schedule = { assignments: [{ staff: "A", date: "2026-03-02", template: "D8" }, { staff: "A", date: "2026-03-02", template: "E8" }] };
     const count = h.store.schedules.list("test").length;
-    const analyzed = await h.api.post("/sites/test/schedules/analyze", schedule, h.token("hr", "test"));
+    const analyzed = await h.api.post("/sites/test/schedules/analyze", schedule, manager);
     expect(analyzed.status).toBe(200);
     expect(analyzed.body.feasible).toBe(false);
     expect(analyzed.body.violations.some((v: { rule: string }) => v.rule === "shift.one-per-day")).toBe(true);
