@@ -7,7 +7,7 @@
  * Output: HTML text. Every string from the input is user data and is escaped. For a reader who may not read
  * people's leave or requests (`personalDetails: "withheld"`), the page marks no leave and lists no request.
  */
-import type { Explanation, Schedule, StaffMember, Violation } from "../../models/index.js";
+import { leaveOn, type Explanation, type Schedule, type StaffMember, type Violation } from "../../models/index.js";
 import { CHART_CSS, escapeXml as esc, lineChart } from "../reports/fte/svg.js";
 import { money, num } from "../reports/fte/words.js";
 import { minuteToLocalClock } from "../time/local.js";
@@ -117,7 +117,7 @@ function gridSection(prepared: Prepared, schedule: Schedule, e: Explanation, per
 
   const cell = (m: StaffMember, d: (typeof grid.days)[number]): string => {
     const here = worked.get(`${m.id}|${d.date}`) ?? [];
-    const leave = personalDetails === "shown" ? m.leave.find((l) => l.start <= d.date && d.date <= l.end) : undefined;
+    const leave = personalDetails === "shown" ? leaveOn(m, d.date) : undefined;
     const broken = byCell.get(`${m.id}|${d.date}`) ?? [];
     const classes = [dayClass(d)];
     const notes: string[] = [];
