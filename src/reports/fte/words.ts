@@ -19,6 +19,8 @@ export const pct = (share: number, digits = 0): string => `${num(100 * share, di
  */
 export const solveStatusWords = (solve: { status: string; gap?: number }): string =>
   `${solve.status}${solve.gap !== undefined ? `, gap ${(100 * solve.gap).toFixed(2)} %` : solve.status === "feasible" ? ", no bound" : ""}`;
+/** A what-if row whose schedule is the one for one hire more with a hire's shifts taken out (`fromOneHireMore`). */
+export const FROM_ONE_HIRE_MORE = "the schedule for one hire more, less a hire";
 /** An hourly rate, to the cent. */
 const rate = (n: number): string => `$${num(n, 2)}/h`;
 

@@ -1,7 +1,7 @@
 /**
  * `rxroster report fte` refuses what no solve could answer, exit 2, naming the flag, before any solve;
- * says each hire's saving on stderr with what to say beside it; and says how each count's solve ended in
- * `rxroster solve`'s words.
+ * says each hire's saving on stderr with what to say beside it; says how each count's solve ended in
+ * `rxroster solve`'s words, and which count's row is another count's schedule, at what price.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -79,6 +79,7 @@ describe("the what-if's solves on the terminal and in the job's result", () => {
       },
       onSolved: solves.solved,
     });
+    solves.replaced(view.rows);
     return { lines, own, view };
   }
 
@@ -94,5 +95,19 @@ describe("the what-if's solves on the terminal and in the job's result", () => {
     const none = view.rows[0]!;
     expect(none.uncertaintyDollars).toBeCloseTo(0.05 * none.objective!, 6);
     expect(lines[0]).toBe(`  0 hire(s): feasible, gap 5.00 %, objective − bound ${money(none.uncertaintyDollars!)}, 0.0 s`);
+  });
+
+  it("name the count whose row became the schedule for one hire more, less a hire, at its lower price", async () => {
+    // Count 0's search finds nobody working; count 1's finds Cat on IV beside the hire, which less the hire is
+    // a schedule for count 0 that the checker prices lower: count 0's row becomes it after both solves.
+    const { lines, own, view } = await whatIf(async (prepared) => outcomeOf(prepared, { assignments: prepared.input.staff.length === input.staff.length ? [] : hireOnIv }, noBound));
+    const none = view.rows[0]!;
+    expect(none.fromOneHireMore).toBe(true);
+    expect(none.objective!).toBeLessThan(own[0]!.objective!);
+    expect(lines).toEqual([
+      "  0 hire(s): feasible, no bound, 0.0 s",
+      "  1 hire(s): feasible, no bound, 0.0 s",
+      `  0 hire(s) reported as the schedule for one hire more, less a hire: objective ${money(none.objective!)} (its own solve: ${money(own[0]!.objective!)}), feasible, no bound`,
+    ]);
   });
 });
