@@ -74,6 +74,17 @@ const ProductivityReportSchema = z
   .meta({ id: "FteProductivityReport", description: "The productivity view: FTE the workload needs against budgeted and filled FTE" });
 
 const FteReportSchema = ProductivityReportSchema.extend({
+  provenance: z.looseObject({
+    source: z.string(),
+    generatedAt: z.string(),
+    solves: z.array(
+      z.looseObject({
+        hires: Num,
+        status: z.string(),
+        statusText: z.string().meta({ description: "How the solve ended, in the words of the CLI's status and progress lines: \"feasible, gap 8.23 %\", \"feasible, no bound\" (a schedule with no bound to measure a gap from)" }),
+      }),
+    ),
+  }),
   whatIf: z.looseObject({
     hire: z.looseObject({ level: z.string(), fte: Num, pattern: z.string(), hourlyRate: Num }),
     positionCostPerYear: Num,

@@ -5,6 +5,7 @@
 import type { Explanation, PlanningInput } from "../../models/index.js";
 import type { ConflictSearchProgress, Progress } from "../../solver/engines/types.js";
 import type { OptimizeOutcome } from "../optimize.js";
+import { solveStatusWords } from "../reports/fte/words.js";
 import { terminalText } from "./terminal.js";
 
 const fmt = (n: number, digits = 1): string => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -144,9 +145,9 @@ export function formatSolveSummary(input: PlanningInput, outcome: OptimizeOutcom
   const lines: string[] = [];
   const m = outcome.model;
   lines.push(`Solver: ${outcome.engine}, ${m.columns.toLocaleString("en-US")} columns, ${m.rows.toLocaleString("en-US")} rows, ${m.nonzeros.toLocaleString("en-US")} nonzeros`);
-  // A schedule with no bound to measure it by has no gap: said, as the FTE report says it, lest the gap seem forgotten.
-  const gap = outcome.gap !== undefined ? `, gap ${(100 * outcome.gap).toFixed(2)} %` : outcome.status === "feasible" ? ", no bound" : "";
-  lines.push(`Status: ${outcome.status}${gap}, ${outcome.seconds.toFixed(1)} s${outcome.firstFeasibleSeconds === undefined ? "" : ` (first schedule after ${outcome.firstFeasibleSeconds.toFixed(1)} s)`}`);
+  // A schedule with no bound to measure it by has no gap: said ("no bound"), in the words the FTE report's
+  // progress lines and solves use, lest the gap seem forgotten.
+  lines.push(`Status: ${solveStatusWords(outcome)}, ${outcome.seconds.toFixed(1)} s${outcome.firstFeasibleSeconds === undefined ? "" : ` (first schedule after ${outcome.firstFeasibleSeconds.toFixed(1)} s)`}`);
   for (const warning of outcome.warnings ?? []) lines.push(`Warning: ${terminalText(warning)}`);
   if (outcome.status === "infeasible") {
     lines.push(...formatConflicts(outcome));

@@ -2,13 +2,16 @@
  * `rxroster report fte <input> [--hire LEVEL:FTE[:PATTERN]] [--max-hires N] [--time-limit S]
  * [--format html|csv|json] [--out FILE]`: the FTE justification report. Every bad flag or input field is
  * one line naming it, exit 2, before any solve starts (a hire who could work no shift among them); the
- * what-if solves run one after another, a progress line on stderr after each.
+ * what-if solves run one after another, a progress line on stderr after each, and once all are done a
+ * line for each count whose row the report gives another count's schedule.
  */
 import { dirname } from "node:path";
 import type { Problem } from "../../models/index.js";
 import { buildFteReport, FTE_REPORT_FORMATS, renderFteReport, type FteReportFormat } from "../reports/fte/report.js";
 import { parseHireFlag, type HireSpec } from "../reports/fte/settings.js";
-import { money } from "../reports/fte/words.js";
+import { uncertaintyOf, type WhatIfRow } from "../reports/fte/what-if.js";
+import { FROM_ONE_HIRE_MORE, money, solveStatusWords } from "../reports/fte/words.js";
+import type { OptimizeOutcome } from "../optimize.js";
 import { writableDirectory, writableFile, writeFileComplete } from "../io.js";
 import { EXIT_OK, loadInput, reportProblems, type Io } from "./main.js";
 import { terminalText } from "./terminal.js";
@@ -61,6 +64,32 @@ export function reportOptions(flags: ReportFlags): { format: FteReportFormat; ma
   return { format, maxHires, timeLimitSeconds, hire, problems };
 }
 
+/** How a count's solve ended, as its row has it: status, gap or "no bound" (as `rxroster solve` says it), objective − bound. */
+const solveEnding = (solve: { status: string; gap?: number }, uncertaintyDollars: number | undefined): string =>
+  `${solveStatusWords(solve)}${uncertaintyDollars !== undefined ? `, objective − bound ${money(uncertaintyDollars)}` : ""}`;
+
+/**
+ * The what-if's lines on stderr: one per count as its solve ends; then one per count whose row the report
+ * gives the schedule for one hire more, less a hire, found cheaper than that count's own solve after every
+ * solve was done, so its progress line is not the last word on its price.
+ */
+export function solveLines(print: (line: string) => void): { solved: (hires: number, outcome: OptimizeOutcome) => void; replaced: (rows: readonly WhatIfRow[]) => void } {
+  const ownObjective = new Map<number, number | undefined>();
+  return {
+    solved: (k, o) => {
+      ownObjective.set(k, o.objective);
+      print(`  ${k} hire(s): ${solveEnding(o, uncertaintyOf(o))}, ${o.seconds.toFixed(1)} s`);
+    },
+    replaced: (rows) => {
+      for (const r of rows) {
+        if (!r.fromOneHireMore || r.objective === undefined) continue;
+        const own = ownObjective.get(r.hires);
+        print(`  ${r.hires} hire(s) reported as ${FROM_ONE_HIRE_MORE}: objective ${money(r.objective)} (its own solve: ${own === undefined ? "no schedule" : money(own)}), ${solveEnding(r, r.uncertaintyDollars)}`);
+      }
+    },
+  };
+}
+
 export async function runReport(io: Io, args: string[], flags: ReportFlags): Promise<number> {
   const problems: Problem[] = [];
   if (args[0] !== "fte") problems.push({ path: "report", message: "the only report is fte: rxroster report fte <input>", ...(args[0] ? { value: args[0] } : {}) });
@@ -73,16 +102,17 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
   const input = loadInput(inputPath);
   if (!input.ok) return reportProblems(io, inputPath, input.problems);
   io.err(terminalText(`FTE report for ${input.value.site.name}, ${input.value.horizon.start} to ${input.value.horizon.end}`));
+  const solves = solveLines(io.err);
   const report = await buildFteReport(input.value, {
     source: inputPath,
     ...(hire ? { hire } : {}),
     ...(maxHires !== undefined ? { maxHires } : {}),
     ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
-    onSolved: (k, o) =>
-      io.err(`  ${k} hire(s): ${o.status}${o.gap !== undefined ? `, gap ${(100 * o.gap).toFixed(2)} %` : ""}${o.objective !== undefined && o.bound !== undefined ? `, objective − bound $${Math.max(0, Math.round(o.objective - o.bound)).toLocaleString("en-US")}` : ""}, ${o.seconds.toFixed(1)} s`),
+    onSolved: solves.solved,
   });
   // A bad --hire is named by its flag; a bad fte section by its input path.
   if (!report.ok) return reportProblems(io, hire ? "rxroster" : inputPath, report.problems.map((p) => (p.path.startsWith("hire.") ? { ...p, path: `--hire ${p.path.slice(5)}` } : p)));
+  solves.replaced(report.value.whatIf.rows);
   // Each saving on the terminal too, with what to say beside it where it should not be quoted bare.
   for (const r of report.value.whatIf.rows) {
     if (r.marginalSavingPerYear !== undefined) io.err(terminalText(`  hire ${r.hires} saves ${money(r.marginalSavingPerYear)} a year${r.savingNote ? `. ${r.savingNote}` : ""}`));

@@ -6,7 +6,7 @@
 import { stringify } from "csv-stringify/sync";
 import { safeCell } from "../../export/csv.js";
 import type { FteReport } from "./report.js";
-import { UNKNOWN_COST } from "./words.js";
+import { FROM_ONE_HIRE_MORE, UNKNOWN_COST } from "./words.js";
 
 type Row = [section: string, roleFamily: string, level: string, area: string, hires: string, measure: string, value: number | string, unit: string];
 
@@ -78,7 +78,7 @@ export function fteReportToCsv(report: FteReport): string {
     add("what-if", at, "bound", r.bound, "$");
     add("what-if", at, "uncertainty (objective − bound)", r.uncertaintyDollars, "$");
     if (r.keptPreviousSchedule) add("what-if", at, "kept the schedule for one hire fewer", "true", "");
-    if (r.fromOneHireMore) add("what-if", at, "the schedule for one hire more, less a hire", "true", "");
+    if (r.fromOneHireMore) add("what-if", at, FROM_ONE_HIRE_MORE, "true", "");
     add("what-if", at, "solve seconds", r.seconds, "s");
     for (const warning of r.warnings ?? []) add("what-if", at, "solver warning", warning, "");
     const f = r.figures;

@@ -5,7 +5,7 @@
  */
 import type { FteReport } from "./report.js";
 import { CHART_CSS, escapeXml as esc, lineChart } from "./svg.js";
-import { UNKNOWN_COST, money, num } from "./words.js";
+import { FROM_ONE_HIRE_MORE, UNKNOWN_COST, money, num } from "./words.js";
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -83,7 +83,7 @@ function whatIfSection(r: FteReport): string {
   const rows = w.rows.map((row) => {
     const f = row.figures;
     const uncertainty = row.uncertaintyDollars !== undefined && row.status !== "optimal" ? `, ±${money(row.uncertaintyDollars)}` : row.uncertaintyDollars === undefined && row.status !== "optimal" ? ", no bound" : "";
-    const status = `${row.status}${row.gap !== undefined && row.status !== "optimal" ? `, gap ${num(100 * row.gap, 1)} %` : ""}${uncertainty}${row.keptPreviousSchedule ? ", kept the schedule for one hire fewer" : ""}${row.fromOneHireMore ? ", the schedule for one hire more less a hire" : ""}`;
+    const status = `${row.status}${row.gap !== undefined && row.status !== "optimal" ? `, gap ${num(100 * row.gap, 1)} %` : ""}${uncertainty}${row.keptPreviousSchedule ? ", kept the schedule for one hire fewer" : ""}${row.fromOneHireMore ? `, ${FROM_ONE_HIRE_MORE}` : ""}`;
     const perYear = row.savingNote ? `${dollars(row.marginalSavingPerYear)} <span class="noise">${esc(row.savingNote)}</span>` : dollars(row.marginalSavingPerYear);
     const hiresWorked = f && row.hires > 0 ? `${hours(f.hireHours)} h, ${money(f.hireDollars)}` : "—";
     return [String(row.hires), hiresWorked, hours(f?.uncoveredStaffHours), hours(f?.overtimeHours), dollars(f?.overtimeDollars), hours(f?.agencyHours), dollars(f?.agencyDollars), dollars(f?.laborDollars), percent(f?.budgetUse.laborPercent), dollars(row.marginalSaving), perYear, status];
@@ -158,7 +158,7 @@ function provenanceSection(r: FteReport): string {
   const p = r.provenance;
   const solves = table(
     ["Hires", "Status", "Gap", "Objective − bound", "Seconds", "Time limit s", "Warnings"],
-    p.solves.map((s) => [String(s.hires), s.status + (s.keptPreviousSchedule ? " (schedule for one hire fewer kept)" : "") + (s.fromOneHireMore ? " (schedule for one hire more, less a hire)" : ""), s.gap === undefined ? "—" : `${num(100 * s.gap, 2)} %`, dollars(s.uncertaintyDollars), num(s.seconds, 1), String(s.timeLimitSeconds), s.warnings ? esc(s.warnings.join(" ")) : "—"]),
+    p.solves.map((s) => [String(s.hires), s.status + (s.keptPreviousSchedule ? " (schedule for one hire fewer kept)" : "") + (s.fromOneHireMore ? ` (${FROM_ONE_HIRE_MORE})` : ""), s.gap === undefined ? "—" : `${num(100 * s.gap, 2)} %`, dollars(s.uncertaintyDollars), num(s.seconds, 1), String(s.timeLimitSeconds), s.warnings ? esc(s.warnings.join(" ")) : "—"]),
   );
   return `<section><h2>5. Provenance</h2><p>Input: <code>${esc(p.source)}</code>. Generated ${esc(p.generatedAt)} by ${esc(p.generator)}. Site time zone ${esc(r.site.timeZone)}.</p>${solves}</section>`;
 }

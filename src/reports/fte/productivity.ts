@@ -50,11 +50,15 @@ export interface LevelLine {
  */
 export interface CoverageNeed {
   /**
-   * Work placed in the horizon's intervals, in staff-hours: the workload hours, give or take work whose
-   * lead crosses the horizon's edges.
+   * The role family's workload hours, the very figure of the productivity view (not computed again from
+   * the demand), so every table and format gives the workload one value.
    */
   workloadStaffHours: number;
-  /** What rounding the work up to whole people per area and interval adds. */
+  /**
+   * What rounding the work up to whole people per area and interval adds. It also takes in the few minutes
+   * of work a lead moves across the horizon's edges (work due early on its first day is done before it, work
+   * due early the day after it is done inside), which the demand counts and the workload hours do not.
+   */
   wholePeopleStaffHours: number;
   /** What floors add on top of that. */
   floorStaffHours: number;
@@ -213,12 +217,13 @@ export function productivityView(prepared: Prepared, settings: FteSettings): Pro
     const dollarsPerFtePeriod = hourlyRate === undefined ? undefined : HOURS_PER_FTE_PERIOD * hourlyRate * (1 + settings.benefitsLoad);
     const requiredStaffHours = staffHours(prepared.demand, grid, family, (l) => l.required);
     const roundedStaffHours = staffHours(withoutFloors, grid, family, (l) => l.required);
-    const workloadStaffHours = staffHours(prepared.demand, grid, family, (l) => l.workloadPeople);
     const coverageWorked = requiredStaffHours + fixedHours;
     const coveragePaidFte = coverageWorked / (HOURS_PER_FTE_PERIOD * payPeriods) / share;
     const coverage: CoverageNeed = {
-      workloadStaffHours,
-      wholePeopleStaffHours: roundedStaffHours - workloadStaffHours,
+      // The productivity view's figure, not the demand's own sum of the work, which differs by what a lead
+      // moves across the horizon's edges: one workload read 3,878 h in one table and 3,879 h in the other.
+      workloadStaffHours: workloadHours,
+      wholePeopleStaffHours: roundedStaffHours - workloadHours,
       floorStaffHours: requiredStaffHours - roundedStaffHours,
       requiredStaffHours,
       workedHours: coverageWorked,

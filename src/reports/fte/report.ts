@@ -14,7 +14,7 @@ import { hourOfWeekProfiles, type AreaWeekProfile } from "./hour-of-week.js";
 import { productivityView, type ProductivityView } from "./productivity.js";
 import { resolveHire, resolveSettings, type HireSpec } from "./settings.js";
 import { runWhatIf, type WhatIfView } from "./what-if.js";
-import { methodAndAssumptions } from "./words.js";
+import { methodAndAssumptions, solveStatusWords } from "./words.js";
 import { fteReportToCsv } from "./csv.js";
 import { fteReportToHtml } from "./html.js";
 
@@ -43,7 +43,8 @@ export interface FteReport {
     source: string;
     generatedAt: string;
     generator: string;
-    solves: { hires: number; status: string; gap?: number; uncertaintyDollars?: number; seconds: number; timeLimitSeconds: number; keptPreviousSchedule?: true; fromOneHireMore?: true; warnings?: string[] }[];
+    /** Each count's solve; `statusText` says how it ended in `rxroster solve`'s words ("feasible, no bound"). */
+    solves: { hires: number; status: string; statusText: string; gap?: number; uncertaintyDollars?: number; seconds: number; timeLimitSeconds: number; keptPreviousSchedule?: true; fromOneHireMore?: true; warnings?: string[] }[];
   };
   settings: FteSettings;
   productivity: ProductivityView;
@@ -64,6 +65,22 @@ function defaultHire(settings: FteSettings, productivity: ProductivityView): Hir
   const family = [...productivity.roleFamilies].sort((a, b) => b.gapFte - a.gapFte)[0]!;
   const level = [...family.levels].sort((a, b) => b.filledFte - a.filledFte)[0]!;
   return { level: level.level, fte: 1, pattern: "any" };
+}
+
+/** Each count's solve as the provenance lists it (and the API job's result carries it), its ending in words. */
+export function provenanceSolves(whatIf: WhatIfView): FteReport["provenance"]["solves"] {
+  return whatIf.rows.map((r) => ({
+    hires: r.hires,
+    status: r.status,
+    statusText: solveStatusWords(r),
+    ...(r.gap !== undefined ? { gap: r.gap } : {}),
+    ...(r.uncertaintyDollars !== undefined ? { uncertaintyDollars: r.uncertaintyDollars } : {}),
+    seconds: r.seconds,
+    timeLimitSeconds: whatIf.timeLimitSeconds,
+    ...(r.keptPreviousSchedule ? { keptPreviousSchedule: true as const } : {}),
+    ...(r.fromOneHireMore ? { fromOneHireMore: true as const } : {}),
+    ...(r.warnings ? { warnings: r.warnings } : {}),
+  }));
 }
 
 export async function buildFteReport(input: PlanningInput, options: FteReportOptions): Promise<Parsed<FteReport>> {
@@ -92,17 +109,7 @@ export async function buildFteReport(input: PlanningInput, options: FteReportOpt
       source: options.source,
       generatedAt: (options.generatedAt ?? new Date()).toISOString(),
       generator: "rxroster report fte",
-      solves: whatIf.rows.map((r) => ({
-        hires: r.hires,
-        status: r.status,
-        ...(r.gap !== undefined ? { gap: r.gap } : {}),
-        ...(r.uncertaintyDollars !== undefined ? { uncertaintyDollars: r.uncertaintyDollars } : {}),
-        seconds: r.seconds,
-        timeLimitSeconds: whatIf.timeLimitSeconds,
-        ...(r.keptPreviousSchedule ? { keptPreviousSchedule: true as const } : {}),
-        ...(r.fromOneHireMore ? { fromOneHireMore: true as const } : {}),
-        ...(r.warnings ? { warnings: r.warnings } : {}),
-      })),
+      solves: provenanceSolves(whatIf),
     },
     settings: settings.value,
     productivity,

@@ -224,7 +224,7 @@ async function solveCount(prepared: Prepared, previous: Schedule | undefined, op
 }
 
 /** Objective − bound in dollars; from the gap when only it is known; 0 for a proof; absent without a bound. */
-function uncertaintyOf(o: OptimizeOutcome): number | undefined {
+export function uncertaintyOf(o: OptimizeOutcome): number | undefined {
   if (o.objective === undefined) return o.status === "optimal" ? 0 : undefined;
   if (o.bound !== undefined) return Math.max(0, o.objective - o.bound);
   if (o.gap !== undefined) return o.gap * Math.abs(o.objective);

@@ -13,6 +13,14 @@ export const num = (n: number, digits = 1): string => {
 };
 export const money = (n: number): string => `${n < 0 ? "−" : ""}$${Math.abs(n).toLocaleString("en-US", { maximumFractionDigits: 0 })}`;
 export const pct = (share: number, digits = 0): string => `${num(100 * share, digits)} %`;
+/**
+ * How a solve ended, in the words of `rxroster solve`'s status line: its status, then its gap, or "no bound"
+ * for a schedule with no bound to measure a gap from ("feasible, gap 8.23 %", "feasible, no bound").
+ */
+export const solveStatusWords = (solve: { status: string; gap?: number }): string =>
+  `${solve.status}${solve.gap !== undefined ? `, gap ${(100 * solve.gap).toFixed(2)} %` : solve.status === "feasible" ? ", no bound" : ""}`;
+/** A what-if row whose schedule is the one for one hire more with a hire's shifts taken out (`fromOneHireMore`). */
+export const FROM_ONE_HIRE_MORE = "the schedule for one hire more, less a hire";
 /** An hourly rate, to the cent. */
 const rate = (n: number): string => `$${num(n, 2)}/h`;
 

@@ -250,6 +250,32 @@ describe("FTE report on a small world", () => {
     expect(renderFteReport(report, "csv").body.split("\r\n")).toContain("coverage,technician,,,,added by floors,40,h");
   });
 
+  it("gives the workload one figure in both tables and every format, though a lead moves some of its work out of the horizon", () => {
+    // 12 preparations due at 00:00 each of the 2 days, 2 minutes each: 0.8 h of work due in the horizon,
+    // but the first day's is done in the hour before it, which the demand does not count.
+    const input = smallWorld(2, {
+      workloadTypes: [{ id: "csp", name: "Compounded sterile preparations" }],
+      productivityStandards: [{ workloadType: "csp", roleFamily: "technician", area: "iv-room", minutesPerUnit: 2 }],
+      forecasts: [{ kind: "hourly", workloadType: "csp", start: "2026-03-02", unitsPerHour: Array.from({ length: 48 }, (_, h) => (h % 24 === 0 ? 12 : 0)) }],
+    });
+    const productivity = productivityView(prepare(input), FteSettingsSchema.parse({}));
+    const tech = productivity.roleFamilies.find((f) => f.roleFamily === "technician")!;
+    expect(tech.workloadHours).toBeCloseTo(0.8, 9);
+    expect(tech.coverage.workloadStaffHours).toBe(tech.workloadHours);
+    // Rounding the work up to whole people: an IV technician in the hour before midnight of the first day.
+    expect(tech.coverage.requiredStaffHours).toBeCloseTo(1, 9);
+    expect(tech.coverage.wholePeopleStaffHours).toBeCloseTo(0.2, 9);
+    const shown = { ...report, productivity };
+    // The productivity table's and the coverage table's rows of the role family, each opening with its workload.
+    const rows = [...renderFteReport(shown, "html").body.matchAll(/<tr><td>technician<\/td><td>([^<]*)<\/td>/g)].map((m) => m[1]);
+    expect(rows).toEqual(["1", "1"]);
+    const csv = renderFteReport(shown, "csv").body.split("\r\n");
+    expect(csv).toContain("productivity,technician,,,,workload hours,0.8,h");
+    expect(csv).toContain("coverage,technician,,,,workload staff-hours,0.8,h");
+    const json = JSON.parse(renderFteReport(shown, "json").body).productivity.roleFamilies[1];
+    expect(json.coverage.workloadStaffHours).toBe(json.workloadHours);
+  });
+
   it("funds each hire's position: the labor-dollar cap rises by the hire's wages over the horizon, and the assumptions say so", async () => {
     const input = world({ budget: { laborDollars: 4800 } });
     const hire = resolveHire(input, { level: "rph", fte: 1, pattern: "any", hourlyRate: 60 });
