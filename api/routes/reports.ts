@@ -81,7 +81,7 @@ const FteReportSchema = ProductivityReportSchema.extend({
       z.looseObject({
         hires: Num,
         status: z.string(),
-        statusText: z.string().meta({ description: "How the solve ended, in the words of the CLI's status and progress lines: \"feasible, gap 8.23 %\", \"feasible, no bound\" (a schedule with no bound to measure a gap from)" }),
+        statusText: z.string().optional().meta({ description: "How the solve ended, in the words of the CLI's status and progress lines: \"feasible, gap 8.23 %\", \"feasible, no bound\" (a schedule with no bound to measure a gap from); absent in reports stored before it was added (they are kept 7 days)" }),
       }),
     ),
   }),
