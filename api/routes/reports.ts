@@ -96,6 +96,11 @@ const FteReportSchema = ProductivityReportSchema.extend({
         uncertaintyDollars: Num.optional().meta({ description: "Objective − bound over the horizon: how much cheaper this count's best schedule may be (absent without a bound)" }),
         savingWithinUncertainty: z.boolean().optional().meta({ description: "The saving against one hire fewer is smaller than the two rows' uncertainty, or a row has no bound" }),
         savingNote: z.string().optional().meta({ description: "What to say beside the saving when it should not be quoted bare: a hire who worked no shift, a saving within the solver's uncertainty" }),
+        conflicts: z
+          .array(z.looseObject({ rules: z.array(z.string()), subjects: z.looseObject({}), sides: z.array(z.string()), message: z.string(), proven: z.boolean() }))
+          .optional()
+          .meta({ description: "For an infeasible count (no schedule keeps every hard rule): the hard rules that cannot all hold, per person, as rxroster solve names them; empty when none could be named within the time limit" }),
+        conflictsComplete: z.boolean().optional().meta({ description: "For an infeasible count: false when the time limit ended the search for conflicts early, so there may be more" }),
       }),
     ),
     recommendedHires: Num.optional().meta({ description: "Absent when there is no recommendation (noRecommendation says why)" }),

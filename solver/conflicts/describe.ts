@@ -26,6 +26,22 @@ export function describeConflict(input: PlanningInput, member: StaffMember | und
   return { rules, locked: hasLocks, history: history.length > 0, subjects: member ? { staff: member.id } : {}, sides, message, proven };
 }
 
+/** What opens a list of conflicts, as `rxroster solve` prints it. */
+export const CONFLICTS_HEADER = "The hard rules cannot all hold. Conflicts (the rules of each set cannot all hold, though any one fewer could):";
+/** An infeasible solve whose conflict search named nothing in the time it had. */
+export const NO_CONFLICT_NAMED = "The hard rules cannot all hold; no conflict could be named within the time limit";
+/** A search the time limit ended before every person was checked or every set proven. */
+export const CONFLICTS_MAY_BE_MORE = "The time limit ended the search before every person was checked or every set proven: there may be more.";
+
+/**
+ * One conflict on one line, as `rxroster solve` prints it and the FTE report quotes it: the message, the
+ * rule ids in brackets, and a set the time limit left unproven marked so.
+ */
+export function conflictLine(c: Conflict): string {
+  const ids = [...c.rules, ...(c.locked ? ["locked"] : []), ...(c.history ? ["history"] : [])].join(", ");
+  return `${c.message} [${ids}]${c.proven ? "" : " (best found within the time limit, not proven minimal)"}`;
+}
+
 /**
  * Rules that make a roster a roster: a conflict names them after the rules a manager sets per person, and
  * the search relaxes them first (in this order), so they are named only when a conflict needs them.

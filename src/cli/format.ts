@@ -4,6 +4,7 @@
  */
 import type { Explanation, PlanningInput } from "../../models/index.js";
 import type { ConflictSearchProgress, Progress } from "../../solver/engines/types.js";
+import { CONFLICTS_HEADER, CONFLICTS_MAY_BE_MORE, NO_CONFLICT_NAMED, conflictLine } from "../../solver/conflicts/describe.js";
 import type { OptimizeOutcome } from "../optimize.js";
 import { solveStatusWords } from "../reports/fte/words.js";
 import { terminalText } from "./terminal.js";
@@ -126,17 +127,14 @@ export function formatExplanation(input: PlanningInput, e: Explanation, options:
 
 /**
  * The conflicts of an infeasible solve, one line per person and set of rules, rule ids in brackets;
- * a set the time limit left unproven, and a search that did not reach everyone, say so.
+ * a set the time limit left unproven, and a search that did not reach everyone, say so. `report fte`
+ * prints a what-if row's the same way.
  */
-function formatConflicts(outcome: OptimizeOutcome): string[] {
+export function formatConflicts(outcome: Pick<OptimizeOutcome, "conflicts" | "conflictsComplete">): string[] {
   const conflicts = outcome.conflicts ?? [];
-  if (conflicts.length === 0) return ["The hard rules cannot all hold; no conflict could be named within the time limit (raise --time-limit)."];
-  const lines = ["The hard rules cannot all hold. Conflicts (the rules of each set cannot all hold, though any one fewer could):"];
-  for (const c of conflicts) {
-    const ids = [...c.rules, ...(c.locked ? ["locked"] : []), ...(c.history ? ["history"] : [])].join(", ");
-    lines.push(`  - ${terminalText(c.message)} [${ids}]${c.proven ? "" : " (best found within the time limit, not proven minimal)"}`);
-  }
-  if (outcome.conflictsComplete === false) lines.push("  The time limit ended the search before every person was checked or every set proven: there may be more.");
+  if (conflicts.length === 0) return [`${NO_CONFLICT_NAMED} (raise --time-limit).`];
+  const lines = [CONFLICTS_HEADER, ...conflicts.map((c) => `  - ${terminalText(conflictLine(c))}`)];
+  if (outcome.conflictsComplete === false) lines.push(`  ${CONFLICTS_MAY_BE_MORE}`);
   return lines;
 }
 

@@ -3,17 +3,20 @@
  * [--format html|csv|json] [--out FILE]`: the FTE justification report. Every bad flag or input field is
  * one line naming it, exit 2, before any solve starts (a hire who could work no shift among them); the
  * what-if solves run one after another, a progress line on stderr after each, and once all are done a
- * line for each count whose row the report gives another count's schedule.
+ * line for each count whose row the report gives another count's schedule. When today's staff get no
+ * schedule (no schedule keeps every hard rule, or none was found within the limit), the report is still
+ * written, saying why, and the exit code is 3, as `solve`'s.
  */
 import { dirname } from "node:path";
 import type { Problem } from "../../models/index.js";
 import { buildFteReport, FTE_REPORT_FORMATS, renderFteReport, type FteReportFormat } from "../reports/fte/report.js";
 import { parseHireFlag, type HireSpec } from "../reports/fte/settings.js";
 import { uncertaintyOf, type WhatIfRow } from "../reports/fte/what-if.js";
-import { FROM_ONE_HIRE_MORE, money, solveStatusWords } from "../reports/fte/words.js";
+import { FROM_ONE_HIRE_MORE, money, noScheduleWith, solveStatusWords } from "../reports/fte/words.js";
 import type { OptimizeOutcome } from "../optimize.js";
 import { writableDirectory, writableFile, writeFileComplete } from "../io.js";
-import { EXIT_OK, loadInput, reportProblems, type Io } from "./main.js";
+import { EXIT_NO_SCHEDULE, EXIT_OK, loadInput, reportProblems, type Io } from "./main.js";
+import { formatConflicts } from "./format.js";
 import { terminalText } from "./terminal.js";
 import { parseDecimal, parseWhole } from "./flags.js";
 
@@ -113,6 +116,13 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
   // A bad --hire is named by its flag; a bad fte section by its input path.
   if (!report.ok) return reportProblems(io, hire ? "rxroster" : inputPath, report.problems.map((p) => (p.path.startsWith("hire.") ? { ...p, path: `--hire ${p.path.slice(5)}` } : p)));
   solves.replaced(report.value.whatIf.rows);
+  // The conflicts of a count no schedule can be found for, as `solve` prints them: today's staff's alone
+  // when they are the ones (every count with hires then has them too).
+  const rows = report.value.whatIf.rows;
+  for (const r of rows[0]!.status === "infeasible" ? [rows[0]!] : rows.filter((x) => x.status === "infeasible")) {
+    io.err(`  ${r.hires} hire(s): no schedule keeps every hard rule`);
+    for (const line of formatConflicts(r)) io.err(`    ${line}`);
+  }
   // Each saving on the terminal too, with what to say beside it where it should not be quoted bare.
   for (const r of report.value.whatIf.rows) {
     if (r.marginalSavingPerYear !== undefined) io.err(terminalText(`  hire ${r.hires} saves ${money(r.marginalSavingPerYear)} a year${r.savingNote ? `. ${r.savingNote}` : ""}`));
@@ -123,8 +133,15 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
   } else {
     writeFileComplete(flags.out, body);
     const w = report.value.whatIf;
-    const advice = w.rows.length === 1 ? "no hire tried (--max-hires 0)" : `${w.recommendedHires === undefined ? "no recommendation" : `recommended ${w.capped ? "at least " : ""}${w.recommendedHires} hire(s)`} of ${w.hire.level} at ${w.hire.fte} FTE`;
+    const advice =
+      w.rows[0]!.status === "infeasible"
+        ? noScheduleWith(0)
+        : w.rows.length === 1
+          ? "no hire tried (--max-hires 0)"
+          : `${w.recommendedHires === undefined ? "no recommendation" : `recommended ${w.capped ? "at least " : ""}${w.recommendedHires} hire(s)`} of ${w.hire.level} at ${w.hire.fte} FTE`;
     io.err(terminalText(`wrote ${flags.out}: ${advice}`));
   }
-  return EXIT_OK;
+  // Today's staff without a schedule (infeasible, or none within the limit) is no answer to a hiring
+  // question: the report says why, and the exit code is solve's for a solve without a schedule.
+  return rows[0]!.figures ? EXIT_OK : EXIT_NO_SCHEDULE;
 }

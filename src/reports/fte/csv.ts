@@ -7,6 +7,7 @@ import { stringify } from "csv-stringify/sync";
 import { safeCell } from "../../export/csv.js";
 import type { FteReport } from "./report.js";
 import { FROM_ONE_HIRE_MORE, UNKNOWN_COST } from "./words.js";
+import { CONFLICTS_MAY_BE_MORE, NO_CONFLICT_NAMED, conflictLine } from "../../../solver/conflicts/describe.js";
 
 type Row = [section: string, roleFamily: string, level: string, area: string, hires: string, measure: string, value: number | string, unit: string];
 
@@ -81,6 +82,10 @@ export function fteReportToCsv(report: FteReport): string {
     if (r.fromOneHireMore) add("what-if", at, FROM_ONE_HIRE_MORE, "true", "");
     add("what-if", at, "solve seconds", r.seconds, "s");
     for (const warning of r.warnings ?? []) add("what-if", at, "solver warning", warning, "");
+    // An infeasible count: no schedule keeps every hard rule. A row per conflict, as `rxroster solve` prints it.
+    if (r.conflicts?.length === 0) add("what-if", at, "hard rules in conflict", `${NO_CONFLICT_NAMED}.`, "");
+    for (const c of r.conflicts ?? []) add("what-if", at, "hard rules in conflict", conflictLine(c), "");
+    if (r.conflictsComplete === false) add("what-if", at, "hard rules in conflict", CONFLICTS_MAY_BE_MORE, "");
     const f = r.figures;
     if (f) {
       for (const [area, hours] of Object.entries(f.uncoveredByArea)) add("what-if", { ...at, area }, "uncovered staff-hours", hours, "h");

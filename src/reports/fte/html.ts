@@ -5,7 +5,7 @@
  */
 import type { FteReport } from "./report.js";
 import { CHART_CSS, escapeXml as esc, lineChart } from "./svg.js";
-import { FROM_ONE_HIRE_MORE, UNKNOWN_COST, money, num } from "./words.js";
+import { FROM_ONE_HIRE_MORE, UNKNOWN_COST, allProven, money, num } from "./words.js";
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -82,7 +82,9 @@ function whatIfSection(r: FteReport): string {
   const w = r.whatIf;
   const rows = w.rows.map((row) => {
     const f = row.figures;
-    const uncertainty = row.uncertaintyDollars !== undefined && row.status !== "optimal" ? `, ±${money(row.uncertaintyDollars)}` : row.uncertaintyDollars === undefined && row.status !== "optimal" ? ", no bound" : "";
+    // A proof either way (optimal, or no schedule keeps every hard rule) has no distance from the best to give.
+    const proven = row.status === "optimal" || row.status === "infeasible";
+    const uncertainty = row.uncertaintyDollars !== undefined && !proven ? `, ±${money(row.uncertaintyDollars)}` : row.uncertaintyDollars === undefined && !proven ? ", no bound" : "";
     const status = `${row.status}${row.gap !== undefined && row.status !== "optimal" ? `, gap ${num(100 * row.gap, 1)} %` : ""}${uncertainty}${row.keptPreviousSchedule ? ", kept the schedule for one hire fewer" : ""}${row.fromOneHireMore ? `, ${FROM_ONE_HIRE_MORE}` : ""}`;
     const perYear = row.savingNote ? `${dollars(row.marginalSavingPerYear)} <span class="noise">${esc(row.savingNote)}</span>` : dollars(row.marginalSavingPerYear);
     const hiresWorked = f && row.hires > 0 ? `${hours(f.hireHours)} h, ${money(f.hireDollars)}` : "—";
@@ -99,7 +101,7 @@ function whatIfSection(r: FteReport): string {
     areas.map((a) => [esc(a), ...w.rows.map((x) => hours(x.figures?.uncoveredByArea[a]))]),
   );
   const recommend = `<div class="recommend${w.recommendedHires === undefined ? " warn" : ""}">${recommendation(r)}${
-    w.allOptimal ? "" : `<p class="warn">Not every solve was proven optimal within its ${w.timeLimitSeconds} s limit: the Solver column gives how far each schedule may be from the best possible (± dollars over the horizon), and a saving smaller than the two compared rows' together, or beside a row with no bound, is marked as within the solver's uncertainty.</p>`
+    allProven(w.rows) ? "" : `<p class="warn">Not every solve was proven optimal within its ${w.timeLimitSeconds} s limit: the Solver column gives how far each schedule may be from the best possible (± dollars over the horizon), and a saving smaller than the two compared rows' together, or beside a row with no bound, is marked as within the solver's uncertainty.</p>`
   }</div>`;
   return `<section><h2>2. What a hire saves (schedule view)</h2>${recommend}<p class="muted">${esc(r.savingDefinition)}</p>${main}<h3>Uncovered staff-hours by area</h3>${byArea}${whatIfChart(r)}</section>`;
 }
@@ -151,7 +153,7 @@ function demandSection(r: FteReport): string {
     )
     .map((svg) => `<figure class="hour-of-week">${svg}</figure>`)
     .join("");
-  return `<section><h2>3. Demand against scheduled staff, by hour of week</h2><p class="muted">Mean people required (floors and workload, every role family) and mean people on duty in the optimized schedule with today's staff, for each hour of the week over the horizon.${r.hourOfWeek.some((a) => !a.scheduled) ? " <strong>The solve with today's staff found no schedule within its time limit, so only demand is drawn.</strong>" : ""}</p>${charts}</section>`;
+  return `<section><h2>3. Demand against scheduled staff, by hour of week</h2><p class="muted">Mean people required (floors and workload, every role family) and mean people on duty in the optimized schedule with today's staff, for each hour of the week over the horizon.${r.hourOfWeek.some((a) => !a.scheduled) ? ` <strong>${r.whatIf.rows[0]!.status === "infeasible" ? "No schedule with today's staff keeps every hard rule" : "The solve with today's staff found no schedule within its time limit"}, so only demand is drawn.</strong>` : ""}</p>${charts}</section>`;
 }
 
 function provenanceSection(r: FteReport): string {

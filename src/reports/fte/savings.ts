@@ -12,6 +12,13 @@
 import type { WhatIfRow } from "./what-if.js";
 import { money } from "./words.js";
 
+/** "One of the 5 hires worked no shift", counted: `idle` of the `hires` worked none. */
+function idleWho(idle: number, hires: number): string {
+  if (hires === 1) return "The hire worked no shift";
+  if (idle === hires) return `None of the ${hires} hires worked a shift`;
+  return `${idle === 1 ? "One" : idle} of the ${hires} hires worked no shift`;
+}
+
 export function addMarginalSavings(rows: WhatIfRow[], annualFactor: number): void {
   for (let k = 1; k < rows.length; k++) {
     const before = rows[k - 1]!, after = rows[k]!;
@@ -20,7 +27,7 @@ export function addMarginalSavings(rows: WhatIfRow[], annualFactor: number): voi
     after.marginalSaving = idle ? 0 : before.figures.avoidableDollars - after.figures.avoidableDollars;
     after.marginalSavingPerYear = after.marginalSaving * annualFactor;
     const unbounded = [before, after].filter((r) => r.uncertaintyDollars === undefined).map((r) => r.hires);
-    const notes = idle ? [`${k === 1 ? "The hire" : `One of the ${k} hires`} worked no shift in the schedule found, so hire ${k} saves nothing.`] : [];
+    const notes = idle ? [`${idleWho(after.figures.idleHires, k)} in the schedule found, so hire ${k} saves nothing.`] : [];
     if (unbounded.length > 0) {
       after.savingWithinUncertainty = true;
       notes.push(`Within the solver's uncertainty: the solve for ${unbounded.join(" and ")} hire(s) found no bound on its cost, so the saving cannot be told from nothing.`);

@@ -18,7 +18,7 @@
  * from the most hires down, each count keeps the cheaper of its own and that one (savings.ts then credits
  * a hire only with what its shifts did, not with what one count's search found and the other's did not).
  */
-import type { Explanation, PlanningInput, RoleFamily, Schedule } from "../../../models/index.js";
+import type { Conflict, Explanation, PlanningInput, RoleFamily, Schedule } from "../../../models/index.js";
 import { optimize, type OptimizeOptions, type OptimizeOutcome } from "../../optimize.js";
 import { explain, prepare, type Prepared } from "../../pipeline.js";
 import { OVERTIME_PREMIUM } from "../../../solver/check/pay.js";
@@ -72,6 +72,13 @@ export interface WhatIfRow {
   fromOneHireMore?: true;
   /** Absent when the solve returned no schedule (timed out or infeasible). */
   figures?: WhatIfFigures;
+  /**
+   * For `infeasible`: the hard rules that cannot all hold, per person, as the optimizer's conflict search
+   * named them (what `rxroster solve` prints); empty when it named none within the time limit.
+   */
+  conflicts?: Conflict[];
+  /** For `infeasible`: false when the time limit ended the conflict search early, so there may be more. */
+  conflictsComplete?: boolean;
   /** Fall in avoidable dollars from one hire fewer (absent for 0 hires or when either has no schedule). */
   marginalSaving?: number;
   marginalSavingPerYear?: number;
@@ -245,6 +252,7 @@ function rowOf(k: number, scenario: PlanningInput, outcome: CountOutcome, uncove
     ...(outcome.keptPreviousSchedule ? { keptPreviousSchedule: true as const } : {}),
     ...(outcome.fromOneHireMore ? { fromOneHireMore: true as const } : {}),
     ...(outcome.explanation ? { figures: figuresOf(scenario, outcome.explanation, uncoveredValue) } : {}),
+    ...(outcome.status === "infeasible" ? { conflicts: outcome.conflicts ?? [], ...(outcome.conflictsComplete !== undefined ? { conflictsComplete: outcome.conflictsComplete } : {}) } : {}),
   };
 }
 

@@ -5,6 +5,8 @@
 import type { PlanningInput } from "../../../models/index.js";
 import type { FteReport } from "./report.js";
 import { HOURS_PER_FTE_PERIOD, PERIODS_PER_YEAR } from "./productivity.js";
+import { CONFLICTS_HEADER, CONFLICTS_MAY_BE_MORE, NO_CONFLICT_NAMED, conflictLine } from "../../../solver/conflicts/describe.js";
+import type { WhatIfRow } from "./what-if.js";
 
 /** A figure for people to read; a negative one with the minus sign, as `money` writes it ("−2.7", not "-2.7"). */
 export const num = (n: number, digits = 1): string => {
@@ -23,6 +25,19 @@ export const solveStatusWords = (solve: { status: string; gap?: number }): strin
 export const FROM_ONE_HIRE_MORE = "the schedule for one hire more, less a hire";
 /** An hourly rate, to the cent. */
 const rate = (n: number): string => `$${num(n, 2)}/h`;
+
+/** "no schedule with 2 hire(s) keeps every hard rule" (today's staff for 0). */
+export const noScheduleWith = (hires: number): string => `no schedule with ${hires === 0 ? "today's staff" : `${hires} hire(s)`} keeps every hard rule`;
+
+/** An infeasible row's conflicts, in the words `rxroster solve` prints them, on one line. */
+export function conflictWords(row: Pick<WhatIfRow, "conflicts" | "conflictsComplete">): string {
+  const conflicts = row.conflicts ?? [];
+  if (conflicts.length === 0) return `${NO_CONFLICT_NAMED} (rxroster solve of the same input names them, given the time).`;
+  return `${CONFLICTS_HEADER} ${conflicts.map(conflictLine).join("; ")}.${row.conflictsComplete === false ? ` ${CONFLICTS_MAY_BE_MORE}` : ""}`;
+}
+
+/** Every solve proven: optimal, or infeasible (no time limit changes either), so no row is a search cut short. */
+export const allProven = (rows: readonly Pick<WhatIfRow, "status">[]): boolean => rows.every((row) => row.status === "optimal" || row.status === "infeasible");
 
 type Figures = Omit<FteReport, "savingDefinition" | "method" | "assumptions" | "findings">;
 
@@ -87,7 +102,9 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
     `Each what-if solve ran for at most ${w.timeLimitSeconds} s, one after another.` +
       (w.allOptimal
         ? ` Every solve was proven optimal.`
-        : ` Not every solve was proven optimal: each row gives how far its schedule may be from the best possible (objective − bound, in dollars over the horizon), and a saving smaller than the two compared rows' together is within the solver's uncertainty, not the hire's effect.`) +
+        : allProven(w.rows)
+          ? ` Every solve was proven optimal, or proven to have no schedule that keeps every hard rule.`
+          : ` Not every solve was proven optimal: each row gives how far its schedule may be from the best possible (objective − bound, in dollars over the horizon), and a saving smaller than the two compared rows' together is within the solver's uncertainty, not the hire's effect.`) +
       (w.rows.some((row) => row.keptPreviousSchedule) ? ` The solve for ${w.rows.filter((row) => row.keptPreviousSchedule).map((row) => row.hires).join(", ")} hire(s) found nothing cheaper than the schedule for one hire fewer, which is kept with the new hire idle.` : "") +
       (w.rows.some((row) => row.fromOneHireMore) ? ` For ${w.rows.filter((row) => row.fromOneHireMore).map((row) => row.hires).join(", ")} hire(s) the schedule for one hire more, less a hire's shifts, was cheaper than the solve's own and is the one reported.` : "") +
       (w.rows.some((row) => row.warnings) ? ` Some steps of the solve for ${w.rows.filter((row) => row.warnings).map((row) => row.hires).join(", ")} hire(s) failed and were left out (see provenance): those schedules may cost more than the solver would otherwise find.` : ""),
@@ -96,6 +113,7 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
 }
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** What a gap's dollars are when no rate is known: said in every format, as $0 would be read as free. */
 export const UNKNOWN_COST = "unknown: no staff of this role family to take a rate from";
@@ -125,7 +143,9 @@ function findings(r: Figures): string[] {
   const w = r.whatIf;
   // Every saving that should not be quoted bare, with what to say beside it.
   const quoteWith = w.rows.filter((row) => row.savingNote).map((row) => `Hire ${row.hires} saves ${money(row.marginalSavingPerYear!)} a year in the schedules found. ${row.savingNote}`);
-  if (w.recommendedHires === undefined) return [...out, `No recommendation: ${w.noRecommendation ?? ""}`, ...quoteWith];
+  // A count no schedule can be found for, with its conflicts; today's staff's are in the recommendation's words.
+  const infeasible = w.rows[0]!.status === "infeasible" ? [] : w.rows.filter((row) => row.status === "infeasible").map((row) => `${capitalized(noScheduleWith(row.hires))}. ${conflictWords(row)}`);
+  if (w.recommendedHires === undefined) return [...out, `No recommendation: ${w.noRecommendation ?? ""}`, ...infeasible, ...quoteWith];
   const tried = w.rows.length - 1;
   if (w.capped) {
     out.push(
@@ -141,5 +161,5 @@ function findings(r: Figures): string[] {
   }
   const noisy = w.rows.filter((row) => row.savingWithinUncertainty).map((row) => row.hires);
   if (noisy.length > 0) out.push(`The saving of hire(s) ${noisy.join(", ")} is within the solver's uncertainty, so it cannot be told from nothing; the recommendation does not rest on it.`);
-  return [...out, ...quoteWith];
+  return [...out, ...infeasible, ...quoteWith];
 }

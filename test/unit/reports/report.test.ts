@@ -132,22 +132,6 @@ describe("avoidable dollars", () => {
   }, 60_000);
 });
 
-describe("a report with no schedule for today's staff", () => {
-  it("recommends nothing, and says so alike in the JSON, the CSV, the HTML and the findings", async () => {
-    // Ben is on leave all month, but his contract asks 40 hours of him: no schedule keeps every hard rule.
-    const impossible = smallWorld(2, { fte: { benefitsLoad: 0.25 } });
-    const input = { ...impossible, staff: impossible.staff.map((s) => (s.id === "B" ? { ...s, leave: [{ start: "2026-03-01", end: "2026-03-31", reason: "leave" }], contract: { ...s.contract, minMinutesPerHorizon: 2400 } } : s)) };
-    const built = await buildFteReport(input, { source: "impossible.yaml", hire: { level: "tech2", fte: 1, pattern: "any" }, maxHires: 1, timeLimitSeconds: 10 });
-    if (!built.ok) throw new Error(JSON.stringify(built.problems));
-    const report = built.value;
-    expect(report.whatIf.rows[0]!.figures).toBeUndefined();
-    expect(report.whatIf.recommendedHires).toBeUndefined();
-    expect(report.findings.at(-1)).toMatch(/^No recommendation: /);
-    expect(renderFteReport(report, "html").body).toContain("<strong>No recommendation:</strong>");
-    expect(renderFteReport(report, "csv").body.split("\r\n")).toContain("what-if,,tech2,,,recommended hires,none: the solve with today's staff found no schedule within its 10 s limit. Run again with a longer time limit.,");
-  }, 60_000);
-});
-
 describe("FTE report on a small world", () => {
   let report: FteReport;
   beforeAll(async () => {
