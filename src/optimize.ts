@@ -34,6 +34,11 @@ export interface OptimizeOptions extends Omit<RunOptions, "warmStart"> {
    * one) and answers with its best. `signal` cancels at once, schedule or not.
    */
   stopSignal?: AbortSignal;
+  /**
+   * Seconds the conflict search after a solve that ended infeasible, or with neither a schedule nor a proof,
+   * gets at least (default {@link CONFLICT_SEARCH_MIN_SECONDS}); it ends as soon as it has its answer.
+   */
+  conflictSearchSeconds?: number;
 }
 
 /**
@@ -97,10 +102,10 @@ export interface OptimizeOutcome {
  * The conflict search gets what the solve left of the time limit, and at least this many seconds: a
  * person's model solves in milliseconds, but a worker thread takes up to half a second to start under tsx.
  */
-const CONFLICT_SEARCH_MIN_SECONDS = 3;
+export const CONFLICT_SEARCH_MIN_SECONDS = 3;
 
 export async function optimize(prepared: Prepared, options: OptimizeOptions = {}): Promise<OptimizeOutcome> {
-  const { locked = [], frozen, warmStart, search: _search, stopSignal, ...run } = options;
+  const { locked = [], frozen, warmStart, search: _search, stopSignal, conflictSearchSeconds = CONFLICT_SEARCH_MIN_SECONDS, ...run } = options;
   const engine = run.engine ?? "highs";
   const built = buildModel(prepared.input, prepared.grid, prepared.demand, locked, frozen);
   const size: ModelSize = { columns: built.model.numCols, rows: built.model.numRows, nonzeros: built.model.rowColumns.length };
@@ -124,7 +129,7 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
   if (result.status === "infeasible") {
     const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
     return withConflicts(prepared, { status: "infeasible", ...base }, {
-      timeLimitSeconds: Math.max(CONFLICT_SEARCH_MIN_SECONDS, limit - result.seconds),
+      timeLimitSeconds: Math.max(conflictSearchSeconds, limit - result.seconds),
       locked,
       ...(frozen ? { frozen } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
@@ -137,7 +142,7 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
     // Neither a schedule nor a proof (a month whose first schedule HiGHS did not find in time, because
     // someone's hard rules conflict): each person's hard rules alone, small models solved in milliseconds,
     // may still prove it infeasible and name who.
-    return stopped ? { status: result.status, ...base } : await withConflicts(prepared, { status: result.status, ...base }, { timeLimitSeconds: CONFLICT_SEARCH_MIN_SECONDS, locked, ...(frozen ? { frozen } : {}), peopleOnly: true }, options.onProgress);
+    return stopped ? { status: result.status, ...base } : await withConflicts(prepared, { status: result.status, ...base }, { timeLimitSeconds: conflictSearchSeconds, locked, ...(frozen ? { frozen } : {}), peopleOnly: true }, options.onProgress);
   }
   const schedule = decodeSchedule(built, result.values, lockedKeys);
   const explanation = explain(prepared, schedule);
