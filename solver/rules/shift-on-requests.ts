@@ -6,13 +6,15 @@
  * that template on that date, otherwise it is one unit; a request for a template that does not run that
  * day cannot be granted and is reported as such. Requests outside the horizon are ignored. The input
  * refuses a request on a day its template does not run or of its person's approved leave, or for work its
- * person may not do or their contract forbids (models/references.ts); a site stored before those checks
- * may still hold one, and it is priced as here.
+ * person may not do or their contract forbids (models/references.ts), when the request is made; a stored
+ * one stands through a later change that makes it so (a call-out recorded as leave), and a site stored
+ * before those checks may still hold one: it is priced as here, and a day of leave is named as such.
  *
  * Soft: a request is a wish, never a reason to leave a gap. Each finding weighs the person's own request
  * weight × `requestWeightUnit` (10), so a weight-1 request is worth $10: enough to choose between two
  * schedules of similar cost, never enough to buy overtime or leave coverage short.
  */
+import { leaveOn } from "../../models/index.js";
 import type { Finding, RuleDefinition } from "./types.js";
 import { penalizeColumn, penaltyConstant } from "../model/build-context.js";
 
@@ -35,7 +37,7 @@ export const shiftOnRequests: RuleDefinition = {
         if (day === undefined) continue;
         const worked = view.byDay[day]!;
         if (worked.some((s) => s.template === request.template)) continue;
-        const instead = worked.length > 0 ? `works ${worked.map((s) => s.template).join(", ")} instead` : "is off";
+        const instead = worked.length > 0 ? `works ${worked.map((s) => s.template).join(", ")} instead` : leaveOn(view.member, request.date) ? "is on approved leave" : "is off";
         const why = runs.has(`${request.template}@${request.date}`) ? instead : `${instead}; ${request.template} does not run that day`;
         findings.push({
           subjects: { staff: view.member.id, date: request.date, template: request.template },

@@ -24,6 +24,12 @@ describe("requests.shift-on", () => {
     expect(found[0]).toMatchObject({ hard: false, amount: 1, unit: "request", penalty: 20, subjects: { staff: "A", date: "2026-03-03", template: "D8" } });
   });
 
+  it("says the person is on approved leave, not off, when a call-out was recorded after the request", () => {
+    const input = patchStaff(asks(), "A", { leave: [{ start: "2026-03-03", end: "2026-03-03", reason: "sick call" }] });
+    expect(violationsOf(input, [], RULE)[0]!.message).toBe("Ann asked to work D8 on 2026-03-03 and is on approved leave");
+    expect(violationsOf(asks(), [], RULE)[0]!.message).toBe("Ann asked to work D8 on 2026-03-03 and is off");
+  });
+
   it("flags the request when the person works another template that date", () => {
     const found = violationsOf(asks(), [a("A", "2026-03-03", "E8")], RULE);
     expect(found[0]!.message).toMatch(/E8 instead/);
