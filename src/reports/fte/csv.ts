@@ -6,7 +6,7 @@
 import { stringify } from "csv-stringify/sync";
 import { safeCell } from "../../export/csv.js";
 import type { FteReport } from "./report.js";
-import { FROM_ONE_HIRE_MORE, UNKNOWN_COST } from "./words.js";
+import { FROM_ONE_HIRE_MORE, UNKNOWN_COST, solveStatusWords } from "./words.js";
 import { CONFLICTS_MAY_BE_MORE, NO_CONFLICT_NAMED, conflictLine } from "../../../solver/conflicts/describe.js";
 
 type Row = [section: string, roleFamily: string, level: string, area: string, hires: string, measure: string, value: number | string, unit: string];
@@ -74,6 +74,7 @@ export function fteReportToCsv(report: FteReport): string {
   for (const r of w.rows) {
     const at = { hires: r.hires };
     add("what-if", at, "solver status", r.status, "");
+    add("what-if", at, "solver status, in words", solveStatusWords(r), "");
     add("what-if", at, "solver gap", r.gap, "fraction");
     add("what-if", at, "objective", r.objective, "$");
     add("what-if", at, "bound", r.bound, "$");

@@ -5,7 +5,7 @@
  */
 import type { FteReport } from "./report.js";
 import { CHART_CSS, escapeXml as esc, lineChart } from "./svg.js";
-import { FROM_ONE_HIRE_MORE, UNKNOWN_COST, allProven, money, num } from "./words.js";
+import { FROM_ONE_HIRE_MORE, UNKNOWN_COST, allProven, money, num, solveStatusWords } from "./words.js";
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -84,8 +84,8 @@ function whatIfSection(r: FteReport): string {
     const f = row.figures;
     // A proof either way (optimal, or no schedule keeps every hard rule) has no distance from the best to give.
     const proven = row.status === "optimal" || row.status === "infeasible";
-    const uncertainty = row.uncertaintyDollars !== undefined && !proven ? `, ±${money(row.uncertaintyDollars)}` : row.uncertaintyDollars === undefined && !proven ? ", no bound" : "";
-    const status = `${row.status}${row.gap !== undefined && row.status !== "optimal" ? `, gap ${num(100 * row.gap, 1)} %` : ""}${uncertainty}${row.keptPreviousSchedule ? ", kept the schedule for one hire fewer" : ""}${row.fromOneHireMore ? `, ${FROM_ONE_HIRE_MORE}` : ""}`;
+    const uncertainty = row.uncertaintyDollars !== undefined && !proven ? `, ±${money(row.uncertaintyDollars)}` : "";
+    const status = `${solveStatusWords(row)}${uncertainty}${row.keptPreviousSchedule ? ", kept the schedule for one hire fewer" : ""}${row.fromOneHireMore ? `, ${FROM_ONE_HIRE_MORE}` : ""}`;
     const perYear = row.savingNote ? `${dollars(row.marginalSavingPerYear)} <span class="noise">${esc(row.savingNote)}</span>` : dollars(row.marginalSavingPerYear);
     const hiresWorked = f && row.hires > 0 ? `${hours(f.hireHours)} h, ${money(f.hireDollars)}` : "—";
     return [String(row.hires), hiresWorked, hours(f?.uncoveredStaffHours), hours(f?.overtimeHours), dollars(f?.overtimeDollars), hours(f?.agencyHours), dollars(f?.agencyDollars), dollars(f?.laborDollars), percent(f?.budgetUse.laborPercent), dollars(row.marginalSaving), perYear, status];
