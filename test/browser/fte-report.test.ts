@@ -14,7 +14,8 @@ import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, printOverflow } from "./print.js";
 import { readDataFile } from "../../src/io.js";
-import { fteReportFromData, renderFteReport } from "../../src/reports/fte/report.js";
+import { buildFteReport, renderFteReport } from "../../src/reports/fte/report.js";
+import { parseInput } from "../../src/pipeline.js";
 
 const DEMO = "data/demo/department.yaml";
 /** Letter is 8.5 in wide; @page margins are 0.5 in each side: 7.5 in = 720 CSS px. */
@@ -30,7 +31,9 @@ describe("FTE report in Chromium", () => {
     dir = mkdtempSync(join(tmpdir(), "rxroster-fte-"));
     const data = readDataFile(DEMO);
     if (!data.ok) throw new Error(JSON.stringify(data.problems));
-    const report = await fteReportFromData(data.value, { source: DEMO, maxHires: 1, timeLimitSeconds: 15 });
+    const input = parseInput(data.value);
+    if (!input.ok) throw new Error(JSON.stringify(input.problems));
+    const report = await buildFteReport(input.value, { source: DEMO, maxHires: 1, timeLimitSeconds: 15 });
     if (!report.ok) throw new Error(JSON.stringify(report.problems));
     solvedRows = report.value.whatIf.rows.filter((r) => r.figures).length;
     expect(solvedRows).toBe(2);

@@ -1,14 +1,12 @@
 /**
  * The FTE justification report, assembled: settings → productivity view → what-if solves → demand
  * against the baseline schedule by hour of week → method and assumptions in words, with provenance.
- * Input: raw data or a parsed planning input, and options. Output: a JSON-ready `FteReport`, or one
- * Problem per bad field; `renderFteReport` turns it into JSON, CSV or HTML.
- *
- * An API route needs one call: `await fteReportFromData(body, { source, hire, maxHires })`, then
- * `renderFteReport(result.value, format)` or problem+json from `result.problems`.
+ * Input: a parsed planning input, and options. Output: a JSON-ready `FteReport`, or one Problem per bad
+ * setting or hire; `renderFteReport` turns it into JSON, CSV or HTML. The CLI (`src/cli/report.ts`) and
+ * the API's report job (`src/jobs/fte-report-worker.ts`) each call `buildFteReport`, then render.
  */
 import type { FteSettings, Parsed, PlanningInput } from "../../../models/index.js";
-import { parseInput, prepare } from "../../pipeline.js";
+import { prepare } from "../../pipeline.js";
 import type { OptimizeOutcome } from "../../optimize.js";
 import { hourOfWeekProfiles, type AreaWeekProfile } from "./hour-of-week.js";
 import { productivityView, type ProductivityView } from "./productivity.js";
@@ -117,12 +115,6 @@ export async function buildFteReport(input: PlanningInput, options: FteReportOpt
     hourOfWeek: hourOfWeekProfiles(prepared, baseline),
   };
   return { ok: true, value: { ...report, ...methodAndAssumptions(input, report) } };
-}
-
-/** Raw data (parsed JSON/YAML or an API body) → report: the one call an API route makes. */
-export async function fteReportFromData(data: unknown, options: FteReportOptions): Promise<Parsed<FteReport>> {
-  const input = parseInput(data);
-  return input.ok ? buildFteReport(input.value, options) : input;
 }
 
 export function renderFteReport(report: FteReport, format: FteReportFormat): { contentType: string; body: string } {

@@ -5,12 +5,13 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildFteReport, renderFteReport, type FteReport } from "../../../src/reports/fte/report.js";
+import type { WhatIfRow } from "../../../src/reports/fte/what-if.js";
 import { smallWorld } from "../../fixtures/small-world.js";
 
 /** The report with its first what-if row's status and gap replaced (the rest of the row as solved). */
 function withStatus(report: FteReport, status: string, gap: number | undefined): FteReport {
   const [first, ...rest] = report.whatIf.rows;
-  const row = { ...first!, status: status as typeof first.status, gap, uncertaintyDollars: undefined };
+  const row = { ...first!, status: status as WhatIfRow["status"], gap, uncertaintyDollars: undefined };
   if (gap === undefined) delete row.gap;
   return { ...report, whatIf: { ...report.whatIf, rows: [row, ...rest] } };
 }
