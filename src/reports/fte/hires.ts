@@ -3,13 +3,11 @@
  * out of a schedule (`withoutHire`), which turns a schedule for k hires into one for k − 1. Input: a
  * planning input or a schedule and the hire. Output: the same, with one hire more or fewer.
  */
-import { PlanningInputSchema, daysBetween, type PlanningInput, type Schedule, type StaffMember } from "../../../models/index.js";
-import { HOURS_PER_FTE_PERIOD } from "./productivity.js";
+import { PlanningInputSchema, type PlanningInput, type Schedule, type StaffMember } from "../../../models/index.js";
+import { HOURS_PER_FTE_PERIOD, payPeriodsOf } from "./productivity.js";
 import type { ResolvedHire } from "./settings.js";
 
 export const HIRE_ID_PREFIX = "whatif-hire-";
-
-export const payPeriodsOf = (input: PlanningInput): number => (daysBetween(input.horizon.start, input.horizon.end) + 1) / 14;
 
 /** A hire's base wages over the horizon: rate × FTE × 80 h × pay periods (what a labor-dollar cap measures, without benefits). */
 export function hireWagesOverHorizon(input: PlanningInput, hire: ResolvedHire): number {

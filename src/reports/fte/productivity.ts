@@ -7,7 +7,7 @@
  * Workload standards are per role family, so the need is computed per role family; levels carry their
  * own fixed activities, budget, filled FTE and PRN/agency people.
  */
-import type { Demand, FteSettings, PlanningInput, RoleFamily, StaffMember, TimeGrid } from "../../../models/index.js";
+import { daysBetween, type Demand, type FteSettings, type PlanningInput, type RoleFamily, type StaffMember, type TimeGrid } from "../../../models/index.js";
 import { deriveDemand, dueHours } from "../../demand/derive.js";
 import type { Prepared } from "../../pipeline.js";
 
@@ -15,6 +15,8 @@ import type { Prepared } from "../../pipeline.js";
 export const HOURS_PER_FTE_PERIOD = 80;
 /** A year is 26 pay periods (364 days, 2,080 paid hours per FTE). */
 export const PERIODS_PER_YEAR = 26;
+/** The horizon's pay periods: its days ÷ 14 (a month of 30 days is 2.14). */
+export const payPeriodsOf = (input: PlanningInput): number => (daysBetween(input.horizon.start, input.horizon.end) + 1) / 14;
 const ROLE_FAMILIES: RoleFamily[] = ["pharmacist", "technician"];
 
 export interface WorkloadLine {
@@ -179,7 +181,7 @@ function levelLines(input: PlanningInput, settings: FteSettings, family: RoleFam
 export function productivityView(prepared: Prepared, settings: FteSettings): ProductivityView {
   const { input, grid } = prepared;
   const horizonDays = grid.days.length;
-  const payPeriods = horizonDays / 14;
+  const payPeriods = payPeriodsOf(input);
   const volumes = horizonVolumes(prepared);
   const workload: WorkloadLine[] = input.productivityStandards.map((s) => {
     const units = volumes.get(s.workloadType) ?? 0;

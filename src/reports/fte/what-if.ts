@@ -23,11 +23,11 @@ import { optimize, type OptimizeOptions, type OptimizeOutcome } from "../../opti
 import { explain, prepare, type Prepared } from "../../pipeline.js";
 import { OVERTIME_PREMIUM } from "../../../solver/check/pay.js";
 import { relativeGap } from "../../../solver/engines/types.js";
-import { HOURS_PER_FTE_PERIOD, PERIODS_PER_YEAR, isRegular } from "./productivity.js";
+import { HOURS_PER_FTE_PERIOD, PERIODS_PER_YEAR, isRegular, payPeriodsOf } from "./productivity.js";
 import { recommend } from "./recommendation.js";
 import { addMarginalSavings } from "./savings.js";
 import type { ResolvedHire } from "./settings.js";
-import { HIRE_ID_PREFIX, hireWagesOverHorizon, payPeriodsOf, withHires, withoutHire } from "./hires.js";
+import { HIRE_ID_PREFIX, hireWagesOverHorizon, withHires, withoutHire } from "./hires.js";
 
 export interface WhatIfOptions {
   hire: ResolvedHire;
