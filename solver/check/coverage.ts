@@ -1,15 +1,19 @@
 /**
  * Coverage: people on duty per area and role family per interval, against demand. A shift covers an
  * interval when it spans the whole interval (breaks are staggered and not subtracted); a person counts
- * when qualified for the shift (`countsForCover`).
+ * when qualified for the shift (`countsForCover`). A shift of a person's history that runs into the
+ * horizon (last night's, into the first morning) is on duty too: it covers demand, and only what it adds
+ * beyond the requirement by itself is not charged as overstaffing (the schedule could not change it).
  */
 import type { CoverageLine, DemandSeries, ShiftInstance } from "../../models/index.js";
 import type { CheckContext, StaffView } from "./context.js";
 
 export interface SeriesCoverage {
   series: DemandSeries;
-  /** People on duty per interval. */
+  /** People on duty per interval, history's shifts included. */
   covered: number[];
+  /** Of them, those on a shift of their history. */
+  fromHistory: number[];
 }
 
 /** Interval indices a shift covers, clipped to the horizon. */
@@ -32,30 +36,39 @@ export function countsForCover(ctx: CheckContext, view: StaffView, shift: ShiftI
 
 export function computeCoverage(ctx: CheckContext): SeriesCoverage[] {
   const n = ctx.grid.intervals.length;
-  const bySeries = new Map(ctx.demand.series.map((s) => [`${s.area}/${s.roleFamily}`, { series: s, covered: new Array<number>(n).fill(0) }]));
+  const bySeries = new Map(ctx.demand.series.map((s) => [`${s.area}/${s.roleFamily}`, { series: s, covered: new Array<number>(n).fill(0), fromHistory: new Array<number>(n).fill(0) }]));
   for (const view of ctx.staff) {
-    for (const shift of view.shifts.filter((s) => countsForCover(ctx, view, s))) {
-      const line = bySeries.get(`${shift.area}/${shift.roleFamily}`);
-      if (!line) continue;
-      for (const i of coveredIntervals(shift, ctx.grid.intervalMinutes, n)) line.covered[i]!++;
+    for (const [shifts, ofHistory] of [[view.shifts, false], [view.history, true]] as const) {
+      for (const shift of shifts.filter((s) => countsForCover(ctx, view, s))) {
+        const line = bySeries.get(`${shift.area}/${shift.roleFamily}`);
+        if (!line) continue;
+        for (const i of coveredIntervals(shift, ctx.grid.intervalMinutes, n)) {
+          line.covered[i]!++;
+          if (ofHistory) line.fromHistory[i]!++;
+        }
+      }
     }
   }
   return [...bySeries.values()];
 }
 
-/** Per interval: shortfall below the floor, shortfall of the rest of demand, and people over demand. */
-export function intervalGaps(series: DemandSeries, covered: number, i: number): { floorShort: number; demandShort: number; over: number } {
-  const floorShort = Math.max(0, series.floor[i]! - covered);
-  const demandShort = Math.max(0, series.required[i]! - covered) - floorShort;
-  return { floorShort, demandShort, over: Math.max(0, covered - series.required[i]!) };
+/**
+ * Per interval: shortfall below the floor, shortfall of the rest of demand, and people over demand, the
+ * people history alone puts over it left out.
+ */
+export function intervalGaps({ series, covered, fromHistory }: SeriesCoverage, i: number): { floorShort: number; demandShort: number; over: number } {
+  const floorShort = Math.max(0, series.floor[i]! - covered[i]!);
+  const demandShort = Math.max(0, series.required[i]! - covered[i]!) - floorShort;
+  return { floorShort, demandShort, over: Math.max(0, covered[i]! - Math.max(series.required[i]!, fromHistory[i]!)) };
 }
 
 export function coverageLines(ctx: CheckContext, coverage: SeriesCoverage[]): CoverageLine[] {
-  return coverage.map(({ series, covered }) => {
+  return coverage.map((line) => {
+    const { series, covered } = line;
     let required = 0, got = 0, uncovered = 0, floorUncovered = 0, over = 0;
     ctx.grid.intervals.forEach((interval, i) => {
       const h = (interval.endMinute - interval.startMinute) / 60;
-      const gaps = intervalGaps(series, covered[i]!, i);
+      const gaps = intervalGaps(line, i);
       required += series.required[i]! * h;
       got += Math.min(covered[i]!, series.required[i]!) * h;
       uncovered += (gaps.floorShort + gaps.demandShort) * h;

@@ -5,6 +5,10 @@
  * here from the grid's own intervals and not with the checker's arithmetic (`coveredIntervals`), so that a
  * mistake in either shows as a difference between the MIP objective and the checker's total.
  *
+ * A shift of a person's history that runs into the horizon (last night's, into the first morning) is on
+ * duty there whatever the schedule: it lowers the interval's floor and requirement for the rules, and
+ * what it puts over the requirement by itself is not the schedule's to pay (the checker's `intervalGaps`).
+ *
  * One row per interval, though neighbouring intervals covered by the same shifts with the same floor and
  * requirement could share one (their gaps are equal whatever the schedule): that model is a third
  * smaller, but HiGHS's simplex took four times longer on its LP (demo department: 155 s against 37 s).
@@ -21,6 +25,7 @@ export interface IntervalCover {
   interval: number;
   /** The horizon day holding the interval's start (findings are dated by it). */
   day: GridDay;
+  /** The series' floor and requirement, less the people on duty from history's shifts (at least 0). */
   floor: number;
   required: number;
   /** One term per person and shift covering the interval; c = Σ of them. */
@@ -72,7 +77,12 @@ export function coverageTerms(ctx: BuildContext): CoverageTerms {
   if (found) return found;
   const n = ctx.grid.intervals.length;
   const covering = new Map(ctx.demand.series.map((series) => [seriesKey(series), Array.from({ length: n }, (): Term[] => [])]));
+  const fromHistory = new Map(ctx.demand.series.map((series) => [seriesKey(series), new Array<number>(n).fill(0)]));
   for (const person of ctx.staff) {
+    for (const shift of person.history) {
+      const line = fromHistory.get(`${shift.area}/${shift.roleFamily}`);
+      if (line && qualifiedFor(ctx, person, shift.template)) for (const i of intervalsHeld(ctx.grid, shift.startMinute, shift.endMinute)) line[i]!++;
+    }
     for (const day of person.byDay) {
       for (const { shift, column } of day) {
         const line = covering.get(`${shift.area}/${shift.roleFamily}`);
@@ -85,9 +95,12 @@ export function coverageTerms(ctx: BuildContext): CoverageTerms {
   const days = intervalDays(ctx.grid);
   const intervals: IntervalCover[] = [];
   for (const series of ctx.demand.series) {
+    const onDuty = fromHistory.get(seriesKey(series))!;
     covering.get(seriesKey(series))!.forEach((terms, i) => {
       const { startMinute, endMinute } = ctx.grid.intervals[i]!;
-      intervals.push({ index: intervals.length, series, interval: i, day: days[i]!, floor: series.floor[i]!, required: series.required[i]!, covering: terms, hours: (endMinute - startMinute) / 60 });
+      const floor = Math.max(0, series.floor[i]! - onDuty[i]!);
+      const required = Math.max(0, series.required[i]! - onDuty[i]!);
+      intervals.push({ index: intervals.length, series, interval: i, day: days[i]!, floor, required, covering: terms, hours: (endMinute - startMinute) / 60 });
     });
   }
   found = { intervals, floorSlack: new Map() };

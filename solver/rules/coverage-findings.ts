@@ -59,10 +59,11 @@ export function coverageFindingsByDay(
   // The checker's own reading of which horizon day an interval starts in (the model builder has its own).
   const dayOf = ctx.grid.intervals.map((interval) => ctx.grid.days.find((d) => interval.startMinute >= d.startMinute && interval.startMinute < d.endMinute) ?? ctx.grid.days[ctx.grid.days.length - 1]!);
   const findings: Finding[] = [];
-  for (const { series, covered } of coverageOf(ctx)) {
+  for (const line of coverageOf(ctx)) {
+    const { series } = line;
     const byDay = new Map<GridDay, { interval: Interval; gap: number }[]>();
     ctx.grid.intervals.forEach((interval, i) => {
-      const gap = intervalGaps(series, covered[i]!, i)[part];
+      const gap = intervalGaps(line, i)[part];
       const day = dayOf[i]!;
       const list = byDay.get(day) ?? [];
       list.push({ interval, gap });

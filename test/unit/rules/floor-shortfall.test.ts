@@ -5,6 +5,7 @@ import type { PlanningInputFile } from "../../../models/index.js";
 import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
 import { onLeave, smallWorld, violationsIn } from "../../fixtures/small-world.js";
 import { withRule } from "../../fixtures/world.js";
+import { patchStaff } from "../../fixtures/patch.js";
 
 const RULE = "coverage.floor-shortfall";
 type Floors = NonNullable<PlanningInputFile["floors"]>;
@@ -93,6 +94,16 @@ describe("coverage.floor-shortfall in the model", () => {
     const solved = await solveDirect(monday(1, [{ area: "central", roleFamily: "pharmacist", count: 1, from: "00:00", to: "07:00", weekdays: [1] }]));
     expect(solved.schedule.assignments).toHaveLength(1);
     expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 7, penalty: 7000 })]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("counts last night's shift from history on duty into the first morning, in the check and the model", async () => {
+    // Ann's night of 2026-03-01 (history) runs 23:00–07:00 into the first day: the 00:00–07:00 floor is hers.
+    const input = patchStaff(monday(1, [{ area: "central", roleFamily: "pharmacist", count: 1, from: "00:00", to: "07:00", weekdays: [1] }]), "A", { history: [{ date: "2026-03-01", template: "N8" }] });
+    expect(violationsOf(input, [a("B", "2026-03-02", "D8")], RULE)).toEqual([]);
+    const solved = await solveDirect(input);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([]);
+    expect(solved.explanation.coverage.find((l) => l.roleFamily === "pharmacist")).toMatchObject({ floorUncoveredStaffHours: 0 });
     expectModelAgreesWithChecker(solved);
   });
 

@@ -3,6 +3,8 @@ import { a, violationsOf, world } from "../../fixtures/world.js";
 import { expectModelAgreesWithChecker, solveDirect } from "../../fixtures/solve.js";
 import { smallWorld, violationsIn } from "../../fixtures/small-world.js";
 import { withRule } from "../../fixtures/world.js";
+import { patchStaff } from "../../fixtures/patch.js";
+import { explain, prepare } from "../../../src/pipeline.js";
 
 const RULE = "coverage.interval-overstaffing";
 const floors = [{ area: "central", roleFamily: "pharmacist" as const, count: 1, from: "07:00", to: "15:00", weekdays: [1] }];
@@ -28,6 +30,18 @@ describe("coverage.interval-overstaffing", () => {
   it("counts a shift where its area has no demand at that hour", () => {
     const found = violationsOf(world({ floors }), [a("A", "2026-03-02", "E8")], RULE);
     expect(found[0]).toMatchObject({ amount: 8, subjects: { date: "2026-03-02" } });
+  });
+
+  it("does not charge the people last night's shifts (history) put over demand by themselves, though they are on duty", async () => {
+    // Ann's and Ben's nights of 2026-03-01 run 23:00–07:00 into the first day, where the floor asks for one.
+    const night = [{ area: "central", roleFamily: "pharmacist" as const, count: 1, from: "00:00", to: "07:00", weekdays: [1] }];
+    const input = patchStaff(patchStaff(smallWorld(1, { floors: [...floors, ...night] }), "A", { history: [{ date: "2026-03-01", template: "N8" }] }), "B", { history: [{ date: "2026-03-01", template: "N8" }] });
+    const check = explain(prepare(input), { assignments: [a("B", "2026-03-02", "D8")] });
+    expect(check.violations.filter((v) => v.rule === RULE || v.rule === "coverage.floor-shortfall")).toEqual([]);
+    expect(check.coverage.find((l) => l.roleFamily === "pharmacist")).toMatchObject({ requiredStaffHours: 15, coveredStaffHours: 15, overstaffedStaffHours: 0 });
+    const solved = await solveDirect(input);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([]);
+    expectModelAgreesWithChecker(solved);
   });
 
   it("splits an overnight shift by the date each interval starts on", () => {
