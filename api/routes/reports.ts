@@ -10,6 +10,8 @@ import { IdSchema, type Problem } from "../../models/index.js";
 import { FTE_REPORT_FORMATS, renderFteReport, type FteReport, type FteReportFormat } from "../../src/reports/fte/report.js";
 import { parseHireFlag, resolveHire, resolveSettings, type HireSpec } from "../../src/reports/fte/settings.js";
 import type { SiteRecord } from "../../src/store/sites.js";
+import { withholdFteReportDetails } from "../../src/export/withhold.js";
+import { personalDetailsFor } from "../auth.js";
 import { invalid, notFound, QUEUE_FULL_RESPONSE, queueFull } from "../problem.js";
 import { operation, type AppDeps, type Operation } from "../operation.js";
 import { JobSchema } from "../schemas.js";
@@ -180,14 +182,16 @@ export const reportOperations: Operation[] = [
     responses: {
       200: { description: "The report", schema: FteReportSchema, alternatives: { "text/csv": z.string(), "text/html": z.string() } },
     },
-    handle: ({ deps, params, query }) => {
+    handle: ({ deps, params, query, principal }) => {
       const site = siteOr404(deps.store, params.siteId!);
       const stored = deps.store.jobs.report(site.id, params.reportId!);
       if (!stored) throw notFound(`no report ${params.reportId} at site ${site.id} (reports expire with their job)`);
       const job = deps.store.jobs.get(stored.jobId);
       const format = (query.format as FteReportFormat | undefined) ?? (job?.kind === "fte-report" ? job.options.format : "json");
-      if (format === "json") return { status: 200, body: stored.report };
-      const { contentType, body } = renderFteReport(stored.report as FteReport, format);
+      // hr reads the report, not people's leave: a conflict quoting it gives no reason or dates.
+      const report = personalDetailsFor(principal) === "withheld" ? withholdFteReportDetails(stored.report as FteReport) : (stored.report as FteReport);
+      if (format === "json") return { status: 200, body: report };
+      const { contentType, body } = renderFteReport(report, format);
       return { status: 200, text: body, headers: { "Content-Type": contentType } };
     },
   }),
