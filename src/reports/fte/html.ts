@@ -5,7 +5,7 @@
  */
 import type { FteReport } from "./report.js";
 import { CHART_CSS, escapeXml as esc, lineChart } from "./svg.js";
-import { FROM_ONE_HIRE_MORE, UNKNOWN_COST, allProven, money, num, solveStatusWords } from "./words.js";
+import { FROM_ONE_HIRE_MORE, UNKNOWN_COST, allProven, money, num, rate, solveStatusWords } from "./words.js";
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -33,6 +33,8 @@ const fte = (n: number | undefined): string => (n === undefined ? "—" : num(n,
 const hours = (n: number | undefined): string => (n === undefined ? "—" : num(n, 0));
 const dollars = (n: number | undefined): string => (n === undefined ? "—" : money(n));
 const percent = (n: number | undefined): string => (n === undefined ? "—" : `${num(n, 0)} %`);
+/** Vacant FTE; below zero, more filled than budgeted, which it says. */
+const vacant = (n: number | undefined): string => (n === undefined || n >= 0 ? fte(n) : `${fte(n)} <span class="noise">filled above budget</span>`);
 /** A gap's dollars, or that they are unknown (never $0 for want of a rate). */
 const gapCost = (n: number | undefined): string => (n === undefined ? `<span class="noise">${esc(UNKNOWN_COST)}</span>` : money(n));
 
@@ -51,7 +53,7 @@ function productivitySection(r: FteReport): string {
   );
   const levels = table(
     ["Level", "Role family", "Fixed h", "Budgeted FTE", "Filled FTE", "Vacant FTE", "Mean rate", "PRN / agency (not counted)"],
-    p.roleFamilies.flatMap((f) => f.levels.map((l) => [esc(l.name), f.roleFamily, hours(l.fixedHours), fte(l.budgetedFte), fte(l.filledFte), fte(l.vacantFte), dollars(l.meanHourlyRate), esc(l.prnAgency.join(", ")) || "none"])),
+    p.roleFamilies.flatMap((f) => f.levels.map((l) => [esc(l.name), f.roleFamily, hours(l.fixedHours), fte(l.budgetedFte), fte(l.filledFte), vacant(l.vacantFte), l.meanHourlyRate === undefined ? "—" : rate(l.meanHourlyRate), esc(l.prnAgency.join(", ")) || "none"])),
     { widths: ["19%", "12%", "8%", "11%", "10%", "10%", "10%", "20%"] },
   );
   const workload = table(

@@ -24,7 +24,7 @@ export const solveStatusWords = (solve: { status: string; gap?: number }): strin
 /** A what-if row whose schedule is the one for one hire more with a hire's shifts taken out (`fromOneHireMore`). */
 export const FROM_ONE_HIRE_MORE = "the schedule for one hire more, less a hire";
 /** An hourly rate, to the cent. */
-const rate = (n: number): string => `$${num(n, 2)}/h`;
+export const rate = (n: number): string => `$${num(n, 2)}/h`;
 
 /** "no schedule with 2 hire(s) keeps every hard rule" (today's staff for 0). */
 export const noScheduleWith = (hires: number): string => `no schedule with ${hires === 0 ? "today's staff" : `${hires} hire(s)`} keeps every hard rule`;

@@ -1,12 +1,22 @@
 /**
- * A what-if count's solver status reads alike in every format of the FTE report: in the words of
- * `rxroster solve`'s status line ("feasible, gap 8.23 %", "feasible, no bound"), where the HTML once wrote
- * its own ("gap 8.2 %") and the CSV gave the status without saying a schedule had no bound.
+ * Figures the FTE report's HTML once wrote its own way. A what-if count's solver status reads alike in
+ * every format: in the words of `rxroster solve`'s status line ("feasible, gap 8.23 %", "feasible, no
+ * bound"), where the HTML wrote "gap 8.2 %" and the CSV gave the status without saying a schedule had no
+ * bound. A level's mean rate is to the cent, as the figures use it (QA 3 saw "$62" for $61.50), and a level
+ * filled above its budget says so beside its negative vacant FTE.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildFteReport, renderFteReport, type FteReport } from "../../../src/reports/fte/report.js";
 import type { WhatIfRow } from "../../../src/reports/fte/what-if.js";
 import { smallWorld } from "../../fixtures/small-world.js";
+
+let report: FteReport;
+beforeAll(async () => {
+  const input = smallWorld(2, { floors: [{ area: "iv-room", roleFamily: "technician", count: 2, from: "07:00", to: "17:00" }], fte: { benefitsLoad: 0.25 } });
+  const built = await buildFteReport(input, { source: "small.yaml", hire: { level: "tech2", fte: 1, pattern: "any" }, maxHires: 1, timeLimitSeconds: 10 });
+  if (!built.ok) throw new Error(JSON.stringify(built.problems));
+  report = built.value;
+}, 60_000);
 
 /** The report with its first what-if row's status and gap replaced (the rest of the row as solved). */
 function withStatus(report: FteReport, status: string, gap: number | undefined): FteReport {
@@ -24,14 +34,6 @@ const solverCell = (html: string): string => {
 };
 
 describe("a what-if count's solver status in the FTE report", () => {
-  let report: FteReport;
-  beforeAll(async () => {
-    const input = smallWorld(2, { floors: [{ area: "iv-room", roleFamily: "technician", count: 2, from: "07:00", to: "17:00" }], fte: { benefitsLoad: 0.25 } });
-    const built = await buildFteReport(input, { source: "small.yaml", hire: { level: "tech2", fte: 1, pattern: "any" }, maxHires: 1, timeLimitSeconds: 10 });
-    if (!built.ok) throw new Error(JSON.stringify(built.problems));
-    report = built.value;
-  }, 60_000);
-
   it("gives a gap to two decimals in the HTML, as rxroster solve does", () => {
     expect(solverCell(renderFteReport(withStatus(report, "feasible", 0.0823), "html").body)).toBe("feasible, gap 8.23 %");
   });
@@ -40,5 +42,24 @@ describe("a what-if count's solver status in the FTE report", () => {
     const report_ = withStatus(report, "feasible", undefined);
     expect(solverCell(renderFteReport(report_, "html").body)).toBe("feasible, no bound");
     expect(renderFteReport(report_, "csv").body.split("\r\n")).toContain("what-if,,,,0,\"solver status, in words\",\"feasible, no bound\",");
+  });
+});
+
+describe("a level's line in the FTE report's HTML", () => {
+  /** The HTML with the first level given these figures. */
+  const levelRow = (figures: { meanHourlyRate: number; budgetedFte: number; vacantFte: number }): string => {
+    const [family, ...families] = report.productivity.roleFamilies;
+    const [level, ...levels] = family!.levels;
+    const changed = { ...report, productivity: { ...report.productivity, roleFamilies: [{ ...family!, levels: [{ ...level!, ...figures }, ...levels] }, ...families] } };
+    const html = renderFteReport(changed, "html").body;
+    const at = html.indexOf(`<tr><td>${level!.name}</td>`);
+    return html.slice(at, html.indexOf("</tr>", at));
+  };
+
+  it("gives the mean rate to the cent, and says a level is filled above its budget", () => {
+    const row = levelRow({ meanHourlyRate: 61.5, budgetedFte: 1, vacantFte: -4 });
+    expect(row).toContain("<td>$61.50/h</td>");
+    expect(row).toContain('<td>−4.00 <span class="noise">filled above budget</span></td>');
+    expect(levelRow({ meanHourlyRate: 61.5, budgetedFte: 5, vacantFte: 1 })).toContain("<td>1.00</td>");
   });
 });
