@@ -38,16 +38,16 @@ export function fileSystemReason(error: unknown): string {
  * this one steps back only while a parent is missing, and throws once one exists and its child still cannot
  * be made.
  */
-export function makeDirectory(dir: string): void {
+export function makeDirectory(dir: string, mode?: number): void {
   try {
-    mkdirSync(dir);
+    mkdirSync(dir, { mode });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EEXIST" && statSync(dir).isDirectory()) return;
     const parent = dirname(dir);
     if (code !== "ENOENT" || parent === dir || existsSync(parent)) throw error;
     makeDirectory(parent);
-    mkdirSync(dir);
+    mkdirSync(dir, { mode });
   }
 }
 

@@ -2,6 +2,7 @@
  * The embedded store: one SQLite file (better-sqlite3) in a data directory, opened with WAL, foreign keys
  * and a busy timeout, migrated on open. Each repository write runs in one transaction.
  */
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { errorMessage } from "../../models/index.js";
@@ -37,15 +38,22 @@ export interface StoreOptions {
   busyTimeoutMs?: number;
 }
 
-/** Open (creating the directory and file if missing) and migrate the store in `dataDir`. */
 /** The data directory or its database cannot be used (a file that is not SQLite, no permission, …): the user's to mend. */
 export class StoreOpenError extends Error {}
 
+const OWNER_ONLY_DIRECTORY = 0o700;
+const OWNER_ONLY_FILE = 0o600;
+
+/** Open (creating the directory and file if missing, its owner's alone) and migrate the store in `dataDir`. */
 export function openStore(dataDir: string = DEFAULT_DATA_DIR, options: StoreOptions = {}): Store {
   const path = join(dataDir, DATABASE_FILE);
   let db: Database.Database;
   try {
-    makeDirectory(dataDir);
+    // The store holds people's leave (reasons may be medical) and hashed tokens: a directory or database
+    // made here is its owner's alone (SQLite gives the -wal and -shm files the database's mode). One
+    // that exists keeps the mode its administrator gave it.
+    makeDirectory(dataDir, OWNER_ONLY_DIRECTORY);
+    if (!existsSync(path)) writeFileSync(path, "", { mode: OWNER_ONLY_FILE, flag: "wx" });
     db = new Database(path);
     db.pragma("journal_mode = WAL");
   } catch (error) {

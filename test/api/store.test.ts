@@ -3,7 +3,7 @@
  * schedules, atomic validated writes, hashed tokens, job recovery after a stop, retention expiry, and the
  * concurrency bound of the queue.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -35,6 +35,21 @@ describe("the store", () => {
     const again = openStore(dir);
     expect(again.db.prepare("SELECT version FROM schema_migrations").all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     again.close();
+  });
+
+  it("makes its directory and database its owner's alone (people's leave is in it), and leaves an existing directory's mode", () => {
+    const parent = mkdtempSync(join(tmpdir(), "rxroster-store-"));
+    dirs.push(parent);
+    const dir = join(parent, "data");
+    const store = openStore(dir);
+    const mode = (path: string): number => statSync(path).mode & 0o777;
+    expect(mode(dir)).toBe(0o700);
+    // Open, in WAL mode: the database, its -wal and its -shm.
+    expect(readdirSync(dir).map((file) => [file, mode(join(dir, file))])).toEqual(["rxroster.db", "rxroster.db-shm", "rxroster.db-wal"].map((file) => [file, 0o600]));
+    store.close();
+    chmodSync(dir, 0o750);
+    openStore(dir).close();
+    expect(mode(dir)).toBe(0o750);
   });
 
   it("refuses migrations listed out of order", () => {
