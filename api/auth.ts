@@ -109,6 +109,11 @@ export function authenticate(tokens: TokenRepository, header: string | undefined
     throw new HttpProblem(401, "an API token is required: Authorization: Bearer <token>", [], { "WWW-Authenticate": CHALLENGE });
   }
   const match = /^Bearer +([A-Za-z0-9_-]{1,200})\s*$/i.exec(header);
+  // Another scheme (Basic, a bare token) is named, never its credentials.
+  const scheme = /^[A-Za-z][A-Za-z0-9._~+-]* /.exec(header)?.[0].trim();
+  if (!/^Bearer +/i.test(header)) {
+    throw new HttpProblem(401, `the API token goes as Authorization: Bearer <token>${scheme ? ` (got the ${scheme} scheme)` : ""}`, [], { "WWW-Authenticate": `${CHALLENGE}, error="invalid_request"` });
+  }
   const principal = match ? tokens.authenticate(match[1]!) : undefined;
   if (!principal) {
     throw new HttpProblem(401, "the API token is unknown or revoked", [], { "WWW-Authenticate": `${CHALLENGE}, error="invalid_token"` });

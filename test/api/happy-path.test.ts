@@ -286,6 +286,11 @@ describe("the edges", () => {
     expect(denied.status).toBe(401);
     expect(denied.headers.get("www-authenticate")).toMatch(/^Bearer/);
     expect((await h.api.get("/sites", "not-a-token")).headers.get("www-authenticate")).toMatch(/invalid_token/);
+    // Another scheme is told the one expected, and its credentials are not echoed.
+    const basic = await h.api.request("GET", "/sites", { headers: { authorization: "Basic YWRtaW46c2VjcmV0" } });
+    expect(basic.status).toBe(401);
+    expect(basic.body.detail).toBe("the API token goes as Authorization: Bearer <token> (got the Basic scheme)");
+    expect(JSON.stringify(basic.body)).not.toContain("YWRtaW46c2VjcmV0");
     expect((await h.api.get("/openapi.json")).body.openapi).toBe("3.1.0");
     expect((await h.api.get("/healthz")).body).toEqual({ status: "ok" });
   });
