@@ -133,12 +133,13 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
   } else {
     writeFileComplete(flags.out, body);
     const w = report.value.whatIf;
+    const level = report.value.productivity.roleFamilies.flatMap((f) => f.levels).find((l) => l.level === w.hire.level);
     const advice =
       w.rows[0]!.status === "infeasible"
         ? noScheduleWith(0)
         : w.rows.length === 1
           ? "no hire tried (--max-hires 0)"
-          : `${w.recommendedHires === undefined ? "no recommendation" : `recommended ${w.capped ? "at least " : ""}${w.recommendedHires} hire(s)`} of ${w.hire.level} at ${w.hire.fte} FTE`;
+          : `${w.recommendedHires === undefined ? "no recommendation" : `recommended ${w.capped ? "at least " : ""}${w.recommendedHires} hire(s)`} of ${level ? `${level.name} (${level.level})` : w.hire.level} at ${w.hire.fte} FTE`;
     io.err(terminalText(`wrote ${flags.out}: ${advice}`));
   }
   // Today's staff without a schedule (infeasible, or none within the limit) is no answer to a hiring

@@ -54,6 +54,15 @@ describe("rxroster report fte", () => {
   }, 60_000);
 });
 
+describe("rxroster report fte --out", () => {
+  it("names the hire's level as the report does, by its name with its id, in its closing line", async () => {
+    const out = join(dir, "fte.json");
+    const { code, err } = await capture(["report", "fte", join(dir, "iv-short.json"), "--hire", "tech2:1:IV10", "--max-hires", "1", "--time-limit", "5", "--format", "json", "--out", out]);
+    expect(code).toBe(0);
+    expect(err.split("\n").at(-1)).toMatch(new RegExp(`^wrote ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: (recommended (at least )?\\d+ hire\\(s\\)|no recommendation) of Technician II \\(tech2\\) at 1 FTE$`));
+  }, 60_000);
+});
+
 describe("the what-if's solves on the terminal and in the job's result", () => {
   const input = smallWorld(2, { floors: [{ area: "iv-room", roleFamily: "technician", count: 2, from: "07:00", to: "17:00" }] });
   const resolved = resolveHire(input, { level: "tech2", fte: 1, pattern: "IV10" });
