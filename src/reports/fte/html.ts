@@ -47,9 +47,9 @@ function table(header: string[], rows: string[][], options: { className?: string
 function productivitySection(r: FteReport): string {
   const p = r.productivity;
   const families = table(
-    ["Role family", "Workload h", "Fixed h", "Worked FTE", "Paid FTE needed", "Budgeted FTE", "Filled FTE", "Gap FTE", "Gap $ / year"],
-    p.roleFamilies.map((f) => [f.roleFamily, hours(f.workloadHours), hours(f.fixedHours), fte(f.workedFte), fte(f.paidFte), fte(f.budgetedFte), fte(f.filledFte), fte(f.gapFte), gapCost(f.gapDollarsPerYear)]),
-    { widths: ["14%", "10%", "9%", "10%", "11%", "11%", "10%", "10%", "15%"] },
+    ["Role family", "Workload h", "Fixed h", "Worked FTE", "Paid FTE needed", "Budgeted FTE", "Needed − budgeted FTE", "Filled FTE", "Gap FTE (needed − filled)", "Gap $ / year"],
+    p.roleFamilies.map((f) => [f.roleFamily, hours(f.workloadHours), hours(f.fixedHours), fte(f.workedFte), fte(f.paidFte), fte(f.budgetedFte), fte(f.gapToBudgetFte), fte(f.filledFte), fte(f.gapFte), gapCost(f.gapDollarsPerYear)]),
+    { widths: ["12%", "9%", "8%", "9%", "10%", "10%", "10%", "9%", "10%", "13%"] },
   );
   const levels = table(
     ["Level", "Role family", "Fixed h", "Budgeted FTE", "Filled FTE", "Vacant FTE", "Mean rate", "PRN / agency (not counted)"],

@@ -45,6 +45,16 @@ describe("a what-if count's solver status in the FTE report", () => {
   });
 });
 
+describe("a role family's line in the FTE report's HTML", () => {
+  it("gives the need against the budget beside the gap to the filled FTE, as the CSV does", () => {
+    const [family, ...families] = report.productivity.roleFamilies;
+    const changed = { ...report, productivity: { ...report.productivity, roleFamilies: [{ ...family!, paidFte: 5.5, budgetedFte: 4, gapToBudgetFte: 1.5, filledFte: 3, gapFte: 2.5 }, ...families] } };
+    const html = renderFteReport(changed, "html").body;
+    expect(html).toContain("<th>Needed − budgeted FTE</th><th>Filled FTE</th><th>Gap FTE (needed − filled)</th>");
+    expect(html).toContain("<td>5.50</td><td>4.00</td><td>1.50</td><td>3.00</td><td>2.50</td>");
+  });
+});
+
 describe("a level's line in the FTE report's HTML", () => {
   /** The HTML with the first level given these figures. */
   const levelRow = (figures: { meanHourlyRate: number; budgetedFte: number; vacantFte: number }): string => {
