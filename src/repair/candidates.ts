@@ -72,7 +72,7 @@ export interface CandidateRanking {
    * `repair` asks it recorded): not on duty, so everyone is judged against the schedule without them.
    */
   calledOut: string[];
-  /** Staff ids already working this shift on this date: neither candidates nor excluded. */
+  /** Staff ids already working this shift on this date: neither candidates nor excluded (nor is the call-out). */
   alreadyOn: string[];
   /** Best (lowest total change) first. */
   candidates: Candidate[];
@@ -127,7 +127,7 @@ export function rankCandidates(prepared: Prepared, schedule: Schedule, open: Ope
   const candidates: Candidate[] = [];
   const excluded: (Excluded & { index: number })[] = [];
   input.staff.forEach((member, index) => {
-    if (alreadyOn.has(member.id)) return;
+    if (alreadyOn.has(member.id) || calledOut.has(member.id)) return;
     const withShift = { assignments: [...base.assignments, { staff: member.id, date: open.date, template: open.template, locked: false }] };
     const who = { staff: member.id, name: member.name, level: member.level };
     const [broken, ...more] = hardWorsened(hardBefore, hardFindings(prepared, withShift));
