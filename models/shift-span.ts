@@ -5,7 +5,7 @@
  * checks (`references.ts`) refuse whatever names a shift that does not run, so both read a date alike.
  */
 import { DateTime } from "luxon";
-import { addDays, firstOccurrence, type ShiftTemplate } from "./input.js";
+import { addDays, firstOccurrence, localMidnightOf, type ShiftTemplate } from "./input.js";
 
 const MINUTES_PER_DAY = 24 * 60;
 
@@ -64,6 +64,27 @@ function jumpClock(after: DateTime, stepMinutes: number): string {
   return jump.toFormat("HH:mm");
 }
 
+/** `${zone}|${date}` → whether the clocks go forward on that date; bounded, as a server lives long. */
+const forwardDates = new Map<string, boolean>();
+const MAX_FORWARD_DATES = 100_000;
+
+/**
+ * Whether a zone's clocks go forward during a date, its first instant included (Santiago skips 00:00):
+ * only then can a start move forward. Cached, as the input's checks ask it of every assignment and a
+ * shift's instants cost about 0.8 ms (luxon), where most dates of a year have no change.
+ */
+function clocksGoForward(date: string, zone: string): boolean {
+  const key = `${zone}|${date}`;
+  let forward = forwardDates.get(key);
+  if (forward === undefined) {
+    const before = localMidnightOf(date, zone).minus({ minutes: 1 });
+    forward = localMidnightOf(addDays(date, 1), zone).offset > before.offset;
+    if (forwardDates.size >= MAX_FORWARD_DATES) forwardDates.clear();
+    forwardDates.set(key, forward);
+  }
+  return forward;
+}
+
 /**
  * Why a template has no shift on a date of one of its weekdays, or undefined when it has one: its start
  * falls in the spring-forward gap and moves forward by it, to or past its wall-clock end after the gap (a
@@ -73,6 +94,7 @@ function jumpClock(after: DateTime, stepMinutes: number): string {
  * its 02:30 start moves to 03:30 and it would end at 03:15, before it starts".
  */
 export function springGapWords(template: Pick<ShiftTemplate, "id" | "start" | "lengthMinutes">, date: string, zone: string): string | undefined {
+  if (!clocksGoForward(date, zone)) return undefined;
   const { start, end } = shiftSpanOf(template, date, zone);
   if (end.toMillis() > start.toMillis()) return undefined;
   const moved = (((start.hour * 60 + start.minute - minuteOfDayOf(template.start)) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;

@@ -6,7 +6,7 @@
  * go from 02:00 CST to 03:00 CDT on Sunday 2026-03-08.
  */
 import { describe, expect, it } from "vitest";
-import { formatProblem, type PlanningInputFile } from "../../models/index.js";
+import { formatProblem, springGapWords, type PlanningInputFile } from "../../models/index.js";
 import { parseInput, parseScheduleFor, prepare } from "../../src/pipeline.js";
 import { parseOpenShift } from "../../src/repair/candidates.js";
 import { buildTimeGrid } from "../../src/time/grid.js";
@@ -47,6 +47,13 @@ describe("a shift the spring-forward gap leaves no time does not run that date",
     expect(lock.ok ? [] : lock.problems.map(formatProblem)).toEqual([`assignments[0].date: ${WORDS} (got "${GAP_DAY}")`]);
     const open = parseOpenShift(prepare(gapWorld()), { date: GAP_DAY, shift: "H" });
     expect(open.ok ? [] : open.problems.map(formatProblem)).toEqual([`date: ${WORDS.replaceAll("Q", "H").replace("03:15, before", "03:30, as")} (got "${GAP_DAY}")`]);
+  });
+
+  it("finds the gap where the clocks skip midnight (Santiago) or go forward 30 minutes (Lord Howe Island)", () => {
+    const check = (start: string, lengthMinutes: number, date: string, zone: string) => springGapWords({ id: "T", start, lengthMinutes }, date, zone);
+    expect(check("00:30", 30, "2026-09-06", "America/Santiago")).toBe("is 2026-09-06, when T does not run: the clocks of America/Santiago go forward 1 h at 00:00 that day, so its 00:30 start moves to 01:30 and it would end at 01:00, before it starts");
+    expect(check("02:15", 15, "2026-10-04", "Australia/Lord_Howe")).toBe("is 2026-10-04, when T does not run: the clocks of Australia/Lord_Howe go forward 30 min at 02:00 that day, so its 02:15 start moves to 02:45 and it would end at 02:30, before it starts");
+    expect([check("00:30", 90, "2026-09-06", "America/Santiago"), check("02:15", 15, "2026-10-03", "Australia/Lord_Howe")]).toEqual([undefined, undefined]);
   });
 
   it("solves with the checker's total as the objective and nobody on it", async () => {
