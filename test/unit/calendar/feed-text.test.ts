@@ -22,6 +22,18 @@ function ics(input: PlanningInput, versions: PublishedVersion[], scope: FeedScop
   return built.value.ics;
 }
 
+/** The feed of V1 with the site's, the central area's, Ann's and D8's names (and the area's location) replaced. */
+function feedNamed(names: { site: string; area: string; location: string; ann: string; day: string }, scope: FeedScope): string {
+  const input: PlanningInput = {
+    ...base,
+    site: { ...base.site, name: names.site },
+    areas: base.areas.map((x) => (x.id === "central" ? { ...x, name: names.area, location: names.location } : x)),
+    staff: base.staff.map((s) => (s.id === "A" ? { ...s, name: names.ann } : s)),
+    shiftTemplates: base.shiftTemplates.map((t) => (t.id === "D8" ? { ...t, name: names.day } : t)),
+  };
+  return ics(input, [{ ...V1, input, grid: baseGrid }], scope, baseGrid);
+}
+
 /** A's 2026-03-09 day shift as ical.js reads it, after V1 and a re-publish of the same shifts under `changed`. */
 function afterRepublish(changed: PlanningInput) {
   const grid = buildTimeGrid(changed);
@@ -58,14 +70,7 @@ describe("calendar event text", () => {
   });
 
   it("drops control characters from names in SUMMARY, LOCATION and DESCRIPTION, keeping line breaks", () => {
-    const input: PlanningInput = {
-      ...base,
-      site: { ...base.site, name: "Mercy\u0000 General" },
-      areas: base.areas.map((x) => (x.id === "central" ? { ...x, name: "Central\u001b[31m pharmacy", location: "Tower\u000b2\nlevel 3" } : x)),
-      staff: base.staff.map((s) => (s.id === "A" ? { ...s, name: "Ann\u000bLee\u007f" } : s)),
-      shiftTemplates: base.shiftTemplates.map((t) => (t.id === "D8" ? { ...t, name: "Day\u0007" } : t)),
-    };
-    const text = ics(input, [{ ...V1, input, grid: baseGrid }], { kind: "department" }, baseGrid);
+    const text = feedNamed({ site: "Mercy\u0000 General", area: "Central\u001b[31m pharmacy", location: "Tower\u000b2\nlevel 3", ann: "Ann\u000bLee\u007f", day: "Day\u0007" }, { kind: "department" });
     // Only the CRLF ending each line may remain.
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\u0000-\u001f\u007f]/);
     const day = parseFeed(text).events.find((e) => e.start === "2026-03-09T11:00:00.000Z")!;
@@ -75,13 +80,7 @@ describe("calendar event text", () => {
   });
 
   it("treats every text field alike: a tab as a space, NEL, U+2028 and U+2029 as line breaks, C1 controls dropped (QA4 F3)", () => {
-    const input: PlanningInput = {
-      ...base,
-      site: { ...base.site, name: "Mercy\tGeneral\u0085Pharmacy" },
-      areas: base.areas.map((x) => (x.id === "central" ? { ...x, name: "Central\u009b pharmacy", location: "Tower 2\u2029level 3" } : x)),
-      staff: base.staff.map((s) => (s.id === "A" ? { ...s, name: "Ann\u2028Lee\t\u0080RPh" } : s)),
-    };
-    const text = ics(input, [{ ...V1, input, grid: baseGrid }], { kind: "staff", staffId: "A" }, baseGrid);
+    const text = feedNamed({ site: "Mercy\tGeneral\u0085Pharmacy", area: "Central\u009b pharmacy", location: "Tower 2\u2029level 3", ann: "Ann\u2028Lee\t\u0080RPh", day: "Day" }, { kind: "staff", staffId: "A" });
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
     const feed = parseFeed(text);
     const [site, ann] = ["Mercy General\nPharmacy", "Ann\nLee RPh"];
