@@ -192,8 +192,11 @@ export function buildTimeGrid(input: PlanningInput): TimeGrid {
   const templates = new Map(input.shiftTemplates.map((t) => [t.id, t]));
   const history: Record<string, ShiftInstance[]> = {};
   for (const member of input.staff) {
+    // One the gap leaves no time was never worked: the input's checks refuse it, and a site stored before
+    // they did still reads.
     history[member.id] = member.history
       .map((h) => shiftInstance(templates.get(h.template)!, h.date, ctx))
+      .filter((s) => s.endMinute > s.startMinute)
       .sort((a, b) => a.startMinute - b.startMinute);
   }
 

@@ -36,6 +36,10 @@ describe("a shift the spring-forward gap leaves no time does not run that date",
     const g = grid.shifts.find((s) => s.key === `G@${GAP_DAY}`)!;
     expect(g.endMinute - g.startMinute).toBe(30);
     expect(grid.shifts.every((s) => s.endMinute > s.startMinute)).toBe(true);
+    // History naming it is refused (below); one in a site stored before that is not laid out either.
+    const stored = gapWorld({ horizon: { start: "2026-03-09", end: "2026-03-15" } });
+    stored.staff[0]!.history = [{ template: "Q", date: GAP_DAY }, { template: "Q", date: "2026-03-07" }];
+    expect(buildTimeGrid(stored).history["A"]!.map((s) => s.key)).toEqual(["Q@2026-03-07"]);
   });
 
   it("refuses a slot line, a shift-on request, a history shift, an assignment and an open shift on it, naming the field, date and clock change", () => {
