@@ -1,5 +1,6 @@
 export * from "./primitives.js";
 export * from "./input.js";
+export * from "./shift-span.js";
 export * from "./staff.js";
 export * from "./demand-input.js";
 export * from "./rule-ids.js";

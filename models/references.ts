@@ -10,18 +10,8 @@ import type { Schedule } from "./schedule.js";
 import { MAX_HORIZON_DAYS, addDays, daysBetween, localMidnightOf } from "./input.js";
 import type { Problem } from "./problems.js";
 import { checkWorkload } from "./workload.js";
+import { WEEKDAY_NAMES, springGapWords, whyNotRunning } from "./shift-span.js";
 import { qualifiedFor, skillsOf, unqualifiedReasons } from "./eligibility.js";
-
-const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
-/**
- * "is a Saturday, when HAZ-D8 does not run (it runs on Monday, …, Friday)": a date on which a template has
- * no shift, as `candidates` and the input's requests name it.
- */
-export function notRunningWords(template: Pick<ShiftTemplate, "id" | "weekdays">, weekday: number): string {
-  const runs = template.weekdays.length > 0 ? `it runs on ${template.weekdays.map((w) => WEEKDAY_NAMES[w - 1]).join(", ")}` : "it runs on no weekday";
-  return `is a ${WEEKDAY_NAMES[weekday - 1]}, when ${template.id} does not run (${runs})`;
-}
 
 function uniqueIds(items: readonly { id: string }[], path: string, problems: Problem[]): Set<string> {
   const seen = new Set<string>();
@@ -136,7 +126,7 @@ export function checkReferences(input: PlanningInput, { standing }: ReferenceOpt
     const asked = new Map<string, number>();
     member.requests.forEach((r, j) => {
       if (r.kind !== "day-off") ref(templates, "shift template", `${at}.requests[${j}].template`, r.template);
-      if (r.kind === "shift-on" && !stood.has(shiftOnKey(member.id, r))) problems.push(...ungrantable(member, levelById.get(member.level), r, `${at}.requests[${j}]`, templateById, skillNames));
+      if (r.kind === "shift-on" && !stood.has(shiftOnKey(member.id, r))) problems.push(...ungrantable(member, levelById.get(member.level), r, `${at}.requests[${j}]`, { templates: templateById, skillNames, zone: input.site.timeZone }));
       const key = r.kind === "day-off" ? `day-off@${r.date}` : `${r.kind}:${r.template}@${r.date}`;
       const first = asked.get(key);
       if (first !== undefined) problems.push({ path: `${at}.requests[${j}]`, message: `the same request as requests[${first}] (${requestWords(r)}): each is asked once, with the weight it matters by` });
@@ -162,6 +152,11 @@ export function checkReferences(input: PlanningInput, { standing }: ReferenceOpt
         problems.push({ path: `${at}.history[${j}].date`, message: `must be at most ${MAX_HORIZON_DAYS} days before horizon.start (${input.horizon.start}): no rule looks back further`, value: h.date });
       } else if (skipped(h.date, input.site.timeZone)) {
         problems.push({ path: `${at}.history[${j}].date`, message: skippedWords(input.site.timeZone), value: h.date });
+      } else {
+        // Worked shifts are laid out as the horizon's are: one the gap leaves no time for was never worked.
+        const template = templateById.get(h.template);
+        const gap = template && springGapWords(template, h.date, input.site.timeZone);
+        if (gap) problems.push({ path: `${at}.history[${j}].date`, message: `${gap}: nobody worked it`, value: h.date });
       }
     });
     Object.keys(member.contract.maxShiftsPerTemplate).forEach((t) =>
@@ -211,6 +206,9 @@ export function checkReferences(input: PlanningInput, { standing }: ReferenceOpt
     else if (template && !template.weekdays.includes(weekday)) {
       const runs = template.weekdays.length > 0 ? `its weekdays: ${template.weekdays.join(", ")}` : "it runs on no weekday";
       problems.push({ path: `slotDemand[${i}].date`, message: `is a ${WEEKDAY_NAMES[weekday - 1]}, when ${template.id} does not run (${runs}): nobody could fill the line`, value: s.date });
+    } else if (template) {
+      const gap = springGapWords(template, s.date, input.site.timeZone);
+      if (gap) problems.push({ path: `slotDemand[${i}].date`, message: `${gap}: nobody could fill the line`, value: s.date });
     }
   });
   // Only when the horizon is sound: the reference's dates are placed in it.
@@ -250,23 +248,34 @@ export function checkScheduleReferences(input: PlanningInput, schedule: { assign
       problems.push({ path: `${at}.date`, message: `must be within the horizon ${input.horizon.start}…${input.horizon.end}`, value: a.date });
     } else if (template && !template.weekdays.includes(DateTime.fromISO(a.date, { zone: "utc" }).weekday)) {
       problems.push({ path: `${at}.date`, message: `template ${template.id} does not run on that weekday`, value: a.date });
+    } else if (template) {
+      const gap = springGapWords(template, a.date, input.site.timeZone);
+      if (gap) problems.push({ path: `${at}.date`, message: gap, value: a.date });
     }
   });
   return problems;
+}
+
+/** What judging a shift-on request reads of the input besides the person. */
+interface GrantContext {
+  templates: ReadonlyMap<string, ShiftTemplate>;
+  skillNames: ReadonlyMap<string, string>;
+  zone: string;
 }
 
 /**
  * A shift-on request that no schedule grants, as the model's hard rules decide with their defaults: for
  * work the person may not do (a role family or skill the model's columns are made by: eligibility), for a
  * template their contract forbids (`maxShiftsPerTemplate` 0: shifts.max-per-template), on a weekday the
- * template does not run, or on a date of their approved leave, when no shift of theirs may start
- * (leave.approved; leave is whole days and always approved). It only costs its weight in every schedule.
+ * template does not run or a date the spring-forward gap leaves it no time (`whyNotRunning`), or on a
+ * date of their approved leave, when no shift of theirs may start (leave.approved; leave is whole days
+ * and always approved). It only costs its weight in every schedule.
  * Judged whatever the rules' settings (whether the input is valid does not hang on a rule made soft or
  * disabled) and whatever its date, as an unknown template is (a request outside the horizon is otherwise
  * ignored), when it is made: one that stood in the stored input before a write is not judged again
  * (`ReferenceOptions.standing`). An unknown level or template is named by its own problem.
  */
-function ungrantable(member: StaffMember, level: Level | undefined, r: Extract<Request, { kind: "shift-on" }>, at: string, templates: ReadonlyMap<string, ShiftTemplate>, skillNames: ReadonlyMap<string, string>): Problem[] {
+function ungrantable(member: StaffMember, level: Level | undefined, r: Extract<Request, { kind: "shift-on" }>, at: string, { templates, skillNames, zone }: GrantContext): Problem[] {
   const template = templates.get(r.template);
   if (!template) return [];
   const problems: Problem[] = [];
@@ -274,8 +283,8 @@ function ungrantable(member: StaffMember, level: Level | undefined, r: Extract<R
   const reasons = person && !qualifiedFor({ templates }, person, template.id) ? unqualifiedReasons(template, member.name, person, skillNames) : [];
   if (member.contract.maxShiftsPerTemplate[template.id] === 0) reasons.push(`${member.name}'s contract forbids it (contract.maxShiftsPerTemplate.${template.id} is 0)`);
   if (reasons.length > 0) problems.push({ path: `${at}.template`, message: `${member.name} may not work ${template.name} (${template.id}): ${reasons.join("; ")}; ask for a shift ${member.name} may work` });
-  const weekday = DateTime.fromISO(r.date, { zone: "utc" }).weekday;
-  if (!template.weekdays.includes(weekday)) problems.push({ path: `${at}.date`, message: `${notRunningWords(template, weekday)}: the request could never be granted`, value: r.date });
+  const notRunning = whyNotRunning(template, r.date, zone);
+  if (notRunning) problems.push({ path: `${at}.date`, message: `${notRunning}: the request could never be granted`, value: r.date });
   const leave = leaveOn(member, r.date);
   if (leave) problems.push({ path: `${at}.date`, message: `${member.name} is on approved leave that day (${leave.reason}, ${leave.start} to ${leave.end}), and no shift may start on a day of leave: the request could never be granted`, value: r.date });
   return problems;

@@ -13,7 +13,7 @@ import { inChecker, noLongerFits, siteOr404 } from "./common.js";
 
 const CandidatesQuerySchema = z.strictObject({
   date: IsoDateSchema.meta({ description: "The date the open shift starts on (YYYY-MM-DD), within the site's horizon" }),
-  shift: IdSchema.meta({ description: "The open shift's template id; the template must run on that date's weekday" }),
+  shift: IdSchema.meta({ description: "The open shift's template id; the template must run on that date (its weekday, and not a shift the spring-forward gap leaves no time)" }),
 });
 
 const Num = z.number();

@@ -56,25 +56,29 @@ export function calendarName(calendar: CalendarEvents): string {
 }
 
 /**
- * An RFC 5545 TEXT value (§3.3.11): backslash, semicolon and comma escaped, a line break as `\n`, other
- * control characters dropped. ical-generator escapes event properties itself but writes the calendar's
- * NAME and X-WR-CALNAME as given, where a name with a line break ended the line (and ical.js refused the
- * whole feed) and one with CRLF could add properties of its own.
+ * Free text as every text property of a feed carries it, NAME and the events' alike (names are free
+ * text: a word processor's line break is U+2028, an EBCDIC system's NEL). A line break stays one, whichever
+ * it is (CRLF, CR, LF, NEL, U+2028, U+2029), and is written `\n` (RFC 5545 §3.3.11); a tab becomes a
+ * space, so words stay apart (TEXT allows a raw tab, but clients show it unevenly); every other C0
+ * control and DEL (which TEXT excludes) and C1 control (which no client shows but as a box) is dropped.
  */
-export function textValue(text: string): string {
+export function calendarText(text: string): string {
   return text
-    .replace(/[\\;,]/g, (c) => `\\${c}`)
-    .replace(/\r\n|\r|\n/g, "\\n")
-    .replace(/[\u0000-\u001f\u007f]/g, "");
+    .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, "\n")
+    .replace(/\t/g, " ")
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, "");
 }
 
 /**
- * Event text with the control characters RFC 5545 TEXT excludes (§3.3.11: all but HTAB) dropped. Line
- * breaks stay: ical-generator writes them as `\n` in SUMMARY, LOCATION and DESCRIPTION, as it escapes
- * backslash, semicolon and comma. Names are free text (a spreadsheet's in-cell break is U+000B).
+ * An RFC 5545 TEXT value (§3.3.11) for the calendar's NAME and X-WR-CALNAME, which ical-generator writes
+ * as given (a name with a line break ended the line, and ical.js refused the whole feed; one with CRLF
+ * could add properties of its own): `calendarText`, then backslash, semicolon and comma escaped and a line
+ * break written `\n`, as ical-generator does for event properties.
  */
-export function plainText(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+export function textValue(text: string): string {
+  return calendarText(text)
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\n/g, "\\n");
 }
 
 /**
@@ -103,9 +107,9 @@ export function toIcs(calendar: CalendarEvents, options: FeedOptions = {}): stri
       lastModified: stamp,
       start: event.start,
       end: event.end,
-      summary: plainText(eventSummary(event, calendar.scope)),
-      location: plainText(eventLocation(event)),
-      description: plainText(eventDescription(event)),
+      summary: calendarText(eventSummary(event, calendar.scope)),
+      location: calendarText(eventLocation(event)),
+      description: calendarText(eventDescription(event)),
       status: ICalEventStatus.CONFIRMED,
     });
   }

@@ -1,6 +1,7 @@
 /**
  * Schedule as CSV for spreadsheets: RFC 4180 quoting (csv-stringify), CRLF line ends, and every cell that
  * a spreadsheet would read as a formula (starting with = + - @, tab or CR) prefixed with an apostrophe.
+ * Hours to 2 decimals, as people read and sum them (JSON keeps the exact figures).
  */
 import { stringify } from "csv-stringify/sync";
 import type { PlanningInput, Schedule } from "../../models/index.js";
@@ -13,6 +14,11 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function safeCell(value: string | number): string {
   const text = String(value);
   return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** Minutes as hours to 2 decimals: 475 → "7.92" (not 7.916666666666667), 480 → "8.00". */
+function hoursCell(minutes: number): string {
+  return (minutes / 60).toFixed(2);
 }
 
 export function toCsv(rows: (string | number)[][]): string {
@@ -32,7 +38,7 @@ export function scheduleToCsv(prepared: Prepared, schedule: Schedule): string {
     const template = templates.get(a.template)!;
     const member = staff.get(a.staff)!;
     const { start, end } = localTimes(prepared.grid, shift);
-    rows.push([a.date, a.staff, member.name, member.level, a.template, template.name, areas.get(template.area)!.name, start, end, shift.paidMinutes / 60, a.locked ? "yes" : "no"]);
+    rows.push([a.date, a.staff, member.name, member.level, a.template, template.name, areas.get(template.area)!.name, start, end, hoursCell(shift.paidMinutes), a.locked ? "yes" : "no"]);
   }
   return toCsv(rows);
 }

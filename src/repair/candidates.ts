@@ -13,7 +13,7 @@
  * that day), and the hard rules are a fifth of the checker's time, the coverage and soft rules the rest.
  */
 import type { Assignment, Explanation, Parsed, Problem, RuleId, Schedule, Subjects } from "../../models/index.js";
-import { IsoDateSchema, notRunningWords } from "../../models/index.js";
+import { IsoDateSchema, whyNotRunning } from "../../models/index.js";
 import { buildCheckContext } from "../../solver/check/context.js";
 import { RULES } from "../../solver/rules/index.js";
 import { resolveRule } from "../../solver/rules/resolve.js";
@@ -90,8 +90,9 @@ export function missingOpenShift(raw: { date?: string | undefined; shift?: strin
 
 /**
  * The open shift given as `date` and `shift` (a template id), checked against the input: a real date
- * within the horizon, a known template that runs that weekday. Problems name `date` or `shift`; the
- * caller renames them to its own fields (`--date`, a query parameter).
+ * within the horizon, a known template that runs that date (`whyNotRunning`: its weekday, and time left
+ * by the spring-forward gap). Problems name `date` or `shift`; the caller renames them to its own fields
+ * (`--date`, a query parameter).
  */
 export function parseOpenShift(prepared: Prepared, raw: { date?: string | undefined; shift?: string | undefined }): Parsed<OpenShift> {
   const { input, grid } = prepared;
@@ -105,7 +106,10 @@ export function parseOpenShift(prepared: Prepared, raw: { date?: string | undefi
   }
   const template = input.shiftTemplates.find((t) => t.id === shift);
   if (shift !== undefined && !template) problems.push({ path: "shift", message: `unknown shift template id (known: ${input.shiftTemplates.map((t) => t.id).join(", ")})`, value: shift });
-  else if (template && day && !template.weekdays.includes(day.weekday)) problems.push({ path: "date", message: notRunningWords(template, day.weekday), value: date });
+  else if (template && day) {
+    const notRunning = whyNotRunning(template, day.date, input.site.timeZone);
+    if (notRunning) problems.push({ path: "date", message: notRunning, value: date });
+  }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { date: date!, template: shift! } };
 }
 

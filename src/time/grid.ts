@@ -1,11 +1,12 @@
 /**
- * Time grid: stage 2 of the pipeline and the only code that decides anything about time zones.
+ * Time grid: stage 2 of the pipeline and the only code that lays out time in the site's zone (a shift's
+ * instants, and whether it runs on a date, are `models/shift-span.ts`'s, which the input's checks share).
  * Input: a validated PlanningInput. Output: a TimeGrid of integer minutes from the horizon's first local
  * midnight — days, coverage intervals, shift instances (with exact, DST-aware durations), workweeks, pay
  * periods and weekends.
  */
 import { DateTime } from "luxon";
-import { addDays, firstOccurrence } from "../../models/index.js";
+import { addDays, shiftSpanOf, wallClockOf } from "../../models/index.js";
 import type {
   GridDay,
   Interval,
@@ -15,8 +16,6 @@ import type {
   TimeGrid,
   Workweek,
 } from "../../models/index.js";
-
-const MINUTES_PER_DAY = 24 * 60;
 
 /**
  * Local midnight of an ISO date in a zone, read as any wall-clock time is (`wallClock`): where the clock
@@ -56,23 +55,13 @@ function clockChange(midnight: DateTime, next: DateTime): GridDay["clockChange"]
   return { atMinute: after, byMinutes: next.offset - midnight.offset };
 }
 
-function parseLocalTime(hhmm: string): number {
-  const [h, m] = hhmm.split(":").map(Number);
-  return h! * 60 + m!;
-}
-
 /**
  * The instant of a local wall-clock time on a date (minutes past its midnight; 1440 and more fall on later
- * dates). A time inside a spring-forward gap moves forward; a time the fall-back hour repeats is its first
- * occurrence, as RFC 5545 §3.3.5 reads it (luxon alone gives the second: a 17:30 shift of 8 h on the
- * night the clocks go back at 02:00 ended at the second 01:30 and lasted 9 h).
+ * dates): forward by the gap in a spring-forward gap, the first occurrence in a repeated hour
+ * (`wallClockOf`, which a shift's start and end use too).
  */
 export function wallClock(date: string, minuteOfDay: number, zone: string): DateTime {
-  const extraDays = Math.floor(minuteOfDay / MINUTES_PER_DAY);
-  const m = minuteOfDay - extraDays * MINUTES_PER_DAY;
-  const d = DateTime.fromISO(addDays(date, extraDays), { zone: "utc" });
-  const local = DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour: Math.floor(m / 60), minute: m % 60 }, { zone });
-  return firstOccurrence(local);
+  return wallClockOf(date, minuteOfDay, zone);
 }
 
 /**
@@ -101,14 +90,12 @@ interface InstanceContext {
 }
 
 /**
- * A template on a date. The end is the wall-clock end (start + nominal length on the clock), so a night
- * shift 19:00–07:00 across the spring change lasts 11 h and across the fall change 13 h; paid minutes
- * follow the real duration.
+ * A template on a date (`shiftSpanOf`). The end is the wall-clock end (start + nominal length on the
+ * clock), so a night shift 19:00–07:00 across the spring change lasts 11 h and across the fall change
+ * 13 h; paid minutes follow the real duration.
  */
 export function shiftInstance(template: ShiftTemplate, date: string, ctx: InstanceContext): ShiftInstance {
-  const startOfDay = parseLocalTime(template.start);
-  const start = wallClock(date, startOfDay, ctx.zone);
-  const end = wallClock(date, startOfDay + template.lengthMinutes, ctx.zone);
+  const { start, end } = shiftSpanOf(template, date, ctx.zone);
   const startMinute = minutesBetween(ctx.origin, start);
   const endMinute = minutesBetween(ctx.origin, end);
   const weekday = DateTime.fromISO(date, { zone: "utc" }).weekday;
@@ -193,7 +180,11 @@ export function buildTimeGrid(input: PlanningInput): TimeGrid {
   const shifts: ShiftInstance[] = [];
   for (const day of inHorizon) {
     for (const template of input.shiftTemplates) {
-      if (template.weekdays.includes(day.weekday)) shifts.push(shiftInstance(template, day.date, ctx));
+      if (!template.weekdays.includes(day.weekday)) continue;
+      const instance = shiftInstance(template, day.date, ctx);
+      // A start the spring-forward gap moves to or past the wall-clock end: the template does not run that
+      // date, as on a weekday it does not run (models/shift-span.ts, springGapWords, which the input's checks use).
+      if (instance.endMinute > instance.startMinute) shifts.push(instance);
     }
   }
   shifts.sort((a, b) => a.day - b.day || a.startMinute - b.startMinute || a.template.localeCompare(b.template));
@@ -201,8 +192,11 @@ export function buildTimeGrid(input: PlanningInput): TimeGrid {
   const templates = new Map(input.shiftTemplates.map((t) => [t.id, t]));
   const history: Record<string, ShiftInstance[]> = {};
   for (const member of input.staff) {
+    // One the gap leaves no time was never worked: the input's checks refuse it, and a site stored before
+    // they did still reads.
     history[member.id] = member.history
       .map((h) => shiftInstance(templates.get(h.template)!, h.date, ctx))
+      .filter((s) => s.endMinute > s.startMinute)
       .sort((a, b) => a.startMinute - b.startMinute);
   }
 

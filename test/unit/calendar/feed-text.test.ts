@@ -1,7 +1,7 @@
 /**
  * What a subscriber's client reads in each event beyond its times: SEQUENCE, DTSTAMP and LAST-MODIFIED
  * follow every change of the event's text (audit finding 7), names cannot carry control characters into
- * it (finding 9), and a feed with no shifts is still a valid calendar (finding 8). Read back with ical.js.
+ * it (finding 9; QA4 F3: every field alike), and a feed with no shifts is still a valid calendar (finding 8). Read back with ical.js.
  */
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
@@ -20,6 +20,18 @@ function ics(input: PlanningInput, versions: PublishedVersion[], scope: FeedScop
   const built = buildFeed(input, versions, scope, grid ? { grid } : {});
   if (!built.ok) throw new Error(JSON.stringify(built.problems));
   return built.value.ics;
+}
+
+/** The feed of V1 with the site's, the central area's, Ann's and D8's names (and the area's location) replaced. */
+function feedNamed(names: { site: string; area: string; location: string; ann: string; day: string }, scope: FeedScope): string {
+  const input: PlanningInput = {
+    ...base,
+    site: { ...base.site, name: names.site },
+    areas: base.areas.map((x) => (x.id === "central" ? { ...x, name: names.area, location: names.location } : x)),
+    staff: base.staff.map((s) => (s.id === "A" ? { ...s, name: names.ann } : s)),
+    shiftTemplates: base.shiftTemplates.map((t) => (t.id === "D8" ? { ...t, name: names.day } : t)),
+  };
+  return ics(input, [{ ...V1, input, grid: baseGrid }], scope, baseGrid);
 }
 
 /** A's 2026-03-09 day shift as ical.js reads it, after V1 and a re-publish of the same shifts under `changed`. */
@@ -58,20 +70,27 @@ describe("calendar event text", () => {
   });
 
   it("drops control characters from names in SUMMARY, LOCATION and DESCRIPTION, keeping line breaks", () => {
-    const input: PlanningInput = {
-      ...base,
-      site: { ...base.site, name: "Mercy\u0000 General" },
-      areas: base.areas.map((x) => (x.id === "central" ? { ...x, name: "Central\u001b[31m pharmacy", location: "Tower\u000b2\nlevel 3" } : x)),
-      staff: base.staff.map((s) => (s.id === "A" ? { ...s, name: "Ann\u000bLee\u007f" } : s)),
-      shiftTemplates: base.shiftTemplates.map((t) => (t.id === "D8" ? { ...t, name: "Day\u0007" } : t)),
-    };
-    const text = ics(input, [{ ...V1, input, grid: baseGrid }], { kind: "department" }, baseGrid);
-    // Only the CRLF ending each line (and HTAB, which TEXT allows) may remain.
-    expect(text.replace(/\r\n/g, "")).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f]/);
+    const text = feedNamed({ site: "Mercy\u0000 General", area: "Central\u001b[31m pharmacy", location: "Tower\u000b2\nlevel 3", ann: "Ann\u000bLee\u007f", day: "Day\u0007" }, { kind: "department" });
+    // Only the CRLF ending each line may remain.
+    expect(text.replace(/\r\n/g, "")).not.toMatch(/[\u0000-\u001f\u007f]/);
     const day = parseFeed(text).events.find((e) => e.start === "2026-03-09T11:00:00.000Z")!;
     expect(day.summary).toBe("Central[31m pharmacy — Day 07:00–15:30 (AnnLee)");
     expect(day.location).toBe("Mercy General, Central[31m pharmacy, Tower2\nlevel 3");
     expect(day.description.split("\n").slice(0, 3)).toEqual(["Staff: AnnLee", "Role: Pharmacist (pharmacist)", "Shift: Day (D8), Central[31m pharmacy"]);
+  });
+
+  it("treats every text field alike: a tab as a space, NEL, U+2028 and U+2029 as line breaks, C1 controls dropped (QA4 F3)", () => {
+    const text = feedNamed({ site: "Mercy\tGeneral\u0085Pharmacy", area: "Central\u009b pharmacy", location: "Tower 2\u2029level 3", ann: "Ann\u2028Lee\t\u0080RPh", day: "Day" }, { kind: "staff", staffId: "A" });
+    expect(text.replace(/\r\n/g, "")).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
+    const feed = parseFeed(text);
+    const [site, ann] = ["Mercy General\nPharmacy", "Ann\nLee RPh"];
+    // ical.js keeps NAME and X-WR-CALNAME as written, escapes and all (feed.test.ts reads them so too).
+    const calname = `${ann} — ${site} shifts`.replaceAll("\n", "\\n");
+    expect([feed.name, feed.wrCalname]).toEqual([calname, calname]);
+    const day = feed.events.find((e) => e.start === "2026-03-09T11:00:00.000Z")!;
+    expect(day.summary).toBe("Central pharmacy — Day 07:00–15:30");
+    expect(day.location).toBe(`${site}, Central pharmacy, Tower 2\nlevel 3`);
+    expect(day.description.split("\n").slice(0, 2)).toEqual(["Staff: Ann", "Lee RPh"]);
   });
 
   it("holds one unused UTC VTIMEZONE, and no event, before anything is published", () => {
