@@ -23,6 +23,7 @@ import { HttpProblem, invalid, notFound, QUEUE_FULL_RESPONSE, queueFull } from "
 import { operation, type AppDeps, type Operation } from "../operation.js";
 import { EditRequestSchema, ExplainedScheduleSchema, ExplanationSchema, JobSchema, PostedScheduleSchema, ScheduleSummarySchema, type Edit } from "../schemas.js";
 import { repairJobProblems } from "../../src/repair/window.js";
+import { jobBase } from "../../src/jobs/solve-job.js";
 import { jobView } from "./jobs.js";
 import { ifMatch, inChecker, noLongerFits, scheduleEtag, siteOr404, written } from "./common.js";
 
@@ -162,7 +163,7 @@ export const scheduleOperations: Operation[] = [
         throw invalid("the base schedule does not exist", [{ path: "baseScheduleId", message: `no schedule at site ${site.id}`, value: body.baseScheduleId }]);
       }
       if (body.repair) {
-        const base = body.baseScheduleId === undefined ? deps.store.schedules.latest(site.id) : deps.store.schedules.get(site.id, body.baseScheduleId);
+        const base = jobBase(deps.store, site.id, body);
         const problems = repairJobProblems(body.repair, { id: site.id, horizon: site.input.horizon }, base, body.baseScheduleId);
         if (problems.length > 0) throw invalid("the repair cannot be made", problems);
       }

@@ -148,7 +148,7 @@ export class ScheduleRepository {
     return row ? toRecord(row) : undefined;
   }
 
-  /** The schedule changed last (draft or published): the warm start and source of locks for a new solve. */
+  /** The schedule changed last (draft or published): the warm start and source of locks for a new solve (a repair starts from `latestPublished`). */
   latest(siteId: string): ScheduleRecord | undefined {
     const row = this.db.prepare("SELECT * FROM schedules WHERE site_id = ? ORDER BY updated_at DESC, rowid DESC LIMIT 1").get(siteId) as ScheduleRow | undefined;
     return row ? toRecord(row) : undefined;

@@ -111,16 +111,18 @@ describe("POST /sites/{siteId}/schedules with repair", () => {
     h.store.sites.create(testSite("repair3", 3), SYSTEM);
     const nothing = await h.api.post(`/sites/repair3/schedules`, { repair: {} }, h.token("manager", "repair3"));
     expect(nothing.status).toBe(400);
-    expect(nothing.body.errors).toEqual([expect.objectContaining({ path: "repair", message: expect.stringMatching(/has none: solve one first/) })]);
+    expect(nothing.body.errors).toEqual([expect.objectContaining({ path: "baseScheduleId", message: expect.stringMatching(/site repair3 has published none/) })]);
   });
 
-  it("answers 400 when the schedule to repair has no shift within the horizon (last month's, the latest) rather than keep the other dates empty", async () => {
+  it("answers 400 when the schedule to repair has no shift within the horizon (last month's, the latest published) rather than keep the other dates empty", async () => {
     h.store.sites.create(testSite("repair5", 3), SYSTEM);
     const lastMonth = h.store.schedules.createDraft("repair5", ["2026-02-23", "2026-02-24"].map((date) => ({ staff: "A", date, template: "D8", locked: false })), "manual", undefined, SYSTEM);
+    const published = h.store.schedules.publish("repair5", lastMonth.id, SYSTEM);
+    if (!published.ok) throw new Error(published.detail);
     const token = h.token("manager", "repair5");
     const latest = await h.api.post(`/sites/repair5/schedules`, { repair: { changeFrom: "2026-03-03" } }, token);
     expect(latest.status).toBe(400);
-    expect(latest.body.errors).toEqual([expect.objectContaining({ path: "repair", message: expect.stringContaining(`schedule ${lastMonth.id}, the site's latest, has no shift within the horizon 2026-03-02…2026-03-04`) })]);
+    expect(latest.body.errors).toEqual([expect.objectContaining({ path: "repair", message: expect.stringContaining(`schedule ${published.value.id}, the site's latest published version, has no shift within the horizon 2026-03-02…2026-03-04`) })]);
     const named = await h.api.post(`/sites/repair5/schedules`, { baseScheduleId: lastMonth.id, repair: {} }, token);
     expect(named.status).toBe(400);
     expect(named.body.errors).toEqual([expect.objectContaining({ path: "baseScheduleId", value: lastMonth.id })]);
