@@ -5,13 +5,10 @@
  * the site's input as it stands.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PlanningInput } from "../../models/index.js";
 import { SYSTEM } from "../../src/store/audit.js";
-import { closeAndCheckLogs, startHarness, testSite, type Harness } from "./harness.js";
+import { closeAndCheckLogs, startHarness, type Harness } from "./harness.js";
+import { LEAVE_START, REASON, siteWithPersonalDetails } from "./personal-details-fixture.js";
 
-/** Ann's leave: its reason, and a first date that appears nowhere else (the horizon is 2026-03-02 to 04). */
-const REASON = "FMLA: oncology infusion";
-const LEAVE_START = "2026-02-27";
 const SITE = "lastmonth";
 
 let h: Harness;
@@ -19,18 +16,6 @@ let manager = "";
 let hr = "";
 let versionId = "";
 let draftId = "";
-
-function site(): PlanningInput {
-  const base = testSite(SITE);
-  return {
-    ...base,
-    staff: base.staff.map((s) => {
-      if (s.id === "A") return { ...s, leave: [{ start: LEAVE_START, end: "2026-03-03", reason: REASON }] };
-      if (s.id === "B") return { ...s, requests: [{ kind: "shift-on" as const, date: "2026-03-02", template: "E8", weight: 3 }] };
-      return s;
-    }),
-  };
-}
 
 /** What a reader gets of a schedule: its JSON and its page. */
 async function read(id: string, token: string) {
@@ -43,10 +28,11 @@ const before: Record<"manager" | "hr", Awaited<ReturnType<typeof read>> | undefi
 
 beforeAll(async () => {
   h = await startHarness();
-  h.store.sites.create(site(), SYSTEM);
+  h.store.sites.create(siteWithPersonalDetails(SITE), SYSTEM);
   manager = h.token("manager", SITE);
   hr = h.token("hr", SITE);
-  // Ann works on her leave (a hard rule, accepted at publish); Ben works a day, not the evening he asked for.
+  // Ann works on her leave (a hard rule, accepted at publish); Ben works a day, not the evening he asked
+  // for; Cat works the day she asked off.
   const assignments = [
     { staff: "A", date: "2026-03-03", template: "D8", locked: false },
     { staff: "B", date: "2026-03-02", template: "D8", locked: false },
