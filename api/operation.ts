@@ -59,6 +59,9 @@ export interface Context<B> {
   authorize(permission: Permission, target: Target): void;
 }
 
+/** What an operation's `access` check is given: the caller and what the path names, not yet the body or query. */
+export type AccessContext = Pick<Context<unknown>, "deps" | "params" | "principal" | "authorize">;
+
 export interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
@@ -89,6 +92,11 @@ export interface Operation<S extends z.ZodType = z.ZodType> {
    * when malformed, 412 when stale).
    */
   ifMatch?: EtagResource;
+  /**
+   * The caller's access to what the path names once loaded (a job's site), checked before the body and
+   * query are validated: a caller refused it is told so (403, or 404 for nothing there), not what it sent wrong.
+   */
+  access?(ctx: AccessContext): void;
   responses: Record<number, ResponseSpec>;
   handle(ctx: Context<z.output<S>>): Reply | Promise<Reply>;
 }
@@ -129,6 +137,8 @@ function handler(op: Operation, deps: AppDeps) {
       principal = authenticate(deps.store.tokens, req.get("authorization"));
       authorize(principal, op.permission, { siteId: params.siteId, staffId: params.staffId });
     }
+    const authorizeTarget = (permission: Permission, target: Target) => authorize(principal!, permission, target);
+    op.access?.({ deps, params, principal: principal!, authorize: authorizeTarget });
     let body: unknown;
     let rawBody: unknown = req.body;
     if (op.body) {
@@ -163,7 +173,7 @@ function handler(op: Operation, deps: AppDeps) {
       query,
       rawBody,
       principal: principal!,
-      authorize: (permission, target) => authorize(principal!, permission, target),
+      authorize: authorizeTarget,
     };
     const reply = await op.handle(ctx);
     // What a token reads is that principal's alone: no shared cache keeps it, and the client asks again.

@@ -4,7 +4,7 @@
  * its worker threads.
  */
 import type { Request } from "express";
-import type { Parsed, Problem } from "../../models/index.js";
+import type { Parsed, PlanningInput, Problem } from "../../models/index.js";
 import type { CheckerAnswers, CheckerTask } from "../../src/jobs/checker-worker.js";
 import { WorkerExitedError, WorkerPoolClosedError, WorkerPoolFullError, WorkerStartsStoppedError, WorkerTimeoutError } from "../../src/jobs/worker-errors.js";
 import type { AppDeps } from "../operation.js";
@@ -28,6 +28,19 @@ export function siteOr404(store: Store, siteId: string): SiteRecord {
   const site = store.sites.get(siteId);
   if (!site) throw notFound(`no site ${siteId}`);
   return site;
+}
+
+/**
+ * The planning input a stored schedule is explained and shown against: a published version's own, as it
+ * was published (its month, its staff and rules then), so last month's stays readable after the horizon
+ * moves on; a draft's, the site's as it stands, which it must fit to be published. A version published
+ * before its input was kept (migration 5) is judged against the site's too, which `unkept` says for a 409.
+ */
+export function judgedAgainst(store: Store, site: SiteRecord, schedule: ScheduleRecord): { input: PlanningInput; unkept: string } {
+  const kept = schedule.status === "published" ? store.schedules.publishedInput(site.id, schedule.id) : undefined;
+  if (kept) return { input: kept, unkept: "" };
+  const unkept = schedule.status === "published" ? " (it was published before versions kept the planning input they were published with, so it is judged against the site's as it stands)" : "";
+  return { input: site.input, unkept };
 }
 
 /**

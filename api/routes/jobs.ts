@@ -7,7 +7,7 @@
  */
 import type { JobRecord } from "../../src/store/jobs.js";
 import { HttpProblem, notFound } from "../problem.js";
-import { operation, type Context, type Operation } from "../operation.js";
+import { operation, type AccessContext, type Context, type Operation } from "../operation.js";
 import { JobSchema } from "../schemas.js";
 
 /** What a client sees of a job (not who created it, nor its stored options). */
@@ -16,7 +16,7 @@ export function jobView(job: JobRecord) {
   return view;
 }
 
-function jobFor(ctx: Context<unknown>, permission: "schedule:read" | "schedule:write"): JobRecord {
+function jobFor(ctx: AccessContext, permission: "schedule:read" | "schedule:write"): JobRecord {
   const job = ctx.deps.queue.get(ctx.params.jobId!);
   if (!job) throw notFound(`no job ${ctx.params.jobId} (finished jobs expire after the retention period)`);
   const site = { siteId: job.siteId };
@@ -28,6 +28,10 @@ function jobFor(ctx: Context<unknown>, permission: "schedule:read" | "schedule:w
   ctx.authorize("site:read", site);
   return job;
 }
+
+/** Checked before the body and query (operation.ts), so a caller without access to the job's site gets 403 whatever it sent. */
+const mayRead = (ctx: AccessContext) => void jobFor(ctx, "schedule:read");
+const mayWrite = (ctx: AccessContext) => void jobFor(ctx, "schedule:write");
 
 function cancel(ctx: Context<unknown>) {
   const job = jobFor(ctx, "schedule:write");
@@ -44,6 +48,7 @@ export const jobOperations: Operation[] = [
   operation({
     method: "get", path: "/jobs/{jobId}", tag: "jobs", summary: "A job's status, progress and result (a solve's draft schedule, an FTE report's reportId)", permission: "schedule:read",
     responses: { 200: { description: "The job", schema: JobSchema } },
+    access: mayRead,
     handle: (ctx) => ({ status: 200, body: jobView(jobFor(ctx, "schedule:read")) }),
   }),
   // Cancelling is checked per job (jobFor): a solve needs schedule:write on its site, an FTE report what
@@ -51,17 +56,20 @@ export const jobOperations: Operation[] = [
   operation({
     method: "post", path: "/jobs/{jobId}/cancel", tag: "jobs", summary: "Cancel a queued or running job (a finished one is left as it is)", permission: "schedule:read",
     responses: { 200: { description: "The job after the cancel", schema: JobSchema } },
+    access: mayWrite,
     handle: cancel,
   }),
   operation({
     method: "post", path: "/jobs/{jobId}/stop", tag: "jobs", permission: "schedule:write",
     summary: "Stop a running solve now and keep its best schedule as the job's draft, as its time limit would (a queued one is cancelled; a finished one is left as it is; 409 for an FTE report)",
     responses: { 200: { description: "The job after the stop (still running until the solve answers, within seconds)", schema: JobSchema } },
+    access: mayWrite,
     handle: stop,
   }),
   operation({
     method: "delete", path: "/jobs/{jobId}", tag: "jobs", summary: "Same as POST /jobs/{jobId}/cancel", permission: "schedule:read",
     responses: { 200: { description: "The job after the cancel", schema: JobSchema } },
+    access: mayWrite,
     handle: cancel,
   }),
 ];

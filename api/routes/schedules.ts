@@ -23,8 +23,9 @@ import { HttpProblem, invalid, notFound, QUEUE_FULL_RESPONSE, queueFull } from "
 import { operation, type AppDeps, type Operation } from "../operation.js";
 import { EditRequestSchema, ExplainedScheduleSchema, ExplanationSchema, JobSchema, PostedScheduleSchema, ScheduleSummarySchema, type Edit } from "../schemas.js";
 import { repairJobProblems } from "../../src/repair/window.js";
+import { jobBase } from "../../src/jobs/solve-job.js";
 import { jobView } from "./jobs.js";
-import { ifMatch, inChecker, noLongerFits, scheduleEtag, siteOr404, written } from "./common.js";
+import { ifMatch, inChecker, judgedAgainst, noLongerFits, scheduleEtag, siteOr404, written } from "./common.js";
 
 /** The 400 for a posted schedule that does not fit the site's input, naming each bad assignment. */
 const doesNotFit = (problems: Problem[]): HttpProblem => invalid("the schedule does not fit the site's planning data", problems);
@@ -48,13 +49,13 @@ const withExplanation = (schedule: ScheduleRecord, checked: Parsed<Explanation>)
   checked.ok ? { schedule, explanation: checked.value } : { schedule, problems: checked.problems };
 
 /**
- * A stored schedule with the checker's explanation (or, when the site's data changed under it, the
- * problems), worked out in its worker; without people's leave and requests for a reader who may not read
- * them (`personalDetails`).
+ * A stored schedule with the checker's explanation against `input` (or, when the site's data changed under
+ * a draft, the problems), worked out in its worker; without people's leave and requests for a reader who
+ * may not read them (`personalDetails`).
  */
-async function explained(deps: AppDeps, site: SiteRecord, schedule: ScheduleRecord, personalDetails: PersonalDetails) {
-  const checked = await inChecker(deps, { op: "explain", input: site.input, schedule: { assignments: schedule.assignments } });
-  return withExplanation(schedule, checked.ok && personalDetails === "withheld" ? { ok: true, value: withholdPersonalDetails(site.input, checked.value) } : checked);
+async function explained(deps: AppDeps, input: PlanningInput, schedule: ScheduleRecord, personalDetails: PersonalDetails) {
+  const checked = await inChecker(deps, { op: "explain", input, schedule: { assignments: schedule.assignments } });
+  return withExplanation(schedule, checked.ok && personalDetails === "withheld" ? { ok: true, value: withholdPersonalDetails(input, checked.value) } : checked);
 }
 
 /**
@@ -162,7 +163,7 @@ export const scheduleOperations: Operation[] = [
         throw invalid("the base schedule does not exist", [{ path: "baseScheduleId", message: `no schedule at site ${site.id}`, value: body.baseScheduleId }]);
       }
       if (body.repair) {
-        const base = body.baseScheduleId === undefined ? deps.store.schedules.latest(site.id) : deps.store.schedules.get(site.id, body.baseScheduleId);
+        const base = jobBase(deps.store, site.id, body);
         const problems = repairJobProblems(body.repair, { id: site.id, horizon: site.input.horizon }, base, body.baseScheduleId);
         if (problems.length > 0) throw invalid("the repair cannot be made", problems);
       }
@@ -204,7 +205,7 @@ export const scheduleOperations: Operation[] = [
     query: ScheduleFormatQuerySchema,
     responses: {
       200: {
-        description: "The schedule and its explanation (json), or the schedule page: month grid, coverage against demand, violations (html; 409 when the schedule no longer fits the site's planning data, which its JSON lists); ETag its revision",
+        description: "The schedule and its explanation (json), or the schedule page: month grid, coverage against demand, violations (html; 409 when the schedule no longer fits the site's planning data, which its JSON lists). A published version is judged against the planning input it was published with, a draft against the site's as it stands; ETag its revision",
         schema: ExplainedScheduleSchema, alternatives: { "text/html": z.string() },
       },
     },
@@ -213,10 +214,11 @@ export const scheduleOperations: Operation[] = [
       const record = scheduleOr404(site, deps.store.schedules.get(site.id, params.scheduleId!), params.scheduleId!);
       const headers: Record<string, string> = { ETag: scheduleEtag(record) };
       const personalDetails = personalDetailsFor(principal);
-      if (query.format !== "html") return { status: 200, body: await explained(deps, site, record, personalDetails), headers };
+      const { input, unkept } = judgedAgainst(deps.store, site, record);
+      if (query.format !== "html") return { status: 200, body: await explained(deps, input, record, personalDetails), headers };
       const caption = `schedule ${record.id}, ${record.status}${record.version !== undefined ? ` version ${record.version}` : `, revision ${record.revision}`}`;
-      const page = await inChecker(deps, { op: "page", input: site.input, assignments: record.assignments, caption, personalDetails });
-      if (!page.ok) throw noLongerFits(record, "it has no page", page.problems);
+      const page = await inChecker(deps, { op: "page", input, assignments: record.assignments, caption, personalDetails });
+      if (!page.ok) throw noLongerFits(record, `it has no page${unkept}`, page.problems);
       return { status: 200, text: page.value, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } };
     },
   }),

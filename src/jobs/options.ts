@@ -11,8 +11,11 @@ export const SolveJobOptionsSchema = z
     timeLimitSeconds: z.number().min(1).max(3600).default(60).meta({ description: "Solve time limit in seconds (default 60)" }),
     /** Stop when the relative gap is at most this (default: the optimizer's, 0.0001). */
     relativeGap: z.number().min(0).max(1).optional().meta({ description: "Stop at this relative gap (default 0.0001)" }),
-    /** The schedule whose locked assignments are kept and which seeds the solve (default: the site's latest). */
-    baseScheduleId: z.string().min(1).max(100).optional().meta({ description: "Schedule whose locks are kept and which seeds the solve (default: the latest)" }),
+    /**
+     * The schedule whose locked assignments are kept and which seeds the solve (default: the site's schedule
+     * changed last, draft or published; a repair's: the latest published version, and none is a 400).
+     */
+    baseScheduleId: z.string().min(1).max(100).optional().meta({ description: "Schedule whose locks are kept and which seeds the solve (default: the schedule changed last; for a repair, the latest published version)" }),
     /** Start from the base schedule (default true). */
     warmStart: z.boolean().default(true),
     /**

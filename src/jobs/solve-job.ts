@@ -5,9 +5,10 @@
  */
 import { checkScheduleReferences, formatProblem, type Assignment, type PlanningInput } from "../../models/index.js";
 import type { JobRecord } from "../store/jobs.js";
+import type { ScheduleRecord } from "../store/schedules.js";
 import type { SiteRecord } from "../store/sites.js";
 import type { Store } from "../store/store.js";
-import type { SolveResult } from "./options.js";
+import type { SolveJobOptions, SolveResult } from "./options.js";
 import type { SolveWorkerInput, SolveWorkerMessage } from "./solve-worker.js";
 import { frozenOutside, repairJobProblems, unplannedKeptDates, windowDates, withReference } from "../repair/window.js";
 import { isFrozen, type FrozenDates } from "../../solver/model/build.js";
@@ -62,6 +63,17 @@ function siteChangedWarning(solved: SiteRecord, now: SiteRecord | undefined): st
   ];
 }
 
+/**
+ * The schedule a solve job starts from: the one its `baseScheduleId` names; else, for a repair, the site's
+ * latest published version (the schedule people work, the one the call-out happened in: a draft, however
+ * recently edited, is repaired only when named, none when nothing is published); else the schedule changed
+ * last, draft or published, whose locks a re-solve keeps (a manager's locks are edits of a draft).
+ */
+export function jobBase(store: Store, siteId: string, options: Pick<SolveJobOptions, "baseScheduleId" | "repair">): ScheduleRecord | undefined {
+  if (options.baseScheduleId !== undefined) return store.schedules.get(siteId, options.baseScheduleId);
+  return options.repair ? store.schedules.latestPublished(siteId) : store.schedules.latest(siteId);
+}
+
 /** A claimed solve job: what its worker is given and the warnings its result carries, or why it fails unrun. */
 export type SolvePlan = { failed: string } | { data: SolveWorkerInput; warnings: string[]; baseId: string | undefined };
 
@@ -71,7 +83,7 @@ export type SolvePlan = { failed: string } | { data: SolveWorkerInput; warnings:
  * its result; a repair that no longer fits the site fails the job instead.
  */
 export function planSolve(store: Store, job: Extract<JobRecord, { kind: "solve" }>, site: SiteRecord): SolvePlan {
-  const base = job.options.baseScheduleId ? store.schedules.get(job.siteId, job.options.baseScheduleId) : store.schedules.latest(job.siteId);
+  const base = jobBase(store, job.siteId, job.options);
   // A repair: the base is the reference its changes are priced against, kept as it is outside the window.
   const { repair } = job.options;
   // Checked when the job was submitted; the site may have changed since (its horizon moved on, say).

@@ -29,26 +29,40 @@ export function repairWindowProblems(window: RepairWindow, horizon: { start: str
 }
 
 /**
- * Why a repair job (the API's `repair`, with `baseScheduleId` or the site's latest as `base`) cannot be
- * made on the site as it stands: its window outside the horizon or reversed, no schedule to repair, or one
- * with no shift within the horizon (last month's: nothing to repair, and the dates outside the window
- * would be kept empty). Checked when the job is submitted, and again when it starts: the site may have
- * changed in between (its horizon moved on to next month, say).
+ * Why a repair job (the API's `repair`, with `baseScheduleId` or the site's latest published version as
+ * `base`) cannot be made on the site as it stands: its window outside the horizon or reversed, no schedule
+ * to repair (none named and none published), or one with no shift within the horizon (last month's:
+ * nothing to repair, and the dates outside the window would be kept empty). Checked when the job is
+ * submitted, and again when it starts: the site may have changed in between (its horizon moved on to next
+ * month, say).
  */
 export function repairJobProblems(window: RepairWindow, site: { id: string; horizon: { start: string; end: string } }, base: { id: string; assignments: readonly Assignment[] } | undefined, baseScheduleId: string | undefined): Problem[] {
   const { horizon } = site;
   const problems = repairWindowProblems(window, horizon, { changeFrom: "repair.changeFrom", changeUntil: "repair.changeUntil" });
-  if (!base) problems.unshift({ path: "repair", message: `a repair changes a schedule, and site ${site.id} has none: solve one first or name it in baseScheduleId` });
+  if (!base) problems.unshift(noBase(site.id, baseScheduleId));
   // Another horizon's schedule (last month's, the latest): the dates outside the window would be kept empty.
   else if (!base.assignments.some((a) => a.date >= horizon.start && a.date <= horizon.end)) {
     const named = baseScheduleId !== undefined;
     problems.unshift({
       path: named ? "baseScheduleId" : "repair",
-      message: `schedule ${base.id}${named ? "" : ", the site's latest,"} has no shift within the horizon ${horizon.start}…${horizon.end}: nothing to repair, and the dates outside the window would be kept empty; name the schedule to repair in baseScheduleId`,
+      message: `schedule ${base.id}${named ? "" : ", the site's latest published version,"} has no shift within the horizon ${horizon.start}…${horizon.end}: nothing to repair, and the dates outside the window would be kept empty; name the schedule to repair in baseScheduleId`,
       ...(named ? { value: baseScheduleId } : {}),
     });
   }
   return problems;
+}
+
+/**
+ * The problem of a repair with no schedule to change. Unnamed, its base is the latest published version,
+ * never a draft: a draft nobody works may differ from what was published on the dates the repair keeps.
+ */
+function noBase(siteId: string, baseScheduleId: string | undefined): Problem {
+  if (baseScheduleId !== undefined) return { path: "baseScheduleId", message: `no schedule at site ${siteId}`, value: baseScheduleId };
+  return {
+    path: "baseScheduleId",
+    message: `a repair changes the site's latest published version unless this names another schedule, and site ${siteId} has published none: ` +
+      `name the draft to repair here (GET /sites/${siteId}/schedules lists them), or publish a schedule first`,
+  };
 }
 
 /** The dates outside the window. */

@@ -148,7 +148,7 @@ export class ScheduleRepository {
     return row ? toRecord(row) : undefined;
   }
 
-  /** The schedule changed last (draft or published): the warm start and source of locks for a new solve. */
+  /** The schedule changed last (draft or published): the warm start and source of locks for a new solve (a repair starts from `latestPublished`). */
   latest(siteId: string): ScheduleRecord | undefined {
     const row = this.db.prepare("SELECT * FROM schedules WHERE site_id = ? ORDER BY updated_at DESC, rowid DESC LIMIT 1").get(siteId) as ScheduleRow | undefined;
     return row ? toRecord(row) : undefined;
@@ -156,7 +156,19 @@ export class ScheduleRepository {
 
   /** The planning input a draft was drafted against (absent for drafts stored before it was kept). */
   draftInput(siteId: string, id: string): PlanningInput | undefined {
-    const row = this.db.prepare("SELECT input FROM schedules WHERE site_id = ? AND id = ? AND status = 'draft'").get(siteId, id) as { input: string | null } | undefined;
+    return this.keptInput(siteId, id, "draft");
+  }
+
+  /**
+   * The planning input a published version was published with: its month, staff and rules as they were
+   * (absent for versions published before it was kept, migration 5).
+   */
+  publishedInput(siteId: string, id: string): PlanningInput | undefined {
+    return this.keptInput(siteId, id, "published");
+  }
+
+  private keptInput(siteId: string, id: string, status: ScheduleStatus): PlanningInput | undefined {
+    const row = this.db.prepare("SELECT input FROM schedules WHERE site_id = ? AND id = ? AND status = ?").get(siteId, id, status) as { input: string | null } | undefined;
     return row?.input ? (JSON.parse(row.input) as PlanningInput) : undefined;
   }
 

@@ -5,13 +5,11 @@
  * analyze, candidates and solve jobs, which would tell more, are refused. The manager reads all of it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Explanation, PlanningInput } from "../../models/index.js";
+import type { Explanation } from "../../models/index.js";
 import { SYSTEM } from "../../src/store/audit.js";
-import { closeAndCheckLogs, startHarness, testSite, type Harness } from "./harness.js";
+import { closeAndCheckLogs, startHarness, type Harness } from "./harness.js";
+import { LEAVE_START, REASON, siteWithPersonalDetails } from "./personal-details-fixture.js";
 
-/** Ann's leave: its reason, and a first date that appears nowhere else (the horizon is 2026-03-02 to 04). */
-const REASON = "FMLA: oncology infusion";
-const LEAVE_START = "2026-02-27";
 const SITE = "hrw";
 
 let h: Harness;
@@ -20,22 +18,9 @@ let hr = "";
 let scheduleId = "";
 let solveJobId = "";
 
-function site(): PlanningInput {
-  const base = testSite(SITE);
-  return {
-    ...base,
-    staff: base.staff.map((s) => {
-      if (s.id === "A") return { ...s, leave: [{ start: LEAVE_START, end: "2026-03-03", reason: REASON }] };
-      if (s.id === "B") return { ...s, requests: [{ kind: "shift-on" as const, date: "2026-03-02", template: "E8", weight: 3 }] };
-      if (s.id === "C") return { ...s, requests: [{ kind: "day-off" as const, date: "2026-03-04", weight: 2 }] };
-      return s;
-    }),
-  };
-}
-
 beforeAll(async () => {
   h = await startHarness();
-  h.store.sites.create(site(), SYSTEM);
+  h.store.sites.create(siteWithPersonalDetails(SITE), SYSTEM);
   manager = h.token("manager", SITE);
   hr = h.token("hr", SITE);
   // Ann works on her leave; Ben works a day, not the evening he asked for; Cat works the day she asked off.

@@ -173,6 +173,18 @@ describe("scopes inside allowed routes", () => {
     expect((await h.api.get(`/sites/beta/schedules/${betaScheduleId}`, tokens.managerA)).status).toBe(403);
   });
 
+  it("refuses another site's manager and hr a solve job's cancel and stop with 403, before reading the body they sent", async () => {
+    for (const path of [`/jobs/${jobId}/cancel`, `/jobs/${jobId}/stop`]) {
+      for (const who of ["managerB", "hrA"] as const) {
+        const res = await h.api.post(path, { bogus: true }, tokens[who]);
+        expect(res.status, `${who} ${path}`).toBe(403);
+      }
+      // The job's own manager sending the same body is told what is wrong with it.
+      expect((await h.api.post(path, { bogus: true }, tokens.managerA)).status).toBe(400);
+    }
+    expect((await h.api.request("DELETE", `/jobs/${jobId}`, { token: tokens.managerB!, body: { bogus: true } })).status).toBe(403);
+  });
+
   it("lets staff weigh their own requests only up to the bound, naming the field", async () => {
     const res = await h.api.put("/sites/alpha/staff/A/requests", [{ kind: "day-off", date: "2026-03-02", weight: 1.7e308 }], tokens.staffA, ANY_REVISION);
     expect(res.status).toBe(400);
