@@ -1,0 +1,58 @@
+/**
+ * A site's input as the rules see it. Input: the planning input the manager stored and the site's
+ * published versions. Output: the same input with each person's `history` completed from what is
+ * published on the days before the horizon, so rest, consecutive-day, weekend and pay rules hold across
+ * the edge of a month planned over the API as they do for a CLI input with history (DESIGN §2).
+ *
+ * What is published on a date is the calendar feeds' reading (`publishedAssignments`: each date's shifts
+ * from the latest version covering it). Only the days the rules read are taken (`historyLookBackDays`).
+ * A date the stored history already names for a person is left as the manager recorded it (what was
+ * actually worked: a swap, a call-out); published shifts are added on the other dates. A published shift
+ * of someone no longer on staff is not history; one whose template the input no longer has cannot be
+ * placed and is left out, said in `omitted`. Derived when read, never stored: the site's input (and its
+ * export) stays what the manager wrote.
+ */
+import type { Assignment, PlanningInput } from "../../models/index.js";
+import { historyLookBackDays } from "../../solver/rules/look-back.js";
+import type { SiteRecord } from "../store/sites.js";
+import type { Store } from "../store/store.js";
+import { addDays } from "../time/grid.js";
+import { publishedAssignments, type PublishedVersion } from "./events.js";
+
+/** The input with history from published versions, and the published shifts that could not become history. */
+export interface InputForRules {
+  input: PlanningInput;
+  /** One sentence per published shift left out because its template is no longer in the input. */
+  omitted: string[];
+}
+
+/** The published shifts before the horizon that the rules read, of people still on staff. */
+function publishedBefore(input: PlanningInput, versions: readonly PublishedVersion[]): Assignment[] {
+  const from = addDays(input.horizon.start, -historyLookBackDays(input));
+  const staff = new Set(input.staff.map((s) => s.id));
+  return publishedAssignments(versions).filter((a) => a.date >= from && a.date < input.horizon.start && staff.has(a.staff));
+}
+
+/** `input` with each person's history completed from `versions` (published, any order); see the file header. */
+export function withPublishedHistory(input: PlanningInput, versions: readonly PublishedVersion[]): InputForRules {
+  const templates = new Set(input.shiftTemplates.map((t) => t.id));
+  const recorded = new Set(input.staff.flatMap((s) => s.history.map((h) => `${s.id}@${h.date}`)));
+  const added = new Map<string, { date: string; template: string }[]>();
+  const omitted: string[] = [];
+  for (const a of publishedBefore(input, versions)) {
+    if (recorded.has(`${a.staff}@${a.date}`)) continue;
+    if (!templates.has(a.template)) {
+      omitted.push(`published shift ${a.staff} ${a.template}@${a.date} is not counted as history: shift template ${a.template} is no longer in the site's input`);
+      continue;
+    }
+    added.set(a.staff, [...(added.get(a.staff) ?? []), { date: a.date, template: a.template }]);
+  }
+  if (added.size === 0) return { input, omitted };
+  const staff = input.staff.map((s) => (added.has(s.id) ? { ...s, history: [...s.history, ...added.get(s.id)!] } : s));
+  return { input: { ...input, staff }, omitted };
+}
+
+/** The site's stored input as the rules see it: with history from its published versions (`withPublishedHistory`). */
+export function inputForRules(store: Store, site: SiteRecord): InputForRules {
+  return withPublishedHistory(site.input, store.schedules.publishedShifts(site.id));
+}
