@@ -4,7 +4,8 @@
  * its worker threads.
  */
 import type { Request } from "express";
-import type { Parsed, Problem } from "../../models/index.js";
+import type { Parsed, PlanningInput, Problem } from "../../models/index.js";
+import { inputForRules } from "../../src/calendar/published-history.js";
 import type { CheckerAnswers, CheckerTask } from "../../src/jobs/checker-worker.js";
 import { WorkerExitedError, WorkerPoolClosedError, WorkerPoolFullError, WorkerStartsStoppedError, WorkerTimeoutError } from "../../src/jobs/worker-errors.js";
 import type { AppDeps } from "../operation.js";
@@ -28,6 +29,15 @@ export function siteOr404(store: Store, siteId: string): SiteRecord {
   const site = store.sites.get(siteId);
   if (!site) throw notFound(`no site ${siteId}`);
   return site;
+}
+
+/**
+ * The site's input as its rules judge and solve it: with each person's history completed from the
+ * published versions before the horizon (src/calendar/published-history.ts). Not for writes or exports,
+ * which keep the stored input as the manager wrote it.
+ */
+export function rulesInput(store: Store, site: SiteRecord): PlanningInput {
+  return inputForRules(store, site).input;
 }
 
 /**
