@@ -5,14 +5,15 @@
  * the edge of a month planned over the API as they do for a CLI input with history (DESIGN §2).
  *
  * What is published on a date is the calendar feeds' reading (`publishedAssignments`: each date's shifts
- * from the latest version covering it). Only the days the rules read are taken (`historyLookBackDays`).
+ * from the latest version covering it). Only the days the rules read are taken (`historyLookBackDays`),
+ * and before them each person's last run of working days.
  * A date the stored history already names for a person is left as the manager recorded it (what was
  * actually worked: a swap, a call-out); published shifts are added on the other dates. A published shift
  * of someone no longer on staff is not history; one whose template the input no longer has cannot be
  * placed and is left out, said in `omitted`. Derived when read, never stored: the site's input (and its
  * export) stays what the manager wrote.
  */
-import type { Assignment, PlanningInput } from "../../models/index.js";
+import { MAX_HORIZON_DAYS, type Assignment, type PlanningInput } from "../../models/index.js";
 import { historyLookBackDays } from "../../solver/rules/look-back.js";
 import type { SiteRecord } from "../store/sites.js";
 import type { Store } from "../store/store.js";
@@ -26,11 +27,26 @@ export interface InputForRules {
   omitted: string[];
 }
 
-/** The published shifts before the horizon that the rules read, of people still on staff. */
+/**
+ * The published shifts before the horizon that the rules read, of people still on staff, and before those
+ * days each person's last run of working days (within MAX_HORIZON_DAYS): it weighs in no finding or
+ * price, but a run or a break reaching into the horizon is then told from the day it really began (and a
+ * break is not taken for one that begins at the horizon, which `exemptEdges: false` judges short).
+ */
 function publishedBefore(input: PlanningInput, versions: readonly PublishedVersion[]): Assignment[] {
-  const from = addDays(input.horizon.start, -historyLookBackDays(input));
+  const { start } = input.horizon;
   const staff = new Set(input.staff.map((s) => s.id));
-  return publishedAssignments(versions).filter((a) => a.date >= from && a.date < input.horizon.start && staff.has(a.staff));
+  const before = publishedAssignments(versions).filter((a) => a.date >= addDays(start, -MAX_HORIZON_DAYS) && a.date < start && staff.has(a.staff));
+  const from = addDays(start, -historyLookBackDays(input));
+  const since = new Map([...staff].map((id) => [id, runStart(before.filter((a) => a.staff === id && a.date < from).map((a) => a.date))]));
+  return before.filter((a) => a.date >= (since.get(a.staff) ?? from));
+}
+
+/** The first date of the last run of consecutive dates among `dates` (ascending; undefined when none). */
+function runStart(dates: readonly string[]): string | undefined {
+  let first = dates[dates.length - 1];
+  for (let i = dates.length - 2; i >= 0 && first !== undefined && dates[i]! >= addDays(first, -1); i--) first = dates[i]!;
+  return first;
 }
 
 /** `input` with each person's history completed from `versions` (published, any order); see the file header. */
