@@ -36,10 +36,24 @@ export interface InputForRules {
 function publishedBefore(input: PlanningInput, versions: readonly PublishedVersion[]): Assignment[] {
   const { start } = input.horizon;
   const staff = new Set(input.staff.map((s) => s.id));
-  const before = publishedAssignments(versions).filter((a) => a.date >= addDays(start, -MAX_HORIZON_DAYS) && a.date < start && staff.has(a.staff));
+  const earliest = addDays(start, -MAX_HORIZON_DAYS);
+  const wanted = (a: Assignment): boolean => a.date >= earliest && a.date < start && staff.has(a.staff);
+  // Layered per date, so the other dates can go first: a site's older years cost nothing here.
+  const before = publishedAssignments(versions.map((v) => ({ ...v, schedule: { assignments: v.schedule.assignments.filter(wanted) } })));
   const from = addDays(start, -historyLookBackDays(input));
-  const since = new Map([...staff].map((id) => [id, runStart(before.filter((a) => a.staff === id && a.date < from).map((a) => a.date))]));
+  const since = new Map([...groupBy(before.filter((a) => a.date < from), (a) => a.staff)].map(([id, shifts]) => [id, runStart(shifts.map((a) => a.date))]));
   return before.filter((a) => a.date >= (since.get(a.staff) ?? from));
+}
+
+/** Items by key, each group in the order given. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
 }
 
 /** The first date of the last run of consecutive dates among `dates` (ascending; undefined when none). */
@@ -53,18 +67,13 @@ function runStart(dates: readonly string[]): string | undefined {
 export function withPublishedHistory(input: PlanningInput, versions: readonly PublishedVersion[]): InputForRules {
   const templates = new Set(input.shiftTemplates.map((t) => t.id));
   const recorded = new Set(input.staff.flatMap((s) => s.history.map((h) => `${s.id}@${h.date}`)));
-  const added = new Map<string, { date: string; template: string }[]>();
-  const omitted: string[] = [];
-  for (const a of publishedBefore(input, versions)) {
-    if (recorded.has(`${a.staff}@${a.date}`)) continue;
-    if (!templates.has(a.template)) {
-      omitted.push(`published shift ${a.staff} ${a.template}@${a.date} is not counted as history: shift template ${a.template} is no longer in the site's input`);
-      continue;
-    }
-    added.set(a.staff, [...(added.get(a.staff) ?? []), { date: a.date, template: a.template }]);
-  }
+  const unrecorded = publishedBefore(input, versions).filter((a) => !recorded.has(`${a.staff}@${a.date}`));
+  const omitted = unrecorded
+    .filter((a) => !templates.has(a.template))
+    .map((a) => `published shift ${a.staff} ${a.template}@${a.date} is not counted as history: shift template ${a.template} is no longer in the site's input`);
+  const added = groupBy(unrecorded.filter((a) => templates.has(a.template)), (a) => a.staff);
   if (added.size === 0) return { input, omitted };
-  const staff = input.staff.map((s) => (added.has(s.id) ? { ...s, history: [...s.history, ...added.get(s.id)!] } : s));
+  const staff = input.staff.map((s) => (added.has(s.id) ? { ...s, history: [...s.history, ...added.get(s.id)!.map(({ date, template }) => ({ date, template }))] } : s));
   return { input: { ...input, staff }, omitted };
 }
 
