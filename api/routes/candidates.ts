@@ -9,7 +9,7 @@ import { z } from "zod";
 import { IdSchema, IsoDateSchema, RULE_IDS } from "../../models/index.js";
 import { invalid, notFound } from "../problem.js";
 import { operation, type Operation } from "../operation.js";
-import { inChecker, noLongerFits, siteOr404 } from "./common.js";
+import { inChecker, noLongerFits, rulesInput, siteOr404 } from "./common.js";
 
 const CandidatesQuerySchema = z.strictObject({
   date: IsoDateSchema.meta({ description: "The date the open shift starts on (YYYY-MM-DD), within the site's horizon" }),
@@ -61,7 +61,7 @@ export const candidateOperations: Operation[] = [
       const site = siteOr404(deps.store, params.siteId!);
       const record = deps.store.schedules.get(site.id, params.scheduleId!);
       if (!record) throw notFound(`no schedule ${params.scheduleId} at site ${site.id}`);
-      const ranked = await inChecker(deps, { op: "candidates", input: site.input, assignments: record.assignments, date: query.date as string, shift: query.shift as string });
+      const ranked = await inChecker(deps, { op: "candidates", input: rulesInput(deps.store, site), assignments: record.assignments, date: query.date as string, shift: query.shift as string });
       if (ranked.ok) return { status: 200, body: ranked.value };
       if (ranked.misfit === "open-shift") throw invalid("the open shift does not fit the site's planning data", ranked.problems);
       throw noLongerFits(record, "nobody can be ranked for its open shift", ranked.problems);

@@ -5,6 +5,7 @@
  */
 import type { Request } from "express";
 import type { Parsed, PlanningInput, Problem } from "../../models/index.js";
+import { inputForRules, withPublishedHistory } from "../../src/calendar/published-history.js";
 import type { CheckerAnswers, CheckerTask } from "../../src/jobs/checker-worker.js";
 import { WorkerExitedError, WorkerPoolClosedError, WorkerPoolFullError, WorkerStartsStoppedError, WorkerTimeoutError } from "../../src/jobs/worker-errors.js";
 import type { AppDeps } from "../operation.js";
@@ -38,9 +39,19 @@ export function siteOr404(store: Store, siteId: string): SiteRecord {
  */
 export function judgedAgainst(store: Store, site: SiteRecord, schedule: ScheduleRecord): { input: PlanningInput; unkept: string } {
   const kept = schedule.status === "published" ? store.schedules.publishedInput(site.id, schedule.id) : undefined;
-  if (kept) return { input: kept, unkept: "" };
+  // Either way with the history published before its horizon (rulesInput), as a solve of it had.
+  if (kept) return { input: withPublishedHistory(kept, store.schedules.publishedShifts(site.id)).input, unkept: "" };
   const unkept = schedule.status === "published" ? " (it was published before versions kept the planning input they were published with, so it is judged against the site's as it stands)" : "";
-  return { input: site.input, unkept };
+  return { input: rulesInput(store, site), unkept };
+}
+
+/**
+ * The site's input as its rules judge and solve it: with each person's history completed from the
+ * published versions before the horizon (src/calendar/published-history.ts). Not for writes or exports,
+ * which keep the stored input as the manager wrote it.
+ */
+export function rulesInput(store: Store, site: SiteRecord): PlanningInput {
+  return inputForRules(store, site).input;
 }
 
 /**

@@ -25,7 +25,7 @@ import { EditRequestSchema, ExplainedScheduleSchema, ExplanationSchema, JobSchem
 import { repairJobProblems } from "../../src/repair/window.js";
 import { jobBase } from "../../src/jobs/solve-job.js";
 import { jobView } from "./jobs.js";
-import { ifMatch, inChecker, judgedAgainst, noLongerFits, scheduleEtag, siteOr404, written } from "./common.js";
+import { ifMatch, inChecker, judgedAgainst, noLongerFits, rulesInput, scheduleEtag, siteOr404, written } from "./common.js";
 
 /** The 400 for a posted schedule that does not fit the site's input, naming each bad assignment. */
 const doesNotFit = (problems: Problem[]): HttpProblem => invalid("the schedule does not fit the site's planning data", problems);
@@ -179,11 +179,11 @@ export const scheduleOperations: Operation[] = [
     handle: async ({ deps, params, body, principal }) => {
       const site = siteOr404(deps.store, params.siteId!);
       // Checked and explained in the checker's worker before anything is stored (a 503 stores nothing).
-      const checked = await inChecker(deps, { op: "draft", input: site.input, schedule: body });
+      const checked = await inChecker(deps, { op: "draft", input: rulesInput(deps.store, site), schedule: body });
       // The draft is stored against the site as it is now: if that changed meanwhile, the schedule is
       // checked and explained again here, on the event loop, as a publish does in its transaction.
       const now = siteOr404(deps.store, site.id);
-      const draft = now.revision === site.revision ? checked : runCheckerTask({ op: "draft", input: now.input, schedule: body });
+      const draft = now.revision === site.revision ? checked : runCheckerTask({ op: "draft", input: rulesInput(deps.store, now), schedule: body });
       if (!draft.ok) throw doesNotFit(draft.problems);
       const record = deps.store.schedules.createDraft(site.id, draft.value.assignments, "manual", undefined, principal);
       return { status: 201, body: { schedule: record, explanation: draft.value.explanation }, headers: { Location: `/sites/${site.id}/schedules/${record.id}`, ETag: scheduleEtag(record) } };
@@ -195,7 +195,7 @@ export const scheduleOperations: Operation[] = [
     responses: { 200: { description: "The checker's explanation", schema: ExplanationSchema } },
     handle: async ({ deps, params, body }) => {
       const site = siteOr404(deps.store, params.siteId!);
-      const checked = await inChecker(deps, { op: "explain", input: site.input, schedule: body });
+      const checked = await inChecker(deps, { op: "explain", input: rulesInput(deps.store, site), schedule: body });
       if (!checked.ok) throw doesNotFit(checked.problems);
       return { status: 200, body: checked.value };
     },
@@ -236,7 +236,7 @@ export const scheduleOperations: Operation[] = [
       if (!expects(record.revision)) written(changedSinceRead(record), expects);
       const after = appliedEdits(record, body.edits);
       // Checked and explained in the checker's worker before anything is written (a 503 writes nothing).
-      const checked = await inChecker(deps, { op: "edit", input: site.input, before: record.assignments, after: after.assignments });
+      const checked = await inChecker(deps, { op: "edit", input: rulesInput(deps.store, site), before: record.assignments, after: after.assignments });
       // If the site or the draft changed meanwhile, the edits are applied to the draft as it is now and
       // checked and explained here, on the event loop (as a publish does in its transaction), as if the
       // request had come after the change: nothing judged against what is no longer stored is written.
@@ -244,7 +244,7 @@ export const scheduleOperations: Operation[] = [
       const recordNow = draftToEdit(deps, siteNow, record.id);
       const unchanged = siteNow.revision === site.revision && recordNow.revision === record.revision;
       const afterNow = unchanged ? after : appliedEdits(recordNow, body.edits);
-      const edit = unchanged ? checked : runCheckerTask({ op: "edit", input: siteNow.input, before: recordNow.assignments, after: afterNow.assignments });
+      const edit = unchanged ? checked : runCheckerTask({ op: "edit", input: rulesInput(deps.store, siteNow), before: recordNow.assignments, after: afterNow.assignments });
       // The checker names the edited schedule's assignments; the manager sent edits.
       if (!edit.ok) throw invalid("an edit does not fit the site's planning data", atEdits(edit.problems, afterNow.origins));
       const saved = written(deps.store.schedules.updateDraft(site.id, record.id, edit.value.assignments, principal, `schedule.edit.${body.edits.map((e) => e.op).join(",")}`, expects), expects);
@@ -263,7 +263,7 @@ export const scheduleOperations: Operation[] = [
       const accept = query.acceptHardViolations === "true";
       // The draft as read, checked in the checker's worker: the vet runs inside the store's transaction,
       // which cannot wait for it. (A draft the store refuses before the vet, published or stale, needs none.)
-      const checked = draft.status === "draft" && expects(draft.revision) ? await inChecker(deps, { op: "explain", input: site.input, schedule: { assignments: draft.assignments } }) : undefined;
+      const checked = draft.status === "draft" && expects(draft.revision) ? await inChecker(deps, { op: "explain", input: rulesInput(deps.store, site), schedule: { assignments: draft.assignments } }) : undefined;
       let explanation: Explanation | undefined;
       const published = written(deps.store.schedules.publish(site.id, draft.id, principal, {
         expects,
@@ -271,7 +271,7 @@ export const scheduleOperations: Operation[] = [
           // Checked again here, on the event loop, only when the draft or the site changed meanwhile.
           const now = deps.store.sites.get(site.id) ?? site;
           const unchanged = checked !== undefined && current.revision === draft.revision && now.revision === site.revision;
-          const verdict = publishable(now, current, deps.store.schedules.draftInput(site.id, current.id), unchanged ? checked : explainFor(now.input, { assignments: current.assignments }), accept);
+          const verdict = publishable(now, current, deps.store.schedules.draftInput(site.id, current.id), unchanged ? checked : explainFor(rulesInput(deps.store, now), { assignments: current.assignments }), accept);
           if (!verdict.ok) return verdict;
           const coverage = coverageFor(now, deps.store.schedules.publishedVersions(site.id), query.droppedDates as "withdraw" | "keep" | undefined);
           if (!coverage.ok) return coverage;

@@ -12,6 +12,7 @@ import type { Actor } from "../store/audit.js";
 import type { JobRecord } from "../store/jobs.js";
 import type { SiteRecord } from "../store/sites.js";
 import type { Store } from "../store/store.js";
+import { inputForRules } from "../calendar/published-history.js";
 import type { FteReportJobOptions, JobProgress, SolveJobOptions } from "./options.js";
 import type { FteReportWorkerInput, FteReportWorkerMessage } from "./fte-report-worker.js";
 import { finishSolve, planSolve } from "./solve-job.js";
@@ -245,7 +246,7 @@ export class SolveQueue {
 
   private run(job: JobRecord, site: SiteRecord): void {
     if (job.kind === "fte-report") {
-      const data: FteReportWorkerInput = { input: site.input, options: job.options, source: `site ${site.id}, revision ${site.revision}` };
+      const data: FteReportWorkerInput = { input: inputForRules(this.store, site).input, options: job.options, source: `site ${site.id}, revision ${site.revision}` };
       this.watch<FteReportWorkerMessage>(job.id, startModuleWorker(REPORT_WORKER_URL, data), (message) => this.finishReport(job.id, message));
       return;
     }

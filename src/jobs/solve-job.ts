@@ -1,6 +1,6 @@
 /**
  * A solve job's two ends, apart from the queue's bookkeeping (queue.ts): what its worker is given (the
- * site's input as it stands, the base schedule's assignments that still fit it, a repair's window) with
+ * site's input as it stands, its history completed from the published versions, the base schedule's assignments that still fit it, a repair's window) with
  * warnings of what the base lost, and what the store records of the worker's outcome.
  */
 import { checkScheduleReferences, formatProblem, type Assignment, type PlanningInput } from "../../models/index.js";
@@ -10,6 +10,7 @@ import type { SiteRecord } from "../store/sites.js";
 import type { Store } from "../store/store.js";
 import type { SolveJobOptions, SolveResult } from "./options.js";
 import type { SolveWorkerInput, SolveWorkerMessage } from "./solve-worker.js";
+import { inputForRules } from "../calendar/published-history.js";
 import { frozenOutside, repairJobProblems, unplannedKeptDates, windowDates, withReference } from "../repair/window.js";
 import { isFrozen, type FrozenDates } from "../../solver/model/build.js";
 
@@ -96,15 +97,17 @@ export function planSolve(store: Store, job: Extract<JobRecord, { kind: "solve" 
   // Kept dates the base never planned (the horizon moved or grew since) stay empty: said, not refused.
   const unplanned = frozen && base ? unplannedKeptDates(frozen, site.input.horizon, base, store.schedules.plannedHorizon(site.id, base.id)) : [];
   const fits = new Set(usable);
+  // Judged and solved with last month's published shifts as history; the draft records the stored input.
+  const { input, omitted } = inputForRules(store, site);
   const data: SolveWorkerInput = {
-    input: frozen ? withReference(site.input, usable) : site.input,
+    input: frozen ? withReference(input, usable) : input,
     timeLimitSeconds: job.options.timeLimitSeconds,
     ...(job.options.relativeGap !== undefined ? { relativeGap: job.options.relativeGap } : {}),
     ...(base ? { base: base.assignments.map((a) => (!fits.has(a) ? { ...a, locked: false } : a)) } : {}),
     ...(frozen ? { frozen } : {}),
     ...(job.options.warmStart && usable.length > 0 ? { warmStart: { assignments: usable } } : {}),
   };
-  return { data, warnings: [...droppedLocks, ...droppedKept, ...unplanned], baseId: base?.id };
+  return { data, warnings: [...droppedLocks, ...droppedKept, ...unplanned, ...omitted], baseId: base?.id };
 }
 
 /**

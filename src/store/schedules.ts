@@ -133,6 +133,21 @@ export class ScheduleRepository {
     return rows.map(toPublishedVersion);
   }
 
+  /**
+   * Every published version's shifts, oldest first, with the dates it covers (its recorded `covers`, else
+   * its input's horizon, read in SQL): what `publishedAssignments` layers, without parsing each version's
+   * whole input.
+   */
+  publishedShifts(siteId: string): PublishedVersion[] {
+    const rows = this.db
+      .prepare(
+        "SELECT version, created_at, assignments, COALESCE(covers_start, json_extract(input, '$.horizon.start')) AS covers_start, " +
+          "COALESCE(covers_end, json_extract(input, '$.horizon.end')) AS covers_end FROM schedules WHERE site_id = ? AND status = 'published' ORDER BY version",
+      )
+      .all(siteId) as Omit<VersionRow, "input">[];
+    return rows.map((r) => toPublishedVersion({ ...r, input: null }));
+  }
+
   get(siteId: string, id: string): ScheduleRecord | undefined {
     const row = this.db.prepare("SELECT * FROM schedules WHERE site_id = ? AND id = ?").get(siteId, id) as ScheduleRow | undefined;
     return row ? toRecord(row) : undefined;
