@@ -67,7 +67,16 @@ const ProductivityReportSchema = z
           rateBasis: z.enum(["regular staff", "PRN and agency staff", "default hire", "none"]).meta({ description: "What the gap is priced at; none: no staff of the role family and no fte.defaultHire.hourlyRate for its levels, so its cost is unknown" }),
           gapDollarsPerYear: GapDollars,
           coverage: z
-            .looseObject({ requiredStaffHours: Num, workloadStaffHours: Num, wholePeopleStaffHours: Num, floorStaffHours: Num, paidFte: Num, gapFte: Num, gapDollarsPerYear: GapDollars })
+            .looseObject({
+              requiredStaffHours: Num,
+              workloadStaffHours: Num,
+              wholePeopleStaffHours: Num,
+              floorStaffHours: Num,
+              unreachableStaffHours: Num.optional().meta({ description: "Of the required staff-hours, those at times no shift template of the family in that area covers: no schedule or hire covers them (absent in reports stored before it was given)" }),
+              paidFte: Num,
+              gapFte: Num,
+              gapDollarsPerYear: GapDollars,
+            })
             .meta({ description: "The coverage-based need: the staff-hours the schedule must cover (work rounded up to whole people per area and interval, and floors), as FTE" }),
         }),
       ),

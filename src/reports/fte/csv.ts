@@ -48,6 +48,7 @@ export function fteReportToCsv(report: FteReport): string {
     add("coverage", at, "added by whole people per area and interval", c.wholePeopleStaffHours, "h");
     add("coverage", at, "added by floors", c.floorStaffHours, "h");
     add("coverage", at, "required staff-hours", c.requiredStaffHours, "h");
+    add("coverage", at, "of them at times no template covers", c.unreachableStaffHours, "h");
     add("coverage", at, "worked hours", c.workedHours, "h");
     add("coverage", at, "worked FTE", c.workedFte, "FTE");
     add("coverage", at, "paid FTE", c.paidFte, "FTE");

@@ -10,6 +10,7 @@
 import { daysBetween, type Demand, type FteSettings, type PlanningInput, type RoleFamily, type StaffMember, type TimeGrid } from "../../../models/index.js";
 import { deriveDemand, dueHours } from "../../demand/derive.js";
 import type { Prepared } from "../../pipeline.js";
+import { coveredIntervals } from "../../../solver/check/coverage.js";
 
 /** Paid hours of 1.0 FTE in a 14-day pay period. */
 export const HOURS_PER_FTE_PERIOD = 80;
@@ -66,6 +67,11 @@ export interface CoverageNeed {
   floorStaffHours: number;
   /** Σ required people × interval hours over the family's areas and intervals: what the schedule must cover. */
   requiredStaffHours: number;
+  /**
+   * Of the required staff-hours, those at times no shift of the family's templates in that area holds
+   * (a forecast or floor at an hour no template covers): no schedule and no hire covers them.
+   */
+  unreachableStaffHours: number;
   /** Required staff-hours + fixed activity hours. */
   workedHours: number;
   workedFte: number;
@@ -155,6 +161,18 @@ function staffHours(demand: Demand, grid: TimeGrid, family: RoleFamily, perInter
   return hours;
 }
 
+/** Per demand series (area/role family), the intervals some shift of the horizon holds whole. */
+function heldIntervals(grid: TimeGrid): Map<string, Set<number>> {
+  const held = new Map<string, Set<number>>();
+  for (const shift of grid.shifts) {
+    const key = `${shift.area}/${shift.roleFamily}`;
+    const set = held.get(key) ?? new Set<number>();
+    for (const i of coveredIntervals(shift, grid.intervalMinutes, grid.intervals.length)) set.add(i);
+    held.set(key, set);
+  }
+  return held;
+}
+
 function levelLines(input: PlanningInput, settings: FteSettings, family: RoleFamily, payPeriods: number): LevelLine[] {
   return input.levels
     .filter((l) => l.roleFamily === family)
@@ -182,6 +200,7 @@ export function productivityView(prepared: Prepared, settings: FteSettings): Pro
   const { input, grid } = prepared;
   const horizonDays = grid.days.length;
   const payPeriods = payPeriodsOf(input);
+  const held = heldIntervals(grid);
   const volumes = horizonVolumes(prepared);
   const workload: WorkloadLine[] = input.productivityStandards.map((s) => {
     const units = volumes.get(s.workloadType) ?? 0;
@@ -218,6 +237,7 @@ export function productivityView(prepared: Prepared, settings: FteSettings): Pro
     // Without a rate the gap's dollars are left out (absent in the JSON), not priced at $0.
     const dollarsPerFtePeriod = hourlyRate === undefined ? undefined : HOURS_PER_FTE_PERIOD * hourlyRate * (1 + settings.benefitsLoad);
     const requiredStaffHours = staffHours(prepared.demand, grid, family, (l) => l.required);
+    const unreachableStaffHours = staffHours(prepared.demand, grid, family, (l) => l.required.map((r, i) => (held.get(`${l.area}/${l.roleFamily}`)?.has(i) ? 0 : r)));
     const roundedStaffHours = staffHours(withoutFloors, grid, family, (l) => l.required);
     const coverageWorked = requiredStaffHours + fixedHours;
     const coveragePaidFte = coverageWorked / (HOURS_PER_FTE_PERIOD * payPeriods) / share;
@@ -228,6 +248,7 @@ export function productivityView(prepared: Prepared, settings: FteSettings): Pro
       wholePeopleStaffHours: roundedStaffHours - workloadHours,
       floorStaffHours: requiredStaffHours - roundedStaffHours,
       requiredStaffHours,
+      unreachableStaffHours,
       workedHours: coverageWorked,
       workedFte: coverageWorked / (HOURS_PER_FTE_PERIOD * payPeriods),
       paidFte: coveragePaidFte,

@@ -4,7 +4,7 @@
  */
 import type { PlanningInput } from "../../../models/index.js";
 import type { FteReport } from "./report.js";
-import { HOURS_PER_FTE_PERIOD, PERIODS_PER_YEAR } from "./productivity.js";
+import { HOURS_PER_FTE_PERIOD, PERIODS_PER_YEAR, type RoleFamilyLine } from "./productivity.js";
 import { CONFLICTS_HEADER, CONFLICTS_MAY_BE_MORE, NO_CONFLICT_NAMED, conflictLine } from "../../../solver/conflicts/describe.js";
 import type { WhatIfRow } from "./what-if.js";
 
@@ -139,7 +139,7 @@ function familyFinding(f: Figures["productivity"]["roleFamilies"][number]): stri
 }
 
 function findings(r: Figures): string[] {
-  const out = r.productivity.roleFamilies.map(familyFinding);
+  const out = r.productivity.roleFamilies.flatMap((f) => [familyFinding(f), ...unreachableFinding(f)]);
   const w = r.whatIf;
   // Every saving that should not be quoted bare, with what to say beside it.
   const quoteWith = w.rows.filter((row) => row.savingNote).map((row) => `Hire ${row.hires} saves ${money(row.marginalSavingPerYear!)} a year in the schedules found. ${row.savingNote}`);
@@ -162,4 +162,14 @@ function findings(r: Figures): string[] {
   const noisy = w.rows.filter((row) => row.savingWithinUncertainty).map((row) => row.hires);
   if (noisy.length > 0) out.push(`The saving of hire(s) ${noisy.join(", ")} is within the solver's uncertainty, so it cannot be told from nothing; the recommendation does not rest on it.`);
   return [...out, ...infeasible, ...quoteWith];
+}
+
+/** Demand at times no template of the family covers, which no hire can meet: said, as it is in every uncovered figure. */
+function unreachableFinding(f: RoleFamilyLine): string[] {
+  const hours = f.coverage.unreachableStaffHours;
+  if (hours <= 0) return [];
+  return [
+    `${num(hours, 0)} ${f.roleFamily} staff-hours of demand fall at times no ${f.roleFamily} shift template of their area covers: ` +
+      `no schedule and no hire can cover them, yet they count in every schedule's uncovered hours. Add a template for those hours, or check the forecast and floors.`,
+  ];
 }

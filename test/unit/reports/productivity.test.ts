@@ -9,6 +9,8 @@ import { prepare } from "../../../src/pipeline.js";
 import { productivityView } from "../../../src/reports/fte/productivity.js";
 import { resolveSettings } from "../../../src/reports/fte/settings.js";
 import { BASE, world } from "../../fixtures/world.js";
+import { smallWorld } from "../../fixtures/small-world.js";
+import { buildFteReport } from "../../../src/reports/fte/report.js";
 
 /**
  * Units due at 10:00 on each of the 14 days of the base world's horizon (one pay period), as a dated hourly
@@ -153,4 +155,26 @@ describe("productivity-based FTE", () => {
     expect(settings.problems.map((p) => p.path).sort()).toEqual(["fte.budgetedFte.nobody", "fte.fixedActivities[0].level", "fte.nonProductiveSplit"]);
     expect(settings.problems.find((p) => p.path === "fte.nonProductiveSplit")!.message).toContain("0.15");
   });
+});
+
+describe("demand no shift template covers", () => {
+  // The IV room's only template, IV10, runs 07:00–17:00: a floor of one technician 16:00–20:00 is
+  // coverable for an hour a day and unreachable for three.
+  const floors = [{ area: "iv-room", roleFamily: "technician" as const, count: 1, from: "16:00", to: "20:00" }];
+
+  it("is counted apart in the coverage-based need: no schedule and no hire covers it (QA 3, judgement call 2)", () => {
+    const view = productivityView(prepare(world({ floors })), FteSettingsSchema.parse({}));
+    const tech = view.roleFamilies.find((f) => f.roleFamily === "technician")!;
+    expect(tech.coverage.requiredStaffHours).toBe(14 * 4);
+    expect(tech.coverage.unreachableStaffHours).toBe(14 * 3);
+    expect(view.roleFamilies.find((f) => f.roleFamily === "pharmacist")!.coverage.unreachableStaffHours).toBe(0);
+  });
+
+  it("is said among the report's findings", async () => {
+    const built = await buildFteReport(smallWorld(2, { floors }), { source: "unreachable.yaml", maxHires: 0, timeLimitSeconds: 5 });
+    if (!built.ok) throw new Error(JSON.stringify(built.problems));
+    expect(built.value.findings).toContain(
+      "6 technician staff-hours of demand fall at times no technician shift template of their area covers: no schedule and no hire can cover them, yet they count in every schedule's uncovered hours. Add a template for those hours, or check the forecast and floors.",
+    );
+  }, 60_000);
 });
