@@ -72,7 +72,7 @@ const ProductivityReportSchema = z
               workloadStaffHours: Num,
               wholePeopleStaffHours: Num,
               floorStaffHours: Num,
-              unreachableStaffHours: Num.optional().meta({ description: "Of the required staff-hours, those at times no shift template of the family in that area covers: no schedule or hire covers them (absent in reports stored before it was given)" }),
+              unreachableStaffHours: Num.optional().meta({ description: "Of the required staff-hours, those at times no shift of the family in that area can cover (no template runs then, or the one that does starts before the horizon and no one's history has it): no schedule or hire covers them (absent in reports stored before it was given)" }),
               paidFte: Num,
               gapFte: Num,
               gapDollarsPerYear: GapDollars,

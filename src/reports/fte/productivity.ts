@@ -68,8 +68,10 @@ export interface CoverageNeed {
   /** Σ required people × interval hours over the family's areas and intervals: what the schedule must cover. */
   requiredStaffHours: number;
   /**
-   * Of the required staff-hours, those at times no shift of the family's templates in that area holds
-   * (a forecast or floor at an hour no template covers): no schedule and no hire covers them.
+   * Of the required staff-hours, those at times no shift of the family in that area holds, in the horizon
+   * or of someone's history running into it (a forecast or floor at an hour no template covers, or the
+   * first morning when the night that would covers it starts before the horizon and nobody worked it): no
+   * schedule and no hire covers them.
    */
   unreachableStaffHours: number;
   /** Required staff-hours + fixed activity hours. */
@@ -161,10 +163,13 @@ function staffHours(demand: Demand, grid: TimeGrid, family: RoleFamily, perInter
   return hours;
 }
 
-/** Per demand series (area/role family), the intervals some shift of the horizon holds whole. */
+/**
+ * Per demand series (area/role family), the intervals some shift of the horizon, or of someone's history
+ * running into it (last night's), holds whole.
+ */
 function heldIntervals(grid: TimeGrid): Map<string, Set<number>> {
   const held = new Map<string, Set<number>>();
-  for (const shift of grid.shifts) {
+  for (const shift of [...grid.shifts, ...Object.values(grid.history).flat()]) {
     const key = `${shift.area}/${shift.roleFamily}`;
     const set = held.get(key) ?? new Set<number>();
     for (const i of coveredIntervals(shift, grid.intervalMinutes, grid.intervals.length)) set.add(i);

@@ -164,12 +164,12 @@ function findings(r: Figures): string[] {
   return [...out, ...infeasible, ...quoteWith];
 }
 
-/** Demand at times no template of the family covers, which no hire can meet: said, as it is in every uncovered figure. */
+/** Demand at times no shift of the family can cover, which no hire can meet: said, as it is in every uncovered figure. */
 function unreachableFinding(f: RoleFamilyLine): string[] {
   const hours = f.coverage.unreachableStaffHours;
   if (hours <= 0) return [];
   return [
-    `${num(hours, 0)} ${f.roleFamily} staff-hours of demand fall at times no ${f.roleFamily} shift template of their area covers: ` +
+    `${num(hours, 0)} ${f.roleFamily} staff-hours of demand fall at times no ${f.roleFamily} shift of their area can cover (no template runs then, or the one that does starts before the horizon and nobody's history has it): ` +
       `no schedule and no hire can cover them, yet they count in every schedule's uncovered hours. Add a template for those hours, or check the forecast and floors.`,
   ];
 }

@@ -4,7 +4,8 @@
  */
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { FteSettingsSchema, type PlanningInputFile } from "../../../models/index.js";
+import { FteSettingsSchema, type PlanningInput, type PlanningInputFile } from "../../../models/index.js";
+import { patchStaff } from "../../fixtures/patch.js";
 import { prepare } from "../../../src/pipeline.js";
 import { productivityView } from "../../../src/reports/fte/productivity.js";
 import { resolveSettings } from "../../../src/reports/fte/settings.js";
@@ -170,11 +171,18 @@ describe("demand no shift template covers", () => {
     expect(view.roleFamilies.find((f) => f.roleFamily === "pharmacist")!.coverage.unreachableStaffHours).toBe(0);
   });
 
+  it("counts the first morning, which only last night's shift holds, unless someone's history has that night", () => {
+    const night = [{ area: "central", roleFamily: "pharmacist" as const, count: 1, from: "00:00", to: "07:00" }];
+    const unreachable = (input: PlanningInput): number => productivityView(prepare(input), FteSettingsSchema.parse({})).roleFamilies.find((f) => f.roleFamily === "pharmacist")!.coverage.unreachableStaffHours;
+    expect(unreachable(world({ floors: night }))).toBe(7);
+    expect(unreachable(patchStaff(world({ floors: night }), "A", { history: [{ date: "2026-03-01", template: "N8" }] }))).toBe(0);
+  });
+
   it("is said among the report's findings", async () => {
     const built = await buildFteReport(smallWorld(2, { floors }), { source: "unreachable.yaml", maxHires: 0, timeLimitSeconds: 5 });
     if (!built.ok) throw new Error(JSON.stringify(built.problems));
     expect(built.value.findings).toContain(
-      "6 technician staff-hours of demand fall at times no technician shift template of their area covers: no schedule and no hire can cover them, yet they count in every schedule's uncovered hours. Add a template for those hours, or check the forecast and floors.",
+      "6 technician staff-hours of demand fall at times no technician shift of their area can cover (no template runs then, or the one that does starts before the horizon and nobody's history has it): no schedule and no hire can cover them, yet they count in every schedule's uncovered hours. Add a template for those hours, or check the forecast and floors.",
     );
   }, 60_000);
 });
