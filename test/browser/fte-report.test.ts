@@ -2,9 +2,10 @@
  * The demo department's FTE report in Debian's headless Chromium (playwright-core; no browser is ever
  * downloaded): the charts render with non-zero size and data marks, and in print media on US letter no
  * element reaches past the printable width, and page.pdf makes pages. The demo's what-ifs are kept
- * affordable: 0 and 1 hires, one after the other, 15 s each; each has a schedule (a month's first, nobody
+ * affordable: 0 and 1 hires, one after the other, 2 s each; each has a schedule (a month's first, nobody
  * working, comes in under a second and is kept whatever the limit, and 1 hire starts from 0's), so the
- * curve has a point per series for both.
+ * curve has a point per series for both. What is drawn is tested, not how good the schedules are: a longer
+ * limit only made the same kind of report (no solve of the demo's month proves optimal in 15 s either).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,7 +34,7 @@ describe("FTE report in Chromium", () => {
     if (!data.ok) throw new Error(JSON.stringify(data.problems));
     const input = parseInput(data.value);
     if (!input.ok) throw new Error(JSON.stringify(input.problems));
-    const report = await buildFteReport(input.value, { source: DEMO, maxHires: 1, timeLimitSeconds: 15 });
+    const report = await buildFteReport(input.value, { source: DEMO, maxHires: 1, timeLimitSeconds: 2 });
     if (!report.ok) throw new Error(JSON.stringify(report.problems));
     solvedRows = report.value.whatIf.rows.filter((r) => r.figures).length;
     expect(solvedRows).toBe(2);

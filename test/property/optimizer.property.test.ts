@@ -9,7 +9,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../../solver/model/build.js";
-import { solveInWorker } from "../../solver/engines/run.js";
+import { SolverSession } from "../../solver/engines/run.js";
 import { prepare } from "../../src/pipeline.js";
 import { DST_CROSSINGS, worldAcross, worldArb } from "../fixtures/random-world.js";
 import { expectModelAgreesWithChecker, solveDirect } from "../fixtures/solve.js";
@@ -54,22 +54,31 @@ describe("optimizer invariants", () => {
     const tiny = worldArb.filter((w) => w.staff.length <= 3 && Date.parse(w.horizon.end) - Date.parse(w.horizon.start) <= 2 * 86_400_000);
     let compared = 0;
     let jslpGaveUp = 0;
-    await fc.assert(
-      fc.asyncProperty(tiny, async (input) => {
-        const prepared = prepare(input);
-        const { model } = buildModel(prepared.input, prepared.grid, prepared.demand);
-        const highs = await solveInWorker(model, { engine: "highs", relativeGap: 0, timeLimitSeconds: 30 });
-        const jslp = await solveInWorker(model, { engine: "jslp", timeLimitSeconds: 20 });
-        expect(highs.status).toBe("optimal");
-        if (jslp.status !== "optimal") {
-          jslpGaveUp++;
-          return;
-        }
-        compared++;
-        expect(jslp.objective!).toBeCloseTo(highs.objective!, 4);
-      }),
-      { numRuns: 12, seed: 20261125 },
-    );
+    // One worker per engine for every run, not one per solve (a worker takes most of a second to start
+    // under tsx); a jslp worker ended at its limit is replaced at the next solve.
+    const highsSession = new SolverSession("highs");
+    const jslpSession = new SolverSession("jslp");
+    try {
+      await fc.assert(
+        fc.asyncProperty(tiny, async (input) => {
+          const prepared = prepare(input);
+          const { model } = buildModel(prepared.input, prepared.grid, prepared.demand);
+          const highs = await highsSession.solve(model, { relativeGap: 0, timeLimitSeconds: 30 });
+          const jslp = await jslpSession.solve(model, { timeLimitSeconds: 20 });
+          expect(highs.status).toBe("optimal");
+          if (jslp.status !== "optimal") {
+            jslpGaveUp++;
+            return;
+          }
+          compared++;
+          expect(jslp.objective!).toBeCloseTo(highs.objective!, 4);
+        }),
+        { numRuns: 12, seed: 20261125 },
+      );
+    } finally {
+      highsSession.close();
+      jslpSession.close();
+    }
     expect(compared).toBeGreaterThanOrEqual(8);
     expect(jslpGaveUp).toBeLessThanOrEqual(4);
   }, 600_000);
