@@ -10,7 +10,7 @@ import type { Schedule } from "./schedule.js";
 import { MAX_HORIZON_DAYS, addDays, daysBetween, localMidnightOf } from "./input.js";
 import type { Problem } from "./problems.js";
 import { checkWorkload } from "./workload.js";
-import { WEEKDAY_NAMES, springGapWords, whyNotRunning } from "./shift-span.js";
+import { WEEKDAY_NAMES, minuteOfDayOf, springGapWords, whyNotRunning } from "./shift-span.js";
 import { qualifiedFor, skillsOf, unqualifiedReasons } from "./eligibility.js";
 
 function uniqueIds(items: readonly { id: string }[], path: string, problems: Problem[]): Set<string> {
@@ -188,8 +188,7 @@ export function checkReferences(input: PlanningInput, { standing }: ReferenceOpt
     // Demand is counted per interval, and a shift covers the intervals it spans whole: a floor ending
     // mid-interval would ask for a person no shift ending on time can be counted for.
     for (const end of ["from", "to"] as const) {
-      const [h, m] = f[end].split(":").map(Number);
-      if ((h! * 60 + m!) % input.intervalMinutes !== 0) {
+      if (minuteOfDayOf(f[end]) % input.intervalMinutes !== 0) {
         problems.push({ path: `floors[${i}].${end}`, message: `must fall on the ${input.intervalMinutes}-minute intervals of the horizon (or set intervalMinutes to one it falls on)`, value: f[end] });
       }
     }

@@ -9,8 +9,8 @@
  * up, and each standard of the type takes all of it.
  */
 import { DateTime } from "luxon";
-import type { Demand, DemandSeries, Forecast, PlanningInput, RoleFamily, SlotRequirement, TimeGrid } from "../../models/index.js";
-import { addDays, clockHours, localMidnight, wallClock } from "../time/grid.js";
+import { minuteOfDayOf, wallClockOf, type Demand, type DemandSeries, type Forecast, type PlanningInput, type RoleFamily, type SlotRequirement, type TimeGrid } from "../../models/index.js";
+import { addDays, clockHours, localMidnight } from "../time/grid.js";
 
 /**
  * Units due in one absolute hour starting at `startMinute` (minutes from horizon start). A dated hourly
@@ -69,11 +69,6 @@ function seriesKey(area: string, roleFamily: RoleFamily): string {
   return `${area}/${roleFamily}`;
 }
 
-function localMinuteOfDay(hhmm: string): number {
-  const [h, m] = hhmm.split(":").map(Number);
-  return h! * 60 + m!;
-}
-
 /**
  * Floors per interval: the largest floor whose local window holds the interval's start. Each local time is
  * placed once per date, however many floors share it, and intervals are found by index (interval i starts
@@ -86,7 +81,7 @@ function applyFloors(input: PlanningInput, grid: TimeGrid, series: Map<string, D
   const at = (date: string, minuteOfDay: number): number => {
     const key = `${date} ${minuteOfDay}`;
     let minute = minutes.get(key);
-    if (minute === undefined) minutes.set(key, (minute = Math.round(wallClock(date, minuteOfDay, zone).diff(origin, "minutes").minutes)));
+    if (minute === undefined) minutes.set(key, (minute = Math.round(wallClockOf(date, minuteOfDay, zone).diff(origin, "minutes").minutes)));
     return minute;
   };
   const days = Array.from({ length: grid.days.length + 1 }, (_, i) => {
@@ -95,8 +90,8 @@ function applyFloors(input: PlanningInput, grid: TimeGrid, series: Map<string, D
   });
   for (const floor of input.floors) {
     const line = series.get(seriesKey(floor.area, floor.roleFamily))!;
-    const from = localMinuteOfDay(floor.from);
-    let to = localMinuteOfDay(floor.to);
+    const from = minuteOfDayOf(floor.from);
+    let to = minuteOfDayOf(floor.to);
     if (to <= from) to += 24 * 60;
     for (const { date, weekday } of days) {
       if (!floor.weekdays.includes(weekday)) continue;

@@ -18,12 +18,12 @@ import type {
 } from "../../models/index.js";
 
 /**
- * Local midnight of an ISO date in a zone, read as any wall-clock time is (`wallClock`): where the clock
+ * Local midnight of an ISO date in a zone, read as any wall-clock time is (`wallClockOf`): where the clock
  * shows 00:00 twice (America/Havana in November, Atlantic/Azores in October) the first, so the hour between
  * the two belongs to the date it is dated; where it skips 00:00, the first instant of the date (01:00).
  */
 export function localMidnight(date: string, zone: string): DateTime {
-  return wallClock(date, 0, zone);
+  return wallClockOf(date, 0, zone);
 }
 
 /** Whole calendar days from `from` to `to` (ISO dates), zone-free. */
@@ -53,15 +53,6 @@ function clockChange(midnight: DateTime, next: DateTime): GridDay["clockChange"]
     else after = middle;
   }
   return { atMinute: after, byMinutes: next.offset - midnight.offset };
-}
-
-/**
- * The instant of a local wall-clock time on a date (minutes past its midnight; 1440 and more fall on later
- * dates): forward by the gap in a spring-forward gap, the first occurrence in a repeated hour
- * (`wallClockOf`, which a shift's start and end use too).
- */
-export function wallClock(date: string, minuteOfDay: number, zone: string): DateTime {
-  return wallClockOf(date, minuteOfDay, zone);
 }
 
 /**

@@ -8,7 +8,8 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { PlanningInput } from "../../models/index.js";
 import { deriveDemand } from "../../src/demand/derive.js";
-import { addDays, buildTimeGrid, wallClock } from "../../src/time/grid.js";
+import { addDays, buildTimeGrid } from "../../src/time/grid.js";
+import { wallClockOf as wallClock } from "../../models/index.js";
 import { world } from "../fixtures/world.js";
 import { DST_CROSSINGS, worldAcross } from "../fixtures/random-world.js";
 

@@ -3,7 +3,7 @@
  * (level and template ids, the non-productive split), and the hypothetical hire of the what-if
  * (`LEVEL:FTE[:PATTERN]`). Output: resolved settings, or one Problem per bad field.
  */
-import { FteSettingsSchema, qualifiedFor, type FteSettings, type Level, type Parsed, type PlanningInput, type Problem, type ShiftTemplate } from "../../../models/index.js";
+import { FteSettingsSchema, minuteOfDayOf, qualifiedFor, type FteSettings, type Level, type Parsed, type PlanningInput, type Problem, type ShiftTemplate } from "../../../models/index.js";
 import { regularRate } from "./productivity.js";
 
 /** A hypothetical hire: a staff member of this level and FTE, limited to the pattern's templates. */
@@ -32,8 +32,7 @@ const NOON_MINUTES = 12 * 60;
 /** Day: starts before noon; evening: starts at noon or later; night: the template's night flag. */
 export function templateShift(t: ShiftTemplate): "day" | "evening" | "night" {
   if (t.night) return "night";
-  const [h, m] = t.start.split(":").map(Number);
-  return h! * 60 + m! < NOON_MINUTES ? "day" : "evening";
+  return minuteOfDayOf(t.start) < NOON_MINUTES ? "day" : "evening";
 }
 
 export function resolveSettings(input: PlanningInput): Parsed<FteSettings> {
