@@ -17,7 +17,7 @@ import { EXIT_BAD_INPUT, loadInput, reportProblems, type Io } from "./main.js";
 import { terminalText } from "./terminal.js";
 
 /** The flag, as its problems and warnings name it. */
-export const HISTORY_FLAG = "--history-from";
+const HISTORY_FLAG = "--history-from";
 
 /** A file's problems, named by the file (the input's path, or `--history-from` and the schedule's). */
 interface FileProblems {
