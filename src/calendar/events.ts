@@ -185,19 +185,9 @@ export function publishedAssignments(versions: readonly PublishedVersion[]): Ass
  * whatever else the caller keeps with it (the file it came from).
  */
 export function latestOnEachDate<T>(layers: readonly { horizon?: { start: string; end: string }; items: readonly T[] }[], assignmentOf: (item: T) => Assignment): T[] {
-  const states = layerByHorizon(
-    layers,
-    (x) => assignmentOf(x).date,
-    (x) => {
-      const a = assignmentOf(x);
-      return `${a.staff}\u0000${a.date}\u0000${a.template}`;
-    },
-  );
-  const order = (x: T, y: T): number => {
-    const a = assignmentOf(x);
-    const b = assignmentOf(y);
-    return compare(a.date, b.date) || compare(a.staff, b.staff) || compare(a.template, b.template);
-  };
+  const keyOf = (x: T): string => `${assignmentOf(x).staff}\u0000${assignmentOf(x).date}\u0000${assignmentOf(x).template}`;
+  const states = layerByHorizon(layers, (x) => assignmentOf(x).date, keyOf);
+  const order = (x: T, y: T): number => compare(assignmentOf(x).date, assignmentOf(y).date) || compare(keyOf(x), keyOf(y));
   return [...(states[states.length - 1]?.values() ?? [])].sort(order);
 }
 
