@@ -176,12 +176,19 @@ function spanOf(v: PublishedVersion): { horizon?: { start: string; end: string }
 /** The assignments published now: each date's from the latest version covering it, by date. */
 export function publishedAssignments(versions: readonly PublishedVersion[]): Assignment[] {
   const ordered = [...versions].sort((a, b) => a.version - b.version);
-  const states = layerByHorizon(
-    ordered.map((v) => ({ ...spanOf(v), items: v.schedule.assignments })),
-    (a) => a.date,
-    (a) => `${a.staff}\u0000${a.date}\u0000${a.template}`,
-  );
-  return [...(states[states.length - 1]?.values() ?? [])].sort((a, b) => compare(a.date, b.date) || compare(a.staff, b.staff) || compare(a.template, b.template));
+  return latestOnEachDate(ordered.map((v) => ({ ...spanOf(v), items: v.schedule.assignments })), (a) => a);
+}
+
+/**
+ * Each date's assignments from the latest of `layers` (oldest first) whose horizon holds it
+ * (`layerByHorizon`), by date, staff and template; an item carries its assignment (`assignmentOf`) and
+ * whatever else the caller keeps with it (the file it came from).
+ */
+export function latestOnEachDate<T>(layers: readonly { horizon?: { start: string; end: string }; items: readonly T[] }[], assignmentOf: (item: T) => Assignment): T[] {
+  const keyOf = (x: T): string => `${assignmentOf(x).staff}\u0000${assignmentOf(x).date}\u0000${assignmentOf(x).template}`;
+  const states = layerByHorizon(layers, (x) => assignmentOf(x).date, keyOf);
+  const order = (x: T, y: T): number => compare(assignmentOf(x).date, assignmentOf(y).date) || compare(keyOf(x), keyOf(y));
+  return [...(states[states.length - 1]?.values() ?? [])].sort(order);
 }
 
 const lookupsOf = new WeakMap<PlanningInput, { staff: Map<string, StaffMember>; levels: Map<string, Level>; areas: Map<string, Area>; templates: Map<string, ShiftTemplate> }>();

@@ -7,12 +7,15 @@ import { prepare } from "../pipeline.js";
 import { missingOpenShift, parseOpenShift, rankCandidates, type CandidateRanking } from "../repair/candidates.js";
 import { table } from "./format.js";
 import { terminalText } from "./terminal.js";
-import { EXIT_OK, loadInput, loadSchedule, reportProblems, type Io } from "./main.js";
+import { EXIT_OK, loadSchedule, reportProblems, type Io } from "./main.js";
+import { loadInputWithHistory, reportFailures } from "./history.js";
 
 export interface CandidatesCommandOptions {
   date: string | undefined;
   /** Shift template id. */
   shift: string | undefined;
+  /** Earlier schedules whose shifts before the horizon are history (history.ts). */
+  historyFrom: readonly string[];
   json: boolean;
 }
 
@@ -23,8 +26,8 @@ export function runCandidates(io: Io, inputPath: string, schedulePath: string, o
   // Missing flags are named before any file is read: they need none.
   const missing = missingOpenShift(options);
   if (missing.length > 0) return reportProblems(io, "rxroster", asFlags(missing));
-  const input = loadInput(inputPath);
-  if (!input.ok) return reportProblems(io, inputPath, input.problems);
+  const input = loadInputWithHistory(io, inputPath, options.historyFrom);
+  if (!input.ok) return reportFailures(io, input.failures);
   const schedule = loadSchedule(input.value, schedulePath);
   if (!schedule.ok) return reportProblems(io, schedulePath, schedule.problems);
   const prepared = prepare(input.value);

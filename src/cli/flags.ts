@@ -34,11 +34,16 @@ export function joinNegativeValues(args: readonly string[], valueOptions: Readon
   return joined;
 }
 
-/** An option table as `parseArgs` takes it. */
-export type OptionTable = Readonly<Record<string, { readonly type: "string" | "boolean"; readonly short?: string }>>;
+/** An option table as `parseArgs` takes it; a `multiple` option may be given any number of times. */
+export type OptionTable = Readonly<Record<string, { readonly type: "string" | "boolean"; readonly short?: string; readonly multiple?: boolean }>>;
 
-/** The options' values as given: a string option's text, or undefined; a boolean option's true or false. */
-export type OptionValues<T extends OptionTable> = { -readonly [K in keyof T]: T[K]["type"] extends "string" ? string | undefined : boolean };
+/**
+ * The options' values as given: a string option's text, or undefined (a `multiple` one's texts in the
+ * order given, none when absent); a boolean option's true or false.
+ */
+export type OptionValues<T extends OptionTable> = {
+  -readonly [K in keyof T]: T[K]["type"] extends "string" ? (T[K] extends { multiple: true } ? string[] : string | undefined) : boolean;
+};
 
 /** A line of bad command-line use, and where in the arguments it arose (`at`): lines are said in that order. */
 export interface ArgProblem {
@@ -47,7 +52,7 @@ export interface ArgProblem {
 }
 
 export interface ReadArgs<T extends OptionTable> {
-  /** A repeated option's, or a bad one's, value is left out (undefined, false). */
+  /** A repeated option's (but a `multiple` one's), or a bad one's, value is left out (undefined, false). */
   values: OptionValues<T>;
   positionals: string[];
   /** Unknown options, options given twice, values missing, ambiguous or not wanted, unexpected arguments. */
@@ -58,12 +63,12 @@ export interface ReadArgs<T extends OptionTable> {
 
 /**
  * `args` read against `options` with parseArgs' tokens: every problem strict mode would refuse (which
- * stops at the first, so a user with several mistakes ran once for each), and an option given twice
- * (which parseArgs settles silently for the last).
+ * stops at the first, so a user with several mistakes ran once for each), and an option given twice that
+ * is not `multiple` (which parseArgs settles silently for the last).
  */
 export function readArgs<T extends OptionTable>(args: string[], options: T, allowPositionals: boolean): ReadArgs<T> {
   const { tokens, positionals } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
-  const values: Record<string, string | boolean | undefined> = Object.fromEntries(Object.entries(options).map(([name, o]) => [name, o.type === "boolean" ? false : undefined]));
+  const values: Record<string, string | string[] | boolean | undefined> = Object.fromEntries(Object.entries(options).map(([name, o]) => [name, o.type === "boolean" ? false : o.multiple ? [] : undefined]));
   const problems: ArgProblem[] = [];
   const at = new Map<string, number>();
   const times = new Map<string, number>();
@@ -77,13 +82,13 @@ export function readArgs<T extends OptionTable>(args: string[], options: T, allo
     }
     const count = (times.get(token.name) ?? 0) + 1;
     times.set(token.name, count);
-    if (count > 1) {
+    if (count > 1 && !option.multiple) {
       // Said once, where it was first given; neither value is used.
       if (count === 2) problems.push({ at: at.get(token.name)!, line: `--${token.name} is given twice` });
       values[token.name] = option.type === "boolean" ? false : undefined;
       continue;
     }
-    at.set(token.name, token.index);
+    if (count === 1) at.set(token.name, token.index);
     const shown = option.short === undefined ? `--${token.name}` : `-${option.short}, --${token.name}`;
     if (option.type === "boolean") {
       if (token.value !== undefined) problems.push({ at: token.index, line: `Option '${shown}' does not take an argument` });
@@ -92,7 +97,8 @@ export function readArgs<T extends OptionTable>(args: string[], options: T, allo
       problems.push({ at: token.index, line: `Option '${shown} <value>' argument missing` });
     } else if (!token.inlineValue && token.value.startsWith("-")) {
       problems.push({ at: token.index, line: `Option '${token.rawName}' argument is ambiguous. Did you forget to specify the option argument for '${token.rawName}'? To specify an option argument starting with a dash use '--${token.name}=-XYZ'.` });
-    } else values[token.name] = token.value;
+    } else if (option.multiple) (values[token.name] as string[]).push(token.value);
+    else values[token.name] = token.value;
   }
   return { values: values as OptionValues<T>, positionals, problems, at };
 }

@@ -22,6 +22,7 @@ import { runIcs } from "./ics.js";
 import { runCandidates } from "./candidates.js";
 import { reportOptions, runReport } from "./report.js";
 import { runToken } from "./token.js";
+import { loadInputWithHistory, reportFailures } from "./history.js";
 import { OPTIONS_OF, PARSE_OPTIONS, USAGE, UsageError, VALUE_OPTIONS } from "./usage.js";
 import { StoreOpenError } from "../store/store.js";
 
@@ -66,9 +67,9 @@ export function reportProblems(io: Io, file: string, problems: Problem[]): numbe
   return EXIT_BAD_INPUT;
 }
 
-function runCheck(io: Io, inputPath: string, schedulePath: string, json: boolean, htmlPath: string | undefined): number {
-  const input = loadInput(inputPath);
-  if (!input.ok) return reportProblems(io, inputPath, input.problems);
+function runCheck(io: Io, inputPath: string, schedulePath: string, historyFrom: readonly string[], json: boolean, htmlPath: string | undefined): number {
+  const input = loadInputWithHistory(io, inputPath, historyFrom);
+  if (!input.ok) return reportFailures(io, input.failures);
   const schedule = loadSchedule(input.value, schedulePath);
   if (!schedule.ok) return reportProblems(io, schedulePath, schedule.problems);
   const unwritable = htmlPath === undefined ? undefined : writableDirectory(dirname(htmlPath)) ?? writableFile(htmlPath);
@@ -84,6 +85,8 @@ interface SolveFlags {
   out: string;
   /** A previous schedule: its locked assignments are kept, and all of it seeds the solve. */
   from: string | undefined;
+  /** Earlier schedules whose shifts before the horizon are history (history.ts). */
+  historyFrom: readonly string[];
   timeLimit: string | undefined;
   gap: string | undefined;
   engine: string | undefined;
@@ -130,8 +133,8 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: R
   // Every bad option is named at once, not only the first.
   const { timeLimitSeconds, relativeGap, problems } = solveOptions(flags, repair);
   if (problems.length > 0) throw new UsageError(problems.map((p) => p.line));
-  const loaded = loadInput(inputPath);
-  if (!loaded.ok) return reportProblems(io, inputPath, loaded.problems);
+  const loaded = loadInputWithHistory(io, inputPath, flags.historyFrom);
+  if (!loaded.ok) return reportFailures(io, loaded.failures);
   const fromPath = repair?.schedule ?? flags.from;
   const from = fromPath === undefined ? undefined : loadSchedule(loaded.value, fromPath);
   if (from && !from.ok) return reportProblems(io, fromPath!, from.problems);
@@ -223,12 +226,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const solveFlags = (defaultOut: string): SolveFlags => ({
       out: values.out ?? defaultOut,
       from: values.from,
+      historyFrom: values["history-from"],
       timeLimit: values["time-limit"],
       gap: values.gap,
       engine: values.engine,
       json: values.json,
     });
-    const reportFlags = { hire: values.hire, maxHires: values["max-hires"], timeLimit: values["time-limit"], format: values.format, out: values.out };
+    const reportFlags = { historyFrom: values["history-from"], hire: values.hire, maxHires: values["max-hires"], timeLimit: values["time-limit"], format: values.format, out: values.out };
     if (foreign.length > 0 || read.problems.length > 0) {
       const lines = foreign.map((name) => `${command} takes no --${name}${allowed!.length > 0 ? ` (its options: ${allowed!.map((o) => `--${o}`).join(", ")})` : ""}`);
       // With the bad values of the options it does take, in the order given, so one run names them all.
@@ -251,10 +255,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return EXIT_OK;
       case "check":
         arity(2);
-        return runCheck(io, rest[0]!, rest[1]!, values.json, values.html);
+        return runCheck(io, rest[0]!, rest[1]!, values["history-from"], values.json, values.html);
       case "candidates":
         arity(2);
-        return runCandidates(io, rest[0]!, rest[1]!, { date: values.date, shift: values.shift, json: values.json });
+        return runCandidates(io, rest[0]!, rest[1]!, { date: values.date, shift: values.shift, historyFrom: values["history-from"], json: values.json });
       case "solve":
         arity(1);
         return await runSolve(io, rest[0]!, solveFlags("out"));

@@ -15,12 +15,15 @@ import { uncertaintyOf, type WhatIfRow } from "../reports/fte/what-if.js";
 import { FROM_ONE_HIRE_MORE, money, noScheduleWith, solveStatusWords } from "../reports/fte/words.js";
 import type { OptimizeOutcome } from "../optimize.js";
 import { writableDirectory, writableFile, writeFileComplete } from "../io.js";
-import { EXIT_NO_SCHEDULE, EXIT_OK, loadInput, reportProblems, type Io } from "./main.js";
+import { EXIT_NO_SCHEDULE, EXIT_OK, reportProblems, type Io } from "./main.js";
+import { loadInputWithHistory, reportFailures } from "./history.js";
 import { formatConflicts } from "./format.js";
 import { terminalText } from "./terminal.js";
 import { parseDecimal, parseWhole } from "./flags.js";
 
 export interface ReportFlags {
+  /** Earlier schedules whose shifts before the horizon are history (history.ts). */
+  historyFrom: readonly string[];
   hire: string | undefined;
   maxHires: string | undefined;
   timeLimit: string | undefined;
@@ -102,8 +105,8 @@ export async function runReport(io: Io, args: string[], flags: ReportFlags): Pro
   if (problems.length > 0) return reportProblems(io, "rxroster", problems);
 
   const inputPath = args[1]!;
-  const input = loadInput(inputPath);
-  if (!input.ok) return reportProblems(io, inputPath, input.problems);
+  const input = loadInputWithHistory(io, inputPath, flags.historyFrom);
+  if (!input.ok) return reportFailures(io, input.failures);
   io.err(terminalText(`FTE report for ${input.value.site.name}, ${input.value.horizon.start} to ${input.value.horizon.end}`));
   const solves = solveLines(io.err);
   const report = await buildFteReport(input.value, {

@@ -8,31 +8,39 @@ export const USAGE = `usage: rxroster <command> [options]
 
 commands:
   schema                          print the JSON Schema of the planning input
-  solve <input> [--out DIR] [--from SCHEDULE] [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
+  solve <input> [--out DIR] [--from SCHEDULE] [--history-from EARLIER]... [--time-limit S] [--gap G]
+        [--engine highs|jslp] [--json]
                                   the cheapest schedule that keeps every hard rule; writes
                                   DIR/schedule.json, DIR/schedule.csv and the page
                                   DIR/schedule.html (default DIR: out);
                                   SCHEDULE: a previous schedule whose "locked": true assignments
                                   are kept and which seeds the solve;
+                                  EARLIER: an earlier period's schedule.json (last month's): its
+                                  shifts before <input>'s horizon are history, so rest, run,
+                                  weekend and pay rules hold across the edge (repeatable, a
+                                  later file wins on the dates it covers; also for check,
+                                  repair, candidates, demo and report fte);
                                   S: seconds the solve may take (default 60); G is a fraction
                                   (0.01 = 1 %; default 0.0001); exit 3: no schedule
-  check <input> <schedule> [--json] [--html FILE]
+  check <input> <schedule> [--history-from EARLIER]... [--json] [--html FILE]
                                   explain a schedule: rule violations, coverage, hours, cost;
                                   FILE: also write the schedule page there
   repair <input> <schedule> [--change-from DATE] [--change-until DATE] [--out DIR]
-         [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
+         [--history-from EARLIER]... [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
                                   after a call-out (recorded as leave in <input>): the cheapest
                                   schedule that changes <schedule> least (repair.changes); outside
                                   the dates from..until it stays as it is, and its locked
                                   assignments are kept
-  candidates <input> <schedule> --date YYYY-MM-DD --shift TEMPLATE_ID [--json]
+  candidates <input> <schedule> --date YYYY-MM-DD --shift TEMPLATE_ID [--history-from EARLIER]...
+             [--json]
                                   whom to call for one open shift, best first, and who may not take it
-  demo [--out DIR] [--from SCHEDULE] [--time-limit S] [--gap G] [--engine highs|jslp] [--json]
+  demo [--out DIR] [--from SCHEDULE] [--history-from EARLIER]... [--time-limit S] [--gap G]
+       [--engine highs|jslp] [--json]
                                   solve the bundled demo department (default DIR: out/demo)
   ics <input> <schedule> --staff ID [--out FILE]
                                   one person's shifts as an iCalendar file (default: stdout)
-  report fte <input> [--hire LEVEL:FTE[:PATTERN]] [--max-hires N] [--time-limit S]
-             [--format html|csv|json] [--out FILE]
+  report fte <input> [--history-from EARLIER]... [--hire LEVEL:FTE[:PATTERN]] [--max-hires N]
+             [--time-limit S] [--format html|csv|json] [--out FILE]
                                   FTE justification: FTE the workload needs, and what each
                                   added hire saves (PATTERN: day|evening|night|any or
                                   template ids joined by commas; default stdout, html);
@@ -58,13 +66,13 @@ export class UsageError extends Error {
 /** The options each command takes. */
 export const OPTIONS_OF: Record<string, readonly string[]> = {
   schema: [],
-  solve: ["out", "from", "time-limit", "gap", "engine", "json"],
-  check: ["json", "html"],
-  repair: ["out", "change-from", "change-until", "time-limit", "gap", "engine", "json"],
-  candidates: ["date", "shift", "json"],
-  demo: ["out", "from", "time-limit", "gap", "engine", "json"],
+  solve: ["out", "from", "history-from", "time-limit", "gap", "engine", "json"],
+  check: ["history-from", "json", "html"],
+  repair: ["out", "history-from", "change-from", "change-until", "time-limit", "gap", "engine", "json"],
+  candidates: ["date", "shift", "history-from", "json"],
+  demo: ["out", "from", "history-from", "time-limit", "gap", "engine", "json"],
   ics: ["staff", "out"],
-  report: ["hire", "max-hires", "time-limit", "format", "out"],
+  report: ["history-from", "hire", "max-hires", "time-limit", "format", "out"],
 };
 
 export const PARSE_OPTIONS = {
@@ -72,6 +80,7 @@ export const PARSE_OPTIONS = {
   help: { type: "boolean", short: "h", default: false },
   out: { type: "string" },
   from: { type: "string" },
+  "history-from": { type: "string", multiple: true },
   "time-limit": { type: "string" },
   "change-from": { type: "string" },
   "change-until": { type: "string" },

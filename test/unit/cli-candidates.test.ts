@@ -67,7 +67,7 @@ describe("rxroster candidates", () => {
   });
 
   it("refuses an option it does not take and a missing file argument, exit 2", async () => {
-    expect((await candidates("--date", "2026-03-03", "--shift", "D8", "--out", "x")).err).toMatch(/^rxroster: candidates takes no --out \(its options: --date, --shift, --json\)/);
+    expect((await candidates("--date", "2026-03-03", "--shift", "D8", "--out", "x")).err).toMatch(/^rxroster: candidates takes no --out \(its options: --date, --shift, --history-from, --json\)/);
     const missing = await capture(["candidates", input, "--date", "2026-03-03", "--shift", "D8"]);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/^rxroster: candidates takes 2 file argument\(s\), got 1/);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { PlanningInput } from "../../../models/index.js";
-import { withPublishedHistory } from "../../../src/calendar/published-history.js";
+import { withPublishedHistory, withScheduleHistory } from "../../../src/calendar/published-history.js";
 import type { PublishedVersion } from "../../../src/calendar/events.js";
 import { historyLookBackDays } from "../../../solver/rules/look-back.js";
 import { a, withRule } from "../../fixtures/world.js";
@@ -47,5 +47,19 @@ describe("withPublishedHistory", () => {
     expect(historyOf(derived.input, "B")).toEqual(["E8@2026-03-14"]);
     expect(derived.omitted).toEqual(["published shift B N8@2026-03-15 is not counted as history: shift template N8 is no longer in the site's input"]);
     expect(withoutN8.staff.find((s) => s.id === "B")!.history).toEqual([]);
+  });
+});
+
+describe("withScheduleHistory", () => {
+  it("layers plain schedules in the order given, a later one's shifts replacing an earlier one's on the dates it covers, and keeps the source of each shift left out", () => {
+    const withoutN8 = { ...next, shiftTemplates: next.shiftTemplates.filter((t) => t.id !== "N8") };
+    const march = { file: "march.json", covers: { start: "2026-03-02", end: "2026-03-15" }, assignments: [a("A", "2026-03-14", "D8"), a("A", "2026-03-15", "D8"), a("B", "2026-03-15", "N8")] };
+    // Redone after a swap: covers 03-15 alone, so 03-14 stays march.json's.
+    const swap = { file: "swap.json", covers: { start: "2026-03-15", end: "2026-03-15" }, assignments: [a("A", "2026-03-15", "E8"), a("B", "2026-03-15", "N8")] };
+    const derived = withScheduleHistory(withoutN8, [march, swap]);
+    expect(historyOf(derived.input, "A")).toEqual(["D8@2026-03-14", "E8@2026-03-15"]);
+    expect(derived.omitted).toEqual([{ assignment: a("B", "2026-03-15", "N8"), source: swap }]);
+    // The other way round, march.json covers 03-15 last.
+    expect(historyOf(withScheduleHistory(withoutN8, [swap, march]).input, "A")).toEqual(["D8@2026-03-14", "D8@2026-03-15"]);
   });
 });

@@ -81,7 +81,7 @@ describe("rxroster check", () => {
     const out = join(dir, "never-written.txt");
     const check = await capture(["check", join(dir, "input.json"), join(dir, "schedule.json"), "--out", out]);
     expect(check.code).toBe(2);
-    expect(check.err.split("\n")[0]).toBe("rxroster: check takes no --out (its options: --json, --html)");
+    expect(check.err.split("\n")[0]).toBe("rxroster: check takes no --out (its options: --history-from, --json, --html)");
     expect(existsSync(out)).toBe(false);
     expect((await capture(["ics", join(dir, "input.json"), join(dir, "schedule.json"), "--staff", "A", "--time-limit", "5"])).err).toMatch(/^rxroster: ics takes no --time-limit/);
   });

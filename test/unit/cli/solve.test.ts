@@ -36,7 +36,7 @@ describe("rxroster solve flags", () => {
     const { code, err } = await capture(["solve", input, "--time-limit", "abc", "--gap", "5", "--engine", "foo", "--staff", "A"]);
     expect(code).toBe(2);
     expect(err.split("\n").filter((l) => l.startsWith("rxroster: "))).toEqual([
-      "rxroster: solve takes no --staff (its options: --out, --from, --time-limit, --gap, --engine, --json)",
+      "rxroster: solve takes no --staff (its options: --out, --from, --history-from, --time-limit, --gap, --engine, --json)",
       'rxroster: --time-limit must be a number from 1 to 86400 (got "abc")',
       'rxroster: --gap must be a number from 0 to 1 (got "5")',
       'rxroster: --engine must be highs or jslp (got "foo")',
