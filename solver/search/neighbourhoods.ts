@@ -109,11 +109,15 @@ export async function solveByNeighbourhoods(model: LinearModel, assignments: Ass
   try {
     // A month's first schedule: the warm start's assignments, or none at all, every other column (slacks,
     // hours, indicators) solved for — in under a second, against HiGHS's first schedule of the demo in
-    // 7–12 s. It fails when a hard rule asks for work (a minimum of hours, say); HiGHS's first schedule is
-    // taken then.
+    // 7–12 s. A warm start that breaks a hard rule (a month published over its violations) is followed by
+    // nobody working; that fails when a hard rule asks for work (a minimum of hours, say), and HiGHS's first
+    // schedule is taken then.
     if (!alongside) {
-      const start = seedValues(model, options.warmStart);
-      search.fromSeed = await search.improve(sessions[0]!, { name: "first schedule", free: () => false }, false, { objective: Infinity, values: start });
+      for (const warmStart of options.warmStart ? [options.warmStart, undefined] : [undefined]) {
+        const start = seedValues(model, warmStart);
+        search.fromSeed = await search.improve(sessions[0]!, { name: "first schedule", free: () => false }, false, { objective: Infinity, values: start });
+        if (search.fromSeed) break;
+      }
     }
     if (!search.fromSeed) {
       let wholeError: unknown;

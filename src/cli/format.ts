@@ -24,7 +24,7 @@ export function table(header: string[], rows: (string | number)[][]): string {
 
 /** A line per step of the conflict search, for the progress lines. */
 const CONFLICT_STEPS: Record<ConflictSearchProgress["step"], (done: number, of: number) => string> = {
-  people: (done, of) => `no schedule keeps every hard rule; checking each person's rules alone: ${done} of ${of} people checked`,
+  people: (done, of) => `no schedule found; checking each person's hard rules alone: ${done} of ${of} people checked`,
   narrowing: (done, of) => `narrowing the conflicting rules: ${done} of ${of} people who cannot be scheduled done`,
   department: () => "looking at the department-wide rules (budget caps, staffing lines, fairness) over everyone else",
 };

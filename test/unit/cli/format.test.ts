@@ -34,8 +34,8 @@ describe("solve progress lines", () => {
     print({ elapsedSeconds: 24.9, conflictSearch: { step: "department", done: 0, of: 1 } });
     expect(lines).toEqual([
       "  4.3 s  incumbent -  bound -  gap -",
-      "  15.1 s  no schedule keeps every hard rule; checking each person's rules alone: 0 of 56 people checked",
-      "  20.2 s  no schedule keeps every hard rule; checking each person's rules alone: 40 of 56 people checked",
+      "  15.1 s  no schedule found; checking each person's hard rules alone: 0 of 56 people checked",
+      "  20.2 s  no schedule found; checking each person's hard rules alone: 40 of 56 people checked",
       "  21.0 s  narrowing the conflicting rules: 0 of 12 people who cannot be scheduled done",
       "  24.9 s  looking at the department-wide rules (budget caps, staffing lines, fairness) over everyone else",
     ]);
