@@ -3,7 +3,8 @@
  * their approved leave (managers replace it; the person reads it) and their published assignments.
  */
 import { z } from "zod";
-import { LeaveSchema, RequestsSchema, type PlanningInput, type StaffMember } from "../../models/index.js";
+import { LeaveSchema, RequestsSchema, type PlanningInput, type Problem, type StaffMember } from "../../models/index.js";
+import type { WriteRefusal } from "../../src/store/sites.js";
 import { publishedAssignments } from "../../src/calendar/events.js";
 import { notFound } from "../problem.js";
 import { operation, type Operation } from "../operation.js";
@@ -14,6 +15,25 @@ function memberOr404(input: PlanningInput, staffId: string): StaffMember {
   const member = input.staff.find((s) => s.id === staffId);
   if (!member) throw notFound(`no staff member ${staffId} at site ${input.site.id}`);
   return member;
+}
+
+/**
+ * A refused write's problems as the writer is told them: those in the body named from the body. A staff
+ * token (which may read only its own person's data) is not shown another part of the site's input: a site
+ * stored before a check was added is refused at its next write for what the check finds (README, HTTP API),
+ * and a colleague's stored request or leave dates would be quoted to whoever wrote next. It is told that
+ * the site's data needs its manager, and nothing of it.
+ */
+function ownProblems(problems: readonly Problem[], index: number, field: string, ownOnly: boolean, staffId: string): WriteRefusal | { ok: false; problems: Problem[] } {
+  const own = `staff[${index}].${field}`;
+  const person = `staff[${index}]`;
+  const named = problems.map((p) => (p.path.startsWith(own) ? { ...p, path: p.path.slice(own.length) } : p));
+  if (!ownOnly) return { ok: false, problems: named };
+  const mine = named.filter((_, i) => problems[i]!.path === person || problems[i]!.path.startsWith(`${person}.`));
+  const others = problems.length - mine.length;
+  if (others === 0) return { ok: false, problems: mine };
+  const elsewhere = `the site's planning data has ${others} problem${others === 1 ? "" : "s"} outside ${staffId}'s own data, which only the site's manager can fix: nothing was stored; ask the manager`;
+  return { ok: false, status: 409, detail: elsewhere, problems: mine };
 }
 
 const Requests = RequestsSchema;
@@ -45,8 +65,7 @@ function memberField(field: "requests" | "leave", schema: typeof Requests | type
           staff: input.staff.map((s) => (s.id === staffId ? { ...s, [field]: rawBody } : s)),
         }), staffId, expects);
         // The whole document is validated; a problem in this body is named from the body, as its shape's are.
-        const own = `staff[${index}].${field}`;
-        const site = written(result.ok || "status" in result ? result : { ...result, problems: result.problems.map((p) => (p.path.startsWith(own) ? { ...p, path: p.path.slice(own.length) } : p)) }, expects);
+        const site = written(result.ok || "status" in result ? result : ownProblems(result.problems, index, field, principal.role === "staff", staffId), expects);
         return { status: 200, body: memberOr404(site.input, staffId)[field], headers: { etag: siteEtag(site) } };
       },
     }),

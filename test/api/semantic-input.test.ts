@@ -145,3 +145,38 @@ describe("semantic refusals of site writes", () => {
     expect(analyzed.body.violations.filter((v: { rule: string }) => v.rule === "requests.shift-on")).toHaveLength(1);
   });
 });
+
+describe("a staff member's own write on a site whose stored data a later check refuses", () => {
+  /** A fresh site where B's requests hold the same day off twice, as a release before that check stored them. */
+  function siteWithStaleRequests(): { id: string; manager: string } {
+    const { id, token } = freshSite(h);
+    const input = h.store.sites.get(id)!.input;
+    const stale = { ...input, staff: input.staff.map((s) => (s.id === "B" ? { ...s, requests: [0, 1].map(() => ({ kind: "day-off", date: "2026-03-03", weight: 4 })) } : s)) };
+    h.store.db.prepare("UPDATE sites SET input = ? WHERE id = ?").run(JSON.stringify(stale), id);
+    return { id, manager: token };
+  }
+
+  it("tells a staff token the site needs its manager, without quoting a colleague's data (qa5 F5)", async () => {
+    const { id } = siteWithStaleRequests();
+    const staffA = h.token("staff", id, "A");
+    const read = await h.api.get(`/sites/${id}/staff/A/requests`, staffA);
+    const res = await h.api.put(`/sites/${id}/staff/A/requests`, [{ kind: "day-off", date: "2026-03-04", weight: 3 }], staffA, { "if-match": read.headers.get("etag")! });
+    expect(res.status).toBe(409);
+    expect(res.body.detail).toBe("the site's planning data has 1 problem outside A's own data, which only the site's manager can fix: nothing was stored; ask the manager");
+    expect(JSON.stringify(res.body)).not.toMatch(/2026-03-03|staff\[1\]/);
+    expect(h.store.sites.get(id)!.input.staff.find((s) => s.id === "A")!.requests).toEqual([]);
+  });
+
+  it("still names the staff token's own problems, and every problem to the manager", async () => {
+    const { id, manager } = siteWithStaleRequests();
+    const staffA = h.token("staff", id, "A");
+    const read = await h.api.get(`/sites/${id}/staff/A/requests`, staffA);
+    const twice = [0, 1].map(() => ({ kind: "day-off", date: "2026-03-04", weight: 3 }));
+    const own = await h.api.put(`/sites/${id}/staff/A/requests`, twice, staffA, { "if-match": read.headers.get("etag")! });
+    expect(own.status).toBe(409);
+    expect(own.body.errors.map((e: { path: string }) => e.path)).toEqual(["[1]"]);
+    const byManager = await h.api.put(`/sites/${id}/staff/A/requests`, twice, manager, { "if-match": read.headers.get("etag")! });
+    expect(byManager.status).toBe(400);
+    expect(byManager.body.errors.map((e: { path: string }) => e.path)).toEqual(["[1]", "staff[1].requests[1]"]);
+  });
+});
