@@ -7,12 +7,22 @@ import helmet from "helmet";
 import { mountOperations, type AppDeps } from "./operation.js";
 import { openApiOperation } from "./openapi.js";
 import { errorHandler, sendProblem } from "./problem.js";
+import { repeatedJsonKey } from "../src/io.js";
 import { OPERATIONS } from "./routes/index.js";
 
 export type { AppDeps } from "./operation.js";
 
 /** Default largest request body: a large department's whole planning input fits well within it. */
 export const DEFAULT_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+/** JSON bytes as text in their charset; empty where TextDecoder has no such charset (utf-32, which body-parser reads). */
+function textOf(bytes: Buffer, charset: string): string {
+  try {
+    return new TextDecoder(charset).decode(bytes);
+  } catch {
+    return "";
+  }
+}
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -21,7 +31,17 @@ export function createApp(deps: AppDeps): Express {
   app.use(helmet());
   // Not strict: a body of valid JSON that is no object or array (`null`, `"x"`) reaches the operation,
   // which says what it must be rather than calling it malformed.
-  app.use(express.json({ limit: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES, strict: false }));
+  const jsonText = new WeakMap<object, Buffer>();
+  app.use(express.json({ limit: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES, strict: false, verify: (req, _res, bytes) => jsonText.set(req, bytes) }));
+  // A key given twice in one object, which JSON.parse settles silently for the last (a person's "requests"
+  // given twice kept one list without a word): refused, as the CLI refuses it in a file.
+  app.use((req, res, next) => {
+    const bytes = jsonText.get(req);
+    const charset = /charset=\s*"?([\w-]+)/i.exec(req.headers["content-type"] ?? "")?.[1] ?? "utf-8";
+    const repeated = bytes && repeatedJsonKey(textOf(bytes, charset));
+    if (!repeated) return next();
+    sendProblem(res, 400, `malformed JSON body: the key ${JSON.stringify(repeated.key)} appears twice in one object (at line ${repeated.line}, column ${repeated.column})`);
+  });
   // Express matches paths whatever their case, so /Calendars/… is a feed too, and /SITES/… a site.
   const isFeedPath = (path: string): boolean => /^\/calendars\//i.test(path);
   const routes = [...OPERATIONS, openApiOperation(OPERATIONS)].map((op) => ({ method: op.method.toUpperCase(), pattern: new RegExp(`^${op.path.replace(/\{\w+\}/g, "[^/]+")}/?$`, "i") }));

@@ -184,7 +184,7 @@ export function repeatedJsonKey(text: string): { key: string; line: number; colu
     if (c === 0x22 /* " */) {
       let end = i + 1;
       let escaped = false;
-      while (text.charCodeAt(end) !== 0x22) {
+      while (end < text.length && text.charCodeAt(end) !== 0x22) {
         if (text.charCodeAt(end) === 0x5c /* \ */) {
           escaped = true;
           end++;

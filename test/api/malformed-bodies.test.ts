@@ -110,3 +110,23 @@ it("answers a compressed body that does not inflate with a 400 problem, not a 50
   expect(truncated.status).toBe(400);
   expect(truncated.headers.get("content-type")).toMatch(/^application\/problem\+json/);
 });
+
+it("refuses a key given twice in one object, naming it, as the CLI refuses it in a file (JSON.parse kept the last)", async () => {
+  const before = h.store.sites.get("test")!.revision;
+  const twice = '[{"kind":"day-off","date":"2026-03-03","date":"2026-03-04","weight":3}]';
+  const res = await h.api.request("PUT", "/sites/test/staff/A/requests", { token: admin, rawBody: twice, headers: { "if-match": "*" } });
+  expect(res.status).toBe(400);
+  expect(res.body.detail).toBe('malformed JSON body: the key "date" appears twice in one object (at line 1, column 40)');
+  // In another charset too, read as body-parser reads it.
+  const utf16 = await fetch(`${h.api.baseUrl}/sites/test/staff/A/requests`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${admin}`, "content-type": "application/json; charset=utf-16le", "if-match": "*" },
+    body: Buffer.from(twice, "utf16le"),
+  });
+  expect(utf16.status).toBe(400);
+  expect(((await utf16.json()) as { detail: string }).detail).toMatch(/the key "date" appears twice/);
+  expect(h.store.sites.get("test")!.revision).toBe(before);
+  // The same key in two objects is no repetition.
+  const apart = await h.api.request("PUT", "/sites/test/staff/A/requests", { token: admin, rawBody: '[{"kind":"day-off","date":"2026-03-03","weight":3},{"kind":"day-off","date":"2026-03-04","weight":3}]', headers: { "if-match": "*" } });
+  expect(apart.status).toBe(200);
+});

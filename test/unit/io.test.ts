@@ -22,6 +22,11 @@ describe("a key given twice in a JSON object", () => {
     expect(repeatedJsonKey('{"x": [1, {"k": "\\"},{", "b": 2}],\n  "y": {"key": 1, "\\u006bey": 2}}')).toEqual({ key: "key", line: 2, column: 19 });
   });
 
+  it("ends on text that is not JSON (an unterminated string once read on past its end for ever)", () => {
+    expect(repeatedJsonKey('{"a": "never closed')).toBeUndefined();
+    expect(repeatedJsonKey('{"a')).toBeUndefined();
+  });
+
   it("is looked for in one pass: a file of 100,000 keys and a million values is read (the YAML parser, run again to find a repeated key, took minutes or ran out of memory: the test's time limit)", () => {
     const path = join(testDir("io"), "big.json");
     const keys = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
