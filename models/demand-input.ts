@@ -3,7 +3,7 @@
  * minimum staffing floors and slot lines, from which `src/demand` derives the hourly staffing demand.
  */
 import { z } from "zod";
-import { IdSchema, IsoDateSchema, LocalTimeSchema, RoleFamilySchema, WeekdaySchema } from "./primitives.js";
+import { IdSchema, IsoDateSchema, LocalTimeSchema, NameSchema, RoleFamilySchema, WeekdaySchema } from "./primitives.js";
 import { PenaltyWeightSchema } from "./weights.js";
 import { MAX_WORKLOAD_PEOPLE } from "./workload.js";
 
@@ -12,7 +12,7 @@ const HeadcountSchema = z.number().int().min(0).max(MAX_WORKLOAD_PEOPLE, `must b
 
 export const WorkloadTypeSchema = z.strictObject({
   id: IdSchema,
-  name: z.string().min(1),
+  name: NameSchema,
   unit: z.string().default("unit"),
 });
 

@@ -8,15 +8,15 @@ import { z } from "zod";
 import { DateTime } from "luxon";
 import { RULE_IDS } from "./rule-ids.js";
 import { PenaltyWeightSchema, WeightsSchema } from "./weights.js";
-import { DollarsPerHourSchema, IdSchema, IsoDateSchema, LocalTimeSchema, RoleFamilySchema, TimeZoneSchema, WeekdaySchema } from "./primitives.js";
+import { DollarsPerHourSchema, IdSchema, IsoDateSchema, LocalTimeSchema, NameSchema, RoleFamilySchema, TimeZoneSchema, WeekdaySchema } from "./primitives.js";
 import { StaffMemberSchema } from "./staff.js";
 import { FloorSchema, ForecastSchema, ProductivityStandardSchema, SlotDemandSchema, WorkloadTypeSchema } from "./demand-input.js";
 
-export const HolidaySchema = z.strictObject({ date: IsoDateSchema, name: z.string().min(1) });
+export const HolidaySchema = z.strictObject({ date: IsoDateSchema, name: NameSchema });
 
 export const SiteSchema = z.strictObject({
   id: IdSchema,
-  name: z.string().min(1),
+  name: NameSchema,
   timeZone: TimeZoneSchema,
   /** First day of any 14-day pay period; periods repeat every 14 days from it, both ways. */
   payPeriodAnchor: IsoDateSchema,
@@ -42,16 +42,16 @@ export const PlannedHorizonSchema = HorizonSchema.superRefine((horizon, ctx) => 
   if (horizon.end < horizon.start) ctx.addIssue({ code: "custom", path: ["end"], input: horizon.end, message: `must not be before horizon.start (${horizon.start})` });
 });
 
-export const AreaSchema = z.strictObject({ id: IdSchema, name: z.string().min(1), location: z.string().optional() });
+export const AreaSchema = z.strictObject({ id: IdSchema, name: NameSchema, location: z.string().optional() });
 export type Area = z.infer<typeof AreaSchema>;
 
-export const SkillSchema = z.strictObject({ id: IdSchema, name: z.string().min(1) });
+export const SkillSchema = z.strictObject({ id: IdSchema, name: NameSchema });
 export type Skill = z.infer<typeof SkillSchema>;
 
 /** A career-ladder level: data, not code. */
 export const LevelSchema = z.strictObject({
   id: IdSchema,
-  name: z.string().min(1),
+  name: NameSchema,
   roleFamily: RoleFamilySchema,
   /** Skills every holder of the level has. */
   skills: z.array(IdSchema).default([]),
@@ -68,7 +68,7 @@ export const DifferentialSchema = z.strictObject({
 
 export const ShiftTemplateSchema = z.strictObject({
   id: IdSchema,
-  name: z.string().min(1),
+  name: NameSchema,
   area: IdSchema,
   /** Local wall-clock start. */
   start: LocalTimeSchema,
@@ -111,7 +111,7 @@ export const MAX_FIXED_HOURS_PER_PAY_PERIOD = 100_000;
 
 /** A recurring non-workload activity (meetings, training, rounds, cleaning): hours per pay period in total. */
 export const FixedActivitySchema = z.strictObject({
-  name: z.string().min(1),
+  name: NameSchema,
   roleFamily: RoleFamilySchema,
   /** The level that does it; absent when any level of the role family may. */
   level: IdSchema.optional(),

@@ -9,6 +9,18 @@ export const IdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, "must be an id of letters, digits, '_', '.', ':' or '-'");
 
+/**
+ * A name people read (a person's, a shift's, a site's): in every message, page, calendar event and CSV row
+ * that names it. Not blank (a name of spaces made "  is on approved leave …"), and at most 200 characters
+ * (a name of a million was stored, and written into every feed and page).
+ */
+export const MAX_NAME_LENGTH = 200;
+export const NameSchema = z
+  .string()
+  .min(1)
+  .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`)
+  .refine((name) => name.trim().length > 0, "must not be blank");
+
 export const IsoDateSchema = z.iso.date("must be a date YYYY-MM-DD");
 
 export const LocalTimeSchema = z

@@ -41,8 +41,13 @@ export function problemsFromZod(error: z.ZodError, root: unknown): Problem[] {
     const value = valueAt(root, issue.path);
     return value === undefined || typeof value === "object"
       ? { path: formatPath(issue.path), message: issue.message }
-      : { path: formatPath(issue.path), message: issue.message, value };
+      : { path: formatPath(issue.path), message: issue.message, value: typeof value === "string" ? shortened(value) : value };
   });
+}
+
+/** Text echoed in a problem: at most 80 characters and its length (a name of a million made a line of a million). */
+function shortened(text: string): string {
+  return text.length <= 100 ? text : `${text.slice(0, 80)}… (${text.length.toLocaleString("en-US")} characters)`;
 }
 
 /** What a thrown value says: an Error's message, anything else (a string, a number) as a string. */

@@ -4,7 +4,7 @@
  * `references.ts`, as every other part of the input.
  */
 import { z } from "zod";
-import { DollarsPerHourSchema, IdSchema, IsoDateSchema } from "./primitives.js";
+import { DollarsPerHourSchema, IdSchema, IsoDateSchema, NameSchema } from "./primitives.js";
 
 export const LeaveSchema = z.strictObject({
   start: IsoDateSchema,
@@ -78,7 +78,7 @@ export const ContractSchema = z.strictObject({
 
 export const StaffMemberSchema = z.strictObject({
   id: IdSchema,
-  name: z.string().min(1),
+  name: NameSchema,
   level: IdSchema,
   /** Skills beyond the level's. */
   skills: z.array(IdSchema).default([]),

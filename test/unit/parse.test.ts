@@ -66,6 +66,17 @@ describe("planning input validation", () => {
     ]);
   });
 
+  it("refuses a name that is blank or longer than 200 characters, as every message, page and feed shows it (qa5)", () => {
+    const staff = [{ ...BASE.staff[0]!, name: "   " }, { ...BASE.staff[1]!, name: "x".repeat(201) }, ...BASE.staff.slice(2)];
+    const shiftTemplates = [{ ...BASE.shiftTemplates[0]!, name: "\t" }, ...BASE.shiftTemplates.slice(1)];
+    expect(problemsOf({ ...BASE, staff, shiftTemplates })).toEqual([
+      "staff[0].name: must not be blank (got \"   \")",
+      `staff[1].name: must be at most 200 characters (got "${"x".repeat(80)}… (201 characters)")`,
+      "shiftTemplates[0].name: must not be blank (got \"\\t\")",
+    ]);
+    expect(problemsOf({ ...BASE, staff: [{ ...BASE.staff[0]!, name: "x".repeat(200) }, ...BASE.staff.slice(1)] })).toEqual([]);
+  });
+
   it("bounds an hourly rate and a differential at 10,000 dollars an hour, so no labor cost overflows", () => {
     const staff = [{ ...BASE.staff[0]!, hourlyRate: 1e308 }, ...BASE.staff.slice(1)];
     const shiftTemplates = [{ ...BASE.shiftTemplates[0]!, differentials: [{ kind: "weekend", dollarsPerHour: 10_001 }] }, ...BASE.shiftTemplates.slice(1)];
