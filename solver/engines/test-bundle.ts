@@ -41,7 +41,8 @@ function writeBundle(moduleUrl: URL): URL {
     logLevel: "silent",
   });
   const contents = ownModuleUrls(new TextDecoder().decode(outputFiles[0]!.contents));
-  const name = moduleUrl.pathname.split("/").at(-1)!.replace(/\.ts$/, "");
+  // Named by the module's path under the root (solver-engines-worker-…, src-jobs-checker-worker-…).
+  const name = fileURLToPath(moduleUrl).slice(fileURLToPath(ROOT).length).replace(/\.ts$/, "").replaceAll("/", "-");
   const file = new URL(`dist/.test-workers/${name}-${createHash("sha256").update(contents).digest("hex").slice(0, 16)}.mjs`, ROOT);
   if (!existsSync(file)) {
     // Written aside and renamed: the suite's processes may make the same file at once.
