@@ -5,13 +5,10 @@
  * loaded engine) for many solves in turn, which saves starting a thread and loading HiGHS for each of a
  * search's short neighbourhood solves (0.15 s each compiled, 0.45 s under tsx).
  */
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import { threadId, Worker } from "node:worker_threads";
+import { Worker } from "node:worker_threads";
 import type { LinearModel } from "../model/linear-model.js";
 import { DEFAULT_TIME_LIMIT_SECONDS, type EngineName, type EngineResult, type Incumbent, type Progress, type SolveOptions } from "./types.js";
+import { testWorkerBundle } from "./test-bundle.js";
 import type { SolveRequest, WorkerMessage } from "./worker.js";
 
 export interface RunOptions extends SolveOptions {
@@ -41,42 +38,7 @@ const GRACE_SECONDS = { highs: 30, jslp: 1 } as const;
 /** The compiled worker; under the test runner the sources are TypeScript: see {@link testWorkerBundle}. */
 function startWorker(engine: EngineName): Worker {
   if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker.js", import.meta.url), { workerData: { engine } });
-  return new Worker((testBundle ??= testWorkerBundle()), { workerData: { engine } });
-}
-
-let testBundle: URL | undefined;
-
-/**
- * Under the test runner: the worker's own modules from the TypeScript sources, bundled by esbuild (tsx's
- * own compiler, found through tsx) into one file, packages left to node_modules, made once per process and
- * named by its content (dist/.test-workers/, beside the compiled code: the packages resolve from there).
- * Each worker used to register tsx and load the sources through it: on a loaded machine 0.8–1.8 s to its
- * first answer, against 0.3–0.9 s from the bundle, and a test may start a dozen.
- */
-function testWorkerBundle(): URL {
-  const require = createRequire(import.meta.url);
-  const esbuild = createRequire(require.resolve("tsx/package.json"))("esbuild") as { buildSync(options: object): { outputFiles: { contents: Uint8Array }[] } };
-  const { outputFiles } = esbuild.buildSync({
-    entryPoints: [fileURLToPath(new URL("./worker.ts", import.meta.url))],
-    bundle: true,
-    packages: "external",
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    write: false,
-    outfile: "worker.mjs",
-    logLevel: "silent",
-  });
-  const contents = outputFiles[0]!.contents;
-  const file = new URL(`../../dist/.test-workers/solver-worker-${createHash("sha256").update(contents).digest("hex").slice(0, 16)}.mjs`, import.meta.url);
-  if (!existsSync(file)) {
-    // Written aside and renamed: the suite's processes may make the same file at once.
-    mkdirSync(new URL(".", file), { recursive: true });
-    const partial = `${fileURLToPath(file)}.${process.pid}.${threadId}.tmp`;
-    writeFileSync(partial, contents);
-    renameSync(partial, file);
-  }
-  return file;
+  return new Worker(testWorkerBundle(new URL("./worker.ts", import.meta.url)), { workerData: { engine } });
 }
 
 export interface SessionOptions {

@@ -30,6 +30,10 @@ describe("FTE report in Chromium", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "rxroster-fte-"));
+    // Chromium starts while the report is built (its what-ifs solve in worker threads), not after; it is
+    // closed in afterAll whatever becomes of the build.
+    const launching = launchChromium(join(dir, "profile"));
+    launching.then((launched) => (browser = launched), () => {});
     const data = readDataFile(DEMO);
     if (!data.ok) throw new Error(JSON.stringify(data.problems));
     const input = parseInput(data.value);
@@ -41,7 +45,7 @@ describe("FTE report in Chromium", () => {
     const file = join(dir, "fte.html");
     writeFileSync(file, renderFteReport(report.value, "html").body);
     url = pathToFileURL(file).href;
-    browser = await launchChromium(join(dir, "profile"));
+    browser = await launching;
   }, 120_000);
 
   afterAll(async () => {

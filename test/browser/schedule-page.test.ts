@@ -27,6 +27,10 @@ describe("the schedule page in Chromium", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "rxroster-page-"));
+    // Chromium starts while the page is made (the demo month prepared and checked), not after; it is
+    // closed in afterAll whatever becomes of the page.
+    const launching = launchChromium(join(dir, "profile"));
+    launching.then((launched) => (browser = launched), () => {});
     const data = readDataFile(DEMO);
     const input = data.ok ? parseInput(data.value) : data;
     if (!input.ok) throw new Error(JSON.stringify(input.problems));
@@ -37,7 +41,7 @@ describe("the schedule page in Chromium", () => {
     const file = join(dir, "schedule.html");
     writeFileSync(file, scheduleToHtml(prepared, schedule.value, explain(prepared, schedule.value)));
     url = pathToFileURL(file).href;
-    browser = await launchChromium(join(dir, "profile"));
+    browser = await launching;
   }, 120_000);
 
   afterAll(async () => {

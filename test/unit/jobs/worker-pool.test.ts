@@ -114,8 +114,9 @@ describe("a worker pool's time limit", () => {
 describe("a worker pool's start limit", () => {
   it("fails the task given to a worker that never gets ready, ends that worker, and runs the task waiting behind it in a new one", async () => {
     const before = pooledWorkers();
-    // Long enough for a sound worker to load under the test runner on a busy machine; the stuck one waits it out.
-    const pool = sleepyPool({ size: 1, startTimeoutMs: 5000 });
+    // Long enough for a sound worker to load under the test runner on a busy machine (0.2-0.3 s from its
+    // bundle at load 5, 0.7 s when it loaded through tsx and the limit was 5 s); the stuck one waits it out.
+    const pool = sleepyPool({ size: 1, startTimeoutMs: 2000 });
     // The worker starts in `run`, copying the environment: it never gets ready; the next one will.
     process.env[HANG_ON_LOAD_ENV] = "1";
     const stuck = pool.run({ op: "echo", value: "first" });
@@ -125,7 +126,7 @@ describe("a worker pool's start limit", () => {
     // The ended worker holds its place until it has exited: never more threads than the size.
     expect(pool.stats()).toEqual({ workers: 1, busy: 0, waiting: 1 });
     expect(error).toBeInstanceOf(WorkerTimeoutError);
-    expect(error).toMatchObject({ timeoutMs: 5000, starting: true, message: "the worker thread did not get ready within the worker pool's start limit of 5000 ms; it was ended" });
+    expect(error).toMatchObject({ timeoutMs: 2000, starting: true, message: "the worker thread did not get ready within the worker pool's start limit of 2000 ms; it was ended" });
     expect(await next).toBe("after");
     expect(pool.stats()).toEqual({ workers: 1, busy: 0, waiting: 0 });
     expect(pooledWorkers()).toBe(before + 1);
@@ -187,8 +188,8 @@ describe("a worker pool's stop on starting workers", () => {
   });
 
   it("counts failed starts in a row only: a worker that gets ready sets the count back to 0", async () => {
-    // Long enough for a sound worker to load under the test runner on a busy machine; the stuck ones wait it out.
-    const pool = sleepyPool({ size: 1, startTimeoutMs: 5000, taskTimeoutMs: 1000, maxFailedStarts: 2 });
+    // Long enough for a sound worker to load under the test runner on a busy machine (as above); the stuck ones wait it out.
+    const pool = sleepyPool({ size: 1, startTimeoutMs: 2000, taskTimeoutMs: 1000, maxFailedStarts: 2 });
     process.env[HANG_ON_LOAD_ENV] = "1";
     const stuck = pool.run({ op: "echo", value: 1 }).catch((error: unknown) => error);
     delete process.env[HANG_ON_LOAD_ENV];

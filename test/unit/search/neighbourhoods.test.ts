@@ -7,14 +7,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { optimize } from "../../../src/optimize.js";
-import { explain, prepare } from "../../../src/pipeline.js";
+import { explain, prepare, type Prepared } from "../../../src/pipeline.js";
 import { assignmentColumnsOf, neighbourhoods } from "../../../solver/search/list.js";
 import { solveByNeighbourhoods } from "../../../solver/search/neighbourhoods.js";
 import { expandSolution, mergedFixing, relaxed, restrictModel, seedValues } from "../../../solver/search/restrict.js";
-import { buildModel } from "../../../solver/model/build.js";
+import { buildModel, type BuiltModel } from "../../../solver/model/build.js";
 import { decodeSchedule } from "../../../solver/decode.js";
 import { SolverSession, solveInWorker } from "../../../solver/engines/run.js";
-import type { Incumbent } from "../../../solver/engines/types.js";
+import type { EngineResult, Incumbent } from "../../../solver/engines/types.js";
 import { demanding } from "./world.js";
 
 /** Sessions whose solves throw where `fails` names an error, counting calls across every session the search starts. */
@@ -28,6 +28,20 @@ function failingSessions(fails: (call: number) => string | undefined): () => Sol
   }
   return () => new Failing();
 }
+
+/**
+ * The week's whole model solved to optimality in a worker once, each incumbent it streamed kept: the two
+ * tests that need that solve only read it (and the model), so they share it rather than solve it twice.
+ */
+let week: Promise<{ prepared: Prepared; built: BuiltModel; incumbents: Incumbent[]; result: EngineResult }> | undefined;
+const solvedWeek = (): NonNullable<typeof week> =>
+  (week ??= (async () => {
+    const prepared = prepare(demanding(7));
+    const built = buildModel(prepared.input, prepared.grid, prepared.demand);
+    const incumbents: Incumbent[] = [];
+    const result = await solveInWorker(built.model, { relativeGap: 0, onIncumbent: (i) => incumbents.push(i) });
+    return { prepared, built, incumbents, result };
+  })());
 
 describe("fix-and-optimize search", () => {
   it("improves its first schedule by neighbourhoods, every schedule keeps every hard rule at the checker's price, and the LP relaxation bounds it", async () => {
@@ -133,10 +147,7 @@ describe("fix-and-optimize search", () => {
   });
 
   it("streams each incumbent out of the HiGHS worker with values that price to its objective", async () => {
-    const prepared = prepare(demanding(7));
-    const { model } = buildModel(prepared.input, prepared.grid, prepared.demand);
-    const incumbents: Incumbent[] = [];
-    const result = await solveInWorker(model, { relativeGap: 0, onIncumbent: (i) => incumbents.push(i) });
+    const { built: { model }, incumbents, result } = await solvedWeek();
     expect(incumbents.length).toBeGreaterThan(0);
     for (const { values, objective } of incumbents) {
       expect(values).toHaveLength(model.numCols);
@@ -147,10 +158,9 @@ describe("fix-and-optimize search", () => {
   });
 
   it("merges a neighbourhood's assignments into another schedule: its days from one, the rest from the other, the slacks they reach solved for", async () => {
-    const prepared = prepare(demanding(7));
-    const built = buildModel(prepared.input, prepared.grid, prepared.demand);
+    const { prepared, built, result } = await solvedWeek();
     const a = assignmentColumnsOf(built.ctx);
-    const incumbent = (await solveInWorker(built.model, { relativeGap: 0 })).values!;
+    const incumbent = result.values!;
     // The neighbourhood's solution: nobody working on days 0–3 (and elsewhere, which the merge ignores).
     const nobody = seedValues(built.model);
     const window = neighbourhoods(a, 4)[0]!;
