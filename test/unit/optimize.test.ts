@@ -29,10 +29,11 @@ describe("optimize", () => {
 
   it("keeps a locked assignment and marks it locked", async () => {
     // Any schedule it returns must keep the lock, its first as much as its optimum: 2 s, not a proof
-    // (5-9 s, 27 s under load).
-    const outcome = await optimize(prepare(world()), { locked: [a("C", "2026-03-04", "IV10")], timeLimitSeconds: 2 });
+    // (5-9 s, 27 s under load). A Sunday the optimum leaves Cat off, so a lock left unfixed is seen (on
+    // the Wednesday once locked here, the optimum puts her on IV10 anyway).
+    const outcome = await optimize(prepare(world()), { locked: [a("C", "2026-03-08", "IV10")], timeLimitSeconds: 2 });
     expect(outcome.schedule).toBeDefined();
-    expect(outcome.schedule!.assignments).toContainEqual({ staff: "C", date: "2026-03-04", template: "IV10", locked: true });
+    expect(outcome.schedule!.assignments).toContainEqual({ staff: "C", date: "2026-03-08", template: "IV10", locked: true });
   });
 
   it("names a locked assignment the hard rules forbid instead of solving", async () => {
