@@ -10,7 +10,7 @@
  * finds the workers beside it, and a pool's worker recognizes itself (`isPoolWorker`), by it.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { threadId } from "node:worker_threads";
@@ -50,8 +50,29 @@ function writeBundle(moduleUrl: URL): URL {
     const partial = `${fileURLToPath(file)}.${process.pid}.${threadId}.tmp`;
     writeFileSync(partial, contents);
     renameSync(partial, file);
+    removeStale(file, name);
   }
   return file;
+}
+
+/**
+ * The same module's bundles of older sources, once a day old: each edit of a worker's sources made one
+ * more, and nothing removed them. A day, so that a process still running from an older one (a watching
+ * test runner) is not left without it.
+ */
+function removeStale(file: URL, name: string): void {
+  const dir = new URL(".", file);
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  const kept = fileURLToPath(file);
+  for (const entry of readdirSync(dir)) {
+    const path = fileURLToPath(new URL(entry, dir));
+    if (path === kept || entry.slice(0, -".mjs".length - 17) !== name || !/-[0-9a-f]{16}\.mjs$/.test(entry)) continue;
+    try {
+      if (statSync(path).mtimeMs < dayAgo) rmSync(path, { force: true });
+    } catch {
+      // Removed meanwhile by another process of the suite.
+    }
+  }
 }
 
 /**
