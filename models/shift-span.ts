@@ -21,8 +21,10 @@ export function wallClockOf(date: string, minuteOfDay: number, zone: string): Da
   const extraDays = Math.floor(minuteOfDay / MINUTES_PER_DAY);
   const m = minuteOfDay - extraDays * MINUTES_PER_DAY;
   const d = DateTime.fromISO(addDays(date, extraDays), { zone: "utc" });
-  const local = DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour: Math.floor(m / 60), minute: m % 60 }, { zone });
-  return firstOccurrence(local);
+  const fields = { year: d.year, month: d.month, day: d.day, hour: Math.floor(m / 60), minute: m % 60 };
+  // Set twice: luxon starts from today's offset, which where a zone's rules have changed since lands an
+  // hour off (Scoresbysund's 23:00 on 2000-10-28 read 00:00); the second starts from the date's own.
+  return firstOccurrence(DateTime.fromObject(fields, { zone }).set(fields));
 }
 
 /** "07:00" → 420. */

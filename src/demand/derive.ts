@@ -9,8 +9,8 @@
  * up, and each standard of the type takes all of it.
  */
 import { DateTime } from "luxon";
-import { minuteOfDayOf, wallClockOf, type Demand, type DemandSeries, type Forecast, type PlanningInput, type RoleFamily, type SlotRequirement, type TimeGrid } from "../../models/index.js";
-import { addDays, clockHours, localMidnight } from "../time/grid.js";
+import { localMidnightOf, minuteOfDayOf, wallClockOf, type Demand, type DemandSeries, type Forecast, type PlanningInput, type RoleFamily, type SlotRequirement, type TimeGrid } from "../../models/index.js";
+import { addDays, clockHours } from "../time/grid.js";
 
 /**
  * Units due in one absolute hour starting at `startMinute` (minutes from horizon start). A dated hourly
@@ -27,10 +27,10 @@ const EPSILON = 1e-9;
 /** Hours of due work for one forecast, from the day before the horizon to the day after it. */
 export function dueHours(forecast: Forecast, input: PlanningInput, grid: TimeGrid): DueHour[] {
   const zone = input.site.timeZone;
-  const origin = localMidnight(input.horizon.start, zone);
+  const origin = localMidnightOf(input.horizon.start, zone);
   const toMinute = (dt: DateTime): number => Math.round(dt.diff(origin, "minutes").minutes);
   if (forecast.kind === "hourly") {
-    const start = toMinute(localMidnight(forecast.start, zone));
+    const start = toMinute(localMidnightOf(forecast.start, zone));
     return forecast.unitsPerHour.map((units, i) => ({ startMinute: start + 60 * i, units }));
   }
   const out: DueHour[] = [];
@@ -76,7 +76,7 @@ function seriesKey(area: string, roleFamily: RoleFamily): string {
  */
 function applyFloors(input: PlanningInput, grid: TimeGrid, series: Map<string, DemandSeries>): void {
   const zone = input.site.timeZone;
-  const origin = localMidnight(input.horizon.start, zone);
+  const origin = localMidnightOf(input.horizon.start, zone);
   const minutes = new Map<string, number>();
   const at = (date: string, minuteOfDay: number): number => {
     const key = `${date} ${minuteOfDay}`;

@@ -6,7 +6,7 @@
  * periods and weekends.
  */
 import { DateTime } from "luxon";
-import { addDays, shiftSpanOf, wallClockOf } from "../../models/index.js";
+import { addDays, localMidnightOf, shiftSpanOf } from "../../models/index.js";
 import type {
   GridDay,
   Interval,
@@ -17,14 +17,6 @@ import type {
   Workweek,
 } from "../../models/index.js";
 
-/**
- * Local midnight of an ISO date in a zone, read as any wall-clock time is (`wallClockOf`): where the clock
- * shows 00:00 twice (America/Havana in November, Atlantic/Azores in October) the first, so the hour between
- * the two belongs to the date it is dated; where it skips 00:00, the first instant of the date (01:00).
- */
-export function localMidnight(date: string, zone: string): DateTime {
-  return wallClockOf(date, 0, zone);
-}
 
 /** Whole calendar days from `from` to `to` (ISO dates), zone-free. */
 export function dayOffset(from: string, to: string): number {
@@ -62,8 +54,8 @@ function clockChange(midnight: DateTime, next: DateTime): GridDay["clockChange"]
  * changes, each at its wall-clock hour (stepping elapsed hours from midnight put that day's at :30).
  */
 export function clockHours(date: string, zone: string): DateTime[] {
-  const from = localMidnight(date, zone).toMillis();
-  const to = localMidnight(addDays(date, 1), zone).toMillis();
+  const from = localMidnightOf(date, zone).toMillis();
+  const to = localMidnightOf(addDays(date, 1), zone).toMillis();
   const d = DateTime.fromISO(date, { zone: "utc" });
   const starts = new Map<number, DateTime>();
   for (let hour = 0; hour < 24; hour++) {
@@ -123,7 +115,7 @@ export function buildTimeGrid(input: PlanningInput): TimeGrid {
   const zone = input.site.timeZone;
   const horizonStart = input.horizon.start;
   const dayCount = dayOffset(horizonStart, input.horizon.end) + 1;
-  const origin = localMidnight(horizonStart, zone);
+  const origin = localMidnightOf(horizonStart, zone);
   const holidays = new Map(input.site.holidays.map((h) => [h.date, h.name]));
   const ctx: InstanceContext = { zone, origin, horizonStart, holidays };
 
@@ -141,8 +133,8 @@ export function buildTimeGrid(input: PlanningInput): TimeGrid {
   const days: GridDay[] = [];
   for (let d = firstDay; d <= dayCount; d++) {
     const date = addDays(horizonStart, d);
-    const midnight = localMidnight(date, zone);
-    const next = localMidnight(addDays(date, 1), zone);
+    const midnight = localMidnightOf(date, zone);
+    const next = localMidnightOf(addDays(date, 1), zone);
     const weekday = midnight.weekday;
     const day: GridDay = {
       index: d,
@@ -234,5 +226,5 @@ function weekends(days: GridDay[]): TimeGrid["weekends"] {
 /** The local date-time of a grid minute, for display and calendars. */
 export function minuteToDateTime(grid: TimeGrid, minute: number): DateTime {
   const day0 = grid.days[0]!;
-  return localMidnight(day0.date, grid.zone).plus({ minutes: minute });
+  return localMidnightOf(day0.date, grid.zone).plus({ minutes: minute });
 }

@@ -3,8 +3,8 @@
  * exact instants (UTC) and the site's HH:mm. Callers never handle a zone themselves.
  */
 import { DateTime } from "luxon";
-import type { ShiftInstance, TimeGrid } from "../../models/index.js";
-import { localMidnight, minuteToDateTime } from "./grid.js";
+import { localMidnightOf, type ShiftInstance, type TimeGrid } from "../../models/index.js";
+import { minuteToDateTime } from "./grid.js";
 
 /** ISO local date-times with offset, e.g. 2026-11-01T23:00:00-04:00. */
 export function localTimes(grid: TimeGrid, shift: ShiftInstance): { start: string; end: string } {
@@ -18,7 +18,7 @@ const originMs = new WeakMap<TimeGrid, number>();
 function gridOriginMs(grid: TimeGrid): number {
   let ms = originMs.get(grid);
   if (ms === undefined) {
-    ms = localMidnight(grid.days[0]!.date, grid.zone).toMillis();
+    ms = localMidnightOf(grid.days[0]!.date, grid.zone).toMillis();
     originMs.set(grid, ms);
   }
   return ms;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { wallClockOf } from "../../models/index.js";
 import { buildTimeGrid, timeGridKey } from "../../src/time/grid.js";
 import { BASE, world } from "../fixtures/world.js";
 
@@ -82,6 +83,18 @@ describe("time grid", () => {
     const fromSunday = buildTimeGrid(world({ ...input, horizon: { start: "2026-11-01", end: "2026-11-01" }, shiftTemplates: [{ ...BASE.shiftTemplates[2]!, id: "M0", start: "00:00" }] }));
     expect(fromSunday.horizonMinutes).toBe(25 * 60);
     expect(shift(fromSunday, "M0@2026-11-01")).toMatchObject({ startMinute: 0, endMinute: 9 * 60 });
+  });
+
+  it("reads a wall-clock time by the offsets of its own date, not today's (an hour off where a zone's rules have changed since)", () => {
+    const utc = (date: string, minute: number, zone: string): string => wallClockOf(date, minute, zone).toUTC().toISO()!;
+    // Scoresbysund was at UTC-1/UTC+0 in 2000 (UTC-2/-1 today): 23:00 before the fall-back at 01:00Z.
+    expect(utc("2000-10-28", 23 * 60, "America/Scoresbysund")).toBe("2000-10-28T23:00:00.000Z");
+    // Danmarkshavn was at UTC-3/-2 in 1995 (UTC+0 today): the midnight after the spring change.
+    expect(utc("1995-03-26", 0, "America/Danmarkshavn")).toBe("1995-03-26T02:00:00.000Z");
+    expect(utc("2000-11-04", 22 * 60, "America/Cambridge_Bay")).toBe("2000-11-05T03:00:00.000Z");
+    // And as before where today's offset is the date's: New York's gap and repeated hour.
+    expect(utc("2026-03-08", 150, "America/New_York")).toBe("2026-03-08T07:30:00.000Z");
+    expect(utc("2026-11-01", 90, "America/New_York")).toBe("2026-11-01T05:30:00.000Z");
   });
 
   it("keys a grid by what it is built from: a request does not change it, a template's start does", () => {
