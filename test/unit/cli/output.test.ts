@@ -1,13 +1,15 @@
 /**
  * What the CLI writes: --out paths that cannot be written named before any solve (for solve, the FTE report
  * and ics), what a solve leaves in --out (the horizon recorded in schedule.json, no earlier run's schedule
- * after an infeasible one, a file written whole or not at all), and a calendar on standard output.
+ * after an infeasible one, a file written whole or not at all), a calendar on standard output, and standard
+ * output that cannot be written (a full disk) named in one line, never cut off with exit 0.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeFileComplete } from "../../../src/io.js";
+import { writeAll } from "../../../src/cli/stdout.js";
 import { capture } from "../../fixtures/cli.js";
 import { smallWorld } from "../../fixtures/small-world.js";
 import { BASE } from "../../fixtures/world.js";
@@ -122,5 +124,32 @@ describe("rxroster ics on standard output", () => {
     expect(code).toBe(0);
     // capture joins lines with \n and io.out adds its own: the text handed to it ends with the last CR.
     expect(out.endsWith("END:VCALENDAR\r")).toBe(true);
+  });
+});
+
+describe("standard output that cannot be written", () => {
+  it.skipIf(!existsSync("/dev/full"))("exits 2 with one line on a full disk (/dev/full), not with a stack trace", () => {
+    const full = openSync("/dev/full", "w");
+    try {
+      const result = spawnSync(process.execPath, ["bin/rxroster.js", "schema"], { stdio: ["ignore", full, "pipe"], encoding: "utf8" });
+      expect([result.status, result.stderr]).toEqual([2, "rxroster: cannot write the output: no space left on device\n"]);
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it("writes on after a short write and a full non-blocking pipe (EAGAIN), where Node's file stream kept the first 8 KiB", () => {
+    const written: string[] = [];
+    let calls = 0;
+    // 5 bytes a call at most; the second call finds the pipe full.
+    const write = (_fd: number, bytes: Uint8Array, offset: number, length: number): number => {
+      if (++calls === 2) throw Object.assign(new Error("EAGAIN: resource temporarily unavailable, write"), { code: "EAGAIN" });
+      const n = Math.min(5, length);
+      written.push(Buffer.from(bytes.subarray(offset, offset + n)).toString());
+      return n;
+    };
+    writeAll(1, "Status: feasible, 12 shifts\n", write);
+    expect(written.join("")).toBe("Status: feasible, 12 shifts\n");
+    expect(() => writeAll(1, "x", () => { throw Object.assign(new Error("ENOSPC"), { code: "ENOSPC" }); })).toThrow("ENOSPC");
   });
 });
