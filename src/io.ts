@@ -70,17 +70,32 @@ export function writableDirectory(dir: string): string | undefined {
  * or a crash leaves the old file (or none), never a cut-off one. A failure is thrown with `path` set.
  */
 export function writeFileComplete(path: string, text: string): void {
-  const partial = `${path}.${process.pid}.partial`;
+  writeFilesComplete([{ path, text }]);
+}
+
+/**
+ * Writes a set of files (a solve's schedule.json, .csv and .html) all or none, as far as a file system
+ * allows: each into a file beside it, and only when every one is written are they renamed over their
+ * places, so a disk that fills on the third leaves the previous set whole, never a new file beside an old
+ * run's. A failure removes what was written beside and is thrown with `path` set to the file it was for.
+ * (A rename failing after another succeeded, a directory put in the way meanwhile, is not undone.)
+ */
+export function writeFilesComplete(files: readonly { path: string; text: string }[]): void {
+  const partial = (path: string): string => `${path}.${process.pid}.partial`;
+  let at = 0;
   try {
-    writeFileSync(partial, text);
-    renameSync(partial, path);
+    for (; at < files.length; at++) writeFileSync(partial(files[at]!.path), files[at]!.text);
+    for (at = 0; at < files.length; at++) renameSync(partial(files[at]!.path), files[at]!.path);
   } catch (error) {
-    try {
-      rmSync(partial, { force: true });
-    } catch {
-      // Nothing was written there (its directory is not one, say).
+    // Every file's: those renamed already have none left, and force makes that no error.
+    for (const { path } of files) {
+      try {
+        rmSync(partial(path), { force: true });
+      } catch {
+        // Nothing was written there (its directory is not one, say).
+      }
     }
-    throw Object.assign(error as NodeJS.ErrnoException, { path });
+    throw Object.assign(error as NodeJS.ErrnoException, { path: files[at]!.path });
   }
 }
 

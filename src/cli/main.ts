@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { z } from "zod";
 import { IsoDateSchema, PlanningInputSchema, errorMessage, formatProblem, type Parsed, type PlanningInput, type Problem, type Schedule } from "../../models/index.js";
-import { fileSystemReason, readDataFile, writableDirectory, writableFile, writeFileComplete } from "../io.js";
+import { fileSystemReason, readDataFile, writableDirectory, writableFile, writeFileComplete, writeFilesComplete } from "../io.js";
 import { explain, parseInput, parseScheduleFor, prepare } from "../pipeline.js";
 import { formatExplanation, formatSolveSummary, progressPrinter } from "./format.js";
 import { terminalText } from "./terminal.js";
@@ -194,9 +194,12 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: R
   if (schedule) {
     // With the horizon it was planned for, so a repair from it can tell the dates it never covered.
     const file: Schedule = { horizon: { start: input.horizon.start, end: input.horizon.end }, assignments: schedule.assignments };
-    writeFileComplete(files.json, JSON.stringify(file, null, 2) + "\n");
-    writeFileComplete(files.csv, scheduleToCsv(prepared, schedule));
-    writeFileComplete(files.html, scheduleToHtml(prepared, schedule, outcome.explanation ?? explain(prepared, schedule)));
+    // One run's set or the previous one whole: a review page beside another run's schedule.json misleads.
+    writeFilesComplete([
+      { path: files.json, text: JSON.stringify(file, null, 2) + "\n" },
+      { path: files.csv, text: scheduleToCsv(prepared, schedule) },
+      { path: files.html, text: scheduleToHtml(prepared, schedule, outcome.explanation ?? explain(prepared, schedule)) },
+    ]);
   } else {
     // No schedule: an earlier run's files must not pass for this one's.
     for (const file of Object.values(files)) rmSync(file, { force: true });

@@ -105,6 +105,20 @@ describe("what a solve leaves in --out", () => {
     expect((await capture(["ics", input, join(out, "schedule.json"), "--staff", written.assignments[0].staff])).code).toBe(0);
   });
 
+  it("keeps the previous run's three files when the third new one cannot be written, where it left new ones beside the old page", async () => {
+    const out = join(dir, "set-kept");
+    mkdirSync(out, { recursive: true });
+    for (const file of ["schedule.json", "schedule.csv", "schedule.html"]) writeFileSync(join(out, file), `the previous run's ${file}`);
+    // The page's text cannot be written beside its place (a directory has the name), as on a disk that
+    // fills after the first two files.
+    const blocker = `schedule.html.${process.pid}.partial`;
+    mkdirSync(join(out, blocker));
+    const { code, err } = await capture(["solve", join(dir, "input.json"), "--out", out, "--time-limit", "1"]);
+    expect([code, err.split("\n").at(-1)]).toEqual([2, `rxroster: ${join(out, "schedule.html")}: is a directory`]);
+    for (const file of ["schedule.json", "schedule.csv", "schedule.html"]) expect(readFileSync(join(out, file), "utf8")).toBe(`the previous run's ${file}`);
+    expect(readdirSync(out).sort()).toEqual(["schedule.csv", "schedule.html", blocker, "schedule.json"].sort());
+  });
+
   it("writes a file whole or not at all: a failed write keeps the old file and leaves no part behind", () => {
     const target = join(dir, "kept.txt");
     writeFileSync(target, "old");
