@@ -22,6 +22,7 @@ import { runIcs } from "./ics.js";
 import { runCandidates } from "./candidates.js";
 import { reportOptions, runReport } from "./report.js";
 import { runToken } from "./token.js";
+import { stoppable } from "./interrupt.js";
 import { loadInputWithHistory, reportFailures } from "./history.js";
 import { OPTIONS_OF, PARSE_OPTIONS, USAGE, UsageError, VALUE_OPTIONS } from "./usage.js";
 import { StoreOpenError } from "../store/store.js";
@@ -32,8 +33,7 @@ export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
 /** A solve that ended without a schedule (infeasible, or none within the time limit). */
 export const EXIT_NO_SCHEDULE = 3;
-/** A second Ctrl-C during a solve: quit without its schedule (128 + SIGINT, as a shell reports it). */
-export const EXIT_INTERRUPTED = 130;
+// A second Ctrl-C or SIGTERM during a solve quits without its schedule, exit 130 or 143 (interrupt.ts).
 
 /** Where output goes; tests pass their own. */
 export interface Io {
@@ -163,30 +163,19 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: R
     if (why !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write ${file}: ${why}` }]);
   }
   const progress = progressPrinter(io.err);
-  // Ctrl-C ends the search as its time limit would (once it has a schedule): the best schedule found so far
-  // is written and summed up, where the default handler lost the minute's work. A second one quits at once.
-  const interrupted = new AbortController();
-  const interrupt = (): void => {
-    if (interrupted.signal.aborted) process.exit(EXIT_INTERRUPTED);
-    io.err("stopping: the best schedule found so far is written once it is in (Ctrl-C again quits without it)");
-    interrupted.abort();
-  };
-  process.on("SIGINT", interrupt);
-  io.err(terminalText(`solving ${input.site.name}, ${input.horizon.start} to ${input.horizon.end}…`));
-  let outcome: Awaited<ReturnType<typeof optimize>>;
-  try {
-    outcome = await optimize(prepared, {
+  // Ctrl-C or SIGTERM ends the search as its time limit would (interrupt.ts); taken from the first line on.
+  const outcome = await stoppable(io.err, (stopSignal) => {
+    io.err(terminalText(`solving ${input.site.name}, ${input.horizon.start} to ${input.horizon.end}…`));
+    return optimize(prepared, {
       engine: (flags.engine ?? "highs") as EngineName,
       onProgress: progress,
-      stopSignal: interrupted.signal,
+      stopSignal,
       ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
       ...(relativeGap !== undefined ? { relativeGap } : {}),
       ...(base ? { locked: base.assignments.filter((a) => a.locked), warmStart: base } : {}),
       ...(frozen ? { frozen } : {}),
     });
-  } finally {
-    process.off("SIGINT", interrupt);
-  }
+  });
   // Locked assignments the hard rules forbid are the --from file's problem.
   if (outcome.problems) return reportProblems(io, fromPath ?? inputPath, outcome.problems);
   // The window's locks were for this solve: the schedule written keeps the file's own.
