@@ -102,7 +102,7 @@ interface OptionProblem {
 function numberFlag(name: string, raw: string | undefined, min: number, max: number, problems: OptionProblem[]): number | undefined {
   if (raw === undefined) return undefined;
   const value = parseDecimal(raw);
-  if (value === undefined || value < min || value > max) problems.push({ option: name, line: `--${name} must be a number from ${min} to ${max} (got "${raw}")` });
+  if (value === undefined || value < min || value > max) problems.push({ option: name, line: `--${name}: must be a number from ${min} to ${max} (got "${raw}")` });
   return value;
 }
 
@@ -111,9 +111,9 @@ function solveOptions(flags: SolveFlags, repair?: Omit<RepairArgs, "schedule">):
   const problems: OptionProblem[] = [];
   const timeLimitSeconds = numberFlag("time-limit", flags.timeLimit, 1, 86_400, problems);
   const relativeGap = numberFlag("gap", flags.gap, 0, 1, problems);
-  if (flags.engine !== undefined && flags.engine !== "highs" && flags.engine !== "jslp") problems.push({ option: "engine", line: `--engine must be highs or jslp (got "${flags.engine}")` });
+  if (flags.engine !== undefined && flags.engine !== "highs" && flags.engine !== "jslp") problems.push({ option: "engine", line: `--engine: must be highs or jslp (got "${flags.engine}")` });
   for (const [option, date] of Object.entries({ "change-from": repair?.changeFrom, "change-until": repair?.changeUntil })) {
-    if (date !== undefined && !IsoDateSchema.safeParse(date).success) problems.push({ option, line: `--${option} must be a date YYYY-MM-DD (got "${date}")` });
+    if (date !== undefined && !IsoDateSchema.safeParse(date).success) problems.push({ option, line: `--${option}: must be a date YYYY-MM-DD (got "${date}")` });
   }
   return { timeLimitSeconds, relativeGap, problems };
 }

@@ -38,7 +38,7 @@ describe("output paths that cannot be written", () => {
   it("exits 2 naming --out of the FTE report before its solves", async () => {
     const { code, err } = await capture(["report", "fte", join(dir, "input.json"), "--out", dir]);
     expect(code).toBe(2);
-    expect(err).toBe(`rxroster: --out: cannot write to ${dir}: is a directory`);
+    expect(err).toBe(`rxroster: --out: cannot write ${dir}: is a directory`);
   });
 
   it("takes the FTE report's --time-limit in seconds as solve does, decimals too, and names a bad one", async () => {
