@@ -17,16 +17,16 @@ if (argv[0] === "serve") {
   const { main } = await compiled("../dist/api/server.js");
   process.exitCode = await main(argv.slice(1));
 } else {
-  // A reader that goes away (`rxroster check … | head`) ends the output, not in a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error) => {
-      if (error.code !== "EPIPE") throw error;
-      process.exit(process.exitCode ?? 0);
-    });
-  }
+  // A reader that goes away (`rxroster check … 2>&1 | head`) ends the output, not in a stack trace.
+  process.stderr.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   const { run } = await compiled("../dist/src/cli/main.js");
+  // Standard output is checked as output files are (stdout.ts); process.stdout is never touched.
+  const { standardOutput } = await compiled("../dist/src/cli/stdout.js");
   process.exitCode = await run(argv, {
-    out: (text) => process.stdout.write(text + "\n"),
+    out: standardOutput,
     err: (text) => process.stderr.write(text + "\n"),
   });
 }

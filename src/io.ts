@@ -3,7 +3,7 @@
  * read as YAML). A missing file, text that is not UTF-8 or malformed text is a Problem, never an
  * exception. Writing output files whole or not at all.
  */
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { isMap, isScalar, LineCounter, parseDocument, visit, YAMLParseError, type Document } from "yaml";
 import type { Parsed } from "../models/index.js";
@@ -70,17 +70,32 @@ export function writableDirectory(dir: string): string | undefined {
  * or a crash leaves the old file (or none), never a cut-off one. A failure is thrown with `path` set.
  */
 export function writeFileComplete(path: string, text: string): void {
-  const partial = `${path}.${process.pid}.partial`;
+  writeFilesComplete([{ path, text }]);
+}
+
+/**
+ * Writes a set of files (a solve's schedule.json, .csv and .html) all or none, as far as a file system
+ * allows: each into a file beside it, and only when every one is written are they renamed over their
+ * places, so a disk that fills on the third leaves the previous set whole, never a new file beside an old
+ * run's. A failure removes what was written beside and is thrown with `path` set to the file it was for.
+ * (A rename failing after another succeeded, a directory put in the way meanwhile, is not undone.)
+ */
+export function writeFilesComplete(files: readonly { path: string; text: string }[]): void {
+  const partial = (path: string): string => `${path}.${process.pid}.partial`;
+  let at = 0;
   try {
-    writeFileSync(partial, text);
-    renameSync(partial, path);
+    for (; at < files.length; at++) writeFileSync(partial(files[at]!.path), files[at]!.text);
+    for (at = 0; at < files.length; at++) renameSync(partial(files[at]!.path), files[at]!.path);
   } catch (error) {
-    try {
-      rmSync(partial, { force: true });
-    } catch {
-      // Nothing was written there (its directory is not one, say).
+    // Every file's: those renamed already have none left, and force makes that no error.
+    for (const { path } of files) {
+      try {
+        rmSync(partial(path), { force: true });
+      } catch {
+        // Nothing was written there (its directory is not one, say).
+      }
     }
-    throw Object.assign(error as NodeJS.ErrnoException, { path });
+    throw Object.assign(error as NodeJS.ErrnoException, { path: files[at]!.path });
   }
 }
 
@@ -95,14 +110,43 @@ export function writableFile(path: string): string | undefined {
   }
 }
 
+/**
+ * The largest input file read, 64 MiB: 32 times the API's body limit, and some 30 times a year's
+ * schedule.json of 120 people (about 2 MB at the demo's shifts per person). A wrong path (`/dev/zero`, a
+ * disk image) is refused in one line instead of being read until memory runs out.
+ */
+export const MAX_INPUT_FILE_BYTES = 64 * 1024 * 1024;
+
+/** The bytes of the file at `path`, or undefined when it holds more than `limit` (read no further). */
+function readAtMost(path: string, limit: number): Buffer | undefined {
+  const fd = openSync(path, "r");
+  try {
+    // A file's size is known before reading; a device's or a pipe's only by reading.
+    if (fstatSync(fd).size > limit) return undefined;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, limit + 1 - total));
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) return Buffer.concat(chunks, total);
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+      if (total > limit) return undefined;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function readDataFile(path: string): Parsed<unknown> {
   const failed = (message: string): Parsed<unknown> => ({ ok: false, problems: [{ path: "", message: oneLine(message) }] });
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   try {
-    bytes = readFileSync(path);
+    bytes = readAtMost(path, MAX_INPUT_FILE_BYTES);
   } catch (error) {
     return failed(fileSystemReason(error));
   }
+  if (bytes === undefined) return failed(`is larger than ${MAX_INPUT_FILE_BYTES / 1024 / 1024} MiB, more than any input or schedule file (is it the file you meant?)`);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return failed("is UTF-16 text; save it as UTF-8");
   let text: string;
   try {
@@ -141,6 +185,8 @@ export function readDataFile(path: string): Parsed<unknown> {
     // The first line of the parser's message, without the advice to its own callers, or the colon before
     // the lines of context it quotes.
     const message = error instanceof YAMLParseError ? error.message.split("\n")[0]!.replace(/:$/, "") : String(error);
+    // Lists or mappings some hundreds deep run the parser out of stack: the text may well be YAML.
+    if (/Maximum call stack size exceeded/.test(message)) return failed(`YAML nested too deeply to read${message.replace(/^.*?exceeded/, "")}`);
     return failed(`malformed YAML: ${message.replace(/[,;] please use YAML\.parseAllDocuments\(\)/, "")}`);
   }
 }

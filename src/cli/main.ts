@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { z } from "zod";
 import { IsoDateSchema, PlanningInputSchema, errorMessage, formatProblem, type Parsed, type PlanningInput, type Problem, type Schedule } from "../../models/index.js";
-import { fileSystemReason, readDataFile, writableDirectory, writableFile, writeFileComplete } from "../io.js";
+import { fileSystemReason, readDataFile, writableDirectory, writableFile, writeFileComplete, writeFilesComplete } from "../io.js";
 import { explain, parseInput, parseScheduleFor, prepare } from "../pipeline.js";
 import { formatExplanation, formatSolveSummary, progressPrinter } from "./format.js";
 import { terminalText } from "./terminal.js";
@@ -22,6 +22,7 @@ import { runIcs } from "./ics.js";
 import { runCandidates } from "./candidates.js";
 import { reportOptions, runReport } from "./report.js";
 import { runToken } from "./token.js";
+import { stoppable } from "./interrupt.js";
 import { loadInputWithHistory, reportFailures } from "./history.js";
 import { OPTIONS_OF, PARSE_OPTIONS, USAGE, UsageError, VALUE_OPTIONS } from "./usage.js";
 import { StoreOpenError } from "../store/store.js";
@@ -32,8 +33,7 @@ export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
 /** A solve that ended without a schedule (infeasible, or none within the time limit). */
 export const EXIT_NO_SCHEDULE = 3;
-/** A second Ctrl-C during a solve: quit without its schedule (128 + SIGINT, as a shell reports it). */
-export const EXIT_INTERRUPTED = 130;
+// A second Ctrl-C or SIGTERM during a solve quits without its schedule, exit 130 or 143 (interrupt.ts).
 
 /** Where output goes; tests pass their own. */
 export interface Io {
@@ -102,7 +102,7 @@ interface OptionProblem {
 function numberFlag(name: string, raw: string | undefined, min: number, max: number, problems: OptionProblem[]): number | undefined {
   if (raw === undefined) return undefined;
   const value = parseDecimal(raw);
-  if (value === undefined || value < min || value > max) problems.push({ option: name, line: `--${name} must be a number from ${min} to ${max} (got "${raw}")` });
+  if (value === undefined || value < min || value > max) problems.push({ option: name, line: `--${name}: must be a number from ${min} to ${max} (got "${raw}")` });
   return value;
 }
 
@@ -111,9 +111,9 @@ function solveOptions(flags: SolveFlags, repair?: Omit<RepairArgs, "schedule">):
   const problems: OptionProblem[] = [];
   const timeLimitSeconds = numberFlag("time-limit", flags.timeLimit, 1, 86_400, problems);
   const relativeGap = numberFlag("gap", flags.gap, 0, 1, problems);
-  if (flags.engine !== undefined && flags.engine !== "highs" && flags.engine !== "jslp") problems.push({ option: "engine", line: `--engine must be highs or jslp (got "${flags.engine}")` });
+  if (flags.engine !== undefined && flags.engine !== "highs" && flags.engine !== "jslp") problems.push({ option: "engine", line: `--engine: must be highs or jslp (got "${flags.engine}")` });
   for (const [option, date] of Object.entries({ "change-from": repair?.changeFrom, "change-until": repair?.changeUntil })) {
-    if (date !== undefined && !IsoDateSchema.safeParse(date).success) problems.push({ option, line: `--${option} must be a date YYYY-MM-DD (got "${date}")` });
+    if (date !== undefined && !IsoDateSchema.safeParse(date).success) problems.push({ option, line: `--${option}: must be a date YYYY-MM-DD (got "${date}")` });
   }
   return { timeLimitSeconds, relativeGap, problems };
 }
@@ -163,30 +163,19 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: R
     if (why !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write ${file}: ${why}` }]);
   }
   const progress = progressPrinter(io.err);
-  // Ctrl-C ends the search as its time limit would (once it has a schedule): the best schedule found so far
-  // is written and summed up, where the default handler lost the minute's work. A second one quits at once.
-  const interrupted = new AbortController();
-  const interrupt = (): void => {
-    if (interrupted.signal.aborted) process.exit(EXIT_INTERRUPTED);
-    io.err("stopping: the best schedule found so far is written once it is in (Ctrl-C again quits without it)");
-    interrupted.abort();
-  };
-  process.on("SIGINT", interrupt);
-  io.err(terminalText(`solving ${input.site.name}, ${input.horizon.start} to ${input.horizon.end}…`));
-  let outcome: Awaited<ReturnType<typeof optimize>>;
-  try {
-    outcome = await optimize(prepared, {
+  // Ctrl-C or SIGTERM ends the search as its time limit would (interrupt.ts); taken from the first line on.
+  const outcome = await stoppable(io.err, (stopSignal) => {
+    io.err(terminalText(`solving ${input.site.name}, ${input.horizon.start} to ${input.horizon.end}…`));
+    return optimize(prepared, {
       engine: (flags.engine ?? "highs") as EngineName,
       onProgress: progress,
-      stopSignal: interrupted.signal,
+      stopSignal,
       ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
       ...(relativeGap !== undefined ? { relativeGap } : {}),
       ...(base ? { locked: base.assignments.filter((a) => a.locked), warmStart: base } : {}),
       ...(frozen ? { frozen } : {}),
     });
-  } finally {
-    process.off("SIGINT", interrupt);
-  }
+  });
   // Locked assignments the hard rules forbid are the --from file's problem.
   if (outcome.problems) return reportProblems(io, fromPath ?? inputPath, outcome.problems);
   // The window's locks were for this solve: the schedule written keeps the file's own.
@@ -194,9 +183,12 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: R
   if (schedule) {
     // With the horizon it was planned for, so a repair from it can tell the dates it never covered.
     const file: Schedule = { horizon: { start: input.horizon.start, end: input.horizon.end }, assignments: schedule.assignments };
-    writeFileComplete(files.json, JSON.stringify(file, null, 2) + "\n");
-    writeFileComplete(files.csv, scheduleToCsv(prepared, schedule));
-    writeFileComplete(files.html, scheduleToHtml(prepared, schedule, outcome.explanation ?? explain(prepared, schedule)));
+    // One run's set or the previous one whole: a review page beside another run's schedule.json misleads.
+    writeFilesComplete([
+      { path: files.json, text: JSON.stringify(file, null, 2) + "\n" },
+      { path: files.csv, text: scheduleToCsv(prepared, schedule) },
+      { path: files.html, text: scheduleToHtml(prepared, schedule, outcome.explanation ?? explain(prepared, schedule)) },
+    ]);
   } else {
     // No schedule: an earlier run's files must not pass for this one's.
     for (const file of Object.values(files)) rmSync(file, { force: true });

@@ -65,7 +65,7 @@ export function reportOptions(flags: ReportFlags): { format: FteReportFormat; ma
   if (flags.out !== undefined) {
     // Checked before the what-if solves, which take minutes.
     const why = writableDirectory(dirname(flags.out)) ?? writableFile(flags.out);
-    if (why !== undefined) problems.push({ path: "--out", message: `cannot write to ${flags.out}: ${why}` });
+    if (why !== undefined) problems.push({ path: "--out", message: `cannot write ${flags.out}: ${why}` });
   }
   return { format, maxHires, timeLimitSeconds, hire, problems };
 }

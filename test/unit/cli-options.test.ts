@@ -23,9 +23,9 @@ describe("every bad option named", () => {
     expect(await refused(["solve", missing, "--time-limit", "abc", "--gap", "2", "--engine", "x", "--bogus"])).toEqual({
       code: 2,
       lines: [
-        'rxroster: --time-limit must be a number from 1 to 86400 (got "abc")',
-        'rxroster: --gap must be a number from 0 to 1 (got "2")',
-        'rxroster: --engine must be highs or jslp (got "x")',
+        'rxroster: --time-limit: must be a number from 1 to 86400 (got "abc")',
+        'rxroster: --gap: must be a number from 0 to 1 (got "2")',
+        'rxroster: --engine: must be highs or jslp (got "x")',
         "rxroster: Unknown option '--bogus'",
       ],
     });
@@ -36,7 +36,7 @@ describe("every bad option named", () => {
     ]);
     expect((await refused(["repair", missing, missing, "--other", "--change-until", "30 Nov"])).lines).toEqual([
       "rxroster: Unknown option '--other'",
-      'rxroster: --change-until must be a date YYYY-MM-DD (got "30 Nov")',
+      'rxroster: --change-until: must be a date YYYY-MM-DD (got "30 Nov")',
     ]);
   });
 

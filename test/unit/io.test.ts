@@ -1,8 +1,8 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { readDataFile, repeatedJsonKey } from "../../src/io.js";
+import { MAX_INPUT_FILE_BYTES, readDataFile, repeatedJsonKey } from "../../src/io.js";
 import { testDir } from "../fixtures/temp.js";
 
 describe("a key given twice in a JSON object", () => {
@@ -67,9 +67,30 @@ describe("reading YAML", () => {
     expect(readDataFile(path)).toEqual({ ok: false, problems: [{ path: "", message: "malformed YAML: Map keys must be unique at line 30001, column 1" }] });
   });
 
+  it("names lists 100,000 deep as nested too deeply, not as malformed", () => {
+    const path = join(testDir("io"), "deep.yaml");
+    writeFileSync(path, `a: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`);
+    expect(readDataFile(path)).toEqual({ ok: false, problems: [{ path: "", message: expect.stringMatching(/^YAML nested too deeply to read at line 1, column \d+$/) }] });
+  });
+
   it("names more than one document without the parser's advice to its own callers", () => {
     const path = join(testDir("io"), "two.yaml");
     writeFileSync(path, "a: 1\n---\nb: 2\n");
     expect(readDataFile(path)).toEqual({ ok: false, problems: [{ path: "", message: "malformed YAML: Source contains multiple documents at line 2, column 1" }] });
+  });
+});
+
+describe("an input file too large to be one", () => {
+  const refusal = { ok: false, problems: [{ path: "", message: "is larger than 64 MiB, more than any input or schedule file (is it the file you meant?)" }] };
+
+  it("is refused by its size before it is read", () => {
+    const path = join(testDir("io"), "huge.json");
+    writeFileSync(path, "");
+    truncateSync(path, MAX_INPUT_FILE_BYTES + 1); // sparse: nothing written
+    expect(readDataFile(path)).toEqual(refusal);
+  });
+
+  it.skipIf(!existsSync("/dev/zero"))("is refused once 64 MiB are read when its size is not known (/dev/zero, read until memory ran out)", () => {
+    expect(readDataFile("/dev/zero")).toEqual(refusal);
   });
 });

@@ -1,13 +1,15 @@
 /**
  * What the CLI writes: --out paths that cannot be written named before any solve (for solve, the FTE report
  * and ics), what a solve leaves in --out (the horizon recorded in schedule.json, no earlier run's schedule
- * after an infeasible one, a file written whole or not at all), and a calendar on standard output.
+ * after an infeasible one, a file written whole or not at all), a calendar on standard output, and standard
+ * output that cannot be written (a full disk) named in one line, never cut off with exit 0.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeFileComplete } from "../../../src/io.js";
+import { writeAll } from "../../../src/cli/stdout.js";
 import { capture } from "../../fixtures/cli.js";
 import { smallWorld } from "../../fixtures/small-world.js";
 import { BASE } from "../../fixtures/world.js";
@@ -36,7 +38,7 @@ describe("output paths that cannot be written", () => {
   it("exits 2 naming --out of the FTE report before its solves", async () => {
     const { code, err } = await capture(["report", "fte", join(dir, "input.json"), "--out", dir]);
     expect(code).toBe(2);
-    expect(err).toBe(`rxroster: --out: cannot write to ${dir}: is a directory`);
+    expect(err).toBe(`rxroster: --out: cannot write ${dir}: is a directory`);
   });
 
   it("takes the FTE report's --time-limit in seconds as solve does, decimals too, and names a bad one", async () => {
@@ -103,6 +105,20 @@ describe("what a solve leaves in --out", () => {
     expect((await capture(["ics", input, join(out, "schedule.json"), "--staff", written.assignments[0].staff])).code).toBe(0);
   });
 
+  it("keeps the previous run's three files when the third new one cannot be written, where it left new ones beside the old page", async () => {
+    const out = join(dir, "set-kept");
+    mkdirSync(out, { recursive: true });
+    for (const file of ["schedule.json", "schedule.csv", "schedule.html"]) writeFileSync(join(out, file), `the previous run's ${file}`);
+    // The page's text cannot be written beside its place (a directory has the name), as on a disk that
+    // fills after the first two files.
+    const blocker = `schedule.html.${process.pid}.partial`;
+    mkdirSync(join(out, blocker));
+    const { code, err } = await capture(["solve", join(dir, "input.json"), "--out", out, "--time-limit", "1"]);
+    expect([code, err.split("\n").at(-1)]).toEqual([2, `rxroster: ${join(out, "schedule.html")}: is a directory`]);
+    for (const file of ["schedule.json", "schedule.csv", "schedule.html"]) expect(readFileSync(join(out, file), "utf8")).toBe(`the previous run's ${file}`);
+    expect(readdirSync(out).sort()).toEqual(["schedule.csv", "schedule.html", blocker, "schedule.json"].sort());
+  });
+
   it("writes a file whole or not at all: a failed write keeps the old file and leaves no part behind", () => {
     const target = join(dir, "kept.txt");
     writeFileSync(target, "old");
@@ -122,5 +138,32 @@ describe("rxroster ics on standard output", () => {
     expect(code).toBe(0);
     // capture joins lines with \n and io.out adds its own: the text handed to it ends with the last CR.
     expect(out.endsWith("END:VCALENDAR\r")).toBe(true);
+  });
+});
+
+describe("standard output that cannot be written", () => {
+  it.skipIf(!existsSync("/dev/full"))("exits 2 with one line on a full disk (/dev/full), not with a stack trace", () => {
+    const full = openSync("/dev/full", "w");
+    try {
+      const result = spawnSync(process.execPath, ["bin/rxroster.js", "schema"], { stdio: ["ignore", full, "pipe"], encoding: "utf8" });
+      expect([result.status, result.stderr]).toEqual([2, "rxroster: cannot write the output: no space left on device\n"]);
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it("writes on after a short write and a full non-blocking pipe (EAGAIN), where Node's file stream kept the first 8 KiB", () => {
+    const written: string[] = [];
+    let calls = 0;
+    // 5 bytes a call at most; the second call finds the pipe full.
+    const write = (_fd: number, bytes: Uint8Array, offset: number, length: number): number => {
+      if (++calls === 2) throw Object.assign(new Error("EAGAIN: resource temporarily unavailable, write"), { code: "EAGAIN" });
+      const n = Math.min(5, length);
+      written.push(Buffer.from(bytes.subarray(offset, offset + n)).toString());
+      return n;
+    };
+    writeAll(1, "Status: feasible, 12 shifts\n", write);
+    expect(written.join("")).toBe("Status: feasible, 12 shifts\n");
+    expect(() => writeAll(1, "x", () => { throw Object.assign(new Error("ENOSPC"), { code: "ENOSPC" }); })).toThrow("ENOSPC");
   });
 });

@@ -140,7 +140,7 @@ describe("rxroster repair", () => {
     const f = files("callout-bad", calledOut);
     const bad = await capture(["repair", f.input, f.schedule, "--change-from", "tuesday"]);
     expect(bad.code).toBe(2);
-    expect(bad.err.split("\n")[0]).toBe('rxroster: --change-from must be a date YYYY-MM-DD (got "tuesday")');
+    expect(bad.err.split("\n")[0]).toBe('rxroster: --change-from: must be a date YYYY-MM-DD (got "tuesday")');
     expect(await capture(["repair", f.input, f.schedule, "--change-from", "2026-04-01", "--out", f.out])).toMatchObject({ code: 2, err: 'rxroster: --change-from: must be within the horizon 2026-03-02…2026-03-04 (got "2026-04-01")' });
     expect(await capture(["repair", f.input, f.schedule, "--change-from", "2026-03-04", "--change-until", "2026-03-03", "--out", f.out])).toMatchObject({ code: 2, err: 'rxroster: --change-until: must not be before --change-from (2026-03-04) (got "2026-03-03")' });
     // Monday is kept as it was, yet Ann is on leave that day.

@@ -15,9 +15,9 @@ useInputFiles();
 describe("rxroster solve flags", () => {
   it("exits 2 naming a bad --time-limit, --gap or --engine, before solving", async () => {
     const input = join(dir, "input.json");
-    expect(await capture(["solve", input, "--time-limit", "soon"])).toMatchObject({ code: 2, err: expect.stringMatching(/--time-limit must be a number from 1 to 86400 \(got "soon"\)/) });
-    expect(await capture(["solve", input, "--gap", "2"])).toMatchObject({ code: 2, err: expect.stringMatching(/--gap must be a number from 0 to 1 \(got "2"\)/) });
-    expect(await capture(["solve", input, "--engine", "cplex"])).toMatchObject({ code: 2, err: expect.stringMatching(/--engine must be highs or jslp \(got "cplex"\)/) });
+    expect(await capture(["solve", input, "--time-limit", "soon"])).toMatchObject({ code: 2, err: expect.stringMatching(/--time-limit: must be a number from 1 to 86400 \(got "soon"\)/) });
+    expect(await capture(["solve", input, "--gap", "2"])).toMatchObject({ code: 2, err: expect.stringMatching(/--gap: must be a number from 0 to 1 \(got "2"\)/) });
+    expect(await capture(["solve", input, "--engine", "cplex"])).toMatchObject({ code: 2, err: expect.stringMatching(/--engine: must be highs or jslp \(got "cplex"\)/) });
   });
 
   it("takes numbers in plain decimal only: an empty --gap is not 0, nor 0x10 sixteen seconds (audit F8)", async () => {
@@ -26,9 +26,9 @@ describe("rxroster solve flags", () => {
       const { code, err } = await capture(["solve", input, ...flags]);
       return { code, lines: err.split("\n").filter((l) => l.startsWith("rxroster: ")) };
     };
-    expect(await problems("--gap", "")).toEqual({ code: 2, lines: ['rxroster: --gap must be a number from 0 to 1 (got "")'] });
-    expect(await problems("--gap", " ")).toEqual({ code: 2, lines: ['rxroster: --gap must be a number from 0 to 1 (got " ")'] });
-    for (const raw of ["0x10", "1e2", "+5", "Infinity"]) expect(await problems("--time-limit", raw)).toEqual({ code: 2, lines: [`rxroster: --time-limit must be a number from 1 to 86400 (got "${raw}")`] });
+    expect(await problems("--gap", "")).toEqual({ code: 2, lines: ['rxroster: --gap: must be a number from 0 to 1 (got "")'] });
+    expect(await problems("--gap", " ")).toEqual({ code: 2, lines: ['rxroster: --gap: must be a number from 0 to 1 (got " ")'] });
+    for (const raw of ["0x10", "1e2", "+5", "Infinity"]) expect(await problems("--time-limit", raw)).toEqual({ code: 2, lines: [`rxroster: --time-limit: must be a number from 1 to 86400 (got "${raw}")`] });
   });
 
   it("names every bad option on a line of its own, not only the first (audit F8)", async () => {
@@ -37,9 +37,9 @@ describe("rxroster solve flags", () => {
     expect(code).toBe(2);
     expect(err.split("\n").filter((l) => l.startsWith("rxroster: "))).toEqual([
       "rxroster: solve takes no --staff (its options: --out, --from, --history-from, --time-limit, --gap, --engine, --json)",
-      'rxroster: --time-limit must be a number from 1 to 86400 (got "abc")',
-      'rxroster: --gap must be a number from 0 to 1 (got "5")',
-      'rxroster: --engine must be highs or jslp (got "foo")',
+      'rxroster: --time-limit: must be a number from 1 to 86400 (got "abc")',
+      'rxroster: --gap: must be a number from 0 to 1 (got "5")',
+      'rxroster: --engine: must be highs or jslp (got "foo")',
     ]);
     const unknown = await capture(["solve", input, "--bogus", "--other=3"]);
     expect(unknown.code).toBe(2);
@@ -49,7 +49,7 @@ describe("rxroster solve flags", () => {
   it("gives a negative --time-limit the range message on one line, not parseArgs' three (audit F8)", async () => {
     const { code, err } = await capture(["solve", join(dir, "input.json"), "--time-limit", "-1"]);
     expect(code).toBe(2);
-    expect(err.split("\n")[0]).toBe('rxroster: --time-limit must be a number from 1 to 86400 (got "-1")');
+    expect(err.split("\n")[0]).toBe('rxroster: --time-limit: must be a number from 1 to 86400 (got "-1")');
     expect(err.split("\n")[1]).toMatch(/^usage: /);
     // Any other dash-led value parseArgs finds ambiguous is said on one line too.
     const ambiguous = await capture(["solve", join(dir, "input.json"), "--out", "-x"]);
