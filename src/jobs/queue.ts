@@ -15,6 +15,7 @@ import type { Store } from "../store/store.js";
 import { inputForRules } from "../calendar/published-history.js";
 import type { FteReportJobOptions, JobProgress, SolveJobOptions } from "./options.js";
 import type { FteReportWorkerInput, FteReportWorkerMessage } from "./fte-report-worker.js";
+import { interruptedNotice, interruptedReason } from "./job-ends.js";
 import { finishSolve, planSolve } from "./solve-job.js";
 import type { SolveWorkerMessage } from "./solve-worker.js";
 import { startModuleWorker } from "./worker-thread.js";
@@ -54,13 +55,14 @@ interface RunningSolve {
   stopping?: boolean;
   progress?: JobProgress;
   lastWrite: number;
+  /** Its error should the server stop while it runs, in the words of its kind. */
+  interrupted: string;
   finished: Promise<void>;
 }
 
 const workerUrl = (name: string): URL => new URL(`./${name}${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
 const WORKER_URL = workerUrl("solve-worker");
 const REPORT_WORKER_URL = workerUrl("fte-report-worker");
-export const INTERRUPTED = "interrupted: the server stopped during the solve";
 
 export class SolveQueue {
   private readonly running = new Map<string, RunningSolve>();
@@ -106,14 +108,17 @@ export class SolveQueue {
     }
   }
 
-  /** Fail jobs a previous process left running, expire old ones, and start the queued. */
-  start(): { interrupted: number } {
-    const interrupted = this.store.jobs.failInterrupted(INTERRUPTED);
+  /**
+   * Fail jobs a previous process left running, expire old ones, and start the queued. `notice`: a line
+   * for the jobs it failed, by kind, when there were any.
+   */
+  start(): { interrupted: number; notice?: string } {
+    const interrupted = this.store.jobs.failInterrupted(interruptedReason);
     this.sweep();
     this.sweeper = setInterval(() => this.guarded(undefined, "expiring finished jobs", () => this.sweep()), this.options.sweepIntervalMs);
     this.sweeper.unref();
     this.pump();
-    return { interrupted };
+    return { interrupted: interrupted.length, ...(interrupted.length > 0 ? { notice: interruptedNotice(interrupted) } : {}) };
   }
 
   /** Delete finished jobs older than the retention period; returns how many. */
@@ -199,12 +204,12 @@ export class SolveQueue {
     while (this.running.size > 0) await Promise.all([...this.running.values()].map((s) => s.finished));
   }
 
-  /** Stop: running solves end as failed (interrupted); queued jobs stay queued for the next start. */
+  /** Stop: running jobs end as failed (interrupted); queued jobs stay queued for the next start. */
   async close(): Promise<void> {
     this.closed = true;
     if (this.sweeper) clearInterval(this.sweeper);
     for (const [id, solve] of this.running) {
-      this.store.jobs.end(id, "failed", INTERRUPTED);
+      this.store.jobs.end(id, "failed", solve.interrupted);
       void solve.worker.terminate();
     }
     await this.drain();
@@ -247,7 +252,7 @@ export class SolveQueue {
   private run(job: JobRecord, site: SiteRecord): void {
     if (job.kind === "fte-report") {
       const data: FteReportWorkerInput = { input: inputForRules(this.store, site).input, options: job.options, source: `site ${site.id}, revision ${site.revision}` };
-      this.watch<FteReportWorkerMessage>(job.id, startModuleWorker(REPORT_WORKER_URL, data), (message) => this.finishReport(job.id, message));
+      this.watch<FteReportWorkerMessage>(job, startModuleWorker(REPORT_WORKER_URL, data), (message) => this.finishReport(job.id, message));
       return;
     }
     const plan = planSolve(this.store, job, site);
@@ -255,13 +260,14 @@ export class SolveQueue {
       this.store.jobs.end(job.id, "failed", plan.failed);
       return;
     }
-    this.watch<SolveWorkerMessage>(job.id, startModuleWorker(WORKER_URL, plan.data), (message) => finishSolve(this.store, job.id, site, message, plan, this.running.get(job.id)?.stopping === true));
+    this.watch<SolveWorkerMessage>(job, startModuleWorker(WORKER_URL, plan.data), (message) => finishSolve(this.store, job.id, site, message, plan, this.running.get(job.id)?.stopping === true));
   }
 
   /** Track a job's worker: progress while it runs, its outcome, and a failure if it ends without one. */
-  private watch<M extends { type: "progress"; progress: JobProgress } | { type: "outcome" }>(id: string, worker: Worker, onOutcome: (message: Extract<M, { type: "outcome" }>) => void): void {
+  private watch<M extends { type: "progress"; progress: JobProgress } | { type: "outcome" }>(job: JobRecord, worker: Worker, onOutcome: (message: Extract<M, { type: "outcome" }>) => void): void {
+    const { id } = job;
     let settle!: () => void;
-    const solve: RunningSolve = { worker, lastWrite: 0, finished: new Promise<void>((resolve) => (settle = resolve)) };
+    const solve: RunningSolve = { worker, lastWrite: 0, interrupted: interruptedReason(job), finished: new Promise<void>((resolve) => (settle = resolve)) };
     this.running.set(id, solve);
     let answered = false;
     worker.on("message", (message: M) => {

@@ -199,9 +199,15 @@ export class JobRepository {
     this.audit.record(actor, "job.stop", job.siteId, job.id);
   }
 
-  /** Mark jobs left running by a stopped process as failed; returns how many. */
-  failInterrupted(why: string): number {
-    return this.db.prepare("UPDATE jobs SET status = 'failed', error = ?, finished_at = ? WHERE status = 'running'").run(why, new Date().toISOString()).changes;
+  /** Mark jobs left running by a stopped process as failed, each with `why` it did; returns them as they were. */
+  failInterrupted(why: (job: JobRecord) => string): JobRecord[] {
+    return this.db.transaction(() => {
+      const left = (this.db.prepare("SELECT * FROM jobs WHERE status = 'running'").all() as JobRow[]).map(toRecord);
+      const fail = this.db.prepare("UPDATE jobs SET status = 'failed', error = ?, finished_at = ? WHERE id = ?");
+      const now = new Date().toISOString();
+      for (const job of left) fail.run(why(job), now, job.id);
+      return left;
+    }).immediate();
   }
 
   /**
