@@ -179,11 +179,14 @@ export class JobRepository {
     return row ? { id: row.id, jobId: row.job_id, createdAt: row.created_at, report: JSON.parse(row.report) } : undefined;
   }
 
-  /** End a queued or running job as failed or cancelled (no schedule). */
-  end(id: string, status: "failed" | "cancelled", error?: string, result?: SolveResult): boolean {
+  /**
+   * End a queued or running job as failed or cancelled (no schedule); `finishedAt` (ISO instant, default now)
+   * when it ended earlier than this write (the store refused it then).
+   */
+  end(id: string, status: "failed" | "cancelled", error?: string, result?: SolveResult, finishedAt = new Date().toISOString()): boolean {
     return this.db
       .prepare(`UPDATE jobs SET status = ?, error = ?, result = ?, finished_at = ? WHERE id = ? AND status IN ('queued', 'running')`)
-      .run(status, error ?? null, result ? JSON.stringify(result) : null, new Date().toISOString(), id).changes === 1;
+      .run(status, error ?? null, result ? JSON.stringify(result) : null, finishedAt, id).changes === 1;
   }
 
   /** Cancel a queued or running job, saying why, with its audit row, both or neither; false when it had finished. */

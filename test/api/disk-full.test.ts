@@ -1,8 +1,13 @@
 /**
- * A full disk (QA pass 5, F3): a write refused by SQLite's SQLITE_FULL answers 507 problem+json and stores
- * nothing. The request meets a real SQLITE_FULL (the file's page limit, reached).
+ * A full disk (QA pass 5, F2 and F3): a write refused by SQLite's SQLITE_FULL answers 507 problem+json and
+ * stores nothing; a job whose end the store refuses answers as failed from memory (and to stop and cancel),
+ * and is stored once the store takes writes again. The request path meets a real SQLITE_FULL (the file's
+ * page limit, reached); the job paths a repository whose writes throw what SQLite throws then.
  */
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { SolveQueue } from "../../src/jobs/queue.js";
+import { SYSTEM } from "../../src/store/audit.js";
 import type { Store } from "../../src/store/store.js";
 import { closeAndCheckLogs, freshSite, startHarness, type Harness } from "./harness.js";
 
@@ -20,6 +25,28 @@ function fillDisk(store: Store): () => void {
     for (;;) filler.run("f".repeat(200));
   }).toThrow(/database or disk is full/);
   return () => void store.db.pragma("max_page_count = 1073741823");
+}
+
+/** Make the writes that end a job (and its progress writes) throw as SQLite does on a full disk, while `full.on`. */
+function fullJobWrites(store: Store): { on: boolean } {
+  const full = { on: false };
+  const jobs = store.jobs as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of ["succeed", "succeedReport", "end", "setProgress"]) {
+    const real = jobs[name]!.bind(store.jobs);
+    jobs[name] = (...args) => {
+      if (full.on) throw new Database.SqliteError("database or disk is full", "SQLITE_FULL");
+      return real(...args);
+    };
+  }
+  return full;
+}
+
+async function until(what: string, done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`not within 20 s: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 describe("a write on a full disk", () => {
@@ -40,5 +67,56 @@ describe("a write on a full disk", () => {
     roomAgain();
     expect((await h.api.put(`/sites/${id}/staff`, staff, token, { "if-match": "*" })).status).toBe(200);
     expect(h.store.sites.get(id)!.revision).toBe(2);
+  });
+});
+
+describe("a job whose end the store refuses", () => {
+  it("answers failed with the reason, also to stop and cancel, and is stored as such once the store takes writes again", async () => {
+    const queueLog: string[] = [];
+    h = await startHarness({ queue: { concurrency: 1, retryIntervalMs: 20, log: (line) => queueLog.push(line) } });
+    const { id, token } = freshSite(h);
+    const full = fullJobWrites(h.store);
+    // Full before the solve can end; submitting and claiming the job still fit.
+    full.on = true;
+    const submitted = await h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds: 2 }, token);
+    expect(submitted.status).toBe(202);
+    const jobId = submitted.body.id as string;
+    await h.queue.drain();
+
+    const failed = { status: "failed", error: "its result could not be stored: the disk is full", finishedAt: expect.any(String) };
+    const seen = await h.api.get(`/jobs/${jobId}`, token);
+    expect(seen.body).toMatchObject(failed);
+    expect(h.store.jobs.get(jobId)!.status).toBe("running");
+    // It has ended: a stop and a cancel leave it as it is, and say so.
+    expect((await h.api.post(`/jobs/${jobId}/stop`, undefined, token)).body).toMatchObject(failed);
+    expect((await h.api.post(`/jobs/${jobId}/cancel`, undefined, token)).body).toEqual(seen.body);
+    expect(h.store.audit.list(id).map((a) => a.action)).not.toContain("job.cancel");
+    expect(queueLog).toContainEqual(expect.stringMatching(new RegExp(`^rxroster: storing job ${jobId}'s outcome failed: database or disk is full`)));
+    expect(queueLog).toContainEqual(`rxroster: job ${jobId} failed (its result could not be stored: the disk is full), and the store refused that too: it answers as failed and is stored once the store takes writes again`);
+    expect(queueLog.filter((line) => line.includes("progress")).length).toBeLessThanOrEqual(1);
+
+    full.on = false;
+    await until("the job's failure is stored", () => h!.store.jobs.get(jobId)!.status === "failed");
+    expect(h.store.jobs.get(jobId)).toMatchObject({ error: failed.error, finishedAt: seen.body.finishedAt });
+    expect((await h.api.get(`/jobs/${jobId}`, token)).body).toEqual(seen.body);
+    expect(queueLog.at(-1)).toBe(`rxroster: job ${jobId}'s failure is stored now`);
+    expect(h.store.schedules.list(id)).toEqual([]);
+  });
+
+  it("is an FTE report's too: cancelling it does not claim it was cancelled while it ran", async () => {
+    const queueLog: string[] = [];
+    h = await startHarness({ queue: { concurrency: 1, retryIntervalMs: 20, log: (line) => queueLog.push(line) } });
+    const { id } = freshSite(h);
+    const queue: SolveQueue = h.queue;
+    const full = fullJobWrites(h.store);
+    full.on = true;
+    const job = queue.submitReport(id, { maxHires: 1, timeLimitSeconds: 1, format: "json" }, SYSTEM);
+    await queue.drain();
+    const failed = { status: "failed", error: "its result could not be stored: the disk is full" };
+    expect(queue.get(job.id)).toMatchObject(failed);
+    expect(queue.cancel(job.id, SYSTEM)).toMatchObject(failed);
+    full.on = false;
+    await until("the report job's failure is stored", () => h!.store.jobs.get(job.id)!.status === "failed");
+    expect(h.store.jobs.get(job.id)).toMatchObject(failed);
   });
 });
