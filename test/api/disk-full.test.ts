@@ -1,15 +1,16 @@
 /**
  * A full disk (QA pass 5, F2 and F3): a write refused by SQLite's SQLITE_FULL answers 507 problem+json and
  * stores nothing; a job whose end the store refuses answers as failed from memory (and to stop and cancel),
- * and is stored once the store takes writes again. The request path meets a real SQLITE_FULL (the file's
- * page limit, reached); the job paths a repository whose writes throw what SQLite throws then.
+ * and is stored once the store takes writes again; a refused stop can be asked again. The request path
+ * meets a real SQLITE_FULL (the file's page limit, reached); the job paths a repository whose writes throw
+ * what SQLite throws then.
  */
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { SolveQueue } from "../../src/jobs/queue.js";
 import { SYSTEM } from "../../src/store/audit.js";
 import type { Store } from "../../src/store/store.js";
-import { closeAndCheckLogs, freshSite, startHarness, type Harness } from "./harness.js";
+import { closeAndCheckLogs, freshSite, startHarness, waitForJob, type Harness } from "./harness.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -118,5 +119,25 @@ describe("a job whose end the store refuses", () => {
     full.on = false;
     await until("the report job's failure is stored", () => h!.store.jobs.get(job.id)!.status === "failed");
     expect(h.store.jobs.get(job.id)).toMatchObject(failed);
+  });
+});
+
+describe("a stop of a running solve on a full disk", () => {
+  it("answers 507, and can be asked again once there is room", async () => {
+    h = await startHarness({ queue: { concurrency: 1 } });
+    const { id, token } = freshSite(h);
+    const submitted = await h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds: 30 }, token);
+    const jobId = submitted.body.id as string;
+    const jobs = h.store.jobs as unknown as { auditStop: (...args: unknown[]) => void };
+    const auditStop = jobs.auditStop.bind(h.store.jobs);
+    jobs.auditStop = () => {
+      throw new Database.SqliteError("database or disk is full", "SQLITE_FULL");
+    };
+    expect((await h.api.post(`/jobs/${jobId}/stop`, undefined, token)).status).toBe(507);
+    jobs.auditStop = auditStop;
+    expect((await h.api.post(`/jobs/${jobId}/stop`, undefined, token)).status).toBe(200);
+    expect(h.store.audit.list(id).map((a) => a.action)).toContain("job.stop");
+    expect(await waitForJob(h.api, jobId, token)).toMatchObject({ status: "succeeded" });
+    h.logged.splice(0);
   });
 });
