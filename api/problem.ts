@@ -5,7 +5,8 @@
  */
 import type { NextFunction, Request, Response } from "express";
 import { z } from "zod";
-import { problemsFromZod, type Problem } from "../models/index.js";
+import { errorMessage, problemsFromZod, type Problem } from "../models/index.js";
+import { storeFault, type StoreFault } from "../src/store/faults.js";
 
 export const PROBLEM_TYPE_BASE = "https://rxroster.dev/problems/";
 
@@ -23,6 +24,7 @@ const TITLES: Record<number, string> = {
   429: "Too many requests",
   500: "Internal server error",
   503: "Service unavailable",
+  507: "Insufficient storage",
 };
 
 const SLUGS: Record<number, string> = {
@@ -39,6 +41,7 @@ const SLUGS: Record<number, string> = {
   429: "too-many-requests",
   500: "internal-error",
   503: "service-unavailable",
+  507: "insufficient-storage",
 };
 
 export const ProblemSchema = z
@@ -143,10 +146,27 @@ export function logOnce(log: (line: string) => void, error: Error, line: string)
 }
 
 /**
- * The express error handler: expected problems as they are, bugs as a generic 500 (logged, no stack to the
- * client). A bug in the checker's work several requests shared fails each with the one error: logged once.
+ * A write the store refused for a fault of the server, not of the request: 507 (RFC 4918 §11.5) for a full
+ * disk, 503 for a store that can no longer be written. Each write is one transaction, so nothing of the
+ * request was stored.
+ */
+const STORE_FAULT_ANSWERS: Record<StoreFault, [number, string]> = {
+  full: [507, "the server's disk is full; nothing was stored"],
+  "read-only": [503, "the server's store is read-only; nothing was stored"],
+};
+
+/** Least milliseconds between two log lines of refused writes: a full disk refuses every write until it is freed. */
+const STORE_FAULT_LOG_INTERVAL_MS = 60_000;
+
+/**
+ * The express error handler: expected problems as they are, a write the store refused (a full disk) by its
+ * fault, bugs as a generic 500 (logged, no stack to the client). A bug in the checker's work several
+ * requests shared fails each with the one error: logged once. Refused writes are logged in one line without
+ * a stack, at most once a minute with how many were refused since.
  */
 export function errorHandler(log: (line: string) => void) {
+  let faultLoggedAt = -Infinity;
+  let faultsUnlogged = 0;
   return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
     if (error instanceof HttpProblem) return sendProblem(res, error.status, error.detail, error.errors, error.headers);
     // The router's "Failed to decode param '…'" quotes the path, which may hold a feed token: never log
@@ -154,6 +174,19 @@ export function errorHandler(log: (line: string) => void) {
     if (error instanceof URIError) return sendProblem(res, 400, "the path has a malformed percent-encoding");
     const known = typeof error === "object" && error !== null ? bodyParserProblem(error as Record<string, unknown>) : undefined;
     if (known) return sendProblem(res, known[0], known[1]);
+    const fault = storeFault(error);
+    if (fault) {
+      const [status, detail] = STORE_FAULT_ANSWERS[fault];
+      const now = Date.now();
+      if (now - faultLoggedAt < STORE_FAULT_LOG_INTERVAL_MS) faultsUnlogged++;
+      else {
+        log(`store write refused, answered ${status}: ${errorMessage(error)}${faultsUnlogged > 0 ? ` (and ${faultsUnlogged} more since the last such line)` : ""}`);
+        faultLoggedAt = now;
+        faultsUnlogged = 0;
+      }
+      if (!res.headersSent) sendProblem(res, status, detail);
+      return;
+    }
     if (error instanceof Error) logOnce(log, error, `internal error: ${error.stack ?? error.message}`);
     else log(`internal error: ${String(error)}`);
     if (!res.headersSent) sendProblem(res, 500, "an unexpected error occurred; it has been logged");

@@ -137,8 +137,8 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   });
   // Only once listening: a second server started by mistake on a port in use must not mark the first
   // one's running jobs as interrupted.
-  const { interrupted } = queue.start();
-  if (interrupted > 0) notice(`rxroster: ${interrupted} solve job(s) interrupted by the last stop are marked failed`);
+  const started = queue.start();
+  if (started.notice) notice(started.notice);
   if (!store.tokens.hasLiveAdmin()) {
     notice(`rxroster: no admin token yet; create one with: rxroster token create --role admin --data-dir ${dataDir}`);
   }

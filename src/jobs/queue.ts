@@ -15,6 +15,7 @@ import type { Store } from "../store/store.js";
 import { inputForRules } from "../calendar/published-history.js";
 import type { FteReportJobOptions, JobProgress, SolveJobOptions } from "./options.js";
 import type { FteReportWorkerInput, FteReportWorkerMessage } from "./fte-report-worker.js";
+import { interruptedNotice, interruptedReason, UnstoredEnds, writeFailure } from "./job-ends.js";
 import { finishSolve, planSolve } from "./solve-job.js";
 import type { SolveWorkerMessage } from "./solve-worker.js";
 import { startModuleWorker } from "./worker-thread.js";
@@ -42,6 +43,11 @@ export interface SolveQueueOptions {
    */
   maxQueuedPerSite?: number;
   /**
+   * Milliseconds between attempts to store the end of a job the store refused (a full disk; default 10000).
+   * Meanwhile the job answers as failed from memory.
+   */
+  retryIntervalMs?: number;
+  /**
    * Where a store write that failed outside any request (a job's result on a full disk) or a worker's crash
    * is told (default stderr).
    */
@@ -54,16 +60,20 @@ interface RunningSolve {
   stopping?: boolean;
   progress?: JobProgress;
   lastWrite: number;
+  /** A progress write was refused (a full disk): logged once, until one is stored again. */
+  progressRefused?: boolean;
+  /** Its error should the server stop while it runs, in the words of its kind. */
+  interrupted: string;
   finished: Promise<void>;
 }
 
 const workerUrl = (name: string): URL => new URL(`./${name}${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
 const WORKER_URL = workerUrl("solve-worker");
 const REPORT_WORKER_URL = workerUrl("fte-report-worker");
-export const INTERRUPTED = "interrupted: the server stopped during the solve";
 
 export class SolveQueue {
   private readonly running = new Map<string, RunningSolve>();
+  private readonly unstored: UnstoredEnds;
   private readonly concurrency: number;
   private readonly options: Required<Omit<SolveQueueOptions, "concurrency" | "log">>;
   private readonly log: (line: string) => void;
@@ -82,38 +92,36 @@ export class SolveQueue {
       cancelGraceMs: options.cancelGraceMs ?? 5000,
       stopGraceMs: options.stopGraceMs ?? 30_000,
       maxQueuedPerSite: Math.max(1, options.maxQueuedPerSite ?? 10),
+      retryIntervalMs: options.retryIntervalMs ?? 10_000,
     };
     this.log = options.log ?? ((line) => process.stderr.write(line + "\n"));
+    this.unstored = new UnstoredEnds(store, this.options.retryIntervalMs, this.log);
   }
 
   /**
    * A store write made from a worker's event or a timer, where an exception would end the server: one that
-   * fails (a full disk, say) is logged and fails its job, if it has one, with the reason. Should the store
-   * refuse that too, the job stays running until the next start marks it interrupted.
+   * fails (a full disk, say) is logged and fails its job, if it has one, with the reason (UnstoredEnds keeps it should the store refuse that too).
    */
-  private guarded(id: string | undefined, what: string, write: () => void): void {
+  private guarded(id: string | undefined, what: string, write: () => void, progress?: JobProgress): void {
     try {
       write();
     } catch (error) {
-      const reason = errorMessage(error);
-      this.log(`rxroster: ${what} failed: ${reason}`);
-      if (id === undefined) return;
-      try {
-        this.store.jobs.end(id, "failed", `its result could not be stored: ${reason}`);
-      } catch {
-        // Left running; see above.
-      }
+      this.log(`rxroster: ${what} failed: ${errorMessage(error)}`);
+      if (id !== undefined) this.unstored.fail(id, `its result could not be stored: ${writeFailure(error)}`, progress);
     }
   }
 
-  /** Fail jobs a previous process left running, expire old ones, and start the queued. */
-  start(): { interrupted: number } {
-    const interrupted = this.store.jobs.failInterrupted(INTERRUPTED);
+  /**
+   * Fail jobs a previous process left running, expire old ones, and start the queued. `notice`: a line
+   * for the jobs it failed, by kind, when there were any.
+   */
+  start(): { interrupted: number; notice?: string } {
+    const interrupted = this.store.jobs.failInterrupted(interruptedReason);
     this.sweep();
     this.sweeper = setInterval(() => this.guarded(undefined, "expiring finished jobs", () => this.sweep()), this.options.sweepIntervalMs);
     this.sweeper.unref();
     this.pump();
-    return { interrupted };
+    return { interrupted: interrupted.length, ...(interrupted.length > 0 ? { notice: interruptedNotice(interrupted) } : {}) };
   }
 
   /** Delete finished jobs older than the retention period; returns how many. */
@@ -144,11 +152,14 @@ export class SolveQueue {
     return this.store.jobs.get(job.id)!;
   }
 
-  /** A job with the latest in-memory progress of a running solve. */
+  /** A job with the latest in-memory progress of a running solve, or its end the store has not taken yet. */
   get(id: string): JobRecord | undefined {
     const job = this.store.jobs.get(id);
+    if (job?.status !== "running") return job;
+    const ended = this.unstored.get(id);
+    if (ended) return { ...job, ...ended };
     const live = this.running.get(id)?.progress;
-    return job && live && job.status === "running" ? { ...job, progress: live } : job;
+    return live ? { ...job, progress: live } : job;
   }
 
   /**
@@ -156,6 +167,8 @@ export class SolveQueue {
    * progress is kept); finished jobs are left as they are.
    */
   cancel(id: string, actor: Actor): JobRecord | undefined {
+    // Ended, though the store does not hold it yet: nothing to cancel.
+    if (this.unstored.has(id)) return this.get(id);
     const job = this.store.jobs.get(id);
     if (!job) return undefined;
     const solve = this.running.get(id);
@@ -181,13 +194,15 @@ export class SolveQueue {
    * no schedule at all (the route refuses them).
    */
   stop(id: string, actor: Actor): JobRecord | undefined {
+    if (this.unstored.has(id)) return this.get(id);
     const job = this.store.jobs.get(id);
     if (!job) return undefined;
     if (job.status === "queued") return this.cancel(id, actor);
     const solve = this.running.get(id);
     if (job.status === "running" && solve && !solve.stopping) {
-      solve.stopping = true;
+      // Audited first: should the store refuse it, the stop is not made and may be asked again.
       this.store.jobs.auditStop(job, actor);
+      solve.stopping = true;
       solve.worker.postMessage("stop");
       setTimeout(() => void solve.worker.terminate(), this.options.stopGraceMs).unref();
     }
@@ -199,12 +214,16 @@ export class SolveQueue {
     while (this.running.size > 0) await Promise.all([...this.running.values()].map((s) => s.finished));
   }
 
-  /** Stop: running solves end as failed (interrupted); queued jobs stay queued for the next start. */
+  /**
+   * Stop: running jobs end as failed (interrupted), and ends the store refused are tried once more; queued
+   * jobs stay queued for the next start. What the store still refuses the next start marks interrupted.
+   */
   async close(): Promise<void> {
     this.closed = true;
     if (this.sweeper) clearInterval(this.sweeper);
+    this.unstored.close();
     for (const [id, solve] of this.running) {
-      this.store.jobs.end(id, "failed", INTERRUPTED);
+      this.guarded(undefined, `ending job ${id}`, () => this.store.jobs.end(id, "failed", solve.interrupted));
       void solve.worker.terminate();
     }
     await this.drain();
@@ -223,20 +242,28 @@ export class SolveQueue {
    * could not be stored (the queue then waits for its next event rather than retry the job at once).
    */
   private begin(job: JobRecord): boolean {
+    let claimed = false;
     try {
       const site = this.store.sites.get(job.siteId);
       if (!site) {
         this.store.jobs.end(job.id, "failed", `site ${job.siteId} no longer exists`);
         return true;
       }
-      if (this.store.jobs.claim(job.id, site.revision)) this.run(job, site);
+      claimed = this.store.jobs.claim(job.id, site.revision);
+      if (claimed) this.run(job, site);
       return true;
     } catch (error) {
-      const reason = errorMessage(error);
-      this.log(`rxroster: job ${job.id} could not start: ${reason}`);
+      this.log(`rxroster: job ${job.id} could not start: ${errorMessage(error)}`);
       void this.running.get(job.id)?.worker.terminate();
+      const reason = `the job could not start: ${writeFailure(error)}`;
+      // Claimed, it is running in the store: failed like a job that ran (kept in memory should the store
+      // refuse). Still queued, it is left for the queue's next event.
+      if (claimed) {
+        this.unstored.fail(job.id, reason);
+        return true;
+      }
       try {
-        this.store.jobs.end(job.id, "failed", `the job could not start: ${reason}`);
+        this.store.jobs.end(job.id, "failed", reason);
         return true;
       } catch {
         return false;
@@ -247,7 +274,7 @@ export class SolveQueue {
   private run(job: JobRecord, site: SiteRecord): void {
     if (job.kind === "fte-report") {
       const data: FteReportWorkerInput = { input: inputForRules(this.store, site).input, options: job.options, source: `site ${site.id}, revision ${site.revision}` };
-      this.watch<FteReportWorkerMessage>(job.id, startModuleWorker(REPORT_WORKER_URL, data), (message) => this.finishReport(job.id, message));
+      this.watch<FteReportWorkerMessage>(job, startModuleWorker(REPORT_WORKER_URL, data), (message) => this.finishReport(job.id, message));
       return;
     }
     const plan = planSolve(this.store, job, site);
@@ -255,21 +282,27 @@ export class SolveQueue {
       this.store.jobs.end(job.id, "failed", plan.failed);
       return;
     }
-    this.watch<SolveWorkerMessage>(job.id, startModuleWorker(WORKER_URL, plan.data), (message) => finishSolve(this.store, job.id, site, message, plan, this.running.get(job.id)?.stopping === true));
+    this.watch<SolveWorkerMessage>(job, startModuleWorker(WORKER_URL, plan.data), (message) => finishSolve(this.store, job.id, site, message, plan, this.running.get(job.id)?.stopping === true));
   }
 
   /** Track a job's worker: progress while it runs, its outcome, and a failure if it ends without one. */
-  private watch<M extends { type: "progress"; progress: JobProgress } | { type: "outcome" }>(id: string, worker: Worker, onOutcome: (message: Extract<M, { type: "outcome" }>) => void): void {
+  private watch<M extends { type: "progress"; progress: JobProgress } | { type: "outcome" }>(job: JobRecord, worker: Worker, onOutcome: (message: Extract<M, { type: "outcome" }>) => void): void {
+    const { id } = job;
     let settle!: () => void;
-    const solve: RunningSolve = { worker, lastWrite: 0, finished: new Promise<void>((resolve) => (settle = resolve)) };
+    const solve: RunningSolve = { worker, lastWrite: 0, interrupted: interruptedReason(job), finished: new Promise<void>((resolve) => (settle = resolve)) };
     this.running.set(id, solve);
     let answered = false;
     worker.on("message", (message: M) => {
-      if (message.type === "progress") return this.guarded(undefined, `job ${id}'s progress`, () => this.progress(id, solve, (message as Extract<M, { type: "progress" }>).progress));
+      if (message.type === "progress") return this.progress(id, solve, (message as Extract<M, { type: "progress" }>).progress);
       answered = true;
-      // The last progress, unthrottled, so a finished job shows where it ended and not an older write.
-      if (solve.progress) this.guarded(undefined, `job ${id}'s progress`, () => this.store.jobs.setProgress(id, solve.progress!));
-      this.guarded(id, `storing job ${id}'s outcome`, () => onOutcome(message as Extract<M, { type: "outcome" }>));
+      // With the last progress, unthrottled, so a finished job shows where it ended and not an older write;
+      // in one transaction, so an outcome is never stored beside an older progress.
+      const outcome = (): void =>
+        this.store.db.transaction(() => {
+          if (solve.progress) this.store.jobs.setProgress(id, solve.progress);
+          onOutcome(message as Extract<M, { type: "outcome" }>);
+        })();
+      this.guarded(id, `storing job ${id}'s outcome`, outcome, solve.progress);
     });
     worker.on("error", (error: unknown) => {
       answered = true;
@@ -285,12 +318,23 @@ export class SolveQueue {
     });
   }
 
+  /**
+   * Keep a running job's progress (`get` answers it) and store it at most once an interval. A refused
+   * write (a full disk) is logged once until one is stored again; the progress held in memory is still
+   * answered, and the job's last progress is stored with its outcome.
+   */
   private progress(id: string, solve: RunningSolve, progress: JobProgress): void {
     solve.progress = progress;
     const now = Date.now();
     if (now - solve.lastWrite < this.options.progressIntervalMs) return;
     solve.lastWrite = now;
-    this.store.jobs.setProgress(id, progress);
+    try {
+      this.store.jobs.setProgress(id, progress);
+      solve.progressRefused = false;
+    } catch (error) {
+      if (!solve.progressRefused) this.log(`rxroster: job ${id}'s progress could not be stored: ${errorMessage(error)} (not logged again until one is)`);
+      solve.progressRefused = true;
+    }
   }
 
   private finishReport(id: string, message: Extract<FteReportWorkerMessage, { type: "outcome" }>): void {

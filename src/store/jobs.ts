@@ -179,11 +179,14 @@ export class JobRepository {
     return row ? { id: row.id, jobId: row.job_id, createdAt: row.created_at, report: JSON.parse(row.report) } : undefined;
   }
 
-  /** End a queued or running job as failed or cancelled (no schedule). */
-  end(id: string, status: "failed" | "cancelled", error?: string, result?: SolveResult): boolean {
+  /**
+   * End a queued or running job as failed or cancelled (no schedule); `finishedAt` (ISO instant, default now)
+   * when it ended earlier than this write (the store refused it then).
+   */
+  end(id: string, status: "failed" | "cancelled", error?: string, result?: SolveResult, finishedAt = new Date().toISOString()): boolean {
     return this.db
       .prepare(`UPDATE jobs SET status = ?, error = ?, result = ?, finished_at = ? WHERE id = ? AND status IN ('queued', 'running')`)
-      .run(status, error ?? null, result ? JSON.stringify(result) : null, new Date().toISOString(), id).changes === 1;
+      .run(status, error ?? null, result ? JSON.stringify(result) : null, finishedAt, id).changes === 1;
   }
 
   /** Cancel a queued or running job, saying why, with its audit row, both or neither; false when it had finished. */
@@ -199,9 +202,15 @@ export class JobRepository {
     this.audit.record(actor, "job.stop", job.siteId, job.id);
   }
 
-  /** Mark jobs left running by a stopped process as failed; returns how many. */
-  failInterrupted(why: string): number {
-    return this.db.prepare("UPDATE jobs SET status = 'failed', error = ?, finished_at = ? WHERE status = 'running'").run(why, new Date().toISOString()).changes;
+  /** Mark jobs left running by a stopped process as failed, each with `why` it did; returns them as they were. */
+  failInterrupted(why: (job: JobRecord) => string): JobRecord[] {
+    return this.db.transaction(() => {
+      const left = (this.db.prepare("SELECT * FROM jobs WHERE status = 'running'").all() as JobRow[]).map(toRecord);
+      const fail = this.db.prepare("UPDATE jobs SET status = 'failed', error = ?, finished_at = ? WHERE id = ?");
+      const now = new Date().toISOString();
+      for (const job of left) fail.run(why(job), now, job.id);
+      return left;
+    }).immediate();
   }
 
   /**

@@ -72,7 +72,7 @@ it("survives kill -9 during a solve: the job fails, published schedules stay, no
   const after = await waitForJob(second.api, job.body.id, token, 5000);
   expect(after).toMatchObject({ status: "failed", error: expect.stringMatching(/interrupted/) });
   expect(after.scheduleId).toBeUndefined();
-  expect(second.stderr()).toMatch(/1 solve job\(s\) interrupted/);
+  expect(second.stderr()).toMatch("rxroster: 1 solve job interrupted by the last stop is marked failed");
   const kept = await second.api.get(`/sites/test/schedules/${published.body.schedule.id}`, token);
   expect(kept.body.schedule).toEqual(published.body.schedule);
   expect((await second.api.get(`/sites/${site.body.id}/schedules`, token)).body).toEqual([]);

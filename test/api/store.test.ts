@@ -7,7 +7,7 @@ import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { INTERRUPTED, SolveQueue } from "../../src/jobs/queue.js";
+import { SolveQueue } from "../../src/jobs/queue.js";
 import { SYSTEM } from "../../src/store/audit.js";
 import { MIGRATIONS, migrate } from "../../src/store/migrations.js";
 import { openStore, type Store } from "../../src/store/store.js";
@@ -130,19 +130,35 @@ describe("the store", () => {
 });
 
 describe("the job queue", () => {
-  it("fails jobs a stopped process left running, keeps queued ones and runs them", async () => {
+  it("fails jobs a stopped process left running, each in the words of its kind, keeps queued ones and runs them", async () => {
     const { store } = freshStore();
     store.sites.create(testSite(), SYSTEM);
     const left = store.jobs.create("test", { timeLimitSeconds: 5, warmStart: false }, SYSTEM);
-    store.jobs.claim(left.id);
+    const repair = store.jobs.create("test", { timeLimitSeconds: 5, warmStart: false, repair: { changeFrom: "2026-03-03" } }, SYSTEM);
+    const report = store.jobs.createReport("test", { maxHires: 1, timeLimitSeconds: 5, format: "json" }, SYSTEM);
+    for (const job of [left, repair, report]) store.jobs.claim(job.id);
     const waiting = store.jobs.create("test", { timeLimitSeconds: 5, warmStart: false }, SYSTEM);
     const queue = new SolveQueue(store, { concurrency: 1 });
-    expect(queue.start()).toEqual({ interrupted: 1 });
-    expect(store.jobs.get(left.id)).toMatchObject({ status: "failed", error: INTERRUPTED });
+    expect(queue.start()).toEqual({ interrupted: 3, notice: "rxroster: 1 solve job, 1 repair job, 1 FTE report job interrupted by the last stop are marked failed" });
+    expect(store.jobs.get(left.id)).toMatchObject({ status: "failed", error: "interrupted: the server stopped during the solve" });
+    expect(store.jobs.get(repair.id)).toMatchObject({ status: "failed", error: "interrupted: the server stopped during the repair" });
+    expect(store.jobs.get(report.id)).toMatchObject({ status: "failed", error: "interrupted: the server stopped during the FTE report" });
     expect(store.jobs.get(waiting.id)!.status).toBe("running");
     await queue.drain();
     expect(store.jobs.get(waiting.id)!.status).toBe("succeeded");
     await queue.close();
+    store.close();
+  });
+
+  it("ends a job running when it stops in the words of the job's kind", async () => {
+    const { store } = freshStore();
+    store.sites.create(testSite(), SYSTEM);
+    const queue = new SolveQueue(store, { concurrency: 1 });
+    queue.start();
+    const report = queue.submitReport("test", { maxHires: 1, timeLimitSeconds: 30, format: "json" }, SYSTEM);
+    expect(report.status).toBe("running");
+    await queue.close();
+    expect(store.jobs.get(report.id)).toMatchObject({ status: "failed", error: "interrupted: the server stopped during the FTE report" });
     store.close();
   });
 
@@ -200,7 +216,7 @@ describe("the job queue", () => {
       for (;;) filler.run("f".repeat(200));
     }).toThrow(/database or disk is full/);
     await queue.drain();
-    expect(store.jobs.get(job.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/^its result could not be stored: database or disk is full/) });
+    expect(store.jobs.get(job.id)).toMatchObject({ status: "failed", error: "its result could not be stored: the disk is full" });
     expect(logged).toEqual([expect.stringMatching(/storing job .* outcome failed: database or disk is full/)]);
     expect(store.schedules.list("test")).toEqual([]);
     await queue.close();
