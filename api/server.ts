@@ -193,6 +193,10 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions 
   // Plain digits, as the other flags: Number() took "" as port 0 and "0x50" as 80.
   const port = values.port === undefined ? 8080 : parseWhole(values.port);
   if (port === undefined || port > 65535) bad("port", `--port must be an integer from 0 to 65535 (got "${values.port}")`);
+  // An empty value is most likely a shell variable that was not set: taken, it meant `.rxroster` in the
+  // working directory, or 127.0.0.1, without a word.
+  if (values.host === "") bad("host", `--host must name a host or address such as 127.0.0.1 (got "")`);
+  if (values["data-dir"] === "") bad("data-dir", `--data-dir must name a directory (got "")`);
   const publicUrl = values["public-url"];
   if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) bad("public-url", `--public-url must be an http(s) origin such as https://rx.example.org (got "${publicUrl}")`);
   const whole = (flag: keyof typeof SERVE_FLAGS, min: number, max: number): number | undefined => {

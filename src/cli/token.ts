@@ -33,6 +33,8 @@ export function runToken(argv: string[], io: Io): number {
   const { values, positionals, problems } = readArgs(argv, TOKEN_FLAGS, true);
   if (problems.length > 0) return fail(io, ...inOrderGiven(problems));
   const [action, ...rest] = positionals;
+  // An unset shell variable, most likely: taken, it meant a store in the working directory.
+  if (values["data-dir"] === "") return fail(io, `--data-dir must name a directory (got "")`);
   const dataDir = values["data-dir"] ?? DEFAULT_DATA_DIR;
   if (action === "create") {
     if (rest.length > 0) return fail(io, `create takes no arguments (got "${rest.join(" ")}")`);
