@@ -47,19 +47,27 @@ const OWNER_ONLY_FILE = 0o600;
 /** Open (creating the directory and file if missing, its owner's alone) and migrate the store in `dataDir`. */
 export function openStore(dataDir: string = DEFAULT_DATA_DIR, options: StoreOptions = {}): Store {
   const path = join(dataDir, DATABASE_FILE);
-  let db: Database.Database;
+  let opened: Database.Database | undefined;
   try {
     // The store holds people's leave (reasons may be medical) and hashed tokens: a directory or database
     // made here is its owner's alone (SQLite gives the -wal and -shm files the database's mode). One
     // that exists keeps the mode its administrator gave it.
     makeDirectory(dataDir, OWNER_ONLY_DIRECTORY);
     if (!existsSync(path)) writeFileSync(path, "", { mode: OWNER_ONLY_FILE, flag: "wx" });
-    db = new Database(path);
-    db.pragma("journal_mode = WAL");
+    opened = new Database(path);
+    opened.pragma("journal_mode = WAL");
+    // A damaged page is otherwise met by the first query that reads it: a stack trace from `serve`, or a
+    // server answering 500 to everything. quick_check reads every page (not the indexes against their
+    // tables): about 5 ms on the demo's store after weeks of use, under 0.1 s on 50 MB.
+    const found = (opened.pragma("quick_check") as { quick_check: string }[]).map((row) => row.quick_check);
+    if (found[0] !== "ok") throw Object.assign(new Error(damageFound(found)), { code: "SQLITE_CORRUPT" });
   } catch (error) {
+    opened?.close();
     const { code, message } = error as { code?: string; message: string };
+    if (code === "SQLITE_CORRUPT") throw new StoreOpenError(`${path}: the store is damaged (${message}); restore it from a backup`);
     throw new StoreOpenError(`${path}: cannot be opened as the store's SQLite database (${code?.startsWith("SQLITE_") ? message : fileSystemReason(error)})`);
   }
+  const db = opened;
   db.pragma("foreign_keys = ON");
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   // FULL: a write acknowledged (a publish staff calendars follow) survives a power loss, not only a crash;
@@ -86,4 +94,10 @@ export function openStore(dataDir: string = DEFAULT_DATA_DIR, options: StoreOpti
     feeds,
     close: () => db.close(),
   };
+}
+
+/** quick_check's report of damage in a line: its first problem, and how many more. */
+function damageFound(found: readonly string[]): string {
+  const problems = found.flatMap((text) => text.split("\n")).filter((line) => line !== "" && !line.startsWith("***"));
+  return `database disk image is malformed: ${problems[0] ?? "no detail"}${problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : ""}`;
 }
