@@ -14,7 +14,7 @@ import Database, { type Database as DatabaseHandle } from "better-sqlite3";
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileSystemReason, makeDirectory } from "../src/io.js";
-import { DEFAULT_DATA_DIR, openStore, StoreOpenError, type Store } from "../src/store/store.js";
+import { accessProblem, DEFAULT_DATA_DIR, openStore, StoreOpenError, type Store } from "../src/store/store.js";
 import { inOrderGiven, joinNegativeValues, parseDecimal, parseWhole, readArgs, type ArgProblem } from "../src/cli/flags.js";
 import { createApp } from "./app.js";
 
@@ -87,6 +87,10 @@ function claimDataDir(dataDir: string): () => void {
       const pid = readPid(pidFile);
       throw new StoreOpenError(`${dataDir} is in use by another RxRoster server${pid !== undefined ? ` (pid ${pid})` : ""}`);
     }
+    // "unable to open database file", "attempt to write a readonly database": a read-only mount, or a
+    // directory this user may not write or enter, said as such.
+    const denied = accessProblem(dataDir, lockFile);
+    if (denied) throw new StoreOpenError(denied);
     throw new StoreOpenError(`${lockFile}: ${error instanceof Error && !("errno" in error) ? error.message : fileSystemReason(error)}`);
   }
   writeFileSync(pidFile, String(process.pid));

@@ -1,15 +1,27 @@
 /**
  * Opening and claiming the store on real files in a temporary directory: a damaged database is refused at
- * open with one line and exit code 2, by `serve` and the `token` commands alike, before any job is touched.
+ * open with one line and exit code 2, by `serve` and the `token` commands alike, before any job is touched;
+ * so is a store this process may not write (a read-only mount, another user's files) or a directory it may
+ * not enter, said as such. The read-only cases run the built command (`npm run build`) as another user when
+ * the tests run as root, whose writes ignore modes.
  */
 import Database from "better-sqlite3";
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startServer } from "../../api/server.js";
 import { openStore, StoreOpenError } from "../../src/store/store.js";
 import { capture } from "../fixtures/cli.js";
+
+const BIN = new URL("../../bin/rxroster.js", import.meta.url).pathname;
+const AS_ROOT = process.getuid?.() === 0;
+
+/** The built command run by a user the store's files do not belong to: nobody when the tests run as root. */
+function runAsOther(argv: string[]): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(process.execPath, [BIN, ...argv], { encoding: "utf8", timeout: 30_000, ...(AS_ROOT ? { uid: 65534, gid: 65534 } : {}) });
+}
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -56,5 +68,46 @@ describe("a damaged store", () => {
     );
     expect(error).toBeInstanceOf(StoreOpenError);
     expect((error as Error).message).toMatch(new RegExp(`^${path}: the store is damaged \\(database disk image is malformed`));
+  });
+});
+
+describe.skipIf(process.platform === "win32")("a store this user may not write", () => {
+  it("is named read-only with exit 2 by token create and revoke and by serve, where the first write said internal error; token list still reads it", () => {
+    const parent = tempDir();
+    chmodSync(parent, 0o755);
+    const dir = join(parent, "data");
+    // Left open, as a crash leaves it: its -wal and -shm files stay, so it opens and reads.
+    const store = openStore(dir);
+    const { info } = store.tokens.create("admin");
+    try {
+      chmodSync(dir, 0o555);
+      for (const file of readdirSync(dir)) chmodSync(join(dir, file), 0o444);
+      const readOnly = `${dir}: is read-only (no permission to write)\n`;
+      for (const argv of [["token", "create", "--role", "admin"], ["token", "revoke", info.tokenId]]) {
+        const result = runAsOther([...argv, "--data-dir", dir]);
+        expect([result.status, result.stderr]).toEqual([2, `rxroster: --data-dir: ${readOnly}`]);
+      }
+      const listed = runAsOther(["token", "list", "--data-dir", dir]);
+      expect([listed.status, listed.stdout]).toEqual([0, expect.stringContaining(info.tokenId)]);
+      const served = runAsOther(["serve", "--port", "0", "--data-dir", dir]);
+      expect([served.status, served.stderr]).toEqual([2, `rxroster serve: --data-dir: ${readOnly}`]);
+    } finally {
+      chmodSync(dir, 0o755);
+      store.close();
+    }
+  });
+
+  it("says permission denied, not unable to open database file, of a data directory it may not enter", () => {
+    const parent = tempDir();
+    chmodSync(parent, 0o755);
+    const dir = join(parent, "data");
+    openStore(dir).close();
+    chmodSync(dir, AS_ROOT ? 0o700 : 0o000);
+    try {
+      const served = runAsOther(["serve", "--port", "0", "--data-dir", dir]);
+      expect([served.status, served.stderr]).toEqual([2, `rxroster serve: --data-dir: ${dir}: permission denied\n`]);
+    } finally {
+      chmodSync(dir, 0o700);
+    }
   });
 });
