@@ -11,10 +11,10 @@ import { availableParallelism } from "node:os";
 import { SolveQueue, type SolveQueueOptions } from "../src/jobs/queue.js";
 import { CheckerPool } from "../src/jobs/checker-worker.js";
 import Database, { type Database as DatabaseHandle } from "better-sqlite3";
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileSystemReason, makeDirectory } from "../src/io.js";
-import { accessProblem, DEFAULT_DATA_DIR, openStore, StoreOpenError, type Store } from "../src/store/store.js";
+import { accessProblem, DATABASE_FILE, DEFAULT_DATA_DIR, openStore, StoreOpenError, type Store } from "../src/store/store.js";
 import { inOrderGiven, joinNegativeValues, parseDecimal, parseWhole, readArgs, type ArgProblem } from "../src/cli/flags.js";
 import { createApp } from "./app.js";
 
@@ -66,7 +66,11 @@ export interface RunningServer {
  * queue and mark the first one's running jobs as interrupted. The claim is an exclusive SQLite lock on
  * `server.lock`, held while the process lives: the kernel drops it when the process dies (a crash,
  * kill -9), so a claim is never left behind, and no process that merely reuses a dead server's pid holds
- * it. `server.pid` only names the holder in the message. Returns the release.
+ * it. `server.pid` names the holder in the message, and is the second witness: the lock lives on
+ * `server.lock`'s inode, so an operator who removes the file as stale (what one does with lock files)
+ * frees a live server's claim. A free lock is therefore believed only when `server.pid` does not name a
+ * live process that has this store's database open (read from /proc, so on Linux; elsewhere the lock
+ * alone). Returns the release, which removes `server.pid` only while it is this process's.
  */
 function claimDataDir(dataDir: string): () => void {
   const lockFile = join(dataDir, "server.lock");
@@ -93,12 +97,38 @@ function claimDataDir(dataDir: string): () => void {
     if (denied) throw new StoreOpenError(denied);
     throw new StoreOpenError(`${lockFile}: ${error instanceof Error && !("errno" in error) ? error.message : fileSystemReason(error)}`);
   }
+  const named = readPid(pidFile);
+  if (named !== undefined && named !== process.pid && holdsDatabase(named, join(dataDir, DATABASE_FILE))) {
+    lock.close();
+    throw new StoreOpenError(`${dataDir} is in use by another RxRoster server (pid ${named})`);
+  }
   writeFileSync(pidFile, String(process.pid));
   const held = lock;
   return () => {
-    rmSync(pidFile, { force: true });
+    // Another server's, had it started beside this one: it names that one while it runs.
+    if (readPid(pidFile) === process.pid) rmSync(pidFile, { force: true });
     held.close();
   };
+}
+
+/**
+ * Whether the live process `pid` has the file `database` open, by its open files in /proc (Linux). False
+ * where that cannot be told: no such process, no /proc, or another user's process (the store's files are
+ * their owner's alone).
+ */
+function holdsDatabase(pid: number, database: string): boolean {
+  try {
+    const real = realpathSync(database);
+    return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+      try {
+        return readlinkSync(`/proc/${pid}/fd/${fd}`) === real;
+      } catch {
+        return false; // closed meanwhile
+      }
+    });
+  } catch {
+    return false;
+  }
 }
 
 function readPid(file: string): number | undefined {

@@ -2,12 +2,12 @@
  * Opening and claiming the store on real files in a temporary directory: a damaged database is refused at
  * open with one line and exit code 2, by `serve` and the `token` commands alike, before any job is touched;
  * so is a store this process may not write (a read-only mount, another user's files) or a directory it may
- * not enter, said as such. The read-only cases run the built command (`npm run build`) as another user when
+ * not enter, said as such. The claim of a running server holds when its `server.lock` is removed. The read-only cases run the built command (`npm run build`) as another user when
  * the tests run as root, whose writes ignore modes.
  */
 import Database from "better-sqlite3";
 import { spawnSync } from "node:child_process";
-import { chmodSync, closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -109,5 +109,31 @@ describe.skipIf(process.platform === "win32")("a store this user may not write",
     } finally {
       chmodSync(dir, 0o700);
     }
+  });
+});
+
+describe.skipIf(process.platform !== "linux")("a running server's claim", () => {
+  it("refuses a second server when the first one's server.lock was removed as stale, and leaves its server.pid", async () => {
+    const dir = tempDir();
+    const first = await startServer({ dataDir: dir, port: 0, notice: () => {} });
+    try {
+      // What an operator tidying a "stale" lock file does: the first server's lock is on the removed file.
+      rmSync(join(dir, "server.lock"));
+      rmSync(join(dir, "server.lock-journal"), { force: true });
+      const second = spawnSync(process.execPath, [BIN, "serve", "--port", "0", "--data-dir", dir], { encoding: "utf8", timeout: 20_000 });
+      expect([second.status, second.stderr]).toEqual([2, `rxroster serve: --data-dir: ${dir} is in use by another RxRoster server (pid ${process.pid})\n`]);
+      expect(readFileSync(join(dir, "server.pid"), "utf8")).toBe(String(process.pid));
+    } finally {
+      await first.close();
+    }
+  });
+
+  it("leaves on stop a server.pid that names another process", async () => {
+    const dir = tempDir();
+    const running = await startServer({ dataDir: dir, port: 0, notice: () => {} });
+    // A server started beside it (its lock removed) wrote its own pid: removing it would leave that one unnamed.
+    writeFileSync(join(dir, "server.pid"), "4194304");
+    await running.close();
+    expect(readFileSync(join(dir, "server.pid"), "utf8")).toBe("4194304");
   });
 });
