@@ -10,10 +10,7 @@ import type { AddressInfo } from "node:net";
 import { availableParallelism } from "node:os";
 import { SolveQueue, type SolveQueueOptions } from "../src/jobs/queue.js";
 import { CheckerPool } from "../src/jobs/checker-worker.js";
-import Database, { type Database as DatabaseHandle } from "better-sqlite3";
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileSystemReason, makeDirectory } from "../src/io.js";
+import { claimDataDir } from "../src/store/claim.js";
 import { DEFAULT_DATA_DIR, openStore, StoreOpenError, type Store } from "../src/store/store.js";
 import { inOrderGiven, joinNegativeValues, parseDecimal, parseWhole, readArgs, type ArgProblem } from "../src/cli/flags.js";
 import { createApp } from "./app.js";
@@ -59,51 +56,6 @@ export interface RunningServer {
   server: Server;
   port: number;
   close(): Promise<void>;
-}
-
-/**
- * Claims the data directory for this process: a second server on the same directory would start its own
- * queue and mark the first one's running jobs as interrupted. The claim is an exclusive SQLite lock on
- * `server.lock`, held while the process lives: the kernel drops it when the process dies (a crash,
- * kill -9), so a claim is never left behind, and no process that merely reuses a dead server's pid holds
- * it. `server.pid` only names the holder in the message. Returns the release.
- */
-function claimDataDir(dataDir: string): () => void {
-  const lockFile = join(dataDir, "server.lock");
-  const pidFile = join(dataDir, "server.pid");
-  // Named as itself: making the directory fails on it, and the lock file's path would be named instead.
-  // (existsSync is false, not thrown, for a path that cannot be looked at: that is left to makeDirectory.)
-  if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) throw new StoreOpenError(`${dataDir} is a file, not a directory`);
-  let lock: DatabaseHandle | undefined;
-  try {
-    makeDirectory(dataDir);
-    lock = new Database(lockFile, { timeout: 0 });
-    // In exclusive locking mode a connection keeps the lock its first write takes until it closes.
-    lock.pragma("locking_mode = EXCLUSIVE");
-    lock.exec("BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS claim (pid INTEGER); DELETE FROM claim; COMMIT");
-  } catch (error) {
-    lock?.close();
-    if ((error as { code?: string }).code === "SQLITE_BUSY") {
-      const pid = readPid(pidFile);
-      throw new StoreOpenError(`${dataDir} is in use by another RxRoster server${pid !== undefined ? ` (pid ${pid})` : ""}`);
-    }
-    throw new StoreOpenError(`${lockFile}: ${error instanceof Error && !("errno" in error) ? error.message : fileSystemReason(error)}`);
-  }
-  writeFileSync(pidFile, String(process.pid));
-  const held = lock;
-  return () => {
-    rmSync(pidFile, { force: true });
-    held.close();
-  };
-}
-
-function readPid(file: string): number | undefined {
-  try {
-    const pid = Number(readFileSync(file, "utf8"));
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
@@ -193,6 +145,10 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions 
   // Plain digits, as the other flags: Number() took "" as port 0 and "0x50" as 80.
   const port = values.port === undefined ? 8080 : parseWhole(values.port);
   if (port === undefined || port > 65535) bad("port", `--port must be an integer from 0 to 65535 (got "${values.port}")`);
+  // An empty value is most likely a shell variable that was not set: taken, it meant `.rxroster` in the
+  // working directory, or 127.0.0.1, without a word.
+  if (values.host === "") bad("host", `--host must name a host or address such as 127.0.0.1 (got "")`);
+  if (values["data-dir"] === "") bad("data-dir", `--data-dir must name a directory (got "")`);
   const publicUrl = values["public-url"];
   if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) bad("public-url", `--public-url must be an http(s) origin such as https://rx.example.org (got "${publicUrl}")`);
   const whole = (flag: keyof typeof SERVE_FLAGS, min: number, max: number): number | undefined => {

@@ -23,6 +23,7 @@ import { runCandidates } from "./candidates.js";
 import { reportOptions, runReport } from "./report.js";
 import { runToken } from "./token.js";
 import { stoppable } from "./interrupt.js";
+import { runBackup } from "./backup.js";
 import { loadInputWithHistory, reportFailures } from "./history.js";
 import { OPTIONS_OF, PARSE_OPTIONS, USAGE, UsageError, VALUE_OPTIONS } from "./usage.js";
 import { StoreOpenError } from "../store/store.js";
@@ -202,8 +203,7 @@ async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: R
 
 export async function run(argv: string[], io: Io): Promise<number> {
   try {
-    // token has flags of its own (--role, --site, --data-dir): it parses them itself.
-    if (argv[0] === "token") return runToken(argv.slice(1), io);
+    if (argv[0] === "token" || argv[0] === "backup") return await (argv[0] === "token" ? runToken : runBackup)(argv.slice(1), io); // each reads its own flags
     const read = readArgs(joinNegativeValues(argv, VALUE_OPTIONS), PARSE_OPTIONS, true);
     const { values, positionals } = read;
     const [command, ...rest] = positionals;

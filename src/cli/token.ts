@@ -33,6 +33,8 @@ export function runToken(argv: string[], io: Io): number {
   const { values, positionals, problems } = readArgs(argv, TOKEN_FLAGS, true);
   if (problems.length > 0) return fail(io, ...inOrderGiven(problems));
   const [action, ...rest] = positionals;
+  // An unset shell variable, most likely: taken, it meant a store in the working directory.
+  if (values["data-dir"] === "") return fail(io, `--data-dir must name a directory (got "")`);
   const dataDir = values["data-dir"] ?? DEFAULT_DATA_DIR;
   if (action === "create") {
     if (rest.length > 0) return fail(io, `create takes no arguments (got "${rest.join(" ")}")`);
@@ -58,7 +60,8 @@ export function runToken(argv: string[], io: Io): number {
     // Only `create` makes a store (an admin's token comes before the first serve): a mistyped --data-dir
     // listed nothing, or "revoked" nothing, in a new empty store.
     if (!existsSync(join(dataDir, DATABASE_FILE))) return fail(io, `--data-dir: ${dataDir} holds no RxRoster store (no ${DATABASE_FILE}); give the --data-dir the server uses`);
-    const store = openStore(dataDir);
+    // list reads only: a read-only store (a backup's mount) lists its tokens.
+    const store = openStore(dataDir, { readOnly: action === "list" });
     try {
       if (action === "revoke") {
         if (!store.tokens.revoke(rest[0]!)) return fail(io, `no live token with id "${rest[0]}"`);

@@ -3,6 +3,7 @@
  * `parseArgs` reads with, and the error of bad use (main.ts prints its lines, then the usage, and exits 2).
  */
 import { TOKEN_USAGE } from "./token.js";
+import { BACKUP_USAGE } from "./backup.js";
 
 export const USAGE = `usage: rxroster <command> [options]
 
@@ -53,6 +54,7 @@ commands:
                                   most (default 32), seconds of work per request (default 60)
                                   and seconds a new worker may take to start (default 30)
 ${TOKEN_USAGE}
+${BACKUP_USAGE}
 
 Input files are UTF-8 JSON (.json) or YAML (anything else).`;
 

@@ -88,6 +88,9 @@ describe("rxroster serve's checker flags", () => {
     [["--checker-start-limit", ""], 'rxroster serve: --checker-start-limit must be a number of seconds from 1 to 86400 (got "")'],
     [["--checker-start-limit", "30s"], 'rxroster serve: --checker-start-limit must be a number of seconds from 1 to 86400 (got "30s")'],
     [["--port", ""], 'rxroster serve: --port must be an integer from 0 to 65535 (got "")'],
+    // Most likely a shell variable that was not set: not .rxroster in the working directory, not 127.0.0.1.
+    [["--data-dir", ""], 'rxroster serve: --data-dir must name a directory (got "")'],
+    [["--host", ""], 'rxroster serve: --host must name a host or address such as 127.0.0.1 (got "")'],
     [["--port", "0x50"], 'rxroster serve: --port must be an integer from 0 to 65535 (got "0x50")'],
     [["--port", "8e3"], 'rxroster serve: --port must be an integer from 0 to 65535 (got "8e3")'],
     [["--port", "65536"], 'rxroster serve: --port must be an integer from 0 to 65535 (got "65536")'],

@@ -5,7 +5,7 @@
  */
 import Database from "better-sqlite3";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../../src/cli/main.js";
@@ -56,6 +56,17 @@ describe("a data directory that is not a store", () => {
     db.close();
     const second = await capture(["token", "list", "--data-dir", newer]);
     expect(second).toMatchObject({ code: 2, err: expect.stringContaining("cannot be used as the store (it was made by a newer RxRoster (schema version 99; this one knows up to") });
+  });
+});
+
+describe("an empty --data-dir", () => {
+  it("is refused by name with exit 2 by the token commands, and no store is made in the working directory", async () => {
+    for (const argv of [["token", "create", "--role", "admin", "--data-dir", ""], ["token", "list", "--data-dir", ""]]) {
+      const { code, err } = await capture(argv);
+      expect(code).toBe(2);
+      expect(err.split("\n")[0]).toBe('rxroster token: --data-dir must name a directory (got "")');
+    }
+    expect(existsSync("rxroster.db")).toBe(false);
   });
 });
 
