@@ -20,9 +20,16 @@ export const TOKEN_USAGE = `  token create --role admin|manager|hr|staff [--site
                                   revoke a token`;
 
 /** One line per problem, then the usage. */
+/** Bad use of the command: each problem, then the usage. */
 function fail(io: Io, ...problems: string[]): number {
   for (const message of problems) io.err(`rxroster token: ${message}`);
   io.err(`usage:\n${TOKEN_USAGE}`);
+  return 2;
+}
+
+/** A well-formed command the store cannot serve (an unknown token id, site or person; no store there): one line, no usage. */
+function refuse(io: Io, message: string): number {
+  io.err(`rxroster token: ${message}`);
   return 2;
 }
 
@@ -45,7 +52,7 @@ export function runToken(argv: string[], io: Io): number {
     const store = openStore(dataDir);
     try {
       const unknown = unknownScope(store, dataDir, values.site, values.staff);
-      if (unknown) return fail(io, unknown);
+      if (unknown) return refuse(io, unknown);
       const { secret, info } = store.tokens.create(role, values.site, values.staff);
       io.err(`created ${info.tokenId} (${describe(info)}); the token is shown this once only:`);
       io.out(secret);
@@ -59,12 +66,12 @@ export function runToken(argv: string[], io: Io): number {
     if (action === "revoke" && rest.length !== 1) return fail(io, "revoke takes one token id (see token list)");
     // Only `create` makes a store (an admin's token comes before the first serve): a mistyped --data-dir
     // listed nothing, or "revoked" nothing, in a new empty store.
-    if (!existsSync(join(dataDir, DATABASE_FILE))) return fail(io, `--data-dir: ${dataDir} holds no RxRoster store (no ${DATABASE_FILE}); give the --data-dir the server uses`);
+    if (!existsSync(join(dataDir, DATABASE_FILE))) return refuse(io, `--data-dir: ${dataDir} holds no RxRoster store (no ${DATABASE_FILE}); give the --data-dir the server uses`);
     // list reads only: a read-only store (a backup's mount) lists its tokens.
     const store = openStore(dataDir, { readOnly: action === "list" });
     try {
       if (action === "revoke") {
-        if (!store.tokens.revoke(rest[0]!)) return fail(io, `no live token with id "${rest[0]}"`);
+        if (!store.tokens.revoke(rest[0]!)) return refuse(io, `no live token with id "${rest[0]}"`);
         io.out(`revoked ${rest[0]}`);
         return 0;
       }

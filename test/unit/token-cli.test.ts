@@ -23,12 +23,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
-/** `rxroster token …argv`: its exit code, the lines it wrote to stdout, and the first it wrote to stderr. */
-function token(argv: string[]): { code: number; out: string[]; err: string } {
+/** `rxroster token …argv`: its exit code, the lines it wrote to stdout, and the first it wrote to stderr (`errs`: all). */
+function token(argv: string[]): { code: number; out: string[]; err: string; errs: string[] } {
   const out: string[] = [];
   const err: string[] = [];
   const code = runToken(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, out, err: err[0] ?? "" };
+  return { code, out, err: err[0] ?? "", errs: err };
 }
 
 const tokenCount = (): number => {
@@ -75,5 +75,11 @@ describe("rxroster token list and revoke", () => {
       expect(refused.err).toBe(`rxroster token: --data-dir: ${missing} holds no RxRoster store (no rxroster.db); give the --data-dir the server uses`);
     }
     expect(existsSync(missing)).toBe(false);
+  });
+
+  it("refuse an id no live token has in one line, without the command's usage (the id was mistyped, not the command)", () => {
+    const refused = token(["revoke", "tok_nope", "--data-dir", dataDir]);
+    expect(refused.code).toBe(2);
+    expect(refused.errs).toEqual(['rxroster token: no live token with id "tok_nope"']);
   });
 });
