@@ -8,7 +8,8 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { availableParallelism } from "node:os";
-import { SolveQueue, type SolveQueueOptions } from "../src/jobs/queue.js";
+import { SolveQueue } from "../src/jobs/queue.js";
+import type { SolveQueueOptions } from "../src/jobs/queue-options.js";
 import { CheckerPool } from "../src/jobs/checker-worker.js";
 import { claimDataDir } from "../src/store/claim.js";
 import { DEFAULT_DATA_DIR, openStore, StoreOpenError, type Store } from "../src/store/store.js";

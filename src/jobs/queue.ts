@@ -5,7 +5,6 @@
  * the table after the retention period. What a solve job's worker is given, and what its outcome stores,
  * is solve-job.ts's.
  */
-import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { errorMessage, formatProblem } from "../../models/index.js";
 import type { Actor } from "../store/audit.js";
@@ -19,40 +18,7 @@ import { interruptedNotice, interruptedReason, UnstoredEnds, writeFailure } from
 import { finishSolve, planSolve } from "./solve-job.js";
 import type { SolveWorkerMessage } from "./solve-worker.js";
 import { startModuleWorker } from "./worker-thread.js";
-
-export interface SolveQueueOptions {
-  /** Solves running at once (default `os.availableParallelism()`). */
-  concurrency?: number;
-  /** Milliseconds a finished job is kept before it expires (default 7 days). */
-  retentionMs?: number;
-  /** Milliseconds between sweeps for expired jobs (default 1 hour). */
-  sweepIntervalMs?: number;
-  /** Least milliseconds between two progress writes of a job (default 1000). */
-  progressIntervalMs?: number;
-  /** Milliseconds a cancelled solve may take to stop before its worker is ended (default 5000). */
-  cancelGraceMs?: number;
-  /**
-   * Milliseconds a solve stopped early may take to answer with its schedule (decoded and explained by
-   * the checker) before its worker is ended and the job fails (default 30000).
-   */
-  stopGraceMs?: number;
-  /**
-   * Jobs one site may have waiting at once (default 10): more are refused, so one site's submissions cannot
-   * fill the queue for hours. Whichever site has the fewest jobs running goes next, so no site waits behind
-   * another's backlog.
-   */
-  maxQueuedPerSite?: number;
-  /**
-   * Milliseconds between attempts to store the end of a job the store refused (a full disk; default 10000).
-   * Meanwhile the job answers as failed from memory.
-   */
-  retryIntervalMs?: number;
-  /**
-   * Where a store write that failed outside any request (a job's result on a full disk) or a worker's crash
-   * is told (default stderr).
-   */
-  log?: (line: string) => void;
-}
+import { withDefaults, type SolveQueueOptions } from "./queue-options.js";
 
 interface RunningSolve {
   worker: Worker;
@@ -75,7 +41,7 @@ export class SolveQueue {
   private readonly running = new Map<string, RunningSolve>();
   private readonly unstored: UnstoredEnds;
   private readonly concurrency: number;
-  private readonly options: Required<Omit<SolveQueueOptions, "concurrency" | "log">>;
+  private readonly options: Omit<Required<SolveQueueOptions>, "concurrency" | "log">;
   private readonly log: (line: string) => void;
   private sweeper: NodeJS.Timeout | undefined;
   private closed = false;
@@ -84,17 +50,10 @@ export class SolveQueue {
     private readonly store: Store,
     options: SolveQueueOptions = {},
   ) {
-    this.concurrency = Math.max(1, options.concurrency ?? availableParallelism());
-    this.options = {
-      retentionMs: options.retentionMs ?? 7 * 24 * 3600 * 1000,
-      sweepIntervalMs: options.sweepIntervalMs ?? 3600 * 1000,
-      progressIntervalMs: options.progressIntervalMs ?? 1000,
-      cancelGraceMs: options.cancelGraceMs ?? 5000,
-      stopGraceMs: options.stopGraceMs ?? 30_000,
-      maxQueuedPerSite: Math.max(1, options.maxQueuedPerSite ?? 10),
-      retryIntervalMs: options.retryIntervalMs ?? 10_000,
-    };
-    this.log = options.log ?? ((line) => process.stderr.write(line + "\n"));
+    const { concurrency, log, ...timing } = withDefaults(options);
+    this.concurrency = concurrency;
+    this.log = log;
+    this.options = timing;
     this.unstored = new UnstoredEnds(store, this.options.retryIntervalMs, this.log);
   }
 
