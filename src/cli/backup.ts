@@ -9,11 +9,7 @@ import { dirname, join } from "node:path";
 import { writableDirectory } from "../io.js";
 import { DATABASE_FILE, DEFAULT_DATA_DIR, openStore } from "../store/store.js";
 import { inOrderGiven, readArgs } from "./flags.js";
-
-interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
+import type { Io } from "./main.js";
 
 export const BACKUP_USAGE = `  backup --out FILE [--data-dir DIR]
                                   copy the store into FILE, whole and consistent, also while

@@ -7,11 +7,7 @@ import { join } from "node:path";
 import { ROLES, scopeProblem, type Role } from "../store/tokens.js";
 import { inOrderGiven, readArgs } from "./flags.js";
 import { DATABASE_FILE, DEFAULT_DATA_DIR, openStore, type Store } from "../store/store.js";
-
-interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
+import type { Io } from "./main.js";
 
 export const TOKEN_USAGE = `  token create --role admin|manager|hr|staff [--site ID] [--staff ID] [--data-dir DIR]
                                   create an API token and print it (shown this once only)
