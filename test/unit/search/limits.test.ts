@@ -89,6 +89,25 @@ async function fromWarmStart(options: (model: LinearModel) => NeighbourhoodOptio
   return { steps, result };
 }
 
+/**
+ * The search's first two steps and its answer: ended as its limit would end it once they are taken, not by
+ * the clock (6 s is room on a loaded machine); what comes after them is not what these tests are about.
+ */
+async function firstTwoSteps(model: LinearModel, assignments: AssignmentColumns, options: NeighbourhoodOptions): Promise<{ steps: { name: string; improved: boolean }[]; result: EngineResult }> {
+  const steps: { name: string; improved: boolean }[] = [];
+  const enough = new AbortController();
+  const result = await solveByNeighbourhoods(model, assignments, {
+    timeLimitSeconds: 6,
+    relativeGap: 0,
+    stopSignal: enough.signal,
+    onStep: (step) => {
+      if (steps.push(step) >= 2) enough.abort();
+    },
+    ...options,
+  });
+  return { steps, result };
+}
+
 describe("fix-and-optimize search", () => {
   afterEach(() => vi.restoreAllMocks());
 
@@ -123,19 +142,7 @@ describe("fix-and-optimize search", () => {
   it("starts from HiGHS's first schedule when a hard rule asks for work, so nobody working breaks it", async () => {
     const prepared = prepare(patchStaff(demanding(14), "A", { contract: { minMinutesPerHorizon: 2400 } }));
     const built = buildModel(prepared.input, prepared.grid, prepared.demand);
-    const steps: { name: string; improved: boolean }[] = [];
-    // Ended as its limit would end it once the two steps looked at are taken, not by the clock: what comes
-    // after them is not what this test is about (the limit is room on a loaded machine).
-    const enough = new AbortController();
-    const result = await solveByNeighbourhoods(built.model, assignmentColumnsOf(built.ctx), {
-      timeLimitSeconds: 6,
-      relativeGap: 0,
-      windowDays: 4,
-      stopSignal: enough.signal,
-      onStep: (step) => {
-        if (steps.push(step) >= 2) enough.abort();
-      },
-    });
+    const { steps, result } = await firstTwoSteps(built.model, assignmentColumnsOf(built.ctx), { windowDays: 4 });
     expect(steps[0]).toMatchObject({ name: "first schedule", improved: false });
     expect(steps[1]).toMatchObject({ name: "slacks settled" });
     const explanation = explain(prepared, decodeSchedule(built, result.values!));
@@ -151,16 +158,8 @@ describe("fix-and-optimize search", () => {
     // Two shifts of one person on one day: shift.one-per-day breaks.
     const k = assignments.columns.findIndex((_, i) => i > 0 && assignments.person[i] === assignments.person[0] && assignments.day[i] === assignments.day[0]);
     expect(k).toBeGreaterThan(0);
-    const steps: { name: string; improved: boolean }[] = [];
-    const enough = new AbortController();
-    const result = await solveByNeighbourhoods(built.model, assignments, {
-      timeLimitSeconds: 6,
-      relativeGap: 0,
+    const { steps, result } = await firstTwoSteps(built.model, assignments, {
       warmStart: { indices: Int32Array.from([assignments.columns[0]!, assignments.columns[k]!]), values: Float64Array.from([1, 1]) },
-      stopSignal: enough.signal,
-      onStep: (step) => {
-        if (steps.push(step) >= 2) enough.abort();
-      },
     });
     expect(steps[0]).toMatchObject({ name: "first schedule", improved: false });
     expect(steps[1]).toMatchObject({ name: "first schedule", improved: true });
