@@ -23,7 +23,7 @@ function toOpenApi(op: Operation): ZodOpenApiOperationObject {
       : { description: spec.description };
   }
   const preconditions = op.ifMatch ? `, 412 (If-Match: the ${op.ifMatch} changed since it was read), 428 (a write to the ${op.ifMatch} without If-Match)` : "";
-  responses.default = { description: `A problem (RFC 9457): 400 invalid, 401 no or bad token, 403 not allowed, 404, 405, 409, 413, 415${preconditions}, 503 (busy, or the store read-only), 507 (the server's disk full)`, content: { "application/problem+json": { schema: ProblemSchema } } };
+  responses.default = { description: `A problem (RFC 9457): 400 invalid, 401 no or bad token, 403 not allowed, 404, 405, 409, 413, 415${preconditions}, 503 (busy, or the store read-only or damaged), 507 (the server's disk full)`, content: { "application/problem+json": { schema: ProblemSchema } } };
   return {
     operationId: `${op.method}${op.path.replace(/\{(\w+)\}/g, "By-$1").replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
     summary: op.summary,

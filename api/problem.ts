@@ -146,23 +146,25 @@ export function logOnce(log: (line: string) => void, error: Error, line: string)
 }
 
 /**
- * A write the store refused for a fault of the server, not of the request: 507 (RFC 4918 §11.5) for a full
- * disk, 503 for a store that can no longer be written. Each write is one transaction, so nothing of the
- * request was stored.
+ * A request the store refused for a fault of the server, not of the request: 507 (RFC 4918 §11.5) for a full
+ * disk, 503 for a store that can no longer be written or that was damaged while the server ran (reads fail
+ * too then). Each write is one transaction, so nothing of the request was stored. With the words of the log
+ * line.
  */
-const STORE_FAULT_ANSWERS: Record<StoreFault, [number, string]> = {
-  full: [507, "the server's disk is full; nothing was stored"],
-  "read-only": [503, "the server's store is read-only; nothing was stored"],
+const STORE_FAULT_ANSWERS: Record<StoreFault, [status: number, detail: string, logged: string]> = {
+  full: [507, "the server's disk is full; nothing was stored", "store write refused"],
+  "read-only": [503, "the server's store is read-only; nothing was stored", "store write refused"],
+  damaged: [503, "the server's store is damaged; nothing was stored: an operator must stop the server and restore the store from a backup", "store damaged"],
 };
 
 /** Least milliseconds between two log lines of refused writes: a full disk refuses every write until it is freed. */
 const STORE_FAULT_LOG_INTERVAL_MS = 60_000;
 
 /**
- * The express error handler: expected problems as they are, a write the store refused (a full disk) by its
- * fault, bugs as a generic 500 (logged, no stack to the client). A bug in the checker's work several
- * requests shared fails each with the one error: logged once. Refused writes are logged in one line without
- * a stack, at most once a minute with how many were refused since.
+ * The express error handler: expected problems as they are, a request the store refused (a full disk, a
+ * damaged file) by its fault, bugs as a generic 500 (logged, no stack to the client). A bug in the checker's
+ * work several requests shared fails each with the one error: logged once. Refused requests are logged in
+ * one line without a stack, at most once a minute with how many were refused since.
  */
 export function errorHandler(log: (line: string) => void) {
   let faultLoggedAt = -Infinity;
@@ -176,11 +178,11 @@ export function errorHandler(log: (line: string) => void) {
     if (known) return sendProblem(res, known[0], known[1]);
     const fault = storeFault(error);
     if (fault) {
-      const [status, detail] = STORE_FAULT_ANSWERS[fault];
+      const [status, detail, logged] = STORE_FAULT_ANSWERS[fault];
       const now = Date.now();
       if (now - faultLoggedAt < STORE_FAULT_LOG_INTERVAL_MS) faultsUnlogged++;
       else {
-        log(`store write refused, answered ${status}: ${errorMessage(error)}${faultsUnlogged > 0 ? ` (and ${faultsUnlogged} more since the last such line)` : ""}`);
+        log(`${logged}, answered ${status}: ${errorMessage(error)}${faultsUnlogged > 0 ? ` (and ${faultsUnlogged} more since the last such line)` : ""}`);
         faultLoggedAt = now;
         faultsUnlogged = 0;
       }
