@@ -27,6 +27,8 @@ export function fileSystemReason(error: unknown): string {
       return "read-only file system";
     case "ENOSPC":
       return "no space left on device";
+    case "ELOOP":
+      return "too many levels of symbolic links";
     default:
       return `failed (${code ?? String(error)})`;
   }

@@ -4,10 +4,10 @@
  * consistent and holds every acknowledged write, those still in `rxroster.db-wal` too, which a copy of
  * `rxroster.db` alone loses. Restoring: stop the server and put FILE in place as `DIR/rxroster.db`.
  */
-import { existsSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { writableDirectory } from "../io.js";
-import { DATABASE_FILE, DEFAULT_DATA_DIR, openStore } from "../store/store.js";
+import { lstatSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileSystemReason, writableDirectory } from "../io.js";
+import { absentStore, DEFAULT_DATA_DIR, openStore } from "../store/store.js";
 import { inOrderGiven, readArgs } from "./flags.js";
 import type { Io } from "./main.js";
 
@@ -32,27 +32,42 @@ export async function runBackup(argv: string[], io: Io): Promise<number> {
   if (!out) return fail(io, `--out must name the file to write (got ${out === undefined ? "nothing" : '""'})`);
   if (values["data-dir"] === "") return fail(io, `--data-dir must name a directory (got "")`);
   const dataDir = values["data-dir"] ?? DEFAULT_DATA_DIR;
-  if (!existsSync(join(dataDir, DATABASE_FILE))) return fail(io, `--data-dir: ${dataDir} holds no RxRoster store (no ${DATABASE_FILE}); give the --data-dir the server uses`);
+  const absent = absentStore(dataDir);
+  if (absent) return fail(io, absent);
   // The copy is written page by page: over an earlier backup, or over the store itself, it would mix the two.
-  if (existsSync(out)) return fail(io, `--out: ${out} exists; give a file that does not`);
+  // (lstat: a link that leads nowhere is there too, and would be followed.)
+  if (taken(out)) return fail(io, `--out: ${out} exists; give a file that does not`);
   const unwritable = writableDirectory(dirname(out));
   if (unwritable) return fail(io, `--out: cannot write to ${dirname(out)} (${unwritable})`);
   // Checked as any opening is (a damaged, foreign or newer store is refused, exit 2); it is only read.
   const store = openStore(dataDir, { readOnly: true });
+  let created = false;
   try {
     // Its owner's alone, as the store is (it holds people's leave); SQLite would make it 0644.
     writeFileSync(out, "", { mode: 0o600, flag: "wx" });
+    created = true;
     await store.db.backup(out);
   } catch (error) {
-    const { code, message } = error as { code?: string; message: string };
-    if (!code?.startsWith("SQLITE_")) throw error;
-    // A full disk, say: no half copy left to pass for a backup.
-    rmSync(out, { force: true });
-    io.err(`rxroster backup: --out: ${out}: cannot be written (${message})`);
+    const { code, syscall, message } = error as NodeJS.ErrnoException;
+    // SQLite's refusals (a full disk) and the file system's (no room even for the empty file, a quota, a
+    // file made meanwhile): the user's to mend. Anything else is a bug.
+    if (!code?.startsWith("SQLITE_") && syscall === undefined) throw error;
+    // No half copy left to pass for a backup; a file someone else made meanwhile is theirs.
+    if (created) rmSync(out, { force: true });
+    io.err(`rxroster backup: --out: ${out}: cannot be written (${code?.startsWith("SQLITE_") ? message : fileSystemReason(error)})`);
     return 2;
   } finally {
     store.close();
   }
   io.out(`backed up ${store.path} to ${out}`);
   return 0;
+}
+
+function taken(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -2,11 +2,9 @@
  * `rxroster token create|list|revoke`: API tokens in the store of a data directory. `create` prints the
  * token once (only its hash is kept); `list` and `revoke` never show a secret.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { ROLES, scopeProblem, type Role } from "../store/tokens.js";
 import { inOrderGiven, readArgs } from "./flags.js";
-import { DATABASE_FILE, DEFAULT_DATA_DIR, openStore, type Store } from "../store/store.js";
+import { absentStore, DEFAULT_DATA_DIR, openStore, type Store } from "../store/store.js";
 import type { Io } from "./main.js";
 
 export const TOKEN_USAGE = `  token create --role admin|manager|hr|staff [--site ID] [--staff ID] [--data-dir DIR]
@@ -62,7 +60,8 @@ export function runToken(argv: string[], io: Io): number {
     if (action === "revoke" && rest.length !== 1) return fail(io, "revoke takes one token id (see token list)");
     // Only `create` makes a store (an admin's token comes before the first serve): a mistyped --data-dir
     // listed nothing, or "revoked" nothing, in a new empty store.
-    if (!existsSync(join(dataDir, DATABASE_FILE))) return refuse(io, `--data-dir: ${dataDir} holds no RxRoster store (no ${DATABASE_FILE}); give the --data-dir the server uses`);
+    const absent = absentStore(dataDir);
+    if (absent) return refuse(io, absent);
     // list reads only: a read-only store (a backup's mount) lists its tokens.
     const store = openStore(dataDir, { readOnly: action === "list" });
     try {

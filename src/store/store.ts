@@ -2,7 +2,7 @@
  * The embedded store: one SQLite file (better-sqlite3) in a data directory, opened with WAL, foreign keys
  * and a busy timeout, migrated on open. Each repository write runs in one transaction.
  */
-import { accessSync, constants, existsSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { errorMessage } from "../../models/index.js";
@@ -117,6 +117,22 @@ export function openStore(dataDir: string = DEFAULT_DATA_DIR, options: StoreOpti
 
 /** Error codes (SQLite's, with their extended ones, and the file system's) of a file that cannot be opened or written. */
 const CANNOT_WRITE = ["SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "EACCES", "EPERM", "EROFS"];
+
+/**
+ * Why `dataDir` has no store for a command that only uses an existing one (`backup`, `token list`), as an
+ * option's problem; undefined when its database is there. A directory this user may not enter says so,
+ * rather than that it holds no store.
+ */
+export function absentStore(dataDir: string): string | undefined {
+  try {
+    statSync(join(dataDir, DATABASE_FILE));
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return `--data-dir: ${dataDir} holds no RxRoster store (no ${DATABASE_FILE}); give the --data-dir the server uses`;
+    return `--data-dir: ${dataDir}: ${fileSystemReason(error)}`;
+  }
+}
 
 /**
  * Why the file system keeps this process from reading and writing `file` in the directory `dir`, in one

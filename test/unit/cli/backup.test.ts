@@ -2,7 +2,7 @@
  * `rxroster backup`: a copy taken while the store is open holds its latest write, still in the -wal file,
  * and a store restored from it reads that write; bad input is one line naming the option, exit 2.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -64,5 +64,30 @@ describe("rxroster backup", () => {
       expect([code, err.split("\n")[0]]).toEqual([2, line]);
     }
     expect(existsSync(join(parent, "a.db")) || existsSync(join(parent, "b.db"))).toBe(false);
+  });
+
+  it("says why a --data-dir it cannot look into holds no store, rather than that it holds none", async () => {
+    const parent = tempDir();
+    // A link to itself: every look inside fails, as a directory this user may not enter does (which root,
+    // running the suite, may enter all the same).
+    const loop = join(parent, "loop");
+    symlinkSync(loop, loop);
+    for (const argv of [["backup", "--out", join(parent, "a.db")], ["token", "list"]]) {
+      const { code, err } = await capture([...argv, "--data-dir", loop]);
+      expect([code, err.split("\n")[0]]).toEqual([2, `rxroster ${argv[0]}: --data-dir: ${loop}: too many levels of symbolic links`]);
+    }
+  });
+
+  it("refuses a link at --out that leads nowhere (it would be followed), and names a file that cannot be made in one line", async () => {
+    const parent = tempDir();
+    const dataDir = join(parent, "data");
+    openStore(dataDir).close();
+    const dangling = join(parent, "dangling.db");
+    symlinkSync(join(parent, "elsewhere.db"), dangling);
+    expect((await capture(["backup", "--data-dir", dataDir, "--out", dangling])).err.split("\n")[0]).toBe(`rxroster backup: --out: ${dangling} exists; give a file that does not`);
+    expect(existsSync(join(parent, "elsewhere.db"))).toBe(false);
+    // /proc takes no new files: the empty file the copy goes into fails to be made, as on a disk with no room.
+    const { code, err } = await capture(["backup", "--data-dir", dataDir, "--out", "/proc/rxroster-backup.db"]);
+    expect([code, err]).toEqual([2, "rxroster backup: --out: /proc/rxroster-backup.db: cannot be written (no such file or directory)"]);
   });
 });
