@@ -5,8 +5,14 @@
 import { z } from "zod";
 import { IANAZone } from "luxon";
 
+/**
+ * An id: in paths (`/sites/{id}`), feed UIDs, CSV rows and every message that names what it refers to. At
+ * most 100 characters (a million-character id was stored, and echoed whole by every check naming it).
+ */
+export const MAX_ID_LENGTH = 100;
 export const IdSchema = z
   .string()
+  .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, "must be an id of letters, digits, '_', '.', ':' or '-'");
 
 /**

@@ -77,6 +77,15 @@ describe("planning input validation", () => {
     expect(problemsOf({ ...BASE, staff: [{ ...BASE.staff[0]!, name: "x".repeat(200) }, ...BASE.staff.slice(1)] })).toEqual([]);
   });
 
+  it("refuses an id longer than 100 characters, where it is defined and where it is referred to, echoed shortened", () => {
+    const staff = [{ ...BASE.staff[0]!, id: "A".repeat(101) }, { ...BASE.staff[1]!, skills: ["s".repeat(1000)] }, ...BASE.staff.slice(2)];
+    expect(problemsOf({ ...BASE, staff })).toEqual([
+      `staff[0].id: must be at most 100 characters (got "${"A".repeat(80)}… (101 characters)")`,
+      `staff[1].skills[0]: must be at most 100 characters (got "${"s".repeat(80)}… (1,000 characters)")`,
+    ]);
+    expect(problemsOf({ ...BASE, staff: [{ ...BASE.staff[0]!, id: "A".repeat(100) }, ...BASE.staff.slice(1)] })).toEqual([]);
+  });
+
   it("bounds an hourly rate and a differential at 10,000 dollars an hour, so no labor cost overflows", () => {
     const staff = [{ ...BASE.staff[0]!, hourlyRate: 1e308 }, ...BASE.staff.slice(1)];
     const shiftTemplates = [{ ...BASE.shiftTemplates[0]!, differentials: [{ kind: "weekend", dollarsPerHour: 10_001 }] }, ...BASE.shiftTemplates.slice(1)];
