@@ -5,7 +5,7 @@
  */
 import type { NextFunction, Request, Response } from "express";
 import { z } from "zod";
-import { errorMessage, problemsFromZod, type Problem } from "../models/index.js";
+import { echoedValue, errorMessage, problemsFromZod, type Problem } from "../models/index.js";
 import { storeFault, type StoreFault } from "../src/store/faults.js";
 
 export const PROBLEM_TYPE_BASE = "https://rxroster.dev/problems/";
@@ -106,7 +106,7 @@ export function problemBody(status: number, detail?: string, errors: Problem[] =
     title: TITLES[status] ?? "Error",
     status,
     ...(detail !== undefined ? { detail } : {}),
-    ...(errors.length > 0 ? { errors: errors.map((e) => (e.value === undefined ? { path: e.path, message: e.message } : e)) } : {}),
+    ...(errors.length > 0 ? { errors: errors.map((e) => (e.value === undefined ? { path: e.path, message: e.message } : { ...e, value: echoedValue(e.value) })) } : {}),
   };
 }
 

@@ -41,13 +41,19 @@ export function problemsFromZod(error: z.ZodError, root: unknown): Problem[] {
     const value = valueAt(root, issue.path);
     return value === undefined || typeof value === "object"
       ? { path: formatPath(issue.path), message: issue.message }
-      : { path: formatPath(issue.path), message: issue.message, value: typeof value === "string" ? shortened(value) : value };
+      : { path: formatPath(issue.path), message: issue.message, value };
   });
 }
 
-/** Text echoed in a problem: at most 80 characters and its length (a name of a million made a line of a million). */
-function shortened(text: string): string {
-  return text.length <= 100 ? text : `${text.slice(0, 80)}… (${text.length.toLocaleString("en-US")} characters)`;
+/**
+ * A problem's value as it is echoed, wherever the problem came from (a schema, a cross-reference, a rule):
+ * text at most 80 characters and its length (a name of a million made a line of a million), NaN and
+ * ±Infinity as words (JSON would print null: a body's 1e400 read as "got null").
+ */
+export function echoedValue(value: unknown): unknown {
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  if (typeof value === "string" && value.length > 100) return `${value.slice(0, 80)}… (${value.length.toLocaleString("en-US")} characters)`;
+  return value;
 }
 
 /** What a thrown value says: an Error's message, anything else (a string, a number) as a string. */
@@ -56,8 +62,8 @@ export const errorMessage = (error: unknown): string => (error instanceof Error 
 /** `staff[3].fte: must be between 0 and 1.5 (got 2)`. */
 export function formatProblem(problem: Problem): string {
   const where = problem.path === "" ? "input" : problem.path;
-  // NaN and ±Infinity as themselves (JSON would print null).
-  const shown = typeof problem.value === "number" && !Number.isFinite(problem.value) ? String(problem.value) : JSON.stringify(problem.value);
+  // NaN and ±Infinity as themselves, unquoted.
+  const shown = typeof problem.value === "number" && !Number.isFinite(problem.value) ? String(problem.value) : JSON.stringify(echoedValue(problem.value));
   const got = problem.value === undefined ? "" : ` (got ${shown})`;
   return `${where}: ${problem.message}${got}`;
 }

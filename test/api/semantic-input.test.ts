@@ -49,6 +49,16 @@ describe("semantic refusals of site writes", () => {
     expect(revision).toBe(1);
   });
 
+  it("echoes a number too large for a double as Infinity, not as null (JSON.parse reads 1e400 as Infinity)", async () => {
+    const { id, token } = freshSite(h);
+    const read = await h.api.get(`/sites/${id}/rules`, token);
+    const body = JSON.stringify({ ...read.body, "rest.min-between-shifts": { params: { minRestMinutes: 424242 } } }).replace("424242", "1e400");
+    const res = await h.api.request("PUT", `/sites/${id}/rules`, { rawBody: body, token, headers: { "if-match": read.headers.get("etag")! } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: "rest.min-between-shifts.params.minRestMinutes", message: expect.any(String), value: "Infinity" }]);
+    expect(h.store.sites.get(id)!.revision).toBe(1);
+  });
+
   it("refuses a slot line on a day its template does not run (it was stored and dropped from every check)", async () => {
     const { id, token } = freshSite(h);
     const read = await h.api.get(`/sites/${id}`, token);
