@@ -76,11 +76,11 @@ export interface ReferenceOptions {
   standing?: PlanningInput;
 }
 
-/** The key a shift-on request stands by across writes: its person, template and date (not its weight). */
-const shiftOnKey = (staffId: string, r: { template: string; date: string }): string => `${staffId}\u0000${r.template}\u0000${r.date}`;
+/** The key a shift request stands by across writes: its person, kind, template and date (not its weight). */
+const shiftRequestKey = (staffId: string, r: { kind: string; template: string; date: string }): string => `${staffId}\u0000${r.kind}\u0000${r.template}\u0000${r.date}`;
 
 export function checkReferences(input: PlanningInput, { standing }: ReferenceOptions = {}): Problem[] {
-  const stood = new Set(standing?.staff.flatMap((m) => m.requests.flatMap((r) => (r.kind === "shift-on" ? [shiftOnKey(m.id, r)] : []))));
+  const stood = new Set(standing?.staff.flatMap((m) => m.requests.flatMap((r) => (r.kind === "day-off" ? [] : [shiftRequestKey(m.id, r)]))));
   const problems: Problem[] = [];
   const ref = (ids: Set<string>, kind: string, path: string, id: string): void => {
     if (!ids.has(id)) problems.push({ path, message: `unknown ${kind} id`, value: id });
@@ -126,7 +126,10 @@ export function checkReferences(input: PlanningInput, { standing }: ReferenceOpt
     const asked = new Map<string, number>();
     member.requests.forEach((r, j) => {
       if (r.kind !== "day-off") ref(templates, "shift template", `${at}.requests[${j}].template`, r.template);
-      if (r.kind === "shift-on" && !stood.has(shiftOnKey(member.id, r))) problems.push(...ungrantable(member, levelById.get(member.level), r, `${at}.requests[${j}]`, { templates: templateById, skillNames, zone: input.site.timeZone }));
+      if (r.kind !== "day-off" && !stood.has(shiftRequestKey(member.id, r))) {
+        const context = { templates: templateById, skillNames, zone: input.site.timeZone };
+        problems.push(...(r.kind === "shift-on" ? ungrantable(member, levelById.get(member.level), r, `${at}.requests[${j}]`, context) : emptyShiftOff(r, `${at}.requests[${j}]`, context)));
+      }
       const key = r.kind === "day-off" ? `day-off@${r.date}` : `${r.kind}:${r.template}@${r.date}`;
       const first = asked.get(key);
       if (first !== undefined) problems.push({ path: `${at}.requests[${j}]`, message: `the same request as requests[${first}] (${requestWords(r)}): each is asked once, with the weight it matters by` });
@@ -287,6 +290,17 @@ function ungrantable(member: StaffMember, level: Level | undefined, r: Extract<R
   const leave = leaveOn(member, r.date);
   if (leave) problems.push({ path: `${at}.date`, message: `${member.name} is on approved leave that day (${leave.reason}, ${leave.start} to ${leave.end}), and no shift may start on a day of leave: the request could never be granted`, value: r.date });
   return problems;
+}
+
+/**
+ * A shift-off request for a date its template does not run (a weekday it has not, a spring-forward gap):
+ * every schedule grants it, so it asks for nothing, and the person most likely meant another shift or date.
+ * Judged as a shift-on request is: when it is made, whatever its date.
+ */
+function emptyShiftOff(r: Extract<Request, { kind: "shift-off" }>, at: string, { templates, zone }: GrantContext): Problem[] {
+  const template = templates.get(r.template);
+  const notRunning = template && whyNotRunning(template, r.date, zone);
+  return notRunning ? [{ path: `${at}.date`, message: `${notRunning}: nobody could work it, so the request asks for nothing; ask for the shift or date you mean`, value: r.date }] : [];
 }
 
 /** A request in a problem's words: "a day off on 2026-11-04", "shift-on D8 on 2026-11-04". */

@@ -201,6 +201,19 @@ describe("planning input validation", () => {
     ]);
   });
 
+  it("names a shift-off request on a weekday its template does not run (it asks for nothing), judged when it is made", () => {
+    const shiftTemplates = BASE.shiftTemplates.map((t) => (t.id === "D8" ? { ...t, weekdays: [1, 2, 3, 4, 5] } : t));
+    const off = (date: string) => ({ kind: "shift-off", date, template: "D8", weight: 1 });
+    // Saturday 2026-03-07; Monday 2026-03-09 is a day D8 runs.
+    const written = { ...BASE, shiftTemplates, staff: [{ ...BASE.staff[0]!, requests: [off("2026-03-07"), off("2026-03-09")] }, ...BASE.staff.slice(1)] };
+    expect(problemsOf(written)).toEqual([
+      'staff[0].requests[0].date: is a Saturday, when D8 does not run (it runs on Monday, Tuesday, Wednesday, Thursday, Friday): nobody could work it, so the request asks for nothing; ask for the shift or date you mean (got "2026-03-07")',
+    ]);
+    // Stored before D8 stopped running on Saturdays: not judged again.
+    const stored = parseInput({ ...written, shiftTemplates: BASE.shiftTemplates });
+    expect(stored.ok && parseInput(written, { standing: stored.value }).ok).toBe(true);
+  });
+
   it("names a shift-on request on a date of its person's approved leave, whatever the leave rule's setting (no shift may start on one)", () => {
     const on = (template: string, date: string) => ({ kind: "shift-on", date, template, weight: 1 });
     const leave = [{ start: "2026-03-04", end: "2026-03-06", reason: "vacation" }, { start: "2026-03-20", end: "2026-03-20", reason: "jury duty" }];
