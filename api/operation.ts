@@ -155,6 +155,10 @@ function handler(op: Operation, deps: AppDeps) {
     }
     let query: Record<string, unknown> = {};
     if (op.query) {
+      // A parameter given twice comes as a list, which no query here takes: named as such, not by the
+      // schema's "expected one of …", which reads as if the value were wrong.
+      const repeated = Object.entries(req.query as Record<string, unknown>).filter(([, value]) => Array.isArray(value));
+      if (repeated.length > 0) throw invalid("the query is invalid", repeated.map(([key, value]) => ({ path: key, message: "is given more than once: give it once", value })));
       const parsed = op.query.safeParse(req.query);
       if (!parsed.success) throw fromZod("the query is invalid", parsed.error, req.query);
       query = parsed.data as Record<string, unknown>;

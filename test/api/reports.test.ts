@@ -163,4 +163,10 @@ describe("bad settings", () => {
     expect((await h.api.get("/sites/test/reports/fte?maxHires=2", hr)).status).toBe(400);
     expect((await h.api.get(`/sites/test/reports/fte/x?format=pdf`, hr)).status).toBe(400);
   });
+
+  it("names a query parameter given twice as such, with what was given", async () => {
+    const twice = await h.api.get("/sites/test/reports/fte?format=html&format=json", hr);
+    expect(twice.status).toBe(400);
+    expect(twice.body.errors).toEqual([{ path: "format", message: "is given more than once: give it once", value: ["html", "json"] }]);
+  });
 });
