@@ -4,14 +4,13 @@
  * checks (standards, hourly series, leads) are in `workload.ts`.
  */
 import { DateTime } from "luxon";
-import type { Level, PlanningInput, ShiftTemplate } from "./input.js";
-import { leaveOn, type Request, type StaffMember } from "./staff.js";
+import type { PlanningInput } from "./input.js";
 import type { Schedule } from "./schedule.js";
 import { MAX_HORIZON_DAYS, addDays, daysBetween, localMidnightOf } from "./input.js";
 import type { Problem } from "./problems.js";
 import { checkWorkload } from "./workload.js";
-import { WEEKDAY_NAMES, minuteOfDayOf, springGapWords, whyNotRunning } from "./shift-span.js";
-import { qualifiedFor, skillsOf, unqualifiedReasons } from "./eligibility.js";
+import { WEEKDAY_NAMES, minuteOfDayOf, springGapWords } from "./shift-span.js";
+import { checkRequests, standingRequests } from "./request-checks.js";
 
 function uniqueIds(items: readonly { id: string }[], path: string, problems: Problem[]): Set<string> {
   const seen = new Set<string>();
@@ -76,11 +75,8 @@ export interface ReferenceOptions {
   standing?: PlanningInput;
 }
 
-/** The key a shift request stands by across writes: its person, kind, template and date (not its weight). */
-const shiftRequestKey = (staffId: string, r: { kind: string; template: string; date: string }): string => `${staffId}\u0000${r.kind}\u0000${r.template}\u0000${r.date}`;
-
 export function checkReferences(input: PlanningInput, { standing }: ReferenceOptions = {}): Problem[] {
-  const stood = new Set(standing?.staff.flatMap((m) => m.requests.flatMap((r) => (r.kind === "day-off" ? [] : [shiftRequestKey(m.id, r)]))));
+  const stood = standingRequests(standing);
   const problems: Problem[] = [];
   const ref = (ids: Set<string>, kind: string, path: string, id: string): void => {
     if (!ids.has(id)) problems.push({ path, message: `unknown ${kind} id`, value: id });
@@ -121,24 +117,7 @@ export function checkReferences(input: PlanningInput, { standing }: ReferenceOpt
     member.leave.forEach((l, j) => {
       if (daysBetween(l.start, l.end) < 0) problems.push({ path: `${at}.leave[${j}].end`, message: `must not be before start (${l.start})`, value: l.end });
     });
-    // Each wish once: every copy is priced, so a request repeated (or a shift-off under a day off asked for
-    // the same date) would weigh as many times its capped weight, past what any single request may.
-    const asked = new Map<string, number>();
-    member.requests.forEach((r, j) => {
-      if (r.kind !== "day-off") ref(templates, "shift template", `${at}.requests[${j}].template`, r.template);
-      if (r.kind !== "day-off" && !stood.has(shiftRequestKey(member.id, r))) {
-        const context = { templates: templateById, skillNames, zone: input.site.timeZone };
-        problems.push(...(r.kind === "shift-on" ? ungrantable(member, levelById.get(member.level), r, `${at}.requests[${j}]`, context) : emptyShiftOff(r, `${at}.requests[${j}]`, context)));
-      }
-      const key = r.kind === "day-off" ? `day-off@${r.date}` : `${r.kind}:${r.template}@${r.date}`;
-      const first = asked.get(key);
-      if (first !== undefined) problems.push({ path: `${at}.requests[${j}]`, message: `the same request as requests[${first}] (${requestWords(r)}): each is asked once, with the weight it matters by` });
-      else asked.set(key, j);
-    });
-    member.requests.forEach((r, j) => {
-      const dayOff = r.kind === "shift-off" ? asked.get(`day-off@${r.date}`) : undefined;
-      if (dayOff !== undefined) problems.push({ path: `${at}.requests[${j}]`, message: `requests[${dayOff}] asks the whole of ${r.date} off already, this shift included` });
-    });
+    problems.push(...checkRequests(member, at, { templates: templateById, levels: levelById, skillNames, zone: input.site.timeZone, stood }));
     // A shift worked once: given twice, its hours would count twice toward the week and pay period.
     const worked = new Map<string, number>();
     member.history.forEach((h, j) => {
@@ -256,54 +235,4 @@ export function checkScheduleReferences(input: PlanningInput, schedule: { assign
     }
   });
   return problems;
-}
-
-/** What judging a shift-on request reads of the input besides the person. */
-interface GrantContext {
-  templates: ReadonlyMap<string, ShiftTemplate>;
-  skillNames: ReadonlyMap<string, string>;
-  zone: string;
-}
-
-/**
- * A shift-on request that no schedule grants, as the model's hard rules decide with their defaults: for
- * work the person may not do (a role family or skill the model's columns are made by: eligibility), for a
- * template their contract forbids (`maxShiftsPerTemplate` 0: shifts.max-per-template), on a weekday the
- * template does not run or a date the spring-forward gap leaves it no time (`whyNotRunning`), or on a
- * date of their approved leave, when no shift of theirs may start (leave.approved; leave is whole days
- * and always approved). It only costs its weight in every schedule.
- * Judged whatever the rules' settings (whether the input is valid does not hang on a rule made soft or
- * disabled) and whatever its date, as an unknown template is (a request outside the horizon is otherwise
- * ignored), when it is made: one that stood in the stored input before a write is not judged again
- * (`ReferenceOptions.standing`). An unknown level or template is named by its own problem.
- */
-function ungrantable(member: StaffMember, level: Level | undefined, r: Extract<Request, { kind: "shift-on" }>, at: string, { templates, skillNames, zone }: GrantContext): Problem[] {
-  const template = templates.get(r.template);
-  if (!template) return [];
-  const problems: Problem[] = [];
-  const person = level && { level, skills: skillsOf(level, member) };
-  const reasons = person && !qualifiedFor({ templates }, person, template.id) ? unqualifiedReasons(template, member.name, person, skillNames) : [];
-  if (member.contract.maxShiftsPerTemplate[template.id] === 0) reasons.push(`${member.name}'s contract forbids it (contract.maxShiftsPerTemplate.${template.id} is 0)`);
-  if (reasons.length > 0) problems.push({ path: `${at}.template`, message: `${member.name} may not work ${template.name} (${template.id}): ${reasons.join("; ")}; ask for a shift ${member.name} may work` });
-  const notRunning = whyNotRunning(template, r.date, zone);
-  if (notRunning) problems.push({ path: `${at}.date`, message: `${notRunning}: the request could never be granted`, value: r.date });
-  const leave = leaveOn(member, r.date);
-  if (leave) problems.push({ path: `${at}.date`, message: `${member.name} is on approved leave that day (${leave.reason}, ${leave.start} to ${leave.end}), and no shift may start on a day of leave: the request could never be granted`, value: r.date });
-  return problems;
-}
-
-/**
- * A shift-off request for a date its template does not run (a weekday it has not, a spring-forward gap):
- * every schedule grants it, so it asks for nothing, and the person most likely meant another shift or date.
- * Judged as a shift-on request is: when it is made, whatever its date.
- */
-function emptyShiftOff(r: Extract<Request, { kind: "shift-off" }>, at: string, { templates, zone }: GrantContext): Problem[] {
-  const template = templates.get(r.template);
-  const notRunning = template && whyNotRunning(template, r.date, zone);
-  return notRunning ? [{ path: `${at}.date`, message: `${notRunning}: nobody could work it, so the request asks for nothing; ask for the shift or date you mean`, value: r.date }] : [];
-}
-
-/** A request in a problem's words: "a day off on 2026-11-04", "shift-on D8 on 2026-11-04". */
-function requestWords(r: Request): string {
-  return r.kind === "day-off" ? `a day off on ${r.date}` : `${r.kind} ${r.template} on ${r.date}`;
 }
