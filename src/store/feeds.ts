@@ -84,6 +84,7 @@ export class FeedRepository {
   create(siteId: string, scope: FeedScope, actor: Actor): IssuedFeed | undefined {
     return this.db.transaction((): IssuedFeed | undefined => {
       if (this.list(siteId, scope).filter((f) => f.revokedAt === undefined).length >= MAX_LIVE_FEEDS_PER_SCOPE) return undefined;
+      this.makeSalt(siteId);
       const id = `feed_${randomBytes(6).toString("hex")}`;
       const { token, hash } = createFeedToken();
       this.db
@@ -164,11 +165,20 @@ export class FeedRepository {
     return row ? { revision: row.revision, latestVersion: row.version } : undefined;
   }
 
-  /** The site's UID salt, made (32 random bytes) the first time it is asked for. */
+  /**
+   * The site's UID salt. Made (32 random bytes) with the site's first feed, so that reading a feed writes
+   * nothing (on a full disk a feed's first GET was a 507); a store from before that makes it here, once.
+   */
   uidSalt(siteId: string): string {
+    const row = this.db.prepare("SELECT salt FROM site_uid_salts WHERE site_id = ?").get(siteId) as { salt: string } | undefined;
+    if (row) return row.salt;
+    this.makeSalt(siteId);
+    return (this.db.prepare("SELECT salt FROM site_uid_salts WHERE site_id = ?").get(siteId) as { salt: string }).salt;
+  }
+
+  private makeSalt(siteId: string): void {
     this.db
       .prepare("INSERT OR IGNORE INTO site_uid_salts (site_id, salt, created_at) VALUES (?, ?, ?)")
       .run(siteId, randomBytes(32).toString("base64url"), new Date().toISOString());
-    return (this.db.prepare("SELECT salt FROM site_uid_salts WHERE site_id = ?").get(siteId) as { salt: string }).salt;
   }
 }

@@ -71,6 +71,25 @@ describe("a write on a full disk", () => {
   });
 });
 
+describe("a calendar feed on a full disk", () => {
+  it("is still read: its first GET writes nothing (the site's UID salt is made with the feed)", async () => {
+    h = await startHarness();
+    const { id, token } = freshSite(h);
+    const made = await h.api.post(`/sites/${id}/feeds`, { scope: "department" }, token);
+    expect(made.status).toBe(201);
+    // Rows written by the server's connection: a full disk refuses any write, however small (the page
+    // limit of fillDisk leaves room in a table's existing page, so that alone would not show it).
+    const changes = h.store.db.prepare("SELECT total_changes() AS n").pluck();
+    const roomAgain = fillDisk(h.store);
+    const before = changes.get();
+    const res = await fetch(h.api.baseUrl + new URL(made.body.url).pathname);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/^BEGIN:VCALENDAR/);
+    roomAgain();
+    expect(changes.get()).toBe(before);
+  });
+});
+
 describe("a job whose end the store refuses", () => {
   it("answers failed with the reason, also to stop and cancel, and is stored as such once the store takes writes again", async () => {
     const queueLog: string[] = [];
