@@ -2,7 +2,9 @@
  * The express app: security headers, a JSON body limit, every operation, and problem+json for unknown
  * routes and errors. `createApp` never listens; `server.ts` (and the tests) do.
  */
+import { MIMEType } from "node:util";
 import express, { type Express } from "express";
+import iconv from "iconv-lite";
 import helmet from "helmet";
 import { mountOperations, type AppDeps } from "./operation.js";
 import { openApiOperation } from "./openapi.js";
@@ -15,13 +17,18 @@ export type { AppDeps } from "./operation.js";
 /** Default largest request body: a large department's whole planning input fits well within it. */
 export const DEFAULT_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
-/** JSON bytes as text in their charset; empty where TextDecoder has no such charset (utf-32, which body-parser reads). */
-function textOf(bytes: Buffer, charset: string): string {
+/**
+ * A JSON body's bytes as text, as body-parser read them: the Content-Type's charset (utf-8 when none;
+ * body-parser has refused any but utf-8, utf-16 and utf-32 by now) decoded by its own decoder, iconv-lite.
+ */
+function textOf(bytes: Buffer, contentType: string | undefined): string {
+  let charset: string | null | undefined;
   try {
-    return new TextDecoder(charset).decode(bytes);
+    charset = contentType === undefined ? undefined : new MIMEType(contentType).params.get("charset");
   } catch {
-    return "";
+    // A header body-parser took (its parser is RFC 9110's) that the WHATWG one does not: read as utf-8.
   }
+  return iconv.decode(bytes, charset ?? "utf-8");
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -37,8 +44,7 @@ export function createApp(deps: AppDeps): Express {
   // given twice kept one list without a word): refused, as the CLI refuses it in a file.
   app.use((req, res, next) => {
     const bytes = jsonText.get(req);
-    const charset = /charset=\s*"?([\w-]+)/i.exec(req.headers["content-type"] ?? "")?.[1] ?? "utf-8";
-    const repeated = bytes && repeatedJsonKey(textOf(bytes, charset));
+    const repeated = bytes && repeatedJsonKey(textOf(bytes, req.headers["content-type"]));
     if (!repeated) return next();
     sendProblem(res, 400, `malformed JSON body: the key ${JSON.stringify(repeated.key)} appears twice in one object (at line ${repeated.line}, column ${repeated.column})`);
   });

@@ -125,6 +125,14 @@ it("refuses a key given twice in one object, naming it, as the CLI refuses it in
   });
   expect(utf16.status).toBe(400);
   expect(((await utf16.json()) as { detail: string }).detail).toMatch(/the key "date" appears twice/);
+  // utf-32 too, which body-parser reads and TextDecoder does not (it went unchecked), the charset quoted.
+  const utf32 = await fetch(`${h.api.baseUrl}/sites/test/staff/A/requests`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${admin}`, "content-type": 'application/json; charset="UTF-32LE"', "if-match": "*" },
+    body: Buffer.concat([...twice].map((c) => { const b = Buffer.alloc(4); b.writeUInt32LE(c.codePointAt(0)!); return b; })),
+  });
+  expect(utf32.status).toBe(400);
+  expect(((await utf32.json()) as { detail: string }).detail).toMatch(/the key "date" appears twice/);
   expect(h.store.sites.get("test")!.revision).toBe(before);
   // The same key in two objects is no repetition.
   const apart = await h.api.request("PUT", "/sites/test/staff/A/requests", { token: admin, rawBody: '[{"kind":"day-off","date":"2026-03-03","weight":3},{"kind":"day-off","date":"2026-03-04","weight":3}]', headers: { "if-match": "*" } });
