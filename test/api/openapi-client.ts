@@ -25,6 +25,14 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** fetch's failure when the connection it reused was closed by the other side. */
+function closedUnderfoot(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } }).cause?.code;
+  return code === "UND_ERR_SOCKET" || code === "ECONNRESET";
+}
+
 const pointer = (...parts: string[]): string => "#/" + parts.map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
 
 export class CheckedClient {
@@ -52,7 +60,17 @@ export class CheckedClient {
     if (options.rawBody !== undefined) body = options.rawBody;
     else if (options.body !== undefined) body = JSON.stringify(options.body);
     if (body !== undefined) headers["content-type"] = options.contentType ?? "application/json";
-    const res = await fetch(this.baseUrl + path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const send = () => fetch(this.baseUrl + path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    let res: Response;
+    try {
+      res = await send();
+    } catch (error) {
+      // A kept-alive connection the server closed as it idled just as this request went out on it ("other
+      // side closed": the test runner's timers run late under load). A request that changes nothing is sent
+      // again once, as HTTP clients do (RFC 9110 §9.2.2); any other is the test's to see.
+      if (!IDEMPOTENT.has(method.toUpperCase()) || !closedUnderfoot(error)) throw error;
+      res = await send();
+    }
     const text = await res.text();
     const contentType = res.headers.get("content-type") ?? "";
     const parsed = contentType.includes("json") && text !== "" ? JSON.parse(text) : text;
