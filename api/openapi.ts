@@ -6,8 +6,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from "zod-openapi";
 import { operation, pathParams, type Operation } from "./operation.js";
 import { ProblemSchema, type EtagResource } from "./problem.js";
-
-export const API_VERSION = "0.1.0";
+import { VERSION } from "../src/version.js";
 
 const ifMatchHeader = (resource: EtagResource) => z.string().meta({
   description: `The ETag the ${resource} was read with (\`"${resource}-N"\`): the write is made only if nobody wrote since (else 412). \`*\` overwrites whatever is stored. Without it: 428, nothing written.`,
@@ -48,7 +47,7 @@ export function createOpenApiDocument(operations: readonly Operation[]): ReturnT
   for (const op of operations) paths[op.path] = { ...paths[op.path], [op.method]: toOpenApi(op) };
   return createDocument({
     openapi: "3.1.0",
-    info: { title: "RxRoster API", version: API_VERSION, description: "Sites, planning data, solve jobs and schedules of hospital pharmacy departments." },
+    info: { title: "RxRoster API", version: VERSION, description: "Sites, planning data, solve jobs and schedules of hospital pharmacy departments." },
     components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token from `rxroster token create`" } } },
     paths,
   });

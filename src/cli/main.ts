@@ -23,6 +23,7 @@ import { runCandidates } from "./candidates.js";
 import { reportOptions, runReport } from "./report.js";
 import { runToken } from "./token.js";
 import { stoppable } from "./interrupt.js";
+import { VERSION } from "../version.js";
 import { runBackup } from "./backup.js";
 import { loadInputWithHistory, reportFailures } from "./history.js";
 import { OPTIONS_OF, PARSE_OPTIONS, USAGE, UsageError, VALUE_OPTIONS } from "./usage.js";
@@ -207,6 +208,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const read = readArgs(joinNegativeValues(argv, VALUE_OPTIONS), PARSE_OPTIONS, true);
     const { values, positionals } = read;
     const [command, ...rest] = positionals;
+    if (read.problems.length === 0 && values.version && command === undefined) {
+      io.out(`rxroster ${VERSION}`);
+      return EXIT_OK;
+    }
     if (read.problems.length === 0 && (values.help || command === undefined || command === "help")) {
       io.out(USAGE);
       return command === undefined && !values.help ? EXIT_BAD_INPUT : EXIT_OK;

@@ -5,7 +5,7 @@
 import { TOKEN_USAGE } from "./token.js";
 import { BACKUP_USAGE } from "./backup.js";
 
-export const USAGE = `usage: rxroster <command> [options]
+export const USAGE = `usage: rxroster <command> [options]    (rxroster --version: the version)
 
 commands:
   schema                          print the JSON Schema of the planning input
@@ -80,6 +80,7 @@ export const OPTIONS_OF: Record<string, readonly string[]> = {
 export const PARSE_OPTIONS = {
   json: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
+  version: { type: "boolean", default: false },
   out: { type: "string" },
   from: { type: "string" },
   "history-from": { type: "string", multiple: true },

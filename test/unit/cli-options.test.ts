@@ -4,9 +4,11 @@
  * twice refused by name (parseArgs took the last value without a word), by every command that reads options.
  * No file named here exists: a run that got past its options would stop on the missing input instead.
  */
+import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { createOpenApiDocument } from "../../api/openapi.js";
 import { parseServeArgs } from "../../api/server.js";
 import { capture } from "../fixtures/cli.js";
 
@@ -79,5 +81,13 @@ describe("an option given twice", () => {
       problems: ['--checker-workers must be a whole number from 1 to 64 (got "0")', "--port is given twice", "Unknown option '--bogus'"],
       usage: true,
     });
+  });
+});
+
+describe("--version", () => {
+  it("prints the version package.json gives, exit 0, as the OpenAPI document gives it", async () => {
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    expect(await capture(["--version"])).toEqual({ code: 0, out: `rxroster ${version}`, err: "" });
+    expect(createOpenApiDocument([]).info.version).toBe(version);
   });
 });
