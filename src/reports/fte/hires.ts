@@ -14,7 +14,20 @@ export function hireWagesOverHorizon(input: PlanningInput, hire: ResolvedHire): 
   return hire.hourlyRate * hire.fte * HOURS_PER_FTE_PERIOD * payPeriodsOf(input);
 }
 
-/** The input with `count` hypothetical hires added as ordinary staff members, their positions funded. */
+/**
+ * A hire's paid minutes over the horizon at most: the position's hours (FTE × 80 h × pay periods), which
+ * its funding pays and its yearly cost prices. Without it a hire of any FTE worked as many hours as
+ * uncovered work is worth (a 0.5-FTE hire 131 h in one pay period), and the saving was credited to a
+ * position that would not work them.
+ */
+export function hireMinutesOverHorizon(input: PlanningInput, hire: ResolvedHire): number {
+  return Math.floor(hire.fte * HOURS_PER_FTE_PERIOD * 60 * payPeriodsOf(input));
+}
+
+/**
+ * The input with `count` hypothetical hires added as ordinary staff members, their positions funded and
+ * their hours held to the position's by a contract maximum (hours.horizon-band, hard unless the site made it soft).
+ */
 export function withHires(input: PlanningInput, hire: ResolvedHire, count: number): PlanningInput {
   const family = input.levels.find((l) => l.id === hire.level)!.roleFamily;
   const forbidden = Object.fromEntries(input.shiftTemplates.filter((t) => t.roleFamily === family && !hire.templates.includes(t.id)).map((t) => [t.id, 0]));
@@ -26,7 +39,7 @@ export function withHires(input: PlanningInput, hire: ResolvedHire, count: numbe
     hourlyRate: hire.hourlyRate,
     overtimeRule: "weekly40",
     employment: "staff",
-    contract: { maxShiftsPerTemplate: forbidden },
+    contract: { maxShiftsPerTemplate: forbidden, maxMinutesPerHorizon: hireMinutesOverHorizon(input, hire) },
   }));
   const cap = input.budget.laborDollars;
   const budget = cap === undefined ? input.budget : { ...input.budget, laborDollars: cap + count * hireWagesOverHorizon(input, hire) };

@@ -95,6 +95,7 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
     ...(fteZero.length > 0 ? [`Staff with FTE 0 (${fteZero.join(", ")}) are counted as PRN, as the input format reads FTE 0: not in filled FTE, their pay with PRN and agency pay.`] : []),
     ...s.fixedActivities.map((a) => `Fixed activity: ${a.name}, ${num(a.hoursPerPayPeriod)} h per pay period, ${a.level ?? a.roleFamily}.`),
     `Hypothetical hires are paid ${rate(w.hire.hourlyRate)}${w.hire.rateFrom === "level mean" ? " (the FTE-weighted mean base rate of the level's regular staff, as the gap is priced)" : ""}, have no leave and no requests, and follow the weekly-40 overtime rule.`,
+    `Each hire works at most the position's paid hours over the horizon, ${num(positionHours(r), 1)} h (FTE × ${HOURS_PER_FTE_PERIOD} h × ${num(r.horizon.payPeriods, 2)} pay periods), a contract maximum (rule hours.horizon-band): the hours its yearly cost pays for, as the saving is annualized from this horizon.`,
     w.laborCapRaisePerHire !== undefined
       ? `Each hire's position is funded: the labor-dollar cap of ${money(input.budget.laborDollars!)} is raised by ${money(w.laborCapRaisePerHire)} per hire, the hire's wages over the horizon (rate × FTE × ${HOURS_PER_FTE_PERIOD} h × pay periods; benefits are not in the labor cost the cap measures), so a hire adds to the staff rather than displacing them to stay within the cap.`
       : `The input has no labor-dollar cap, so none limits what a hire may work.`,
@@ -113,6 +114,9 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
 }
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+
+/** One position's paid hours over the horizon: what a hire may work (hires.ts, hireMinutesOverHorizon). */
+const positionHours = (r: Figures): number => r.whatIf.hire.fte * HOURS_PER_FTE_PERIOD * r.horizon.payPeriods;
 const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** What a gap's dollars are when no rate is known: said in every format, as $0 would be read as free. */
@@ -145,7 +149,16 @@ function findings(r: Figures): string[] {
   const quoteWith = w.rows.filter((row) => row.savingNote).map((row) => `Hire ${row.hires} saves ${money(row.marginalSavingPerYear!)} a year in the schedules found. ${row.savingNote}`);
   // A count no schedule can be found for, with its conflicts; today's staff's are in the recommendation's words.
   const infeasible = w.rows[0]!.status === "infeasible" ? [] : w.rows.filter((row) => row.status === "infeasible").map((row) => `${capitalized(noScheduleWith(row.hires))}. ${conflictWords(row)}`);
-  if (w.recommendedHires === undefined) return [...out, `No recommendation: ${w.noRecommendation ?? ""}`, ...infeasible, ...quoteWith];
+  // Only where a site makes the horizon band soft or disables it: a hard one holds every hire to it.
+  const beyond = w.rows.filter((row) => row.figures && row.figures.hireHours > row.hires * positionHours(r) + 1e-6).map((row) => row.hires);
+  const overworked =
+    beyond.length === 0
+      ? []
+      : [
+          `In the schedules for ${beyond.join(", ")} hire(s) the hires work more than the ${num(positionHours(r), 1)} paid hours each that a position pays for over the horizon, as this site makes rule hours.horizon-band soft or disables it: ` +
+            `their savings count hours the positions would not work. Make the rule hard for a saving the position can deliver.`,
+        ];
+  if (w.recommendedHires === undefined) return [...out, `No recommendation: ${w.noRecommendation ?? ""}`, ...infeasible, ...overworked, ...quoteWith];
   const tried = w.rows.length - 1;
   if (w.capped) {
     out.push(
@@ -161,7 +174,7 @@ function findings(r: Figures): string[] {
   }
   const noisy = w.rows.filter((row) => row.savingWithinUncertainty).map((row) => row.hires);
   if (noisy.length > 0) out.push(`The saving of hire(s) ${noisy.join(", ")} is within the solver's uncertainty, so it cannot be told from nothing; the recommendation does not rest on it.`);
-  return [...out, ...infeasible, ...quoteWith];
+  return [...out, ...infeasible, ...overworked, ...quoteWith];
 }
 
 /** Demand at times no shift of the family can cover, which no hire can meet: said, as it is in every uncovered figure. */

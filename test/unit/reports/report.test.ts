@@ -19,10 +19,13 @@ import type { OptimizeOutcome } from "../../../src/optimize.js";
 import type { Prepared } from "../../../src/pipeline.js";
 import { FteSettingsSchema } from "../../../models/index.js";
 
-/** Two days; two IV technicians needed 07:00–19:00, and only Cat (tech2) is sterile-trained. */
+/**
+ * Two days; two IV technicians needed 07:00–17:00 on the first (a Monday), and only Cat (tech2) is
+ * sterile-trained. A hire of 1.0 FTE works at most 80 h × 2/14 = 11.4 h over the horizon: one IV shift.
+ */
 function ivShort(): PlanningInput {
   return smallWorld(2, {
-    floors: [{ area: "iv-room", roleFamily: "technician", count: 2, from: "07:00", to: "17:00" }],
+    floors: [{ area: "iv-room", roleFamily: "technician", count: 2, from: "07:00", to: "17:00", weekdays: [1] }],
     fte: { benefitsLoad: 0.25, uncoveredStaffHourDollars: { pharmacist: 0, technician: 40 } },
   });
 }
@@ -89,6 +92,33 @@ describe("hypothetical hires", () => {
     expect(two.staff.length).toBe(input.staff.length + 2);
     expect(two.staff.at(-1)).toMatchObject({ id: "whatif-hire-2", level: "tech2", fte: 0.9, hourlyRate: 25, employment: "staff", contract: { maxShiftsPerTemplate: { TN12: 0 } } });
   });
+
+  it("holds a hire to the position's paid hours over the horizon, however much uncovered work is worth (qa6 F1)", async () => {
+    // Two days of a 2-person IV floor 07:00–17:00 that only Cat can work, uncovered hours at $1,000: a hire
+    // of 0.5 FTE is paid for 80 h × 0.5 × 2/14 = 5.7 h, less than one IV10 shift (9.5 paid hours).
+    const input = smallWorld(2, { floors: [{ area: "iv-room", roleFamily: "technician", count: 2, from: "07:00", to: "17:00" }] });
+    const full = resolveHire(input, { level: "tech2", fte: 1, pattern: "IV10" });
+    const half = resolveHire(input, { level: "tech2", fte: 0.5, pattern: "IV10" });
+    if (!full.ok || !half.ok) throw new Error("hire");
+    expect(withHires(input, full.value, 1).staff.at(-1)!.contract.maxMinutesPerHorizon).toBe(685); // ⌊80 × 60 × 2/14⌋
+    const options = { maxHires: 1, timeLimitSeconds: 20, relativeGap: 0, uncoveredStaffHourDollars: { pharmacist: 0, technician: 1000 }, benefitsLoad: 0.25 };
+    const worked = async (hire: typeof full.value) => (await runWhatIf(input, { ...options, hire })).view.rows[1]!.figures!.hireHours;
+    // 1.0 FTE: one shift of the two the floor wants; 0.5 FTE: none.
+    expect(await worked(full.value)).toBeCloseTo(9.5, 9);
+    expect(await worked(half.value)).toBe(0);
+  }, 60_000);
+
+  it("says so in the findings when the site's soft horizon band lets hires work past the position's hours", async () => {
+    const input = withRule(smallWorld(2, { floors: [{ area: "iv-room", roleFamily: "technician", count: 2, from: "07:00", to: "17:00" }] }), "hours.horizon-band", { hard: false });
+    const built = await buildFteReport(input, { source: "soft-band.yaml", hire: { level: "tech2", fte: 1, pattern: "IV10" }, maxHires: 1, timeLimitSeconds: 20, relativeGap: 0, generatedAt: new Date("2026-03-01T12:00:00Z") });
+    if (!built.ok) throw new Error(JSON.stringify(built.problems));
+    // Both IV shifts: 19 paid hours against the position's 11.4, the 7.6 over priced below an uncovered floor's 10.
+    expect(built.value.whatIf.rows[1]!.figures!.hireHours).toBeCloseTo(19, 9);
+    expect(built.value.findings).toContain(
+      "In the schedules for 1 hire(s) the hires work more than the 11.4 paid hours each that a position pays for over the horizon, as this site makes rule hours.horizon-band soft or disables it: their savings count hours the positions would not work. Make the rule hard for a saving the position can deliver.",
+    );
+    expect(built.value.assumptions).toContain("Each hire works at most the position's paid hours over the horizon, 11.4 h (FTE × 80 h × 0.14 pay periods), a contract maximum (rule hours.horizon-band): the hours its yearly cost pays for, as the saving is annualized from this horizon.");
+  }, 60_000);
 });
 
 describe("demand against scheduled staff by hour of week", () => {
@@ -143,8 +173,8 @@ describe("FTE report on a small world", () => {
   it("solves each hire count to optimality and prices the saving as the fall in avoidable dollars", () => {
     const rows = report.whatIf.rows;
     expect(rows.map((r) => r.status)).toEqual(["optimal", "optimal", "optimal"]);
-    // One sterile-trained technician for a 2-person floor 07:00–17:00: 10 h a day uncovered for 2 days.
-    expect(rows[0]!.figures!.uncoveredByArea["iv-room"]).toBeCloseTo(20, 6);
+    // One sterile-trained technician for a 2-person floor 07:00–17:00 on Monday: 10 h uncovered.
+    expect(rows[0]!.figures!.uncoveredByArea["iv-room"]).toBeCloseTo(10, 6);
     expect(rows[1]!.figures!.uncoveredByArea["iv-room"]).toBeCloseTo(0, 6);
     for (const r of rows) {
       const f = r.figures!;
@@ -156,8 +186,10 @@ describe("FTE report on a small world", () => {
     expect(rows[1]!.marginalSavingPerYear).toBeCloseTo(rows[1]!.marginalSaving! * 182, 6);
     // $25/h × 1.0 FTE × 2,080 h × 1.25 = $65,000.
     expect(report.whatIf.positionCostPerYear).toBeCloseTo(65000, 6);
-    // Hire 1 saves 20 h × $40 × 182 = $145,600 a year > $65,000; hire 2 saves nothing.
-    expect(rows[1]!.marginalSavingPerYear).toBeCloseTo(145600, 0);
+    // Hire 1 saves 10 h × $40 × 182 = $72,800 a year > $65,000; hire 2 saves nothing.
+    expect(rows[1]!.marginalSavingPerYear).toBeCloseTo(72800, 0);
+    // Each hire held to the position's hours over the horizon (80 h × 2/14 = 11.4 h): one 10-h shift at most.
+    expect(rows[2]!.figures!.hireHours).toBeLessThanOrEqual((2 * (80 * 2)) / 14);
     expect(report.whatIf.recommendedHires).toBe(1);
   });
 
@@ -175,7 +207,7 @@ describe("FTE report on a small world", () => {
     const lines = body.split("\r\n");
     expect(lines[0]).toBe("section,role_family,level,area,hires,measure,value,unit");
     expect(lines).toContain("what-if,,tech2,,,recommended hires,1,hires");
-    expect(lines.find((l) => l.startsWith("what-if,,,iv-room,0,uncovered staff-hours,"))).toBe("what-if,,,iv-room,0,uncovered staff-hours,20,h");
+    expect(lines.find((l) => l.startsWith("what-if,,,iv-room,0,uncovered staff-hours,"))).toBe("what-if,,,iv-room,0,uncovered staff-hours,10,h");
     expect(body).toMatch(/productivity,technician,,,,gap FTE \(needed − filled\),-1\.5,FTE/);
   });
 
@@ -205,33 +237,33 @@ describe("FTE report on a small world", () => {
     const input = ivShort();
     const hire = resolveHire(input, { level: "tech2", fte: 1, pattern: "IV10" });
     if (!hire.ok) throw new Error("hire");
-    const catOnIv = [a("C", "2026-03-02", "IV10"), a("C", "2026-03-03", "IV10")];
+    const catOnIv = [a("C", "2026-03-02", "IV10")];
     const optimizer = async (prepared: Prepared): Promise<OptimizeOutcome> =>
-      outcomeOf(prepared, { assignments: prepared.input.staff.length === input.staff.length ? catOnIv : [...catOnIv, a("whatif-hire-1", "2026-03-02", "IV10"), a("whatif-hire-1", "2026-03-03", "IV10")] }, { status: "feasible", bound: undefined, gap: undefined });
+      outcomeOf(prepared, { assignments: prepared.input.staff.length === input.staff.length ? catOnIv : [...catOnIv, a("whatif-hire-1", "2026-03-02", "IV10")] }, { status: "feasible", bound: undefined, gap: undefined });
     const { view } = await runWhatIf(input, { hire: hire.value, maxHires: 1, uncoveredStaffHourDollars: { pharmacist: 0, technician: 40 }, benefitsLoad: 0.25, optimizer });
     const { savingDefinition: _s, method: _m, assumptions: _a, findings: _f, ...figures } = { ...report, whatIf: view };
     const noted = { ...report, ...figures, ...methodAndAssumptions(input, figures) };
     const note = "Within the solver's uncertainty: the solve for 0 and 1 hire(s) found no bound on its cost, so the saving cannot be told from nothing.";
-    // 20 h × $40 × 182.
-    expect(noted.findings).toContain(`Hire 1 saves $145,600 a year in the schedules found. ${note}`);
-    expect(renderFteReport(noted, "html").body).toContain(`<td>$145,600 <span class="noise">${note}</span></td>`);
+    // 10 h × $40 × 182.
+    expect(noted.findings).toContain(`Hire 1 saves $72,800 a year in the schedules found. ${note}`);
+    expect(renderFteReport(noted, "html").body).toContain(`<td>$72,800 <span class="noise">${note}</span></td>`);
     const csv = renderFteReport(noted, "csv").body.split("\r\n");
-    expect(csv).toContain(`what-if,,,,1,"marginal saving within the solver's uncertainty, per year",145600,$`);
+    expect(csv).toContain(`what-if,,,,1,"marginal saving within the solver's uncertainty, per year",72800,$`);
     expect(csv).toContain(`what-if,,,,1,saving note,"${note}",`); // quoted: it holds a comma
-    expect(JSON.parse(renderFteReport(noted, "json").body).whatIf.rows[1]).toMatchObject({ marginalSavingPerYear: 145600, savingWithinUncertainty: true, savingNote: note });
+    expect(JSON.parse(renderFteReport(noted, "json").body).whatIf.rows[1]).toMatchObject({ marginalSavingPerYear: 72800, savingWithinUncertainty: true, savingNote: note });
   });
 
   it("names both causes of the gap between the workload and the coverage-based need, in words, HTML and CSV", () => {
-    // Two technicians on the IV floor 07:00–17:00 for 2 days: 40 staff-hours, no workload.
+    // Two technicians on the IV floor 07:00–17:00 on one day: 20 staff-hours, no workload.
     const tech = report.productivity.roleFamilies.find((f) => f.roleFamily === "technician")!;
-    expect(tech.coverage).toMatchObject({ floorStaffHours: 40, requiredStaffHours: 40 });
+    expect(tech.coverage).toMatchObject({ floorStaffHours: 20, requiredStaffHours: 20 });
     expect(report.assumptions.join(" ")).not.toContain("not in the productivity view");
     expect(report.assumptions.join(" ")).toContain("people come whole, so an area and interval with any work needs at least one person");
-    expect(report.assumptions.join(" ")).toContain("floors ask for people whatever the volume (40 staff-hours more)");
-    // 40 h ÷ (80 h × 2/14 pay periods) ÷ 0.8 = 4.375 paid FTE; Cat and Dan fill 1.5.
-    expect(report.findings[1]).toContain("The demand the schedule must cover needs 4.4 paid FTE, a gap of 2.9 FTE: to the workload's 0 staff-hours, whole people per area and interval add 0 and floors 40.");
+    expect(report.assumptions.join(" ")).toContain("floors ask for people whatever the volume (20 staff-hours more)");
+    // 20 h ÷ (80 h × 2/14 pay periods) ÷ 0.8 = 2.1875 paid FTE; Cat and Dan fill 1.5.
+    expect(report.findings[1]).toContain("The demand the schedule must cover needs 2.2 paid FTE, a gap of 0.7 FTE: to the workload's 0 staff-hours, whole people per area and interval add 0 and floors 20.");
     expect(renderFteReport(report, "html").body).toContain("What the schedule must cover (coverage-based need)");
-    expect(renderFteReport(report, "csv").body.split("\r\n")).toContain("coverage,technician,,,,added by floors,40,h");
+    expect(renderFteReport(report, "csv").body.split("\r\n")).toContain("coverage,technician,,,,added by floors,20,h");
   });
 
   it("gives the workload one figure in both tables and every format, though a lead moves some of its work out of the horizon", () => {

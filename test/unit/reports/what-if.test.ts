@@ -17,7 +17,7 @@ import { outcomeOf, timedOut } from "./stand-in.js";
 
 /** Two days; two IV technicians needed 07:00–17:00, and only Cat (tech2) is sterile-trained. */
 function ivShort(): PlanningInput {
-  return smallWorld(2, { floors: [{ area: "iv-room", roleFamily: "technician", count: 2, from: "07:00", to: "17:00" }] });
+  return smallWorld(2, { floors: [{ area: "iv-room", roleFamily: "technician", count: 2, from: "07:00", to: "17:00", weekdays: [1] }] });
 }
 
 function ivHire(input: PlanningInput): ResolvedHire {
@@ -26,8 +26,9 @@ function ivHire(input: PlanningInput): ResolvedHire {
   return hire.value;
 }
 
-const catOnIv: Schedule = { assignments: [a("C", "2026-03-02", "IV10"), a("C", "2026-03-03", "IV10")] };
-const hireOnIv: Schedule = { assignments: [...catOnIv.assignments, a("whatif-hire-1", "2026-03-02", "IV10"), a("whatif-hire-1", "2026-03-03", "IV10")] };
+// Monday's floor: Cat, and with her a hire (who works at most 80 h × 2/14 = 11.4 h over the two days).
+const catOnIv: Schedule = { assignments: [a("C", "2026-03-02", "IV10")] };
+const hireOnIv: Schedule = { assignments: [...catOnIv.assignments, a("whatif-hire-1", "2026-03-02", "IV10")] };
 
 function options(input: PlanningInput, maxHires: number, optimizer: WhatIfOptions["optimizer"]): WhatIfOptions {
   return { hire: ivHire(input), maxHires, uncoveredStaffHourDollars: { pharmacist: 0, technician: 40 }, benefitsLoad: 0.25, optimizer };
@@ -66,22 +67,22 @@ describe("the what-if's solves", () => {
 
   it("credit a hire with what its shifts covered, not with what count 1's search found for today's staff and count 0's did not", async () => {
     const input = ivShort();
-    // Count 0's search finds nobody working (40 uncovered IV hours); count 1's finds Cat on IV as well as
-    // the hire: the hire's own shifts cover 20 of those hours, Cat's the other 20.
+    // Count 0's search finds nobody working (20 uncovered IV hours); count 1's finds Cat on IV as well as
+    // the hire: the hire's own shift covers 10 of those hours, Cat's the other 10.
     const optimizer = async (prepared: Prepared): Promise<OptimizeOutcome> =>
       outcomeOf(prepared, prepared.input.staff.length === input.staff.length ? { assignments: [] } : hireOnIv, { status: "feasible", bound: undefined, gap: undefined });
     const { view, baseline } = await runWhatIf(input, options(input, 1, optimizer));
     const [none, one] = view.rows;
-    // 20 h × $40, not the 40 h the two searches differ by.
-    expect(one!.marginalSaving).toBeCloseTo(800, 6);
+    // 10 h × $40, not the 20 h the two searches differ by.
+    expect(one!.marginalSaving).toBeCloseTo(400, 6);
     // Count 1's schedule less the hire (Cat on IV) is a schedule for today's staff, cheaper than count 0's own.
     expect(none).toMatchObject({ fromOneHireMore: true, status: "feasible" });
     expect(baseline).toEqual(catOnIv);
-    expect(none!.figures!.uncoveredByArea["iv-room"]).toBeCloseTo(20, 6);
-    // The hire's own: two IV10 shifts of 10 h less a 30-minute unpaid break, at $25.
+    expect(none!.figures!.uncoveredByArea["iv-room"]).toBeCloseTo(10, 6);
+    // The hire's own: one IV10 shift of 10 h less a 30-minute unpaid break, at $25.
     expect(one!.figures!.idleHires).toBe(0);
-    expect(one!.figures!.hireHours).toBeCloseTo(19, 9);
-    expect(one!.figures!.hireDollars).toBeCloseTo(19 * 25, 6);
+    expect(one!.figures!.hireHours).toBeCloseTo(9.5, 9);
+    expect(one!.figures!.hireDollars).toBeCloseTo(9.5 * 25, 6);
     // Neither search found a bound: the saving is labelled, not bare.
     expect(one).toMatchObject({ savingWithinUncertainty: true, savingNote: "Within the solver's uncertainty: the solve for 0 and 1 hire(s) found no bound on its cost, so the saving cannot be told from nothing." });
   });
@@ -104,14 +105,14 @@ describe("the what-if's solves", () => {
   it("carry a schedule found for more hires down to every fewer count, the hires after the one taken out renumbered", async () => {
     const input = ivShort();
     // Only count 2's search finds anything: Cat and hire 2 on IV, hire 1 idle.
-    const found: Schedule = { assignments: [...catOnIv.assignments, a("whatif-hire-2", "2026-03-02", "IV10"), a("whatif-hire-2", "2026-03-03", "IV10")] };
+    const found: Schedule = { assignments: [...catOnIv.assignments, a("whatif-hire-2", "2026-03-02", "IV10")] };
     const optimizer = async (prepared: Prepared): Promise<OptimizeOutcome> => outcomeOf(prepared, prepared.input.staff.length === input.staff.length + 2 ? found : { assignments: [] });
     const { view } = await runWhatIf(input, options(input, 2, optimizer));
     const [none, one, two] = view.rows;
     expect([none!.fromOneHireMore, one!.fromOneHireMore, two!.fromOneHireMore]).toEqual([true, true, undefined]);
     expect(one!.figures).toMatchObject({ idleHires: 0, uncoveredStaffHours: 0 });
-    expect(none!.figures!.uncoveredStaffHours).toBeCloseTo(20, 6);
-    expect(one!.marginalSaving).toBeCloseTo(800, 6);
+    expect(none!.figures!.uncoveredStaffHours).toBeCloseTo(10, 6);
+    expect(one!.marginalSaving).toBeCloseTo(400, 6);
     expect(two!.marginalSaving).toBe(0);
   });
 
@@ -128,7 +129,7 @@ describe("the what-if's solves", () => {
 
   it("mark a saving smaller than the two rows' uncertainty as within it, and recommend nothing on it", async () => {
     const input = ivShort();
-    // The hire covers 20 uncovered technician hours ($40 each): $800 over the horizon, while each solve
+    // The hire covers 10 uncovered technician hours ($40 each): $400 over the horizon, while each solve
     // may be $1,000 from the best possible.
     const optimizer = async (prepared: Prepared): Promise<OptimizeOutcome> => {
       const o = outcomeOf(prepared, prepared.input.staff.length === input.staff.length ? catOnIv : hireOnIv);
@@ -136,13 +137,13 @@ describe("the what-if's solves", () => {
     };
     const { view } = await runWhatIf(input, options(input, 1, optimizer));
     const one = view.rows[1]!;
-    expect(one.marginalSaving).toBeCloseTo(800, 6);
+    expect(one.marginalSaving).toBeCloseTo(400, 6);
     expect(one).toMatchObject({ savingWithinUncertainty: true });
     // 2 days: × 182 a year.
     expect(one.marginalSavingUncertaintyPerYear).toBeCloseTo(2000 * 182, 6);
     expect(view.recommendedHires).toBeUndefined();
     expect(view.noRecommendation).toBe(
-      "hire 1 saves $145,600 a year, give or take $364,000: the schedules for 0 and 1 hire(s) are together up to that much a year from the best possible (each solve's objective − bound), so whether the saving reaches the position's $65,000 a year cannot be told. Run again with a longer time limit.",
+      "hire 1 saves $72,800 a year, give or take $364,000: the schedules for 0 and 1 hire(s) are together up to that much a year from the best possible (each solve's objective − bound), so whether the saving reaches the position's $65,000 a year cannot be told. Run again with a longer time limit.",
     );
   });
 
