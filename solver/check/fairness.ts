@@ -1,18 +1,35 @@
 /**
  * Fairness figures: weekends and nights worked per person, compared within a career-ladder level among
- * regular staff (PRN and agency staff are excluded: they work when asked).
+ * regular staff (PRN and agency staff are excluded: they work when asked) who could work one.
  */
 import type { FairnessLine } from "../../models/index.js";
 import type { CheckContext, StaffView } from "./context.js";
 import { payOf } from "./pay.js";
+import { leaveOn, qualifiedFor } from "../../models/index.js";
 
 export type FairnessMeasure = "weekends" | "nights";
 
-/** Regular staff grouped by level, in input order; levels with fewer than two people are left out. */
-export function fairnessGroups(ctx: CheckContext): { level: string; members: StaffView[] }[] {
+/**
+ * Whether `view` is compared on `measure`: they could work one, by their approved leave and what they may
+ * work. A weekend: some weekend day of the horizon is not on their leave. A night: some night shift of the
+ * horizon is one they are qualified for, their contract allows (not `maxShiftsPerTemplate` 0) and not on a
+ * day of their leave. Someone on leave all month, or a day-only pharmacist, has 0 of it by no one's choice:
+ * compared, they made the spread (and its price) whatever the schedule did.
+ */
+function couldWork(ctx: CheckContext, view: StaffView, measure: FairnessMeasure): boolean {
+  const free = (date: string): boolean => !leaveOn(view.member, date);
+  if (measure === "weekends") return ctx.grid.days.some((d) => d.isWeekend && free(d.date));
+  return ctx.grid.shifts.some((s) => s.night && free(s.date) && view.member.contract.maxShiftsPerTemplate[s.template] !== 0 && qualifiedFor(ctx, view, s.template));
+}
+
+/**
+ * Regular staff compared on `measure`, grouped by level, in input order: those who could work one
+ * (`couldWork`); levels with fewer than two such people are left out.
+ */
+export function fairnessGroups(ctx: CheckContext, measure: FairnessMeasure): { level: string; members: StaffView[] }[] {
   const groups = new Map<string, StaffView[]>();
   for (const view of ctx.staff) {
-    if (view.member.employment !== "staff" || view.member.fte <= 0) continue;
+    if (view.member.employment !== "staff" || view.member.fte <= 0 || !couldWork(ctx, view, measure)) continue;
     const list = groups.get(view.level.id) ?? [];
     list.push(view);
     groups.set(view.level.id, list);
@@ -33,10 +50,11 @@ export function fairnessLine(ctx: CheckContext, level: string, members: StaffVie
 }
 
 export function fairnessLines(ctx: CheckContext): FairnessLine[] {
-  return fairnessGroups(ctx).flatMap(({ level, members }) => [
-    fairnessLine(ctx, level, members, "weekends"),
-    fairnessLine(ctx, level, members, "nights"),
-  ]);
+  const measures: FairnessMeasure[] = ["weekends", "nights"];
+  const lines = measures.flatMap((measure) => fairnessGroups(ctx, measure).map(({ level, members }) => fairnessLine(ctx, level, members, measure)));
+  // By level in input order, weekends before nights within one, as they were listed.
+  const order = new Map<string, number>(ctx.staff.map((v, i): [string, number] => [v.level.id, i]).reverse());
+  return lines.sort((a, b) => order.get(a.level)! - order.get(b.level)! || measures.indexOf(a.measure) - measures.indexOf(b.measure));
 }
 
 /** One finding per level whose counts differ: the spread, naming who works least and most. */
@@ -44,7 +62,7 @@ export function fairnessFindings(ctx: CheckContext, measure: FairnessMeasure): {
   const pay = new Map(payOf(ctx).map((h) => [h.staff, h]));
   const countOf = (id: string): number => (measure === "weekends" ? pay.get(id)!.weekendsWorked : pay.get(id)!.nights);
   const findings = [];
-  for (const { level, members } of fairnessGroups(ctx)) {
+  for (const { level, members } of fairnessGroups(ctx, measure)) {
     const line = fairnessLine(ctx, level, members, measure);
     if (line.spread <= 0) continue;
     const who = (count: number): string => members.filter((m) => countOf(m.member.id) === count).map((m) => m.member.name).join(", ");

@@ -8,11 +8,27 @@ import type { RuleId } from "../../models/index.js";
 import { penalizeColumn, penaltyColumn, type BuildContext, type StaffVars } from "./build-context.js";
 import type { Term } from "./linear-model.js";
 
-/** Who is compared: regular staff (not PRN or agency) with an FTE above 0, by level, in input order. */
-export function fairnessGroupsOf(ctx: BuildContext): { level: string; members: StaffVars[] }[] {
+/**
+ * Whether a person could work one weekend or night in the horizon, whatever the schedule: for weekends a
+ * weekend date off their approved leave; for nights a night shift instance off their leave that their
+ * role family and skills allow and their contract does not forbid (`maxShiftsPerTemplate` 0). Those who
+ * could not are not compared (someone on leave all month had 0 by no one's choice).
+ */
+function couldWork(ctx: BuildContext, person: StaffVars, measure: "weekends" | "nights"): boolean {
+  const onLeave = (date: string): boolean => person.member.leave.some((l) => l.start <= date && date <= l.end);
+  if (measure === "weekends") return ctx.grid.days.some((d) => d.weekday >= 6 && !onLeave(d.date));
+  const allowed = (id: string): boolean => {
+    const t = ctx.templates.get(id)!;
+    return t.roleFamily === person.level.roleFamily && t.requiredSkills.every((k) => person.skills.has(k)) && person.member.contract.maxShiftsPerTemplate[id] !== 0;
+  };
+  return ctx.grid.shifts.some((s) => s.night && !onLeave(s.date) && allowed(s.template));
+}
+
+/** Who is compared on `measure`: regular staff (not PRN or agency) with an FTE above 0 who could work one, by level, in input order. */
+export function fairnessGroupsOf(ctx: BuildContext, measure: "weekends" | "nights"): { level: string; members: StaffVars[] }[] {
   const byLevel = new Map<string, StaffVars[]>();
   for (const person of ctx.staff) {
-    if (person.member.employment !== "staff" || !(person.member.fte > 0)) continue;
+    if (person.member.employment !== "staff" || !(person.member.fte > 0) || !couldWork(ctx, person, measure)) continue;
     byLevel.set(person.level.id, [...(byLevel.get(person.level.id) ?? []), person]);
   }
   return [...byLevel].filter(([, members]) => members.length >= 2).map(([level, members]) => ({ level, members }));

@@ -28,7 +28,7 @@ export const nightFairness: RuleDefinition = {
   },
   // Per level group, count = Σ x of the person's night shifts in the horizon: the spread max − min priced.
   build(ctx, rule) {
-    for (const { level, members } of fairnessGroupsOf(ctx)) {
+    for (const { level, members } of fairnessGroupsOf(ctx, "nights")) {
       const counts = members.map((person) => person.byDay.flat().filter((v) => v.shift.night).map((v) => ({ column: v.column, coefficient: 1 })));
       buildSpread(ctx, rule, level, counts);
     }

@@ -32,7 +32,7 @@ export const weekendFairness: RuleDefinition = {
   build(ctx, rule) {
     const worked = weekendIndicators(ctx, { history: false });
     const weekendsOf = new Map(ctx.staff.map((person, i) => [person, worked[i]!]));
-    for (const { level, members } of fairnessGroupsOf(ctx)) {
+    for (const { level, members } of fairnessGroupsOf(ctx, "weekends")) {
       // With history off every weekend is a column or the constant 0.
       const counts = members.map((person) => weekendsOf.get(person)!.flatMap((v) => ("column" in v ? [{ column: v.column, coefficient: 1 }] : [])));
       buildSpread(ctx, rule, level, counts);

@@ -25,6 +25,13 @@ describe("fairness.nights", () => {
     const input = patchStaff(world(), "B", { employment: "agency", fte: 0 });
     expect(violationsOf(input, [a("A", "2026-03-02", "N8")], RULE)).toEqual([]);
   });
+
+  it("leaves out someone who could work no night: on leave all horizon, or with every night template forbidden (qa6 F2)", () => {
+    const worked = [a("A", "2026-03-02", "N8")];
+    expect(violationsOf(world(), worked, RULE)).toEqual([expect.objectContaining({ amount: 1 })]);
+    expect(violationsOf(patchStaff(world(), "B", { leave: [{ start: "2026-03-02", end: "2026-03-15", reason: "parental" }] }), worked, RULE)).toEqual([]);
+    expect(violationsOf(patchStaff(world(), "B", { contract: { maxShiftsPerTemplate: { N8: 0 } } }), worked, RULE)).toEqual([]);
+  });
 });
 
 describe("fairness.nights in the model", () => {
@@ -35,6 +42,14 @@ describe("fairness.nights in the model", () => {
   it("shares the nights when a night of spread costs more than the saving", async () => {
     const solved = await solveDirect(nights);
     expect(workers(solved)).toEqual(["A", "B"]);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("prices no spread against a colleague on leave all horizon, in the model as in the checker", async () => {
+    const away = patchStaff(nights, "A", { leave: [{ start: "2026-03-02", end: "2026-03-03", reason: "parental" }] });
+    const solved = await solveDirect(away);
+    expect(workers(solved)).toEqual(["B", "B"]);
     expect(violationsIn(solved.explanation, RULE)).toEqual([]);
     expectModelAgreesWithChecker(solved);
   });

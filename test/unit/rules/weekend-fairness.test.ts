@@ -29,6 +29,15 @@ describe("fairness.weekends", () => {
     const input = patchStaff(world(), "B", { employment: "prn", fte: 0 });
     expect(violationsOf(input, [a("A", "2026-03-07", "D8"), a("A", "2026-03-14", "D8")], RULE)).toEqual([]);
   });
+
+  it("leaves out someone on approved leave every weekend day of the horizon, who could work none (qa6 F2)", () => {
+    const worked = [a("A", "2026-03-07", "D8"), a("A", "2026-03-14", "D8")];
+    const allMonth = patchStaff(world(), "B", { leave: [{ start: "2026-03-02", end: "2026-03-15", reason: "parental" }] });
+    expect(violationsOf(allMonth, worked, RULE)).toEqual([]);
+    // On leave the first weekend only: the second is there to work, so Ben is compared.
+    const oneWeekend = patchStaff(world(), "B", { leave: [{ start: "2026-03-07", end: "2026-03-08", reason: "vacation" }] });
+    expect(violationsOf(oneWeekend, worked, RULE)).toEqual([expect.objectContaining({ amount: 2 })]);
+  });
 });
 
 describe("fairness.weekends in the model", () => {
