@@ -32,7 +32,8 @@ section { break-inside: auto; } h2, h3 { break-after: avoid; }
 const fte = (n: number | undefined): string => (n === undefined ? "—" : num(n, 2));
 const hours = (n: number | undefined): string => (n === undefined ? "—" : num(n, 0));
 const dollars = (n: number | undefined): string => (n === undefined ? "—" : money(n));
-const percent = (n: number | undefined): string => (n === undefined ? "—" : `${num(n, 0)} %`);
+/** A cap's share used, to a tenth (99.7 % read as 100 % beside a row over its cap), past 100 marked so. */
+const percent = (n: number | undefined): string => (n === undefined ? "—" : n > 100 ? `${num(n, 1)} % <span class="noise">over the cap</span>` : `${num(n, 1)} %`);
 /** Vacant FTE; below zero, more filled than budgeted, which it says. */
 const vacant = (n: number | undefined): string => (n === undefined || n >= 0 ? fte(n) : `${fte(n)} <span class="noise">filled above budget</span>`);
 /** A gap's dollars, or that they are unknown (never $0 for want of a rate). */
@@ -93,7 +94,7 @@ function whatIfSection(r: FteReport): string {
     return [String(row.hires), hiresWorked, hours(f?.uncoveredStaffHours), hours(f?.overtimeHours), dollars(f?.overtimeDollars), hours(f?.agencyHours), dollars(f?.agencyDollars), dollars(f?.laborDollars), percent(f?.budgetUse.laborPercent), dollars(row.marginalSaving), perYear, status];
   });
   const main = table(
-    ["Hires", "Hires worked, paid", "Uncovered h", "OT h", "OT $", "PRN / agency h", "PRN / agency $", "Labor cost", "Labor budget", "Saving vs one fewer", "Saving / year", "Solver"],
+    ["Hires", "Hires worked, paid", "Uncovered h", "Staff OT h", "Staff OT $", "PRN / agency h", "PRN / agency $", "Labor cost", "Labor budget", "Saving vs one fewer", "Saving / year", "Solver"],
     rows,
     { widths: ["5%", "9%", "8%", "6%", "8%", "7%", "8%", "9%", "7%", "9%", "12%", "12%"] },
   );

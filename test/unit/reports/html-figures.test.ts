@@ -73,3 +73,21 @@ describe("a level's line in the FTE report's HTML", () => {
     expect(levelRow({ meanHourlyRate: 61.5, budgetedFte: 5, vacantFte: 1 })).toContain("<td>1.00</td>");
   });
 });
+
+describe("a what-if count's labor budget use in the FTE report's HTML", () => {
+  /** The first row's Labor budget cell, its labor budget use set to `percent`. */
+  const budgetCell = (percent: number): string => {
+    const [first, ...rest] = report.whatIf.rows;
+    const row = { ...first!, figures: { ...first!.figures!, budgetUse: { laborPercent: percent } } };
+    const html = renderFteReport({ ...report, whatIf: { ...report.whatIf, rows: [row, ...rest] } }, "html").body;
+    const table = html.slice(html.indexOf("Saving / year"));
+    const cells = table.slice(table.indexOf("<tr><td>0</td>"), table.indexOf("</tr>", table.indexOf("<tr><td>0</td>"))).split("<td>");
+    return cells[9]!.replace("</td>", "");
+  };
+
+  it("is to a tenth, and past 100 says it is over the cap, so 99.7 % and $10 over do not both read 100 % (qa6 F3)", () => {
+    expect(budgetCell(99.7)).toBe("99.7 %");
+    expect(budgetCell(100.004)).toBe('100.0 % <span class="noise">over the cap</span>');
+    expect(budgetCell(100)).toBe("100.0 %");
+  });
+});
