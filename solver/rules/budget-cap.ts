@@ -38,7 +38,8 @@ export const budgetCap: RuleDefinition = {
     const over = (cap: number | undefined, used: number, what: string, unit: "dollars" | "hours"): void => {
       // Sums of float dollars: a rounding crumb over the cap is not a finding.
       if (cap === undefined || used - cap <= 1e-6) return;
-      const show = (x: number): string => (unit === "dollars" ? `$${x.toFixed(2)}` : `${x.toFixed(1)} h`);
+      const show = (x: number): string =>
+        unit === "dollars" ? `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : `${x.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} h`;
       findings.push({
         subjects: { period: "horizon" },
         amount: used - cap,

@@ -80,11 +80,11 @@ describe("checkLocks (audit F6)", () => {
     const list = [locked("A", "2026-03-02", "D8"), locked("B", "2026-03-03", "D8"), locked("B", "2026-03-04", "D8"), locked("A", "2026-03-05", "D8")];
     const problems = checkLocks(prepare(input), list, { window: { kept: new Set([1, 2, 3]), dates: "2026-03-02…2026-03-02" } });
     expect(problems).toEqual([
-      { path: "assignments[0]", message: expect.stringMatching(/^locked, but breaks the hard rule budget\.cap: Labor dollars \$[\d.]+ exceed the budget of \$1\.00 by \$[\d.]+ \(dollars\)$/) },
+      { path: "assignments[0]", message: expect.stringMatching(/^locked, but breaks the hard rule budget\.cap: Labor dollars \$[\d,.]+ exceed the budget of \$1\.00 by \$[\d,.]+ \(dollars\)$/) },
       {
         path: "assignments",
         message: expect.stringMatching(
-          /^kept as they are, the 3 shifts outside the dates the repair may change \(2026-03-02…2026-03-02\) break the hard rule budget\.cap together: Labor dollars \$[\d.]+ exceed the budget of \$1\.00 by \$[\d.]+ \(dollars\); widen the dates to let these shifts change$/,
+          /^kept as they are, the 3 shifts outside the dates the repair may change \(2026-03-02…2026-03-02\) break the hard rule budget\.cap together: Labor dollars \$[\d,.]+ exceed the budget of \$1\.00 by \$[\d,.]+ \(dollars\); widen the dates to let these shifts change$/,
         ),
       },
     ]);

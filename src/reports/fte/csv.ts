@@ -76,7 +76,8 @@ export function fteReportToCsv(report: FteReport): string {
     const at = { hires: r.hires };
     add("what-if", at, "solver status", r.status, "");
     add("what-if", at, "solver status, in words", solveStatusWords(r), "");
-    add("what-if", at, "solver gap", r.gap, "fraction");
+    // In per cent, as every other format says it: a fraction rounded to the CSV's 3 decimals read 0 for 0.01 %.
+    add("what-if", at, "solver gap", r.gap === undefined ? undefined : 100 * r.gap, "%");
     add("what-if", at, "objective", r.objective, "$");
     add("what-if", at, "bound", r.bound, "$");
     add("what-if", at, "uncertainty (objective − bound)", r.uncertaintyDollars, "$");

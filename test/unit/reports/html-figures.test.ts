@@ -38,6 +38,12 @@ describe("a what-if count's solver status in the FTE report", () => {
     expect(solverCell(renderFteReport(withStatus(report, "feasible", 0.0823), "html").body)).toBe("feasible, gap 8.23 %");
   });
 
+  it("gives the gap in per cent in the CSV too, where a fraction to 3 decimals read 0 for 0.01 % (qa6)", () => {
+    const csv = renderFteReport(withStatus(report, "optimal", 0.0001), "csv").body.split("\r\n");
+    expect(csv).toContain("what-if,,,,0,solver gap,0.01,%");
+    expect(csv).toContain('what-if,,,,0,"solver status, in words","optimal, gap 0.01 %",');
+  });
+
   it("says 'no bound' in the HTML and the CSV of a schedule with no bound", () => {
     const report_ = withStatus(report, "feasible", undefined);
     expect(solverCell(renderFteReport(report_, "html").body)).toBe("feasible, no bound");
