@@ -13,3 +13,4 @@ export * from "./problems.js";
 export * from "./eligibility.js";
 export * from "./references.js";
 export * from "./parse.js";
+export * from "./fte-checks.js";

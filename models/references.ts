@@ -9,6 +9,7 @@ import type { Schedule } from "./schedule.js";
 import { MAX_HORIZON_DAYS, addDays, daysBetween, localMidnightOf } from "./input.js";
 import type { Problem } from "./problems.js";
 import { checkWorkload } from "./workload.js";
+import { checkFteSettings } from "./fte-checks.js";
 import { WEEKDAY_NAMES, minuteOfDayOf, springGapWords } from "./shift-span.js";
 import { checkRequests, standingRequests } from "./request-checks.js";
 
@@ -165,6 +166,7 @@ export function checkReferences(input: PlanningInput, { standing }: ReferenceOpt
     }
   });
   problems.push(...checkWorkload(input));
+  problems.push(...checkFteSettings(input));
   input.floors.forEach((f, i) => {
     ref(areas, "area", `floors[${i}].area`, f.area);
     // Demand is counted per interval, and a shift covers the intervals it spans whole: a floor ending

@@ -3,7 +3,7 @@
  * (level and template ids, the non-productive split), and the hypothetical hire of the what-if
  * (`LEVEL:FTE[:PATTERN]`). Output: resolved settings, or one Problem per bad field.
  */
-import { FteSettingsSchema, minuteOfDayOf, qualifiedFor, type FteSettings, type Level, type Parsed, type PlanningInput, type Problem, type ShiftTemplate } from "../../../models/index.js";
+import { checkFteSettings, FteSettingsSchema, minuteOfDayOf, qualifiedFor, type FteSettings, type Level, type Parsed, type PlanningInput, type Problem, type ShiftTemplate } from "../../../models/index.js";
 import { regularRate } from "./productivity.js";
 
 /** A hypothetical hire: a staff member of this level and FTE, limited to the pattern's templates. */
@@ -35,33 +35,16 @@ export function templateShift(t: ShiftTemplate): "day" | "evening" | "night" {
   return minuteOfDayOf(t.start) < NOON_MINUTES ? "day" : "evening";
 }
 
+/**
+ * The input's `fte` section with its defaults. Its checks are every input's (models/fte-checks.ts); they run
+ * here again for an input stored before they did.
+ */
 export function resolveSettings(input: PlanningInput): Parsed<FteSettings> {
-  const settings = input.fte ?? FteSettingsSchema.parse({});
-  const problems: Problem[] = [];
-  const levels = new Set(input.levels.map((l) => l.id));
-  const levelFamily = new Map(input.levels.map((l) => [l.id, l.roleFamily]));
-  settings.fixedActivities.forEach((a, i) => {
-    if (a.level === undefined) return;
-    if (!levels.has(a.level)) problems.push({ path: `fte.fixedActivities[${i}].level`, message: "unknown level id", value: a.level });
-    else if (levelFamily.get(a.level) !== a.roleFamily) {
-      problems.push({ path: `fte.fixedActivities[${i}].level`, message: `is a ${levelFamily.get(a.level)} level, not ${a.roleFamily}`, value: a.level });
-    }
-  });
-  for (const id of Object.keys(settings.budgetedFte)) {
-    if (!levels.has(id)) problems.push({ path: `fte.budgetedFte.${id}`, message: "unknown level id", value: id });
-  }
-  const split = settings.nonProductiveSplit;
-  if (split) {
-    const sum = split.pto + split.education + split.sick;
-    const expected = 1 - settings.productiveShare;
-    if (Math.abs(sum - expected) > 1e-6) {
-      problems.push({ path: "fte.nonProductiveSplit", message: `pto + education + sick must equal 1 − productiveShare = ${round(expected)} (got ${round(sum)})` });
-    }
-  }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: settings };
+  const problems = checkFteSettings(input);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: input.fte ?? FteSettingsSchema.parse({}) };
 }
 
-const round = (n: number): number => Math.round(n * 1e6) / 1e6;
+
 
 /**
  * Whether a hire of this level may work a template, decided as the model decides eligibility. A hire has

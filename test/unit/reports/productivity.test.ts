@@ -4,7 +4,7 @@
  */
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { FteSettingsSchema, type PlanningInput, type PlanningInputFile } from "../../../models/index.js";
+import { FteSettingsSchema, parsePlanningInput as parseInput, type PlanningInput, type PlanningInputFile } from "../../../models/index.js";
 import { patchStaff } from "../../fixtures/patch.js";
 import { prepare } from "../../../src/pipeline.js";
 import { productivityView } from "../../../src/reports/fte/productivity.js";
@@ -141,16 +141,18 @@ describe("productivity-based FTE", () => {
     expect(rph.coverage.gapDollarsPerYear).toBeCloseTo((0.65625 - 1.9) * 80 * rph.hourlyRate! * (1 + view.benefitsLoad) * 26, 6);
   });
 
-  it("names every bad setting by its path", () => {
-    const input = world({
-      fte: {
-        productiveShare: 0.85,
-        nonProductiveSplit: { pto: 0.1, education: 0.02, sick: 0.02 },
-        budgetedFte: { nobody: 2 },
-        fixedActivities: [{ name: "Rounds", roleFamily: "technician", level: "rph", hoursPerPayPeriod: 4 }],
-      },
-    });
-    const settings = resolveSettings(input);
+  it("names every bad setting by its path, when the input is read (a file, a site's write), and again for a report of one stored before", () => {
+    const fte = {
+      productiveShare: 0.85,
+      nonProductiveSplit: { pto: 0.1, education: 0.02, sick: 0.02 },
+      budgetedFte: { nobody: 2 },
+      fixedActivities: [{ name: "Rounds", roleFamily: "technician" as const, level: "rph", hoursPerPayPeriod: 4 }],
+    };
+    // qa6: such a section was stored and passed check and solves, and was refused by the report alone.
+    const read = parseInput({ ...BASE, fte });
+    expect(read.ok ? [] : read.problems.map((p) => p.path)).toEqual(["fte.fixedActivities[0].level", "fte.budgetedFte.nobody", "fte.nonProductiveSplit"]);
+    const stored = { ...world(), fte: FteSettingsSchema.parse(fte) };
+    const settings = resolveSettings(stored);
     expect(settings.ok).toBe(false);
     if (settings.ok) return;
     expect(settings.problems.map((p) => p.path).sort()).toEqual(["fte.budgetedFte.nobody", "fte.fixedActivities[0].level", "fte.nonProductiveSplit"]);
