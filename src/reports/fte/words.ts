@@ -142,9 +142,20 @@ function familyFinding(f: Figures["productivity"]["roleFamilies"][number]): stri
   );
 }
 
+/** Fewer days than this, and a year's saving is a short stretch's multiplied many times: said in the findings. */
+const SHORT_HORIZON_DAYS = 28;
+
 function findings(r: Figures): string[] {
   const out = r.productivity.roleFamilies.flatMap((f) => [familyFinding(f), ...unreachableFinding(f)]);
   const w = r.whatIf;
+  const short =
+    r.horizon.days < SHORT_HORIZON_DAYS && w.rows.some((row) => row.marginalSavingPerYear !== undefined)
+      ? [
+          `The horizon is ${r.horizon.days} day(s), so each saving is that stretch's multiplied by ${num(w.annualFactor, 1)} to a year: ` +
+            `a week's weekend or holiday weighs as if every week were like it. A horizon of ${SHORT_HORIZON_DAYS} days or more, a month of the year's mix, is firmer ground for a hire.`,
+        ]
+      : [];
+  out.push(...short);
   // Every saving that should not be quoted bare, with what to say beside it.
   const quoteWith = w.rows.filter((row) => row.savingNote).map((row) => `Hire ${row.hires} saves ${money(row.marginalSavingPerYear!)} a year in the schedules found. ${row.savingNote}`);
   // A count no schedule can be found for, with its conflicts; today's staff's are in the recommendation's words.

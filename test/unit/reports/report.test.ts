@@ -193,6 +193,12 @@ describe("FTE report on a small world", () => {
     expect(report.whatIf.recommendedHires).toBe(1);
   });
 
+  it("says a saving annualized from a horizon under 28 days rests on a short stretch (qa6: a week was ×52 without a word)", () => {
+    expect(report.findings).toContain(
+      "The horizon is 2 day(s), so each saving is that stretch's multiplied by 182.0 to a year: a week's weekend or holiday weighs as if every week were like it. A horizon of 28 days or more, a month of the year's mix, is firmer ground for a hire.",
+    );
+  });
+
   it("states the saving, every assumption and each solve's status", () => {
     expect(report.savingDefinition).toContain("$40 per technician hour");
     expect(report.assumptions.join(" ")).toContain("Benefits load 25 %");
