@@ -20,7 +20,13 @@ const MAX_SPANS_NAMED = 3;
 function timeOfDay(day: GridDay, minute: number): string {
   const elapsed = minute - day.startMinute;
   const change = day.clockChange;
-  return clockText(change && elapsed >= change.atMinute ? elapsed + change.byMinutes : elapsed);
+  const after = change !== undefined && elapsed >= change.atMinute;
+  const clock = after ? elapsed + change.byMinutes : elapsed;
+  // Where the clocks go back, the times between the new clock and the old show twice: say which.
+  if (change && change.byMinutes < 0 && clock >= change.atMinute + change.byMinutes && clock < change.atMinute) {
+    return `${clockText(clock)} (${after ? "second" : "first"})`;
+  }
+  return clockText(clock);
 }
 
 /** On a day the clocks change, when and which way, so that a clock time the day shows twice reads right. */

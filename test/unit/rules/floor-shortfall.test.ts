@@ -37,6 +37,21 @@ describe("coverage.floor-shortfall", () => {
     expect(found[0]!.message).toBe("Central pharmacy is 8.0 pharmacist staff-hours below its floor on 2026-03-08; worst 1 short at 07:00–15:00 (clock times; the clocks go forward 1 h at 02:00 that day)");
   });
 
+  it("says which of the times the clock shows twice it means, on the day the clocks go back (qa6)", () => {
+    // New York, 2026-11-01: 02:00 EDT becomes 01:00 EST, so 01:00–02:00 comes twice; a floor 00:00–03:00
+    // asks for 4 staff-hours, and nobody works.
+    const input = world({ horizon: { start: "2026-10-26", end: "2026-11-08" }, floors: [{ area: "central", roleFamily: "pharmacist", count: 1, from: "00:00", to: "03:00", weekdays: [7] }] });
+    const found = violationsOf(input, [], RULE).filter((v) => v.subjects.date === "2026-11-01");
+    expect(found.map((v) => v.message)).toEqual([
+      "Central pharmacy is 4.0 pharmacist staff-hours below its floor on 2026-11-01; worst 1 short at 00:00–03:00 (clock times; the clocks go back 1 h at 02:00 that day)",
+    ]);
+    // A floor 01:00–02:00 asks for both of that day's 01:00 hours: the stretch starts at the first.
+    const hour = world({ horizon: { start: "2026-10-26", end: "2026-11-08" }, floors: [{ area: "central", roleFamily: "pharmacist", count: 1, from: "01:00", to: "02:00", weekdays: [7] }] });
+    expect(violationsOf(hour, [], RULE).filter((v) => v.subjects.date === "2026-11-01").map((v) => v.message)).toEqual([
+      "Central pharmacy is 2.0 pharmacist staff-hours below its floor on 2026-11-01; worst 1 short at 01:00 (first)–02:00 (clock times; the clocks go back 1 h at 02:00 that day)",
+    ]);
+  });
+
   it("counts each person missing under a floor of two", () => {
     const found = violationsOf(world({ floors: mondayDays(2) }), [a("A", "2026-03-02", "D8"), a("A", "2026-03-09", "D8"), a("B", "2026-03-09", "D8")], RULE);
     expect(found).toHaveLength(1);
