@@ -1,8 +1,8 @@
 /**
  * The input's `fte` section checked against the department, as any planning input is checked when it is
  * read (a file, a site's write): fixed activities and budgeted FTE name levels that exist (of the activity's
- * role family), and a split of the non-productive share adds up to it. Checked only when an FTE report was
- * asked for, such a section was stored and passed `check` and solves, then refused by the report.
+ * role family), and a split of the non-productive share adds up to it. When these ran for an FTE report
+ * alone, such a section was stored, passed `check` and solves, and was then refused by the report.
  */
 import { FteSettingsSchema, type PlanningInput } from "./input.js";
 import type { Problem } from "./problems.js";
