@@ -10,9 +10,9 @@
  *
  * The count is the largest k for which every hire 1 … k saves at least the position's cost. Each of
  * those comparisons, and the one with hire k + 1 that ends the count, must hold whatever the solver's
- * uncertainty: a saving is known only to within the two compared schedules' distance from the best
- * possible (objective − bound of each), and a recommendation resting on a comparison that this
- * uncertainty could turn is not given.
+ * uncertainty, taken as the two compared schedules' distance from the best possible (objective − bound
+ * of each; a yardstick in the objective's units, not a strict bound on the saving's dollars), and a
+ * recommendation resting on a comparison that this uncertainty could turn is not given.
  */
 import type { WhatIfRow } from "./what-if.js";
 import { conflictWords, money, noScheduleWith } from "./words.js";

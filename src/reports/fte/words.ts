@@ -74,8 +74,9 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
       `with what one count's search found and the other's did not. Every solve keeps every hard labor rule; uncovered hours, overtime, PRN/agency use and cost ` +
       `are measured by the independent checker on the schedule kept.`,
     `The recommended number of hires is the largest count for which every added position saves at least its yearly cost, given only when ` +
-      `each comparison it rests on holds whatever the solver's uncertainty: a saving is known to within the two schedules' objective − bound, ` +
-      `and a saving smaller than that is marked as within the solver's uncertainty.`,
+      `each comparison it rests on holds whatever the solver's uncertainty: a saving is taken as uncertain by the two schedules' objective − bound, ` +
+      `and a saving smaller than that is marked as within the solver's uncertainty. That is a yardstick, not a strict bound: the objective prices an ` +
+      `uncovered hour at its rule weight, the saving at the dollars stated above, and schedules of equal cost may split it differently.`,
   ];
   const fteZero = input.staff.filter((m) => m.employment === "staff" && m.fte === 0).map((m) => m.id);
   const cover = r.productivity.roleFamilies.map((f) => f.coverage);
