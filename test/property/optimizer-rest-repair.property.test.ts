@@ -18,10 +18,14 @@ describe("optimizer invariants", () => {
     .map(([w, minRestMinutes, rest, overlapsOff]) =>
       withRule(withRule(w, "rest.min-between-shifts", { ...rest, params: { minRestMinutes } }), "shift.no-overlap", overlapsOff ? { enabled: false } : { hard: true }),
     );
+  // 3 s, not 10: the property needs the schedule a solve returns, not a proof. A solve stopped at its limit
+  // is checked as a proof is (expectSolveAgreesWithChecker: its schedule priced by the model, assignments
+  // fixed, agrees with the checker rule by rule). Some of these small models take HiGHS a minute to prove;
+  // its first schedule came within 0.6 s at a load of 8.
   it("keeps every hard rule with a rest minimum of up to 83 h, its objective the checker's total", async () => {
     await fc.assert(
       fc.asyncProperty(longRest, async (input) => {
-        const solved = await solveDirect(input, [], 10);
+        const solved = await solveDirect(input, [], 3);
         expect(solved.explanation.violations.filter((v) => v.hard)).toEqual([]);
         await expectSolveAgreesWithChecker(solved);
       }),
