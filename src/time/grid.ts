@@ -53,7 +53,25 @@ function clockChange(midnight: DateTime, next: DateTime): GridDay["clockChange"]
  * has 23, 24 or 25 of them when the clock moves by an hour, and 24 on Lord Howe Island's 30-minute
  * changes, each at its wall-clock hour (stepping elapsed hours from midnight put that day's at :30).
  */
-export function clockHours(date: string, zone: string): DateTime[] {
+export function clockHours(date: string, zone: string): readonly DateTime[] {
+  const key = `${zone} ${date}`;
+  let hours = clockHoursByDate.get(key);
+  if (!hours) {
+    if (clockHoursByDate.size >= CLOCK_HOURS_KEPT) clockHoursByDate.clear();
+    hours = Object.freeze(clockHoursOf(date, zone));
+    clockHoursByDate.set(key, hours);
+  }
+  return hours;
+}
+
+// clockHours' answers, by zone and date. A date's hours are asked for again for each profile forecast and
+// standard, by demand and again by the FTE report, and each answer costs luxon about a hundred zone-offset
+// look-ups (formatToParts): they were most of the time of preparing a two-week world with a profile
+// forecast. DateTimes are immutable, so a kept answer is the same answer; the map is emptied when full.
+const clockHoursByDate = new Map<string, readonly DateTime[]>();
+const CLOCK_HOURS_KEPT = 10_000;
+
+function clockHoursOf(date: string, zone: string): DateTime[] {
   const from = localMidnightOf(date, zone).toMillis();
   const to = localMidnightOf(addDays(date, 1), zone).toMillis();
   const d = DateTime.fromISO(date, { zone: "utc" });

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { scheduleArb, worldArb } from "../fixtures/random-world.js";
 import { addDays } from "../../models/index.js";
-import { expectModelAgreesWithChecker, solveDirect } from "../fixtures/solve.js";
+import { expectSolveAgreesWithChecker, solveDirect } from "../fixtures/solve.js";
 import { withRule } from "../fixtures/world.js";
 
 describe("optimizer invariants", () => {
@@ -18,13 +18,16 @@ describe("optimizer invariants", () => {
     .map(([w, minRestMinutes, rest, overlapsOff]) =>
       withRule(withRule(w, "rest.min-between-shifts", { ...rest, params: { minRestMinutes } }), "shift.no-overlap", overlapsOff ? { enabled: false } : { hard: true }),
     );
+  // 3 s, not 10: the property needs the schedule a solve returns, not a proof. A solve stopped at its limit
+  // is checked as a proof is (expectSolveAgreesWithChecker: its schedule priced by the model, assignments
+  // fixed, agrees with the checker rule by rule). Some of these small models take HiGHS a minute to prove;
+  // its first schedule came within 0.6 s at a load of 8.
   it("keeps every hard rule with a rest minimum of up to 83 h, its objective the checker's total", async () => {
     await fc.assert(
       fc.asyncProperty(longRest, async (input) => {
-        const solved = await solveDirect(input, [], 10);
+        const solved = await solveDirect(input, [], 3);
         expect(solved.explanation.violations.filter((v) => v.hard)).toEqual([]);
-        if (solved.result.status === "optimal") expectModelAgreesWithChecker(solved);
-        else expect(solved.explanation.total).toBeLessThanOrEqual(solved.result.objective! * (1 + 1e-6) + 1e-6);
+        await expectSolveAgreesWithChecker(solved);
       }),
       { numRuns: 12, seed: 20261127 },
     );
@@ -46,8 +49,7 @@ describe("optimizer invariants", () => {
         expect(solved.explanation.violations.filter((v) => v.hard)).toEqual([]);
         expect(solved.schedule.assignments.filter((a) => a.date < frozen.before || a.date > frozen.after)).toEqual([]);
         if (solved.explanation.violations.some((v) => v.rule === "repair.changes")) changed++;
-        if (solved.result.status === "optimal") expectModelAgreesWithChecker(solved);
-        else expect(solved.explanation.total).toBeLessThanOrEqual(solved.result.objective! * (1 + 1e-6) + 1e-6);
+        await expectSolveAgreesWithChecker(solved);
       }),
       { numRuns: 12, seed: 20261128 },
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { wallClockOf } from "../../models/index.js";
-import { buildTimeGrid, timeGridKey } from "../../src/time/grid.js";
+import { buildTimeGrid, clockHours, timeGridKey } from "../../src/time/grid.js";
 import { BASE, world } from "../fixtures/world.js";
 
 const shift = (grid: ReturnType<typeof buildTimeGrid>, key: string) => {
@@ -151,5 +151,17 @@ describe("time grid", () => {
     const g = buildTimeGrid(input);
     expect(g.shifts.map((s) => s.date)).not.toContain("2026-03-07");
     expect(g.shifts).toHaveLength(10);
+  });
+});
+
+describe("a date's clock hours", () => {
+  // The answers are kept by zone and date: a date asked for in one zone and then another is each zone's.
+  it("are each zone's own, whichever zone asked first", () => {
+    const hours = (zone: string) => clockHours("2026-03-08", zone).map((at) => at.toISO());
+    expect(hours("America/Chicago")).toHaveLength(23);
+    expect(hours("America/Chicago").slice(1, 3)).toEqual(["2026-03-08T01:00:00.000-06:00", "2026-03-08T03:00:00.000-05:00"]);
+    expect(hours("Europe/London")).toHaveLength(24);
+    expect(hours("Europe/London")[0]).toBe("2026-03-08T00:00:00.000+00:00");
+    expect(hours("America/Chicago")).toHaveLength(23);
   });
 });
