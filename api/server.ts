@@ -1,7 +1,7 @@
 /**
  * `rxroster serve [--port P] [--host H] [--data-dir DIR] [--public-url URL] [--checker-workers N]
  * [--checker-max-waiting N] [--checker-time-limit S] [--checker-start-limit S]`: open (or create) the
- * store, fail jobs a previous process left running, start the queue and listen. SIGINT/SIGTERM close
+ * store, fail jobs a previous process left running, start the queue and listen. SIGINT/SIGTERM/SIGHUP close
  * gracefully: stop accepting, finish in-flight requests, end running solves as interrupted, end the
  * checker's worker threads, close the database.
  */
@@ -228,5 +228,8 @@ export async function main(argv: string[]): Promise<number> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  // A closed terminal (the session `serve` ran in) or `systemctl reload`: there is nothing to reload, and
+  // Node's default ended the server at once, its running jobs unfinished and server.pid left behind.
+  process.once("SIGHUP", stop);
   return new Promise<number>(() => {});
 }

@@ -108,3 +108,13 @@ it("refuses a second server on the same data directory or port with exit 2, and 
   first.child.kill("SIGKILL");
   await new Promise((r) => first.child.once("exit", r));
 }, 60_000);
+
+it("shuts down as on SIGTERM when its terminal closes (SIGHUP), removing server.pid", async () => {
+  const server = await serve();
+  expect(existsSync(join(dataDir, "server.pid"))).toBe(true);
+  server.child.kill("SIGHUP");
+  const code = await new Promise((r) => server.child.once("exit", r));
+  expect(code).toBe(0);
+  expect(server.stderr()).toContain("rxroster: shutting down…");
+  expect(existsSync(join(dataDir, "server.pid"))).toBe(false);
+}, 60_000);
