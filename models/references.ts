@@ -13,6 +13,20 @@ import { checkFteSettings } from "./fte-checks.js";
 import { WEEKDAY_NAMES, minuteOfDayOf, springGapWords } from "./shift-span.js";
 import { checkRequests, standingRequests } from "./request-checks.js";
 
+/**
+ * Every page, message, calendar event and report names people by name ("Ann is on approved leave but
+ * works…"): two people of one name, whatever its case or spacing, could not be told apart in any of them.
+ */
+function uniqueNames(staff: readonly { name: string }[], problems: Problem[]): void {
+  const seen = new Map<string, number>();
+  staff.forEach((member, i) => {
+    const key = member.name.trim().replace(/\s+/g, " ").toLowerCase();
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    else problems.push({ path: `staff[${i}].name`, message: `the same as staff[${first}].name: every page, message and feed names people by name, so give each one they can be told apart by (a middle initial, say)`, value: member.name });
+  });
+}
+
 function uniqueIds(items: readonly { id: string }[], path: string, problems: Problem[]): Set<string> {
   const seen = new Set<string>();
   items.forEach((item, i) => {
@@ -86,6 +100,7 @@ export function checkReferences(input: PlanningInput, { standing }: ReferenceOpt
   const skills = uniqueIds(input.skills, "skills", problems);
   const levels = uniqueIds(input.levels, "levels", problems);
   uniqueIds(input.staff, "staff", problems);
+  uniqueNames(input.staff, problems);
   const templates = uniqueIds(input.shiftTemplates, "shiftTemplates", problems);
   const workloadTypes = uniqueIds(input.workloadTypes, "workloadTypes", problems);
 

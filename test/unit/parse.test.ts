@@ -77,6 +77,14 @@ describe("planning input validation", () => {
     expect(problemsOf({ ...BASE, staff: [{ ...BASE.staff[0]!, name: "x".repeat(200) }, ...BASE.staff.slice(1)] })).toEqual([]);
   });
 
+  it("refuses two people of one name, whatever its case or spacing: nothing that names them could tell them apart", () => {
+    const staff = [{ ...BASE.staff[0]!, name: "Ann Lee" }, { ...BASE.staff[1]!, name: " ann  LEE" }, ...BASE.staff.slice(2)];
+    expect(problemsOf({ ...BASE, staff })).toEqual([
+      'staff[1].name: the same as staff[0].name: every page, message and feed names people by name, so give each one they can be told apart by (a middle initial, say) (got " ann  LEE")',
+    ]);
+    expect(problemsOf({ ...BASE, staff: [{ ...BASE.staff[0]!, name: "Ann Lee" }, { ...BASE.staff[1]!, name: "Ann B. Lee" }, ...BASE.staff.slice(2)] })).toEqual([]);
+  });
+
   it("refuses an id longer than 100 characters, where it is defined and where it is referred to, echoed shortened", () => {
     const staff = [{ ...BASE.staff[0]!, id: "A".repeat(101) }, { ...BASE.staff[1]!, skills: ["s".repeat(1000)] }, ...BASE.staff.slice(2)];
     expect(problemsOf({ ...BASE, staff })).toEqual([
