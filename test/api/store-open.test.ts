@@ -7,13 +7,13 @@
  */
 import Database from "better-sqlite3";
 import { spawnSync } from "node:child_process";
-import { chmodSync, closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, closeSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startServer } from "../../api/server.js";
 import { openStore, StoreOpenError } from "../../src/store/store.js";
 import { capture } from "../fixtures/cli.js";
+import { testDir } from "../fixtures/temp.js";
 
 const BIN = new URL("../../bin/rxroster.js", import.meta.url).pathname;
 const AS_ROOT = process.getuid?.() === 0;
@@ -23,19 +23,9 @@ function runAsOther(argv: string[]): { status: number | null; stdout: string; st
   return spawnSync(process.execPath, [BIN, ...argv], { encoding: "utf8", timeout: 30_000, ...(AS_ROOT ? { uid: 65534, gid: 65534 } : {}) });
 }
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "rxroster-store-open-"));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
 /** A store whose tokens table spans pages, then that table's root page overwritten: the file opens, the table does not read. */
 function damagedStore(): { dir: string; path: string } {
-  const dir = tempDir();
+  const dir = testDir("store-open");
   const store = openStore(dir);
   for (let i = 0; i < 200; i++) store.tokens.create("admin");
   store.close();
@@ -73,7 +63,7 @@ describe("a damaged store", () => {
 
 describe.skipIf(process.platform === "win32")("a store this user may not write", () => {
   it("is named read-only with exit 2 by token create and revoke and by serve, where the first write said internal error; token list still reads it", () => {
-    const parent = tempDir();
+    const parent = testDir("store-open");
     chmodSync(parent, 0o755);
     const dir = join(parent, "data");
     // Left open, as a crash leaves it: its -wal and -shm files stay, so it opens and reads.
@@ -98,7 +88,7 @@ describe.skipIf(process.platform === "win32")("a store this user may not write",
   });
 
   it("says permission denied, not unable to open database file, of a data directory it may not enter", () => {
-    const parent = tempDir();
+    const parent = testDir("store-open");
     chmodSync(parent, 0o755);
     const dir = join(parent, "data");
     openStore(dir).close();
@@ -114,7 +104,7 @@ describe.skipIf(process.platform === "win32")("a store this user may not write",
 
 describe.skipIf(process.platform !== "linux")("a running server's claim", () => {
   it("refuses a second server when the first one's server.lock was removed as stale, and leaves its server.pid", async () => {
-    const dir = tempDir();
+    const dir = testDir("store-open");
     const first = await startServer({ dataDir: dir, port: 0, notice: () => {} });
     try {
       // What an operator tidying a "stale" lock file does: the first server's lock is on the removed file.
@@ -129,7 +119,7 @@ describe.skipIf(process.platform !== "linux")("a running server's claim", () => 
   });
 
   it("leaves on stop a server.pid that names another process", async () => {
-    const dir = tempDir();
+    const dir = testDir("store-open");
     const running = await startServer({ dataDir: dir, port: 0, notice: () => {} });
     // A server started beside it (its lock removed) wrote its own pid: removing it would leave that one unnamed.
     writeFileSync(join(dir, "server.pid"), "4194304");

@@ -2,26 +2,16 @@
  * `rxroster backup`: a copy taken while the store is open holds its latest write, still in the -wal file,
  * and a store restored from it reads that write; bad input is one line naming the option, exit 2.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, mkdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openStore } from "../../../src/store/store.js";
 import { capture } from "../../fixtures/cli.js";
-
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "rxroster-backup-"));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { testDir } from "../../fixtures/temp.js";
 
 describe("rxroster backup", () => {
   it("copies the store while it is open, with its latest write still in the -wal file, and a restored store reads it", async () => {
-    const parent = tempDir();
+    const parent = testDir("backup");
     const dataDir = join(parent, "data");
     // Open throughout, as under a running server: its writes stay in rxroster.db-wal until a checkpoint.
     const store = openStore(dataDir);
@@ -46,7 +36,7 @@ describe("rxroster backup", () => {
   });
 
   it("refuses bad input in one line naming the option, with exit code 2, and writes nothing", async () => {
-    const parent = tempDir();
+    const parent = testDir("backup");
     const dataDir = join(parent, "data");
     openStore(dataDir).close();
     const taken = join(parent, "taken.db");
@@ -67,7 +57,7 @@ describe("rxroster backup", () => {
   });
 
   it("says why a --data-dir it cannot look into holds no store, rather than that it holds none", async () => {
-    const parent = tempDir();
+    const parent = testDir("backup");
     // A link to itself: every look inside fails, as a directory this user may not enter does (which root,
     // running the suite, may enter all the same).
     const loop = join(parent, "loop");
@@ -79,7 +69,7 @@ describe("rxroster backup", () => {
   });
 
   it("refuses a link at --out that leads nowhere (it would be followed), and names a file that cannot be made in one line", async () => {
-    const parent = tempDir();
+    const parent = testDir("backup");
     const dataDir = join(parent, "data");
     openStore(dataDir).close();
     const dangling = join(parent, "dangling.db");
