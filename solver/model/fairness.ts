@@ -4,7 +4,7 @@
  * that a mistake in either shows as a difference between the MIP objective and the checker's total), and
  * the spread of a count across a group's members.
  */
-import type { RuleId } from "../../models/index.js";
+import { leaveOn, qualifiedFor, type RuleId } from "../../models/index.js";
 import { penalizeColumn, penaltyColumn, type BuildContext, type StaffVars } from "./build-context.js";
 import type { Term } from "./linear-model.js";
 
@@ -15,13 +15,9 @@ import type { Term } from "./linear-model.js";
  * could not are not compared (someone on leave all month had 0 by no one's choice).
  */
 function couldWork(ctx: BuildContext, person: StaffVars, measure: "weekends" | "nights"): boolean {
-  const onLeave = (date: string): boolean => person.member.leave.some((l) => l.start <= date && date <= l.end);
-  if (measure === "weekends") return ctx.grid.days.some((d) => d.weekday >= 6 && !onLeave(d.date));
-  const allowed = (id: string): boolean => {
-    const t = ctx.templates.get(id)!;
-    return t.roleFamily === person.level.roleFamily && t.requiredSkills.every((k) => person.skills.has(k)) && person.member.contract.maxShiftsPerTemplate[id] !== 0;
-  };
-  return ctx.grid.shifts.some((s) => s.night && !onLeave(s.date) && allowed(s.template));
+  const free = (date: string): boolean => !leaveOn(person.member, date);
+  if (measure === "weekends") return ctx.grid.days.some((d) => d.weekday >= 6 && free(d.date));
+  return ctx.grid.shifts.some((s) => s.night && free(s.date) && person.member.contract.maxShiftsPerTemplate[s.template] !== 0 && qualifiedFor(ctx, person, s.template));
 }
 
 /** Who is compared on `measure`: regular staff (not PRN or agency) with an FTE above 0 who could work one, by level, in input order. */
