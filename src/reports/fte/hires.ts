@@ -9,9 +9,12 @@ import type { ResolvedHire } from "./settings.js";
 
 export const HIRE_ID_PREFIX = "whatif-hire-";
 
-/** A hire's base wages over the horizon: rate × FTE × 80 h × pay periods (what a labor-dollar cap measures, without benefits). */
+/** A position's paid hours over a horizon of `payPeriods`: FTE × 80 h × pay periods. */
+export const positionHours = (fte: number, payPeriods: number): number => fte * HOURS_PER_FTE_PERIOD * payPeriods;
+
+/** A hire's base wages over the horizon: rate × the position's hours (what a labor-dollar cap measures, without benefits). */
 export function hireWagesOverHorizon(input: PlanningInput, hire: ResolvedHire): number {
-  return hire.hourlyRate * hire.fte * HOURS_PER_FTE_PERIOD * payPeriodsOf(input);
+  return hire.hourlyRate * positionHours(hire.fte, payPeriodsOf(input));
 }
 
 /**
@@ -21,7 +24,7 @@ export function hireWagesOverHorizon(input: PlanningInput, hire: ResolvedHire): 
  * position that would not work them.
  */
 export function hireMinutesOverHorizon(input: PlanningInput, hire: ResolvedHire): number {
-  return Math.floor(hire.fte * HOURS_PER_FTE_PERIOD * 60 * payPeriodsOf(input));
+  return Math.floor(positionHours(hire.fte, payPeriodsOf(input)) * 60);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { FteReport } from "./report.js";
 import { HOURS_PER_FTE_PERIOD, PERIODS_PER_YEAR, type RoleFamilyLine } from "./productivity.js";
 import { CONFLICTS_HEADER, CONFLICTS_MAY_BE_MORE, NO_CONFLICT_NAMED, conflictLine } from "../../../solver/conflicts/describe.js";
 import type { WhatIfRow } from "./what-if.js";
+import { positionHours } from "./hires.js";
 
 /** A figure for people to read; a negative one with the minus sign, as `money` writes it ("−2.7", not "-2.7"). */
 export const num = (n: number, digits = 1): string => {
@@ -96,7 +97,7 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
     ...(fteZero.length > 0 ? [`Staff with FTE 0 (${fteZero.join(", ")}) are counted as PRN, as the input format reads FTE 0: not in filled FTE, their pay with PRN and agency pay.`] : []),
     ...s.fixedActivities.map((a) => `Fixed activity: ${a.name}, ${num(a.hoursPerPayPeriod)} h per pay period, ${a.level ?? a.roleFamily}.`),
     `Hypothetical hires are paid ${rate(w.hire.hourlyRate)}${w.hire.rateFrom === "level mean" ? " (the FTE-weighted mean base rate of the level's regular staff, as the gap is priced)" : ""}, have no leave and no requests, and follow the weekly-40 overtime rule.`,
-    `Each hire works at most the position's paid hours over the horizon, ${num(positionHours(r), 1)} h (FTE × ${HOURS_PER_FTE_PERIOD} h × ${num(r.horizon.payPeriods, 2)} pay periods), a contract maximum (rule hours.horizon-band): the hours its yearly cost pays for, as the saving is annualized from this horizon.`,
+    `Each hire works at most the position's paid hours over the horizon, ${num(positionHoursOf(r), 1)} h (FTE × ${HOURS_PER_FTE_PERIOD} h × ${num(r.horizon.payPeriods, 2)} pay periods), a contract maximum (rule hours.horizon-band): the hours its yearly cost pays for, as the saving is annualized from this horizon.`,
     w.laborCapRaisePerHire !== undefined
       ? `Each hire's position is funded: the labor-dollar cap of ${money(input.budget.laborDollars!)} is raised by ${money(w.laborCapRaisePerHire)} per hire, the hire's wages over the horizon (rate × FTE × ${HOURS_PER_FTE_PERIOD} h × pay periods; benefits are not in the labor cost the cap measures), so a hire adds to the staff rather than displacing them to stay within the cap.`
       : `The input has no labor-dollar cap, so none limits what a hire may work.`,
@@ -117,7 +118,7 @@ export function methodAndAssumptions(input: PlanningInput, r: Figures): Pick<Fte
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
 /** One position's paid hours over the horizon: what a hire may work (hires.ts, hireMinutesOverHorizon). */
-const positionHours = (r: Figures): number => r.whatIf.hire.fte * HOURS_PER_FTE_PERIOD * r.horizon.payPeriods;
+const positionHoursOf = (r: Figures): number => positionHours(r.whatIf.hire.fte, r.horizon.payPeriods);
 const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** What a gap's dollars are when no rate is known: said in every format, as $0 would be read as free. */
@@ -162,12 +163,12 @@ function findings(r: Figures): string[] {
   // A count no schedule can be found for, with its conflicts; today's staff's are in the recommendation's words.
   const infeasible = w.rows[0]!.status === "infeasible" ? [] : w.rows.filter((row) => row.status === "infeasible").map((row) => `${capitalized(noScheduleWith(row.hires))}. ${conflictWords(row)}`);
   // Only where a site makes the horizon band soft or disables it: a hard one holds every hire to it.
-  const beyond = w.rows.filter((row) => row.figures && row.figures.hireHours > row.hires * positionHours(r) + 1e-6).map((row) => row.hires);
+  const beyond = w.rows.filter((row) => row.figures && row.figures.hireHours > row.hires * positionHoursOf(r) + 1e-6).map((row) => row.hires);
   const overworked =
     beyond.length === 0
       ? []
       : [
-          `In the schedules for ${beyond.join(", ")} hire(s) the hires work more than the ${num(positionHours(r), 1)} paid hours each that a position pays for over the horizon, as this site makes rule hours.horizon-band soft or disables it: ` +
+          `In the schedules for ${beyond.join(", ")} hire(s) the hires work more than the ${num(positionHoursOf(r), 1)} paid hours each that a position pays for over the horizon, as this site makes rule hours.horizon-band soft or disables it: ` +
             `their savings count hours the positions would not work. Make the rule hard for a saving the position can deliver.`,
         ];
   if (w.recommendedHires === undefined) return [...out, `No recommendation: ${w.noRecommendation ?? ""}`, ...infeasible, ...overworked, ...quoteWith];
