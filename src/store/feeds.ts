@@ -170,10 +170,11 @@ export class FeedRepository {
    * nothing (on a full disk a feed's first GET was a 507); a store from before that makes it here, once.
    */
   uidSalt(siteId: string): string {
-    const row = this.db.prepare("SELECT salt FROM site_uid_salts WHERE site_id = ?").get(siteId) as { salt: string } | undefined;
-    if (row) return row.salt;
+    const read = (): string | undefined => (this.db.prepare("SELECT salt FROM site_uid_salts WHERE site_id = ?").get(siteId) as { salt: string } | undefined)?.salt;
+    const salt = read();
+    if (salt !== undefined) return salt;
     this.makeSalt(siteId);
-    return (this.db.prepare("SELECT salt FROM site_uid_salts WHERE site_id = ?").get(siteId) as { salt: string }).salt;
+    return read()!;
   }
 
   private makeSalt(siteId: string): void {
