@@ -80,6 +80,12 @@ export interface Operation<S extends z.ZodType = z.ZodType> {
   /** Needed to call it; absent means public. Checked against the path's siteId/staffId. */
   permission?: Permission;
   body?: S;
+  /**
+   * Where the body sits in the document it is a part of (a site's `rules`): the body's problems name its
+   * fields as the whole document's checks do (`rules.rest.min-between-shifts…`, not `rest.…`), so one field
+   * has one name whichever check refuses it.
+   */
+  bodyAt?: string;
   /** A request without a body is read as `{}` (every field of `body` optional); default: it is a 400. */
   bodyOptional?: boolean;
   /** Query parameters, validated like the body (strings in, so coerce numbers). */
@@ -121,12 +127,12 @@ function kindOf(value: unknown): string {
  * The 400 of a body the operation's schema refused: one that is valid JSON of the wrong kind (`null`, a
  * string, an array for an object) says what kind it must be; anything else names each bad field.
  */
-function bodyProblem(error: z.ZodError, raw: unknown): HttpProblem {
+function bodyProblem(error: z.ZodError, raw: unknown, at: string | undefined): HttpProblem {
   const root = error.issues.find((issue) => issue.path.length === 0 && issue.code === "invalid_type");
   if (root && root.code === "invalid_type" && (root.expected === "object" || root.expected === "record" || root.expected === "array")) {
     return new HttpProblem(400, `the request body must be a JSON ${root.expected === "array" ? "array" : "object"}, not ${kindOf(raw)}`);
   }
-  return fromZod("the request body is invalid", error, raw);
+  return fromZod("the request body is invalid", error, raw, at === undefined ? [] : [at]);
 }
 
 function handler(op: Operation, deps: AppDeps) {
@@ -148,7 +154,7 @@ function handler(op: Operation, deps: AppDeps) {
       if (!empty && req.body === undefined) throw new HttpProblem(415, req.get("content-type") === undefined ? "the request body must be application/json, and the request has no Content-Type" : "the request body must be application/json");
       if (empty) rawBody = {};
       const parsed = op.body.safeParse(rawBody);
-      if (!parsed.success) throw bodyProblem(parsed.error, rawBody);
+      if (!parsed.success) throw bodyProblem(parsed.error, rawBody, op.bodyAt);
       body = parsed.data;
     } else if (req.body !== undefined && !(typeof req.body === "object" && req.body !== null && !Array.isArray(req.body) && Object.keys(req.body).length === 0)) {
       throw new HttpProblem(400, `${op.method.toUpperCase()} ${op.path} takes no request body`);

@@ -72,8 +72,8 @@ export function invalid(detail: string, problems: Problem[]): HttpProblem {
   return new HttpProblem(400, detail, problems);
 }
 
-export function fromZod(detail: string, error: z.ZodError, root: unknown): HttpProblem {
-  return invalid(detail, problemsFromZod(error, root));
+export function fromZod(detail: string, error: z.ZodError, root: unknown, at: readonly PropertyKey[] = []): HttpProblem {
+  return invalid(detail, problemsFromZod(error, root, at));
 }
 
 export function notFound(detail: string): HttpProblem {

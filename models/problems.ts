@@ -32,16 +32,19 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
-export function problemsFromZod(error: z.ZodError, root: unknown): Problem[] {
+/**
+ * One problem per bad field of `root`. `at` is where `root` sits in the document the problems name (a site's
+ * `rules` sent alone): its fields are named as in the whole document.
+ */
+export function problemsFromZod(error: z.ZodError, root: unknown, at: readonly PropertyKey[] = []): Problem[] {
   // An unknown field is named by its own path, one problem each (zod lists them under the parent).
   const issues = error.issues.flatMap((issue): { path: PropertyKey[]; message: string }[] =>
     issue.code === "unrecognized_keys" ? issue.keys.map((key) => ({ path: [...issue.path, key], message: "unknown field" })) : [issue],
   );
   return issues.map((issue) => {
     const value = valueAt(root, issue.path);
-    return value === undefined || typeof value === "object"
-      ? { path: formatPath(issue.path), message: issue.message }
-      : { path: formatPath(issue.path), message: issue.message, value };
+    const path = formatPath([...at, ...issue.path]);
+    return value === undefined || typeof value === "object" ? { path, message: issue.message } : { path, message: issue.message, value };
   });
 }
 

@@ -44,7 +44,7 @@ function partOperations(segment: string, key: keyof PlanningInput): Operation[] 
     }),
     operation({
       method: "put", path, tag: "planning data", summary: `Replace the site's ${key} (the whole document is re-validated)`, permission: "site:write",
-      body: schema, ifMatch: "site",
+      body: schema, bodyAt: key, ifMatch: "site",
       responses: { 200: { description: `The stored ${key}`, schema } },
       handle: ({ deps, params, rawBody, principal, req }) => {
         const expects = ifMatch(req);

@@ -55,8 +55,20 @@ describe("semantic refusals of site writes", () => {
     const body = JSON.stringify({ ...read.body, "rest.min-between-shifts": { params: { minRestMinutes: 424242 } } }).replace("424242", "1e400");
     const res = await h.api.request("PUT", `/sites/${id}/rules`, { rawBody: body, token, headers: { "if-match": read.headers.get("etag")! } });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ path: "rest.min-between-shifts.params.minRestMinutes", message: expect.any(String), value: "Infinity" }]);
+    expect(res.body.errors).toEqual([{ path: "rules.rest.min-between-shifts.params.minRestMinutes", message: expect.any(String), value: "Infinity" }]);
     expect(h.store.sites.get(id)!.revision).toBe(1);
+  });
+
+  it("names a part's field as the whole site does, whichever check refuses it (`staff[0].fte`, not `[0].fte`)", async () => {
+    const bySchema = await putPart("staff", (staff) => [{ ...staff[0], fte: "full" }, ...staff.slice(1)]);
+    expect(bySchema.res.status).toBe(400);
+    expect(bySchema.res.body.errors).toEqual([{ path: "staff[0].fte", message: expect.any(String), value: "full" }]);
+    const bySite = await putPart("staff", (staff) => [{ ...staff[0], history: [{ date: "0026-03-01", template: "D8" }] }, ...staff.slice(1)]);
+    expect(bySite.res.body.errors).toEqual([expect.objectContaining({ path: "staff[0].history[0].date" })]);
+    const whole = await putPart("rules", () => "none");
+    expect(whole.res.body.errors ?? []).toEqual([]);
+    expect(whole.res.body.detail).toBe("the request body must be a JSON object, not a string");
+    expect([bySchema.revision, bySite.revision, whole.revision]).toEqual([1, 1, 1]);
   });
 
   it("refuses a slot line on a day its template does not run (it was stored and dropped from every check)", async () => {
