@@ -79,6 +79,12 @@ export interface TimeGrid {
   days: GridDay[];
   /** Days before the horizon back to the earliest history shift (indices −k … −1), oldest first. */
   priorDays: GridDay[];
+  /** The day after the horizon: the date of the hours its last shifts reach past its end. */
+  dayAfter: GridDay;
+  /**
+   * Coverage intervals from the first local midnight: the horizon's, then those past its last midnight
+   * that its own shifts reach (the last night's hours after midnight), which the horizon staffs.
+   */
   intervals: Interval[];
   /** Every template on every day it runs, ordered by day then start. */
   shifts: ShiftInstance[];

@@ -23,7 +23,7 @@ export interface IntervalCover {
   index: number;
   series: DemandSeries;
   interval: number;
-  /** The horizon day holding the interval's start (findings are dated by it). */
+  /** The day holding the interval's start (findings are dated by it): the day after for hours past the end. */
   day: GridDay;
   /** The series' floor and requirement, less the people on duty from history's shifts (at least 0). */
   floor: number;
@@ -43,9 +43,9 @@ export interface CoverageTerms {
   floorSlack: Map<number, number>;
 }
 
-/** The horizon day holding each interval's start. */
+/** The day holding each interval's start: a horizon day, or the day after for the hours past its end. */
 export function intervalDays(grid: TimeGrid): GridDay[] {
-  const days = grid.days;
+  const days = [...grid.days, grid.dayAfter];
   let d = 0;
   return grid.intervals.map((interval) => {
     while (d < days.length - 1 && interval.startMinute >= days[d]!.endMinute) d++;

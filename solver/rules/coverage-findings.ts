@@ -62,8 +62,10 @@ export function coverageFindingsByDay(
   describe: (figures: { area: string; roleFamily: string; date: string; staffHours: number; worst: number; when: string }) => string,
 ): Finding[] {
   const areaNames = new Map(ctx.input.areas.map((a) => [a.id, a.name]));
-  // The checker's own reading of which horizon day an interval starts in (the model builder has its own).
-  const dayOf = ctx.grid.intervals.map((interval) => ctx.grid.days.find((d) => interval.startMinute >= d.startMinute && interval.startMinute < d.endMinute) ?? ctx.grid.days[ctx.grid.days.length - 1]!);
+  // The checker's own reading of which day an interval starts in, the day after the horizon for the hours
+  // its last night reaches past the end (the model builder has its own).
+  const days = [...ctx.grid.days, ctx.grid.dayAfter];
+  const dayOf = ctx.grid.intervals.map((interval) => days.find((d) => interval.startMinute >= d.startMinute && interval.startMinute < d.endMinute) ?? days[days.length - 1]!);
   const findings: Finding[] = [];
   for (const line of coverageOf(ctx)) {
     const { series } = line;

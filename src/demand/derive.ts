@@ -1,6 +1,7 @@
 /**
  * Demand: stage 3 of the pipeline. Input: the planning input and its time grid. Output: required people
- * per area and role family per coverage interval, and slot demand per shift instance.
+ * per area and role family per coverage interval (past the horizon's end, only where its own shifts of
+ * that area and role family reach), and slot demand per shift instance.
  *
  * Workload: units due per hour (dated series or hour-of-week profile × daily volume) × minutes per unit
  * gives work minutes, done in the hour that starts `leadMinutes` before the hour the units are due in
@@ -84,7 +85,9 @@ function applyFloors(input: PlanningInput, grid: TimeGrid, series: Map<string, D
     if (minute === undefined) minutes.set(key, (minute = Math.round(wallClockOf(date, minuteOfDay, zone).diff(origin, "minutes").minutes)));
     return minute;
   };
-  const days = Array.from({ length: grid.days.length + 1 }, (_, i) => {
+  // From the day before the horizon (its floors from the evening into the first morning) to the day after
+  // (the hours the last night reaches past the horizon's end).
+  const days = Array.from({ length: grid.days.length + 2 }, (_, i) => {
     const date = addDays(input.horizon.start, i - 1);
     return { date, weekday: DateTime.fromISO(date, { zone: "utc" }).weekday };
   });
@@ -117,6 +120,23 @@ function assertWholeRequired(input: PlanningInput, grid: TimeGrid, series: Itera
   }
 }
 
+/**
+ * Past the horizon's last midnight, a series' demand stands only in the intervals one of the horizon's own
+ * shifts of its area and role family holds (a night into the first morning after): the rest is the next
+ * horizon's to staff, and here nobody could cover it.
+ */
+function clipPastTheEnd(grid: TimeGrid, series: Iterable<DemandSeries>): void {
+  for (const s of series) {
+    let reach = grid.horizonMinutes;
+    for (const shift of grid.shifts) if (shift.area === s.area && shift.roleFamily === s.roleFamily) reach = Math.max(reach, shift.endMinute);
+    grid.intervals.forEach((interval, i) => {
+      if (interval.startMinute < grid.horizonMinutes || interval.endMinute <= reach) return;
+      s.floor[i] = 0;
+      s.workloadPeople[i] = 0;
+    });
+  }
+}
+
 export function deriveDemand(input: PlanningInput, grid: TimeGrid): Demand {
   const n = grid.intervals.length;
   const series = new Map<string, DemandSeries>();
@@ -145,6 +165,7 @@ export function deriveDemand(input: PlanningInput, grid: TimeGrid): Demand {
     });
   }
   applyFloors(input, grid, series);
+  clipPastTheEnd(grid, series.values());
 
   for (const s of series.values()) {
     for (let i = 0; i < n; i++) s.required[i] = Math.max(s.floor[i]!, Math.ceil(s.workloadPeople[i]! - EPSILON));

@@ -21,12 +21,13 @@ export interface HourlyCoverage {
 export function hourlyCoverage(prepared: Prepared, schedule: Schedule): { lines: HourlyCoverage[]; dayStartHours: number[] } {
   const { input, grid, demand } = prepared;
   const hours = Math.ceil(grid.horizonMinutes / 60);
-  const hourOf = grid.intervals.map((interval) => Math.floor(interval.startMinute / 60));
+  // The horizon's hours: those its last night reaches past the end fall outside the chart's days.
+  const hourOf = grid.intervals.map((interval) => (interval.startMinute < grid.horizonMinutes ? Math.floor(interval.startMinute / 60) : -1));
   const samples = new Array<number>(hours).fill(0);
-  for (const h of hourOf) samples[h]!++;
+  for (const h of hourOf) if (h >= 0) samples[h]!++;
   const mean = (perInterval: (i: number) => number): number[] => {
     const sums = new Array<number>(hours).fill(0);
-    hourOf.forEach((h, i) => (sums[h]! += perInterval(i)));
+    hourOf.forEach((h, i) => h >= 0 && (sums[h]! += perInterval(i)));
     return sums.map((sum, h) => (samples[h]! > 0 ? sum / samples[h]! : 0));
   };
   const lines = coverageOf(buildCheckContext(input, grid, demand, schedule)).map(({ series, covered }) => ({

@@ -2,8 +2,8 @@
  * Time grid: stage 2 of the pipeline and the only code that lays out time in the site's zone (a shift's
  * instants, and whether it runs on a date, are `models/shift-span.ts`'s, which the input's checks share).
  * Input: a validated PlanningInput. Output: a TimeGrid of integer minutes from the horizon's first local
- * midnight — days, coverage intervals, shift instances (with exact, DST-aware durations), workweeks, pay
- * periods and weekends.
+ * midnight — days, coverage intervals (on past the last midnight as far as the horizon's shifts reach),
+ * shift instances (with exact, DST-aware durations), workweeks, pay periods and weekends.
  */
 import { DateTime } from "luxon";
 import { addDays, localMidnightOf, shiftSpanOf } from "../../models/index.js";
@@ -170,13 +170,9 @@ export function buildTimeGrid(input: PlanningInput): TimeGrid {
     if (change) day.clockChange = change;
     days.push(day);
   }
-  const horizonMinutes = days.find((d) => d.index === dayCount)!.startMinute;
+  const dayAfter = days.find((d) => d.index === dayCount)!;
+  const horizonMinutes = dayAfter.startMinute;
   const inHorizon = days.filter((d) => d.index >= 0 && d.index < dayCount);
-
-  const intervals: Interval[] = [];
-  for (let m = 0, i = 0; m < horizonMinutes; m += input.intervalMinutes, i++) {
-    intervals.push({ index: i, startMinute: m, endMinute: Math.min(m + input.intervalMinutes, horizonMinutes) });
-  }
 
   const shifts: ShiftInstance[] = [];
   for (const day of inHorizon) {
@@ -189,6 +185,17 @@ export function buildTimeGrid(input: PlanningInput): TimeGrid {
     }
   }
   shifts.sort((a, b) => a.day - b.day || a.startMinute - b.startMinute || a.template.localeCompare(b.template));
+
+  // Coverage runs on past the horizon's last midnight as far as its own shifts reach: the last night's
+  // hours after midnight are this horizon's to staff, as no shift of the next horizon can be on duty then
+  // (one belongs to the date it starts on). Stopping at midnight, a month left its last night unstaffed
+  // (an hour of demand did not pay for a night's wages) and the next month started with nobody on.
+  let coverageEnd = horizonMinutes;
+  for (const shift of shifts) coverageEnd = Math.max(coverageEnd, shift.endMinute);
+  const intervals: Interval[] = [];
+  for (let m = 0, i = 0; m < coverageEnd; m += input.intervalMinutes, i++) {
+    intervals.push({ index: i, startMinute: m, endMinute: Math.min(m + input.intervalMinutes, coverageEnd) });
+  }
 
   const templates = new Map(input.shiftTemplates.map((t) => [t.id, t]));
   const history: Record<string, ShiftInstance[]> = {};
@@ -207,6 +214,7 @@ export function buildTimeGrid(input: PlanningInput): TimeGrid {
     horizonMinutes,
     days: inHorizon,
     priorDays: days.filter((d) => d.index < 0),
+    dayAfter,
     intervals,
     shifts,
     history,

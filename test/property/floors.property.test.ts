@@ -25,7 +25,11 @@ const floorArb = fc.record({
 
 const hhmm = (hour: number): string => `${String(hour).padStart(2, "0")}:00`;
 
-/** The floor of each interval by the rule itself: the largest floor whose local window, on a date it runs (the day before the horizon too), holds the interval's start. */
+/**
+ * The floor of each interval by the rule itself: the largest floor whose local window, on a date it runs
+ * (the days before and after the horizon too), holds the interval's start; past the horizon's end, only
+ * where a shift of the horizon of the floor's area and role family is on duty the whole interval.
+ */
 function floorsByHand(input: PlanningInput): Map<string, number[]> {
   const grid = buildTimeGrid(input);
   const origin = DateTime.fromISO(input.horizon.start, { zone: input.site.timeZone }).startOf("day");
@@ -35,12 +39,17 @@ function floorsByHand(input: PlanningInput): Map<string, number[]> {
     const line = out.get(key) ?? new Array(grid.intervals.length).fill(0);
     out.set(key, line);
     const [from, to] = [f.from, f.to].map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3)));
-    for (let d = -1; d < grid.days.length; d++) {
+    const onDuty = (interval: (typeof grid.intervals)[number]): boolean =>
+      grid.shifts.some((s) => s.area === f.area && s.roleFamily === f.roleFamily && s.startMinute <= interval.startMinute && interval.endMinute <= s.endMinute);
+    for (let d = -1; d <= grid.days.length; d++) {
       const date = addDays(input.horizon.start, d);
       if (!f.weekdays.includes(DateTime.fromISO(date, { zone: "utc" }).weekday)) continue;
       const start = wallClock(date, from!, input.site.timeZone).diff(origin, "minutes").minutes;
       const end = wallClock(date, to! <= from! ? to! + 24 * 60 : to!, input.site.timeZone).diff(origin, "minutes").minutes;
-      for (const interval of grid.intervals) if (interval.startMinute >= start && interval.startMinute < end) line[interval.index] = Math.max(line[interval.index]!, f.count);
+      for (const interval of grid.intervals) {
+        if (interval.startMinute >= grid.horizonMinutes && !onDuty(interval)) continue;
+        if (interval.startMinute >= start && interval.startMinute < end) line[interval.index] = Math.max(line[interval.index]!, f.count);
+      }
     }
   }
   return out;

@@ -58,7 +58,9 @@ describe("explainSchedule", () => {
 
   it("reports the floor staff-hours as shortfall for an empty schedule, across the 23-h DST day", () => {
     const e = explain(prepare(world({ floors })), { assignments: [] });
-    const central = 14 * 24 - 1; // one pharmacist all day, 2026-03-08 is 23 h long
+    // One pharmacist all day, 2026-03-08 is 23 h long, and the 7 h the last night (N8, 23:00–07:00) reaches
+    // past the horizon's end into 2026-03-16.
+    const central = 14 * 24 - 1 + 7;
     const ivRoom = 10 * 12 * 2; // two technicians 07:00–19:00 on the ten weekdays
     const shortfall = e.violations.filter((v) => v.rule === "coverage.floor-shortfall");
     expect(shortfall.reduce((h, v) => h + v.amount, 0)).toBe(central + ivRoom);

@@ -43,6 +43,8 @@ export function hourOfWeekProfiles(prepared: Prepared, schedule: Schedule | unde
       const samples = new Array<number>(168).fill(0);
       const lines = coverage.filter((c) => c.series.area === area.id);
       slot.forEach((h, i) => {
+        // The horizon's weeks: the hours its last night reaches past the end belong to the next one's.
+        if (grid.intervals[i]!.startMinute >= grid.horizonMinutes) return;
         samples[h]!++;
         for (const line of lines) required[h]! += line.series.required[i]!;
         scheduled[h]! += onDuty.get(area.id)![i]!;

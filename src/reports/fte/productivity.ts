@@ -153,12 +153,17 @@ export function regularRate(staff: readonly StaffMember[]): number | undefined {
   return weight > 0 ? sum(regular.map((s) => s.fte * s.hourlyRate)) / weight : undefined;
 }
 
-/** Σ per-interval values × interval hours over a role family's series. */
+/**
+ * Σ per-interval values × interval hours over a role family's series, in the horizon only: the hours its
+ * last night reaches past the end are the next horizon's workload too, and counted there.
+ */
 function staffHours(demand: Demand, grid: TimeGrid, family: RoleFamily, perInterval: (line: Demand["series"][number]) => number[]): number {
   let hours = 0;
   for (const line of demand.series.filter((l) => l.roleFamily === family)) {
     const values = perInterval(line);
-    grid.intervals.forEach((interval, i) => (hours += (values[i]! * (interval.endMinute - interval.startMinute)) / 60));
+    grid.intervals.forEach((interval, i) => {
+      if (interval.startMinute < grid.horizonMinutes) hours += (values[i]! * (interval.endMinute - interval.startMinute)) / 60;
+    });
   }
   return hours;
 }

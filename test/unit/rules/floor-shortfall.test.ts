@@ -87,9 +87,19 @@ describe("coverage.floor-shortfall", () => {
   it("counts the 23-hour DST day as 23 staff-hours of an all-day floor", () => {
     const floors: Floors = [{ area: "central", roleFamily: "pharmacist", count: 1, from: "00:00", to: "00:00" }];
     const found = violationsOf(world({ floors }), [], RULE);
-    expect(found).toHaveLength(14);
+    expect(found.filter((v) => v.subjects.date! <= "2026-03-15")).toHaveLength(14);
     expect(found.find((v) => v.subjects.date === "2026-03-08")).toMatchObject({ amount: 23 });
-    expect(found.reduce((h, v) => h + v.amount, 0)).toBe(14 * 24 - 1);
+    expect(found.filter((v) => v.subjects.date! <= "2026-03-15").reduce((h, v) => h + v.amount, 0)).toBe(14 * 24 - 1);
+  });
+
+  it("counts the hours the last night reaches past the horizon's end, dated the day after", () => {
+    // N8 (23:00–07:00) on 2026-03-15, the horizon's last day, is on duty until 07:00 on 2026-03-16: those
+    // hours are this horizon's to staff, as no shift of the next one can be on then.
+    const floors: Floors = [{ area: "central", roleFamily: "pharmacist", count: 1, from: "00:00", to: "00:00" }];
+    const found = violationsOf(world({ floors }), [], RULE);
+    expect(found.find((v) => v.subjects.date === "2026-03-16")).toMatchObject({ amount: 7, message: expect.stringContaining("00:00–07:00") });
+    const night = violationsOf(world({ floors }), [a("A", "2026-03-15", "N8")], RULE);
+    expect(night.find((v) => v.subjects.date === "2026-03-16")).toBeUndefined();
   });
 });
 
@@ -109,6 +119,14 @@ describe("coverage.floor-shortfall in the model", () => {
     const solved = await solveDirect(monday(1, [{ area: "central", roleFamily: "pharmacist", count: 1, from: "00:00", to: "07:00", weekdays: [1] }]));
     expect(solved.schedule.assignments).toHaveLength(1);
     expect(violationsIn(solved.explanation, RULE)).toEqual([expect.objectContaining({ amount: 7, penalty: 7000 })]);
+    expectModelAgreesWithChecker(solved);
+  });
+
+  it("staffs the last night for the hours it reaches past the horizon's end (a Tuesday 00:00–07:00 floor, a Monday horizon)", async () => {
+    // Only the horizon's own night can be on duty then: before, the month left it to the next, which could not.
+    const solved = await solveDirect(monday(1, [{ area: "central", roleFamily: "pharmacist", count: 1, from: "00:00", to: "07:00", weekdays: [2] }]));
+    expect(solved.schedule.assignments.filter((x) => x.template === "N8")).toEqual([expect.objectContaining({ date: "2026-03-02" })]);
+    expect(violationsIn(solved.explanation, RULE)).toEqual([]);
     expectModelAgreesWithChecker(solved);
   });
 
