@@ -40,7 +40,8 @@ function restLookBackDays(input: PlanningInput): number {
 /**
  * Runs: a run of at most `max` days (or nights) is judged over windows of max + 1 days ending in the
  * horizon, so `max` days back; a short run (or break) of under `min` days is known short from the day
- * before it, `min` days back. Each rule's site value, or any person's contract value where larger.
+ * before it, `min` days back (one ending the day before the horizon, which its first day completes,
+ * included). Each rule's site value, or any person's contract value where larger.
  */
 function runLookBackDays(input: PlanningInput): number {
   const largest = (site: number, contract: (m: StaffMember) => number | undefined): number =>
