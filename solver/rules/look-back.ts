@@ -15,15 +15,14 @@ import { maxConsecutiveDays } from "./max-consecutive-days.js";
 import { maxConsecutiveNights } from "./max-consecutive-nights.js";
 import { minConsecutiveDays } from "./min-consecutive-days.js";
 import { minConsecutiveDaysOff } from "./min-consecutive-days-off.js";
+import { maxWeekends } from "./max-weekends.js";
 
 const MINUTES_PER_DAY = 24 * 60;
 
 /**
  * The pay period and workweek holding the horizon's first day start at most 13 days before it: the
  * pay-period band, 8/80 and weekly overtime, the budget's overtime hours and `hours.max-per-week` count
- * their history hours. `shift.forbidden-succession`, `weekends.complete` and `weekends.max-per-window`
- * (whose weekends are the horizon's, the one cut by its start with its Saturday from history) read the
- * day before it only.
+ * their history hours. `shift.forbidden-succession` and `weekends.complete` read the day before it only.
  */
 const PAY_PERIOD_LOOK_BACK_DAYS = 13;
 
@@ -41,7 +40,8 @@ function restLookBackDays(input: PlanningInput): number {
 /**
  * Runs: a run of at most `max` days (or nights) is judged over windows of max + 1 days ending in the
  * horizon, so `max` days back; a short run (or break) of under `min` days is known short from the day
- * before it, `min` days back. Each rule's site value, or any person's contract value where larger.
+ * before it, `min` days back (one ending the day before the horizon, which its first day completes,
+ * included). Each rule's site value, or any person's contract value where larger.
  */
 function runLookBackDays(input: PlanningInput): number {
   const largest = (site: number, contract: (m: StaffMember) => number | undefined): number =>
@@ -54,7 +54,18 @@ function runLookBackDays(input: PlanningInput): number {
   );
 }
 
-/** Days before `horizon.start` whose shifts any rule or price of this input reads (13 with the defaults). */
+/**
+ * `weekends.max-per-window`: a window of `windowWeekends` weekends ending at the horizon's first weekend
+ * begins `windowWeekends` − 1 weekends before it, on a Saturday 7 × (windowWeekends − 1) days before that
+ * weekend's, which is at most the day before the horizon (a horizon starting on a Sunday). No window
+ * reaches back when the whole horizon is one (`windowWeekends` 0).
+ */
+function weekendLookBackDays(input: PlanningInput): number {
+  const { windowWeekends } = resolveRule(maxWeekends, input).params;
+  return windowWeekends > 0 ? 7 * (windowWeekends - 1) + 1 : 0;
+}
+
+/** Days before `horizon.start` whose shifts any rule or price of this input reads (22 with the defaults). */
 export function historyLookBackDays(input: PlanningInput): number {
-  return Math.min(MAX_HORIZON_DAYS, Math.max(PAY_PERIOD_LOOK_BACK_DAYS, restLookBackDays(input), runLookBackDays(input)));
+  return Math.min(MAX_HORIZON_DAYS, Math.max(PAY_PERIOD_LOOK_BACK_DAYS, restLookBackDays(input), runLookBackDays(input), weekendLookBackDays(input)));
 }

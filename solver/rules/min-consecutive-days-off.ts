@@ -13,8 +13,15 @@
  *   person without history whose horizon starts with days off.
  * - With `exemptEdges` false such a leading break is judged, as if the person had worked the day before
  *   the horizon (a short break at the start of a period then counts like any other).
- * - A break that starts in history is judged whole; one wholly in history is never judged.
- * The violation's date is the break's first day in the horizon.
+ * - A break that starts in history is judged whole. One wholly in history is judged only when it ends the
+ *   day before the horizon: the horizon's first working day completes it (a single day off on 31 December
+ *   between December's work and a shift on 1 January), so it is this period's to charge (the previous
+ *   one left it unjudged, reaching its last day), and keeping that day off avoids it. One that ended
+ *   earlier was the previous period's to judge.
+ * - "History" is the person's own: a person with no history entries, even where the site gives others',
+ *   is judged as if none were given (nothing is known before the horizon; `exemptEdges` decides).
+ * The violation's date is the break's first day in the horizon, or the horizon's first day for one
+ * wholly in history.
  */
 import { dateOf, runsOf, workedLine } from "../check/context.js";
 import { buildShortRuns } from "./min-consecutive-days.js";
@@ -35,12 +42,13 @@ export const minConsecutiveDaysOff: RuleDefinition<{ minDays: number; exemptEdge
       const min = view.member.contract.minConsecutiveDaysOff ?? rule.params.minDays;
       const { first, worked } = workedLine(ctx, view);
       return runsOf(worked, first, false)
-        .filter((run) => run.to >= 0 && run.length < min)
+        .filter((run) => run.to >= -1 && run.length < min)
         .filter((run) => run.to !== lastDay)
         .filter((run) => !(rule.params.exemptEdges && run.from === first))
         .map((run) => {
           const amount = min - run.length;
-          const span = run.length === 1 ? `(${dateOf(ctx, run.from)})` : `(${dateOf(ctx, run.from)}${run.from < 0 ? " (history)" : ""} to ${dateOf(ctx, run.to)})`;
+          const dates = run.length === 1 ? dateOf(ctx, run.from) : `${dateOf(ctx, run.from)}${run.from < 0 && run.to >= 0 ? " (history)" : ""} to ${dateOf(ctx, run.to)}`;
+          const span = `(${dates}${run.to < 0 ? ", history" : ""})`;
           return {
             subjects: { staff: view.member.id, date: dateOf(ctx, Math.max(run.from, 0)) },
             amount,

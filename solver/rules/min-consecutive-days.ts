@@ -10,8 +10,15 @@
  * - With `exemptEdges` (default true) a stretch starting on day 0 is not judged either, unless the
  *   person's history is given, which shows the day before was off. With `exemptEdges` false it is judged,
  *   as if the day before the horizon were off.
- * - A stretch that starts in history is judged whole; one wholly in history is never judged.
- * The violation's date is the stretch's first day in the horizon.
+ * - A stretch that starts in history is judged whole. One wholly in history is judged only when it ends
+ *   the day before the horizon: the horizon's first day off completes it, so it is this period's to
+ *   charge (the previous one left it unjudged, reaching its last day), and working that day avoids it.
+ *   One that ended earlier was the previous period's to judge.
+ * - "History" is the person's own: the known line starts at their earliest history day. A person with
+ *   no history entries, even where the site gives others', is judged as if none were given (nothing is
+ *   known before the horizon).
+ * The violation's date is the stretch's first day in the horizon, or the horizon's first day for one
+ * wholly in history.
  */
 import type { RuleId } from "../../models/index.js";
 import { dateOf, runsOf, workedLine } from "../check/context.js";
@@ -30,11 +37,12 @@ export interface ShortRunOptions {
 
 /**
  * The model of a minimum run (working days here, days off in `min-consecutive-days-off.ts`). For each
- * short run the check could find — k < min days of one value from day `from`, with the day before (unless
- * the run starts the person's known line) and the day after (a horizon day) of the other value — one row
- * over the days' worked indicators w (`workedDay`): Σ_{days to work} w − Σ_{days off} w ≤ |days to work| − 1.
- * Hard, the row forbids the pattern; soft, a slack priced (min − k) × weight pays for it, and is 1 exactly
- * when the pattern holds. History days are constants: a pattern they contradict gets no row.
+ * short run the check could find — k < min days of one value from day `from`, ending in the horizon or on
+ * the day before it, with the day before (unless the run starts the person's known line) and the day after
+ * (a horizon day) of the other value — one row over the days' worked indicators w (`workedDay`):
+ * Σ_{days to work} w − Σ_{days off} w ≤ |days to work| − 1. Hard, the row forbids the pattern; soft, a
+ * slack priced (min − k) × weight pays for it, and is 1 exactly when the pattern holds. History days are
+ * constants: a pattern they contradict gets no row.
  */
 export function buildShortRuns(ctx: BuildContext, rule: { id: RuleId; hard: boolean; weight: number }, options: ShortRunOptions): void {
   const lastDay = ctx.dayCount - 1;
@@ -42,7 +50,7 @@ export function buildShortRuns(ctx: BuildContext, rule: { id: RuleId; hard: bool
     const min = options.minOf(person);
     const first = Math.min(0, ...person.history.map((h) => h.day));
     for (let k = 1; k < min; k++) {
-      for (let from = Math.max(first, 1 - k); from + k <= lastDay; from++) {
+      for (let from = Math.max(first, -k); from + k <= lastDay; from++) {
         if (from === first && options.exemptLineStart(person)) continue;
         const pattern: { day: number; worked: boolean }[] = [];
         if (from > first) pattern.push({ day: from - 1, worked: !options.working });
@@ -66,7 +74,9 @@ export function buildShortRuns(ctx: BuildContext, rule: { id: RuleId; hard: bool
         const subjects = { staff: person.member.id, date: ctx.grid.days[Math.max(from, 0)]!.date };
         const weight = (min - k) * rule.weight;
         if (terms.length === 0 && !rule.hard) {
-          // History alone makes the short run (cannot happen while the day after it is a horizon day).
+          // Nothing the horizon decides: a working run in history whose day after (day 0) has no column
+          // to work, so it ends there whatever the schedule. Hard, it gets its row all the same (empty,
+          // ≤ −1): the model is infeasible, as the check finds every schedule in breach.
           penaltyConstant(ctx, rule.id, subjects, weight);
           continue;
         }
@@ -93,12 +103,14 @@ export const minConsecutiveDays: RuleDefinition<{ minDays: number; exemptEdges: 
       const { first, worked } = workedLine(ctx, view);
       const historyKnown = first < 0;
       return runsOf(worked, first)
-        .filter((run) => run.to >= 0 && run.length < min)
+        .filter((run) => run.to >= -1 && run.length < min)
         .filter((run) => run.to !== lastDay)
         .filter((run) => !(rule.params.exemptEdges && run.from === 0 && !historyKnown))
         .map((run) => {
           const amount = min - run.length;
-          const span = run.length === 1 ? `on ${dateOf(ctx, run.from)}` : `from ${dateOf(ctx, run.from)}${run.from < 0 ? " (history)" : ""} to ${dateOf(ctx, run.to)}`;
+          // A stretch wholly in history says so once, after its dates.
+          const dates = run.length === 1 ? `on ${dateOf(ctx, run.from)}` : `from ${dateOf(ctx, run.from)}${run.from < 0 && run.to >= 0 ? " (history)" : ""} to ${dateOf(ctx, run.to)}`;
+          const span = `${dates}${run.to < 0 ? " (history)" : ""}`;
           return {
             subjects: { staff: view.member.id, date: dateOf(ctx, Math.max(run.from, 0)) },
             amount,

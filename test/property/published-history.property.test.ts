@@ -2,8 +2,9 @@
  * History derived from published versions reaches back far enough: on small random worlds, the checker's
  * explanation of four days with the input's history cut to what `withPublishedHistory` takes from a version
  * holding 50 days of shifts equals the explanation with all 50 days as history — every violation's rule,
- * message and amount, and the total — under random rule settings (run limits, rest, exemptEdges, hard or
- * soft). Fixed numRuns; fast-check prints the seed of any failure.
+ * message and amount, and the total — under random rule settings (run limits, rest, weekend windows,
+ * exemptEdges, hard or soft), from a Saturday or a Sunday (a weekend cut by the start reaches back
+ * furthest). Fixed numRuns; fast-check prints the seed of any failure.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -16,8 +17,11 @@ import { withRule } from "../fixtures/world.js";
 
 const RUNS = 25;
 const HISTORY_DAYS = 50;
-/** A Saturday 13 days into its pay period (anchor 03-01): its pay period began 13 days before it, its workweek 6. */
-const START = "2026-03-28";
+/**
+ * A Saturday 13 days into its pay period (anchor 03-01): its pay period began 13 days before it, its
+ * workweek 6. A Sunday: a weekend cut by the start, so the windows of weekends reach back a day further.
+ */
+const STARTS = ["2026-03-28", "2026-03-22"];
 const DAYS = 4;
 /** Templates each person may work (role family and skills of the test world). */
 const TEMPLATES: Record<string, string[]> = { A: ["D8", "E8", "N8"], B: ["D8", "E8", "N8"], C: ["IV10", "T12", "TN12"], D: ["T12", "TN12"] };
@@ -40,13 +44,27 @@ function assignmentsOf(lines: (string | undefined)[][], firstDate: string): Assi
   return lines.flatMap((line, s) => line.flatMap((template, d) => (template ? [{ staff: STAFF[s]!, date: addDays(firstDate, d), template, locked: false }] : [])));
 }
 
-type Settings = { maxDays: number; maxNights: number; minDays: number; minDaysOff: number; minRestMinutes: number; exemptEdges: boolean; hard: boolean };
+type Settings = {
+  start: string;
+  maxDays: number;
+  maxNights: number;
+  minDays: number;
+  minDaysOff: number;
+  minRestMinutes: number;
+  maxWeekends: number;
+  windowWeekends: number;
+  exemptEdges: boolean;
+  hard: boolean;
+};
 const settingsArb: fc.Arbitrary<Settings> = fc.record({
+  start: fc.constantFrom(...STARTS),
   maxDays: fc.integer({ min: 2, max: 20 }),
   maxNights: fc.integer({ min: 1, max: 6 }),
   minDays: fc.integer({ min: 1, max: 4 }),
   minDaysOff: fc.integer({ min: 1, max: 4 }),
   minRestMinutes: fc.integer({ min: 0, max: 2 * 24 * 60 }),
+  maxWeekends: fc.integer({ min: 0, max: 3 }),
+  windowWeekends: fc.integer({ min: 0, max: 7 }),
   exemptEdges: fc.boolean(),
   hard: fc.boolean(),
 });
@@ -58,9 +76,10 @@ function configured(settings: Settings): PlanningInput {
     ["days.min-consecutive", { minDays: settings.minDays, exemptEdges: settings.exemptEdges }],
     ["days-off.min-consecutive", { minDays: settings.minDaysOff, exemptEdges: settings.exemptEdges }],
     ["rest.min-between-shifts", { minRestMinutes: settings.minRestMinutes }],
+    ["weekends.max-per-window", { maxWeekends: settings.maxWeekends, windowWeekends: settings.windowWeekends }],
   ];
-  let input = smallWorld(DAYS, {}, { from: START, payBand: true });
-  for (const [rule, params] of rules) input = withRule(input, rule, rule.startsWith("days") || rule.startsWith("nights") ? { params, hard: settings.hard } : { params });
+  let input = smallWorld(DAYS, {}, { from: settings.start, payBand: true });
+  for (const [rule, params] of rules) input = withRule(input, rule, /^(days|nights|weekends)/.test(rule) ? { params, hard: settings.hard } : { params });
   return input;
 }
 
@@ -74,11 +93,12 @@ describe("history from published versions", () => {
     fc.assert(
       fc.property(settingsArb, historyArb(HISTORY_DAYS), linesArb(DAYS), (settings, past, week) => {
         const input = configured(settings);
-        const published = assignmentsOf(past, addDays(START, -HISTORY_DAYS));
+        const start = settings.start;
+        const published = assignmentsOf(past, addDays(start, -HISTORY_DAYS));
         const whole = { ...input, staff: input.staff.map((s) => ({ ...s, history: published.filter((a) => a.staff === s.id).map(({ date, template }) => ({ date, template })) })) };
-        const version = { version: 1, publishedAt: "2026-03-01T00:00:00Z", covers: { start: addDays(START, -HISTORY_DAYS), end: addDays(START, -1) }, schedule: { assignments: published } };
+        const version = { version: 1, publishedAt: "2026-03-01T00:00:00Z", covers: { start: addDays(start, -HISTORY_DAYS), end: addDays(start, -1) }, schedule: { assignments: published } };
         const derived = withPublishedHistory(input, [version]).input;
-        const schedule = assignmentsOf(week, START);
+        const schedule = assignmentsOf(week, start);
         const expected = summary(whole, schedule);
         const got = summary(derived, schedule);
         expect(got.violations).toEqual(expected.violations);

@@ -26,16 +26,21 @@ describe("withPublishedHistory", () => {
     expect(historyOf(withPublishedHistory(next, [v2, v1]).input, "A")).toEqual(["D8@2026-03-14", "E8@2026-03-15"]);
   });
 
-  it("reaches back as far as the rules read (13 days with the defaults, further for a longer run limit) and to the start of the last run of working days before", () => {
-    // Ann: 02-27, 03-01 and 03-03. With the defaults the rules read from 03-03, and before that her last run (03-01).
-    const v1 = version(1, "2026-02-01", "2026-03-15", [a("A", "2026-02-27", "D8"), a("A", "2026-03-01", "D8"), a("A", "2026-03-03", "D8")]);
-    expect(historyLookBackDays(next)).toBe(13);
-    expect(historyOf(withPublishedHistory(next, [v1]).input, "A")).toEqual(["D8@2026-03-01", "D8@2026-03-03"]);
-    const longRuns = withRule(next, "days.max-consecutive", { params: { maxDays: 18 } });
-    expect(historyOf(withPublishedHistory(longRuns, [v1]).input, "A")).toEqual(["D8@2026-02-27", "D8@2026-03-01", "D8@2026-03-03"]);
-    // Ben worked none of the days the rules read: his last run (03-01, 03-02) says when his break began.
-    const ben = version(2, "2026-02-01", "2026-03-02", [a("B", "2026-02-20", "D8"), a("B", "2026-03-01", "D8"), a("B", "2026-03-02", "E8")]);
-    expect(historyOf(withPublishedHistory(next, [v1, ben]).input, "B")).toEqual(["D8@2026-03-01", "E8@2026-03-02"]);
+  it("reaches back as far as the rules read (22 days with the defaults, for four weekends; further for a longer run limit) and to the start of the last run of working days before", () => {
+    // Ann: 02-18, 02-20 and 02-24. With the defaults the rules read from 02-22 (the Saturday three weekends
+    // before the horizon's first could be that far back), and before that her last run (02-20).
+    const v1 = version(1, "2026-02-01", "2026-03-15", [a("A", "2026-02-18", "D8"), a("A", "2026-02-20", "D8"), a("A", "2026-02-24", "D8")]);
+    expect(historyLookBackDays(next)).toBe(22);
+    expect(historyOf(withPublishedHistory(next, [v1]).input, "A")).toEqual(["D8@2026-02-20", "D8@2026-02-24"]);
+    const longRuns = withRule(next, "days.max-consecutive", { params: { maxDays: 26 } });
+    expect(historyOf(withPublishedHistory(longRuns, [v1]).input, "A")).toEqual(["D8@2026-02-18", "D8@2026-02-20", "D8@2026-02-24"]);
+    // Windows of two weekends read 8 days back; the pay period's 13 days are then the furthest.
+    const twoWeekends = withRule(next, "weekends.max-per-window", { params: { windowWeekends: 2 } });
+    expect(historyLookBackDays(twoWeekends)).toBe(13);
+    expect(historyOf(withPublishedHistory(twoWeekends, [v1]).input, "A")).toEqual(["D8@2026-02-24"]);
+    // Ben worked none of the days the rules read: his last run (02-20, 02-21) says when his break began.
+    const ben = version(2, "2026-02-01", "2026-03-02", [a("B", "2026-02-10", "D8"), a("B", "2026-02-20", "D8"), a("B", "2026-02-21", "E8")]);
+    expect(historyOf(withPublishedHistory(next, [v1, ben]).input, "B")).toEqual(["D8@2026-02-20", "E8@2026-02-21"]);
   });
 
   it("keeps the stored history's date as recorded, and leaves out leavers and templates no longer in the input", () => {

@@ -58,7 +58,17 @@ describe("days-off.min-consecutive", () => {
     expect(found[0]!.message).toContain("2026-03-01 (history) to 2026-03-02");
   });
 
-  it("never judges a break wholly in history", () => {
+  it("judges a break in history that the horizon's first working day ends", () => {
+    // Ann worked Saturday 02-28 and had Sunday 03-01 off; the horizon starts Monday 03-02.
+    const input = world({ staff: withStaff("A", { history: [{ date: "2026-02-28", template: "D8" }] }) });
+    const found = violationsOf(input, [a("A", "2026-03-02", "D8")], RULE);
+    expect(found.map((v) => [v.subjects, v.amount])).toEqual([[{ staff: "A", date: "2026-03-02" }, 1]]);
+    expect(found[0]!.message).toContain("Ann has only 1 day off (2026-03-01, history) between working days (at least 2 wanted)");
+    // With 03-02 off too the break is two days.
+    expect(violationsOf(input, [a("A", "2026-03-03", "D8")], RULE)).toEqual([]);
+  });
+
+  it("never judges a break wholly in history that ended before the day before the horizon", () => {
     const history = [{ date: "2026-02-26", template: "D8" }, { date: "2026-02-28", template: "D8" }];
     expect(violationsOf(world({ staff: withStaff("A", { history }) }), [a("A", "2026-03-04", "D8")], RULE)).toEqual([]);
   });
@@ -91,5 +101,26 @@ describe("days-off.min-consecutive in the model", () => {
     expect(dates(solved)).toEqual(["2026-03-03", "2026-03-05"]);
     expect(solved.explanation.violations.filter((v) => v.rule === RULE)).toEqual([expect.objectContaining({ amount: 1, penalty: 1, subjects: { staff: "A", date: "2026-03-04" } })]);
     expectModelAgreesWithChecker(solved);
+  });
+
+  it("keeps the horizon's first day off after a one-day break at the end of history, or prices the break", async () => {
+    // Ann (FTE 0) worked Saturday 02-28 and had Sunday 03-01 off; a day shift on Monday 03-02 is worth 2000.
+    const afterBreak = (setting: { hard?: boolean; weight?: number }) =>
+      withRule(
+        world({
+          horizon: { start: "2026-03-02", end: "2026-03-06" },
+          staff: [{ ...BASE.staff[0]!, fte: 0, history: [{ date: "2026-02-28", template: "D8" }] }],
+          slotDemand: [{ template: "D8", date: "2026-03-02", required: 1, underWeight: 2000 }],
+        }),
+        RULE,
+        setting,
+      );
+    const hard = await solveDirect(afterBreak({ hard: true }));
+    expect(dates(hard)).not.toContain("2026-03-02");
+    expectModelAgreesWithChecker(hard);
+    const soft = await solveDirect(afterBreak({ weight: 1 }));
+    expect(dates(soft)).toContain("2026-03-02");
+    expect(soft.explanation.violations.filter((v) => v.rule === RULE)).toEqual([expect.objectContaining({ amount: 1, penalty: 1, subjects: { staff: "A", date: "2026-03-02" } })]);
+    expectModelAgreesWithChecker(soft);
   });
 });

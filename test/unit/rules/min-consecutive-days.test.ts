@@ -53,9 +53,19 @@ describe("days.min-consecutive", () => {
     expect(found[0]!.message).toContain("2026-03-01 (history)");
   });
 
-  it("never judges a stretch wholly in history", () => {
+  it("never judges a stretch wholly in history that ended before the day before the horizon", () => {
     const input = world({ staff: withStaff("A", { history: [{ date: "2026-02-25", template: "D8" }] }) });
     expect(violationsOf(input, [], RULE)).toEqual([]);
+  });
+
+  it("judges a stretch in history that the horizon's first day off ends", () => {
+    // Ann worked Sunday 03-01 alone (02-28 off in her history); the horizon starts Monday 03-02.
+    const input = world({ staff: withStaff("A", { history: [{ date: "2026-02-26", template: "D8" }, { date: "2026-03-01", template: "D8" }] }) });
+    const found = violationsOf(input, [a("A", "2026-03-04", "D8"), a("A", "2026-03-05", "D8")], RULE);
+    expect(found.map((v) => [v.subjects, v.amount])).toEqual([[{ staff: "A", date: "2026-03-02" }, 1]]);
+    expect(found[0]!.message).toContain("Ann works only 1 day in a row on 2026-03-01 (history) (at least 2 wanted)");
+    // Working 03-02 makes it two days.
+    expect(violationsOf(input, [a("A", "2026-03-02", "D8"), a("A", "2026-03-03", "D8")], RULE)).toEqual([]);
   });
 
   it("exempts a stretch reaching the last horizon day, even with exemptEdges false", () => {
@@ -104,5 +114,18 @@ describe("days.min-consecutive in the model", () => {
     const judged = await solveDirect(monday({ exemptEdges: false }));
     expect(dates(judged)).toEqual(["2026-03-02", "2026-03-03"]);
     expectModelAgreesWithChecker(judged);
+  });
+
+  it("works the horizon's first day after a one-day stretch at the end of history, or prices the stretch", async () => {
+    // Ann (FTE 0) worked Sunday 03-01 alone; nothing in Monday to Friday asks for her.
+    const afterSunday = (setting: { hard?: boolean; weight?: number }) =>
+      withRule(world({ horizon: { start: "2026-03-02", end: "2026-03-06" }, staff: [{ ...BASE.staff[0]!, fte: 0, history: [{ date: "2026-03-01", template: "D8" }] }] }), RULE, setting);
+    const hard = await solveDirect(afterSunday({ hard: true }));
+    expect(dates(hard)).toEqual(["2026-03-02"]);
+    expectModelAgreesWithChecker(hard);
+    const soft = await solveDirect(afterSunday({ weight: 1 }));
+    expect(dates(soft)).toEqual([]);
+    expect(soft.explanation.violations.filter((v) => v.rule === RULE)).toEqual([expect.objectContaining({ amount: 1, penalty: 1, subjects: { staff: "A", date: "2026-03-02" } })]);
+    expectModelAgreesWithChecker(soft);
   });
 });
