@@ -42,7 +42,7 @@ export const ScheduleRecordSchema = z
     source: z.enum(["solve", "manual", "publish"]),
     sourceId: z.string().optional(),
     revision: z.number().int().meta({ description: 'Raised by every edit of a draft; the ETag `"schedule-N"` an edit or publish sends as If-Match' }),
-    baseVersion: z.number().int().meta({ description: "The latest published version when it was drafted (0: none); a draft older than the latest version is not published" }),
+    baseVersion: z.number().int().meta({ description: "The latest published version when it was drafted (0: none); a draft older than a version published for dates of the horizon is not published (it would undo that version there)" }),
     siteRevision: z.number().int().optional().meta({ description: "The site revision its shifts were drafted against" }),
     covers: z
       .object({ start: IsoDateSchema, end: IsoDateSchema })
