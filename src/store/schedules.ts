@@ -148,6 +148,21 @@ export class ScheduleRepository {
     return rows.map((r) => toPublishedVersion({ ...r, input: null }));
   }
 
+  /**
+   * The published versions with a kept input whose dates (its recorded `covers`, else that input's
+   * horizon) begin after `after` and by `until`, oldest first, each with its id: the later versions an
+   * earlier publish may become the history of.
+   */
+  publishedBeginning(siteId: string, after: string, until: string): (PublishedVersion & { id: string })[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, ${VERSION_COLUMNS} FROM schedules WHERE site_id = ? AND status = 'published' AND input IS NOT NULL ` +
+          "AND COALESCE(covers_start, json_extract(input, '$.horizon.start')) > ? AND COALESCE(covers_start, json_extract(input, '$.horizon.start')) <= ? ORDER BY version",
+      )
+      .all(siteId, after, until) as (VersionRow & { id: string })[];
+    return rows.map((r) => ({ id: r.id, ...toPublishedVersion(r) }));
+  }
+
   get(siteId: string, id: string): ScheduleRecord | undefined {
     const row = this.db.prepare("SELECT * FROM schedules WHERE site_id = ? AND id = ?").get(siteId, id) as ScheduleRow | undefined;
     return row ? toRecord(row) : undefined;
