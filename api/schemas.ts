@@ -66,6 +66,13 @@ export const ExplainedScheduleSchema = z
   })
   .meta({ id: "ExplainedSchedule" });
 
+export const PublishedScheduleSchema = ExplainedScheduleSchema.extend({
+  laterVersions: z
+    .array(z.object({ id: z.string(), version: z.number().int(), dates: z.object({ start: IsoDateSchema, end: IsoDateSchema }), violations: ExplanationSchema.shape.violations }))
+    .optional()
+    .meta({ description: "Versions published later (next month's) whose history this version's shifts are, with each hard rule they now break and did not before (published with ?acceptLaterViolations=true): repair them. Absent: none" }),
+}).meta({ id: "PublishedSchedule" });
+
 export const JobSchema = z
   .object({
     id: z.string(),
