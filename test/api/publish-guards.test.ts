@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Assignment, PlanningInput } from "../../models/index.js";
-import { closeAndCheckLogs, freshSite as siteFor, startHarness, waitForJob, type Harness } from "./harness.js";
+import { closeAndCheckLogs, freshSite as siteFor, setHorizon, startHarness, waitForJob, type Harness } from "./harness.js";
 
 let h: Harness;
 
@@ -42,11 +42,6 @@ async function putSite(siteId: string, token: string, change: (input: PlanningIn
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
-async function setHorizon(siteId: string, token: string, start: string, end: string) {
-  const read = await h.api.get(`/sites/${siteId}/horizon`, token);
-  const res = await h.api.put(`/sites/${siteId}/horizon`, { start, end }, token, { "if-match": read.headers.get("etag")! });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-}
 
 describe("a draft's ETag", () => {
   it("is read with the draft, and publishing or editing without it is a 428 naming If-Match that stores nothing", async () => {
@@ -108,7 +103,7 @@ describe("a stale draft", () => {
     const { id, token } = freshSite();
     const first = await draft(id, token, [slot("A", "2026-03-02", "D8")]);
     expect((await publish(id, first.id, token, { "if-match": first.etag })).status).toBe(201);
-    await setHorizon(id, token, "2026-03-05", "2026-03-07");
+    await setHorizon(h, id, token, "2026-03-05", "2026-03-07");
     const second = await draft(id, token, [slot("A", "2026-03-06", "D8")]);
     const v2 = await publish(id, second.id, token, { "if-match": second.etag });
     expect(v2.status).toBe(201);
@@ -117,10 +112,10 @@ describe("a stale draft", () => {
     const job = await waitForJob(h.api, submitted.body.id, token);
     expect(job.status, JSON.stringify(job)).toBe("succeeded");
     // Last period's call-out fixed and published as version 3 meanwhile.
-    await setHorizon(id, token, "2026-03-02", "2026-03-04");
+    await setHorizon(h, id, token, "2026-03-02", "2026-03-04");
     const fix = await draft(id, token, [slot("A", "2026-03-03", "D8")]);
     expect((await publish(id, fix.id, token, { "if-match": fix.etag })).status).toBe(201);
-    await setHorizon(id, token, "2026-03-05", "2026-03-07");
+    await setHorizon(h, id, token, "2026-03-05", "2026-03-07");
     const repaired = await publish(id, job.scheduleId, token, { "if-match": '"schedule-1"' });
     expect(repaired.status, JSON.stringify(repaired.body)).toBe(201);
     expect(repaired.body.schedule.version).toBe(4);
@@ -130,10 +125,10 @@ describe("a stale draft", () => {
     const { id, token } = freshSite();
     const made = await draft(id, token, [slot("A", "2026-03-02", "D8")]);
     // Version 1 speaks for 03-04 alone: the horizon was cut to it and the other dates left as they were.
-    await setHorizon(id, token, "2026-03-04", "2026-03-04");
+    await setHorizon(h, id, token, "2026-03-04", "2026-03-04");
     const oneDay = await draft(id, token, [slot("A", "2026-03-04", "D8")]);
     expect((await publish(id, oneDay.id, token, { "if-match": oneDay.etag })).status).toBe(201);
-    await setHorizon(id, token, "2026-03-02", "2026-03-04");
+    await setHorizon(h, id, token, "2026-03-02", "2026-03-04");
     const before = stored(id);
     const refused = await publish(id, made.id, token, { "if-match": made.etag });
     expect(refused.status).toBe(409);

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Assignment, PlanningInput } from "../../models/index.js";
 import { SYSTEM } from "../../src/store/audit.js";
-import { closeAndCheckLogs, startHarness, testSite, type Harness } from "./harness.js";
+import { closeAndCheckLogs, setHorizon, startHarness, testSite, type Harness } from "./harness.js";
 
 let h: Harness;
 let sites = 0;
@@ -29,11 +29,6 @@ function site(id: string): PlanningInput {
   return { ...input, staff: input.staff.map((s) => (s.id === "B" ? { ...s, contract: { ...s.contract, maxConsecutiveDays: 3 } } : s)) };
 }
 
-async function setHorizon(id: string, token: string, start: string, end: string) {
-  const read = await h.api.get(`/sites/${id}/horizon`, token);
-  const res = await h.api.put(`/sites/${id}/horizon`, { start, end }, token, { "if-match": read.headers.get("etag")! });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-}
 
 async function draft(id: string, token: string, assignments: Assignment[]) {
   const made = await h.api.post(`/sites/${id}/schedules/drafts`, { assignments }, token);
@@ -54,10 +49,10 @@ async function nextPublished(next = [slot("A", "2026-03-05", "D8"), slot("B", "2
   h.store.sites.create(site(id), SYSTEM);
   const token = h.token("manager", id);
   expect((await publish(id, await draft(id, token, [slot("B", "2026-03-02", "D8")]), token)).status).toBe(201);
-  await setHorizon(id, token, "2026-03-05", "2026-03-07");
+  await setHorizon(h, id, token, "2026-03-05", "2026-03-07");
   const second = await publish(id, await draft(id, token, next), token, query);
   expect(second.status, JSON.stringify(second.body)).toBe(201);
-  await setHorizon(id, token, "2026-03-02", "2026-03-04");
+  await setHorizon(h, id, token, "2026-03-02", "2026-03-04");
   return { id, token, next: second.body.schedule.id as string };
 }
 
@@ -116,9 +111,9 @@ describe("publishing a period before one already published", () => {
     h.store.sites.create(site(id), SYSTEM);
     const token = h.token("manager", id);
     expect((await publish(id, await draft(id, token, [slot("A", "2026-03-04", "N8")]), token)).status).toBe(201);
-    await setHorizon(id, token, "2026-03-05", "2026-03-07");
+    await setHorizon(h, id, token, "2026-03-05", "2026-03-07");
     expect((await publish(id, await draft(id, token, [slot("A", "2026-03-05", "D8")]), token, "?acceptHardViolations=true")).status).toBe(201);
-    await setHorizon(id, token, "2026-03-02", "2026-03-04");
+    await setHorizon(h, id, token, "2026-03-02", "2026-03-04");
     const published = await publish(id, await draft(id, token, [slot("B", "2026-03-02", "D8"), slot("A", "2026-03-04", "N8")]), token);
     expect(published.status, JSON.stringify(published.body)).toBe(201);
     expect(published.body.laterVersions).toBeUndefined();
