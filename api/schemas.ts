@@ -66,12 +66,18 @@ export const ExplainedScheduleSchema = z
   })
   .meta({ id: "ExplainedSchedule" });
 
+/** Versions published later whose history a schedule's shifts are, with the hard rules each would newly break (src/calendar/later-versions.ts). */
+const LaterVersionsSchema = z
+  .array(z.object({ id: z.string(), version: z.number().int(), dates: z.object({ start: IsoDateSchema, end: IsoDateSchema }), violations: ExplanationSchema.shape.violations }))
+  .optional();
+
 export const PublishedScheduleSchema = ExplainedScheduleSchema.extend({
-  laterVersions: z
-    .array(z.object({ id: z.string(), version: z.number().int(), dates: z.object({ start: IsoDateSchema, end: IsoDateSchema }), violations: ExplanationSchema.shape.violations }))
-    .optional()
-    .meta({ description: "Versions published later (next month's) whose history this version's shifts are, with each hard rule they now break and did not before (published with ?acceptLaterViolations=true): repair them. Absent: none" }),
+  laterVersions: LaterVersionsSchema.meta({ description: "Versions published later (next month's) whose history this version's shifts are, with each hard rule they now break and did not before (published with ?acceptLaterViolations=true): repair them. Absent: none" }),
 }).meta({ id: "PublishedSchedule" });
+
+export const AnalyzedScheduleSchema = ExplanationSchema.extend({
+  laterVersions: LaterVersionsSchema.meta({ description: "Versions published later (next month's) whose history the schedule's shifts would be if published, with each hard rule they would break and do not now: publishing it is refused unless accepted. Absent: none" }),
+}).meta({ id: "AnalyzedSchedule", description: "The checker's explanation of the schedule, and what publishing it would break in later versions" });
 
 export const JobSchema = z
   .object({

@@ -23,7 +23,7 @@ import { personalDetailsFor } from "../auth.js";
 import { applyEdits, atEdits, type EditedAssignments } from "../edits.js";
 import { HttpProblem, invalid, notFound, QUEUE_FULL_RESPONSE, queueFull } from "../problem.js";
 import { operation, type AppDeps, type Operation } from "../operation.js";
-import { EditRequestSchema, ExplainedScheduleSchema, ExplanationSchema, JobSchema, PostedScheduleSchema, PublishedScheduleSchema, ScheduleSummarySchema, type Edit } from "../schemas.js";
+import { AnalyzedScheduleSchema, EditRequestSchema, ExplainedScheduleSchema, JobSchema, PostedScheduleSchema, PublishedScheduleSchema, ScheduleSummarySchema, type Edit } from "../schemas.js";
 import { repairJobProblems } from "../../src/repair/window.js";
 import { jobBase } from "../../src/jobs/solve-job.js";
 import { jobView } from "./jobs.js";
@@ -229,12 +229,14 @@ export const scheduleOperations: Operation[] = [
   operation({
     method: "post", path: "/sites/{siteId}/schedules/analyze", tag: "schedules", summary: "Explain any schedule without storing it", permission: "schedule:analyze",
     body: PostedScheduleSchema,
-    responses: { 200: { description: "The checker's explanation", schema: ExplanationSchema } },
+    responses: { 200: { description: "The checker's explanation, and the hard rules publishing the schedule would break in versions published later (next month's)", schema: AnalyzedScheduleSchema } },
     handle: async ({ deps, params, body }) => {
       const site = siteOr404(deps.store, params.siteId!);
       const checked = await inChecker(deps, { op: "explain", input: rulesInput(deps.store, site), schedule: body });
       if (!checked.ok) throw doesNotFit(checked.problems);
-      return { status: 200, body: checked.value };
+      // What publishing it would refuse, told before: a month re-published under a later one is its history.
+      const laterVersions = await laterBreaksInChecker(deps, laterVersionsFor(deps, site, body.assignments, undefined));
+      return { status: 200, body: { ...checked.value, ...(laterVersions.length > 0 ? { laterVersions } : {}) } };
     },
   }),
   operation({

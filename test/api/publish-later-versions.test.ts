@@ -4,7 +4,8 @@
  * a run of days can run on past the edge. The publish is refused with a 409 naming each hard rule the
  * later version would break that it does not break now, storing nothing, unless the request says
  * `?acceptLaterViolations=true` (a call-out fix must still go out): then the reply lists them in
- * `laterVersions` and the audit says so. A rule the later version breaks already is not named.
+ * `laterVersions` and the audit says so. A rule the later version breaks already is not named. Analyze
+ * tells the same beforehand.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Assignment, PlanningInput } from "../../models/index.js";
@@ -74,6 +75,20 @@ describe("publishing a period before one already published", () => {
       { path: "laterVersions[0].violations[1]", message: expect.stringMatching(/^version 2: days\.max-consecutive: Ben works 4 days in a row, 2026-03-03 \(history\) to 2026-03-06/) },
     ]);
     expect({ published: h.store.schedules.publishedVersions(id).length, audit: h.store.audit.list(id).length }).toEqual(before);
+  });
+
+  it("is told by analyze beforehand, which stores nothing", async () => {
+    const { id, token, next } = await nextPublished();
+    const analyzed = await h.api.post(`/sites/${id}/schedules/analyze`, { assignments: FIX }, token);
+    expect(analyzed.status).toBe(200);
+    expect(analyzed.body.feasible).toBe(true);
+    expect(analyzed.body.laterVersions).toEqual([
+      { id: next, version: 2, dates: { start: "2026-03-05", end: "2026-03-07" }, violations: [expect.objectContaining({ rule: "rest.min-between-shifts", message: REST }), expect.objectContaining({ rule: "days.max-consecutive" })] },
+    ]);
+    const harmless = await h.api.post(`/sites/${id}/schedules/analyze`, { assignments: [slot("A", "2026-03-03", "N8")] }, token);
+    expect(harmless.status).toBe(200);
+    expect(harmless.body.laterVersions).toBeUndefined();
+    expect(h.store.schedules.publishedVersions(id)).toHaveLength(2);
   });
 
   it("is published when the request accepts it, listing what the later version breaks in the reply and the audit", async () => {
