@@ -15,7 +15,7 @@ import { explainFor, runCheckerTask } from "../../src/jobs/checker-worker.js";
 import { SolveJobOptionsSchema } from "../../src/jobs/options.js";
 import { datesLeftBehind, type DateRange } from "../../src/calendar/coverage.js";
 import type { PublishedVersion } from "../../src/calendar/events.js";
-import { breaksHardRule, laterBreak, laterBreaksRefusal, laterVersionsOf, type LaterBreak, type LaterVersion } from "../../src/calendar/later-versions.js";
+import { laterBreaks, laterBreaksNow, laterBreaksRefusal, laterVersionsOf, type LaterBreak, type LaterVersion } from "../../src/calendar/later-versions.js";
 import { changedSinceRead, type ScheduleRecord } from "../../src/store/schedules.js";
 import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
 import { withholdPersonalDetails, type PersonalDetails } from "../../src/export/withhold.js";
@@ -154,26 +154,9 @@ function laterVersionsFor(deps: AppDeps, site: SiteRecord, assignments: readonly
   return laterVersionsOf(deps.store, site.id, { assignments, covers: (coverage.ok && coverage.covers) || site.input.horizon });
 }
 
-/** The hard rules each later version would newly break, checked in the checker's worker: once, and as it is now only when that finds one. */
-async function laterBreaksInChecker(deps: AppDeps, later: readonly LaterVersion[]): Promise<LaterBreak[]> {
-  const breaks: LaterBreak[] = [];
-  for (const version of later) {
-    const schedule = { assignments: version.assignments };
-    const after = await inChecker(deps, { op: "explain", input: version.after, schedule });
-    const found = laterBreak(version, after, breaksHardRule(after) ? await inChecker(deps, { op: "explain", input: version.now, schedule }) : undefined);
-    if (found) breaks.push(found);
-  }
-  return breaks;
-}
-
-/** The same on the event loop, inside the publish's transaction, when what was checked changed meanwhile. */
-function laterBreaksNow(later: readonly LaterVersion[]): LaterBreak[] {
-  return later.flatMap((version) => {
-    const schedule = { assignments: version.assignments };
-    const after = explainFor(version.after, schedule);
-    return laterBreak(version, after, breaksHardRule(after) ? explainFor(version.now, schedule) : undefined) ?? [];
-  });
-}
+/** What publishing would break in `later` versions, checked in the checker's worker (later-versions.ts). */
+const laterBreaksInChecker = (deps: AppDeps, later: readonly LaterVersion[]): Promise<LaterBreak[]> =>
+  laterBreaks(later, (input, schedule) => inChecker(deps, { op: "explain", input, schedule }));
 
 function scheduleOr404(site: SiteRecord, record: ScheduleRecord | undefined, id: string): ScheduleRecord {
   if (!record) throw notFound(`no schedule ${id} at site ${site.id}`);
@@ -320,7 +303,7 @@ export const scheduleOperations: Operation[] = [
           const coverage = coverageFor(now, deps.store.schedules.publishedVersions(site.id), droppedDates);
           if (!coverage.ok) return coverage;
           // And the later versions, again only when a version was published meanwhile too.
-          laterVersions = unchanged && laterChecked && deps.store.schedules.latestPublished(site.id)?.version === newestSeen ? laterChecked : laterBreaksNow(laterVersionsFor(deps, now, current.assignments, droppedDates));
+          laterVersions = unchanged && laterChecked && deps.store.schedules.latestPublished(site.id)?.version === newestSeen ? laterChecked : laterBreaksNow(laterVersionsFor(deps, now, current.assignments, droppedDates), explainFor);
           if (laterVersions.length > 0 && query.acceptLaterViolations !== "true") return laterBreaksRefusal(laterVersions);
           explanation = verdict.explanation;
           const accepted = [...(verdict.explanation.feasible ? [] : ["accept-hard-violations"]), ...(laterVersions.length > 0 ? ["accept-later-violations"] : [])];

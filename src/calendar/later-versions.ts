@@ -75,19 +75,40 @@ export function laterVersionsOf(store: Store, siteId: string, next: { assignment
     }));
 }
 
+/** The checker's explanation of `schedule` against `input` (the site's checker: in its worker, or here). */
+export type LaterCheck<R> = (input: PlanningInput, schedule: { assignments: Assignment[] }) => R;
+
 /** Whether the check of a later version after the publish found a hard violation: only then is it checked as it is now too. */
-export const breaksHardRule = (after: Parsed<Explanation>): boolean => after.ok && after.value.violations.some((v) => v.hard);
+const breaksHardRule = (after: Parsed<Explanation>): boolean => after.ok && after.value.violations.some((v) => v.hard);
 
 /**
  * The hard violations of `later` after the publish (`after`, checked against its `after` input) that it
  * does not have now (`now`, against its `now` input; by rule and message, so a run made longer counts).
  * A check that found the schedule no longer fitting (never so for its kept input) judges nothing.
  */
-export function laterBreak(later: LaterVersion, after: Parsed<Explanation>, now: Parsed<Explanation> | undefined): LaterBreak | undefined {
-  if (!after.ok) return undefined;
+function laterBreak(later: LaterVersion, after: Parsed<Explanation>, now: Parsed<Explanation> | undefined): LaterBreak[] {
+  if (!after.ok) return [];
   const before = new Set(now?.ok ? now.value.violations.filter((v) => v.hard).map((v) => `${v.rule}\u0000${v.message}`) : []);
   const violations = after.value.violations.filter((v) => v.hard && !before.has(`${v.rule}\u0000${v.message}`));
-  return violations.length > 0 ? { id: later.id, version: later.version, dates: later.dates, violations } : undefined;
+  return violations.length > 0 ? [{ id: later.id, version: later.version, dates: later.dates, violations }] : [];
+}
+
+/** The hard rules each of `later` would newly break, by `check` (the checker's worker): once each, and as it is now only when that finds one. */
+export async function laterBreaks(later: readonly LaterVersion[], check: LaterCheck<Promise<Parsed<Explanation>>>): Promise<LaterBreak[]> {
+  const breaks: LaterBreak[] = [];
+  for (const version of later) {
+    const after = await check(version.after, { assignments: version.assignments });
+    breaks.push(...laterBreak(version, after, breaksHardRule(after) ? await check(version.now, { assignments: version.assignments }) : undefined));
+  }
+  return breaks;
+}
+
+/** The same with a check that answers at once (on the event loop, inside a publish's transaction). */
+export function laterBreaksNow(later: readonly LaterVersion[], check: LaterCheck<Parsed<Explanation>>): LaterBreak[] {
+  return later.flatMap((version) => {
+    const after = check(version.after, { assignments: version.assignments });
+    return laterBreak(version, after, breaksHardRule(after) ? check(version.now, { assignments: version.assignments }) : undefined);
+  });
 }
 
 /** The 409 of a publish that would make later versions break hard rules, naming each, and the way through. */
