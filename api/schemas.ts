@@ -42,7 +42,7 @@ export const ScheduleRecordSchema = z
     source: z.enum(["solve", "manual", "publish"]),
     sourceId: z.string().optional(),
     revision: z.number().int().meta({ description: 'Raised by every edit of a draft; the ETag `"schedule-N"` an edit or publish sends as If-Match' }),
-    baseVersion: z.number().int().meta({ description: "The latest published version when it was drafted (0: none); a draft older than the latest version is not published" }),
+    baseVersion: z.number().int().meta({ description: "The latest published version when it was drafted (0: none); a draft older than a version published for dates of the horizon is not published (it would undo that version there)" }),
     siteRevision: z.number().int().optional().meta({ description: "The site revision its shifts were drafted against" }),
     covers: z
       .object({ start: IsoDateSchema, end: IsoDateSchema })
@@ -65,6 +65,19 @@ export const ExplainedScheduleSchema = z
     problems: z.array(ProblemItemSchema).optional(),
   })
   .meta({ id: "ExplainedSchedule" });
+
+/** Versions published later whose history a schedule's shifts are, with the hard rules each would newly break (src/calendar/later-versions.ts). */
+const LaterVersionsSchema = z
+  .array(z.object({ id: z.string(), version: z.number().int(), dates: z.object({ start: IsoDateSchema, end: IsoDateSchema }), violations: ExplanationSchema.shape.violations }))
+  .optional();
+
+export const PublishedScheduleSchema = ExplainedScheduleSchema.extend({
+  laterVersions: LaterVersionsSchema.meta({ description: "Versions published later (next month's) whose history this version's shifts are, with each hard rule they now break and did not before (published with ?acceptLaterViolations=true): repair them. Absent: none" }),
+}).meta({ id: "PublishedSchedule" });
+
+export const AnalyzedScheduleSchema = ExplanationSchema.extend({
+  laterVersions: LaterVersionsSchema.meta({ description: "Versions published later (next month's) whose history the schedule's shifts would be if published, with each hard rule they would break and do not now: publishing it is refused unless accepted. Absent: none" }),
+}).meta({ id: "AnalyzedSchedule", description: "The checker's explanation of the schedule, and what publishing it would break in later versions" });
 
 export const JobSchema = z
   .object({

@@ -3,7 +3,8 @@
  * save), publish a draft as an immutable version, read any schedule with the checker's explanation, and
  * analyze a posted schedule without storing it. A schedule is read with its revision as ETag; editing or
  * publishing a draft needs it as If-Match, and a publish is refused (409) when the draft is stale or, unless
- * accepted explicitly, breaks a hard rule or leaves shifts published on dates a shortened horizon cut off.
+ * accepted explicitly, breaks a hard rule, makes a version published later (next month's, whose history its
+ * shifts are) break one, or leaves shifts published on dates a shortened horizon cut off.
  * The checker's explanations, the checks of a posted draft or an edit before they are stored, and the
  * schedule page are worked out in its worker threads (`inChecker`); what was checked is re-checked on the
  * event loop only when the site or the draft changed meanwhile.
@@ -14,6 +15,7 @@ import { explainFor, runCheckerTask } from "../../src/jobs/checker-worker.js";
 import { SolveJobOptionsSchema } from "../../src/jobs/options.js";
 import { datesLeftBehind, type DateRange } from "../../src/calendar/coverage.js";
 import type { PublishedVersion } from "../../src/calendar/events.js";
+import { laterBreaks, laterBreaksNow, laterBreaksRefusal, laterVersionsOf, type LaterBreak, type LaterVersion } from "../../src/calendar/later-versions.js";
 import { changedSinceRead, type ScheduleRecord } from "../../src/store/schedules.js";
 import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
 import { withholdPersonalDetails, type PersonalDetails } from "../../src/export/withhold.js";
@@ -21,7 +23,7 @@ import { personalDetailsFor } from "../auth.js";
 import { applyEdits, atEdits, type EditedAssignments } from "../edits.js";
 import { HttpProblem, invalid, notFound, QUEUE_FULL_RESPONSE, queueFull } from "../problem.js";
 import { operation, type AppDeps, type Operation } from "../operation.js";
-import { EditRequestSchema, ExplainedScheduleSchema, ExplanationSchema, JobSchema, PostedScheduleSchema, ScheduleSummarySchema, type Edit } from "../schemas.js";
+import { AnalyzedScheduleSchema, EditRequestSchema, ExplainedScheduleSchema, JobSchema, PostedScheduleSchema, PublishedScheduleSchema, ScheduleSummarySchema, type Edit } from "../schemas.js";
 import { repairJobProblems } from "../../src/repair/window.js";
 import { jobBase } from "../../src/jobs/solve-job.js";
 import { jobView } from "./jobs.js";
@@ -101,6 +103,11 @@ const ScheduleFormatQuerySchema = z.strictObject({
 
 const PublishQuerySchema = z.strictObject({
   acceptHardViolations: z.enum(["true", "false"]).default("false").meta({ description: "true publishes a draft that breaks hard rules (audited as such; the reply still lists them); default false refuses it with 409" }),
+  acceptLaterViolations: z.enum(["true", "false"]).default("false").meta({
+    description:
+      "true publishes a draft whose shifts, as the history of a version published later (next month's, within the days its rules read back), would make that version break hard rules it does not break now " +
+      "(audited as such; the reply lists them in laterVersions, to repair); default false refuses it with 409 naming each",
+  }),
   droppedDates: z.enum(["withdraw", "keep"]).optional().meta({
     description:
       "What becomes of the published shifts on dates a version covered and the site's shortened horizon no longer does (unless a later version covers them): " +
@@ -137,6 +144,19 @@ function coverageFor(site: SiteRecord, versions: readonly PublishedVersion[], ch
     problems: behind.dates.map(({ date, shifts: n }) => ({ path: "droppedDates", message: `${date}: ${n} shift(s) published by version ${behind.version}, outside the horizon ${horizon.start}..${horizon.end}`, value: date })),
   };
 }
+
+/**
+ * The later published versions a publish of `assignments` on `site` would give another history
+ * (later-versions.ts): the dates it speaks for are its horizon, or more when it withdraws dates cut off.
+ */
+function laterVersionsFor(deps: AppDeps, site: SiteRecord, assignments: readonly Assignment[], droppedDates: "withdraw" | "keep" | undefined): LaterVersion[] {
+  const coverage = coverageFor(site, deps.store.schedules.publishedVersions(site.id), droppedDates);
+  return laterVersionsOf(deps.store, site.id, { assignments, covers: (coverage.ok && coverage.covers) || site.input.horizon });
+}
+
+/** What publishing would break in `later` versions, checked in the checker's worker (later-versions.ts). */
+const laterBreaksInChecker = (deps: AppDeps, later: readonly LaterVersion[]): Promise<LaterBreak[]> =>
+  laterBreaks(later, (input, schedule) => inChecker(deps, { op: "explain", input, schedule }));
 
 function scheduleOr404(site: SiteRecord, record: ScheduleRecord | undefined, id: string): ScheduleRecord {
   if (!record) throw notFound(`no schedule ${id} at site ${site.id}`);
@@ -192,12 +212,14 @@ export const scheduleOperations: Operation[] = [
   operation({
     method: "post", path: "/sites/{siteId}/schedules/analyze", tag: "schedules", summary: "Explain any schedule without storing it", permission: "schedule:analyze",
     body: PostedScheduleSchema,
-    responses: { 200: { description: "The checker's explanation", schema: ExplanationSchema } },
+    responses: { 200: { description: "The checker's explanation, and the hard rules publishing the schedule would break in versions published later (next month's)", schema: AnalyzedScheduleSchema } },
     handle: async ({ deps, params, body }) => {
       const site = siteOr404(deps.store, params.siteId!);
       const checked = await inChecker(deps, { op: "explain", input: rulesInput(deps.store, site), schedule: body });
       if (!checked.ok) throw doesNotFit(checked.problems);
-      return { status: 200, body: checked.value };
+      // What publishing it would refuse, told before: a month re-published under a later one is its history.
+      const laterVersions = await laterBreaksInChecker(deps, laterVersionsFor(deps, site, body.assignments, undefined));
+      return { status: 200, body: { ...checked.value, ...(laterVersions.length > 0 ? { laterVersions } : {}) } };
     },
   }),
   operation({
@@ -253,18 +275,23 @@ export const scheduleOperations: Operation[] = [
   }),
   operation({
     method: "post", path: "/sites/{siteId}/schedules/{scheduleId}/publish", tag: "schedules",
-    summary: "Publish a draft as the site's next immutable version; 409 when it is stale, breaks a hard rule or leaves shifts published outside a shortened horizon unasked", permission: "schedule:write",
+    summary: "Publish a draft as the site's next immutable version; 409 when it is stale, breaks a hard rule, makes a later published version break one or leaves shifts published outside a shortened horizon unasked", permission: "schedule:write",
     query: PublishQuerySchema, ifMatch: "schedule",
-    responses: { 201: { description: "The published version, with the checker's explanation (any hard violations accepted in it)", schema: ExplainedScheduleSchema } },
+    responses: { 201: { description: "The published version, with the checker's explanation (any hard violations accepted in it) and the later versions it makes break hard rules (accepted)", schema: PublishedScheduleSchema } },
     handle: async ({ req, deps, params, query, principal }) => {
       const expects = ifMatch(req, "schedule");
       const site = siteOr404(deps.store, params.siteId!);
       const draft = scheduleOr404(site, deps.store.schedules.get(site.id, params.scheduleId!), params.scheduleId!);
       const accept = query.acceptHardViolations === "true";
+      const droppedDates = query.droppedDates as "withdraw" | "keep" | undefined;
       // The draft as read, checked in the checker's worker: the vet runs inside the store's transaction,
       // which cannot wait for it. (A draft the store refuses before the vet, published or stale, needs none.)
       const checked = draft.status === "draft" && expects(draft.revision) ? await inChecker(deps, { op: "explain", input: rulesInput(deps.store, site), schedule: { assignments: draft.assignments } }) : undefined;
+      // So are the later versions it would give another history, when the draft itself may be published.
+      const newestSeen = deps.store.schedules.latestPublished(site.id)?.version;
+      const laterChecked = checked?.ok && (accept || checked.value.feasible) ? await laterBreaksInChecker(deps, laterVersionsFor(deps, site, draft.assignments, droppedDates)) : undefined;
       let explanation: Explanation | undefined;
+      let laterVersions: LaterBreak[] = [];
       const published = written(deps.store.schedules.publish(site.id, draft.id, principal, {
         expects,
         vet: (current) => {
@@ -273,16 +300,20 @@ export const scheduleOperations: Operation[] = [
           const unchanged = checked !== undefined && current.revision === draft.revision && now.revision === site.revision;
           const verdict = publishable(now, current, deps.store.schedules.draftInput(site.id, current.id), unchanged ? checked : explainFor(rulesInput(deps.store, now), { assignments: current.assignments }), accept);
           if (!verdict.ok) return verdict;
-          const coverage = coverageFor(now, deps.store.schedules.publishedVersions(site.id), query.droppedDates as "withdraw" | "keep" | undefined);
+          const coverage = coverageFor(now, deps.store.schedules.publishedVersions(site.id), droppedDates);
           if (!coverage.ok) return coverage;
+          // And the later versions, again only when a version was published meanwhile too.
+          laterVersions = unchanged && laterChecked && deps.store.schedules.latestPublished(site.id)?.version === newestSeen ? laterChecked : laterBreaksNow(laterVersionsFor(deps, now, current.assignments, droppedDates), explainFor);
+          if (laterVersions.length > 0 && query.acceptLaterViolations !== "true") return laterBreaksRefusal(laterVersions);
           explanation = verdict.explanation;
+          const accepted = [...(verdict.explanation.feasible ? [] : ["accept-hard-violations"]), ...(laterVersions.length > 0 ? ["accept-later-violations"] : [])];
           return {
-            ok: true, action: verdict.explanation.feasible ? "schedule.publish" : "schedule.publish.accept-hard-violations",
+            ok: true, action: accepted.length > 0 ? `schedule.publish.${accepted.join(",")}` : "schedule.publish",
             ...(coverage.covers ? { covers: coverage.covers } : {}),
           };
         },
       }), expects);
-      return { status: 201, body: { schedule: published, explanation }, headers: { Location: `/sites/${site.id}/schedules/${published.id}`, ETag: scheduleEtag(published) } };
+      return { status: 201, body: { schedule: published, explanation, ...(laterVersions.length > 0 ? { laterVersions } : {}) }, headers: { Location: `/sites/${site.id}/schedules/${published.id}`, ETag: scheduleEtag(published) } };
     },
   }),
 ];

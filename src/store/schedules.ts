@@ -148,6 +148,21 @@ export class ScheduleRepository {
     return rows.map((r) => toPublishedVersion({ ...r, input: null }));
   }
 
+  /**
+   * The published versions with a kept input whose dates (its recorded `covers`, else that input's
+   * horizon) begin after `after` and by `until`, oldest first, each with its id: the later versions an
+   * earlier publish may become the history of.
+   */
+  publishedBeginning(siteId: string, after: string, until: string): (PublishedVersion & { id: string })[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, ${VERSION_COLUMNS} FROM schedules WHERE site_id = ? AND status = 'published' AND input IS NOT NULL ` +
+          "AND COALESCE(covers_start, json_extract(input, '$.horizon.start')) > ? AND COALESCE(covers_start, json_extract(input, '$.horizon.start')) <= ? ORDER BY version",
+      )
+      .all(siteId, after, until) as (VersionRow & { id: string })[];
+    return rows.map((r) => ({ id: r.id, ...toPublishedVersion(r) }));
+  }
+
   get(siteId: string, id: string): ScheduleRecord | undefined {
     const row = this.db.prepare("SELECT * FROM schedules WHERE site_id = ? AND id = ?").get(siteId, id) as ScheduleRow | undefined;
     return row ? toRecord(row) : undefined;
@@ -160,6 +175,22 @@ export class ScheduleRepository {
 
   latestPublished(siteId: string): ScheduleRecord | undefined {
     const row = this.db.prepare("SELECT * FROM schedules WHERE site_id = ? AND status = 'published' ORDER BY version DESC LIMIT 1").get(siteId) as ScheduleRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  /**
+   * The latest published version that speaks for any date of `range`: its recorded `covers`, else the
+   * horizon it was published with; one with neither (published before versions kept their input) speaks
+   * for every date.
+   */
+  latestPublishedOver(siteId: string, range: DateRange): ScheduleRecord | undefined {
+    const row = this.db
+      .prepare(
+        "SELECT * FROM schedules WHERE site_id = ? AND status = 'published' " +
+          "AND COALESCE(covers_start, json_extract(input, '$.horizon.start'), '') <= ? AND COALESCE(covers_end, json_extract(input, '$.horizon.end'), '9999-12-31') >= ? " +
+          "ORDER BY version DESC LIMIT 1",
+      )
+      .get(siteId, range.end, range.start) as ScheduleRow | undefined;
     return row ? toRecord(row) : undefined;
   }
 
@@ -256,7 +287,8 @@ export class ScheduleRepository {
    * Publish a draft as the site's next immutable version (a new schedule; the draft stays editable, now
    * based on that version). Refused, with nothing stored: 412 when `guard.expects` refuses the draft's
    * revision (edited since its client read it); 409 when a version newer than the one it was drafted from
-   * was published since (it would silently undo that one), when the latest version holds the same shifts
+   * was published since for dates of the site's horizon (it would silently undo that one there; a version of
+   * other dates, last month's, is no matter), when the latest version of those dates holds the same shifts
    * against the same site data (nothing new: a double click), or when `guard.vet` refuses it.
    */
   publish(siteId: string, id: string, actor: Actor, guard: PublishGuard = {}): { ok: true; value: ScheduleRecord } | WriteRefusal {
@@ -265,20 +297,28 @@ export class ScheduleRepository {
       if (!draft) return { ok: false, status: 404, detail: `no schedule ${id} at site ${siteId}` };
       if (draft.status === "published") return { ok: false, status: 409, detail: `schedule ${id} is already published as version ${draft.version}` };
       if (guard.expects && !guard.expects(draft.revision)) return changedSinceRead(draft);
-      const newer = this.latestPublished(siteId);
+      // The site's input as it stands, kept with the version: its calendar events keep the times, names and
+      // horizon they were published with, whatever the manager edits afterwards. Its horizon is the dates the
+      // version will speak for.
+      const { input } = this.db.prepare("SELECT input FROM sites WHERE id = ?").get(siteId) as { input: string };
+      const { horizon } = JSON.parse(input) as Pick<PlanningInput, "horizon">;
+      // Only a version speaking for some of those dates can be undone or repeated: last month's re-publish
+      // (a call-out fixed) leaves this month's draft as current as it was.
+      const newer = this.latestPublishedOver(siteId, horizon);
       if (newer && newer.version! > draft.baseVersion) {
         const from = draft.baseVersion === 0 ? "before any version was published" : `from version ${draft.baseVersion}`;
+        const dates = newer.covers ?? this.plannedHorizon(siteId, newer.id);
+        const over = dates ? `${dates.start}..${dates.end}` : "every date (it was published before versions kept their horizon)";
         return {
           ok: false, status: 409,
-          detail: `draft ${id} was made ${from}, and version ${newer.version} was published since (${newer.createdAt}): publishing it would silently undo that version. Make a new draft from version ${newer.version} (or post this one's assignments again as a new draft once you have compared them)`,
-          problems: [{ path: "baseVersion", message: `drafted ${from}; the site's latest published version is ${newer.version}`, value: draft.baseVersion }],
+          detail: `draft ${id} was made ${from}, and version ${newer.version} was published since (${newer.createdAt}) for ${over}, overlapping the horizon ${horizon.start}..${horizon.end}: ` +
+            `publishing the draft would silently undo that version there. Make a new draft from version ${newer.version} (a solve or a repair with baseScheduleId ${newer.id}), ` +
+            "or post this draft's assignments again as a new draft once you have compared them with that version's",
+          problems: [{ path: "baseVersion", message: `drafted ${from}; version ${newer.version}, published since, speaks for ${over}, overlapping the horizon ${horizon.start}..${horizon.end}`, value: draft.baseVersion }],
         };
       }
-      // The site's input as it stands, kept with the version: its calendar events keep the times, names and
-      // horizon they were published with, whatever the manager edits afterwards.
-      const { input } = this.db.prepare("SELECT input FROM sites WHERE id = ?").get(siteId) as { input: string };
-      // The same shifts against the same site data as the latest version: a second click of Publish, or a
-      // draft left as it was. Another version would change nobody's calendar.
+      // The same shifts against the same site data as the latest version of these dates: a second click of
+      // Publish, or a draft left as it was. Another version would change nobody's calendar.
       const latest = newer && (this.db.prepare("SELECT assignments, input FROM schedules WHERE id = ?").get(newer.id) as { assignments: string; input: string | null });
       if (latest && latest.assignments === JSON.stringify(draft.assignments) && latest.input === input) {
         return { ok: false, status: 409, detail: `draft ${id} holds the same shifts as version ${newer!.version} (published ${newer!.createdAt}), against the same site data: there is nothing new to publish` };

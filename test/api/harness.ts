@@ -107,6 +107,13 @@ export function freshSite(h: Pick<Harness, "store" | "token">): { id: string; to
   return { id, token: h.token("manager", id) };
 }
 
+/** Moves a site's horizon over the API, with the ETag read just before (a manager's `token`). */
+export async function setHorizon(h: Pick<Harness, "api">, siteId: string, token: string, start: string, end: string): Promise<void> {
+  const read = await h.api.get(`/sites/${siteId}/horizon`, token);
+  const res = await h.api.put(`/sites/${siteId}/horizon`, { start, end }, token, { "if-match": read.headers.get("etag")! });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
+
 /** Resolves once the checker's pool has `busy` tasks in its workers and `waiting` waiting (polled; within 20 s). */
 export async function untilChecker(pool: CheckerPool, busy: number, waiting = 0): Promise<void> {
   const deadline = Date.now() + 20_000;

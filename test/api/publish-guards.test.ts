@@ -1,12 +1,13 @@
 /**
  * What publishing a draft must pass before it reaches everyone's calendar: the draft's ETag as If-Match
- * (428 without, 412 when edited since it was read), no version published since it was drafted, shift
+ * (428 without, 412 when edited since it was read), no version published since it was drafted for any of
+ * its dates (QA 7, F4: last period's version is no matter), shift
  * times as they were drafted, and no hard rule broken unless accepted explicitly. Each refusal stores
  * nothing. (Audit findings F1 and F2, scratch/audit-calendar/REPORT.md.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Assignment, PlanningInput } from "../../models/index.js";
-import { closeAndCheckLogs, freshSite as siteFor, startHarness, type Harness } from "./harness.js";
+import { closeAndCheckLogs, freshSite as siteFor, setHorizon, startHarness, waitForJob, type Harness } from "./harness.js";
 
 let h: Harness;
 
@@ -40,6 +41,7 @@ async function putSite(siteId: string, token: string, change: (input: PlanningIn
   const res = await h.api.put(`/sites/${siteId}`, change(read.body.input), token, { "if-match": read.headers.get("etag")! });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
+
 
 describe("a draft's ETag", () => {
   it("is read with the draft, and publishing or editing without it is a 428 naming If-Match that stores nothing", async () => {
@@ -84,13 +86,54 @@ describe("a stale draft", () => {
     const before = stored(id);
     const refused = await publish(id, older.id, token, { "if-match": older.etag });
     expect(refused.status).toBe(409);
-    expect(refused.body.detail).toMatch(/made before any version was published, and version 1 was published since/);
-    expect(refused.body.errors).toEqual([{ path: "baseVersion", message: "drafted before any version was published; the site's latest published version is 1", value: 0 }]);
+    const v1 = h.store.schedules.latestPublished(id)!;
+    expect(refused.body.detail).toMatch(/made before any version was published, and version 1 was published since \(.*\) for 2026-03-02\.\.2026-03-04, overlapping the horizon 2026-03-02\.\.2026-03-04/);
+    expect(refused.body.detail).toContain(`Make a new draft from version 1 (a solve or a repair with baseScheduleId ${v1.id})`);
+    expect(refused.body.errors).toEqual([{ path: "baseVersion", message: "drafted before any version was published; version 1, published since, speaks for 2026-03-02..2026-03-04, overlapping the horizon 2026-03-02..2026-03-04", value: 0 }]);
     expect(stored(id)).toEqual(before);
     // The draft that made version 1 may be published again once edited: it is not older than it.
     const edited = await h.api.post(`/sites/${id}/schedules/${newer.id}/edits`, { edits: [{ op: "lock", staff: "A", date: "2026-03-02", template: "D8" }] }, token, { "if-match": newer.etag });
     expect(edited.status).toBe(200);
     expect((await publish(id, newer.id, token, { "if-match": edited.headers.get("etag")! })).status).toBe(201);
+  });
+
+  it("is published when the only version published since has none of its dates (last period re-published after a call-out)", async () => {
+    // QA 7, F4: this period's repair, made from its published version, stays publishable after last
+    // period's fix is published; before, the 409 called last period's version one it would undo.
+    const { id, token } = freshSite();
+    const first = await draft(id, token, [slot("A", "2026-03-02", "D8")]);
+    expect((await publish(id, first.id, token, { "if-match": first.etag })).status).toBe(201);
+    await setHorizon(h, id, token, "2026-03-05", "2026-03-07");
+    const second = await draft(id, token, [slot("A", "2026-03-06", "D8")]);
+    const v2 = await publish(id, second.id, token, { "if-match": second.etag });
+    expect(v2.status).toBe(201);
+    const submitted = await h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds: 5, baseScheduleId: v2.body.schedule.id, repair: { changeFrom: "2026-03-05", changeUntil: "2026-03-07" } }, token);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(202);
+    const job = await waitForJob(h.api, submitted.body.id, token);
+    expect(job.status, JSON.stringify(job)).toBe("succeeded");
+    // Last period's call-out fixed and published as version 3 meanwhile.
+    await setHorizon(h, id, token, "2026-03-02", "2026-03-04");
+    const fix = await draft(id, token, [slot("A", "2026-03-03", "D8")]);
+    expect((await publish(id, fix.id, token, { "if-match": fix.etag })).status).toBe(201);
+    await setHorizon(h, id, token, "2026-03-05", "2026-03-07");
+    const repaired = await publish(id, job.scheduleId, token, { "if-match": '"schedule-1"' });
+    expect(repaired.status, JSON.stringify(repaired.body)).toBe(201);
+    expect(repaired.body.schedule.version).toBe(4);
+  });
+
+  it("is refused for a version published since for only some of its dates, naming those", async () => {
+    const { id, token } = freshSite();
+    const made = await draft(id, token, [slot("A", "2026-03-02", "D8")]);
+    // Version 1 speaks for 03-04 alone: the horizon was cut to it and the other dates left as they were.
+    await setHorizon(h, id, token, "2026-03-04", "2026-03-04");
+    const oneDay = await draft(id, token, [slot("A", "2026-03-04", "D8")]);
+    expect((await publish(id, oneDay.id, token, { "if-match": oneDay.etag })).status).toBe(201);
+    await setHorizon(h, id, token, "2026-03-02", "2026-03-04");
+    const before = stored(id);
+    const refused = await publish(id, made.id, token, { "if-match": made.etag });
+    expect(refused.status).toBe(409);
+    expect(refused.body.errors).toEqual([{ path: "baseVersion", message: "drafted before any version was published; version 1, published since, speaks for 2026-03-04..2026-03-04, overlapping the horizon 2026-03-02..2026-03-04", value: 0 }]);
+    expect(stored(id)).toEqual(before);
   });
 
   it("holding the same shifts as the latest version, against the same site data, is refused with 409: a second click publishes nothing", async () => {

@@ -8,7 +8,7 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Assignment } from "../../models/index.js";
 import { SYSTEM } from "../../src/store/audit.js";
-import { closeAndCheckLogs, startHarness, testSite, type Harness } from "./harness.js";
+import { closeAndCheckLogs, setHorizon, startHarness, testSite, type Harness } from "./harness.js";
 
 let h: Harness;
 let site = 0;
@@ -33,11 +33,6 @@ async function draftAndPublish(siteId: string, token: string, assignments: Assig
   return { draft: made.body.schedule.id as string, etag: made.headers.get("etag")!, res: await publish(siteId, made.body.schedule.id, token, made.headers.get("etag")!, query) };
 }
 
-async function setHorizon(siteId: string, token: string, start: string, end: string) {
-  const read = await h.api.get(`/sites/${siteId}/horizon`, token);
-  const res = await h.api.put(`/sites/${siteId}/horizon`, { start, end }, token, { "if-match": read.headers.get("etag")! });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-}
 
 /**
  * A site of its own with V1 published over 03-02..03-08, Ann's feed, and the horizon then cut to
@@ -51,7 +46,7 @@ async function shortened() {
   expect((await draftAndPublish(id, manager, V1)).res.status).toBe(201);
   const feed = await h.api.request("POST", `/sites/${id}/staff/A/feeds`, { token: ann });
   expect(feed.status).toBe(201);
-  await setHorizon(id, manager, "2026-03-02", "2026-03-05");
+  await setHorizon(h, id, manager, "2026-03-02", "2026-03-05");
   return { id, manager, ann, feedToken: feed.body.token as string };
 }
 
@@ -94,7 +89,7 @@ describe("publishing after the horizon was shortened", () => {
     expect(await assignmentDates(id, manager, "B")).toEqual([]);
     // Publishing the same period again asks nothing more; nor does next week's schedule.
     expect((await draftAndPublish(id, manager, [slot("A", "2026-03-04", "D8")])).res.status).toBe(201);
-    await setHorizon(id, manager, "2026-03-09", "2026-03-15");
+    await setHorizon(h, id, manager, "2026-03-09", "2026-03-15");
     expect((await draftAndPublish(id, manager, [slot("A", "2026-03-10", "D8")])).res.status).toBe(201);
     expect(await assignmentDates(id, ann, "A")).toEqual(["2026-03-04", "2026-03-10"]);
   });
@@ -115,10 +110,10 @@ describe("publishing after the horizon was shortened", () => {
     const manager = h.token("manager", id);
     const ann = h.token("staff", id, "A");
     expect((await draftAndPublish(id, manager, V1)).res.status).toBe(201);
-    await setHorizon(id, manager, "2026-03-09", "2026-03-15");
+    await setHorizon(h, id, manager, "2026-03-09", "2026-03-15");
     expect((await draftAndPublish(id, manager, [slot("A", "2026-03-10", "D8")])).res.status).toBe(201);
     // Back to the first week, cut to 03-02..03-05: 03-07 is still version 1's, the latest being next week's.
-    await setHorizon(id, manager, "2026-03-02", "2026-03-05");
+    await setHorizon(h, id, manager, "2026-03-02", "2026-03-05");
     const asked = await draftAndPublish(id, manager, [slot("A", "2026-03-03", "D8")]);
     expect(asked.res.status).toBe(409);
     expect(asked.res.body.errors).toEqual([{ path: "droppedDates", message: "2026-03-07: 2 shift(s) published by version 1, outside the horizon 2026-03-02..2026-03-05", value: "2026-03-07" }]);
@@ -135,9 +130,9 @@ describe("publishing after the horizon was shortened", () => {
     const manager = h.token("manager", id);
     expect((await draftAndPublish(id, manager, V1)).res.status).toBe(201);
     // Version 2 speaks for 03-06 alone (its other dates kept); then the week is cut to 03-02..03-04.
-    await setHorizon(id, manager, "2026-03-06", "2026-03-06");
+    await setHorizon(h, id, manager, "2026-03-06", "2026-03-06");
     expect((await draftAndPublish(id, manager, [slot("A", "2026-03-06", "D8")], "?droppedDates=keep")).res.status).toBe(201);
-    await setHorizon(id, manager, "2026-03-02", "2026-03-04");
+    await setHorizon(h, id, manager, "2026-03-02", "2026-03-04");
     const published = h.store.schedules.list(id).filter((x) => x.status === "published").length;
     const { res } = await draftAndPublish(id, manager, [slot("A", "2026-03-03", "D8")], "?droppedDates=withdraw");
     expect(res.status).toBe(409);
