@@ -2,8 +2,9 @@
  * `rxroster serve [--port P] [--host H] [--data-dir DIR] [--public-url URL] [--checker-workers N]
  * [--checker-max-waiting N] [--checker-time-limit S] [--checker-start-limit S]`: open (or create) the
  * store, fail jobs a previous process left running, start the queue and listen. SIGINT/SIGTERM/SIGHUP close
- * gracefully: stop accepting, finish in-flight requests, end running solves as interrupted, end the
- * checker's worker threads, close the database.
+ * gracefully: stop accepting, finish in-flight requests, stop running solves as `POST /jobs/{id}/stop` does
+ * (their best schedule kept as the draft; one with none within the queue's shutdown grace, and an FTE report,
+ * ends as interrupted), log how each ended, end the checker's worker threads, close the database.
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -100,7 +101,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     (closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await queue.close();
+      for (const line of await queue.close()) notice(line);
       // In-flight requests have had their answers from the checker by now.
       await stopped;
       await checker.close();
