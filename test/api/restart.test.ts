@@ -8,6 +8,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { connect } from "node:net";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, expect, it } from "vitest";
@@ -173,3 +174,20 @@ it("on SIGTERM stops a running solve as POST /jobs/{id}/stop does, keeping its b
   second.child.kill("SIGTERM");
   expect(await new Promise((r) => second.child.once("exit", r))).toBe(0);
 }, 240_000);
+
+it("quits at once on a second signal, another than the first, while the graceful shutdown waits", async () => {
+  const server = await serve();
+  // A request whose body never comes keeps the shutdown waiting: the server has taken it (100 Continue).
+  const socket = connect(server.port, "127.0.0.1");
+  await new Promise<void>((resolve) => {
+    socket.once("data", () => resolve());
+    socket.write("POST /sites HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\nExpect: 100-continue\r\n\r\n");
+  });
+  server.child.kill("SIGINT");
+  for (let i = 0; i < 200 && !server.stderr().includes("shutting down"); i++) await new Promise((r) => setTimeout(r, 50));
+  server.child.kill("SIGTERM");
+  const code = await new Promise((r) => server.child.once("exit", r));
+  socket.destroy();
+  expect(server.stderr()).toContain("rxroster: SIGTERM again: quitting at once; jobs still running are marked interrupted at the next start");
+  expect(code).toBe(143);
+}, 60_000);
