@@ -213,9 +213,12 @@ export class SolveQueue {
     }
   }
 
-  /** End a running job as failed (interrupted by the shutdown) with its last progress, and its worker. */
+  /**
+   * End a running job as failed (interrupted by the shutdown) with its last progress, and its worker. One
+   * whose end the store refused has ended already, and keeps the reason it ended for.
+   */
   private interrupt(id: string, solve: RunningSolve): void {
-    this.unstored.fail(id, solve.interrupted, solve.progress);
+    if (!this.unstored.has(id)) this.unstored.fail(id, solve.interrupted, solve.progress);
     void solve.worker.terminate();
   }
 
