@@ -2,12 +2,14 @@
  * `rxroster serve [--port P] [--host H] [--data-dir DIR] [--public-url URL] [--checker-workers N]
  * [--checker-max-waiting N] [--checker-time-limit S] [--checker-start-limit S]`: open (or create) the
  * store, fail jobs a previous process left running, start the queue and listen. SIGINT/SIGTERM/SIGHUP close
- * gracefully: stop accepting, finish in-flight requests, end running solves as interrupted, end the
- * checker's worker threads, close the database.
+ * gracefully: stop accepting, finish in-flight requests, stop running solves as `POST /jobs/{id}/stop` does
+ * (their best schedule kept as the draft; one with none within the queue's shutdown grace, and an FTE report,
+ * ends as interrupted), log how each ended, end the checker's worker threads, close the database. A second
+ * signal, of any of the three, quits at once.
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { availableParallelism } from "node:os";
+import { availableParallelism, constants as osConstants } from "node:os";
 import { SolveQueue } from "../src/jobs/queue.js";
 import type { SolveQueueOptions } from "../src/jobs/queue-options.js";
 import { CheckerPool } from "../src/jobs/checker-worker.js";
@@ -100,7 +102,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     (closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await queue.close();
+      for (const line of await queue.close()) notice(line);
       // In-flight requests have had their answers from the checker by now.
       await stopped;
       await checker.close();
@@ -220,16 +222,24 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   process.stdout.write(`rxroster: listening on http://${host}:${running.port} (data in ${options.dataDir ?? DEFAULT_DATA_DIR})\n`);
-  const stop = (): void => {
-    process.stderr.write("rxroster: shutting down…\n");
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    // Any second signal, not only a repeat of the first (which Node's default ended the process on): Ctrl-C
+    // and then `kill` mean the same, and the shutdown may now wait seconds for running solves.
+    if (stopping) {
+      process.stderr.write(`rxroster: ${signal} again: quitting at once; jobs still running are marked interrupted at the next start\n`);
+      process.exit(128 + osConstants.signals[signal]);
+    }
+    stopping = true;
+    process.stderr.write("rxroster: shutting down… (running solves are stopped and keep their best schedule; a second signal quits at once)\n");
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     void running.close().then(() => process.exit(0));
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
   // A closed terminal (the session `serve` ran in) or `systemctl reload`: there is nothing to reload, and
   // Node's default ended the server at once, its running jobs unfinished and server.pid left behind.
-  process.once("SIGHUP", stop);
+  process.on("SIGHUP", stop);
   return new Promise<number>(() => {});
 }

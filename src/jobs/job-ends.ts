@@ -1,9 +1,10 @@
 /**
  * How a job's end is said and kept when the store cannot take it: the words of an interrupted job by its
- * kind, and the ends of jobs the store refused to record (a full disk), held in memory and retried until it
- * takes them. Used by the queue (queue.ts).
+ * kind, the shutdown's line for each running job it ended, and the ends of jobs the store refused to record
+ * (a full disk), held in memory and retried until it takes them. Used by the queue (queue.ts).
  */
 import { errorMessage } from "../../models/index.js";
+import { solveStatusWords } from "../reports/fte/words.js";
 import { STORE_FAULT_WORDS, storeFault } from "../store/faults.js";
 import type { JobRecord } from "../store/jobs.js";
 import type { Store } from "../store/store.js";
@@ -26,6 +27,20 @@ export function interruptedNotice(jobs: readonly JobRecord[]): string {
   for (const job of jobs) counts.set(jobNoun(job), (counts.get(jobNoun(job)) ?? 0) + 1);
   const kinds = [...counts].map(([noun, n]) => `${n} ${noun} job${n === 1 ? "" : "s"}`).join(", ");
   return `rxroster: ${kinds} interrupted by the last stop ${jobs.length === 1 ? "is" : "are"} marked failed`;
+}
+
+/**
+ * The shutdown's line for a job that was running when it began, saying how the job ended: with its draft
+ * (a solve the shutdown stopped, or one that finished meanwhile), or failed and why.
+ */
+export function shutdownLine(job: JobRecord): string {
+  const what = `rxroster: ${jobNoun(job)} job ${job.id} of site ${job.siteId}`;
+  if (job.status === "succeeded" && job.scheduleId !== undefined) {
+    const status = job.result ? ` (${solveStatusWords({ status: job.result.solveStatus, gap: job.result.gap })})` : "";
+    return `${what} succeeded: its best schedule so far is stored as draft ${job.scheduleId}${status}`;
+  }
+  if (job.status === "failed") return `${what} failed: ${job.error ?? "no reason was stored"}`;
+  return `${what} is ${job.status}`;
 }
 
 /** Why a store write failed, for a job's error: the fault in words (a full disk), else the error's message. */

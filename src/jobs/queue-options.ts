@@ -21,6 +21,12 @@ export interface SolveQueueOptions {
    */
   stopGraceMs?: number;
   /**
+   * Milliseconds `close` (the server's graceful shutdown) waits for the running solves it stopped to answer
+   * with their best schedule (default 5000, inside `serve`'s 10-s budget for its whole shutdown). A solve
+   * that has not answered by then (one with no schedule yet) ends failed as interrupted.
+   */
+  shutdownGraceMs?: number;
+  /**
    * Jobs one site may have waiting at once (default 10): more are refused, so one site's submissions cannot
    * fill the queue for hours. Whichever site has the fewest jobs running goes next, so no site waits behind
    * another's backlog.
@@ -47,6 +53,7 @@ export function withDefaults(options: SolveQueueOptions): Required<SolveQueueOpt
     progressIntervalMs: options.progressIntervalMs ?? 1000,
     cancelGraceMs: options.cancelGraceMs ?? 5000,
     stopGraceMs: options.stopGraceMs ?? 30_000,
+    shutdownGraceMs: options.shutdownGraceMs ?? 5000,
     maxQueuedPerSite: Math.max(1, options.maxQueuedPerSite ?? 10),
     retryIntervalMs: options.retryIntervalMs ?? 10_000,
     log: options.log ?? ((line) => process.stderr.write(line + "\n")),

@@ -7,23 +7,24 @@
  */
 import type { Worker } from "node:worker_threads";
 import { errorMessage, formatProblem } from "../../models/index.js";
-import type { Actor } from "../store/audit.js";
+import { SYSTEM, type Actor } from "../store/audit.js";
 import type { JobRecord } from "../store/jobs.js";
 import type { SiteRecord } from "../store/sites.js";
 import type { Store } from "../store/store.js";
 import { inputForRules } from "../calendar/published-history.js";
 import type { FteReportJobOptions, JobProgress, SolveJobOptions } from "./options.js";
 import type { FteReportWorkerInput, FteReportWorkerMessage } from "./fte-report-worker.js";
-import { interruptedNotice, interruptedReason, UnstoredEnds, writeFailure } from "./job-ends.js";
-import { finishSolve, planSolve } from "./solve-job.js";
+import { interruptedNotice, interruptedReason, shutdownLine, UnstoredEnds, writeFailure } from "./job-ends.js";
+import { finishSolve, planSolve, type StopCause } from "./solve-job.js";
 import type { SolveWorkerMessage } from "./solve-worker.js";
 import { startModuleWorker } from "./worker-thread.js";
 import { withDefaults, type SolveQueueOptions } from "./queue-options.js";
 
 interface RunningSolve {
+  kind: JobRecord["kind"];
   worker: Worker;
-  /** Told to stop early and answer with its best schedule. */
-  stopping?: boolean;
+  /** Told to stop early and answer with its best schedule, and by whom. */
+  stopping?: StopCause;
   progress?: JobProgress;
   lastWrite: number;
   /** A progress write was refused (a full disk): logged once, until one is stored again. */
@@ -150,9 +151,9 @@ export class SolveQueue {
    * Stop a running solve now and keep its best schedule, as its time limit would: the job then succeeds
    * with that draft, its status (`feasible` unless proven) and gap. A queued solve has no schedule yet and
    * is cancelled; a finished job is left as it is. Only solves: an FTE report's later what-ifs would have
-   * no schedule at all (the route refuses them).
+   * no schedule at all (the route refuses them). `cause`: the shutdown's stop (`close`) warns so in the result.
    */
-  stop(id: string, actor: Actor): JobRecord | undefined {
+  stop(id: string, actor: Actor, cause: StopCause = "request"): JobRecord | undefined {
     if (this.unstored.has(id)) return this.get(id);
     const job = this.store.jobs.get(id);
     if (!job) return undefined;
@@ -161,7 +162,7 @@ export class SolveQueue {
     if (job.status === "running" && solve && !solve.stopping) {
       // Audited first: should the store refuse it, the stop is not made and may be asked again.
       this.store.jobs.auditStop(job, actor);
-      solve.stopping = true;
+      solve.stopping = cause;
       solve.worker.postMessage("stop");
       setTimeout(() => void solve.worker.terminate(), this.options.stopGraceMs).unref();
     }
@@ -174,18 +175,51 @@ export class SolveQueue {
   }
 
   /**
-   * Stop: running jobs end as failed (interrupted), and ends the store refused are tried once more; queued
-   * jobs stay queued for the next start. What the store still refuses the next start marks interrupted.
+   * Shut down: no job starts any more, and queued jobs stay queued for the next start. Each running solve
+   * (and repair) is stopped as `stop` stops it, by the system: within `shutdownGraceMs` it answers with its
+   * best schedule, stored as its draft with a warning that the shutdown stopped it. A solve with no schedule
+   * by then, and an FTE report at once (its later what-ifs would have no schedule), ends failed as
+   * interrupted, with its last progress. Ends the store refused are tried once more; what it still refuses
+   * the next start marks interrupted. Returns a line for each job that was running, saying how it ended.
    */
-  async close(): Promise<void> {
+  async close(): Promise<string[]> {
     this.closed = true;
     if (this.sweeper) clearInterval(this.sweeper);
-    this.unstored.close();
-    for (const [id, solve] of this.running) {
-      this.guarded(undefined, `ending job ${id}`, () => this.store.jobs.end(id, "failed", solve.interrupted));
-      void solve.worker.terminate();
+    const running = [...this.running];
+    for (const [id, solve] of running) {
+      if (solve.kind === "solve" && this.stopForShutdown(id)) continue;
+      this.interrupt(id, solve);
     }
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([this.drain(), new Promise<void>((resolve) => (grace = setTimeout(resolve, this.options.shutdownGraceMs)))]);
+    clearTimeout(grace);
+    for (const [id, solve] of this.running) this.interrupt(id, solve);
+    this.unstored.close();
     await this.drain();
+    return running.flatMap(([id]) => {
+      const job = this.get(id);
+      return job ? [shutdownLine(job)] : [];
+    });
+  }
+
+  /** The shutdown's stop of a running solve; false when it could not be made (the store refused its audit). */
+  private stopForShutdown(id: string): boolean {
+    try {
+      this.stop(id, SYSTEM, "shutdown");
+      return true;
+    } catch (error) {
+      this.log(`rxroster: stopping job ${id} failed: ${errorMessage(error)}`);
+      return false;
+    }
+  }
+
+  /**
+   * End a running job as failed (interrupted by the shutdown) with its last progress, and its worker. One
+   * whose end the store refused has ended already, and keeps the reason it ended for.
+   */
+  private interrupt(id: string, solve: RunningSolve): void {
+    if (!this.unstored.has(id)) this.unstored.fail(id, solve.interrupted, solve.progress);
+    void solve.worker.terminate();
   }
 
   private pump(): void {
@@ -241,14 +275,14 @@ export class SolveQueue {
       this.store.jobs.end(job.id, "failed", plan.failed);
       return;
     }
-    this.watch<SolveWorkerMessage>(job, startModuleWorker(WORKER_URL, plan.data), (message) => finishSolve(this.store, job.id, site, message, plan, this.running.get(job.id)?.stopping === true));
+    this.watch<SolveWorkerMessage>(job, startModuleWorker(WORKER_URL, plan.data), (message) => finishSolve(this.store, job.id, site, message, plan, this.running.get(job.id)?.stopping));
   }
 
   /** Track a job's worker: progress while it runs, its outcome, and a failure if it ends without one. */
   private watch<M extends { type: "progress"; progress: JobProgress } | { type: "outcome" }>(job: JobRecord, worker: Worker, onOutcome: (message: Extract<M, { type: "outcome" }>) => void): void {
     const { id } = job;
     let settle!: () => void;
-    const solve: RunningSolve = { worker, lastWrite: 0, interrupted: interruptedReason(job), finished: new Promise<void>((resolve) => (settle = resolve)) };
+    const solve: RunningSolve = { kind: job.kind, worker, lastWrite: 0, interrupted: interruptedReason(job), finished: new Promise<void>((resolve) => (settle = resolve)) };
     this.running.set(id, solve);
     let answered = false;
     worker.on("message", (message: M) => {

@@ -110,9 +110,26 @@ export function planSolve(store: Store, job: Extract<JobRecord, { kind: "solve" 
   return { data, warnings: [...droppedLocks, ...droppedKept, ...unplanned, ...omitted], baseId: base?.id };
 }
 
+/** Who told a running solve to stop early: a request (`POST /jobs/{id}/stop`), or the server's graceful shutdown. */
+export type StopCause = "request" | "shutdown";
+
 /**
- * Records a solve job's outcome: its schedule as a draft, the plan's warnings and a site edited meanwhile
- * ahead of the solver's own; or, without one, why it failed (`stopping`: it was told to stop early).
+ * The warning of a draft whose solve the server's shutdown stopped: it is not what the solve's time limit
+ * would have given, which a manager reading the job later cannot tell from its status alone. None when the
+ * solve had proven its schedule optimal anyway.
+ */
+function stoppedByShutdownWarning(result: SolveResult, stopping: StopCause | undefined): string[] {
+  if (stopping !== "shutdown" || result.solveStatus === "optimal") return [];
+  return [
+    `stopped early by the server's shutdown after ${result.seconds.toFixed(1)} s: this draft is the best schedule the solve had found by then, ` +
+      "not what its time limit would have given; solve again for a better one",
+  ];
+}
+
+/**
+ * Records a solve job's outcome: its schedule as a draft, a stop by the shutdown, a site edited meanwhile and
+ * the plan's warnings ahead of the solver's own; or, without one, why it failed (`stopping`: it was told to
+ * stop early, and by whom).
  */
 export function finishSolve(
   store: Store,
@@ -120,12 +137,13 @@ export function finishSolve(
   site: SiteRecord,
   message: Extract<SolveWorkerMessage, { type: "outcome" }>,
   plan: { warnings: readonly string[]; baseId: string | undefined; data: Pick<SolveWorkerInput, "frozen"> },
-  stopping: boolean,
+  stopping: StopCause | undefined,
 ): void {
   const result = withWarnings(message.result, plan.warnings);
   // A cancelled or interrupted job is already ended: succeed() and end() leave it so, storing nothing.
   if (message.assignments) {
-    store.jobs.succeed(id, message.assignments, withWarnings(result, siteChangedWarning(site, store.sites.get(site.id))), { revision: site.revision, input: site.input });
+    const warnings = [...stoppedByShutdownWarning(result, stopping), ...siteChangedWarning(site, store.sites.get(site.id))];
+    store.jobs.succeed(id, message.assignments, withWarnings(result, warnings), { revision: site.revision, input: site.input });
     return;
   }
   // A repair keeps its base's shifts outside the window as well as its locks: each problem says which.
@@ -134,7 +152,7 @@ export function finishSolve(
     ? `${kept} break hard rules: ${message.problems.map(formatProblem).join("; ")}`
     : result.solveStatus === "infeasible"
       ? `infeasible: the hard rules cannot all hold${message.conflicts?.length ? `, e.g. ${message.conflicts.slice(0, 3).map((c) => c.message).join("; ")}` : ""}`
-      : stopping
+      : stopping !== undefined
         ? "stopped before the solve had found a schedule"
         : `no schedule found within the time limit${message.detail ? ` (${message.detail})` : ""}`;
   store.jobs.end(id, "failed", why, result);

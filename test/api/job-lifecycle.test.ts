@@ -1,8 +1,8 @@
 /**
  * A job's life beyond who may see it: the site revision it ran against (its draft is checked against that
  * input, not the site's when the solve ends), its last progress kept when it ends, a reason when it is
- * cancelled, the cause of a worker's crash, a job that cannot start failed at once, and the queue shared
- * fairly between sites with a bound per site. (Audit findings 1–5, scratch/audit-jobs/REPORT.md.)
+ * cancelled, a solve the shutdown could not stop in time interrupted, the cause of a worker's crash, a job
+ * that cannot start failed at once, and the queue shared fairly between sites with a bound per site. (Audit findings 1–5, scratch/audit-jobs/REPORT.md.)
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -95,6 +95,23 @@ describe("cancelling", () => {
     expect(queue.cancel(running.id, SYSTEM)).toMatchObject({ status: "cancelled", error: expect.stringMatching(/^cancelled while it ran: its best schedule so far was discarded/) });
     await queue.drain();
     await queue.close();
+  });
+});
+
+describe("a shutdown", () => {
+  it("ends a running solve that has not answered its stop within the grace as interrupted, ends its worker, and says so", async () => {
+    const store = freshStore();
+    const queue = new SolveQueue(store, { concurrency: 1, shutdownGraceMs: 100 });
+    queue.start();
+    const job = queue.submit("test", { timeLimitSeconds: 30, relativeGap: 0, warmStart: false }, SYSTEM);
+    // A solve with no schedule by the end of the grace: its worker never hears of the stop and goes on.
+    const worker = (queue as unknown as { running: Map<string, { worker: import("node:worker_threads").Worker }> }).running.get(job.id)!.worker;
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (message: unknown) => void (message === "stop" || post(message));
+    expect(await queue.close()).toEqual([`rxroster: solve job ${job.id} of site test failed: interrupted: the server stopped during the solve`]);
+    expect(store.jobs.get(job.id)).toMatchObject({ status: "failed", error: "interrupted: the server stopped during the solve" });
+    expect(store.schedules.list("test")).toEqual([]);
+    expect(worker.threadId).toBe(-1);
   });
 });
 
