@@ -212,10 +212,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.out(`rxroster ${VERSION}`);
       return EXIT_OK;
     }
-    if (read.problems.length === 0 && (values.help || command === undefined || command === "help")) {
+    if (read.problems.length === 0 && (values.help || command === "help")) {
       io.out(USAGE);
-      return command === undefined && !values.help ? EXIT_BAD_INPUT : EXIT_OK;
+      return EXIT_OK;
     }
+    // Not asked for, so bad use: the usage goes to standard error with the line saying why, exit 2.
+    if (read.problems.length === 0 && command === undefined) throw new UsageError(["no command given"]);
     // An option another command takes (`check … --out x`) would be ignored without a word.
     const allowed = command === undefined ? undefined : OPTIONS_OF[command];
     const given = [...read.at.keys()].filter((name) => name !== "help");

@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createOpenApiDocument } from "../../api/openapi.js";
-import { parseServeArgs } from "../../api/server.js";
+import { main, parseServeArgs } from "../../api/server.js";
 import { capture } from "../fixtures/cli.js";
 
 const missing = join(tmpdir(), "rxroster-no-such-dir", "input.json");
@@ -81,6 +81,33 @@ describe("an option given twice", () => {
       problems: ['--checker-workers must be a whole number from 1 to 64 (got "0")', "--port is given twice", "Unknown option '--bogus'"],
       usage: true,
     });
+  });
+});
+
+describe("--help", () => {
+  it.each(["schema", "solve", "check", "repair", "candidates", "demo", "ics", "report fte", "token", "token create", "backup"])("after %s prints its usage on standard output, exit 0", async (command) => {
+    const { code, out, err } = await capture([...command.split(" "), "--help"]);
+    expect({ code, err }).toEqual({ code: 0, err: "" });
+    expect(out).toMatch(new RegExp(`^usage:[^]*\\n  ${command.split(" ")[0]} `));
+  });
+
+  it("after serve prints serve's usage on standard output, exit 0, and starts no server", async () => {
+    expect(parseServeArgs(["--help"])).toEqual({ ok: true, help: true });
+    expect(parseServeArgs(["--port", "0", "-h"])).toEqual({ ok: true, help: true });
+    const written: string[] = [];
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (written.push(String(chunk)), true));
+    try {
+      expect(await main(["--help"])).toBe(0);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(written.join("")).toMatch(/^usage:\n  serve \[--port P\]/);
+  });
+
+  it("is not asked for by a bare rxroster: the usage goes to standard error, exit 2", async () => {
+    const { code, out, err } = await capture([]);
+    expect({ code, out }).toEqual({ code: 2, out: "" });
+    expect(err).toMatch(/^rxroster: no command given\nusage: rxroster <command>/);
   });
 });
 
