@@ -13,7 +13,6 @@ export const TOKEN_USAGE = `  token create --role admin|manager|hr|staff [--site
   token revoke <token-id> [--data-dir DIR]
                                   revoke a token`;
 
-/** One line per problem, then the usage. */
 /** Bad use of the command: each problem, then the usage. */
 function fail(io: Io, ...problems: string[]): number {
   for (const message of problems) io.err(`rxroster token: ${message}`);

@@ -10,9 +10,10 @@ export const SERVE_USAGE = `  serve [--port P] [--host H] [--data-dir DIR] [--pu
         [--checker-max-waiting N] [--checker-time-limit S] [--checker-start-limit S]
                                   the HTTP API on a SQLite store in DIR (default .rxroster);
                                   URL: the origin feed links are given with; the checker's
-                                  worker threads (default 2), requests waiting for them at
-                                  most (default 32), seconds of work per request (default 60)
-                                  and seconds a new worker may take to start (default 30)`;
+                                  worker threads (default 2, or 1 on one core), requests
+                                  waiting for them at most (default 32), seconds of work per
+                                  request (default 60) and seconds a new worker may take to
+                                  start (default 30)`;
 
 export const USAGE = `usage: rxroster <command> [options]    (rxroster --version: the version)
 
