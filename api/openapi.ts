@@ -27,7 +27,7 @@ function toOpenApi(op: Operation): ZodOpenApiOperationObject {
     operationId: `${op.method}${op.path.replace(/\{(\w+)\}/g, "By-$1").replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
     summary: op.summary,
     tags: [op.tag],
-    ...(op.permission ? { security: [{ bearer: [] }], description: `Needs permission \`${op.permission}\`.` } : { security: [] }),
+    ...(op.permission ? { security: [{ bearer: [] }], description: op.permissionNote ?? `Needs permission \`${op.permission}\`.` } : { security: [] }),
     ...(names.length > 0 || op.query || op.ifMatch
       ? {
           requestParams: {

@@ -103,6 +103,11 @@ export interface Operation<S extends z.ZodType = z.ZodType> {
    * query are validated: a caller refused it is told so (403, or 404 for nothing there), not what it sent wrong.
    */
   access?(ctx: AccessContext): void;
+  /**
+   * What a caller needs, in the OpenAPI document's words, where `access` decides it by what the path names
+   * (a job's kind and site) and `permission` is only the first gate: given with every `access`.
+   */
+  permissionNote?: string;
   responses: Record<number, ResponseSpec>;
   handle(ctx: Context<z.output<S>>): Reply | Promise<Reply>;
 }

@@ -16,6 +16,7 @@ import { CheckerPool } from "../src/jobs/checker-worker.js";
 import { claimDataDir } from "../src/store/claim.js";
 import { DEFAULT_DATA_DIR, openStore, StoreOpenError, type Store } from "../src/store/store.js";
 import { inOrderGiven, joinNegativeValues, parseDecimal, parseWhole, readArgs, type ArgProblem } from "../src/cli/flags.js";
+import { SERVE_USAGE } from "../src/cli/usage.js";
 import { createApp } from "./app.js";
 
 export interface ServeOptions {
@@ -112,9 +113,6 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   return { server, port: (server.address() as AddressInfo).port, close };
 }
 
-const SERVE_USAGE =
-  "usage: rxroster serve [--port P] [--host H] [--data-dir DIR] [--public-url URL] [--checker-workers N] [--checker-max-waiting N] [--checker-time-limit S] [--checker-start-limit S]";
-
 const SERVE_FLAGS = {
   port: { type: "string" },
   host: { type: "string" },
@@ -124,7 +122,9 @@ const SERVE_FLAGS = {
   "checker-max-waiting": { type: "string" },
   "checker-time-limit": { type: "string" },
   "checker-start-limit": { type: "string" },
+  help: { type: "boolean", short: "h" },
 } as const;
+type ValueFlag = Exclude<keyof typeof SERVE_FLAGS, "help">;
 
 /** Most checker worker threads the command line takes: each holds up to two prepared months while it works. */
 const MAX_CHECKER_WORKERS = 64;
@@ -135,12 +135,14 @@ const MAX_CHECKER_TIME_LIMIT_SECONDS = 86_400;
 
 /**
  * `rxroster serve`'s flags as startServer's options; or a line for each bad value, naming its flag (and
- * `usage` when the flags themselves could not be read: an unknown one, a value missing).
+ * `usage` when the flags themselves could not be read: an unknown one, a value missing); or `help` for
+ * `--help` alone among readable flags.
  */
-export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions } | { ok: false; problems: string[]; usage: boolean } {
+export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions } | { ok: true; help: true } | { ok: false; problems: string[]; usage: boolean } {
   // `--checker-max-waiting -1` reaches its range check rather than parseArgs' "ambiguous".
-  const read = readArgs(joinNegativeValues(argv, new Set(Object.keys(SERVE_FLAGS))), SERVE_FLAGS, false);
+  const read = readArgs(joinNegativeValues(argv, new Set(Object.keys(SERVE_FLAGS).filter((flag) => flag !== "help"))), SERVE_FLAGS, false);
   const { values } = read;
+  if (values.help && read.problems.length === 0) return { ok: true, help: true };
   // Every bad value is named at once, not only the first, with the unknown, repeated or valueless options
   // in the order given.
   const problems: ArgProblem[] = [...read.problems];
@@ -154,7 +156,7 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions 
   if (values["data-dir"] === "") bad("data-dir", `--data-dir must name a directory (got "")`);
   const publicUrl = values["public-url"];
   if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) bad("public-url", `--public-url must be an http(s) origin such as https://rx.example.org (got "${publicUrl}")`);
-  const whole = (flag: keyof typeof SERVE_FLAGS, min: number, max: number): number | undefined => {
+  const whole = (flag: ValueFlag, min: number, max: number): number | undefined => {
     const raw = values[flag];
     if (raw === undefined) return undefined;
     const value = parseWhole(raw);
@@ -164,7 +166,7 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions 
   const checkerWorkers = whole("checker-workers", 1, MAX_CHECKER_WORKERS);
   const checkerMaxWaiting = whole("checker-max-waiting", 0, MAX_CHECKER_WAITING);
   // Seconds in plain decimals, as `solve --time-limit`; startServer's options take milliseconds.
-  const milliseconds = (flag: keyof typeof SERVE_FLAGS): number | undefined => {
+  const milliseconds = (flag: ValueFlag): number | undefined => {
     const raw = values[flag];
     if (raw === undefined) return undefined;
     const seconds = parseDecimal(raw);
@@ -205,8 +207,12 @@ export async function main(argv: string[]): Promise<number> {
   const parsed = parseServeArgs(argv);
   if (!parsed.ok) {
     for (const problem of parsed.problems) process.stderr.write(`rxroster serve: ${problem}\n`);
-    if (parsed.usage) process.stderr.write(`${SERVE_USAGE}\n`);
+    if (parsed.usage) process.stderr.write(`usage:\n${SERVE_USAGE}\n`);
     return 2;
+  }
+  if ("help" in parsed) {
+    process.stdout.write(`usage:\n${SERVE_USAGE}\n`);
+    return 0;
   }
   const options = parsed.value;
   const host = options.host ?? "127.0.0.1";

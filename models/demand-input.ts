@@ -3,9 +3,8 @@
  * minimum staffing floors and slot lines, from which `src/demand` derives the hourly staffing demand.
  */
 import { z } from "zod";
-import { IdSchema, IsoDateSchema, LocalTimeSchema, NameSchema, RoleFamilySchema, WeekdaySchema } from "./primitives.js";
+import { IdSchema, IsoDateSchema, LocalTimeSchema, MAX_WORKLOAD_PEOPLE, NameSchema, RoleFamilySchema, WeekdaySchema } from "./primitives.js";
 import { PenaltyWeightSchema } from "./weights.js";
-import { MAX_WORKLOAD_PEOPLE } from "./workload.js";
 
 /** A headcount (a floor, a slot line): at most the people the workload may need at once, so a penalty stays in scale with a dollar. */
 const HeadcountSchema = z.number().int().min(0).max(MAX_WORKLOAD_PEOPLE, `must be at most ${MAX_WORKLOAD_PEOPLE.toLocaleString("en-US")} people`);

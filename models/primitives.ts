@@ -1,6 +1,8 @@
 /**
  * The primitives of the planning input and of schedules: ids, dates, local times, time zones, weekdays,
- * role families and dollar rates, shared by input.ts, staff.ts, demand-input.ts and schedule.ts.
+ * role families, dollar rates and the most people a workload may need at once, shared by input.ts,
+ * staff.ts, demand-input.ts, workload.ts and schedule.ts. They import nothing of ours, so any of those
+ * may load first.
  */
 import { z } from "zod";
 import { IANAZone } from "luxon";
@@ -26,6 +28,13 @@ export const NameSchema = z
   .min(1)
   .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`)
   .refine((name) => name.trim().length > 0, "must not be blank");
+
+/**
+ * Most people the workload of one area and role family may need at once: more than any pharmacy has on
+ * duty (a large department has 100 or so people in all), and small enough that every required count is
+ * a whole number the solver takes as it is.
+ */
+export const MAX_WORKLOAD_PEOPLE = 10_000;
 
 export const IsoDateSchema = z.iso.date("must be a date YYYY-MM-DD");
 

@@ -50,7 +50,8 @@ export function problemsFromZod(error: z.ZodError, root: unknown, at: readonly P
 
 /**
  * A problem's value as it is echoed, wherever the problem came from (a schema, a cross-reference, a rule):
- * text at most 80 characters and its length (a name of a million made a line of a million), NaN and
+ * a text of more than 100 characters as its first 80 and its length (a name of a million made a line of a
+ * million; a shorter one is whole, as cutting it would not make it much shorter), NaN and
  * ±Infinity as words (JSON would print null: a body's 1e400 read as "got null").
  */
 export function echoedValue(value: unknown): unknown {

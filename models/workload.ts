@@ -5,13 +5,7 @@
 import { addDays, localMidnightOf, type PlanningInput } from "./input.js";
 import type { Forecast, ProductivityStandard } from "./demand-input.js";
 import type { Problem } from "./problems.js";
-
-/**
- * Most people the workload of one area and role family may need at once: more than any pharmacy has on
- * duty (a large department has 100 or so people in all), and small enough that every required count is
- * a whole number the solver takes as it is.
- */
-export const MAX_WORKLOAD_PEOPLE = 10_000;
+import { MAX_WORKLOAD_PEOPLE } from "./primitives.js";
 
 const number = (n: number): string => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
 

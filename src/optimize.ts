@@ -53,7 +53,7 @@ export const LARGE_MODEL_NONZEROS = 300_000;
  * 300 s: 21.7 % from the bound with 2 days, 21.5 % with 4). They now start at 1 day of 2 s (a window in
  * 0.1–0.5 s), and widen to 2 days of 4 s once a whole sweep of windows brings less than 0.2 % of the price
  * each: the demo at 60 s 770k–778k in four runs against 775k–798k with 2 days from the start, 60 staff
- * 805k and 820k against 834k and 864k (the README's "What was tried"). A month's staff groups are one person each,
+ * 805k and 820k against 834k and 864k ("What was tried" in docs/performance.md). A month's staff groups are one person each,
  * and its neighbourhoods stop at 0.5 % of the whole price left in them (less once the gap is small): from
  * nobody working, one roster after another is built in a fraction of a second each, and the first pass
  * over everyone ends at 11 s instead of after the minute (the demo at 60 s: 0.79M, against 0.87–0.98M

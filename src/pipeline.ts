@@ -1,7 +1,8 @@
 /**
  * The pipeline: start reading here. Stages in order, a few lines each:
  *   parse (models/) → time grid (src/time) → demand (src/demand) → [optimize (solver/)] → explain (solver/explain)
- * Only this file knows the order.
+ * The stages are these functions; their callers (the CLI's solve, the solve and report jobs, the FTE
+ * report's what-if, src/optimize.ts) run prepare, optimize and explain in that order themselves.
  */
 import {
   checkScheduleReferences,

@@ -33,6 +33,11 @@ function jobFor(ctx: AccessContext, permission: "schedule:read" | "schedule:writ
 const mayRead = (ctx: AccessContext) => void jobFor(ctx, "schedule:read");
 const mayWrite = (ctx: AccessContext) => void jobFor(ctx, "schedule:write");
 
+/** jobFor's checks in words, for the OpenAPI document. */
+const READ_NOTE = "Needs, on the job's site: for a solve job `schedule:read` and `site:read` (a failed solve quotes the planning data, so an hr token is refused); for an FTE report job `report:read`.";
+const CANCEL_NOTE = "Needs, on the job's site: for a solve job `schedule:write` and `site:read`; for an FTE report job `report:read` (so HR may cancel a report).";
+const STOP_NOTE = "Needs, on the job's site, `schedule:write` and `site:read`; an FTE report job is answered 409 (cancel it instead).";
+
 function cancel(ctx: Context<unknown>) {
   const job = jobFor(ctx, "schedule:write");
   return { status: 200, body: jobView(ctx.deps.queue.cancel(job.id, ctx.principal) ?? job) };
@@ -49,6 +54,7 @@ export const jobOperations: Operation[] = [
     method: "get", path: "/jobs/{jobId}", tag: "jobs", summary: "A job's status, progress and result (a solve's draft schedule, an FTE report's reportId)", permission: "schedule:read",
     responses: { 200: { description: "The job", schema: JobSchema } },
     access: mayRead,
+    permissionNote: READ_NOTE,
     handle: (ctx) => ({ status: 200, body: jobView(jobFor(ctx, "schedule:read")) }),
   }),
   // Cancelling is checked per job (jobFor): a solve needs schedule:write on its site, an FTE report what
@@ -57,6 +63,7 @@ export const jobOperations: Operation[] = [
     method: "post", path: "/jobs/{jobId}/cancel", tag: "jobs", summary: "Cancel a queued or running job (a finished one is left as it is)", permission: "schedule:read",
     responses: { 200: { description: "The job after the cancel", schema: JobSchema } },
     access: mayWrite,
+    permissionNote: CANCEL_NOTE,
     handle: cancel,
   }),
   operation({
@@ -64,12 +71,14 @@ export const jobOperations: Operation[] = [
     summary: "Stop a running solve now and keep its best schedule as the job's draft, as its time limit would (a queued one is cancelled; a finished one is left as it is; 409 for an FTE report)",
     responses: { 200: { description: "The job after the stop (still running until the solve answers, within seconds)", schema: JobSchema } },
     access: mayWrite,
+    permissionNote: STOP_NOTE,
     handle: stop,
   }),
   operation({
     method: "delete", path: "/jobs/{jobId}", tag: "jobs", summary: "Same as POST /jobs/{jobId}/cancel", permission: "schedule:read",
     responses: { 200: { description: "The job after the cancel", schema: JobSchema } },
     access: mayWrite,
+    permissionNote: CANCEL_NOTE,
     handle: cancel,
   }),
 ];

@@ -126,7 +126,11 @@ const FteReportSchema = ProductivityReportSchema.extend({
 }).meta({ id: "FteReport", description: "The FTE justification report: productivity view, what-if solves, method, assumptions and provenance" });
 
 const FormatQuerySchema = z.strictObject({ format: z.enum(FTE_REPORT_FORMATS).optional().meta({ description: "json, csv or html (default: the format asked for with the job)" }) });
-const ProductivityQuerySchema = z.strictObject({ format: z.literal("json").default("json").meta({ description: "json (csv and html come with a what-if report)" }) });
+/** Why the productivity view has no csv or html, for GET's query and POST with maxHires 0 alike. */
+const WHAT_IF_FORMATS = "csv and html come with a what-if report (maxHires 1 or more)";
+const ProductivityQuerySchema = z.strictObject({
+  format: z.literal("json", { error: `the productivity view is json; ${WHAT_IF_FORMATS}` }).default("json").meta({ description: `json only: ${WHAT_IF_FORMATS}` }),
+});
 
 /**
  * The productivity view, built in the checker's worker threads: preparing a month's demand takes about a
@@ -175,7 +179,7 @@ export const reportOperations: Operation[] = [
       const maxHires = body.maxHires ?? Math.min(settings.value.maxHires, MAX_REPORT_HIRES);
       if (maxHires === 0) {
         if (body.format !== "json") {
-          const problem: Problem = { path: "format", message: "the productivity view (maxHires 0) is json; csv and html come with a what-if report (maxHires 1 or more)", value: body.format };
+          const problem: Problem = { path: "format", message: `the productivity view (maxHires 0) is json; ${WHAT_IF_FORMATS}`, value: body.format };
           throw invalid("the format is not available without a what-if", [problem]);
         }
         return await productivityReply(deps, site);

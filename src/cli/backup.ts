@@ -22,11 +22,16 @@ function fail(io: Io, ...problems: string[]): number {
   return 2;
 }
 
-const BACKUP_FLAGS = { out: { type: "string" }, "data-dir": { type: "string" } } as const;
+const BACKUP_FLAGS = { out: { type: "string" }, "data-dir": { type: "string" }, help: { type: "boolean", short: "h" } } as const;
 
 export async function runBackup(argv: string[], io: Io): Promise<number> {
   const { values, positionals, problems } = readArgs(argv, BACKUP_FLAGS, true);
   if (problems.length > 0) return fail(io, ...inOrderGiven(problems));
+  // Asked for, as by every other command: on standard output, exit 0.
+  if (values.help) {
+    io.out(`usage:\n${BACKUP_USAGE}`);
+    return 0;
+  }
   if (positionals.length > 0) return fail(io, `backup takes no arguments (got "${positionals.join(" ")}")`);
   const { out } = values;
   if (!out) return fail(io, `--out must name the file to write (got ${out === undefined ? "nothing" : '""'})`);

@@ -103,6 +103,15 @@ export function readArgs<T extends OptionTable>(args: string[], options: T, allo
   return { values: values as OptionValues<T>, positionals, problems, at };
 }
 
+/**
+ * `problems` of option values in the order their options were given (`at`, readArgs'), each found by
+ * `optionOf` (its name without dashes); a problem of no option given keeps its place after them.
+ */
+export function inOrderOf<P>(at: ReadonlyMap<string, number>, problems: readonly P[], optionOf: (problem: P) => string): P[] {
+  const position = (problem: P): number => at.get(optionOf(problem)) ?? Number.MAX_SAFE_INTEGER;
+  return [...problems].sort((a, b) => position(a) - position(b));
+}
+
 /** The lines of `problems` in the order of the arguments they arose from (a line of no option's, last). */
 export function inOrderGiven(problems: readonly ArgProblem[]): string[] {
   return [...problems].sort((a, b) => a.at - b.at).map((p) => p.line);

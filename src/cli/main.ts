@@ -11,7 +11,7 @@ import { fileSystemReason, readDataFile, writableDirectory, writableFile, writeF
 import { explain, parseInput, parseScheduleFor, prepare } from "../pipeline.js";
 import { formatExplanation, formatSolveSummary, progressPrinter } from "./format.js";
 import { terminalText } from "./terminal.js";
-import { inOrderGiven, joinNegativeValues, parseDecimal, readArgs, type ArgProblem } from "./flags.js";
+import { inOrderGiven, inOrderOf, joinNegativeValues, parseDecimal, readArgs, type ArgProblem } from "./flags.js";
 import { optimize } from "../optimize.js";
 import { checkLocks } from "../locks.js";
 import { frozenOutside, keptByWindow, repairWindowProblems, unplannedKeptDates, withBaseLocks, withReference } from "../repair/window.js";
@@ -20,7 +20,7 @@ import { scheduleToHtml } from "../export/schedule-html.js";
 import type { EngineName } from "../../solver/engines/types.js";
 import { runIcs } from "./ics.js";
 import { runCandidates } from "./candidates.js";
-import { reportOptions, runReport } from "./report.js";
+import { flagOf, reportOptions, runReport } from "./report.js";
 import { runToken } from "./token.js";
 import { stoppable } from "./interrupt.js";
 import { VERSION } from "../version.js";
@@ -93,6 +93,8 @@ interface SolveFlags {
   gap: string | undefined;
   engine: string | undefined;
   json: boolean;
+  /** Where each option was given (readArgs' `at`), so bad values are named in that order. */
+  at: ReadonlyMap<string, number>;
 }
 
 /** A bad value of an option (named without its dashes), in a line. */
@@ -108,7 +110,7 @@ function numberFlag(name: string, raw: string | undefined, min: number, max: num
   return value;
 }
 
-/** The solve options' values, and a line for each bad one (a repair's dates too). */
+/** The solve options' values, and a line for each bad one (a repair's dates too), in the order given. */
 function solveOptions(flags: SolveFlags, repair?: Omit<RepairArgs, "schedule">): { timeLimitSeconds: number | undefined; relativeGap: number | undefined; problems: OptionProblem[] } {
   const problems: OptionProblem[] = [];
   const timeLimitSeconds = numberFlag("time-limit", flags.timeLimit, 1, 86_400, problems);
@@ -117,7 +119,7 @@ function solveOptions(flags: SolveFlags, repair?: Omit<RepairArgs, "schedule">):
   for (const [option, date] of Object.entries({ "change-from": repair?.changeFrom, "change-until": repair?.changeUntil })) {
     if (date !== undefined && !IsoDateSchema.safeParse(date).success) problems.push({ option, line: `--${option}: must be a date YYYY-MM-DD (got "${date}")` });
   }
-  return { timeLimitSeconds, relativeGap, problems };
+  return { timeLimitSeconds, relativeGap, problems: inOrderOf(flags.at, problems, (p) => p.option) };
 }
 
 /**
@@ -212,10 +214,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.out(`rxroster ${VERSION}`);
       return EXIT_OK;
     }
-    if (read.problems.length === 0 && (values.help || command === undefined || command === "help")) {
+    if (read.problems.length === 0 && (values.help || command === "help")) {
       io.out(USAGE);
-      return command === undefined && !values.help ? EXIT_BAD_INPUT : EXIT_OK;
+      return EXIT_OK;
     }
+    // Not asked for, so bad use: the usage goes to standard error with the line saying why, exit 2.
+    if (read.problems.length === 0 && command === undefined) throw new UsageError(["no command given"]);
     // An option another command takes (`check … --out x`) would be ignored without a word.
     const allowed = command === undefined ? undefined : OPTIONS_OF[command];
     const given = [...read.at.keys()].filter((name) => name !== "help");
@@ -228,8 +232,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       gap: values.gap,
       engine: values.engine,
       json: values.json,
+      at: read.at,
     });
-    const reportFlags = { historyFrom: values["history-from"], hire: values.hire, maxHires: values["max-hires"], timeLimit: values["time-limit"], format: values.format, out: values.out };
+    const reportFlags = { historyFrom: values["history-from"], hire: values.hire, maxHires: values["max-hires"], timeLimit: values["time-limit"], format: values.format, out: values.out, at: read.at };
     if (foreign.length > 0 || read.problems.length > 0) {
       const lines = foreign.map((name) => `${command} takes no --${name}${allowed!.length > 0 ? ` (its options: ${allowed!.map((o) => `--${o}`).join(", ")})` : ""}`);
       // With the bad values of the options it does take, in the order given, so one run names them all.
@@ -237,7 +242,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         command === "solve" || command === "demo" || command === "repair"
           ? solveOptions(solveFlags("out"), { changeFrom: values["change-from"], changeUntil: values["change-until"] }).problems
           : command === "report"
-            ? reportOptions(reportFlags).problems.map((p) => ({ option: p.path.slice(2).split(" ")[0]!, line: formatProblem(p) }))
+            ? reportOptions(reportFlags).problems.map((p) => ({ option: flagOf(p), line: formatProblem(p) }))
             : [];
       const placed: ArgProblem[] = valueProblems.map((p) => ({ at: read.at.get(p.option) ?? Infinity, line: p.line }));
       throw new UsageError([...lines, ...inOrderGiven([...read.problems, ...placed])]);

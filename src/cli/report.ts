@@ -19,7 +19,7 @@ import { EXIT_NO_SCHEDULE, EXIT_OK, reportProblems, type Io } from "./main.js";
 import { loadInputWithHistory, reportFailures } from "./history.js";
 import { formatConflicts } from "./format.js";
 import { terminalText } from "./terminal.js";
-import { parseDecimal, parseWhole } from "./flags.js";
+import { inOrderOf, parseDecimal, parseWhole } from "./flags.js";
 
 export interface ReportFlags {
   /** Earlier schedules whose shifts before the horizon are history (history.ts). */
@@ -29,7 +29,12 @@ export interface ReportFlags {
   timeLimit: string | undefined;
   format: string | undefined;
   out: string | undefined;
+  /** Where each option was given (readArgs' `at`), so bad values are named in that order. */
+  at: ReadonlyMap<string, number>;
 }
+
+/** The option a problem of reportOptions' names, without its dashes ("--hire fte" → "hire"). */
+export const flagOf = (problem: Problem): string => problem.path.slice(2).split(" ")[0]!;
 
 /** Most hires the CLI accepts (each is one more solve of the month). */
 const MAX_HIRES = 20;
@@ -49,7 +54,7 @@ function secondsFlag(name: string, raw: string | undefined, min: number, max: nu
   return value;
 }
 
-/** The report's options' values, and a problem for each bad one (named by its flag, "--max-hires"). */
+/** The report's options' values, and a problem for each bad one (named by its flag, "--max-hires"), in the order given. */
 export function reportOptions(flags: ReportFlags): { format: FteReportFormat; maxHires: number | undefined; timeLimitSeconds: number | undefined; hire: HireSpec | undefined; problems: Problem[] } {
   const problems: Problem[] = [];
   const format = (flags.format ?? "html") as FteReportFormat;
@@ -67,7 +72,7 @@ export function reportOptions(flags: ReportFlags): { format: FteReportFormat; ma
     const why = writableDirectory(dirname(flags.out)) ?? writableFile(flags.out);
     if (why !== undefined) problems.push({ path: "--out", message: `cannot write ${flags.out}: ${why}` });
   }
-  return { format, maxHires, timeLimitSeconds, hire, problems };
+  return { format, maxHires, timeLimitSeconds, hire, problems: inOrderOf(flags.at, problems, flagOf) };
 }
 
 /** How a count's solve ended, as its row has it: status, gap or "no bound" (as `rxroster solve` says it), objective − bound. */

@@ -13,7 +13,6 @@ export const TOKEN_USAGE = `  token create --role admin|manager|hr|staff [--site
   token revoke <token-id> [--data-dir DIR]
                                   revoke a token`;
 
-/** One line per problem, then the usage. */
 /** Bad use of the command: each problem, then the usage. */
 function fail(io: Io, ...problems: string[]): number {
   for (const message of problems) io.err(`rxroster token: ${message}`);
@@ -27,12 +26,17 @@ function refuse(io: Io, message: string): number {
   return 2;
 }
 
-const TOKEN_FLAGS = { role: { type: "string" }, site: { type: "string" }, staff: { type: "string" }, "data-dir": { type: "string" } } as const;
+const TOKEN_FLAGS = { role: { type: "string" }, site: { type: "string" }, staff: { type: "string" }, "data-dir": { type: "string" }, help: { type: "boolean", short: "h" } } as const;
 
 export function runToken(argv: string[], io: Io): number {
   // Every unknown, repeated or valueless option at once, not only the first.
   const { values, positionals, problems } = readArgs(argv, TOKEN_FLAGS, true);
   if (problems.length > 0) return fail(io, ...inOrderGiven(problems));
+  // Asked for, as by every other command: on standard output, exit 0.
+  if (values.help) {
+    io.out(`usage:\n${TOKEN_USAGE}`);
+    return 0;
+  }
   const [action, ...rest] = positionals;
   // An unset shell variable, most likely: taken, it meant a store in the working directory.
   if (values["data-dir"] === "") return fail(io, `--data-dir must name a directory (got "")`);

@@ -5,6 +5,16 @@
 import { TOKEN_USAGE } from "./token.js";
 import { BACKUP_USAGE } from "./backup.js";
 
+/** `serve`'s part of the usage, which api/server.ts prints for `serve --help` and bad `serve` flags. */
+export const SERVE_USAGE = `  serve [--port P] [--host H] [--data-dir DIR] [--public-url URL] [--checker-workers N]
+        [--checker-max-waiting N] [--checker-time-limit S] [--checker-start-limit S]
+                                  the HTTP API on a SQLite store in DIR (default .rxroster);
+                                  URL: the origin feed links are given with; the checker's
+                                  worker threads (default 2, or 1 on one core), requests
+                                  waiting for them at most (default 32), seconds of work per
+                                  request (default 60) and seconds a new worker may take to
+                                  start (default 30)`;
+
 export const USAGE = `usage: rxroster <command> [options]    (rxroster --version: the version)
 
 commands:
@@ -46,13 +56,7 @@ commands:
                                   added hire saves (PATTERN: day|evening|night|any or
                                   template ids joined by commas; default stdout, html);
                                   S: seconds each what-if solve may take (default 60)
-  serve [--port P] [--host H] [--data-dir DIR] [--public-url URL] [--checker-workers N]
-        [--checker-max-waiting N] [--checker-time-limit S] [--checker-start-limit S]
-                                  the HTTP API on a SQLite store in DIR (default .rxroster);
-                                  URL: the origin feed links are given with; the checker's
-                                  worker threads (default 2), requests waiting for them at
-                                  most (default 32), seconds of work per request (default 60)
-                                  and seconds a new worker may take to start (default 30)
+${SERVE_USAGE}
 ${TOKEN_USAGE}
 ${BACKUP_USAGE}
 

@@ -125,9 +125,17 @@ describe("security", () => {
     const benFeed = await createFeed("/sites/test/staff/B/feeds", t.ben);
     const ben = events((await fetchFeed(benFeed.token)).body);
     const ann = events((await fetchFeed(annFeed.token)).body);
+    // Each feed holds exactly its own person's published shifts: an empty feed, or one with the other's
+    // shifts beside its own, fails here (a check of the events' descriptions alone passes an empty feed).
+    const published = h.store.schedules.latestPublished("test")!.assignments;
+    const own = (staff: string) => instants(published.filter((a) => a.staff === staff));
+    expect(own("A")).toHaveLength(2);
+    expect(eventInstants(ann)).toEqual(own("A"));
+    expect(eventInstants(ben)).toEqual(own("B"));
     expect(ben.map((e) => e.summary)).toEqual(["Central pharmacy — Day 07:00–15:30"]);
-    expect(ann.every((e) => e.description.includes("Staff: Ann"))).toBe(true);
-    expect(ben.every((e) => e.description.includes("Staff: Ben"))).toBe(true);
+    // The whole line, not a substring ("Staff: Ann" is in "Staff: Annabel").
+    for (const e of ann) expect(e.description.split("\n")).toContain("Staff: Ann");
+    for (const e of ben) expect(e.description.split("\n")).toContain("Staff: Ben");
   });
 
   it("refuses to let staff A, hr or another site's manager create, rotate or revoke staff B's feed", async () => {

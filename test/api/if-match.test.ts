@@ -30,7 +30,7 @@ async function stored() {
   return { site: site.body, etag: site.headers.get("etag"), audit: audit.body };
 }
 
-/** Writes to the site's document; an edit or publish of a draft tests the draft's ETag (schedule-etag.test.ts). */
+/** Writes to the site's document; an edit or publish of a draft tests the draft's ETag (publish-guards.test.ts, checked-writes.test.ts). */
 const WRITES = OPERATIONS.filter((op) => op.ifMatch === "site");
 
 describe("a write to a site without If-Match", () => {

@@ -36,6 +36,17 @@ describe("the OpenAPI document", () => {
     expect(doc.paths["/sites"].post.requestBody.content["application/json"].schema).toBeDefined();
   });
 
+  it("states what the job routes need as their per-job check decides it, not only the first gate", () => {
+    // Every operation whose access is decided per resource says so in words of its own.
+    for (const op of OPERATIONS.filter((o) => o.access !== undefined)) expect(op.permissionNote, `${op.method} ${op.path}`).toBeDefined();
+    const read = doc.paths["/jobs/{jobId}"].get.description;
+    expect(read).toMatch(/solve job.*`schedule:read` and `site:read`.*FTE report job.*`report:read`/);
+    const cancel = doc.paths["/jobs/{jobId}/cancel"].post.description;
+    expect(cancel).toMatch(/solve job.*`schedule:write` and `site:read`.*FTE report job.*`report:read`/);
+    expect(doc.paths["/jobs/{jobId}"].delete.description).toBe(cancel);
+    expect(doc.paths["/jobs/{jobId}/stop"].post.description).toMatch(/`schedule:write` and `site:read`.*409/);
+  });
+
   it("documents request bodies from the same zod schemas that validate them", () => {
     const solve = doc.paths["/sites/{siteId}/schedules"].post.requestBody.content["application/json"].schema;
     expect(solve.$ref).toBe("#/components/schemas/SolveRequest");

@@ -1,10 +1,13 @@
 /**
  * The role × route matrix: for every operation on site "alpha", who may call it. The expectations are
  * written out here by hand (not read from the policy), so a policy change that leaks shows up. Everyone
- * else gets 403; no token, an unknown token or a revoked one gets 401.
+ * else gets 403; no token, an unknown token or a revoked one gets 401. Every operation that needs a
+ * permission has a row (checked against OPERATIONS), so a new route comes with its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PlanningInput } from "../../models/index.js";
 import { GRANTS, notPermitted } from "../../api/auth.js";
+import { OPERATIONS } from "../../api/routes/index.js";
 import { SYSTEM } from "../../src/store/audit.js";
 import { closeAndCheckLogs, startHarness, testSite, type Harness } from "./harness.js";
 import { storedFteReport } from "./report-fixture.js";
@@ -75,15 +78,22 @@ const input = () => h.store.sites.get("alpha")!.input;
 const ANY_REVISION = { "if-match": "*" };
 const lockA = () => ({ edits: [{ op: "lock", staff: "A", date: "2026-03-02", template: "D8" }] });
 
+/** The parts of the planning input with routes of their own (URL segment, input key): read and written as the whole site is. */
+const PARTS: [string, keyof PlanningInput][] = [
+  ["settings", "site"], ["horizon", "horizon"], ["areas", "areas"], ["skills", "skills"], ["levels", "levels"], ["staff", "staff"],
+  ["shift-templates", "shiftTemplates"], ["workload-types", "workloadTypes"], ["productivity-standards", "productivityStandards"],
+  ["forecasts", "forecasts"], ["floors", "floors"], ["slot-demand", "slotDemand"], ["rules", "rules"], ["budget", "budget"], ["weights", "weights"],
+];
+
 const ROUTES: Route[] = [
   { method: "GET", path: "/sites", allowed: ["admin", "managerA", "managerB", "hrA", "staffA", "staffB"] },
   { method: "POST", path: "/sites", body: () => testSite("gamma"), allowed: ["admin"] },
   { method: "GET", path: "/sites/alpha", allowed: ["admin", "managerA"] },
   { method: "PUT", path: "/sites/alpha", body: input, headers: ANY_REVISION, allowed: ["admin", "managerA"] },
-  { method: "GET", path: "/sites/alpha/staff", allowed: ["admin", "managerA"] },
-  { method: "PUT", path: "/sites/alpha/staff", body: () => input().staff, headers: ANY_REVISION, allowed: ["admin", "managerA"] },
-  { method: "GET", path: "/sites/alpha/rules", allowed: ["admin", "managerA"] },
-  { method: "PUT", path: "/sites/alpha/rules", body: () => input().rules, headers: ANY_REVISION, allowed: ["admin", "managerA"] },
+  ...PARTS.flatMap(([segment, key]): Route[] => [
+    { method: "GET", path: `/sites/alpha/${segment}`, allowed: ["admin", "managerA"] },
+    { method: "PUT", path: `/sites/alpha/${segment}`, body: () => input()[key], headers: ANY_REVISION, allowed: ["admin", "managerA"] },
+  ]),
   { method: "GET", path: "/sites/alpha/audit", allowed: ["admin", "managerA"] },
   { method: "GET", path: "/sites/alpha/staff/A/requests", allowed: ["admin", "managerA", "staffA"] },
   { method: "PUT", path: "/sites/alpha/staff/A/requests", body: () => [], headers: ANY_REVISION, allowed: ["admin", "managerA", "staffA"] },
@@ -139,6 +149,17 @@ describe("who may call what on site alpha", () => {
     expect(got).toBe(expected);
     // A refusal says what was refused in words ("may not read a site's planning data"), never the permission's id.
     if (res.status === 403) expect(res.body.detail).toMatch(REFUSAL);
+  });
+});
+
+describe("the matrix", () => {
+  it("has a case for every operation that needs a permission, so a new route cannot come without one", () => {
+    const listed = ROUTES.map((r) => `${r.method} ${r.path}`);
+    const missing = OPERATIONS.filter((op) => op.permission !== undefined)
+      .map((op) => ({ name: `${op.method.toUpperCase()} ${op.path}`, pattern: new RegExp(`^${op.method.toUpperCase()} ${op.path.replace(/\./g, "\\.").replace(/\{\w+\}/g, "[^/?]+")}(\\?.*)?$`) }))
+      .filter(({ pattern }) => !listed.some((route) => pattern.test(route)))
+      .map(({ name }) => name);
+    expect(missing).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { hashFeedToken } from "../../src/calendar/tokens.js";
 import { SolveQueue } from "../../src/jobs/queue.js";
 import { SYSTEM } from "../../src/store/audit.js";
 import { MIGRATIONS, migrate } from "../../src/store/migrations.js";
@@ -125,6 +126,21 @@ describe("the store", () => {
     const rows = store.audit.list("test").filter((a) => a.action.startsWith("token."));
     expect(rows.map((a) => [a.action, a.target]).sort()).toEqual([["token.create", info.tokenId], ["token.revoke", info.tokenId]]);
     expect(JSON.stringify(store.db.prepare("SELECT * FROM audit").all())).not.toContain(secret);
+    store.close();
+  });
+
+  it("stores only a feed token's hash, as an API token's: neither a feed's first token nor its rotated one is in the database file", () => {
+    const { store, dir } = freshStore();
+    store.sites.create(testSite(), SYSTEM);
+    const issued = store.feeds.create("test", { kind: "staff", staffId: "A" }, SYSTEM)!;
+    const rotated = store.feeds.rotate("test", issued.feed.id, SYSTEM)!;
+    expect(store.feeds.findLive(rotated.token)?.id).toBe(issued.feed.id);
+    expect(store.feeds.findLive(issued.token)).toBeUndefined();
+    store.db.pragma("wal_checkpoint(TRUNCATE)");
+    const file = readFileSync(join(dir, "rxroster.db"));
+    // The file read is the store's: the live token's hash is in it.
+    expect(file.includes(Buffer.from(hashFeedToken(rotated.token)))).toBe(true);
+    for (const token of [issued.token, rotated.token]) expect(file.includes(Buffer.from(token))).toBe(false);
     store.close();
   });
 });

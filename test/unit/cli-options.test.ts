@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createOpenApiDocument } from "../../api/openapi.js";
-import { parseServeArgs } from "../../api/server.js";
+import { main, parseServeArgs } from "../../api/server.js";
 import { capture } from "../fixtures/cli.js";
 
 const missing = join(tmpdir(), "rxroster-no-such-dir", "input.json");
@@ -22,13 +22,14 @@ async function refused(argv: string[]): Promise<{ code: number; lines: string[] 
 
 describe("every bad option named", () => {
   it("names each unknown option and each bad value on a line of its own, in the order given", async () => {
-    expect(await refused(["solve", missing, "--time-limit", "abc", "--gap", "2", "--engine", "x", "--bogus"])).toEqual({
+    // Out of the order the code checks them in (time limit, gap, engine), so a fixed order cannot pass.
+    expect(await refused(["solve", missing, "--engine", "x", "--time-limit", "abc", "--bogus", "--gap", "2"])).toEqual({
       code: 2,
       lines: [
-        'rxroster: --time-limit: must be a number from 1 to 86400 (got "abc")',
-        'rxroster: --gap: must be a number from 0 to 1 (got "2")',
         'rxroster: --engine: must be highs or jslp (got "x")',
+        'rxroster: --time-limit: must be a number from 1 to 86400 (got "abc")',
         "rxroster: Unknown option '--bogus'",
+        'rxroster: --gap: must be a number from 0 to 1 (got "2")',
       ],
     });
     expect((await refused(["report", "fte", missing, "--bogus", "--max-hires", "x", "--format", "pdf"])).lines).toEqual([
@@ -40,6 +41,26 @@ describe("every bad option named", () => {
       "rxroster: Unknown option '--other'",
       'rxroster: --change-until: must be a date YYYY-MM-DD (got "30 Nov")',
     ]);
+  });
+
+  it("names bad values in the order given also when every option is known", async () => {
+    expect(await refused(["solve", missing, "--gap", "5", "--engine", "foo", "--time-limit", "0"])).toEqual({
+      code: 2,
+      lines: ['rxroster: --gap: must be a number from 0 to 1 (got "5")', 'rxroster: --engine: must be highs or jslp (got "foo")', 'rxroster: --time-limit: must be a number from 1 to 86400 (got "0")'],
+    });
+    expect((await refused(["repair", missing, missing, "--change-until", "30 Nov", "--gap", "-1", "--change-from", "x"])).lines).toEqual([
+      'rxroster: --change-until: must be a date YYYY-MM-DD (got "30 Nov")',
+      'rxroster: --gap: must be a number from 0 to 1 (got "-1")',
+      'rxroster: --change-from: must be a date YYYY-MM-DD (got "x")',
+    ]);
+    expect(await refused(["report", "fte", missing, "--time-limit", "0", "--max-hires", "x", "--format", "pdf"])).toEqual({
+      code: 2,
+      lines: [
+        'rxroster: --time-limit: must be a number of seconds from 1 to 86400 (got "0")',
+        'rxroster: --max-hires: must be a whole number from 0 to 20 (got "x")',
+        'rxroster: --format: must be html, csv, json (got "pdf")',
+      ],
+    });
   });
 
   it("names every option it cannot read, not only the first: a value missing, a dash-led value, a value for a switch", async () => {
@@ -81,6 +102,33 @@ describe("an option given twice", () => {
       problems: ['--checker-workers must be a whole number from 1 to 64 (got "0")', "--port is given twice", "Unknown option '--bogus'"],
       usage: true,
     });
+  });
+});
+
+describe("--help", () => {
+  it.each(["schema", "solve", "check", "repair", "candidates", "demo", "ics", "report fte", "token", "token create", "backup"])("after %s prints its usage on standard output, exit 0", async (command) => {
+    const { code, out, err } = await capture([...command.split(" "), "--help"]);
+    expect({ code, err }).toEqual({ code: 0, err: "" });
+    expect(out).toMatch(new RegExp(`^usage:[^]*\\n  ${command.split(" ")[0]} `));
+  });
+
+  it("after serve prints serve's usage on standard output, exit 0, and starts no server", async () => {
+    expect(parseServeArgs(["--help"])).toEqual({ ok: true, help: true });
+    expect(parseServeArgs(["--port", "0", "-h"])).toEqual({ ok: true, help: true });
+    const written: string[] = [];
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (written.push(String(chunk)), true));
+    try {
+      expect(await main(["--help"])).toBe(0);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(written.join("")).toMatch(/^usage:\n  serve \[--port P\]/);
+  });
+
+  it("is not asked for by a bare rxroster: the usage goes to standard error, exit 2", async () => {
+    const { code, out, err } = await capture([]);
+    expect({ code, out }).toEqual({ code: 2, out: "" });
+    expect(err).toMatch(/^rxroster: no command given\nusage: rxroster <command>/);
   });
 });
 

@@ -31,7 +31,7 @@ export function hourOfWeekProfiles(prepared: Prepared, schedule: Schedule | unde
     if (!shift) continue;
     for (const i of coveredIntervals(shift, grid.intervalMinutes, grid.intervals.length)) onDuty.get(shift.area)![i]!++;
   }
-  // Local hour of week of each interval, from src/time (the only code that knows the zone).
+  // Local hour of week of each interval, from src/time's grid, which knows the zone.
   const slot = grid.intervals.map((interval) => {
     const local = minuteToDateTime(grid, interval.startMinute);
     return (local.weekday - 1) * 24 + local.hour;
