@@ -38,9 +38,9 @@ describe("laterVersionsOf", () => {
     const s = store();
     publish(s, FIRST.start, FIRST.end, [slot("A", "2026-03-02", "D8")]);
     const next = publish(s, "2026-03-05", "2026-03-07", [slot("A", "2026-03-05", "D8")]);
-    // Their rules read 13 days back: 03-17 is within them of 03-04, 03-19 is not.
+    // Their rules read 22 days back (four weekends' window): 03-17 is within them of 03-04, 03-27 is not.
     const within = publish(s, "2026-03-17", "2026-03-17", [slot("A", "2026-03-17", "D8")]);
-    publish(s, "2026-03-19", "2026-03-20", [slot("A", "2026-03-19", "D8")]);
+    publish(s, "2026-03-27", "2026-03-28", [slot("A", "2026-03-27", "D8")]);
     const later = laterVersionsOf(s, SITE, { assignments: [slot("A", "2026-03-04", "N8")], covers: FIRST });
     expect(later.map((v) => [v.id, v.version, v.dates])).toEqual([
       [next, 2, { start: "2026-03-05", end: "2026-03-07" }],

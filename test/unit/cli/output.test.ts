@@ -45,10 +45,10 @@ describe("output paths that cannot be written", () => {
     const input = join(dir, "input.json");
     expect(await capture(["report", "fte", input, "--time-limit", "0.5"])).toMatchObject({ code: 2, err: 'rxroster: --time-limit: must be a number of seconds from 1 to 86400 (got "0.5")' });
     expect(await capture(["report", "fte", input, "--time-limit", "soon"])).toMatchObject({ code: 2, err: 'rxroster: --time-limit: must be a number of seconds from 1 to 86400 (got "soon")' });
-    // Plain decimal only, as for solve (audit F8); every bad one named.
+    // Plain decimal only, as for solve (audit F8); every bad one named, in the order given.
     expect(await capture(["report", "fte", input, "--time-limit", "0x10", "--max-hires", ""])).toMatchObject({
       code: 2,
-      err: 'rxroster: --max-hires: must be a whole number from 0 to 20 (got "")\nrxroster: --time-limit: must be a number of seconds from 1 to 86400 (got "0x10")',
+      err: 'rxroster: --time-limit: must be a number of seconds from 1 to 86400 (got "0x10")\nrxroster: --max-hires: must be a whole number from 0 to 20 (got "")',
     });
     const { code, out: printed } = await capture(["report", "fte", input, "--max-hires", "0", "--time-limit", "1.5", "--format", "json"]);
     expect(code).toBe(0);
