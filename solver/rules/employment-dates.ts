@@ -9,7 +9,7 @@
  * A night that starts on the last day of employment and ends the day after is inside: the start date decides.
  */
 import { employedOn, employmentWords, type ShiftInstance } from "../../models/index.js";
-import { penalizeColumn, type StaffVars } from "../model/build-context.js";
+import { penalizeEachBreak, type StaffVars } from "../model/build-context.js";
 import type { RuleDefinition } from "./types.js";
 
 const outside = (person: StaffVars, shift: ShiftInstance): boolean => !employedOn(person.member, shift.date);
@@ -43,11 +43,6 @@ export const employmentDates: RuleDefinition = {
   },
   // Hard: `forbids` made no column. Soft: each column outside the employment costs one unit.
   build(ctx, rule) {
-    if (rule.hard) return;
-    for (const person of ctx.staff) {
-      for (const { shift, column } of person.byDay.flat()) {
-        if (outside(person, shift)) penalizeColumn(ctx, rule.id, { staff: person.member.id, date: shift.date, template: shift.template }, column, rule.weight);
-      }
-    }
+    penalizeEachBreak(ctx, rule, outside);
   },
 };
