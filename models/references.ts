@@ -12,6 +12,7 @@ import { checkWorkload } from "./workload.js";
 import { checkFteSettings } from "./fte-checks.js";
 import { WEEKDAY_NAMES, minuteOfDayOf, springGapWords } from "./shift-span.js";
 import { checkRequests, standingRequests } from "./request-checks.js";
+import { employedOn, employmentWords } from "./staff.js";
 
 /**
  * Every page, message, calendar event and report names people by name ("Ann is on approved leave but
@@ -133,6 +134,9 @@ export function checkReferences(input: PlanningInput, { standing }: ReferenceOpt
     member.leave.forEach((l, j) => {
       if (daysBetween(l.start, l.end) < 0) problems.push({ path: `${at}.leave[${j}].end`, message: `must not be before start (${l.start})`, value: l.end });
     });
+    if (member.employedFrom !== undefined && member.employedUntil !== undefined && member.employedUntil < member.employedFrom) {
+      problems.push({ path: `${at}.employedUntil`, message: `must not be before employedFrom (${member.employedFrom})`, value: member.employedUntil });
+    }
     problems.push(...checkRequests(member, at, { templates: templateById, levels: levelById, skillNames, zone: input.site.timeZone, stood }));
     // A shift worked once: given twice, its hours would count twice toward the week and pay period.
     const worked = new Map<string, number>();
@@ -148,6 +152,9 @@ export function checkReferences(input: PlanningInput, { standing }: ReferenceOpt
         // No rule looks back further than a horizon, and every day back to the earliest shift is laid out
         // in the site's zone: a year's typo (0026 for 2026) made a check take minutes.
         problems.push({ path: `${at}.history[${j}].date`, message: `must be at most ${MAX_HORIZON_DAYS} days before horizon.start (${input.horizon.start}): no rule looks back further`, value: h.date });
+      } else if (!employedOn(member, h.date)) {
+        // A shift worked is one worked while employed: outside it, the date or the employment is a typo.
+        problems.push({ path: `${at}.history[${j}].date`, message: `${member.name} was not employed on ${h.date} (${employmentWords(member)}): a shift worked falls inside the employment`, value: h.date });
       } else if (skipped(h.date, input.site.timeZone)) {
         problems.push({ path: `${at}.history[${j}].date`, message: skippedWords(input.site.timeZone), value: h.date });
       } else {

@@ -5,7 +5,7 @@
  */
 import type { Level, PlanningInput, ShiftTemplate } from "./input.js";
 import type { Problem } from "./problems.js";
-import { leaveOn, type Request, type StaffMember } from "./staff.js";
+import { employedOn, employmentWords, leaveOn, type Request, type StaffMember } from "./staff.js";
 import { whyNotRunning } from "./shift-span.js";
 import { qualifiedFor, skillsOf, unqualifiedReasons } from "./eligibility.js";
 
@@ -52,8 +52,8 @@ export function checkRequests(member: StaffMember, at: string, context: GrantCon
  * work the person may not do (a role family or skill the model's columns are made by: eligibility), for a
  * template their contract forbids (`maxShiftsPerTemplate` 0: shifts.max-per-template), on a weekday the
  * template does not run or a date the spring-forward gap leaves it no time (`whyNotRunning`), or on a
- * date of their approved leave, when no shift of theirs may start (leave.approved; leave is whole days
- * and always approved). It only costs its weight in every schedule.
+ * date of their approved leave or outside their employment, when no shift of theirs may start
+ * (leave.approved, employment.dates; leave is whole days and always approved). It only costs its weight in every schedule.
  * Judged whatever the rules' settings (whether the input is valid does not hang on a rule made soft or
  * disabled) and whatever its date, as an unknown template is (a request outside the horizon is otherwise
  * ignored), when it is made: one that stood in the stored input before a write is not judged again
@@ -71,6 +71,7 @@ function ungrantable(member: StaffMember, level: Level | undefined, r: Extract<R
   if (notRunning) problems.push({ path: `${at}.date`, message: `${notRunning}: the request could never be granted`, value: r.date });
   const leave = leaveOn(member, r.date);
   if (leave) problems.push({ path: `${at}.date`, message: `${member.name} is on approved leave that day (${leave.reason}, ${leave.start} to ${leave.end}), and no shift may start on a day of leave: the request could never be granted`, value: r.date });
+  if (!employedOn(member, r.date)) problems.push({ path: `${at}.date`, message: `${member.name} is not employed that day (${employmentWords(member)}), and no shift may start outside the employment: the request could never be granted`, value: r.date });
   return problems;
 }
 

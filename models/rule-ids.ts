@@ -7,6 +7,7 @@ export const RULE_IDS = [
   "shift.no-overlap",
   "shift.eligibility",
   "leave.approved",
+  "employment.dates",
   "rest.min-between-shifts",
   "shift.forbidden-succession",
   "days.max-consecutive",

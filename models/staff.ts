@@ -88,6 +88,16 @@ export const StaffMemberSchema = z.strictObject({
   hourlyRate: DollarsPerHourSchema,
   overtimeRule: z.enum(["weekly40", "8/80"]).default("weekly40"),
   employment: z.enum(["staff", "prn", "agency"]).default("staff"),
+  /**
+   * First day of employment (inclusive); absent, employed since before any horizon. A mid-month hire works
+   * from this date: the days before are days they cannot work, as days of approved leave are.
+   */
+  employedFrom: IsoDateSchema.optional(),
+  /**
+   * Last day of employment (inclusive); absent, still employed. A leaver is ended this way and kept in
+   * `staff`, so their published shifts, token, feed and `/assignments` stay while later months plan without them.
+   */
+  employedUntil: IsoDateSchema.optional(),
   contract: ContractSchema.default({ maxShiftsPerTemplate: {} }),
   leave: z.array(LeaveSchema).default([]),
   requests: RequestsSchema.default([]),
@@ -95,6 +105,30 @@ export const StaffMemberSchema = z.strictObject({
 });
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 export type Leave = z.infer<typeof LeaveSchema>;
+
+/**
+ * Whether `member` is employed on `date` (`employedFrom` to `employedUntil`, both inclusive, either open):
+ * the employment rule's definition, on which no shift of the person may start outside it.
+ */
+export function employedOn(member: { employedFrom?: string | undefined; employedUntil?: string | undefined }, date: string): boolean {
+  // ISO dates compare correctly as strings.
+  return (member.employedFrom === undefined || member.employedFrom <= date) && (member.employedUntil === undefined || date <= member.employedUntil);
+}
+
+/** A person's employment in words, for a message about a date outside it: "employed until 2027-01-31". */
+export function employmentWords(member: { employedFrom?: string | undefined; employedUntil?: string | undefined }): string {
+  const { employedFrom: from, employedUntil: until } = member;
+  return from !== undefined && until !== undefined ? `employed ${from} to ${until}` : from !== undefined ? `employed from ${from}` : until !== undefined ? `employed until ${until}` : "employed throughout";
+}
+
+/**
+ * Whether `date` is one the person cannot work whatever the schedule: a day of approved leave or a day
+ * outside their employment. Such days are off every target (pay-period bands prorate over the others) and
+ * off fairness's "could work", alike for both causes.
+ */
+export function unavailableOn(member: StaffMember, date: string): boolean {
+  return leaveOn(member, date) !== undefined || !employedOn(member, date);
+}
 
 /**
  * The approved leave range holding `date` (both ends inclusive), if any: the leave rule's definition of a

@@ -5,19 +5,20 @@
 import type { FairnessLine } from "../../models/index.js";
 import type { CheckContext, StaffView } from "./context.js";
 import { payOf } from "./pay.js";
-import { leaveOn, qualifiedFor } from "../../models/index.js";
+import { qualifiedFor, unavailableOn } from "../../models/index.js";
 
 export type FairnessMeasure = "weekends" | "nights";
 
 /**
- * Whether `view` is compared on `measure`: they could work one, by their approved leave and what they may
- * work. A weekend: some weekend day of the horizon is not on their leave. A night: some night shift of the
- * horizon is one they are qualified for, their contract allows (not `maxShiftsPerTemplate` 0) and not on a
- * day of their leave. Someone on leave all month, or a day-only pharmacist, has 0 of it by no one's choice:
+ * Whether `view` is compared on `measure`: they could work one, by their approved leave, their employment
+ * dates and what they may work (`unavailableOn`). A weekend: some weekend day of the horizon is off their
+ * leave and inside their employment. A night: some night shift of the horizon is one they are qualified
+ * for, their contract allows (not `maxShiftsPerTemplate` 0) and on such a day. Someone on leave all month,
+ * a leaver gone before it, or a day-only pharmacist, has 0 of it by no one's choice:
  * compared, they made the spread (and its price) whatever the schedule did.
  */
 function couldWork(ctx: CheckContext, view: StaffView, measure: FairnessMeasure): boolean {
-  const free = (date: string): boolean => !leaveOn(view.member, date);
+  const free = (date: string): boolean => !unavailableOn(view.member, date);
   if (measure === "weekends") return ctx.grid.days.some((d) => d.isWeekend && free(d.date));
   return ctx.grid.shifts.some((s) => s.night && free(s.date) && view.member.contract.maxShiftsPerTemplate[s.template] !== 0 && qualifiedFor(ctx, view, s.template));
 }

@@ -3,7 +3,7 @@
  * contract's figures, the site's limits), so a manager sees what to change, not what an imaginary
  * schedule would break. Input: the planning input, the person and the sides found; output: a Conflict.
  */
-import type { Assignment, Conflict, PlanningInput, RuleId, StaffMember } from "../../models/index.js";
+import { employmentWords, type Assignment, type Conflict, type PlanningInput, type RuleId, type StaffMember } from "../../models/index.js";
 import { RULES } from "../rules/index.js";
 import { resolveRule } from "../rules/resolve.js";
 import type { ConflictPart } from "./find.js";
@@ -62,6 +62,8 @@ export function describeRule(input: PlanningInput, member: StaffMember | undefin
       const clip = (l: { start: string; end: string }): string => `${l.start < input.horizon.start ? input.horizon.start : l.start} to ${l.end > input.horizon.end ? input.horizon.end : l.end}`;
       return ranges.length === 0 ? "approved leave" : `approved leave ${list(ranges.map((l) => `(${l.reason}) ${clip(l)}`))}`;
     }
+    case "employment.dates":
+      return member ? employmentWords(member) : definition.title.toLowerCase();
     case "hours.horizon-band": {
       const min = contract?.minMinutesPerHorizon;
       const max = contract?.maxMinutesPerHorizon;

@@ -75,6 +75,19 @@ export function penalizeColumn(ctx: BuildContext, rule: RuleId, subjects: Subjec
   ctx.penalties.push({ rule, column, weight, subjects });
 }
 
+/**
+ * The soft half of a rule that decides a shift alone (its hard half is `forbids`): each column of a shift
+ * the person may not work by `breaks` costs `rule.weight`, one unit per shift. Nothing when the rule is hard.
+ */
+export function penalizeEachBreak(ctx: BuildContext, rule: { id: RuleId; hard: boolean; weight: number }, breaks: (person: StaffVars, shift: ShiftInstance) => boolean): void {
+  if (rule.hard) return;
+  for (const person of ctx.staff) {
+    for (const { shift, column } of person.byDay.flat()) {
+      if (breaks(person, shift)) penalizeColumn(ctx, rule.id, { staff: person.member.id, date: shift.date, template: shift.template }, column, rule.weight);
+    }
+  }
+}
+
 /** A penalty no decision can avoid (a request for a shift the person may not work). */
 export function penaltyConstant(ctx: BuildContext, rule: RuleId, subjects: Subjects, weight: number): void {
   ctx.builder.addOffset(weight);

@@ -4,18 +4,19 @@
  * that a mistake in either shows as a difference between the MIP objective and the checker's total), and
  * the spread of a count across a group's members.
  */
-import { leaveOn, qualifiedFor, type RuleId } from "../../models/index.js";
+import { qualifiedFor, unavailableOn, type RuleId } from "../../models/index.js";
 import { penalizeColumn, penaltyColumn, type BuildContext, type StaffVars } from "./build-context.js";
 import type { Term } from "./linear-model.js";
 
 /**
  * Whether a person could work one weekend or night in the horizon, whatever the schedule: for weekends a
- * weekend date off their approved leave; for nights a night shift instance off their leave that their
- * role family and skills allow and their contract does not forbid (`maxShiftsPerTemplate` 0). Those who
- * could not are not compared (someone on leave all month had 0 by no one's choice).
+ * weekend date off their approved leave and inside their employment (`unavailableOn`); for nights a night
+ * shift instance on such a date that their role family and skills allow and their contract does not forbid
+ * (`maxShiftsPerTemplate` 0). Those who could not are not compared (someone on leave all month, or gone
+ * before it began, had 0 by no one's choice).
  */
 function couldWork(ctx: BuildContext, person: StaffVars, measure: "weekends" | "nights"): boolean {
-  const free = (date: string): boolean => !leaveOn(person.member, date);
+  const free = (date: string): boolean => !unavailableOn(person.member, date);
   if (measure === "weekends") return ctx.grid.days.some((d) => d.weekday >= 6 && free(d.date));
   return ctx.grid.shifts.some((s) => s.night && free(s.date) && person.member.contract.maxShiftsPerTemplate[s.template] !== 0 && qualifiedFor(ctx, person, s.template));
 }

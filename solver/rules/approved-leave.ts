@@ -6,7 +6,7 @@
  * the evening before a leave range and ends inside it is not on leave: the shift's start date decides.
  */
 import { leaveOn, type ShiftInstance } from "../../models/index.js";
-import { penalizeColumn, type StaffVars } from "../model/build-context.js";
+import { penalizeEachBreak, type StaffVars } from "../model/build-context.js";
 import type { RuleDefinition } from "./types.js";
 
 const onLeave = (person: StaffVars, shift: ShiftInstance): boolean => leaveOn(person.member, shift.date) !== undefined;
@@ -50,11 +50,6 @@ export const approvedLeave: RuleDefinition = {
   },
   // Hard: `forbids` made no column. Soft: each column on leave costs one unit.
   build(ctx, rule) {
-    if (rule.hard) return;
-    for (const person of ctx.staff) {
-      for (const { shift, column } of person.byDay.flat()) {
-        if (onLeave(person, shift)) penalizeColumn(ctx, rule.id, { staff: person.member.id, date: shift.date, template: shift.template }, column, rule.weight);
-      }
-    }
+    penalizeEachBreak(ctx, rule, onLeave);
   },
 };

@@ -9,7 +9,7 @@
  * History shifts are not judged: they were worked already and only feed other rules.
  */
 import { qualifiedFor, unqualifiedReasons, type ShiftInstance } from "../../models/index.js";
-import { penalizeColumn, type BuildContext, type StaffVars } from "../model/build-context.js";
+import { penalizeEachBreak, type BuildContext, type StaffVars } from "../model/build-context.js";
 import type { RuleDefinition } from "./types.js";
 
 /** Whether the person lacks the shift's role family or one of its required skills. */
@@ -48,11 +48,6 @@ export const eligibility: RuleDefinition = {
   },
   // Hard: `forbids` made no column. Soft: each ineligible column costs one unit.
   build(ctx, rule) {
-    if (rule.hard) return;
-    for (const person of ctx.staff) {
-      for (const { shift, column } of person.byDay.flat()) {
-        if (ineligible(ctx, person, shift)) penalizeColumn(ctx, rule.id, { staff: person.member.id, date: shift.date, template: shift.template }, column, rule.weight);
-      }
-    }
+    penalizeEachBreak(ctx, rule, (person, shift) => ineligible(ctx, person, shift));
   },
 };

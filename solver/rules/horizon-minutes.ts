@@ -5,14 +5,17 @@
  * Policy: only contract values apply (there is no site-wide default); paid minutes of horizon shifts are
  * summed (history belongs to the previous horizon), so a night across a DST change counts its real paid
  * length. This is the Curtois–Qu MinTotalMinutes / MaxTotalMinutes constraint, where a shift's length is
- * its paid minutes.
+ * its paid minutes. A person employed for part of the horizon (`employedFrom` / `employedUntil`) has both
+ * bounds prorated over the horizon days they are employed, rounded to the minute: a hire from mid-month
+ * owes half a month's minimum. Approved leave does not prorate it (the benchmark's contracts are stated
+ * with days off already in them).
  *
  * Hard by default: the benchmark states it as hard, and a contract's horizon total is a promise made to
  * the person. When a site makes it soft, a minute outside the band costs `hoursOutsideBandHour` / 60 (the
  * table prices an hour, the unit here is a minute, and an hour off is an hour off whichever rule counts
  * it); a weight the site sets on this rule is taken per minute, as every rule weight is per unit.
  */
-import type { PlanningInput } from "../../models/index.js";
+import { employedOn, employmentWords, type GridDay, type PlanningInput, type StaffMember } from "../../models/index.js";
 import { binaryReach, buildBand } from "../model/bands.js";
 import type { Finding, ResolvedRule, RuleDefinition } from "./types.js";
 
@@ -29,13 +32,14 @@ export const horizonMinutes: RuleDefinition = {
     const findings: Finding[] = [];
     ctx.staff.forEach((view) => {
       const { member } = view;
-      const { minMinutesPerHorizon: min, maxMinutesPerHorizon: max } = member.contract;
+      const { min, max } = horizonBand(member, ctx.grid.days);
       if (min === undefined && max === undefined) return;
       const minutes = view.shifts.reduce((m, s) => m + s.paidMinutes, 0);
       const short = min === undefined ? 0 : Math.max(0, min - minutes);
       const over = max === undefined ? 0 : Math.max(0, minutes - max);
       if (short <= 0 && over <= 0) return;
-      const band = [min === undefined ? undefined : `at least ${min}`, max === undefined ? undefined : `at most ${max}`].filter(Boolean).join(" and ");
+      const prorated = min !== member.contract.minMinutesPerHorizon || max !== member.contract.maxMinutesPerHorizon ? `, prorated: ${employmentWords(member)}` : "";
+      const band = [min === undefined ? undefined : `at least ${min}`, max === undefined ? undefined : `at most ${max}`].filter(Boolean).join(" and ") + prorated;
       findings.push({
         subjects: { staff: member.id, period: "horizon" },
         amount: short + over,
@@ -46,8 +50,8 @@ export const horizonMinutes: RuleDefinition = {
     return findings;
   },
   // A shift longer than the contract's maximum breaks it alone: no column when the rule is hard.
-  forbids(_ctx, person, shift) {
-    const max = person.member.contract.maxMinutesPerHorizon;
+  forbids(ctx, person, shift) {
+    const { max } = horizonBand(person.member, ctx.grid.days);
     return max !== undefined && shift.paidMinutes > max;
   },
   // Per person with a contract band: M = Σ paid minutes × x over the horizon; hard, min ≤ M ≤ max on one
@@ -55,7 +59,7 @@ export const horizonMinutes: RuleDefinition = {
   build(ctx, rule) {
     const perMinute = weightPerMinute(ctx.input, rule);
     for (const person of ctx.staff) {
-      const { minMinutesPerHorizon: min, maxMinutesPerHorizon: max } = person.member.contract;
+      const { min, max } = horizonBand(person.member, ctx.grid.days);
       if (min === undefined && max === undefined) continue;
       const terms = person.byDay.flat().map(({ shift, column }) => ({ column, coefficient: shift.paidMinutes }));
       const subjects = { staff: person.member.id, period: "horizon" };
@@ -67,4 +71,13 @@ export const horizonMinutes: RuleDefinition = {
 /** The table prices an hour; a weight the site sets on this rule is already per minute. */
 function weightPerMinute(input: PlanningInput, rule: ResolvedRule): number {
   return input.rules[rule.id]?.weight !== undefined ? rule.weight : rule.weight / 60;
+}
+
+/** The contract's horizon band, prorated over the horizon days the person is employed (to the minute). */
+export function horizonBand(member: StaffMember, days: readonly GridDay[]): { min: number | undefined; max: number | undefined } {
+  const { minMinutesPerHorizon: min, maxMinutesPerHorizon: max } = member.contract;
+  const employed = days.filter((d) => employedOn(member, d.date)).length;
+  if (employed === days.length) return { min, max };
+  const prorate = (minutes: number | undefined): number | undefined => (minutes === undefined ? undefined : Math.round((minutes * employed) / days.length));
+  return { min: prorate(min), max: prorate(max) };
 }

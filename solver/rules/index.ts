@@ -9,6 +9,7 @@ import { oneShiftPerDay } from "./one-shift-per-day.js";
 import { noOverlap } from "./no-overlap.js";
 import { eligibility } from "./eligibility.js";
 import { approvedLeave } from "./approved-leave.js";
+import { employmentDates } from "./employment-dates.js";
 import { minRest } from "./min-rest.js";
 import { forbiddenSuccession } from "./forbidden-succession.js";
 import { maxConsecutiveDays } from "./max-consecutive-days.js";
@@ -39,6 +40,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   noOverlap, // a person's shifts never overlap in time, history included
   eligibility, // the person has the template's role family and every required skill
   approvedLeave, // no shift on a day of approved leave
+  employmentDates, // no shift before a person's first or after their last day of employment
   minRest, // rest between shifts of at least 10 h, history included
   forbiddenSuccession, // a template's forbidden next-day templates
   maxConsecutiveDays, // runs of working days at most 5 long

@@ -10,7 +10,9 @@
  * the previous schedule's and the target covers horizon days only). PRN and agency staff (and anyone with
  * FTE 0) have no target: only a contract maximum, when given, applies. Approved leave is time off the
  * target counts as taken: the proration runs over the period's horizon days not on leave, so a person
- * back from a week's vacation is not owed a week of extra shifts (nor priced for not working them).
+ * back from a week's vacation is not owed a week of extra shifts (nor priced for not working them). Days
+ * outside a person's employment (`employedFrom` / `employedUntil`) are left out alike (`unavailableOn`): a
+ * hire starting mid-period owes the days from their start, a leaver the days up to their last.
  *
  * Soft by default: a horizon often cannot give every person exactly their FTE, and a schedule that is a
  * few hours off is still a schedule a manager publishes. Weight `hoursOutsideBandHour` (50 per hour) sits
@@ -18,7 +20,7 @@
  * an hour's pay, so work that must go to someone goes to the person short of their band rather than to
  * one already above it.
  */
-import { addDays, leaveOn, type GridDay, type PayPeriod, type StaffMember } from "../../models/index.js";
+import { addDays, employedOn, employmentWords, leaveOn, type GridDay, type PayPeriod, type StaffMember } from "../../models/index.js";
 import type { Finding, RuleDefinition } from "./types.js";
 import { payOf } from "../check/pay.js";
 import { binaryReach, buildBand } from "../model/bands.js";
@@ -40,7 +42,8 @@ export const payPeriodHours: RuleDefinition<{ underToleranceHours: number; overT
     ctx.staff.forEach((view, i) => {
       const { member } = view;
       ctx.grid.payPeriods.forEach((period, p) => {
-        const band = payPeriodBand(member, period, rule.params, leaveDaysIn(ctx.grid.days, period, member));
+        const off = daysOffIn(ctx.grid.days, period, member);
+        const band = payPeriodBand(member, period, rule.params, off.leave + off.notEmployed);
         if (!band) return;
         const { min, max } = band;
         const worked = pay[i]!.perPayPeriod[p]!.hours;
@@ -48,8 +51,10 @@ export const payPeriodHours: RuleDefinition<{ underToleranceHours: number; overT
         const over = Math.max(0, worked - max);
         if (short <= 0 && over <= 0) return;
         const range = min === undefined ? `at most ${fmt(max)} h` : `${fmt(Math.max(0, min))}–${fmt(max)} h`;
-        const leave = leaveDaysIn(ctx.grid.days, period, member);
-        const days = (period.daysInHorizon === 14 ? "" : `, ${period.daysInHorizon} of its 14 days in the horizon`) + (leave > 0 ? `, ${leave} on leave` : "");
+        const days =
+          (period.daysInHorizon === 14 ? "" : `, ${period.daysInHorizon} of its 14 days in the horizon`) +
+          (off.notEmployed > 0 ? `, ${off.notEmployed} not employed (${employmentWords(member)})` : "") +
+          (off.leave > 0 ? `, ${off.leave} on leave` : "");
         findings.push({
           subjects: { staff: member.id, period: period.firstDate },
           amount: short + over,
@@ -64,7 +69,8 @@ export const payPeriodHours: RuleDefinition<{ underToleranceHours: number; overT
   build(ctx, rule) {
     for (const person of ctx.staff) {
       for (const period of ctx.grid.payPeriods) {
-        const band = payPeriodBand(person.member, period, rule.params, leaveDaysIn(ctx.grid.days, period, person.member));
+        const off = daysOffIn(ctx.grid.days, period, person.member);
+        const band = payPeriodBand(person.member, period, rule.params, off.leave + off.notEmployed);
         if (!band) continue;
         const terms: Term[] = [];
         for (const day of person.byDay) {
@@ -77,30 +83,34 @@ export const payPeriodHours: RuleDefinition<{ underToleranceHours: number; overT
   },
 };
 
-/** Days of the period inside the horizon on which the person is on approved leave. */
-export function leaveDaysIn(days: readonly GridDay[], period: PayPeriod, member: StaffMember): number {
-  let count = 0;
+/**
+ * Days of the period inside the horizon the person cannot work (`unavailableOn`), by cause: outside their
+ * employment, and on approved leave while employed (a day both is counted once, as not employed).
+ */
+export function daysOffIn(days: readonly GridDay[], period: PayPeriod, member: StaffMember): { leave: number; notEmployed: number } {
+  const off = { leave: 0, notEmployed: 0 };
   for (let d = period.firstDay; d <= period.lastDay; d++) {
     const date = days[d]!.date;
-    if (leaveOn(member, date)) count++;
+    if (!employedOn(member, date)) off.notEmployed++;
+    else if (leaveOn(member, date)) off.leave++;
   }
-  return count;
+  return off;
 }
 
 /**
- * A person's band for one pay period, prorated to its days in the horizon not on leave; undefined when no
+ * A person's band for one pay period, prorated to its days in the horizon they can work (`daysOffIn`); undefined when no
  * band applies (PRN, agency or FTE 0 without a contract maximum). No minimum for those without a target.
  */
 export function payPeriodBand(
   member: StaffMember,
   period: PayPeriod,
   params: { underToleranceHours: number; overToleranceHours: number },
-  leaveDays = 0,
+  daysOff = 0,
 ): { min: number | undefined; max: number } | undefined {
   const regular = member.employment === "staff" && member.fte > 0;
   const { minHoursPerPayPeriod, maxHoursPerPayPeriod } = member.contract;
   if (!regular && maxHoursPerPayPeriod === undefined) return undefined;
-  const share = (period.daysInHorizon - leaveDays) / 14;
+  const share = (period.daysInHorizon - daysOff) / 14;
   const target = 80 * member.fte * share;
   const min = !regular ? undefined : minHoursPerPayPeriod !== undefined ? minHoursPerPayPeriod * share : target - params.underToleranceHours;
   const max = maxHoursPerPayPeriod !== undefined ? maxHoursPerPayPeriod * share : target + params.overToleranceHours;

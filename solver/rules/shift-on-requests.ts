@@ -14,7 +14,7 @@
  * weight × `requestWeightUnit` (10), so a weight-1 request is worth $10: enough to choose between two
  * schedules of similar cost, never enough to buy overtime or leave coverage short.
  */
-import { leaveOn } from "../../models/index.js";
+import { employedOn, employmentWords, leaveOn } from "../../models/index.js";
 import type { Finding, RuleDefinition } from "./types.js";
 import { penalizeColumn, penaltyConstant } from "../model/build-context.js";
 
@@ -37,7 +37,7 @@ export const shiftOnRequests: RuleDefinition = {
         if (day === undefined) continue;
         const worked = view.byDay[day]!;
         if (worked.some((s) => s.template === request.template)) continue;
-        const instead = worked.length > 0 ? `works ${worked.map((s) => s.template).join(", ")} instead` : leaveOn(view.member, request.date) ? "is on approved leave" : "is off";
+        const instead = worked.length > 0 ? `works ${worked.map((s) => s.template).join(", ")} instead` : leaveOn(view.member, request.date) ? "is on approved leave" : !employedOn(view.member, request.date) ? `is not employed (${employmentWords(view.member)})` : "is off";
         const why = runs.has(`${request.template}@${request.date}`) ? instead : `${instead}; ${request.template} does not run that day`;
         findings.push({
           subjects: { staff: view.member.id, date: request.date, template: request.template },

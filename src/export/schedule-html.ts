@@ -7,7 +7,7 @@
  * Output: HTML text. Every string from the input is user data and is escaped. For a reader who may not read
  * people's leave or requests (`personalDetails: "withheld"`), the page marks no leave and lists no request.
  */
-import { leaveOn, type Explanation, type Schedule, type StaffMember, type Violation } from "../../models/index.js";
+import { employedOn, employmentWords, leaveOn, type Explanation, type Schedule, type StaffMember, type Violation } from "../../models/index.js";
 import { CHART_CSS, escapeXml as esc, lineChart } from "../reports/fte/svg.js";
 import { money, num } from "../reports/fte/words.js";
 import { minuteToLocalClock } from "../time/local.js";
@@ -52,6 +52,7 @@ table.grid tr { break-inside: avoid; }
 table.grid td.num { text-align: right; padding-right: 2px; }
 .we { background: #eef2f6; } thead th.we { background: #d5dbe1; } .hol { background: #fef3c7; }
 td.leave { background: repeating-linear-gradient(135deg, #f1f3f5 0 3px, #d5dbe1 3px 4px); color: #52606d; }
+td.out { background: #d5dbe1; color: #52606d; }
 td.night { background-image: linear-gradient(to bottom right, transparent 72%, #334155 72%); font-style: italic; }
 td.locked { font-weight: 700; text-decoration: underline; }
 td.violation, th.violation { box-shadow: inset 0 0 0 1.5px #c53030; color: #7f1d1d; }
@@ -129,6 +130,12 @@ function gridSection(prepared: Prepared, schedule: Schedule, e: Explanation, per
       if (t.night) classes.push("night");
       if (a.locked) classes.push("locked");
     }
+    // Employment dates are not personal as leave reasons are (HR keeps them): shown to every reader.
+    const out = !employedOn(m, d.date);
+    if (out) {
+      classes.push("out");
+      notes.push(`not employed (${employmentWords(m)})`);
+    }
     if (leave) {
       classes.push("leave");
       notes.push(`approved leave: ${leave.reason}`);
@@ -138,8 +145,8 @@ function gridSection(prepared: Prepared, schedule: Schedule, e: Explanation, per
       notes.push(...broken.map((v) => `hard rule broken (${v.rule}): ${v.message}`));
     }
     const first = here[0] && templates.get(here[0].template);
-    const fill = first && !leave ? ` style="background-color:${AREA_COLORS[areaIndex.get(first.area)! % AREA_COLORS.length]}"` : "";
-    const text = here.length > 0 ? here.map((a) => codes(a.template)).join("<br>") : leave ? "L" : "";
+    const fill = first && !leave && !out ? ` style="background-color:${AREA_COLORS[areaIndex.get(first.area)! % AREA_COLORS.length]}"` : "";
+    const text = here.length > 0 ? here.map((a) => codes(a.template)).join("<br>") : out ? "–" : leave ? "L" : "";
     const cls = [...new Set(classes.filter((c) => c !== ""))].join(" ");
     return `<td class="cell${cls ? ` ${cls}` : ""}" data-date="${esc(d.date)}"${fill}${notes.length > 0 ? ` title="${esc(notes.join("\n"))}"` : ""}>${text}</td>`;
   };
@@ -163,6 +170,7 @@ function gridSection(prepared: Prepared, schedule: Schedule, e: Explanation, per
     `<span class="night" style="background-image:linear-gradient(to bottom right, transparent 72%, #334155 72%)"><i>night</i></span><span><b><u>locked</u></b></span>` +
     (personalDetails === "shown" ? `<span style="background:repeating-linear-gradient(135deg, #f1f3f5 0 3px, #d5dbe1 3px 4px)">L leave</span>` : "") +
     `<span style="box-shadow:inset 0 0 0 1.5px #c53030">hard rule broken</span>` +
+    (input.staff.some((m) => m.employedFrom !== undefined || m.employedUntil !== undefined) ? `<span style="background:#d5dbe1">– not employed</span>` : "") +
     `<span class="we">weekend</span><span class="hol">holiday</span></p>`;
   const withheld = personalDetails === "shown" ? "" : " People's approved leave and requests are not shown on this page.";
   return `<section><h2>Month grid</h2><p class="muted">Each cell: the shift templates worked that day (a shift belongs to the date it starts on). Hover a cell for times and messages.${withheld}</p>${legend}

@@ -49,6 +49,15 @@ describe("conflicts of an infeasible department", () => {
     });
   });
 
+  it("names a leaver's employment dates, not leave, beside a contract minimum her employed days cannot reach", async () => {
+    // Employed 3 of 14 days: 7,000 minutes prorate to 1,500, and three day shifts pay 1,440.
+    const leaver = patchStaff(world(), "A", { employedUntil: "2026-03-04", contract: { minMinutesPerHorizon: 7000 } });
+    await expectConflicts(leaver, (conflicts) => {
+      expect(conflicts.map((c) => [c.subjects.staff, sides(c)])).toEqual([["A", ["employment.dates", "hours.horizon-band"]]]);
+      expect(conflicts[0]!.message).toMatch(/^Ann: employed until 2026-03-04 and contract minimum of 7,000 paid minutes over the horizon cannot both hold/);
+    });
+  });
+
   it("names a weekly maximum and a horizon minimum that cannot both hold for one person", async () => {
     await expectConflicts(weeklyMaxBelowMinimum(world()), (conflicts) => {
       expect(conflicts.map((c) => [c.subjects.staff, c.rules])).toEqual([["C", ["hours.horizon-band", "hours.max-per-week"]]]);

@@ -443,3 +443,35 @@ describe("schedule validation", () => {
     ]);
   });
 });
+
+describe("employment dates", () => {
+  const annWith = (patch: Record<string, unknown>) => ({ ...BASE, staff: [{ ...BASE.staff[0]!, ...patch }, ...BASE.staff.slice(1)] });
+
+  it("accepts a leaver dated before the horizon and a hire dated after it, and keeps the dates", () => {
+    const input = world({ staff: [{ ...BASE.staff[0]!, employedUntil: "2026-02-27" }, { ...BASE.staff[1]!, employedFrom: "2026-04-01" }, ...BASE.staff.slice(2)] });
+    expect(input.staff[0]!.employedUntil).toBe("2026-02-27");
+    expect(input.staff[1]!.employedFrom).toBe("2026-04-01");
+  });
+
+  it("names employedUntil before employedFrom", () => {
+    expect(problemsOf(annWith({ employedFrom: "2026-03-10", employedUntil: "2026-03-09" }))).toEqual(['staff[0].employedUntil: must not be before employedFrom (2026-03-10) (got "2026-03-09")']);
+  });
+
+  it("names a history shift outside the employment", () => {
+    const history = [{ date: "2026-02-27", template: "D8" }, { date: "2026-03-01", template: "D8" }];
+    expect(problemsOf(annWith({ employedFrom: "2026-02-28", history }))).toEqual([
+      'staff[0].history[0].date: Ann was not employed on 2026-02-27 (employed from 2026-02-28): a shift worked falls inside the employment (got "2026-02-27")',
+    ]);
+  });
+
+  it("names a shift-on request outside the employment as one on leave is, whatever the rule's setting", () => {
+    const requests = [{ kind: "shift-on", date: "2026-03-09", template: "D8", weight: 1 }, { kind: "shift-on", date: "2026-03-10", template: "D8", weight: 1 }, { kind: "day-off", date: "2026-03-11", weight: 1 }];
+    const expected = ['staff[0].requests[1].date: Ann is not employed that day (employed until 2026-03-09), and no shift may start outside the employment: the request could never be granted (got "2026-03-10")'];
+    expect(problemsOf(annWith({ employedUntil: "2026-03-09", requests }))).toEqual(expected);
+    expect(problemsOf({ ...annWith({ employedUntil: "2026-03-09", requests }), rules: { "employment.dates": { hard: false } } })).toEqual(expected);
+  });
+
+  it("names an employment date that is not a date", () => {
+    expect(problemsOf(annWith({ employedUntil: "2026-02-30" }))).toEqual(['staff[0].employedUntil: must be a date YYYY-MM-DD (got "2026-02-30")']);
+  });
+});

@@ -58,6 +58,18 @@ describe("the schedule page", () => {
     expect(html).toMatch(/data-staff="A">[^]*?<td class="num paid">16\.0<\/td><td class="num overtime">0\.0<\/td><\/tr>/);
   });
 
+  it("marks the days outside a person's employment, to every reader, and no others", () => {
+    const leaver = patchStaff(input, "B", { employedUntil: "2026-03-03" });
+    for (const personalDetails of ["shown", "withheld"] as const) {
+      const prepared = prepare(leaver);
+      const html = scheduleToHtml(prepared, schedule, explain(prepared, schedule), { personalDetails });
+      expect(cell(html, "B", "2026-03-04")).toMatch(/class="cell[^"]* out[^"]*" data-date="2026-03-04" title="not employed \(employed until 2026-03-03\)">–<\/td>/);
+      expect(cell(html, "B", "2026-03-03")).not.toContain("out");
+      expect(html).toContain("– not employed</span>");
+    }
+    expect(html).not.toContain("not employed");
+  });
+
   it("flags the cell of a hard-rule violation with its message", () => {
     const day = cell(html, "A", "2026-03-03");
     expect(day).toMatch(/class="cell[^"]* violation/);

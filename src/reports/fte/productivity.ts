@@ -37,7 +37,7 @@ export interface LevelLine {
   /** Fixed activities assigned to this level, in hours over the horizon. */
   fixedHours: number;
   budgetedFte?: number;
-  /** Σ FTE of the level's regular (`staff`) employees. */
+  /** Σ FTE of the level's regular (`staff`) employees, each × the share of the horizon they are employed (`employedShare`). */
   filledFte: number;
   /** Budgeted − filled, when a budget is given. */
   vacantFte?: number;
@@ -146,6 +146,18 @@ const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
  */
 export const isRegular = (s: StaffMember): boolean => s.employment === "staff" && s.fte > 0;
 
+/**
+ * The share of the horizon's days `member` is employed (`employedFrom` / `employedUntil`): their FTE fills
+ * the level for those days only, so a leaver's position shows vacant for the rest and a hire's from their
+ * start. Approved leave does not lower it: a post is filled while its holder is on leave (the productive
+ * share accounts for leave).
+ */
+export function employedShare(member: StaffMember, horizon: { start: string; end: string }): number {
+  const from = member.employedFrom !== undefined && member.employedFrom > horizon.start ? member.employedFrom : horizon.start;
+  const until = member.employedUntil !== undefined && member.employedUntil < horizon.end ? member.employedUntil : horizon.end;
+  return Math.max(0, daysBetween(from, until) + 1) / (daysBetween(horizon.start, horizon.end) + 1);
+}
+
 /** The FTE-weighted mean base rate of regular staff, the rate gaps and hires are priced at (undefined with none). */
 export function regularRate(staff: readonly StaffMember[]): number | undefined {
   const regular = staff.filter(isRegular);
@@ -190,7 +202,7 @@ function levelLines(input: PlanningInput, settings: FteSettings, family: RoleFam
       const members = input.staff.filter((s) => s.level === l.id);
       const regular = members.filter(isRegular);
       const budgetedFte = settings.budgetedFte[l.id];
-      const filledFte = sum(regular.map((s) => s.fte));
+      const filledFte = sum(regular.map((s) => s.fte * employedShare(s, input.horizon)));
       const mean = regularRate(members);
       return {
         level: l.id,

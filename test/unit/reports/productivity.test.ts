@@ -43,6 +43,14 @@ describe("productivity-based FTE", () => {
     expect(tech.gapFte).toBeCloseTo(0.2536, 4);
   });
 
+  it("counts a leaver's and a hire's FTE as filled for the horizon days they are employed, and leave not at all", () => {
+    // Cat (1.0) leaves after 03-05 (4 of 14 days); Dan (0.5) starts 03-09 (7 of 14) and takes a week's leave.
+    const dated = patchStaff(patchStaff(world(), "C", { employedUntil: "2026-03-05" }), "D", { employedFrom: "2026-03-09", leave: [{ start: "2026-03-09", end: "2026-03-15", reason: "vacation" }] });
+    const tech = productivityView(prepare(dated), FteSettingsSchema.parse({})).roleFamilies.find((f) => f.roleFamily === "technician")!;
+    expect(tech.filledFte).toBeCloseTo(1 * (4 / 14) + 0.5 * (7 / 14), 9);
+    expect(tech.levels.find((l) => l.level === "tech2")!.filledFte).toBeCloseTo(4 / 14, 9);
+  });
+
   it("prices a family staffed by PRN and agency people alone at their mean rate, not at $0", () => {
     const base = world();
     const input = world({

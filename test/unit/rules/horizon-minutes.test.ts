@@ -23,6 +23,14 @@ describe("hours.horizon-band", () => {
     expect(found[0]).toMatchObject({ hard: true, amount: 3000 - 6 * 480, unit: "minute", penalty: 0, subjects: { staff: "A" } });
   });
 
+  it("prorates the band over the horizon days inside the employment (a hire from 03-09: 7 of 14 days)", () => {
+    const hired = patchStaff(banded(), "A", { employedFrom: "2026-03-09" });
+    const worked = (n: number) => dates("2026-03-09", "2026-03-15").slice(0, n).map((d) => a("A", d, "D8"));
+    // Band 1500–1800: 3 × 480 = 1440 is 60 short, 4 × 480 = 1920 is 120 over.
+    expect(violationsOf(hired, worked(3), RULE)).toEqual([expect.objectContaining({ amount: 60, message: expect.stringContaining("(at least 1500 and at most 1800, prorated: employed from 2026-03-09)") })]);
+    expect(violationsOf(hired, worked(4), RULE)).toEqual([expect.objectContaining({ amount: 120 })]);
+  });
+
   it("flags minutes above the contract maximum", () => {
     const found = violationsOf(banded(), days("A", 8), RULE);
     expect(found[0]).toMatchObject({ amount: 8 * 480 - 3600 });

@@ -91,6 +91,18 @@ describe("hours.pay-period-band", () => {
     expect(found[0]!.amount).toBeCloseTo(80 * (6 / 14) - 8 - 16, 9);
   });
 
+  it("prorates over the days inside the employment, as over days not on leave (a leaver after 03-08, on leave 03-02)", () => {
+    // Employed 03-02…03-08, one of them on leave: 6 workable days of 13, band 80 × 6/14 − 8 … + 12 = 26.3–46.3 h.
+    const input = patchStaff(world(), "A", { employedUntil: "2026-03-08", leave: [{ start: "2026-03-02", end: "2026-03-02", reason: "vacation" }] });
+    const worked = dates("2026-03-03", "2026-03-06").map((d) => a("A", d, "D8"));
+    expect(ofStaff(input, worked, "A")).toEqual([]);
+    const found = ofStaff(input, worked.slice(0, 2), "A");
+    expect(found).toEqual([expect.objectContaining({ message: expect.stringContaining("13 of its 14 days in the horizon, 6 not employed (employed until 2026-03-08), 1 on leave") })]);
+    expect(found[0]!.amount).toBeCloseTo(80 * (6 / 14) - 8 - 16, 9);
+    // The next pay period's one horizon day (03-15) is after the last day: no hours owed there.
+    expect(found.filter((v) => v.subjects.period === "2026-03-15")).toEqual([]);
+  });
+
   it("does not count history toward the horizon's pay period", () => {
     const input = patchStaff(world(), "A", { history: [{ date: "2026-03-01", template: "D8" }] });
     const found = ofStaff(input, dayShifts("A", 8), "A");

@@ -38,6 +38,14 @@ describe("fairness.weekends", () => {
     const oneWeekend = patchStaff(world(), "B", { leave: [{ start: "2026-03-07", end: "2026-03-08", reason: "vacation" }] });
     expect(violationsOf(oneWeekend, worked, RULE)).toEqual([expect.objectContaining({ amount: 2 })]);
   });
+
+  it("leaves out someone employed on no weekend day of the horizon, as one on leave is", () => {
+    const worked = [a("A", "2026-03-07", "D8"), a("A", "2026-03-14", "D8")];
+    expect(violationsOf(patchStaff(world(), "B", { employedUntil: "2026-03-06" }), worked, RULE)).toEqual([]);
+    expect(violationsOf(patchStaff(world(), "B", { employedFrom: "2026-03-16" }), worked, RULE)).toEqual([]);
+    // Employed through the first weekend: Ben could have worked it, so he is compared.
+    expect(violationsOf(patchStaff(world(), "B", { employedUntil: "2026-03-08" }), worked, RULE)).toEqual([expect.objectContaining({ amount: 2 })]);
+  });
 });
 
 describe("fairness.weekends in the model", () => {
