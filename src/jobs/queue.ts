@@ -1,7 +1,7 @@
 /**
  * The job queue: jobs (solves and FTE reports) live in the store's job table; at most `concurrency` run
  * at once, each in its own worker thread (a report solves its what-ifs one after another), the rest wait
- * queued. Only running jobs are held in memory (bounded by the concurrency); finished jobs expire from
+ * queued. The last free slot is kept for a site with no job running (queue-options.ts). Only running jobs are held in memory (bounded by the concurrency); finished jobs expire from
  * the table after the retention period. What a solve job's worker is given, and what its outcome stores,
  * is solve-job.ts's.
  */
@@ -224,7 +224,9 @@ export class SolveQueue {
 
   private pump(): void {
     while (!this.closed && this.running.size < this.concurrency) {
-      const next = this.store.jobs.nextQueued();
+      // The last free slot goes only to a site with nothing running: a site's second solve would hold it for
+      // up to an hour, and another site's job, submitted a moment later, would wait all that time.
+      const next = this.store.jobs.nextQueued(this.running.size === this.concurrency - 1);
       if (!next || !this.begin(next)) return;
     }
   }

@@ -111,15 +111,17 @@ export class JobRepository {
   /**
    * The job to start next: the oldest queued job of the sites with the fewest jobs running, so a site with a
    * backlog takes turns with the others rather than holding every slot until its backlog is done.
+   * `idleSitesOnly`: only a job of a site with none running (the queue's last free slot).
    */
-  nextQueued(): JobRecord | undefined {
+  nextQueued(idleSitesOnly = false): JobRecord | undefined {
     const row = this.db
       .prepare(
         `SELECT q.* FROM jobs q WHERE q.status = 'queued'
+           AND (? = 0 OR NOT EXISTS (SELECT 1 FROM jobs r WHERE r.site_id = q.site_id AND r.status = 'running'))
          ORDER BY (SELECT COUNT(*) FROM jobs r WHERE r.site_id = q.site_id AND r.status = 'running'), q.created_at, q.rowid
          LIMIT 1`,
       )
-      .get() as JobRow | undefined;
+      .get(idleSitesOnly ? 1 : 0) as JobRow | undefined;
     return row ? toRecord(row) : undefined;
   }
 

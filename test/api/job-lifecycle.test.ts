@@ -199,6 +199,19 @@ describe("the queue shared between sites", () => {
     expect(store.jobs.nextQueued()!.id).toBe(other.id);
   });
 
+  it("keeps the last free slot for a site with nothing running: a site's second job waits, another site's starts (QA7 F7)", async () => {
+    const store = freshStore();
+    store.sites.create(testSite("other", 3), SYSTEM);
+    const queue = new SolveQueue(store, { concurrency: 2 });
+    queue.start();
+    const jobs = [queue.submit("test", { timeLimitSeconds: 5, warmStart: false }, SYSTEM), queue.submit("test", { timeLimitSeconds: 6, warmStart: false }, SYSTEM)];
+    jobs.push(queue.submit("other", { timeLimitSeconds: 5, warmStart: false }, SYSTEM));
+    expect(jobs.map((j) => `${j.siteId} ${j.status}`)).toEqual(["test running", "test queued", "other running"]);
+    for (const job of jobs) queue.cancel(job.id, SYSTEM);
+    await queue.drain();
+    await queue.close();
+  });
+
   it("refuses with 429 a job past the site's bound on waiting jobs, storing nothing; other sites are not affected", async () => {
     const a = freshSite();
     const b = freshSite();
