@@ -176,7 +176,16 @@ export const scheduleOperations: Operation[] = [
   operation({
     method: "post", path: "/sites/{siteId}/schedules", tag: "schedules", summary: "Start a solve job; poll the job at Location", permission: "schedule:write",
     body: SolveJobOptionsSchema, bodyOptional: true,
-    responses: { 202: { description: "The queued job", schema: JobSchema }, 429: QUEUE_FULL_RESPONSE },
+    responses: {
+      202: { description: "The queued job", schema: JobSchema },
+      200: {
+        description:
+          "No new job: an identical solve (the same body, the site and its schedules unchanged since) is queued or running, and this is that job " +
+          "(Location and Content-Location name it); its draft will be what a new job's would be",
+        schema: JobSchema,
+      },
+      429: QUEUE_FULL_RESPONSE,
+    },
     handle: ({ deps, params, body, principal }) => {
       const site = siteOr404(deps.store, params.siteId!);
       if (body.baseScheduleId !== undefined && !deps.store.schedules.get(site.id, body.baseScheduleId)) {
@@ -186,6 +195,12 @@ export const scheduleOperations: Operation[] = [
         const base = jobBase(deps.store, site.id, body);
         const problems = repairJobProblems(body.repair, { id: site.id, horizon: site.input.horizon }, base, body.baseScheduleId);
         if (problems.length > 0) throw invalid("the repair cannot be made", problems);
+      }
+      // A double click, or two managers: one job, answered to both (no await between this and the submit).
+      const same = deps.queue.identicalSolve(site, body);
+      if (same) {
+        const headers: Record<string, string> = { Location: `/jobs/${same.id}`, "Content-Location": `/jobs/${same.id}` };
+        return { status: 200, body: jobView(same), headers };
       }
       if (deps.queue.room(site.id) === 0) throw queueFull(site.id, deps.queue.maxQueuedPerSite);
       const job = deps.queue.submit(site.id, body, principal);

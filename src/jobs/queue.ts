@@ -105,6 +105,16 @@ export class SolveQueue {
     return this.store.jobs.get(job.id)!;
   }
 
+  /**
+   * A solve of the site asked with the same `options` whose draft would be what a new one's would
+   * (store/jobs.ts's `identicalSolve`): a double click or two managers get one job, not two drafts. Not one
+   * told to stop early: its draft will be the best found by then.
+   */
+  identicalSolve(site: Pick<SiteRecord, "id" | "revision">, options: SolveJobOptions): JobRecord | undefined {
+    const job = this.store.jobs.identicalSolve(site.id, options, site.revision);
+    return job && !this.running.get(job.id)?.stopping && !this.unstored.has(job.id) ? job : undefined;
+  }
+
   /** Queue an FTE report job (its settings already checked against the site). */
   submitReport(siteId: string, options: FteReportJobOptions, actor: Actor): JobRecord {
     const job = this.store.jobs.createReport(siteId, options, actor);
