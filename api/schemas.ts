@@ -101,8 +101,24 @@ export const AuditEntrySchema = z
   .object({ id: Num, siteId: z.string().optional(), actor: z.string(), role: z.string(), action: z.string(), target: z.string().optional(), at: z.string() })
   .meta({ id: "AuditEntry" });
 
+/**
+ * A person's published shifts, layered from several versions (last month's, this month's): each shift names
+ * the version that published it, so a calendar does not label last month's with this month's version. The
+ * top-level `scheduleId`, `version` and `publishedAt` are the latest version's, kept for clients that read them.
+ */
 export const OwnAssignmentsSchema = z
-  .object({ scheduleId: z.string(), version: Num, publishedAt: z.string(), staff: z.string(), assignments: z.array(AssignmentSchema) })
+  .object({
+    scheduleId: z.string().meta({ description: "The latest published version's id (not necessarily the one that published each shift: see assignments[].version)" }),
+    version: Num.meta({ description: "The latest published version (each shift's own is assignments[].version)" }),
+    publishedAt: z.string().meta({ description: "When the latest version was published (each shift's own is assignments[].publishedAt)" }),
+    staff: z.string(),
+    assignments: z.array(
+      AssignmentSchema.extend({
+        version: Num.meta({ description: "The published version this shift is from: the latest that plans its date" }),
+        publishedAt: z.string().meta({ description: "When that version was published (ISO instant)" }),
+      }),
+    ),
+  })
   .meta({ id: "OwnAssignments" });
 
 const Slot = z.strictObject({ staff: IdSchema, date: IsoDateSchema, template: IdSchema });
