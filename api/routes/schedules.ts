@@ -27,7 +27,7 @@ import { AnalyzedScheduleSchema, EditRequestSchema, ExplainedScheduleSchema, Job
 import { repairJobProblems } from "../../src/repair/window.js";
 import { jobBase } from "../../src/jobs/solve-job.js";
 import { jobView } from "./jobs.js";
-import { ifMatch, inChecker, judgedAgainst, noLongerFits, rulesInput, scheduleEtag, siteOr404, written } from "./common.js";
+import { ifMatch, inChecker, judgedAgainst, noLongerFits, rulesInput, scheduleEtag, siteOr404, staleDraftAdvice, written } from "./common.js";
 
 /** The 400 for a posted schedule that does not fit the site's input, naming each bad assignment. */
 const doesNotFit = (problems: Problem[]): HttpProblem => invalid("the schedule does not fit the site's planning data", problems);
@@ -87,7 +87,7 @@ function changedShiftTimes(then: PlanningInput, now: PlanningInput, assignments:
  */
 function publishable(site: SiteRecord, draft: ScheduleRecord, draftedAgainst: PlanningInput | undefined, checked: Parsed<Explanation>, acceptHardViolations: boolean): { ok: true; explanation: Explanation } | WriteRefusal {
   const since = draft.siteRevision === undefined ? "" : ` (it was drafted at site revision ${draft.siteRevision}, the site is at ${site.revision})`;
-  if (!checked.ok) return { ok: false, status: 409, detail: `the draft no longer fits the site's planning data${since}; edit it first (move or remove what no longer fits, one edit at a time if need be)`, problems: checked.problems };
+  if (!checked.ok) return { ok: false, status: 409, detail: `the draft no longer fits the site's planning data${since}; ${staleDraftAdvice(site, draft, draftedAgainst)}`, problems: checked.problems };
   const changed = draft.siteRevision !== site.revision && draftedAgainst ? changedShiftTimes(draftedAgainst, site.input, draft.assignments) : [];
   if (changed.length > 0) return { ok: false, status: 409, detail: `shift times changed since the draft was made${since}: review it with today's times and post it again as a new draft`, problems: changed };
   const hard = checked.value.violations.flatMap((v, i) => (v.hard ? [{ path: `explanation.violations[${i}]`, message: `${v.rule}: ${v.message}` }] : []));
