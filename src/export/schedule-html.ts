@@ -13,6 +13,7 @@ import { money, num } from "../reports/fte/words.js";
 import { minuteToLocalClock } from "../time/local.js";
 import type { Prepared } from "../pipeline.js";
 import { hourlyCoverage } from "./schedule-coverage.js";
+import { historyOvertimeNotes } from "./history-overtime.js";
 import { withholdPersonalDetails, type PersonalDetails } from "./withhold.js";
 
 export interface SchedulePageOptions {
@@ -165,8 +166,10 @@ function gridSection(prepared: Prepared, schedule: Schedule, e: Explanation, per
     `<span style="box-shadow:inset 0 0 0 1.5px #c53030">hard rule broken</span>` +
     `<span class="we">weekend</span><span class="hol">holiday</span></p>`;
   const withheld = personalDetails === "shown" ? "" : " People's approved leave and requests are not shown on this page.";
+  const notes = historyOvertimeNotes(input, e.staff);
+  const historyNote = notes.length > 0 ? `<p class="muted history-overtime">${notes.map(esc).join("<br>")}</p>` : "";
   return `<section><h2>Month grid</h2><p class="muted">Each cell: the shift templates worked that day (a shift belongs to the date it starts on). Hover a cell for times and messages.${withheld}</p>${legend}
-<table class="grid">${cols}${head}<tbody>${rows.join("\n")}</tbody></table></section>`;
+<table class="grid">${cols}${head}<tbody>${rows.join("\n")}</tbody></table>${historyNote}</section>`;
 }
 
 function coverageSection(prepared: Prepared, schedule: Schedule, e: Explanation): string {
