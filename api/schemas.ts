@@ -10,6 +10,16 @@ import { JOB_KINDS, JOB_STATUSES } from "../src/store/jobs.js";
 const Num = z.number();
 const looseObjects = <T extends z.ZodRawShape>(shape: T) => z.array(z.looseObject(shape));
 
+/** A person's hours in one workweek or pay period of the horizon (models/explanation.ts's SpanHours). */
+const SpanHoursSchema = z.looseObject({
+  firstDate: z.string().meta({ description: "The week's or period's first date in the horizon" }),
+  hours: Num.meta({ description: "Paid hours of the horizon's shifts in it" }),
+  historyHours: Num.meta({
+    description:
+      "Paid hours worked before the horizon (the person's history) in a week or period that starts before it: overtime counts them (weekly40's 40 h, 8/80's 80 h), hours does not. 0 when none",
+  }),
+});
+
 export const ExplanationSchema = z
   .looseObject({
     feasible: z.boolean(),
@@ -17,7 +27,14 @@ export const ExplanationSchema = z
     violations: looseObjects({ rule: z.string(), hard: z.boolean(), subjects: z.record(z.string(), z.string()), amount: Num, unit: z.string(), message: z.string(), penalty: Num }),
     rules: looseObjects({ rule: z.string(), title: z.string(), hard: z.boolean(), count: Num, amount: Num.optional(), unit: z.string(), amounts: z.array(z.object({ unit: z.string(), amount: Num })), penalty: Num }),
     coverage: looseObjects({ area: z.string(), roleFamily: z.string(), requiredStaffHours: Num, coveredStaffHours: Num, uncoveredStaffHours: Num }),
-    staff: looseObjects({ staff: z.string(), shifts: Num, paidHours: Num, overtimeHours: Num }),
+    staff: looseObjects({
+      staff: z.string(),
+      shifts: Num,
+      paidHours: Num,
+      overtimeHours: Num,
+      perWeek: z.array(SpanHoursSchema),
+      perPayPeriod: z.array(SpanHoursSchema),
+    }),
     cost: z.looseObject({ regularDollars: Num, differentialDollars: Num, overtimePremiumDollars: Num, totalDollars: Num, overtimeHours: Num, agencyHours: Num }),
     budget: z.looseObject({}),
     fairness: looseObjects({ level: z.string(), measure: z.string(), min: Num, max: Num, spread: Num }),
@@ -101,8 +118,24 @@ export const AuditEntrySchema = z
   .object({ id: Num, siteId: z.string().optional(), actor: z.string(), role: z.string(), action: z.string(), target: z.string().optional(), at: z.string() })
   .meta({ id: "AuditEntry" });
 
+/**
+ * A person's published shifts, layered from several versions (last month's, this month's): each shift names
+ * the version that published it, so a calendar does not label last month's with this month's version. The
+ * top-level `scheduleId`, `version` and `publishedAt` are the latest version's, kept for clients that read them.
+ */
 export const OwnAssignmentsSchema = z
-  .object({ scheduleId: z.string(), version: Num, publishedAt: z.string(), staff: z.string(), assignments: z.array(AssignmentSchema) })
+  .object({
+    scheduleId: z.string().meta({ description: "The latest published version's id (not necessarily the one that published each shift: see assignments[].version)" }),
+    version: Num.meta({ description: "The latest published version (each shift's own is assignments[].version)" }),
+    publishedAt: z.string().meta({ description: "When the latest version was published (each shift's own is assignments[].publishedAt)" }),
+    staff: z.string(),
+    assignments: z.array(
+      AssignmentSchema.extend({
+        version: Num.meta({ description: "The published version this shift is from: the latest that plans its date" }),
+        publishedAt: z.string().meta({ description: "When that version was published (ISO instant)" }),
+      }),
+    ),
+  })
   .meta({ id: "OwnAssignments" });
 
 const Slot = z.strictObject({ staff: IdSchema, date: IsoDateSchema, template: IdSchema });

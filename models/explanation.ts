@@ -64,14 +64,29 @@ export interface CoverageLine {
   coveragePercent: number;
 }
 
+/** A person's paid hours in one workweek or pay period. */
+export interface SpanHours {
+  firstDate: string;
+  /** Paid hours of the horizon's shifts in it. */
+  hours: number;
+  /**
+   * Paid hours of the person's history (shifts worked before the horizon) in it, for a week or period that
+   * starts before the horizon: overtime counts them (8/80's 80 h, weekly40's 40 h), `hours` does not, so
+   * 48 h next to 8 h of overtime reads as 40 h before the horizon plus 48 h in it. 0 when there are none.
+   */
+  historyHours: number;
+}
+
 export interface StaffHours {
   staff: string;
   shifts: number;
   paidHours: number;
   nights: number;
   weekendsWorked: number;
-  perWeek: { firstDate: string; hours: number }[];
-  perPayPeriod: { firstDate: string; hours: number }[];
+  /** Per workweek of the horizon (`firstDate`: its first date in the horizon). */
+  perWeek: SpanHours[];
+  /** Per pay period of the horizon (`firstDate`: its first date in the horizon). */
+  perPayPeriod: SpanHours[];
   overtimeHours: number;
   regularDollars: number;
   differentialDollars: number;

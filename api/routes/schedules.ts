@@ -27,7 +27,7 @@ import { AnalyzedScheduleSchema, EditRequestSchema, ExplainedScheduleSchema, Job
 import { repairJobProblems } from "../../src/repair/window.js";
 import { jobBase } from "../../src/jobs/solve-job.js";
 import { jobView } from "./jobs.js";
-import { ifMatch, inChecker, judgedAgainst, noLongerFits, rulesInput, scheduleEtag, siteOr404, written } from "./common.js";
+import { ifMatch, inChecker, judgedAgainst, noLongerFits, rulesInput, scheduleEtag, siteOr404, staleDraftAdvice, written } from "./common.js";
 
 /** The 400 for a posted schedule that does not fit the site's input, naming each bad assignment. */
 const doesNotFit = (problems: Problem[]): HttpProblem => invalid("the schedule does not fit the site's planning data", problems);
@@ -87,7 +87,7 @@ function changedShiftTimes(then: PlanningInput, now: PlanningInput, assignments:
  */
 function publishable(site: SiteRecord, draft: ScheduleRecord, draftedAgainst: PlanningInput | undefined, checked: Parsed<Explanation>, acceptHardViolations: boolean): { ok: true; explanation: Explanation } | WriteRefusal {
   const since = draft.siteRevision === undefined ? "" : ` (it was drafted at site revision ${draft.siteRevision}, the site is at ${site.revision})`;
-  if (!checked.ok) return { ok: false, status: 409, detail: `the draft no longer fits the site's planning data${since}; edit it first (move or remove what no longer fits, one edit at a time if need be)`, problems: checked.problems };
+  if (!checked.ok) return { ok: false, status: 409, detail: `the draft no longer fits the site's planning data${since}; ${staleDraftAdvice(site, draft, draftedAgainst)}`, problems: checked.problems };
   const changed = draft.siteRevision !== site.revision && draftedAgainst ? changedShiftTimes(draftedAgainst, site.input, draft.assignments) : [];
   if (changed.length > 0) return { ok: false, status: 409, detail: `shift times changed since the draft was made${since}: review it with today's times and post it again as a new draft`, problems: changed };
   const hard = checked.value.violations.flatMap((v, i) => (v.hard ? [{ path: `explanation.violations[${i}]`, message: `${v.rule}: ${v.message}` }] : []));
@@ -176,7 +176,16 @@ export const scheduleOperations: Operation[] = [
   operation({
     method: "post", path: "/sites/{siteId}/schedules", tag: "schedules", summary: "Start a solve job; poll the job at Location", permission: "schedule:write",
     body: SolveJobOptionsSchema, bodyOptional: true,
-    responses: { 202: { description: "The queued job", schema: JobSchema }, 429: QUEUE_FULL_RESPONSE },
+    responses: {
+      202: { description: "The queued job", schema: JobSchema },
+      200: {
+        description:
+          "No new job: an identical solve (the same body, the site and its schedules unchanged since) is queued or running, and this is that job " +
+          "(Location and Content-Location name it); its draft will be what a new job's would be",
+        schema: JobSchema,
+      },
+      429: QUEUE_FULL_RESPONSE,
+    },
     handle: ({ deps, params, body, principal }) => {
       const site = siteOr404(deps.store, params.siteId!);
       if (body.baseScheduleId !== undefined && !deps.store.schedules.get(site.id, body.baseScheduleId)) {
@@ -186,6 +195,12 @@ export const scheduleOperations: Operation[] = [
         const base = jobBase(deps.store, site.id, body);
         const problems = repairJobProblems(body.repair, { id: site.id, horizon: site.input.horizon }, base, body.baseScheduleId);
         if (problems.length > 0) throw invalid("the repair cannot be made", problems);
+      }
+      // A double click, or two managers: one job, answered to both (no await between this and the submit).
+      const same = deps.queue.identicalSolve(site, body);
+      if (same) {
+        const headers: Record<string, string> = { Location: `/jobs/${same.id}`, "Content-Location": `/jobs/${same.id}` };
+        return { status: 200, body: jobView(same), headers };
       }
       if (deps.queue.room(site.id) === 0) throw queueFull(site.id, deps.queue.maxQueuedPerSite);
       const job = deps.queue.submit(site.id, body, principal);

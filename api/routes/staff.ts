@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { LeaveSchema, RequestsSchema, type PlanningInput, type Problem, type StaffMember } from "../../models/index.js";
 import type { WriteRefusal } from "../../src/store/sites.js";
-import { publishedAssignments } from "../../src/calendar/events.js";
+import { publishedAssignmentsOfVersions } from "../../src/calendar/events.js";
 import { notFound } from "../problem.js";
 import { operation, type Operation } from "../operation.js";
 import { OwnAssignmentsSchema } from "../schemas.js";
@@ -77,7 +77,9 @@ export const staffOperations: Operation[] = [
   ...memberField("leave", Leave, "site:write"),
   operation({
     method: "get", path: "/sites/{siteId}/staff/{staffId}/assignments", tag: "staff", permission: "self:schedule",
-    summary: "A staff member's published assignments, each date's from the latest version that plans it (as their calendar feed shows them); scheduleId and version are the latest version's",
+    summary:
+      "A staff member's published assignments, each date's from the latest version that plans it (as their calendar feed shows them), each with that version and when it was published; " +
+      "the top-level scheduleId, version and publishedAt are the latest version's",
     responses: { 200: { description: "Own published assignments", schema: OwnAssignmentsSchema } },
     handle: ({ deps, params }) => {
       // A mistyped id is "no such person", not "no shifts".
@@ -86,7 +88,7 @@ export const staffOperations: Operation[] = [
       if (!published) throw notFound(`site ${params.siteId} has no published schedule yet`);
       const staff = params.staffId!;
       // Publishing next month's schedule does not take this month's shifts away.
-      const assignments = publishedAssignments(deps.store.schedules.publishedVersions(params.siteId!)).filter((a) => a.staff === staff);
+      const assignments = publishedAssignmentsOfVersions(deps.store.schedules.publishedVersions(params.siteId!)).filter((a) => a.staff === staff);
       return { status: 200, body: { scheduleId: published.id, version: published.version!, publishedAt: published.createdAt, staff, assignments } };
     },
   }),

@@ -7,7 +7,8 @@
  * - `8/80` (FLSA §7(j)): hours over 8 in a day, plus hours over 80 in the 14-day pay period not already
  *   counted as daily overtime.
  * History shifts before the horizon count toward the week or period they fall in, but overtime already
- * earned by history alone is not charged again.
+ * earned by history alone is not charged again; a week's or period's line shows their paid hours apart
+ * (`historyHours`), so its overtime can be read from its lines.
  * Cost: base rate × paid hours, differentials per paid hour, and a 0.5 × base rate premium per overtime hour.
  */
 import type { StaffHours } from "../../models/index.js";
@@ -67,11 +68,11 @@ export function staffHours(ctx: CheckContext, view: StaffView): StaffHours {
       if (applies) differentialDollars += (diff.dollarsPerHour * s.paidMinutes) / 60;
     }
   }
+  const hoursIn = (shifts: typeof view.shifts, field: "week" | "payPeriod", index: number): number =>
+    shifts.filter((s) => spanOf(ctx, s.day, field) === index).reduce((h, s) => h + s.paidMinutes / 60, 0);
+  // History hours apart: overtime counts them, the hours the horizon's shifts pay do not.
   const perSpan = (field: "week" | "payPeriod", spans: typeof ctx.grid.workweeks) =>
-    spans.map((span) => ({
-      firstDate: span.firstDate,
-      hours: view.shifts.filter((s) => ctx.grid.days[s.day]![field] === span.index).reduce((h, s) => h + s.paidMinutes / 60, 0),
-    }));
+    spans.map((span) => ({ firstDate: span.firstDate, hours: hoursIn(view.shifts, field, span.index), historyHours: hoursIn(view.history, field, span.index) }));
   const ot = overtimeHours(ctx, view);
   const weekendsWorked = ctx.grid.weekends.filter((w) => (view.byDay[w.saturday]?.length ?? 0) + (view.byDay[w.sunday]?.length ?? 0) > 0).length;
   return {

@@ -175,8 +175,16 @@ function spanOf(v: PublishedVersion): { horizon?: { start: string; end: string }
 
 /** The assignments published now: each date's from the latest version covering it, by date. */
 export function publishedAssignments(versions: readonly PublishedVersion[]): Assignment[] {
+  return publishedAssignmentsOfVersions(versions).map(({ version: _v, publishedAt: _p, ...assignment }) => assignment);
+}
+
+/** `publishedAssignments`, each with the version that published it and when (several months are several versions). */
+export function publishedAssignmentsOfVersions(versions: readonly PublishedVersion[]): (Assignment & Pick<PublishedVersion, "version" | "publishedAt">)[] {
   const ordered = [...versions].sort((a, b) => a.version - b.version);
-  return latestOnEachDate(ordered.map((v) => ({ ...spanOf(v), items: v.schedule.assignments })), (a) => a);
+  return latestOnEachDate(
+    ordered.map((v) => ({ ...spanOf(v), items: v.schedule.assignments.map((a) => ({ ...a, version: v.version, publishedAt: v.publishedAt })) })),
+    (a) => a,
+  );
 }
 
 /**

@@ -8,6 +8,7 @@ import { CONFLICTS_HEADER, CONFLICTS_MAY_BE_MORE, NO_CONFLICT_NAMED, conflictLin
 import type { OptimizeOutcome } from "../optimize.js";
 import { solveStatusWords } from "../reports/fte/words.js";
 import { terminalText } from "./terminal.js";
+import { historyOvertimeNotes } from "../export/history-overtime.js";
 
 const fmt = (n: number, digits = 1): string => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const money = (n: number): string => `$${fmt(n, 2)}`;
@@ -122,6 +123,7 @@ export function formatExplanation(input: PlanningInput, e: Explanation, options:
       }),
     ),
   );
+  for (const note of historyOvertimeNotes(input, e.staff)) out.push(terminalText(`  ${note}`));
   return out.join("\n");
 }
 

@@ -13,6 +13,7 @@ import { money, num } from "../reports/fte/words.js";
 import { minuteToLocalClock } from "../time/local.js";
 import type { Prepared } from "../pipeline.js";
 import { hourlyCoverage } from "./schedule-coverage.js";
+import { historyOvertimeNotes } from "./history-overtime.js";
 import { withholdPersonalDetails, type PersonalDetails } from "./withhold.js";
 
 export interface SchedulePageOptions {
@@ -173,8 +174,10 @@ function gridSection(prepared: Prepared, schedule: Schedule, e: Explanation, per
     (input.staff.some((m) => m.employedFrom !== undefined || m.employedUntil !== undefined) ? `<span style="background:#d5dbe1">– not employed</span>` : "") +
     `<span class="we">weekend</span><span class="hol">holiday</span></p>`;
   const withheld = personalDetails === "shown" ? "" : " People's approved leave and requests are not shown on this page.";
+  const notes = historyOvertimeNotes(input, e.staff);
+  const historyNote = notes.length > 0 ? `<p class="muted history-overtime">${notes.map(esc).join("<br>")}</p>` : "";
   return `<section><h2>Month grid</h2><p class="muted">Each cell: the shift templates worked that day (a shift belongs to the date it starts on). Hover a cell for times and messages.${withheld}</p>${legend}
-<table class="grid">${cols}${head}<tbody>${rows.join("\n")}</tbody></table></section>`;
+<table class="grid">${cols}${head}<tbody>${rows.join("\n")}</tbody></table>${historyNote}</section>`;
 }
 
 function coverageSection(prepared: Prepared, schedule: Schedule, e: Explanation): string {

@@ -5,7 +5,11 @@
 import { availableParallelism } from "node:os";
 
 export interface SolveQueueOptions {
-  /** Solves running at once (default `os.availableParallelism()`). */
+  /**
+   * Jobs running at once (default `os.availableParallelism()`). A site that has a job running never takes
+   * the last free slot: it is kept for a site with none running, so a site's second job waits (even on a
+   * free core) rather than make another site's job, submitted a moment later, wait for a slot.
+   */
   concurrency?: number;
   /** Milliseconds a finished job is kept before it expires (default 7 days). */
   retentionMs?: number;

@@ -1,7 +1,7 @@
 /**
  * The job queue: jobs (solves and FTE reports) live in the store's job table; at most `concurrency` run
  * at once, each in its own worker thread (a report solves its what-ifs one after another), the rest wait
- * queued. Only running jobs are held in memory (bounded by the concurrency); finished jobs expire from
+ * queued. The last free slot is kept for a site with no job running (queue-options.ts). Only running jobs are held in memory (bounded by the concurrency); finished jobs expire from
  * the table after the retention period. What a solve job's worker is given, and what its outcome stores,
  * is solve-job.ts's.
  */
@@ -103,6 +103,16 @@ export class SolveQueue {
     const job = this.store.jobs.create(siteId, options, actor);
     this.pump();
     return this.store.jobs.get(job.id)!;
+  }
+
+  /**
+   * A solve of the site asked with the same `options` whose draft would be what a new one's would
+   * (store/jobs.ts's `identicalSolve`): a double click or two managers get one job, not two drafts. Not one
+   * told to stop early: its draft will be the best found by then.
+   */
+  identicalSolve(site: Pick<SiteRecord, "id" | "revision">, options: SolveJobOptions): JobRecord | undefined {
+    const job = this.store.jobs.identicalSolve(site.id, options, site.revision);
+    return job && !this.running.get(job.id)?.stopping && !this.unstored.has(job.id) ? job : undefined;
   }
 
   /** Queue an FTE report job (its settings already checked against the site). */
@@ -224,7 +234,9 @@ export class SolveQueue {
 
   private pump(): void {
     while (!this.closed && this.running.size < this.concurrency) {
-      const next = this.store.jobs.nextQueued();
+      // The last free slot goes only to a site with nothing running: a site's second solve would hold it for
+      // up to an hour, and another site's job, submitted a moment later, would wait all that time.
+      const next = this.store.jobs.nextQueued(this.running.size === this.concurrency - 1);
       if (!next || !this.begin(next)) return;
     }
   }

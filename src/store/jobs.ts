@@ -111,15 +111,35 @@ export class JobRepository {
   /**
    * The job to start next: the oldest queued job of the sites with the fewest jobs running, so a site with a
    * backlog takes turns with the others rather than holding every slot until its backlog is done.
+   * `idleSitesOnly`: only a job of a site with none running (the queue's last free slot).
    */
-  nextQueued(): JobRecord | undefined {
+  nextQueued(idleSitesOnly = false): JobRecord | undefined {
     const row = this.db
       .prepare(
         `SELECT q.* FROM jobs q WHERE q.status = 'queued'
+           AND (? = 0 OR NOT EXISTS (SELECT 1 FROM jobs r WHERE r.site_id = q.site_id AND r.status = 'running'))
          ORDER BY (SELECT COUNT(*) FROM jobs r WHERE r.site_id = q.site_id AND r.status = 'running'), q.created_at, q.rowid
          LIMIT 1`,
       )
-      .get() as JobRow | undefined;
+      .get(idleSitesOnly ? 1 : 0) as JobRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  /**
+   * A solve job of the site asked with exactly `options` that will give what a new one would: a queued one
+   * (it reads the site and its schedules when it starts), or one running against `siteRevision` that no
+   * schedule of the site was written after it started (a base schedule edited, a version published: another
+   * base or history). The oldest, or none.
+   */
+  identicalSolve(siteId: string, options: SolveJobOptions, siteRevision: number): JobRecord | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT * FROM jobs j WHERE j.site_id = ? AND j.kind = 'solve' AND j.options = ?
+           AND (j.status = 'queued' OR (j.status = 'running' AND j.site_revision = ?
+             AND NOT EXISTS (SELECT 1 FROM schedules s WHERE s.site_id = j.site_id AND s.updated_at >= j.started_at)))
+         ORDER BY j.created_at, j.rowid LIMIT 1`,
+      )
+      .get(siteId, JSON.stringify(options), siteRevision) as JobRow | undefined;
     return row ? toRecord(row) : undefined;
   }
 

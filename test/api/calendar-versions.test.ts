@@ -55,6 +55,16 @@ describe("published versions stay as published", () => {
     // Her own assignments in the API say the same.
     const own = await h.api.get("/sites/later/staff/A/assignments", manager());
     expect(own.body.assignments.map((x: Assignment) => x.date)).toEqual(["2026-03-02", "2026-03-03", "2026-03-05", "2026-03-06"]);
+    // Each shift names the version that published it, not the latest's (QA7 F7): the top-level one is the latest.
+    const versions = (await h.api.get("/sites/later/schedules", manager())).body as { version?: number; createdAt: string }[];
+    const publishedAt = (version: number): string => versions.find((v) => v.version === version)!.createdAt;
+    expect(own.body.assignments.map((x: Assignment & { version: number; publishedAt: string }) => [x.date, x.version, x.publishedAt])).toEqual([
+      ["2026-03-02", 2, publishedAt(2)],
+      ["2026-03-03", 2, publishedAt(2)],
+      ["2026-03-05", 3, publishedAt(3)],
+      ["2026-03-06", 3, publishedAt(3)],
+    ]);
+    expect(own.body).toMatchObject({ version: 3, publishedAt: publishedAt(3) });
     // A later version of the next period speaks for its own dates only: the 6th is dropped, this period stays.
     await publish([slot("A", "2026-03-05", "D8")]);
     expect(events((await fetchFeed(feed.token)).body).map((e) => e.start)).toEqual(both.slice(0, 3).map((e) => e.start));

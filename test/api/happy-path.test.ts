@@ -230,12 +230,12 @@ describe("schedules and jobs", () => {
   });
 
   it("cancels a queued job and leaves a finished one as it is", async () => {
-    // Two long solves fill both slots; the third waits queued and is cancelled there.
-    const long = { timeLimitSeconds: 30, relativeGap: 0 };
+    // One long solve runs (the other slot is kept for another site); the others wait queued, and the third
+    // is cancelled there. Each with its own time limit: an identical solve would be answered with the first.
     expect((await h.api.put("/sites/test/horizon", { start: "2026-03-02", end: "2026-03-15" }, manager, { "if-match": "*" })).status).toBe(200);
     const jobs = [];
-    for (let i = 0; i < 3; i++) jobs.push((await h.api.post("/sites/test/schedules", long, manager)).body);
-    expect(jobs[2].status).toBe("queued");
+    for (let i = 0; i < 3; i++) jobs.push((await h.api.post("/sites/test/schedules", { timeLimitSeconds: 30 + i, relativeGap: 0 }, manager)).body);
+    expect(jobs.map((j) => j.status)).toEqual(["running", "queued", "queued"]);
     const cancelled = await h.api.request("DELETE", `/jobs/${jobs[2].id}`, { token: manager });
     expect(cancelled.body.status).toBe("cancelled");
     for (const job of jobs.slice(0, 2)) expect((await h.api.post(`/jobs/${job.id}/cancel`, undefined, manager)).body.status).toBe("cancelled");
@@ -249,10 +249,10 @@ describe("schedules and jobs", () => {
   });
 
   it("stops a running solve early and keeps its best schedule as the job's draft; a queued one is cancelled", async () => {
-    const long = { timeLimitSeconds: 60, relativeGap: 0 };
     expect((await h.api.put("/sites/test/horizon", { start: "2026-03-02", end: "2026-03-15" }, manager, { "if-match": "*" })).status).toBe(200);
     const jobs = [];
-    for (let i = 0; i < 3; i++) jobs.push((await h.api.post("/sites/test/schedules", long, manager)).body);
+    // Each with its own time limit: an identical solve would be answered with the first.
+    for (let i = 0; i < 3; i++) jobs.push((await h.api.post("/sites/test/schedules", { timeLimitSeconds: 60 + i, relativeGap: 0 }, manager)).body);
     expect((await h.api.post(`/jobs/${jobs[2].id}/stop`, undefined, manager)).body.status).toBe("cancelled");
     await h.api.post(`/jobs/${jobs[1].id}/cancel`, undefined, manager);
     // Stopped at once, while its worker is still preparing: it answers with its first schedule.

@@ -199,14 +199,28 @@ describe("the queue shared between sites", () => {
     expect(store.jobs.nextQueued()!.id).toBe(other.id);
   });
 
+  it("keeps the last free slot for a site with nothing running: a site's second job waits, another site's starts (QA7 F7)", async () => {
+    const store = freshStore();
+    store.sites.create(testSite("other", 3), SYSTEM);
+    const queue = new SolveQueue(store, { concurrency: 2 });
+    queue.start();
+    const jobs = [queue.submit("test", { timeLimitSeconds: 5, warmStart: false }, SYSTEM), queue.submit("test", { timeLimitSeconds: 6, warmStart: false }, SYSTEM)];
+    jobs.push(queue.submit("other", { timeLimitSeconds: 5, warmStart: false }, SYSTEM));
+    expect(jobs.map((j) => `${j.siteId} ${j.status}`)).toEqual(["test running", "test queued", "other running"]);
+    for (const job of jobs) queue.cancel(job.id, SYSTEM);
+    await queue.drain();
+    await queue.close();
+  });
+
   it("refuses with 429 a job past the site's bound on waiting jobs, storing nothing; other sites are not affected", async () => {
     const a = freshSite();
     const b = freshSite();
-    const submit = (s: { id: string; token: string }) => h.api.post(`/sites/${s.id}/schedules`, { timeLimitSeconds: 30 }, s.token);
-    const accepted = [await submit(a), await submit(a), await submit(a)];
+    // Each with its own time limit: an identical one would be answered with the job already there.
+    const submit = (s: { id: string; token: string }, timeLimitSeconds = 30) => h.api.post(`/sites/${s.id}/schedules`, { timeLimitSeconds }, s.token);
+    const accepted = [await submit(a, 30), await submit(a, 31), await submit(a, 32)];
     expect(accepted.map((r) => r.status)).toEqual([202, 202, 202]); // one running, two waiting
     const before = h.store.db.prepare("SELECT COUNT(*) AS n FROM jobs").get();
-    const refused = await submit(a);
+    const refused = await submit(a, 33);
     expect(refused.status).toBe(429);
     expect(refused.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     expect(refused.body.detail).toMatch(new RegExp(`^site ${a.id} already has 2 jobs waiting`));
@@ -219,6 +233,42 @@ describe("the queue shared between sites", () => {
     for (const r of accepted) await h.api.post(`/jobs/${r.body.id}/cancel`, undefined, a.token);
     await h.api.post(`/jobs/${other.body.id}/cancel`, undefined, b.token);
     await h.queue.drain();
+  });
+});
+
+describe("an identical solve", () => {
+  it("is answered with the job already queued or running (200, Location), until the site changes (QA7 F7)", async () => {
+    const { id, token } = freshSite();
+    const submit = (timeLimitSeconds: number) => h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds }, token);
+    const first = await submit(30);
+    const second = await submit(31);
+    expect([first.status, second.status]).toEqual([202, 202]);
+    expect([first.body.status, second.body.status]).toEqual(["running", "queued"]);
+    // A double click: on the running job, and on the queued one.
+    for (const [again, job] of [[await submit(30), first], [await submit(31), second]] as const) {
+      expect(again.status).toBe(200);
+      expect(again.body.id).toBe(job.body.id);
+      expect(again.headers.get("location")).toBe(`/jobs/${job.body.id}`);
+    }
+    expect(h.store.db.prepare("SELECT COUNT(*) AS n FROM jobs WHERE site_id = ?").get(id)).toEqual({ n: 2 });
+    // The site changed under the running job: the same body now asks for another schedule. The queued job
+    // reads the site when it starts, so it is still the one.
+    h.store.sites.update(id, SYSTEM, "site.update", laterDayShift);
+    const afterChange = [await submit(30), await submit(31)];
+    expect(afterChange.map((r) => r.status)).toEqual([202, 200]);
+    expect(afterChange[0]!.body.id).not.toBe(first.body.id);
+    for (const r of [first, second, afterChange[0]!]) await h.api.post(`/jobs/${r.body.id}/cancel`, undefined, token);
+    await h.queue.drain();
+  });
+
+  it("is not a running one that started before a schedule of the site was written (another base, another history)", () => {
+    const store = freshStore();
+    const options = { timeLimitSeconds: 5, warmStart: true };
+    const job = store.jobs.create("test", options, SYSTEM);
+    store.jobs.claim(job.id, 1);
+    expect(store.jobs.identicalSolve("test", options, 1)?.id).toBe(job.id);
+    store.schedules.createDraft("test", [], "manual", undefined, SYSTEM);
+    expect(store.jobs.identicalSolve("test", options, 1)).toBeUndefined();
   });
 });
 

@@ -165,6 +165,27 @@ describe("a stale draft", () => {
   });
 });
 
+describe("a draft the horizon moved away from", () => {
+  it("is refused with advice that can be followed: move the horizon back or solve again, and take out what lies outside when only some does (QA7 F7)", async () => {
+    const { id, token } = freshSite();
+    const stale = await draft(id, token, [slot("A", "2026-03-02", "D8"), slot("A", "2026-03-03", "D8")]);
+    await setHorizon(h, id, token, "2026-03-05", "2026-03-07");
+    const before = stored(id);
+    const none = await publish(id, stale.id, token, { "if-match": stale.etag });
+    expect(none.status).toBe(409);
+    expect(none.body.detail).toMatch(
+      /; none of its 2 shift\(s\) lies in the horizon 2026-03-05\.\.2026-03-07 any more: move the horizon back to 2026-03-02\.\.2026-03-04 to publish it, or solve again for the new horizon$/,
+    );
+    await setHorizon(h, id, token, "2026-03-03", "2026-03-05");
+    const some = await publish(id, stale.id, token, { "if-match": stale.etag });
+    expect(some.status).toBe(409);
+    expect(some.body.detail).toMatch(
+      /; 1 of its 2 shift\(s\) lie outside the horizon 2026-03-03\.\.2026-03-05: take them out \(remove edits, up to 500 in one request\), move the horizon back to 2026-03-02\.\.2026-03-04, or solve again for the new horizon$/,
+    );
+    expect(stored(id).schedules).toEqual(before.schedules);
+  });
+});
+
 describe("a draft that breaks a hard rule", () => {
   async function onLeave() {
     const { id, token } = freshSite();

@@ -130,15 +130,17 @@ describe("POST /sites/{siteId}/schedules with repair", () => {
 
   it("fails a repair queued before the site's horizon moved on, naming the window and base the site no longer fits, rather than draft an empty month", async () => {
     const { id, token, baseId } = calledOutSite("repair8");
-    // Two long solves of another site fill both of the queue's slots, so the repair waits queued.
-    h.store.sites.create(testSite("repair8-busy", 14), SYSTEM);
-    const busy = h.token("manager", "repair8-busy");
-    const blockers = [];
-    for (let i = 0; i < 2; i++) blockers.push((await h.api.post(`/sites/repair8-busy/schedules`, { timeLimitSeconds: 60, relativeGap: 0 }, busy)).body);
+    // Long solves of two other sites fill both of the queue's slots (one site alone may not take the last), so the repair waits queued.
+    const blockers: { id: string; token: string }[] = [];
+    for (const other of ["repair8-busy", "repair8-busy2"]) {
+      h.store.sites.create(testSite(other, 14), SYSTEM);
+      const busy = h.token("manager", other);
+      blockers.push({ id: (await h.api.post(`/sites/${other}/schedules`, { timeLimitSeconds: 60, relativeGap: 0 }, busy)).body.id, token: busy });
+    }
     const submitted = await h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds: 5, baseScheduleId: baseId, repair: { changeFrom: "2026-03-03", changeUntil: "2026-03-03" } }, token);
     expect(submitted.body.status).toBe("queued");
     expect((await h.api.put(`/sites/${id}/horizon`, { start: "2026-04-06", end: "2026-04-08" }, token, { "if-match": "*" })).status).toBe(200);
-    for (const blocker of blockers) await h.api.post(`/jobs/${blocker.id}/cancel`, undefined, busy);
+    for (const blocker of blockers) await h.api.post(`/jobs/${blocker.id}/cancel`, undefined, blocker.token);
     const job = await waitForJob(h.api, submitted.body.id, token);
     expect(job.status).toBe("failed");
     expect(job.scheduleId).toBeUndefined();

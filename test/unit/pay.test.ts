@@ -3,7 +3,9 @@ import { a, withRule, world } from "../fixtures/world.js";
 import { smallWorld } from "../fixtures/small-world.js";
 import { expectModelAgreesWithChecker, solveDirect } from "../fixtures/solve.js";
 import { TWELVES, addTemplates, dates, patchStaff } from "../fixtures/patch.js";
-import { prepare } from "../../src/pipeline.js";
+import { explain, prepare } from "../../src/pipeline.js";
+import { formatExplanation } from "../../src/cli/format.js";
+import { scheduleToHtml } from "../../src/export/schedule-html.js";
 import { buildCheckContext } from "../../solver/check/context.js";
 import { payOf } from "../../solver/check/pay.js";
 import type { Assignment, PlanningInput, StaffHours } from "../../models/index.js";
@@ -26,9 +28,9 @@ describe("overtime under weekly40 (Cat, $25/h)", () => {
     expect(pay.regularDollars).toBe(60 * 25);
     expect(pay.overtimePremiumDollars).toBe(20 * 12.5);
     expect(pay.perWeek).toEqual([
-      { firstDate: "2026-03-02", hours: 0 },
-      { firstDate: "2026-03-08", hours: 60 },
-      { firstDate: "2026-03-15", hours: 0 },
+      { firstDate: "2026-03-02", hours: 0, historyHours: 0 },
+      { firstDate: "2026-03-08", hours: 60, historyHours: 0 },
+      { firstDate: "2026-03-15", hours: 0, historyHours: 0 },
     ]);
   });
 
@@ -50,6 +52,8 @@ describe("overtime under weekly40 (Cat, $25/h)", () => {
     expect(pay.paidHours).toBe(36);
     expect(pay.overtimeHours).toBe(12 + 36 - 40);
     expect(pay.regularDollars).toBe(36 * 25);
+    // The week's line shows the history hours its overtime counts (QA7 F7): 12 + 36 h, not 36 h, over 40.
+    expect(pay.perWeek[0]).toEqual({ firstDate: "2026-03-02", hours: 36, historyHours: 12 });
     expect(payFor(patchStaff(twelves(), "C", { history: history.slice(0, 5) }), on("C", "C12", "2026-03-02", "2026-03-04"), "C").overtimeHours).toBe(0);
   });
 });
@@ -84,7 +88,25 @@ describe("overtime under 8/80 (Ben, $58/h)", () => {
       history: [...dates("2026-02-16", "2026-02-26"), "2026-03-01"].map((date) => ({ date, template: "P12" })),
     });
     // Period 02-15…02-28 is history only (not charged). 03-01: 8 straight hours toward this period.
-    expect(payFor(input, on("B", "P12", "2026-03-02", "2026-03-11"), "B").overtimeHours).toBe(10 * 4 + (88 - 80));
+    const pay = payFor(input, on("B", "P12", "2026-03-02", "2026-03-11"), "B");
+    expect(pay.overtimeHours).toBe(10 * 4 + (88 - 80));
+    // The period's line shows the history hours its overtime counts (QA7 F7); the period before the horizon has no line.
+    expect(pay.perPayPeriod[0]).toEqual({ firstDate: "2026-03-02", hours: 120, historyHours: 12 });
+  });
+});
+
+describe("history hours where overtime is shown (QA7 F7)", () => {
+  it("says in the CLI's hours table and on the schedule page which history hours the overtime counts", () => {
+    const input = patchStaff(twelves(), "B", { history: [...dates("2026-02-16", "2026-02-26"), "2026-03-01"].map((date) => ({ date, template: "P12" })) });
+    const prepared = prepare(input);
+    const schedule = { assignments: on("B", "P12", "2026-03-02", "2026-03-11") };
+    const e = explain(prepared, schedule);
+    const name = input.staff.find((m) => m.id === "B")!.name;
+    const note = `${name}: the pay period that includes 2026-03-02 has 12.0 h worked before the horizon and 120.0 h in it; overtime counts both, paid hours only the latter`;
+    expect(formatExplanation(input, e).split("\n")).toContain(`  ${note}`);
+    expect(scheduleToHtml(prepared, schedule, e)).toContain(note);
+    // Without history, no note.
+    expect(formatExplanation(twelves(), explain(prepare(twelves()), schedule))).not.toContain("worked before the horizon");
   });
 });
 
