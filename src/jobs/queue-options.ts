@@ -6,9 +6,10 @@ import { availableParallelism } from "node:os";
 
 export interface SolveQueueOptions {
   /**
-   * Jobs running at once (default `os.availableParallelism()`). A site that has a job running never takes
-   * the last free slot: it is kept for a site with none running, so a site's second job waits (even on a
-   * free core) rather than make another site's job, submitted a moment later, wait for a slot.
+   * Jobs running at once (default `os.availableParallelism()`). Where the store holds more than one site,
+   * a site that has a job running never takes the last free slot: it is kept for a site with none running,
+   * so a site's second job waits (even on a free core) rather than make another site's job, submitted a
+   * moment later, wait for a slot. A store of one site runs its jobs side by side.
    */
   concurrency?: number;
   /** Milliseconds a finished job is kept before it expires (default 7 days). */

@@ -212,6 +212,17 @@ describe("the queue shared between sites", () => {
     await queue.close();
   });
 
+  it("runs a site's jobs side by side where the store holds no other site to keep a slot for", async () => {
+    const store = freshStore();
+    const queue = new SolveQueue(store, { concurrency: 2 });
+    queue.start();
+    const jobs = [queue.submit("test", { timeLimitSeconds: 5, warmStart: false }, SYSTEM), queue.submit("test", { timeLimitSeconds: 6, warmStart: false }, SYSTEM)];
+    expect(jobs.map((j) => `${j.siteId} ${j.status}`)).toEqual(["test running", "test running"]);
+    for (const job of jobs) queue.cancel(job.id, SYSTEM);
+    await queue.drain();
+    await queue.close();
+  });
+
   it("refuses with 429 a job past the site's bound on waiting jobs, storing nothing; other sites are not affected", async () => {
     const a = freshSite();
     const b = freshSite();
