@@ -230,12 +230,13 @@ describe("schedules and jobs", () => {
   });
 
   it("cancels a queued job and leaves a finished one as it is", async () => {
-    // One long solve runs (the other slot is kept for another site); the others wait queued, and the third
-    // is cancelled there. Each with its own time limit: an identical solve would be answered with the first.
+    // Two long solves fill both slots (the harness's store holds one site: no slot is kept for another); the
+    // third waits queued and is cancelled there. Each with its own time limit: an identical solve would be
+    // answered with the first.
     expect((await h.api.put("/sites/test/horizon", { start: "2026-03-02", end: "2026-03-15" }, manager, { "if-match": "*" })).status).toBe(200);
     const jobs = [];
     for (let i = 0; i < 3; i++) jobs.push((await h.api.post("/sites/test/schedules", { timeLimitSeconds: 30 + i, relativeGap: 0 }, manager)).body);
-    expect(jobs.map((j) => j.status)).toEqual(["running", "queued", "queued"]);
+    expect(jobs.map((j) => j.status)).toEqual(["running", "running", "queued"]);
     const cancelled = await h.api.request("DELETE", `/jobs/${jobs[2].id}`, { token: manager });
     expect(cancelled.body.status).toBe("cancelled");
     for (const job of jobs.slice(0, 2)) expect((await h.api.post(`/jobs/${job.id}/cancel`, undefined, manager)).body.status).toBe("cancelled");
