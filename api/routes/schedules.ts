@@ -192,7 +192,7 @@ export const scheduleOperations: Operation[] = [
         throw invalid("the base schedule does not exist", [{ path: "baseScheduleId", message: `no schedule at site ${site.id}`, value: body.baseScheduleId }]);
       }
       if (body.repair) {
-        const base = jobBase(deps.store, site.id, body);
+        const base = jobBase(deps.store, site, body);
         const problems = repairJobProblems(body.repair, { id: site.id, horizon: site.input.horizon }, base, body.baseScheduleId);
         if (problems.length > 0) throw invalid("the repair cannot be made", problems);
       }

@@ -13,9 +13,10 @@ export const SolveJobOptionsSchema = z
     relativeGap: z.number().min(0).max(1).optional().meta({ description: "Stop at this relative gap (default 0.0001)" }),
     /**
      * The schedule whose locked assignments are kept and which seeds the solve (default: the site's schedule
-     * changed last, draft or published; a repair's: the latest published version, and none is a 400).
+     * changed last, draft or published; a repair's: the latest published version speaking for dates of the
+     * horizon, else the latest, and none is a 400).
      */
-    baseScheduleId: z.string().min(1).max(100).optional().meta({ description: "Schedule whose locks are kept and which seeds the solve (default: the schedule changed last; for a repair, the latest published version)" }),
+    baseScheduleId: z.string().min(1).max(100).optional().meta({ description: "Schedule whose locks are kept and which seeds the solve (default: the schedule changed last; for a repair, the latest published version speaking for dates of the site's horizon, else the latest)" }),
     /** Start from the base schedule (default true). */
     warmStart: z.boolean().default(true),
     /**

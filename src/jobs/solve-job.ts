@@ -65,14 +65,17 @@ function siteChangedWarning(solved: SiteRecord, now: SiteRecord | undefined): st
 }
 
 /**
- * The schedule a solve job starts from: the one its `baseScheduleId` names; else, for a repair, the site's
- * latest published version (the schedule people work, the one the call-out happened in: a draft, however
- * recently edited, is repaired only when named, none when nothing is published); else the schedule changed
- * last, draft or published, whose locks a re-solve keeps (a manager's locks are edits of a draft).
+ * The schedule a solve job starts from: the one its `baseScheduleId` names; else, for a repair, the latest
+ * published version that speaks for dates of the site's horizon (the schedule people work, the one the
+ * call-out happened in: last month's, re-published after this month's, is not it), or the latest at all
+ * when none does (the repair's checks then say it has nothing to repair); a draft, however recently edited,
+ * is repaired only when named, none when nothing is published; else the schedule changed last, draft or
+ * published, whose locks a re-solve keeps (a manager's locks are edits of a draft).
  */
-export function jobBase(store: Store, siteId: string, options: Pick<SolveJobOptions, "baseScheduleId" | "repair">): ScheduleRecord | undefined {
-  if (options.baseScheduleId !== undefined) return store.schedules.get(siteId, options.baseScheduleId);
-  return options.repair ? store.schedules.latestPublished(siteId) : store.schedules.latest(siteId);
+export function jobBase(store: Store, site: Pick<SiteRecord, "id" | "input">, options: Pick<SolveJobOptions, "baseScheduleId" | "repair">): ScheduleRecord | undefined {
+  if (options.baseScheduleId !== undefined) return store.schedules.get(site.id, options.baseScheduleId);
+  if (!options.repair) return store.schedules.latest(site.id);
+  return store.schedules.latestPublishedOver(site.id, site.input.horizon) ?? store.schedules.latestPublished(site.id);
 }
 
 /** A claimed solve job: what its worker is given and the warnings its result carries, or why it fails unrun. */
@@ -84,7 +87,7 @@ export type SolvePlan = { failed: string } | { data: SolveWorkerInput; warnings:
  * its result; a repair that no longer fits the site fails the job instead.
  */
 export function planSolve(store: Store, job: Extract<JobRecord, { kind: "solve" }>, site: SiteRecord): SolvePlan {
-  const base = jobBase(store, job.siteId, job.options);
+  const base = jobBase(store, site, job.options);
   // A repair: the base is the reference its changes are priced against, kept as it is outside the window.
   const { repair } = job.options;
   // Checked when the job was submitted; the site may have changed since (its horizon moved on, say).

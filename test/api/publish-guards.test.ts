@@ -121,6 +121,27 @@ describe("a stale draft", () => {
     expect(repaired.body.schedule.version).toBe(4);
   });
 
+  it("repairs, when no base is named, the version that speaks for the horizon, not last period's published after it", async () => {
+    // QA 7: with last period's fix published as the newest version, a repair of this period naming no base
+    // started from that fix, which has none of this period's shifts, and was refused.
+    const { id, token } = freshSite();
+    await setHorizon(h, id, token, "2026-03-05", "2026-03-07");
+    const current = await draft(id, token, [slot("A", "2026-03-06", "D8")]);
+    const thisPeriod = await publish(id, current.id, token, { "if-match": current.etag });
+    expect(thisPeriod.status).toBe(201);
+    await setHorizon(h, id, token, "2026-03-02", "2026-03-04");
+    const fix = await draft(id, token, [slot("A", "2026-03-03", "D8")]);
+    expect((await publish(id, fix.id, token, { "if-match": fix.etag })).status).toBe(201);
+    await setHorizon(h, id, token, "2026-03-05", "2026-03-07");
+    const submitted = await h.api.post(`/sites/${id}/schedules`, { timeLimitSeconds: 5, repair: { changeFrom: "2026-03-07", changeUntil: "2026-03-07" } }, token);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(202);
+    const job = await waitForJob(h.api, submitted.body.id, token);
+    expect(job.status, JSON.stringify(job)).toBe("succeeded");
+    const repaired = await h.api.get(`/sites/${id}/schedules/${job.scheduleId}`, token);
+    // The shift of 03-06 is outside the window: kept from the base, this period's version.
+    expect(repaired.body.schedule.assignments).toContainEqual(expect.objectContaining({ staff: "A", date: "2026-03-06", template: "D8" }));
+  });
+
   it("is refused for a version published since for only some of its dates, naming those", async () => {
     const { id, token } = freshSite();
     const made = await draft(id, token, [slot("A", "2026-03-02", "D8")]);
