@@ -236,7 +236,9 @@ export class SolveQueue {
     while (!this.closed && this.running.size < this.concurrency) {
       // The last free slot goes only to a site with nothing running: a site's second solve would hold it for
       // up to an hour, and another site's job, submitted a moment later, would wait all that time.
-      const next = this.store.jobs.nextQueued(this.running.size === this.concurrency - 1);
+      // A store of one site (one department's server) runs its jobs side by side, a solve beside an FTE
+      // report: there is no other site to keep the slot for.
+      const next = this.store.jobs.nextQueued(this.running.size === this.concurrency - 1 && this.store.sites.count() > 1);
       if (!next || !this.begin(next)) return;
     }
   }

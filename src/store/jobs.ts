@@ -111,15 +111,13 @@ export class JobRepository {
   /**
    * The job to start next: the oldest queued job of the sites with the fewest jobs running, so a site with a
    * backlog takes turns with the others rather than holding every slot until its backlog is done.
-   * `idleSitesOnly`: only a job of a site with none running (the queue's last free slot), where the store
-   * holds another site to keep it for; a store of one site (one department's server) runs its jobs side by
-   * side, a solve beside an FTE report, as there is nobody else to wait.
+   * `idleSitesOnly`: only a job of a site with none running (the queue's last free slot).
    */
   nextQueued(idleSitesOnly = false): JobRecord | undefined {
     const row = this.db
       .prepare(
         `SELECT q.* FROM jobs q WHERE q.status = 'queued'
-           AND (? = 0 OR (SELECT COUNT(*) FROM sites) < 2 OR NOT EXISTS (SELECT 1 FROM jobs r WHERE r.site_id = q.site_id AND r.status = 'running'))
+           AND (? = 0 OR NOT EXISTS (SELECT 1 FROM jobs r WHERE r.site_id = q.site_id AND r.status = 'running'))
          ORDER BY (SELECT COUNT(*) FROM jobs r WHERE r.site_id = q.site_id AND r.status = 'running'), q.created_at, q.rowid
          LIMIT 1`,
       )

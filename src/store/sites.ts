@@ -53,6 +53,11 @@ export class SiteRepository {
     return rows.map(toRecord);
   }
 
+  /** How many sites the store holds. */
+  count(): number {
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM sites").get() as { n: number }).n;
+  }
+
   /** Create a site from a full planning input; its id is `input.site.id`. */
   create(data: unknown, actor: Actor): Parsed<SiteRecord> | WriteRefusal {
     const parsed = parseInput(data);
