@@ -3,8 +3,9 @@
  * contract's figures, the site's limits), so a manager sees what to change, not what an imaginary
  * schedule would break. Input: the planning input, the person and the sides found; output: a Conflict.
  */
-import { employmentWords, type Assignment, type Conflict, type PlanningInput, type RuleId, type StaffMember } from "../../models/index.js";
+import { addDays, daysBetween, employedOn, employmentWords, type Assignment, type Conflict, type PlanningInput, type RuleId, type StaffMember } from "../../models/index.js";
 import { RULES } from "../rules/index.js";
+import { horizonBand } from "../rules/horizon-minutes.js";
 import { resolveRule } from "../rules/resolve.js";
 import type { ConflictPart } from "./find.js";
 
@@ -67,10 +68,15 @@ export function describeRule(input: PlanningInput, member: StaffMember | undefin
     case "hours.horizon-band": {
       const min = contract?.minMinutesPerHorizon;
       const max = contract?.maxMinutesPerHorizon;
-      if (min !== undefined && max !== undefined) return `contract band of ${minutes(min)} to ${minutes(max)} paid minutes over the horizon`;
-      if (min !== undefined) return `contract minimum of ${minutes(min)} paid minutes over the horizon`;
-      if (max !== undefined) return `contract maximum of ${minutes(max)} paid minutes over the horizon`;
-      return definition.title.toLowerCase();
+      const words =
+        min !== undefined && max !== undefined
+          ? `contract band of ${minutes(min)} to ${minutes(max)} paid minutes over the horizon`
+          : min !== undefined
+            ? `contract minimum of ${minutes(min)} paid minutes over the horizon`
+            : max !== undefined
+              ? `contract maximum of ${minutes(max)} paid minutes over the horizon`
+              : undefined;
+      return words === undefined ? definition.title.toLowerCase() : words + (member ? proratedWords(input, member) : "");
     }
     case "hours.max-per-week":
       return limit(contract?.maxHoursPerWeek, params.maxHours as number, (n) => `at most ${minutes(n)} h in a workweek`);
@@ -95,6 +101,20 @@ export function describeRule(input: PlanningInput, member: StaffMember | undefin
     default:
       return definition.title.toLowerCase();
   }
+}
+
+/**
+ * ", prorated to … for the N days employed" when the person is employed for part of the horizon only: the
+ * rule holds them to that share of the band (`horizonBand`), and the contract's own figure alone misleads.
+ */
+function proratedWords(input: PlanningInput, member: StaffMember): string {
+  const days = Array.from({ length: daysBetween(input.horizon.start, input.horizon.end) + 1 }, (_, i) => ({ date: addDays(input.horizon.start, i) }));
+  const band = horizonBand(member, days);
+  const contract = member.contract;
+  if (band.min === contract.minMinutesPerHorizon && band.max === contract.maxMinutesPerHorizon) return "";
+  const employed = days.filter((d) => employedOn(member, d.date)).length;
+  const figure = band.min !== undefined && band.max !== undefined ? `${minutes(band.min)} to ${minutes(band.max)}` : minutes((band.min ?? band.max)!);
+  return `, prorated to ${figure} for the ${employed} of ${days.length} days employed`;
 }
 
 function describeHistory(member: StaffMember): string {

@@ -74,7 +74,7 @@ function weightPerMinute(input: PlanningInput, rule: ResolvedRule): number {
 }
 
 /** The contract's horizon band, prorated over the horizon days the person is employed (to the minute). */
-export function horizonBand(member: StaffMember, days: readonly GridDay[]): { min: number | undefined; max: number | undefined } {
+export function horizonBand(member: StaffMember, days: readonly Pick<GridDay, "date">[]): { min: number | undefined; max: number | undefined } {
   const { minMinutesPerHorizon: min, maxMinutesPerHorizon: max } = member.contract;
   const employed = days.filter((d) => employedOn(member, d.date)).length;
   if (employed === days.length) return { min, max };

@@ -54,7 +54,7 @@ describe("conflicts of an infeasible department", () => {
     const leaver = patchStaff(world(), "A", { employedUntil: "2026-03-04", contract: { minMinutesPerHorizon: 7000 } });
     await expectConflicts(leaver, (conflicts) => {
       expect(conflicts.map((c) => [c.subjects.staff, sides(c)])).toEqual([["A", ["employment.dates", "hours.horizon-band"]]]);
-      expect(conflicts[0]!.message).toMatch(/^Ann: employed until 2026-03-04 and contract minimum of 7,000 paid minutes over the horizon cannot both hold/);
+      expect(conflicts[0]!.message).toMatch(/^Ann: employed until 2026-03-04 and contract minimum of 7,000 paid minutes over the horizon, prorated to 1,500 for the 3 of 14 days employed cannot both hold/);
     });
   });
 
