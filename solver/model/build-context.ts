@@ -42,6 +42,8 @@ export interface BuildContext {
   staff: StaffVars[];
   templates: Map<string, ShiftTemplate>;
   dayCount: number;
+  /** Whether every schedule the model admits has at most one shift a day (`shift.one-per-day` hard). */
+  oneShiftADay: boolean;
   penalties: PenaltyTag[];
   /** Terms of the labor cost in dollars (regular, differentials, overtime premium). */
   laborCost: Term[];

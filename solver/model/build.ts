@@ -5,6 +5,7 @@
  */
 import { skillsOf, type Assignment, type Demand, type PlanningInput, type Problem, type TimeGrid } from "../../models/index.js";
 import { RULES } from "../rules/index.js";
+import { oneShiftPerDay } from "../rules/one-shift-per-day.js";
 import { resolveRule } from "../rules/resolve.js";
 import type { ResolvedRule, RuleDefinition } from "../rules/types.js";
 import type { BuildContext, StaffVars } from "./build-context.js";
@@ -24,6 +25,12 @@ export interface BuiltModel {
   ctx: BuildContext;
   /** Locked assignments the hard rules forbid: the model cannot hold them. */
   lockProblems: Problem[];
+}
+
+/** Whether every schedule the model admits has at most one shift a day (`shift.one-per-day` hard). */
+function atMostOneShiftADay(input: PlanningInput): boolean {
+  const rule = resolveRule(oneShiftPerDay, input);
+  return rule.enabled && rule.hard;
 }
 
 function enabledRules(input: PlanningInput): { definition: RuleDefinition<any>; rule: ResolvedRule<any> }[] {
@@ -58,6 +65,7 @@ export function buildModel(input: PlanningInput, grid: TimeGrid, demand: Demand,
     staff,
     templates: new Map(input.shiftTemplates.map((t) => [t.id, t])),
     dayCount,
+    oneShiftADay: atMostOneShiftADay(input),
     penalties: [],
     laborCost: [],
     overtimeHours: [],
@@ -76,7 +84,6 @@ export function buildModel(input: PlanningInput, grid: TimeGrid, demand: Demand,
   const oneADay = rules.find(({ definition }) => definition.id === "shift.one-per-day");
   buildLaborCost(ctx, oneADay !== undefined && oneADay.rule.hard);
   for (const { definition, rule } of rules) {
-    if (!definition.build) throw new Error(`rule ${definition.id} has no build half`);
     definition.build(ctx, rule);
   }
   if (frozen) {

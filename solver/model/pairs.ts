@@ -7,7 +7,6 @@
  */
 import type { RuleId, ShiftInstance } from "../../models/index.js";
 import { penaltyBinary, penalizeColumn, type BuildContext, type ShiftVar, type StaffVars } from "./build-context.js";
-import { atMostOneShiftADay } from "../rules/max-consecutive-days.js";
 
 /** How much `earlier` and `later` clash (0 = not at all); the unit is the rule's. */
 export type Clash = (earlier: ShiftInstance, later: ShiftInstance) => number;
@@ -29,7 +28,7 @@ export function pairReachDays(reachMinutes: number): number {
  */
 export function buildPairRule(ctx: BuildContext, rule: { id: RuleId; hard: boolean; weight: number }, clash: Clash, reachMinutes = 0): void {
   // A day's clashing shifts share one row only when a day holds at most one shift.
-  const oneADay = atMostOneShiftADay(ctx);
+  const oneADay = ctx.oneShiftADay;
   const reachDays = pairReachDays(reachMinutes);
   for (const person of ctx.staff) {
     person.byDay.forEach((laterVars, day) => {

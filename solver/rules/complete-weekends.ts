@@ -12,7 +12,7 @@
 import { dateOf } from "../check/context.js";
 import { penaltyColumn, penaltyConstant, workedInHistory } from "../model/build-context.js";
 import type { Term } from "../model/linear-model.js";
-import { workedDay } from "./max-consecutive-days.js";
+import { workedDay } from "../model/days.js";
 import type { RuleDefinition } from "./types.js";
 
 export const completeWeekends: RuleDefinition = {

@@ -10,8 +10,6 @@
  * choose between two schedules of similar cost, never enough to buy overtime or leave coverage short.
  */
 import type { Finding, RuleDefinition } from "./types.js";
-import { oneShiftPerDay } from "./one-shift-per-day.js";
-import { resolveRule } from "./resolve.js";
 import { penalizeColumn, penaltyColumn } from "../model/build-context.js";
 
 export const dayOffRequests: RuleDefinition = {
@@ -52,8 +50,7 @@ export const dayOffRequests: RuleDefinition = {
   build(ctx, rule) {
     if (rule.hard) return;
     const dayOf = new Map(ctx.grid.days.map((d) => [d.date, d.index]));
-    const oneADay = resolveRule(oneShiftPerDay, ctx.input);
-    const atMostOne = oneADay.enabled && oneADay.hard;
+    const atMostOne = ctx.oneShiftADay;
     for (const person of ctx.staff) {
       for (const request of person.member.requests) {
         const day = request.kind === "day-off" ? dayOf.get(request.date) : undefined;

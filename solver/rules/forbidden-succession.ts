@@ -8,7 +8,6 @@
  */
 import type { ShiftInstance } from "../../models/index.js";
 import { penaltyBinary, penalizeColumn, type BuildContext, type StaffVars } from "../model/build-context.js";
-import { atMostOneShiftADay } from "./max-consecutive-days.js";
 import type { RuleDefinition } from "./types.js";
 
 /** History shifts on the day before the horizon after which `shift` (on day 0) may not follow. */
@@ -53,7 +52,7 @@ export const forbiddenSuccession: RuleDefinition = {
   // Soft: a priced binary per pair, as the check counts pairs; a history shift before day 0 prices the
   // day-0 column itself.
   build(ctx, rule) {
-    const aggregate = atMostOneShiftADay(ctx);
+    const aggregate = ctx.oneShiftADay;
     for (const person of ctx.staff) {
       person.byDay.forEach((vars, day) => {
         const next = person.byDay[day + 1] ?? [];

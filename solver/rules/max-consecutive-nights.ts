@@ -11,7 +11,7 @@
  * days after the horizon count as off. The date is the first night over the limit (or day 0).
  */
 import { dateOf, runsOf, workedLine } from "../check/context.js";
-import { buildMaxRun, historyFillsRun } from "./max-consecutive-days.js";
+import { buildMaxRun, historyFillsRun } from "../model/runs.js";
 import type { RuleDefinition } from "./types.js";
 
 export const maxConsecutiveNights: RuleDefinition<{ maxNights: number }> = {

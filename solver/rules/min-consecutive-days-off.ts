@@ -24,7 +24,7 @@
  * wholly in history.
  */
 import { dateOf, runsOf, workedLine } from "../check/context.js";
-import { buildShortRuns } from "./min-consecutive-days.js";
+import { buildShortRuns } from "../model/runs.js";
 import type { RuleDefinition } from "./types.js";
 
 export const minConsecutiveDaysOff: RuleDefinition<{ minDays: number; exemptEdges: boolean }> = {

@@ -20,72 +20,9 @@
  * The violation's date is the stretch's first day in the horizon, or the horizon's first day for one
  * wholly in history.
  */
-import type { RuleId } from "../../models/index.js";
 import { dateOf, runsOf, workedLine } from "../check/context.js";
-import { penaltyColumn, penaltyConstant, workedInHistory, type BuildContext, type StaffVars } from "../model/build-context.js";
-import type { Term } from "../model/linear-model.js";
-import { workedDay } from "./max-consecutive-days.js";
+import { buildShortRuns } from "../model/runs.js";
 import type { RuleDefinition } from "./types.js";
-
-export interface ShortRunOptions {
-  /** True for runs of working days, false for runs of days off. */
-  working: boolean;
-  minOf: (person: StaffVars) => number;
-  /** Whether a run starting on the person's first known day (the line's start) goes unjudged. */
-  exemptLineStart: (person: StaffVars) => boolean;
-}
-
-/**
- * The model of a minimum run (working days here, days off in `min-consecutive-days-off.ts`). For each
- * short run the check could find — k < min days of one value from day `from`, ending in the horizon or on
- * the day before it, with the day before (unless the run starts the person's known line) and the day after
- * (a horizon day) of the other value — one row over the days' worked indicators w (`workedDay`):
- * Σ_{days to work} w − Σ_{days off} w ≤ |days to work| − 1. Hard, the row forbids the pattern; soft, a
- * slack priced (min − k) × weight pays for it, and is 1 exactly when the pattern holds. History days are
- * constants: a pattern they contradict gets no row.
- */
-export function buildShortRuns(ctx: BuildContext, rule: { id: RuleId; hard: boolean; weight: number }, options: ShortRunOptions): void {
-  const lastDay = ctx.dayCount - 1;
-  for (const person of ctx.staff) {
-    const min = options.minOf(person);
-    const first = Math.min(0, ...person.history.map((h) => h.day));
-    for (let k = 1; k < min; k++) {
-      for (let from = Math.max(first, -k); from + k <= lastDay; from++) {
-        if (from === first && options.exemptLineStart(person)) continue;
-        const pattern: { day: number; worked: boolean }[] = [];
-        if (from > first) pattern.push({ day: from - 1, worked: !options.working });
-        for (let day = from; day < from + k; day++) pattern.push({ day, worked: options.working });
-        pattern.push({ day: from + k, worked: !options.working });
-
-        const terms: Term[] = [];
-        let daysToWork = 0;
-        let possible = true;
-        for (const { day, worked } of pattern) {
-          if (day < 0) {
-            possible &&= workedInHistory(person, day) === worked;
-            continue;
-          }
-          const dayTerms = workedDay(ctx, person, day);
-          if (worked && dayTerms.length === 0) possible = false;
-          if (worked) daysToWork++;
-          terms.push(...dayTerms.map((t) => ({ column: t.column, coefficient: worked ? 1 : -1 })));
-        }
-        if (!possible) continue;
-        const subjects = { staff: person.member.id, date: ctx.grid.days[Math.max(from, 0)]!.date };
-        const weight = (min - k) * rule.weight;
-        if (terms.length === 0 && !rule.hard) {
-          // Nothing the horizon decides: a working run in history whose day after (day 0) has no column
-          // to work, so it ends there whatever the schedule. Hard, it gets its row all the same (empty,
-          // ≤ −1): the model is infeasible, as the check finds every schedule in breach.
-          penaltyConstant(ctx, rule.id, subjects, weight);
-          continue;
-        }
-        if (!rule.hard) terms.push({ column: penaltyColumn(ctx, rule.id, subjects, weight), coefficient: -1 });
-        ctx.builder.addRow(`${rule.id}[${person.member.id},${from},${k}]`, terms, -Infinity, daysToWork - 1);
-      }
-    }
-  }
-}
 
 export const minConsecutiveDays: RuleDefinition<{ minDays: number; exemptEdges: boolean }> = {
   id: "days.min-consecutive",

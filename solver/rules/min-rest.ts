@@ -7,7 +7,6 @@ import type { RuleId, ShiftInstance } from "../../models/index.js";
 import { penaltyColumn, type BuildContext, type ShiftVar } from "../model/build-context.js";
 import type { Term } from "../model/linear-model.js";
 import { buildOccupancyCliques, buildPairRule, clashesWithHistory, pairReachDays } from "../model/pairs.js";
-import { atMostOneShiftADay } from "./max-consecutive-days.js";
 import { noOverlap } from "./no-overlap.js";
 import { resolveRule } from "./resolve.js";
 import type { RuleDefinition } from "./types.js";
@@ -32,7 +31,7 @@ const startsBefore = (a: ShiftInstance, b: ShiftInstance): boolean => a.startMin
  */
 function buildSoftRest(ctx: BuildContext, rule: { id: RuleId; weight: number }, min: number, overlapsPossible: boolean): void {
   const short = restShort(min);
-  const oneADay = atMostOneShiftADay(ctx);
+  const oneADay = ctx.oneShiftADay;
   const reachDays = pairReachDays(min);
   for (const person of ctx.staff) {
     person.byDay.forEach((vars, day) => {

@@ -44,7 +44,7 @@ export interface RuleDefinition<P extends Record<string, ParamValue> = Record<st
    */
   forbids?(ctx: BuildContext, person: StaffVars, shift: ShiftInstance, rule: ResolvedRule<P>): boolean;
   /** Adds the rule's rows and tagged penalties to the model (hard: rows; soft: penalized slack). */
-  build?(ctx: BuildContext, rule: ResolvedRule<P>): void;
+  build(ctx: BuildContext, rule: ResolvedRule<P>): void;
 }
 
 /** A rule as configured for one run: defaults merged with the site's settings. */

@@ -14,7 +14,7 @@
 import type { RuleDefinition } from "./types.js";
 import { fairnessFindings } from "../check/fairness.js";
 import { buildSpread, fairnessGroupsOf } from "../model/fairness.js";
-import { weekendIndicators } from "./max-weekends.js";
+import { weekendIndicators } from "../model/weekends.js";
 
 export const weekendFairness: RuleDefinition = {
   id: "fairness.weekends",
