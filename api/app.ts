@@ -2,14 +2,13 @@
  * The express app: security headers, a JSON body limit, every operation, and problem+json for unknown
  * routes and errors. `createApp` never listens; `server.ts` (and the tests) do.
  */
-import { MIMEType } from "node:util";
-import express, { type Express } from "express";
+import express, { type Express, type RequestHandler } from "express";
 import iconv from "iconv-lite";
 import helmet from "helmet";
 import { mountOperations, type AppDeps } from "./operation.js";
 import { openApiOperation } from "./openapi.js";
 import { errorHandler, sendProblem } from "./problem.js";
-import { repeatedJsonKey } from "../src/io.js";
+import { repeatedJsonKey, tooDeeplyNested } from "../src/io.js";
 import { OPERATIONS } from "./routes/index.js";
 
 export type { AppDeps } from "./operation.js";
@@ -17,18 +16,41 @@ export type { AppDeps } from "./operation.js";
 /** Default largest request body: a large department's whole planning input fits well within it. */
 export const DEFAULT_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
+/** Deepest nesting of arrays and objects a body may have: a planning input needs about six. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Largest body of a route open to anyone (a feed, the OpenAPI document), which takes none. */
+const PUBLIC_BODY_LIMIT_BYTES = 1024;
+
 /**
- * A JSON body's bytes as text, as body-parser read them: the Content-Type's charset (utf-8 when none;
- * body-parser has refused any but utf-8, utf-16 and utf-32 by now) decoded by its own decoder, iconv-lite.
+ * The JSON body parsers an operation runs after its token is checked, so nobody without one makes the
+ * server read and parse up to the limit (a compressed body counts at its inflated size). Before parsing,
+ * a body nested deeper than MAX_JSON_DEPTH is refused (JSON.parse of a million '[' held the event loop
+ * for a second), and after it, a key given twice in one object, which JSON.parse settles
+ * silently for the last (a person's "requests" given twice kept one list without a word), as the CLI
+ * refuses it in a file. Not strict: a body of valid JSON that is no object or array (`null`, `"x"`)
+ * reaches the operation, which says what it must be rather than calling it malformed.
  */
-function textOf(bytes: Buffer, contentType: string | undefined): string {
-  let charset: string | null | undefined;
-  try {
-    charset = contentType === undefined ? undefined : new MIMEType(contentType).params.get("charset");
-  } catch {
-    // A header body-parser took (its parser is RFC 9110's) that the WHATWG one does not: read as utf-8.
-  }
-  return iconv.decode(bytes, charset ?? "utf-8");
+function jsonBody(limit: number): RequestHandler[] {
+  const texts = new WeakMap<object, string>();
+  const parse = express.json({
+    limit,
+    strict: false,
+    verify: (req, _res, bytes, encoding) => {
+      // The bytes as body-parser decodes them next: its charset (utf-8 when none) and its decoder.
+      const text = iconv.decode(bytes, encoding || "utf-8");
+      const deep = tooDeeplyNested(text, MAX_JSON_DEPTH);
+      if (deep) throw Object.assign(new Error(`malformed JSON body: nested deeper than ${MAX_JSON_DEPTH} arrays and objects (at line ${deep.line}, column ${deep.column})`), { status: 400, type: "entity.too.deep" });
+      texts.set(req, text);
+    },
+  });
+  const noRepeatedKey: RequestHandler = (req, res, next) => {
+    const text = texts.get(req);
+    const repeated = text === undefined ? undefined : repeatedJsonKey(text);
+    if (!repeated) return next();
+    sendProblem(res, 400, `malformed JSON body: the key ${JSON.stringify(repeated.key)} appears twice in one object (at line ${repeated.line}, column ${repeated.column})`);
+  };
+  return [parse, noRepeatedKey];
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -36,18 +58,6 @@ export function createApp(deps: AppDeps): Express {
   app.disable("x-powered-by");
   app.set("etag", false);
   app.use(helmet());
-  // Not strict: a body of valid JSON that is no object or array (`null`, `"x"`) reaches the operation,
-  // which says what it must be rather than calling it malformed.
-  const jsonText = new WeakMap<object, Buffer>();
-  app.use(express.json({ limit: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES, strict: false, verify: (req, _res, bytes) => jsonText.set(req, bytes) }));
-  // A key given twice in one object, which JSON.parse settles silently for the last (a person's "requests"
-  // given twice kept one list without a word): refused, as the CLI refuses it in a file.
-  app.use((req, res, next) => {
-    const bytes = jsonText.get(req);
-    const repeated = bytes && repeatedJsonKey(textOf(bytes, req.headers["content-type"]));
-    if (!repeated) return next();
-    sendProblem(res, 400, `malformed JSON body: the key ${JSON.stringify(repeated.key)} appears twice in one object (at line ${repeated.line}, column ${repeated.column})`);
-  });
   // Express matches paths whatever their case, so /Calendars/… is a feed too, and /SITES/… a site.
   const isFeedPath = (path: string): boolean => /^\/calendars\//i.test(path);
   const routes = [...OPERATIONS, openApiOperation(OPERATIONS)].map((op) => ({ method: op.method.toUpperCase(), pattern: new RegExp(`^${op.path.replace(/\{\w+\}/g, "[^/]+")}/?$`, "i") }));
@@ -63,7 +73,10 @@ export function createApp(deps: AppDeps): Express {
     res.set("allow", allowed.join(", ")).status(204).end();
   });
   const router = express.Router({ strict: false });
-  mountOperations(router, [...OPERATIONS, openApiOperation(OPERATIONS)], deps);
+  mountOperations(router, [...OPERATIONS, openApiOperation(OPERATIONS)], deps, {
+    authenticated: jsonBody(deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
+    open: jsonBody(PUBLIC_BODY_LIMIT_BYTES),
+  });
   app.use(router);
   // A path that exists with other methods: 405 naming them (RFC 9110 §15.5.6).
   app.use((req, res, next) => {

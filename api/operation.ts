@@ -3,7 +3,7 @@
  * handler. `mountOperations` turns the list into express routes (auth, permission, body validation) and
  * `openapi.ts` turns the same list into the OpenAPI document, so the two cannot drift apart.
  */
-import type { Request, Response, Router } from "express";
+import type { Request, RequestHandler, Response, Router } from "express";
 import type { z } from "zod";
 import type { Principal } from "../src/store/tokens.js";
 import type { Store } from "../src/store/store.js";
@@ -143,11 +143,7 @@ function bodyProblem(error: z.ZodError, raw: unknown, at: string | undefined): H
 function handler(op: Operation, deps: AppDeps) {
   return async (req: Request, res: Response): Promise<void> => {
     const params = req.params as Record<string, string>;
-    let principal: Principal | undefined;
-    if (op.permission) {
-      principal = authenticate(deps.store.tokens, req.get("authorization"));
-      authorize(principal, op.permission, { siteId: params.siteId, staffId: params.staffId });
-    }
+    const principal = res.locals.principal as Principal | undefined;
     const authorizeTarget = (permission: Permission, target: Target) => authorize(principal!, permission, target);
     op.access?.({ deps, params, principal: principal!, authorize: authorizeTarget });
     let body: unknown;
@@ -200,8 +196,25 @@ function handler(op: Operation, deps: AppDeps) {
   };
 }
 
-export function mountOperations(router: Router, operations: readonly Operation[], deps: AppDeps): void {
+/** The caller's token checked and their permission, before anything reads the request's body. */
+function authenticated(op: Operation, deps: AppDeps): RequestHandler {
+  return (req, res, next) => {
+    if (op.permission) {
+      const principal = authenticate(deps.store.tokens, req.get("authorization"));
+      const params = req.params as Record<string, string>;
+      authorize(principal, op.permission, { siteId: params.siteId, staffId: params.staffId });
+      res.locals.principal = principal;
+    }
+    next();
+  };
+}
+
+/**
+ * The operations as express routes: token and permission, then the body's parsers (`bodyParsers`:
+ * `authenticated` for operations with a permission, `open` for the rest), then the handler.
+ */
+export function mountOperations(router: Router, operations: readonly Operation[], deps: AppDeps, bodyParsers: { authenticated: RequestHandler[]; open: RequestHandler[] }): void {
   for (const op of operations) {
-    router[op.method](op.path.replace(/\{(\w+)\}/g, ":$1"), handler(op, deps));
+    router[op.method](op.path.replace(/\{(\w+)\}/g, ":$1"), authenticated(op, deps), ...(op.permission ? bodyParsers.authenticated : bodyParsers.open), handler(op, deps));
   }
 }

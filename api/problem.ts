@@ -119,6 +119,8 @@ function bodyParserProblem(error: { type?: unknown; status?: unknown; message?: 
   switch (error.type) {
     case "entity.parse.failed":
       return [400, `malformed JSON body: ${String(error.message)}`];
+    case "entity.too.deep":
+      return [400, String(error.message)];
     case "entity.too.large":
       return [413, "request body is larger than the limit"];
     case "encoding.unsupported":

@@ -264,5 +264,30 @@ export function repeatedJsonKey(text: string): { key: string; line: number; colu
   return undefined;
 }
 
+/**
+ * Where `text` opens an array or object nested deeper than `limit`, by line and column (1-based), or
+ * undefined: a scan of brackets outside strings, linear and without recursion, so a body of a million
+ * '[' is refused in milliseconds before JSON.parse spends a second on it.
+ */
+export function tooDeeplyNested(text: string, limit: number): { line: number; column: number } | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (++depth > limit) return { line, column: i - lineStart + 1 };
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      depth--;
+    } else if (c === 0x0a /* \n */) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return undefined;
+}
+
 /** A message on one line (a parser's may quote text across a line break). */
 const oneLine = (message: string): string => message.replace(/\s*[\r\n]+\s*/g, " ");

@@ -3,6 +3,7 @@
  * valid bodies with one field replaced by a random value: each answers 4xx problem+json, never 5xx,
  * and nothing is logged as an internal error. Seeded: fast-check seed 5, a fixed number of runs.
  */
+import { request } from "node:http";
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -109,6 +110,45 @@ it("answers a compressed body that does not inflate with a 400 problem, not a 50
   });
   expect(truncated.status).toBe(400);
   expect(truncated.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+});
+
+it("refuses a body nested deeper than 32 arrays and objects before parsing it, naming where", async () => {
+  const deep = "[".repeat(33) + "]".repeat(33);
+  const res = await h.api.request("PUT", "/sites/test/areas", { token: admin, rawBody: deep, headers: { "if-match": "*" } });
+  expect(res.status).toBe(400);
+  expect(res.body.detail).toBe("malformed JSON body: nested deeper than 32 arrays and objects (at line 1, column 33)");
+  // 32 deep is parsed, and refused by the schema; brackets inside strings are text.
+  const allowed = await h.api.request("PUT", "/sites/test/areas", { token: admin, rawBody: `[${'"[[[[",'.repeat(40)}${"[".repeat(31)}${"]".repeat(31)}]`, headers: { "if-match": "*" } });
+  expect(allowed.status).toBe(400);
+  expect(allowed.body.detail).not.toMatch(/nested deeper/);
+});
+
+it("reads no body before the token is checked: without one, a malformed or compressed deep body is a 401", async () => {
+  const bomb = gzipSync("[".repeat(200_000) + "]".repeat(200_000));
+  for (const [body, encoding] of [["{not json", undefined], [bomb, "gzip"]] as const) {
+    const res = await fetch(`${h.api.baseUrl}/sites/test/areas`, { method: "PUT", headers: { "content-type": "application/json", "if-match": "*", ...(encoding ? { "content-encoding": encoding } : {}) }, body });
+    expect(res.status).toBe(401);
+  }
+  // A route open to anyone takes no body: it reads 1 KiB at most (fetch sends no GET body: node:http does).
+  const openStatus = (body: string): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const req = request(`${h.api.baseUrl}/openapi.json`, { method: "GET", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+  expect(await openStatus("{}")).toBe(200);
+  expect(await openStatus(JSON.stringify({ pad: "x".repeat(2048) }))).toBe(413);
+});
+
+it("reads an empty charset as utf-8, as the JSON parser does, not a 500", async () => {
+  for (const contentType of ['application/json; charset=""', 'application/json; charset="']) {
+    const res = await fetch(`${h.api.baseUrl}/sites/test/areas`, { method: "PUT", headers: { authorization: `Bearer ${admin}`, "content-type": contentType, "if-match": "*" }, body: "[1]" });
+    expect(res.status, contentType).toBe(400);
+    expect(((await res.json()) as { detail: string }).detail, contentType).toBe("the request body is invalid");
+  }
 });
 
 it("refuses a key given twice in one object, naming it, as the CLI refuses it in a file (JSON.parse kept the last)", async () => {
