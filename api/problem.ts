@@ -111,7 +111,9 @@ export function problemBody(status: number, detail?: string, errors: Problem[] =
 }
 
 export function sendProblem(res: Response, status: number, detail?: string, errors: Problem[] = [], headers: Record<string, string> = {}): void {
-  res.status(status).set(headers).type("application/problem+json").send(JSON.stringify(problemBody(status, detail, errors)));
+  // An error may quote what only its reader may see (a colleague's leave in a publish's 409): kept by no
+  // shared cache, as every answer to a token is (operation.ts).
+  res.status(status).set({ "cache-control": "private, no-cache", ...headers }).type("application/problem+json").send(JSON.stringify(problemBody(status, detail, errors)));
 }
 
 /** body-parser's error types, by what they mean for the client. */

@@ -40,3 +40,9 @@ it("answers an expected refusal with its status, field errors and headers", asyn
   expect(res.headers.get("www-authenticate")).toBe("Bearer");
   expect(res.logged).toEqual([]);
 });
+
+it("keeps every error out of shared caches, as every answer to a token is (a 409 may quote a colleague's leave)", async () => {
+  for (const thrown of [new HttpProblem(409, "Ann is on leave (FMLA) on 2026-03-04"), new TypeError("bug")]) {
+    expect((await answer(thrown)).headers.get("cache-control")).toBe("private, no-cache");
+  }
+});
