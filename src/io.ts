@@ -17,6 +17,7 @@ export function fileSystemReason(error: unknown): string {
     case "ENOTDIR":
       return "a part of the path is a file, not a directory";
     case "EISDIR":
+    case "ERR_FS_EISDIR":
       return "is a directory";
     case "EEXIST":
       return "is a file, not a directory";
@@ -81,12 +82,18 @@ export function writeFileComplete(path: string, text: string): void {
  * places, so a disk that fills on the third leaves the previous set whole, never a new file beside an old
  * run's. A failure removes what was written beside and is thrown with `path` set to the file it was for.
  * (A rename failing after another succeeded, a directory put in the way meanwhile, is not undone.)
+ * The files hold people's leave and requests, as the store does: readable by their owner only (0600). A
+ * file or link already beside (a crashed run's, or one planted to redirect the write) is removed, never
+ * followed, and the new one is created exclusively.
  */
 export function writeFilesComplete(files: readonly { path: string; text: string }[]): void {
   const partial = (path: string): string => `${path}.${process.pid}.partial`;
   let at = 0;
   try {
-    for (; at < files.length; at++) writeFileSync(partial(files[at]!.path), files[at]!.text);
+    for (; at < files.length; at++) {
+      rmSync(partial(files[at]!.path), { force: true });
+      writeFileSync(partial(files[at]!.path), files[at]!.text, { flag: "wx", mode: 0o600 });
+    }
     for (at = 0; at < files.length; at++) renameSync(partial(files[at]!.path), files[at]!.path);
   } catch (error) {
     // Every file's: those renamed already have none left, and force makes that no error.

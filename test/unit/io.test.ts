@@ -1,8 +1,8 @@
-import { existsSync, truncateSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { MAX_INPUT_FILE_BYTES, readDataFile, repeatedJsonKey } from "../../src/io.js";
+import { MAX_INPUT_FILE_BYTES, readDataFile, repeatedJsonKey, writeFileComplete } from "../../src/io.js";
 import { testDir } from "../fixtures/temp.js";
 
 describe("a key given twice in a JSON object", () => {
@@ -92,5 +92,25 @@ describe("an input file too large to be one", () => {
 
   it.skipIf(!existsSync("/dev/zero"))("is refused once 64 MiB are read when its size is not known (/dev/zero, read until memory ran out)", () => {
     expect(readDataFile("/dev/zero")).toEqual(refusal);
+  });
+});
+
+describe("writing a file whole", () => {
+  it("makes it readable by its owner only, as the store is: it holds people's leave and requests", () => {
+    const dir = testDir("io-mode");
+    const path = join(dir, "schedule.csv");
+    writeFileSync(path, "old", { mode: 0o644 });
+    writeFileComplete(path, "new");
+    expect([readFileSync(path, "utf8"), statSync(path).mode & 0o777]).toEqual(["new", 0o600]);
+  });
+
+  it("removes a link planted beside the file rather than writing through it", () => {
+    const dir = testDir("io-link");
+    const victim = join(dir, "victim.txt");
+    writeFileSync(victim, "someone else's");
+    const path = join(dir, "schedule.json");
+    symlinkSync(victim, `${path}.${process.pid}.partial`);
+    writeFileComplete(path, "the schedule");
+    expect([readFileSync(victim, "utf8"), readFileSync(path, "utf8"), readdirSync(dir).sort()]).toEqual(["someone else's", "the schedule", ["schedule.json", "victim.txt"]]);
   });
 });
