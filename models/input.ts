@@ -8,7 +8,7 @@ import { z } from "zod";
 import { DateTime } from "luxon";
 import { RULE_IDS } from "./rule-ids.js";
 import { PenaltyWeightSchema, WeightsSchema } from "./weights.js";
-import { DollarsPerHourSchema, IdSchema, IsoDateSchema, LocalTimeSchema, NameSchema, RoleFamilySchema, TimeZoneSchema, WeekdaySchema } from "./primitives.js";
+import { DollarsPerHourSchema, IdSchema, IsoDateSchema, LocalTimeSchema, MAX_STAFF, NameSchema, RoleFamilySchema, TimeZoneSchema, WeekdaySchema } from "./primitives.js";
 import { StaffMemberSchema } from "./staff.js";
 import { FloorSchema, ForecastSchema, ProductivityStandardSchema, SlotDemandSchema, WorkloadTypeSchema } from "./demand-input.js";
 
@@ -176,7 +176,7 @@ export const PlanningInputSchema = z.strictObject({
   areas: z.array(AreaSchema).min(1),
   skills: z.array(SkillSchema).default([]),
   levels: z.array(LevelSchema).min(1),
-  staff: z.array(StaffMemberSchema),
+  staff: z.array(StaffMemberSchema).max(MAX_STAFF, `must hold at most ${MAX_STAFF.toLocaleString("en-US")} people: split a larger department into sites`),
   shiftTemplates: z.array(ShiftTemplateSchema).min(1),
   workloadTypes: z.array(WorkloadTypeSchema).default([]),
   productivityStandards: z.array(ProductivityStandardSchema).default([]),

@@ -36,6 +36,12 @@ export const NameSchema = z
  */
 export const MAX_WORKLOAD_PEOPLE = 10_000;
 
+/**
+ * Most people a site's staff list may hold: ten times a large department (100 or so), while each write is
+ * checked whole on the server's one event loop (9,000 people held it a second or two a write).
+ */
+export const MAX_STAFF = 1_000;
+
 export const IsoDateSchema = z.iso.date("must be a date YYYY-MM-DD");
 
 export const LocalTimeSchema = z

@@ -57,6 +57,12 @@ describe("planning input validation", () => {
     expect(problemsOf({ ...BASE, staff: [{ ...BASE.staff[0]!, requests: requests(366) }, ...BASE.staff.slice(1)] })).toEqual([]);
   });
 
+  it("bounds a site's staff at 1,000 people, as each write is checked whole on the server's event loop", () => {
+    const people = (count: number) => Array.from({ length: count }, (_, n) => ({ ...BASE.staff[0]!, id: `p${n}`, name: `Person ${n}`, requests: [] }));
+    expect(problemsOf({ ...BASE, staff: people(1001) })).toEqual(["staff: must hold at most 1,000 people: split a larger department into sites"]);
+    expect(problemsOf({ ...BASE, staff: people(1000) })).toEqual([]);
+  });
+
   it("bounds a request's weight at 10 and every penalty weight at 100,000, so no objective overflows", () => {
     const staff = [{ ...BASE.staff[0]!, requests: [{ kind: "day-off", date: "2026-03-02", weight: 1.7e308 }, { kind: "shift-off", date: "2026-03-02", template: "D8", weight: 10 }] }];
     expect(problemsOf({ ...BASE, staff })).toEqual([expect.stringMatching(/^staff\[0\]\.requests\[0\]\.weight: .*10.* \(got 1\.7e\+308\)$/)]);
