@@ -20,14 +20,24 @@ export const IdSchema = z
 /**
  * A name people read (a person's, a shift's, a site's): in every message, page, calendar event and CSV row
  * that names it. Not blank (a name of spaces made "  is on approved leave …"), and at most 200 characters
- * (a name of a million was stored, and written into every feed and page).
+ * (a name of a million was stored, and written into every feed and page), and no text a reader cannot
+ * trust: half a UTF-16 pair, or controls that turn the text's direction.
  */
 export const MAX_NAME_LENGTH = 200;
+
+/** Half a UTF-16 pair alone: no character, shown as U+FFFD in every feed and page. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Embedding, override and isolate controls: they turn the text after them, so one name can show as another. */
+const DIRECTION_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
 export const NameSchema = z
   .string()
   .min(1)
   .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`)
-  .refine((name) => name.trim().length > 0, "must not be blank");
+  .refine((name) => name.trim().length > 0, "must not be blank")
+  .refine((name) => !LONE_SURROGATE.test(name), "must be well-formed text (it holds half of a UTF-16 pair)")
+  .refine((name) => !DIRECTION_CONTROL.test(name), "must not hold text-direction controls (U+202A to U+202E, U+2066 to U+2069): they make a name read as another");
 
 /**
  * Most people the workload of one area and role family may need at once: more than any pharmacy has on

@@ -83,6 +83,16 @@ describe("planning input validation", () => {
     expect(problemsOf({ ...BASE, staff: [{ ...BASE.staff[0]!, name: "x".repeat(200) }, ...BASE.staff.slice(1)] })).toEqual([]);
   });
 
+  it("refuses a name with half a UTF-16 pair or a text-direction control, which let one name show as another (qa9)", () => {
+    const staff = [{ ...BASE.staff[0]!, name: "Ann\ud800x" }, { ...BASE.staff[1]!, name: "Ben\u202Efdp.exe" }, ...BASE.staff.slice(2)];
+    expect(problemsOf({ ...BASE, staff }).map((p) => p.replace(/ \(got .*\)$/, ""))).toEqual([
+      "staff[0].name: must be well-formed text (it holds half of a UTF-16 pair)",
+      "staff[1].name: must not hold text-direction controls (U+202A to U+202E, U+2066 to U+2069): they make a name read as another",
+    ]);
+    // A whole pair (an emoji) and right-to-left script are names like any other.
+    expect(problemsOf({ ...BASE, staff: [{ ...BASE.staff[0]!, name: "Ann \ud83d\ude00" }, { ...BASE.staff[1]!, name: "\u05d3\u05e0\u05d4 Cohen" }, ...BASE.staff.slice(2)] })).toEqual([]);
+  });
+
   it("refuses two people of one name, whatever its case or spacing: nothing that names them could tell them apart", () => {
     const staff = [{ ...BASE.staff[0]!, name: "Ann Lee" }, { ...BASE.staff[1]!, name: " ann  LEE" }, ...BASE.staff.slice(2)];
     expect(problemsOf({ ...BASE, staff })).toEqual([
