@@ -57,7 +57,9 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
-  app.use(helmet());
+  // HSTS for this host alone: a hospital serves many apps on sibling subdomains, and helmet's default
+  // includeSubDomains would bind them all to HTTPS for a year.
+  app.use(helmet({ strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: false } }));
   // Express matches paths whatever their case, so /Calendars/… is a feed too, and /SITES/… a site.
   const isFeedPath = (path: string): boolean => /^\/calendars\//i.test(path);
   const routes = [...OPERATIONS, openApiOperation(OPERATIONS)].map((op) => ({ method: op.method.toUpperCase(), pattern: new RegExp(`^${op.path.replace(/\{\w+\}/g, "[^/]+")}/?$`, "i") }));
