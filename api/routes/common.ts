@@ -10,7 +10,7 @@ import type { CheckerAnswers, CheckerTask } from "../../src/jobs/checker-worker.
 import { WorkerExitedError, WorkerPoolClosedError, WorkerPoolFullError, WorkerStartsStoppedError, WorkerTimeoutError } from "../../src/jobs/worker-errors.js";
 import type { AppDeps } from "../operation.js";
 import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
-import type { ScheduleRecord } from "../../src/store/schedules.js";
+import type { ScheduleRecord } from "../../src/store/schedule-records.js";
 import type { Store } from "../../src/store/store.js";
 import { HttpProblem, ifMatchRequired, invalid, logOnce, notFound, type EtagResource } from "../problem.js";
 
