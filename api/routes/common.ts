@@ -10,7 +10,7 @@ import type { CheckerAnswers, CheckerTask } from "../../src/jobs/checker-worker.
 import { WorkerExitedError, WorkerPoolClosedError, WorkerPoolFullError, WorkerStartsStoppedError, WorkerTimeoutError } from "../../src/jobs/worker-errors.js";
 import type { AppDeps } from "../operation.js";
 import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
-import type { ScheduleRecord } from "../../src/store/schedules.js";
+import type { ScheduleRecord } from "../../src/store/schedule-records.js";
 import type { Store } from "../../src/store/store.js";
 import { HttpProblem, ifMatchRequired, invalid, logOnce, notFound, type EtagResource } from "../problem.js";
 
@@ -64,22 +64,6 @@ export function noLongerFits(schedule: ScheduleRecord, refusal: string, problems
     ? `it is published version ${schedule.version}, which can never be edited: post its assignments again as a new draft without what no longer fits, or repair from it (a solve with baseScheduleId and repair drops what no longer fits)`
     : "edit it first";
   return new HttpProblem(409, `schedule ${schedule.id} no longer fits the site's planning data, so ${refusal}; ${remedy}`, problems);
-}
-
-/**
- * What to do with a draft that no longer fits the site, by how many of its shifts a moved horizon left out:
- * none of them in it, only moving the horizon back or solving again helps (edits would remove the whole
- * draft); some, take them out or do either; none, edit what else no longer fits.
- */
-export function staleDraftAdvice(site: SiteRecord, draft: ScheduleRecord, draftedAgainst: PlanningInput | undefined): string {
-  const { start, end } = site.input.horizon;
-  const outside = draft.assignments.filter((a) => a.date < start || a.date > end).length;
-  const total = draft.assignments.length;
-  if (outside === 0) return "edit it first (move or remove what no longer fits, one edit at a time if need be)";
-  const then = draftedAgainst?.horizon;
-  const back = then && (then.start !== start || then.end !== end) ? `move the horizon back to ${then.start}..${then.end}` : "move the horizon back";
-  if (outside === total) return `none of its ${total} shift(s) lies in the horizon ${start}..${end} any more: ${back} to publish it, or solve again for the new horizon`;
-  return `${outside} of its ${total} shift(s) lie outside the horizon ${start}..${end}: take them out (remove edits, up to 500 in one request), ${back}, or solve again for the new horizon`;
 }
 
 /** `{ id, name, … }` of a site for lists. */

@@ -4,30 +4,31 @@
  * analyze a posted schedule without storing it. A schedule is read with its revision as ETag; editing or
  * publishing a draft needs it as If-Match, and a publish is refused (409) when the draft is stale or, unless
  * accepted explicitly, breaks a hard rule, makes a version published later (next month's, whose history its
- * shifts are) break one, or leaves shifts published on dates a shortened horizon cut off.
+ * shifts are) break one, or leaves shifts published on dates a shortened horizon cut off. Those rules, and
+ * the edits, are src/drafts/'s; the routes translate their results to HTTP.
  * The checker's explanations, the checks of a posted draft or an edit before they are stored, and the
  * schedule page are worked out in its worker threads (`inChecker`); what was checked is re-checked on the
  * event loop only when the site or the draft changed meanwhile.
  */
 import { z } from "zod";
-import type { Assignment, Explanation, Parsed, PlanningInput, Problem } from "../../models/index.js";
+import type { Explanation, Parsed, PlanningInput, Problem } from "../../models/index.js";
 import { explainFor, runCheckerTask } from "../../src/jobs/checker-worker.js";
 import { SolveJobOptionsSchema } from "../../src/jobs/options.js";
-import { datesLeftBehind, type DateRange } from "../../src/calendar/coverage.js";
-import type { PublishedVersion } from "../../src/calendar/events.js";
-import { laterBreaks, laterBreaksNow, laterBreaksRefusal, laterVersionsOf, type LaterBreak, type LaterVersion } from "../../src/calendar/later-versions.js";
-import { changedSinceRead, type ScheduleRecord } from "../../src/store/schedules.js";
-import type { SiteRecord, WriteRefusal } from "../../src/store/sites.js";
+import { laterBreaks, laterBreaksNow, type LaterBreak, type LaterVersion } from "../../src/calendar/later-versions.js";
+import { applyEdits, atEdits, type EditedAssignments } from "../../src/drafts/edits.js";
+import { laterVersionsFor, publishVerdict, type DroppedDates } from "../../src/drafts/publish-checks.js";
+import { changedSinceRead } from "../../src/store/schedules.js";
+import type { ScheduleRecord } from "../../src/store/schedule-records.js";
+import type { SiteRecord } from "../../src/store/sites.js";
 import { withholdPersonalDetails, type PersonalDetails } from "../../src/export/withhold.js";
 import { personalDetailsFor } from "../auth.js";
-import { applyEdits, atEdits, type EditedAssignments } from "../edits.js";
 import { HttpProblem, invalid, notFound, QUEUE_FULL_RESPONSE, queueFull } from "../problem.js";
 import { operation, type AppDeps, type Operation } from "../operation.js";
 import { AnalyzedScheduleSchema, EditRequestSchema, ExplainedScheduleSchema, JobSchema, PostedScheduleSchema, PublishedScheduleSchema, ScheduleSummarySchema, type Edit } from "../schemas.js";
 import { repairJobProblems } from "../../src/repair/window.js";
 import { jobBase } from "../../src/jobs/solve-job.js";
 import { jobView } from "./jobs.js";
-import { ifMatch, inChecker, judgedAgainst, noLongerFits, rulesInput, scheduleEtag, siteOr404, staleDraftAdvice, written } from "./common.js";
+import { ifMatch, inChecker, judgedAgainst, noLongerFits, rulesInput, scheduleEtag, siteOr404, written } from "./common.js";
 
 /** The 400 for a posted schedule that does not fit the site's input, naming each bad assignment. */
 const doesNotFit = (problems: Problem[]): HttpProblem => invalid("the schedule does not fit the site's planning data", problems);
@@ -60,43 +61,6 @@ async function explained(deps: AppDeps, input: PlanningInput, schedule: Schedule
   return withExplanation(schedule, checked.ok && personalDetails === "withheld" ? { ok: true, value: withholdPersonalDetails(input, checked.value) } : checked);
 }
 
-/**
- * The draft's shifts whose times are not what they were when it was drafted: its templates' start or
- * length, or the site's time zone. Its reviewers saw those times; the published version would show others.
- */
-function changedShiftTimes(then: PlanningInput, now: PlanningInput, assignments: readonly Assignment[]): Problem[] {
-  const problems: Problem[] = [];
-  if (then.site.timeZone !== now.site.timeZone) {
-    problems.push({ path: "site.timeZone", message: `is ${now.site.timeZone}; the draft was made in ${then.site.timeZone}`, value: now.site.timeZone });
-  }
-  const used = new Set(assignments.map((a) => a.template));
-  now.shiftTemplates.forEach((template, i) => {
-    const old = then.shiftTemplates.find((t) => t.id === template.id);
-    if (!old || !used.has(template.id)) return;
-    if (old.start !== template.start) problems.push({ path: `shiftTemplates[${i}].start`, message: `${template.name} (${template.id}) now starts at ${template.start}; the draft was made when it started at ${old.start}`, value: template.start });
-    if (old.lengthMinutes !== template.lengthMinutes) problems.push({ path: `shiftTemplates[${i}].lengthMinutes`, message: `${template.name} (${template.id}) now lasts ${template.lengthMinutes} min; the draft was made when it lasted ${old.lengthMinutes} min`, value: template.lengthMinutes });
-  });
-  return problems;
-}
-
-/**
- * Whether a draft may be published on the site as it stands: it must still fit the site's input (and, when
- * that changed since it was drafted, its shifts keep their times), and break no hard rule unless
- * `acceptHardViolations`. `checked`: the draft checked against the site's input and explained. The
- * checker's explanation when it may, else the 409 refusal naming each problem.
- */
-function publishable(site: SiteRecord, draft: ScheduleRecord, draftedAgainst: PlanningInput | undefined, checked: Parsed<Explanation>, acceptHardViolations: boolean): { ok: true; explanation: Explanation } | WriteRefusal {
-  const since = draft.siteRevision === undefined ? "" : ` (it was drafted at site revision ${draft.siteRevision}, the site is at ${site.revision})`;
-  if (!checked.ok) return { ok: false, status: 409, detail: `the draft no longer fits the site's planning data${since}; ${staleDraftAdvice(site, draft, draftedAgainst)}`, problems: checked.problems };
-  const changed = draft.siteRevision !== site.revision && draftedAgainst ? changedShiftTimes(draftedAgainst, site.input, draft.assignments) : [];
-  if (changed.length > 0) return { ok: false, status: 409, detail: `shift times changed since the draft was made${since}: review it with today's times and post it again as a new draft`, problems: changed };
-  const hard = checked.value.violations.flatMap((v, i) => (v.hard ? [{ path: `explanation.violations[${i}]`, message: `${v.rule}: ${v.message}` }] : []));
-  if (hard.length > 0 && !acceptHardViolations) {
-    return { ok: false, status: 409, detail: `the draft breaks ${hard.length} hard rule(s); fix it, or publish it anyway with ?acceptHardViolations=true`, problems: hard };
-  }
-  return { ok: true, explanation: checked.value };
-}
-
 const ScheduleFormatQuerySchema = z.strictObject({
   format: z.enum(["json", "html"]).default("json").meta({ description: "json (default): the schedule and its explanation; html: the schedule page, a self-contained page that prints on US letter landscape" }),
 });
@@ -115,44 +79,6 @@ const PublishQuerySchema = z.strictObject({
       "Without it such a publish is refused with 409 naming the dates; ignored when there are none",
   }),
 });
-
-/**
- * The dates the publish must cover besides the horizon, or the 409 asking about them: the shortened
- * version's shifts on dates its horizon cuts off (coverage.ts) stay published unless withdrawn, and the
- * draft cannot name them any more, so nobody leaves them behind without saying so.
- */
-function coverageFor(site: SiteRecord, versions: readonly PublishedVersion[], choice: "withdraw" | "keep" | undefined): { ok: true; covers?: DateRange } | WriteRefusal {
-  const { horizon } = site.input;
-  const behind = datesLeftBehind(versions, horizon);
-  if (!behind || choice === "keep") return { ok: true };
-  if (choice === "withdraw" && behind.withdraw) return { ok: true, covers: behind.withdraw };
-  if (choice === "withdraw") {
-    const { version, date } = behind.between!;
-    return {
-      ok: false, status: 409,
-      detail: `the dates version ${behind.version} published outside the horizon ${horizon.start}..${horizon.end} lie on both sides of ${date}, which version ${version} published later: ` +
-        "one publish cannot take them out without taking that version's shifts out too. Publish with ?droppedDates=keep; the dates on either side can then each be emptied by a publish whose horizon is just those dates",
-      problems: [{ path: "droppedDates", message: `${date} is version ${version}'s, between the dates to withdraw`, value: "withdraw" }],
-    };
-  }
-  const shifts = behind.dates.reduce((sum, d) => sum + d.shifts, 0);
-  return {
-    ok: false, status: 409,
-    detail: `version ${behind.version} covered ${behind.covered.start}..${behind.covered.end} and the horizon is now ${horizon.start}..${horizon.end}: ` +
-      `${shifts} published shift(s) on ${behind.dates.length} date(s) outside it would stay in everyone's calendar. ` +
-      "Publish with ?droppedDates=withdraw to take them out, or ?droppedDates=keep to leave them published",
-    problems: behind.dates.map(({ date, shifts: n }) => ({ path: "droppedDates", message: `${date}: ${n} shift(s) published by version ${behind.version}, outside the horizon ${horizon.start}..${horizon.end}`, value: date })),
-  };
-}
-
-/**
- * The later published versions a publish of `assignments` on `site` would give another history
- * (later-versions.ts): the dates it speaks for are its horizon, or more when it withdraws dates cut off.
- */
-function laterVersionsFor(deps: AppDeps, site: SiteRecord, assignments: readonly Assignment[], droppedDates: "withdraw" | "keep" | undefined): LaterVersion[] {
-  const coverage = coverageFor(site, deps.store.schedules.publishedVersions(site.id), droppedDates);
-  return laterVersionsOf(deps.store, site.id, { assignments, covers: (coverage.ok && coverage.covers) || site.input.horizon });
-}
 
 /** What publishing would break in `later` versions, checked in the checker's worker (later-versions.ts). */
 const laterBreaksInChecker = (deps: AppDeps, later: readonly LaterVersion[]): Promise<LaterBreak[]> =>
@@ -233,7 +159,7 @@ export const scheduleOperations: Operation[] = [
       const checked = await inChecker(deps, { op: "explain", input: rulesInput(deps.store, site), schedule: body });
       if (!checked.ok) throw doesNotFit(checked.problems);
       // What publishing it would refuse, told before: a month re-published under a later one is its history.
-      const laterVersions = await laterBreaksInChecker(deps, laterVersionsFor(deps, site, body.assignments, undefined));
+      const laterVersions = await laterBreaksInChecker(deps, laterVersionsFor(deps.store, site, body.assignments, undefined));
       return { status: 200, body: { ...checked.value, ...(laterVersions.length > 0 ? { laterVersions } : {}) } };
     },
   }),
@@ -298,13 +224,13 @@ export const scheduleOperations: Operation[] = [
       const site = siteOr404(deps.store, params.siteId!);
       const draft = scheduleOr404(site, deps.store.schedules.get(site.id, params.scheduleId!), params.scheduleId!);
       const accept = query.acceptHardViolations === "true";
-      const droppedDates = query.droppedDates as "withdraw" | "keep" | undefined;
+      const droppedDates = query.droppedDates as DroppedDates | undefined;
       // The draft as read, checked in the checker's worker: the vet runs inside the store's transaction,
       // which cannot wait for it. (A draft the store refuses before the vet, published or stale, needs none.)
       const checked = draft.status === "draft" && expects(draft.revision) ? await inChecker(deps, { op: "explain", input: rulesInput(deps.store, site), schedule: { assignments: draft.assignments } }) : undefined;
       // So are the later versions it would give another history, when the draft itself may be published.
       const newestSeen = deps.store.schedules.latestPublished(site.id)?.version;
-      const laterChecked = checked?.ok && (accept || checked.value.feasible) ? await laterBreaksInChecker(deps, laterVersionsFor(deps, site, draft.assignments, droppedDates)) : undefined;
+      const laterChecked = checked?.ok && (accept || checked.value.feasible) ? await laterBreaksInChecker(deps, laterVersionsFor(deps.store, site, draft.assignments, droppedDates)) : undefined;
       let explanation: Explanation | undefined;
       let laterVersions: LaterBreak[] = [];
       const published = written(deps.store.schedules.publish(site.id, draft.id, principal, {
@@ -313,19 +239,14 @@ export const scheduleOperations: Operation[] = [
           // Checked again here, on the event loop, only when the draft or the site changed meanwhile.
           const now = deps.store.sites.get(site.id) ?? site;
           const unchanged = checked !== undefined && current.revision === draft.revision && now.revision === site.revision;
-          const verdict = publishable(now, current, deps.store.schedules.draftInput(site.id, current.id), unchanged ? checked : explainFor(rulesInput(deps.store, now), { assignments: current.assignments }), accept);
-          if (!verdict.ok) return verdict;
-          const coverage = coverageFor(now, deps.store.schedules.publishedVersions(site.id), droppedDates);
-          if (!coverage.ok) return coverage;
           // And the later versions, again only when a version was published meanwhile too.
-          laterVersions = unchanged && laterChecked && deps.store.schedules.latestPublished(site.id)?.version === newestSeen ? laterChecked : laterBreaksNow(laterVersionsFor(deps, now, current.assignments, droppedDates), explainFor);
-          if (laterVersions.length > 0 && query.acceptLaterViolations !== "true") return laterBreaksRefusal(laterVersions);
-          explanation = verdict.explanation;
-          const accepted = [...(verdict.explanation.feasible ? [] : ["accept-hard-violations"]), ...(laterVersions.length > 0 ? ["accept-later-violations"] : [])];
-          return {
-            ok: true, action: accepted.length > 0 ? `schedule.publish.${accepted.join(",")}` : "schedule.publish",
-            ...(coverage.covers ? { covers: coverage.covers } : {}),
-          };
+          const later = (): LaterBreak[] =>
+            unchanged && laterChecked && deps.store.schedules.latestPublished(site.id)?.version === newestSeen ? laterChecked : laterBreaksNow(laterVersionsFor(deps.store, now, current.assignments, droppedDates), explainFor);
+          const verdict = publishVerdict(deps.store, now, current, unchanged ? checked : explainFor(rulesInput(deps.store, now), { assignments: current.assignments }), later, {
+            acceptHardViolations: accept, acceptLaterViolations: query.acceptLaterViolations === "true", droppedDates,
+          });
+          if (verdict.ok) ({ explanation, laterVersions } = verdict);
+          return verdict;
         },
       }), expects);
       return { status: 201, body: { schedule: published, explanation, ...(laterVersions.length > 0 ? { laterVersions } : {}) }, headers: { Location: `/sites/${site.id}/schedules/${published.id}`, ETag: scheduleEtag(published) } };

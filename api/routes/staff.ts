@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { LeaveSchema, RequestsSchema, type PlanningInput, type Problem, type StaffMember } from "../../models/index.js";
 import type { WriteRefusal } from "../../src/store/sites.js";
-import { publishedAssignmentsOfVersions } from "../../src/calendar/events.js";
+import { publishedAssignmentsOfVersions } from "../../src/calendar/layers.js";
 import { notFound } from "../problem.js";
 import { operation, type Operation } from "../operation.js";
 import { OwnAssignmentsSchema } from "../schemas.js";

@@ -47,7 +47,6 @@ export const highsEngine: Engine = {
         // all: HiGHS throws on a negative time_limit, and with 0 it answers at once.
         time_limit: Math.max(0, options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS),
         mip_rel_gap: options.relativeGap ?? DEFAULT_RELATIVE_GAP,
-        ...(options.threads ? { threads: options.threads } : {}),
         ...(options.engineOptions ?? {}),
       });
       if (options.warmStart) instance.setSolution(options.warmStart);
@@ -88,14 +87,14 @@ export const highsEngine: Engine = {
           if (hooks.shouldStop?.()) event.interrupt();
         },
       });
-      return outcome(h, instance, model, elapsed(), firstFeasibleSeconds, options.conflictRows ?? false);
+      return outcome(h, instance, model, elapsed(), firstFeasibleSeconds);
     } finally {
       instance.dispose();
     }
   },
 };
 
-function outcome(h: Highs, instance: Model, model: LinearModel, seconds: number, firstFeasibleSeconds: number | undefined, withConflictRows: boolean): EngineResult {
+function outcome(h: Highs, instance: Model, model: LinearModel, seconds: number, firstFeasibleSeconds: number | undefined): EngineResult {
   const status = instance.getModelStatus();
   const codes = h.constants.modelStatus;
   const info = (name: string): number | undefined => {
@@ -107,7 +106,7 @@ function outcome(h: Highs, instance: Model, model: LinearModel, seconds: number,
     }
   };
   if (status === codes.infeasible) {
-    return { status: "infeasible", seconds, ...(withConflictRows ? { conflictRows: conflictRows(instance) } : {}), detail: "HiGHS: infeasible" };
+    return { status: "infeasible", seconds, detail: "HiGHS: infeasible" };
   }
   if (status === codes.empty || model.numCols === 0) {
     // Nothing to decide (every shift forbidden, say): the empty schedule is optimal — unless a row left
@@ -128,14 +127,4 @@ function outcome(h: Highs, instance: Model, model: LinearModel, seconds: number,
   const base = { objective, ...(bound !== undefined ? { bound, gap: relativeGap(objective, bound) } : {}), seconds, values, detail: `HiGHS model status ${status}` };
   const withFirst = firstFeasibleSeconds === undefined ? base : { ...base, firstFeasibleSeconds };
   return { status: status === codes.optimal ? "optimal" : "feasible", ...withFirst };
-}
-
-/** Rows of an irreducible infeasible subsystem (empty when HiGHS finds none). */
-function conflictRows(instance: Model): number[] {
-  try {
-    instance.options.set({ iis_strategy: 2 });
-    return [...instance.getIis().rowIndex];
-  } catch {
-    return [];
-  }
 }

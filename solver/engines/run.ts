@@ -8,7 +8,7 @@
 import { Worker } from "node:worker_threads";
 import type { LinearModel } from "../model/linear-model.js";
 import { DEFAULT_TIME_LIMIT_SECONDS, type EngineName, type EngineResult, type Incumbent, type Progress, type SolveOptions } from "./types.js";
-import { testWorkerBundle } from "./test-bundle.js";
+import { sourceWorkerBundle } from "./source-bundle.js";
 import type { SolveRequest, WorkerMessage } from "./worker.js";
 
 export interface RunOptions extends SolveOptions {
@@ -35,10 +35,10 @@ export interface RunOptions extends SolveOptions {
 /** Seconds past the time limit after which a worker is ended from outside, unless a solve says otherwise. */
 const GRACE_SECONDS = { highs: 30, jslp: 1 } as const;
 
-/** The compiled worker; under the test runner the sources are TypeScript: see {@link testWorkerBundle}. */
+/** The compiled worker; where the sources run as TypeScript (tests, tsx), their bundle: see {@link sourceWorkerBundle}. */
 function startWorker(engine: EngineName): Worker {
   if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker.js", import.meta.url), { workerData: { engine } });
-  return new Worker(testWorkerBundle(new URL("./worker.ts", import.meta.url)), { workerData: { engine } });
+  return new Worker(sourceWorkerBundle(new URL("./worker.ts", import.meta.url)), { workerData: { engine } });
 }
 
 export interface SessionOptions {

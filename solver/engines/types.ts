@@ -19,16 +19,8 @@ export interface SolveOptions {
   timeLimitSeconds?: number;
   /** Stop when (incumbent − bound) / |incumbent| is at most this (default 0.0001). */
   relativeGap?: number;
-  /** Threads, where the engine supports them (HiGHS in WebAssembly is single-threaded). */
-  threads?: number;
   /** Engine-specific options passed through as they are (HiGHS option names), for tuning. */
   engineOptions?: Record<string, number | string | boolean>;
-  /**
-   * For an infeasible answer, find the rows of an irreducible infeasible subsystem (`conflictRows`, HiGHS
-   * only). Default false: it took longer than the solve itself (3.6 s after a 2.1 s proof on a 7-person
-   * fortnight) and nothing read it; the conflict search (`solver/conflicts/`) names rules without it.
-   */
-  conflictRows?: boolean;
   /** Column values to start from (a previous schedule's x columns); engines that cannot use one ignore it. */
   warmStart?: { indices: Int32Array; values: Float64Array };
 }
@@ -73,8 +65,6 @@ export interface EngineResult {
   /** Seconds until the first incumbent, when the engine reports it. */
   firstFeasibleSeconds?: number;
   values?: Float64Array;
-  /** For `infeasible`, the rows of an irreducible infeasible subsystem, when the engine finds one. */
-  conflictRows?: number[];
   /** Why the engine said what it said, for logs and tests. */
   detail?: string;
   /** What went wrong along the way without ending the solve (a search's solve that threw), for the user. */

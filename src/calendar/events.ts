@@ -12,7 +12,7 @@
  */
 import type { Area, Assignment, Level, PlanningInput, Problem, Schedule, ShiftInstance, ShiftTemplate, StaffMember, TimeGrid } from "../../models/index.js";
 import { buildTimeGrid } from "../time/grid.js";
-import { coverageOf } from "./coverage.js";
+import { compare, layerByHorizon, spanOf } from "./layers.js";
 import { minuteToInstant, minuteToLocalClock } from "../time/local.js";
 import { assignmentUid, identityKey, reviseAcrossVersions, type AssignmentIdentity, type FeedScope, type VersionFingerprints } from "./identity.js";
 
@@ -97,8 +97,6 @@ interface Resolved {
   fingerprint: string;
 }
 
-/** Locale-independent order, so a feed's bytes do not depend on the machine. */
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const shiftIndexes = new WeakMap<TimeGrid, Map<string, ShiftInstance>>();
 
@@ -150,54 +148,6 @@ function fingerprintOf(input: PlanningInput, grid: TimeGrid, assignment: Assignm
 }
 
 const holidayOn = (input: PlanningInput, date: string): string | undefined => input.site.holidays.find((h) => h.date === date)?.name;
-
-/**
- * What is published after each version, oldest first. A version speaks for the dates of its horizon (its
- * coverage, as callers pass it; all dates, when it has none): its items replace the earlier versions' on those dates, and earlier items on
- * other dates stay — publishing next month keeps this month's shifts in everyone's calendar.
- */
-export function layerByHorizon<T>(versions: readonly { horizon?: { start: string; end: string }; items: readonly T[] }[], dateOf: (item: T) => string, keyOf: (item: T) => string): Map<string, T>[] {
-  const states: Map<string, T>[] = [];
-  let state = new Map<string, T>();
-  for (const { horizon, items } of versions) {
-    state = horizon ? new Map([...state].filter(([, item]) => dateOf(item) < horizon.start || dateOf(item) > horizon.end)) : new Map();
-    for (const item of items) state.set(keyOf(item), item);
-    states.push(state);
-  }
-  return states;
-}
-
-/** The dates a version replaces in the layering: its coverage (`covers`, else its horizon), or every date. */
-function spanOf(v: PublishedVersion): { horizon?: { start: string; end: string } } {
-  const covered = coverageOf(v);
-  return covered ? { horizon: covered } : {};
-}
-
-/** The assignments published now: each date's from the latest version covering it, by date. */
-export function publishedAssignments(versions: readonly PublishedVersion[]): Assignment[] {
-  return publishedAssignmentsOfVersions(versions).map(({ version: _v, publishedAt: _p, ...assignment }) => assignment);
-}
-
-/** `publishedAssignments`, each with the version that published it and when (several months are several versions). */
-export function publishedAssignmentsOfVersions(versions: readonly PublishedVersion[]): (Assignment & Pick<PublishedVersion, "version" | "publishedAt">)[] {
-  const ordered = [...versions].sort((a, b) => a.version - b.version);
-  return latestOnEachDate(
-    ordered.map((v) => ({ ...spanOf(v), items: v.schedule.assignments.map((a) => ({ ...a, version: v.version, publishedAt: v.publishedAt })) })),
-    (a) => a,
-  );
-}
-
-/**
- * Each date's assignments from the latest of `layers` (oldest first) whose horizon holds it
- * (`layerByHorizon`), by date, staff and template; an item carries its assignment (`assignmentOf`) and
- * whatever else the caller keeps with it (the file it came from).
- */
-export function latestOnEachDate<T>(layers: readonly { horizon?: { start: string; end: string }; items: readonly T[] }[], assignmentOf: (item: T) => Assignment): T[] {
-  const keyOf = (x: T): string => `${assignmentOf(x).staff}\u0000${assignmentOf(x).date}\u0000${assignmentOf(x).template}`;
-  const states = layerByHorizon(layers, (x) => assignmentOf(x).date, keyOf);
-  const order = (x: T, y: T): number => compare(assignmentOf(x).date, assignmentOf(y).date) || compare(keyOf(x), keyOf(y));
-  return [...(states[states.length - 1]?.values() ?? [])].sort(order);
-}
 
 const lookupsOf = new WeakMap<PlanningInput, { staff: Map<string, StaffMember>; levels: Map<string, Level>; areas: Map<string, Area>; templates: Map<string, ShiftTemplate> }>();
 

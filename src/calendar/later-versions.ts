@@ -9,7 +9,7 @@
  * December re-published after a call-out is the history of the January already published: a night added
  * on 31 December leaves a published 07:00 start on 1 January without rest. Versions are immutable, so
  * January cannot follow; the publish says what it would break instead (a 409 unless the manager accepts
- * it, `api/routes/schedules.ts`), and the manager repairs January or changes December.
+ * it, src/drafts/publish-checks.ts), and the manager repairs January or changes December.
  */
 import { MAX_HORIZON_DAYS, type Assignment, type Explanation, type Parsed, type PlanningInput, type Violation } from "../../models/index.js";
 import { historyLookBackDays } from "../../solver/rules/look-back.js";

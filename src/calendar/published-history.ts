@@ -20,7 +20,8 @@ import type { SiteRecord } from "../store/sites.js";
 import type { Store } from "../store/store.js";
 import { addDays } from "../time/grid.js";
 import { coverageOf, type DateRange } from "./coverage.js";
-import { latestOnEachDate, type PublishedVersion } from "./events.js";
+import type { PublishedVersion } from "./events.js";
+import { latestOnEachDate } from "./layers.js";
 
 /** The input with history from published versions, and the published shifts that could not become history. */
 export interface InputForRules {

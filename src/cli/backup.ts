@@ -9,7 +9,7 @@ import { dirname } from "node:path";
 import { fileSystemReason, writableDirectory } from "../io.js";
 import { absentStore, DEFAULT_DATA_DIR, openStore } from "../store/store.js";
 import { inOrderGiven, readArgs } from "./flags.js";
-import type { Io } from "./main.js";
+import type { Io } from "./command-io.js";
 
 export const BACKUP_USAGE = `  backup --out FILE [--data-dir DIR]
                                   copy the store into FILE, whole and consistent, also while

@@ -7,7 +7,7 @@ import { prepare } from "../pipeline.js";
 import { missingOpenShift, parseOpenShift, rankCandidates, type CandidateRanking } from "../repair/candidates.js";
 import { table } from "./format.js";
 import { terminalText } from "./terminal.js";
-import { EXIT_OK, loadSchedule, reportProblems, type Io } from "./main.js";
+import { EXIT_OK, loadSchedule, reportProblems, type Io } from "./command-io.js";
 import { loadInputWithHistory, reportFailures } from "./history.js";
 
 export interface CandidatesCommandOptions {

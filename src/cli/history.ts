@@ -13,7 +13,7 @@ import { parseSchedule, type Assignment, type PlanningInput, type Problem, type 
 import { readDataFile } from "../io.js";
 import { withScheduleHistory } from "../calendar/published-history.js";
 import type { DateRange } from "../calendar/coverage.js";
-import { EXIT_BAD_INPUT, loadInput, reportProblems, type Io } from "./main.js";
+import { EXIT_BAD_INPUT, loadInput, reportProblems, type Io } from "./command-io.js";
 import { terminalText } from "./terminal.js";
 
 /** The flag, as its problems and warnings name it. */

@@ -6,7 +6,7 @@
 import { dirname } from "node:path";
 import { writableDirectory, writableFile, writeFileComplete } from "../io.js";
 import { buildFeed } from "../calendar/feed.js";
-import { EXIT_BAD_INPUT, EXIT_OK, loadInput, loadSchedule, reportProblems, type Io } from "./main.js";
+import { EXIT_BAD_INPUT, EXIT_OK, loadInput, loadSchedule, reportProblems, type Io } from "./command-io.js";
 
 export interface IcsCommandOptions {
   /** Staff id whose shifts go in the file (required). */

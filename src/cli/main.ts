@@ -1,208 +1,27 @@
 /**
- * The `rxroster` command line. Bad input exits 2 with one line per problem naming the field; nothing
- * expected ever surfaces as a stack trace. The usage and the options each command takes are usage.ts's.
+ * The `rxroster` command line: reads the arguments, refuses options a command does not take (with the bad
+ * values of those it does, in the order given), and hands each command to its module (check.ts, solve.ts,
+ * report.ts, …). Bad input exits 2 with one line per problem naming the field; nothing expected ever
+ * surfaces as a stack trace. The usage and the options each command takes are usage.ts's; exit codes and
+ * what the commands share, command-io.ts's.
  */
-import { rmSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { z } from "zod";
-import { IsoDateSchema, PlanningInputSchema, errorMessage, formatProblem, type Parsed, type PlanningInput, type Problem, type Schedule } from "../../models/index.js";
-import { fileSystemReason, readDataFile, writableDirectory, writableFile, writeFileComplete, writeFilesComplete } from "../io.js";
-import { explain, parseInput, parseScheduleFor, prepare } from "../pipeline.js";
-import { formatExplanation, formatSolveSummary, progressPrinter } from "./format.js";
+import { PlanningInputSchema, errorMessage, formatProblem } from "../../models/index.js";
+import { fileSystemReason } from "../io.js";
 import { terminalText } from "./terminal.js";
-import { inOrderGiven, inOrderOf, joinNegativeValues, parseDecimal, readArgs, type ArgProblem } from "./flags.js";
-import { optimize } from "../optimize.js";
-import { checkLocks } from "../locks.js";
-import { frozenOutside, keptByWindow, repairWindowProblems, unplannedKeptDates, withBaseLocks, withReference } from "../repair/window.js";
-import { scheduleToCsv } from "../export/csv.js";
-import { scheduleToHtml } from "../export/schedule-html.js";
-import type { EngineName } from "../../solver/engines/types.js";
+import { inOrderGiven, joinNegativeValues, readArgs, type ArgProblem } from "./flags.js";
 import { runIcs } from "./ics.js";
 import { runCandidates } from "./candidates.js";
+import { runCheck } from "./check.js";
 import { flagOf, reportOptions, runReport } from "./report.js";
+import { runSolve, solveOptions, type OptionProblem, type SolveFlags } from "./solve.js";
 import { runToken } from "./token.js";
-import { stoppable } from "./interrupt.js";
 import { VERSION } from "../version.js";
 import { runBackup } from "./backup.js";
-import { loadInputWithHistory, reportFailures } from "./history.js";
 import { OPTIONS_OF, PARSE_OPTIONS, USAGE, UsageError, VALUE_OPTIONS } from "./usage.js";
 import { StoreOpenError } from "../store/store.js";
-
-export const EXIT_OK = 0;
-/** A fault of ours, not of the input: one line, the stack only with RXROSTER_DEBUG set. */
-export const EXIT_INTERNAL = 1;
-export const EXIT_BAD_INPUT = 2;
-/** A solve that ended without a schedule (infeasible, or none within the time limit). */
-export const EXIT_NO_SCHEDULE = 3;
-// A second Ctrl-C or SIGTERM during a solve quits without its schedule, exit 130 or 143 (interrupt.ts).
-
-/** Where output goes; tests pass their own. */
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-/** Path of a file bundled with the package (data/demo/...), from source or from dist/. */
-export function bundledPath(...parts: string[]): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!dir.endsWith("src")) dir = dirname(dir);
-  let root = dirname(dir);
-  if (root.endsWith("dist")) root = dirname(root);
-  return join(root, ...parts);
-}
-
-export function loadInput(path: string): Parsed<PlanningInput> {
-  const data = readDataFile(path);
-  return data.ok ? parseInput(data.value) : data;
-}
-
-export function loadSchedule(input: PlanningInput, path: string): Parsed<Schedule> {
-  const data = readDataFile(path);
-  return data.ok ? parseScheduleFor(input, data.value) : data;
-}
-
-export function reportProblems(io: Io, file: string, problems: Problem[]): number {
-  // A problem of the whole file (missing, not UTF-8, malformed) is the file's alone: "input" would
-  // misname a schedule given with --from or to check.
-  for (const p of problems) io.err(terminalText(`${file}: ${p.path === "" && p.value === undefined ? p.message : formatProblem(p)}`));
-  return EXIT_BAD_INPUT;
-}
-
-function runCheck(io: Io, inputPath: string, schedulePath: string, historyFrom: readonly string[], json: boolean, htmlPath: string | undefined): number {
-  const input = loadInputWithHistory(io, inputPath, historyFrom);
-  if (!input.ok) return reportFailures(io, input.failures);
-  const schedule = loadSchedule(input.value, schedulePath);
-  if (!schedule.ok) return reportProblems(io, schedulePath, schedule.problems);
-  const unwritable = htmlPath === undefined ? undefined : writableDirectory(dirname(htmlPath)) ?? writableFile(htmlPath);
-  if (unwritable !== undefined) return reportProblems(io, "rxroster", [{ path: "--html", message: `cannot write ${htmlPath}: ${unwritable}` }]);
-  const prepared = prepare(input.value);
-  const explanation = explain(prepared, schedule.value);
-  if (htmlPath !== undefined) writeFileComplete(htmlPath, scheduleToHtml(prepared, schedule.value, explanation));
-  io.out(json ? JSON.stringify(explanation, null, 2) : formatExplanation(input.value, explanation));
-  return EXIT_OK;
-}
-
-interface SolveFlags {
-  out: string;
-  /** A previous schedule: its locked assignments are kept, and all of it seeds the solve. */
-  from: string | undefined;
-  /** Earlier schedules whose shifts before the horizon are history (history.ts). */
-  historyFrom: readonly string[];
-  timeLimit: string | undefined;
-  gap: string | undefined;
-  engine: string | undefined;
-  json: boolean;
-  /** Where each option was given (readArgs' `at`), so bad values are named in that order. */
-  at: ReadonlyMap<string, number>;
-}
-
-/** A bad value of an option (named without its dashes), in a line. */
-interface OptionProblem {
-  option: string;
-  line: string;
-}
-
-function numberFlag(name: string, raw: string | undefined, min: number, max: number, problems: OptionProblem[]): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = parseDecimal(raw);
-  if (value === undefined || value < min || value > max) problems.push({ option: name, line: `--${name}: must be a number from ${min} to ${max} (got "${raw}")` });
-  return value;
-}
-
-/** The solve options' values, and a line for each bad one (a repair's dates too), in the order given. */
-function solveOptions(flags: SolveFlags, repair?: Omit<RepairArgs, "schedule">): { timeLimitSeconds: number | undefined; relativeGap: number | undefined; problems: OptionProblem[] } {
-  const problems: OptionProblem[] = [];
-  const timeLimitSeconds = numberFlag("time-limit", flags.timeLimit, 1, 86_400, problems);
-  const relativeGap = numberFlag("gap", flags.gap, 0, 1, problems);
-  if (flags.engine !== undefined && flags.engine !== "highs" && flags.engine !== "jslp") problems.push({ option: "engine", line: `--engine: must be highs or jslp (got "${flags.engine}")` });
-  for (const [option, date] of Object.entries({ "change-from": repair?.changeFrom, "change-until": repair?.changeUntil })) {
-    if (date !== undefined && !IsoDateSchema.safeParse(date).success) problems.push({ option, line: `--${option}: must be a date YYYY-MM-DD (got "${date}")` });
-  }
-  return { timeLimitSeconds, relativeGap, problems: inOrderOf(flags.at, problems, (p) => p.option) };
-}
-
-/**
- * `repair`: the schedule to change as little as possible (the input's `reference`), and the dates it may
- * change (default: all); it seeds the solve as `--from` does, its locked assignments and those on other
- * dates locked, and nobody added on those dates.
- */
-interface RepairArgs {
-  schedule: string;
-  changeFrom: string | undefined;
-  changeUntil: string | undefined;
-}
-
-async function runSolve(io: Io, inputPath: string, flags: SolveFlags, repair?: RepairArgs): Promise<number> {
-  // Every bad option is named at once, not only the first.
-  const { timeLimitSeconds, relativeGap, problems } = solveOptions(flags, repair);
-  if (problems.length > 0) throw new UsageError(problems.map((p) => p.line));
-  const loaded = loadInputWithHistory(io, inputPath, flags.historyFrom);
-  if (!loaded.ok) return reportFailures(io, loaded.failures);
-  const fromPath = repair?.schedule ?? flags.from;
-  const from = fromPath === undefined ? undefined : loadSchedule(loaded.value, fromPath);
-  if (from && !from.ok) return reportProblems(io, fromPath!, from.problems);
-  const flagNames = { changeFrom: "--change-from", changeUntil: "--change-until" };
-  const outside = repair ? repairWindowProblems(repair, loaded.value.horizon, flagNames) : [];
-  if (outside.length > 0) return reportProblems(io, "rxroster", outside);
-  const frozen = repair && frozenOutside(repair);
-  // Kept dates the SCHEDULE never planned (the horizon grew since it was made) stay empty: said, as a repair
-  // job says it, not refused. Its horizon is the one the file records; an older file's, its shifts' dates.
-  const unplanned = frozen && from?.ok ? unplannedKeptDates(frozen, loaded.value.horizon, { id: fromPath!, assignments: from.value.assignments }, from.value.horizon, flagNames) : [];
-  const kept = from?.ok && frozen ? keptByWindow(from.value.assignments, frozen, loaded.value.horizon) : undefined;
-  const base = from?.ok && kept ? { ...from.value, assignments: kept.assignments } : from?.ok ? from.value : undefined;
-  // The schedule repaired is the reference its changes are counted against.
-  const input = repair && base ? withReference(loaded.value, base.assignments) : loaded.value;
-  const prepared = prepare(input);
-  // Locks no schedule can keep, alone or together, are the --from file's problem: named by their place
-  // in it and the rule they break, before any solve.
-  const lockProblems = base ? checkLocks(prepared, base.assignments, kept ? { window: kept.window } : {}) : [];
-  if (lockProblems.length > 0) return reportProblems(io, fromPath!, lockProblems);
-  // Checked before the solve, so a minute's schedule is not lost to a path that cannot take it.
-  const unwritable = writableDirectory(flags.out);
-  if (unwritable !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write to ${flags.out}: ${unwritable}` }]);
-  const files = { json: join(flags.out, "schedule.json"), csv: join(flags.out, "schedule.csv"), html: join(flags.out, "schedule.html") };
-  for (const file of Object.values(files)) {
-    const why = writableFile(file);
-    if (why !== undefined) return reportProblems(io, "rxroster", [{ path: "--out", message: `cannot write ${file}: ${why}` }]);
-  }
-  const progress = progressPrinter(io.err);
-  // Ctrl-C or SIGTERM ends the search as its time limit would (interrupt.ts); taken from the first line on.
-  const outcome = await stoppable(io.err, (stopSignal) => {
-    io.err(terminalText(`solving ${input.site.name}, ${input.horizon.start} to ${input.horizon.end}…`));
-    return optimize(prepared, {
-      engine: (flags.engine ?? "highs") as EngineName,
-      onProgress: progress,
-      stopSignal,
-      ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
-      ...(relativeGap !== undefined ? { relativeGap } : {}),
-      ...(base ? { locked: base.assignments.filter((a) => a.locked), warmStart: base } : {}),
-      ...(frozen ? { frozen } : {}),
-    });
-  });
-  // Locked assignments the hard rules forbid are the --from file's problem.
-  if (outcome.problems) return reportProblems(io, fromPath ?? inputPath, outcome.problems);
-  // The window's locks were for this solve: the schedule written keeps the file's own.
-  const schedule = outcome.schedule && frozen && from?.ok ? withBaseLocks(outcome.schedule, from.value.assignments) : outcome.schedule;
-  if (schedule) {
-    // With the horizon it was planned for, so a repair from it can tell the dates it never covered.
-    const file: Schedule = { horizon: { start: input.horizon.start, end: input.horizon.end }, assignments: schedule.assignments };
-    // One run's set or the previous one whole: a review page beside another run's schedule.json misleads.
-    writeFilesComplete([
-      { path: files.json, text: JSON.stringify(file, null, 2) + "\n" },
-      { path: files.csv, text: scheduleToCsv(prepared, schedule) },
-      { path: files.html, text: scheduleToHtml(prepared, schedule, outcome.explanation ?? explain(prepared, schedule)) },
-    ]);
-  } else {
-    // No schedule: an earlier run's files must not pass for this one's.
-    for (const file of Object.values(files)) rmSync(file, { force: true });
-  }
-  // Ahead of the solver's own, as a repair job's result has them.
-  const warned = unplanned.length > 0 ? { ...outcome, warnings: [...unplanned, ...(outcome.warnings ?? [])] } : outcome;
-  const { schedule: _s, ...summary } = warned;
-  io.out(flags.json ? JSON.stringify(summary, null, 2) : formatSolveSummary(input, warned, flags.out));
-  return outcome.schedule ? EXIT_OK : EXIT_NO_SCHEDULE;
-}
+import { bundledPath, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, type Io } from "./command-io.js";
 
 export async function run(argv: string[], io: Io): Promise<number> {
   try {

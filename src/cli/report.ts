@@ -15,7 +15,7 @@ import { uncertaintyOf, type WhatIfRow } from "../reports/fte/what-if.js";
 import { FROM_ONE_HIRE_MORE, money, noScheduleWith, solveStatusWords } from "../reports/fte/words.js";
 import type { OptimizeOutcome } from "../optimize.js";
 import { writableDirectory, writableFile, writeFileComplete } from "../io.js";
-import { EXIT_NO_SCHEDULE, EXIT_OK, reportProblems, type Io } from "./main.js";
+import { EXIT_NO_SCHEDULE, EXIT_OK, reportProblems, type Io } from "./command-io.js";
 import { loadInputWithHistory, reportFailures } from "./history.js";
 import { formatConflicts } from "./format.js";
 import { terminalText } from "./terminal.js";

@@ -5,7 +5,7 @@
 import { ROLES, scopeProblem, type Role } from "../store/tokens.js";
 import { inOrderGiven, readArgs } from "./flags.js";
 import { absentStore, DEFAULT_DATA_DIR, openStore, type Store } from "../store/store.js";
-import type { Io } from "./main.js";
+import type { Io } from "./command-io.js";
 
 export const TOKEN_USAGE = `  token create --role admin|manager|hr|staff [--site ID] [--staff ID] [--data-dir DIR]
                                   create an API token and print it (shown this once only)

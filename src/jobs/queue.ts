@@ -1,11 +1,11 @@
 /**
  * The job queue: jobs (solves and FTE reports) live in the store's job table; at most `concurrency` run
  * at once, each in its own worker thread (a report solves its what-ifs one after another), the rest wait
- * queued. The last free slot is kept for a site with no job running (queue-options.ts). Only running jobs are held in memory (bounded by the concurrency); finished jobs expire from
- * the table after the retention period. What a solve job's worker is given, and what its outcome stores,
- * is solve-job.ts's.
+ * queued. The last free slot is kept for a site with no job running (queue-options.ts). Only running jobs
+ * are held in memory (running-jobs.ts, which watches their workers); finished jobs expire from the table
+ * after the retention period. What a solve job's worker is given, and what its outcome stores, is
+ * solve-job.ts's.
  */
-import type { Worker } from "node:worker_threads";
 import { errorMessage, formatProblem } from "../../models/index.js";
 import { SYSTEM, type Actor } from "../store/audit.js";
 import type { JobRecord } from "../store/jobs.js";
@@ -15,31 +15,18 @@ import { inputForRules } from "../calendar/published-history.js";
 import type { FteReportJobOptions, JobProgress, SolveJobOptions } from "./options.js";
 import type { FteReportWorkerInput, FteReportWorkerMessage } from "./fte-report-worker.js";
 import { interruptedNotice, interruptedReason, shutdownLine, UnstoredEnds, writeFailure } from "./job-ends.js";
+import { RunningJobs, type RunningJob } from "./running-jobs.js";
 import { finishSolve, planSolve, type StopCause } from "./solve-job.js";
 import type { SolveWorkerMessage } from "./solve-worker.js";
 import { startModuleWorker } from "./worker-thread.js";
 import { withDefaults, type SolveQueueOptions } from "./queue-options.js";
-
-interface RunningSolve {
-  kind: JobRecord["kind"];
-  worker: Worker;
-  /** Told to stop early and answer with its best schedule, and by whom. */
-  stopping?: StopCause;
-  progress?: JobProgress;
-  lastWrite: number;
-  /** A progress write was refused (a full disk): logged once, until one is stored again. */
-  progressRefused?: boolean;
-  /** Its error should the server stop while it runs, in the words of its kind. */
-  interrupted: string;
-  finished: Promise<void>;
-}
 
 const workerUrl = (name: string): URL => new URL(`./${name}${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
 const WORKER_URL = workerUrl("solve-worker");
 const REPORT_WORKER_URL = workerUrl("fte-report-worker");
 
 export class SolveQueue {
-  private readonly running = new Map<string, RunningSolve>();
+  private readonly running: RunningJobs;
   private readonly unstored: UnstoredEnds;
   private readonly concurrency: number;
   private readonly options: Omit<Required<SolveQueueOptions>, "concurrency" | "log">;
@@ -56,6 +43,10 @@ export class SolveQueue {
     this.log = log;
     this.options = timing;
     this.unstored = new UnstoredEnds(store, this.options.retryIntervalMs, this.log);
+    this.running = new RunningJobs(store, this.options.progressIntervalMs, this.log, {
+      guarded: (id, what, write, progress) => this.guarded(id, what, write, progress),
+      freed: () => this.guarded(undefined, "starting the next job", () => this.pump()),
+    });
   }
 
   /**
@@ -181,7 +172,7 @@ export class SolveQueue {
 
   /** Resolves when nothing is running (for tests and shutdown). */
   async drain(): Promise<void> {
-    while (this.running.size > 0) await Promise.all([...this.running.values()].map((s) => s.finished));
+    await this.running.drained();
   }
 
   /**
@@ -227,7 +218,7 @@ export class SolveQueue {
    * End a running job as failed (interrupted by the shutdown) with its last progress, and its worker. One
    * whose end the store refused has ended already, and keeps the reason it ended for.
    */
-  private interrupt(id: string, solve: RunningSolve): void {
+  private interrupt(id: string, solve: RunningJob): void {
     if (!this.unstored.has(id)) this.unstored.fail(id, solve.interrupted, solve.progress);
     void solve.worker.terminate();
   }
@@ -281,7 +272,7 @@ export class SolveQueue {
   private run(job: JobRecord, site: SiteRecord): void {
     if (job.kind === "fte-report") {
       const data: FteReportWorkerInput = { input: inputForRules(this.store, site).input, options: job.options, source: `site ${site.id}, revision ${site.revision}` };
-      this.watch<FteReportWorkerMessage>(job, startModuleWorker(REPORT_WORKER_URL, data), (message) => this.finishReport(job.id, message));
+      this.running.watch<FteReportWorkerMessage>(job, startModuleWorker(REPORT_WORKER_URL, data), (message) => this.finishReport(job.id, message));
       return;
     }
     const plan = planSolve(this.store, job, site);
@@ -289,59 +280,7 @@ export class SolveQueue {
       this.store.jobs.end(job.id, "failed", plan.failed);
       return;
     }
-    this.watch<SolveWorkerMessage>(job, startModuleWorker(WORKER_URL, plan.data), (message) => finishSolve(this.store, job.id, site, message, plan, this.running.get(job.id)?.stopping));
-  }
-
-  /** Track a job's worker: progress while it runs, its outcome, and a failure if it ends without one. */
-  private watch<M extends { type: "progress"; progress: JobProgress } | { type: "outcome" }>(job: JobRecord, worker: Worker, onOutcome: (message: Extract<M, { type: "outcome" }>) => void): void {
-    const { id } = job;
-    let settle!: () => void;
-    const solve: RunningSolve = { kind: job.kind, worker, lastWrite: 0, interrupted: interruptedReason(job), finished: new Promise<void>((resolve) => (settle = resolve)) };
-    this.running.set(id, solve);
-    let answered = false;
-    worker.on("message", (message: M) => {
-      if (message.type === "progress") return this.progress(id, solve, (message as Extract<M, { type: "progress" }>).progress);
-      answered = true;
-      // With the last progress, unthrottled, so a finished job shows where it ended and not an older write;
-      // in one transaction, so an outcome is never stored beside an older progress.
-      const outcome = (): void =>
-        this.store.db.transaction(() => {
-          if (solve.progress) this.store.jobs.setProgress(id, solve.progress);
-          onOutcome(message as Extract<M, { type: "outcome" }>);
-        })();
-      this.guarded(id, `storing job ${id}'s outcome`, outcome, solve.progress);
-    });
-    worker.on("error", (error: unknown) => {
-      answered = true;
-      const cause = error instanceof Error ? (error as Error & { code?: string }).code ?? error.message : String(error);
-      this.log(`rxroster: job ${id}'s worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      this.guarded(id, `ending job ${id}`, () => this.store.jobs.end(id, "failed", `the job stopped on an internal error (${cause}); the server's log has the details`));
-    });
-    worker.on("exit", () => {
-      if (!answered) this.guarded(id, `ending job ${id}`, () => this.store.jobs.end(id, "failed", "the job stopped before answering"));
-      this.running.delete(id);
-      settle();
-      this.guarded(undefined, "starting the next job", () => this.pump());
-    });
-  }
-
-  /**
-   * Keep a running job's progress (`get` answers it) and store it at most once an interval. A refused
-   * write (a full disk) is logged once until one is stored again; the progress held in memory is still
-   * answered, and the job's last progress is stored with its outcome.
-   */
-  private progress(id: string, solve: RunningSolve, progress: JobProgress): void {
-    solve.progress = progress;
-    const now = Date.now();
-    if (now - solve.lastWrite < this.options.progressIntervalMs) return;
-    solve.lastWrite = now;
-    try {
-      this.store.jobs.setProgress(id, progress);
-      solve.progressRefused = false;
-    } catch (error) {
-      if (!solve.progressRefused) this.log(`rxroster: job ${id}'s progress could not be stored: ${errorMessage(error)} (not logged again until one is)`);
-      solve.progressRefused = true;
-    }
+    this.running.watch<SolveWorkerMessage>(job, startModuleWorker(WORKER_URL, plan.data), (message) => finishSolve(this.store, job.id, site, message, plan, this.running.get(job.id)?.stopping));
   }
 
   private finishReport(id: string, message: Extract<FteReportWorkerMessage, { type: "outcome" }>): void {

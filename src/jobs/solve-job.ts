@@ -5,7 +5,7 @@
  */
 import { checkScheduleReferences, formatProblem, type Assignment, type PlanningInput } from "../../models/index.js";
 import type { JobRecord } from "../store/jobs.js";
-import type { ScheduleRecord } from "../store/schedules.js";
+import type { ScheduleRecord } from "../store/schedule-records.js";
 import type { SiteRecord } from "../store/sites.js";
 import type { Store } from "../store/store.js";
 import type { SolveJobOptions, SolveResult } from "./options.js";

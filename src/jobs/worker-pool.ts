@@ -8,12 +8,11 @@
  * (one more is refused at once), a task has a time limit and a new worker a limit to start in (past either,
  * the worker is ended and replaced, and the tasks waiting go on), and after some failed starts in a row no
  * worker is started for a while (what no worker alive can take is refused at once meanwhile).
- * The errors it rejects a task with are in worker-errors.ts.
- *
- * The worker's module calls `serveTasks(handle)` when `isPoolWorker(import.meta.url)`, which is false
- * wherever the module is merely imported (by the main thread, or by another pool's worker module).
+ * The errors it rejects a task with are in worker-errors.ts; the worker's side, and what it posts, in
+ * pool-worker.ts.
  */
-import { isMainThread, parentPort, workerData, type Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import type { Answer, Ready } from "./pool-worker.js";
 import { WorkerExitedError, WorkerPoolClosedError, WorkerPoolFullError, WorkerStartsStoppedError, WorkerTimeoutError } from "./worker-errors.js";
 import { startModuleWorker } from "./worker-thread.js";
 
@@ -66,11 +65,6 @@ function assertLimit(name: string, value: number, unit: string, min: number, max
   }
   return value;
 }
-
-/** What a pool worker posts for each task. */
-type Answer = { ok: true; value: unknown } | { ok: false; error: { message: string; stack?: string } };
-/** What a pool worker posts once, when its module has loaded and it takes tasks. */
-type Ready = { ready: true };
 
 interface Task {
   message: unknown;
@@ -280,24 +274,4 @@ export class WorkerPool<TTask, TAnswer> {
     this.slots.push(slot);
     return slot;
   }
-}
-
-/** Whether this thread is a pool's worker started from the module at `moduleUrl` (its `import.meta.url`). */
-export function isPoolWorker(moduleUrl: string): boolean {
-  const pooled = (workerData as { pooled?: unknown } | null)?.pooled;
-  return !isMainThread && typeof pooled === "string" && new URL(pooled).pathname === new URL(moduleUrl).pathname;
-}
-
-/** The worker's side: answers each task with `handle`'s value, or with the error it threw. */
-export function serveTasks<TTask>(handle: (task: TTask) => unknown): void {
-  const port = parentPort!;
-  port.postMessage({ ready: true } satisfies Ready);
-  port.on("message", (task: TTask) => {
-    try {
-      port.postMessage({ ok: true, value: handle(task) } satisfies Answer);
-    } catch (error) {
-      const { message, stack } = error instanceof Error ? error : new Error(String(error));
-      port.postMessage({ ok: false, error: { message, ...(stack ? { stack } : {}) } } satisfies Answer);
-    }
-  });
 }

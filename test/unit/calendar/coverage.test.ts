@@ -7,7 +7,8 @@
 import { describe, expect, it } from "vitest";
 import type { PlanningInput } from "../../../models/index.js";
 import { datesLeftBehind } from "../../../src/calendar/coverage.js";
-import { buildCalendarEvents, publishedAssignments, type PublishedVersion } from "../../../src/calendar/events.js";
+import { buildCalendarEvents, type PublishedVersion } from "../../../src/calendar/events.js";
+import { publishedAssignments } from "../../../src/calendar/layers.js";
 import { a } from "../../fixtures/world.js";
 import { calendarWorld } from "./world.js";
 

@@ -3,8 +3,8 @@
  * the checker's problems with the edited schedule mapped back to the edits.
  */
 import { describe, expect, it } from "vitest";
-import { applyEdits, atEdits } from "../../api/edits.js";
-import { a } from "../fixtures/world.js";
+import { applyEdits, atEdits } from "../../../src/drafts/edits.js";
+import { a } from "../../fixtures/world.js";
 
 const draft = [a("A", "2026-03-02", "D8"), a("B", "2026-03-02", "E8"), a("C", "2026-03-03", "IV10")];
 

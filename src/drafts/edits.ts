@@ -3,13 +3,20 @@
  * person), swap what two people work on a date, lock, unlock or remove an assignment. An edit naming an assignment
  * that is not there is a problem at `edits[i]`; whether the result keeps the rules is the checker's call,
  * whose problems name the edited schedule's assignments and are mapped back here to the edit that made
- * each one (`atEdits`), as the manager sent it.
+ * each one (`atEdits`), as the manager sent it. Rules of the schedule, not of HTTP: the route
+ * (api/routes/schedules.ts) maps a refusal to a 400, and api/schemas.ts's `EditSchema` is an edit's body.
  */
-import type { Assignment, Parsed, Problem } from "../models/index.js";
-import type { Edit } from "./schemas.js";
+import type { Assignment, Parsed, Problem } from "../../models/index.js";
 
+/** One assignment of a draft, as an edit names it. */
 type Slot = { staff: string; date: string; template: string };
 type SlotField = keyof Slot;
+
+/** A manual edit of a draft, applied in order (its HTTP form is api/schemas.ts's `EditSchema`). */
+export type Edit =
+  | { op: "move"; from: Slot; to: Partial<Slot> }
+  | { op: "swap"; date: string; staff: [string, string] }
+  | ({ op: "lock" | "unlock" | "remove" } & Slot);
 
 /**
  * Where an edited assignment came from: the path of the edit's field that set each of its fields, and of

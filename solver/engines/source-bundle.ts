@@ -1,8 +1,9 @@
 /**
- * Under the test runner, where the sources are TypeScript: a worker thread's module and the sources it
- * imports, bundled by esbuild (tsx's own compiler, found through tsx) into one file, packages left to
- * node_modules, made once per process and module and named by its content (dist/.test-workers/, beside the
- * compiled code: the packages resolve from there). A worker that registered tsx and loaded the sources
+ * Where the sources run as TypeScript (the test runner, and the benchmarks and scripts run with tsx, such
+ * as `npm run bench`'s bench/solve-case.ts): a worker thread's module and the sources it imports, bundled
+ * by esbuild (tsx's own compiler, found through tsx) into one file, packages left to node_modules, made
+ * once per process and module and named by its content (dist/.test-workers/, beside the compiled code: the
+ * packages resolve from there). A worker that registered tsx and loaded the sources
  * through it took 0.8–1.8 s to its first answer on a loaded machine (3.3 s for a checker worker at load 8),
  * against 0.3–0.9 s from a bundle, and a test may start a dozen. Compiled code never comes here.
  *
@@ -19,7 +20,7 @@ const ROOT = new URL("../../", import.meta.url);
 const made = new Map<string, URL>();
 
 /** The bundle of the TypeScript module at `moduleUrl`, made on this process's first call for it. */
-export function testWorkerBundle(moduleUrl: URL): URL {
+export function sourceWorkerBundle(moduleUrl: URL): URL {
   let file = made.get(moduleUrl.href);
   if (!file) made.set(moduleUrl.href, (file = writeBundle(moduleUrl)));
   return file;
