@@ -18,7 +18,9 @@ export function jobView(job: JobRecord) {
 
 function jobFor(ctx: AccessContext, permission: "schedule:read" | "schedule:write"): JobRecord {
   const job = ctx.deps.queue.get(ctx.params.jobId!);
-  if (!job) throw notFound(`no job ${ctx.params.jobId} (finished jobs expire after the retention period)`);
+  // Another site's job is no job to this caller: a 403 naming its site told that it exists, and where.
+  const elsewhere = job !== undefined && ctx.principal.role !== "admin" && ctx.principal.siteId !== job.siteId;
+  if (!job || elsewhere) throw notFound(`no job ${ctx.params.jobId} (finished jobs expire after the retention period)`);
   const site = { siteId: job.siteId };
   if (job.kind === "fte-report") {
     ctx.authorize("report:read", site);
@@ -29,7 +31,10 @@ function jobFor(ctx: AccessContext, permission: "schedule:read" | "schedule:writ
   return job;
 }
 
-/** Checked before the body and query (operation.ts), so a caller without access to the job's site gets 403 whatever it sent. */
+/**
+ * Checked before the body and query (operation.ts), so a caller of another site gets 404 and one without
+ * the permission on the job's site 403, whatever it sent.
+ */
 const mayRead = (ctx: AccessContext) => void jobFor(ctx, "schedule:read");
 const mayWrite = (ctx: AccessContext) => void jobFor(ctx, "schedule:write");
 
