@@ -192,6 +192,17 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions 
   };
 }
 
+/**
+ * The warning `serve` gives when it listens beyond this machine without `--public-url`: a feed's link, whose
+ * path is its secret, is then built from each request's Host header and protocol (plain http behind a TLS
+ * proxy), so staff would subscribe over http, or to whatever host a request named.
+ */
+export function publicUrlWarning(host: string, publicBaseUrl: string | undefined): string | undefined {
+  const loopback = host === "localhost" || host === "::1" || /^127\./.test(host);
+  if (publicBaseUrl !== undefined || loopback) return undefined;
+  return `rxroster serve: no --public-url: calendar feed links will be built from each request's Host header and protocol; give --public-url https://… (the address staff reach) so their links name it, over HTTPS`;
+}
+
 /** Why `--host` and `--port` cannot be listened on, by the error's code: the user's to mend, said in a line. */
 const LISTEN_ERRORS: Record<string, string> = {
   EADDRINUSE: "another program uses the port",
@@ -228,6 +239,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   process.stdout.write(`rxroster: listening on http://${host}:${running.port} (data in ${options.dataDir ?? DEFAULT_DATA_DIR})\n`);
+  const warning = publicUrlWarning(host, options.publicBaseUrl);
+  if (warning) process.stderr.write(`${warning}\n`);
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     // Any second signal, not only a repeat of the first (which Node's default ended the process on): Ctrl-C

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { main, parseServeArgs } from "../../api/server.js";
+import { main, parseServeArgs, publicUrlWarning } from "../../api/server.js";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -96,5 +96,14 @@ describe("rxroster serve's checker flags", () => {
     [["--port", "65536"], 'rxroster serve: --port must be an integer from 0 to 65535 (got "65536")'],
   ])("refuses %j by name", async (argv, line) => {
     expect(await refused(argv)).toEqual({ code: 2, lines: [line] });
+  });
+});
+
+describe("rxroster serve without --public-url", () => {
+  it("warns when it listens beyond this machine, as feed links then come from each request's Host header", () => {
+    expect(publicUrlWarning("0.0.0.0", undefined)).toMatch(/^rxroster serve: no --public-url: calendar feed links will be built from each request's Host header/);
+    expect(publicUrlWarning("rx.hospital.example", undefined)).toMatch(/give --public-url https:/);
+    for (const host of ["127.0.0.1", "127.0.1.1", "localhost", "::1"]) expect(publicUrlWarning(host, undefined), host).toBeUndefined();
+    expect(publicUrlWarning("0.0.0.0", "https://rx.hospital.example")).toBeUndefined();
   });
 });
