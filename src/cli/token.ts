@@ -70,8 +70,18 @@ export function runToken(argv: string[], io: Io): number {
     const store = openStore(dataDir, { readOnly: action === "list" });
     try {
       if (action === "revoke") {
+        const before = store.feeds.liveCreatedBy(rest[0]!).length;
         if (!store.tokens.revoke(rest[0]!)) return refuse(io, `no live token with id "${rest[0]}"`);
         io.out(`revoked ${rest[0]}`);
+        // A person's own feeds stay theirs (the token made them for its own person): said, so whoever
+        // revokes a leaked token knows which links still open.
+        const kept = store.feeds.liveCreatedBy(rest[0]!);
+        const revoked = before - kept.length;
+        if (revoked > 0) io.out(`  and the ${revoked} feed${revoked === 1 ? "" : "s"} it created for others`);
+        for (const feed of kept) {
+          const who = feed.scope.kind === "staff" ? feed.scope.staffId : feed.scope.kind;
+          io.out(`  kept: feed ${feed.id}, ${who}'s own at site ${feed.siteId} (DELETE /sites/${feed.siteId}/staff/${who}/feeds/${feed.id} revokes it)`);
+        }
         return 0;
       }
       for (const t of store.tokens.list()) io.out(`${t.tokenId}  ${describe(t)}  created ${t.createdAt}${t.revokedAt ? `  revoked ${t.revokedAt}` : ""}`);

@@ -107,6 +107,12 @@ export class FeedRepository {
     return scope === undefined ? records : records.filter((f) => JSON.stringify(f.scope) === JSON.stringify(scope));
   }
 
+  /** The live feeds an API token created, at any site, oldest first. */
+  liveCreatedBy(tokenId: string): FeedRecord[] {
+    const rows = this.db.prepare("SELECT * FROM feed_tokens WHERE created_by = ? AND revoked_at IS NULL ORDER BY created_at, id").all(tokenId) as FeedRow[];
+    return rows.map(toRecord);
+  }
+
   /** A new token for a live feed (the old one stops working at once); undefined when the feed is revoked. */
   rotate(siteId: string, id: string, actor: Actor): IssuedFeed | undefined {
     return this.db.transaction((): IssuedFeed | undefined => {

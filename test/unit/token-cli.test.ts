@@ -77,6 +77,21 @@ describe("rxroster token list and revoke", () => {
     expect(existsSync(missing)).toBe(false);
   });
 
+  it("revoke says which feeds the token made went with it and which a person's own stay live, with how to revoke those", () => {
+    const store = openStore(dataDir);
+    const staffA = store.tokens.create("staff", "north", "A").info;
+    const own = store.feeds.create("north", { kind: "staff", staffId: "A" }, staffA)!.feed;
+    const manager = store.tokens.create("manager", "north").info;
+    store.feeds.create("north", { kind: "department" }, manager);
+    store.feeds.create("north", { kind: "staff", staffId: "B" }, manager);
+    store.close();
+    expect(token(["revoke", manager.tokenId, "--data-dir", dataDir]).out).toEqual([`revoked ${manager.tokenId}`, "  and the 2 feeds it created for others"]);
+    expect(token(["revoke", staffA.tokenId, "--data-dir", dataDir]).out).toEqual([
+      `revoked ${staffA.tokenId}`,
+      `  kept: feed ${own.id}, A's own at site north (DELETE /sites/north/staff/A/feeds/${own.id} revokes it)`,
+    ]);
+  });
+
   it("refuse an id no live token has in one line, without the command's usage (the id was mistyped, not the command)", () => {
     const refused = token(["revoke", "tok_nope", "--data-dir", dataDir]);
     expect(refused.code).toBe(2);
