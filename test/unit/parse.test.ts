@@ -93,6 +93,19 @@ describe("planning input validation", () => {
     expect(problemsOf({ ...BASE, staff: [{ ...BASE.staff[0]!, name: "Ann \ud83d\ude00" }, { ...BASE.staff[1]!, name: "\u05d3\u05e0\u05d4 Cohen" }, ...BASE.staff.slice(2)] })).toEqual([]);
   });
 
+  it("says in one line that a schedule is no planning input, and the reverse, not a line per field of the other kind (check SCHEDULE INPUT)", () => {
+    expect(problemsOf({ assignments: [{ staff: "A", date: "2026-03-02", template: "D8" }] })).toEqual([
+      "site: missing: this is a schedule (it has assignments), not a planning input; give the department's planning input",
+    ]);
+    const asSchedule = parseScheduleFor(world(), BASE);
+    expect(asSchedule.ok ? [] : asSchedule.problems.map(formatProblem)).toEqual([
+      "assignments: missing: this is a planning input (it has site, staff and shiftTemplates), not a schedule; give the schedule (solve writes schedule.json)",
+    ]);
+    // A planning input missing its site is still told field by field.
+    const { site: _site, ...siteless } = BASE;
+    expect(problemsOf(siteless)).toEqual([expect.stringMatching(/^site: /)]);
+  });
+
   it("refuses two people of one name, whatever its case or spacing: nothing that names them could tell them apart", () => {
     const staff = [{ ...BASE.staff[0]!, name: "Ann Lee" }, { ...BASE.staff[1]!, name: " ann  LEE" }, ...BASE.staff.slice(2)];
     expect(problemsOf({ ...BASE, staff })).toEqual([
