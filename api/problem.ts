@@ -5,7 +5,7 @@
  */
 import type { NextFunction, Request, Response } from "express";
 import { z } from "zod";
-import { echoedValue, errorMessage, problemsFromZod, type Problem } from "../models/index.js";
+import { CONFLICT_CODES, echoedValue, errorMessage, problemsFromZod, type ConflictCode, type Problem } from "../models/index.js";
 import { storeFault, type StoreFault } from "../src/store/faults.js";
 
 export const PROBLEM_TYPE_BASE = "https://rxroster.dev/problems/";
@@ -51,8 +51,9 @@ export const ProblemSchema = z
     status: z.number().int().min(400).max(599),
     detail: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string(), value: z.unknown().optional() })).optional(),
+    code: z.enum(CONFLICT_CODES).optional().meta({ description: "Which conflict a 409 is, for a client to act on without reading `detail`" }),
   })
-  .meta({ id: "Problem", description: "RFC 9457 problem details; `errors` names each bad field" });
+  .meta({ id: "Problem", description: "RFC 9457 problem details; `errors` names each bad field, `code` which conflict a 409 is" });
 export type ProblemBody = z.infer<typeof ProblemSchema>;
 
 /** An expected refusal: thrown by handlers, answered by `sendProblem`. */
@@ -62,6 +63,7 @@ export class HttpProblem extends Error {
     readonly detail: string,
     readonly errors: Problem[] = [],
     readonly headers: Record<string, string> = {},
+    readonly code?: ConflictCode,
   ) {
     super(detail);
   }
@@ -100,20 +102,21 @@ export function queueFull(siteId: string, limit: number): HttpProblem {
 
 export const QUEUE_FULL_RESPONSE = { description: "The site already has as many jobs waiting as one site may; nothing was queued", schema: ProblemSchema, contentType: "application/problem+json" } as const;
 
-export function problemBody(status: number, detail?: string, errors: Problem[] = []): ProblemBody {
+export function problemBody(status: number, detail?: string, errors: Problem[] = [], code?: ConflictCode): ProblemBody {
   return {
     type: PROBLEM_TYPE_BASE + (SLUGS[status] ?? "error"),
     title: TITLES[status] ?? "Error",
     status,
     ...(detail !== undefined ? { detail } : {}),
     ...(errors.length > 0 ? { errors: errors.map((e) => (e.value === undefined ? { path: e.path, message: e.message } : { ...e, value: echoedValue(e.value) })) } : {}),
+    ...(code !== undefined ? { code } : {}),
   };
 }
 
-export function sendProblem(res: Response, status: number, detail?: string, errors: Problem[] = [], headers: Record<string, string> = {}): void {
+export function sendProblem(res: Response, status: number, detail?: string, errors: Problem[] = [], headers: Record<string, string> = {}, code?: ConflictCode): void {
   // An error may quote what only its reader may see (a colleague's leave in a publish's 409): kept by no
   // shared cache, as every answer to a token is (operation.ts).
-  res.status(status).set({ "cache-control": "private, no-cache", ...headers }).type("application/problem+json").send(JSON.stringify(problemBody(status, detail, errors)));
+  res.status(status).set({ "cache-control": "private, no-cache", ...headers }).type("application/problem+json").send(JSON.stringify(problemBody(status, detail, errors, code)));
 }
 
 /** body-parser's error types, by what they mean for the client. */
@@ -174,7 +177,7 @@ export function errorHandler(log: (line: string) => void) {
   let faultLoggedAt = -Infinity;
   let faultsUnlogged = 0;
   return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
-    if (error instanceof HttpProblem) return sendProblem(res, error.status, error.detail, error.errors, error.headers);
+    if (error instanceof HttpProblem) return sendProblem(res, error.status, error.detail, error.errors, error.headers, error.code);
     // The router's "Failed to decode param '…'" quotes the path, which may hold a feed token: never log
     // or echo it. (It comes with status 400 and no type, like a body that does not inflate: checked first.)
     if (error instanceof URIError) return sendProblem(res, 400, "the path has a malformed percent-encoding");

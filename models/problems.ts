@@ -71,3 +71,41 @@ export function formatProblem(problem: Problem): string {
   const got = problem.value === undefined ? "" : ` (got ${shown})`;
   return `${where}: ${problem.message}${got}`;
 }
+
+/**
+ * Which conflict a refused request is (a 409's `code`): stable words a client acts on, where `detail` is
+ * written for people and may change.
+ */
+export const CONFLICT_CODES = [
+  /** A site of that id exists already. */
+  "site-exists",
+  /** A draft no longer fits the site's planning data (edit it, or solve again). */
+  "draft-stale",
+  /** The draft's shift templates or the site's time zone changed since it was drafted (post it again). */
+  "shift-times-changed",
+  /** The draft breaks hard rules (fix it, or publish with `?acceptHardViolations=true`). */
+  "hard-violations",
+  /** A shortened horizon would leave published shifts behind (`?droppedDates=withdraw` or `keep`). */
+  "dropped-dates",
+  /** The dates to withdraw lie on both sides of a later version's (publish with `?droppedDates=keep`). */
+  "dropped-dates-split",
+  /** Later published versions would break hard rules (change the draft, or `?acceptLaterViolations=true`). */
+  "later-violations",
+  /** A version published since the draft was made speaks for its dates (make a new draft from it). */
+  "published-since",
+  /** The draft holds the same shifts as the latest version: nothing new to publish. */
+  "nothing-new",
+  /** A published version can never be edited or published again. */
+  "published-immutable",
+  /** A stored schedule no longer fits the site's planning data, so this cannot be done with it. */
+  "schedule-unfit",
+  /** A person's write met problems in the site's data outside their own, which only a manager can fix. */
+  "site-data-invalid",
+  /** The feed scope has as many live feeds as allowed (revoke one). */
+  "feeds-full",
+  /** The calendar feed is revoked (create a new one). */
+  "feed-revoked",
+  /** An FTE report job cannot stop early (cancel it). */
+  "report-cannot-stop",
+] as const;
+export type ConflictCode = (typeof CONFLICT_CODES)[number];

@@ -97,14 +97,14 @@ function feedOr404(store: Store, siteId: string, feedId: string, staffId?: strin
 
 function created(ctx: Context<unknown>, scope: FeedScope) {
   const result = ctx.deps.store.feeds.create(ctx.params.siteId!, scope, ctx.principal);
-  if (!result) throw new HttpProblem(409, "this feed scope already has the most live feeds allowed; revoke one first");
+  if (!result) throw new HttpProblem(409, "this feed scope already has the most live feeds allowed; revoke one first", [], {}, "feeds-full");
   return issued(ctx, result, 201);
 }
 
 function rotated(ctx: Context<unknown>) {
   const feed = feedOr404(ctx.deps.store, ctx.params.siteId!, ctx.params.feedId!, ctx.params.staffId);
   const result = ctx.deps.store.feeds.rotate(feed.siteId, feed.id, ctx.principal);
-  if (!result) throw new HttpProblem(409, `calendar feed ${feed.id} is revoked; create a new one`);
+  if (!result) throw new HttpProblem(409, `calendar feed ${feed.id} is revoked; create a new one`, [], {}, "feed-revoked");
   return issued(ctx, result, 200);
 }
 

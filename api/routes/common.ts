@@ -21,7 +21,7 @@ import { HttpProblem, ifMatchRequired, invalid, logOnce, notFound, type EtagReso
 export function written<T>(result: Parsed<T> | WriteRefusal | { ok: true; value: T }, expects?: IfMatch): T {
   if (result.ok) return result.value;
   if ("status" in result && result.status === 412 && expects?.neverMatches) throw expects.neverMatches;
-  if ("status" in result) throw new HttpProblem(result.status, result.detail, result.problems ?? []);
+  if ("status" in result) throw new HttpProblem(result.status, result.detail, result.problems ?? [], {}, result.code);
   throw invalid("the planning data is invalid", result.problems);
 }
 
@@ -63,7 +63,7 @@ export function noLongerFits(schedule: ScheduleRecord, refusal: string, problems
   const remedy = schedule.status === "published"
     ? `it is published version ${schedule.version}, which can never be edited: post its assignments again as a new draft without what no longer fits, or repair from it (a solve with baseScheduleId and repair drops what no longer fits)`
     : "edit it first";
-  return new HttpProblem(409, `schedule ${schedule.id} no longer fits the site's planning data, so ${refusal}; ${remedy}`, problems);
+  return new HttpProblem(409, `schedule ${schedule.id} no longer fits the site's planning data, so ${refusal}; ${remedy}`, problems, {}, "schedule-unfit");
 }
 
 /** `{ id, name, … }` of a site for lists. */

@@ -50,7 +50,7 @@ function cancel(ctx: Context<unknown>) {
 
 function stop(ctx: Context<unknown>) {
   const job = jobFor(ctx, "schedule:write");
-  if (job.kind === "fte-report") throw new HttpProblem(409, "an FTE report cannot stop early (its later what-if solves would have no schedule); cancel it instead");
+  if (job.kind === "fte-report") throw new HttpProblem(409, "an FTE report cannot stop early (its later what-if solves would have no schedule); cancel it instead", [], {}, "report-cannot-stop");
   return { status: 200, body: jobView(ctx.deps.queue.stop(job.id, ctx.principal) ?? job) };
 }
 

@@ -36,7 +36,7 @@ const doesNotFit = (problems: Problem[]): HttpProblem => invalid("the schedule d
 /** The draft to edit as stored now: a 404, or a 409 for a published version. */
 function draftToEdit(deps: AppDeps, site: SiteRecord, id: string): ScheduleRecord {
   const record = scheduleOr404(site, deps.store.schedules.get(site.id, id), id);
-  if (record.status === "published") throw new HttpProblem(409, `schedule ${record.id} is published version ${record.version} and can never be edited`);
+  if (record.status === "published") throw new HttpProblem(409, `schedule ${record.id} is published version ${record.version} and can never be edited`, [], {}, "published-immutable");
   return record;
 }
 

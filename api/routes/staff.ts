@@ -33,7 +33,7 @@ function ownProblems(problems: readonly Problem[], index: number, field: string,
   const others = problems.length - mine.length;
   if (others === 0) return { ok: false, problems: mine };
   const elsewhere = `the site's planning data has ${others} problem${others === 1 ? "" : "s"} outside ${staffId}'s own data, which only the site's manager can fix: nothing was stored; ask the manager`;
-  return { ok: false, status: 409, detail: elsewhere, problems: mine };
+  return { ok: false, status: 409, code: "site-data-invalid", detail: elsewhere, problems: mine };
 }
 
 const Requests = RequestsSchema;

@@ -117,7 +117,7 @@ export function laterBreaksRefusal(breaks: readonly LaterBreak[]): WriteRefusal 
   const named = breaks.map((b) => `version ${b.version} (${b.dates.start}..${b.dates.end})`).join(", ");
   const repairs = breaks.map((b) => `a repair with baseScheduleId ${b.id}`).join(", ");
   return {
-    ok: false, status: 409,
+    ok: false, status: 409, code: "later-violations",
     detail: `published later, ${named} would break ${count} hard rule(s) it does not break now, with this draft's shifts as its history: ` +
       `change the draft, or publish it anyway with ?acceptLaterViolations=true and then repair the later version (${repairs})`,
     problems: breaks.flatMap((b, k) => b.violations.map((v, i) => ({ path: `laterVersions[${k}].violations[${i}]`, message: `version ${b.version}: ${v.rule}: ${v.message}` }))),

@@ -79,12 +79,12 @@ function changedShiftTimes(then: PlanningInput, now: PlanningInput, assignments:
  */
 function publishable(site: SiteRecord, draft: ScheduleRecord, draftedAgainst: PlanningInput | undefined, checked: Parsed<Explanation>, acceptHardViolations: boolean): { ok: true; explanation: Explanation } | WriteRefusal {
   const since = draft.siteRevision === undefined ? "" : ` (it was drafted at site revision ${draft.siteRevision}, the site is at ${site.revision})`;
-  if (!checked.ok) return { ok: false, status: 409, detail: `the draft no longer fits the site's planning data${since}; ${staleDraftAdvice(site, draft, draftedAgainst)}`, problems: checked.problems };
+  if (!checked.ok) return { ok: false, status: 409, code: "draft-stale", detail: `the draft no longer fits the site's planning data${since}; ${staleDraftAdvice(site, draft, draftedAgainst)}`, problems: checked.problems };
   const changed = draft.siteRevision !== site.revision && draftedAgainst ? changedShiftTimes(draftedAgainst, site.input, draft.assignments) : [];
-  if (changed.length > 0) return { ok: false, status: 409, detail: `shift times changed since the draft was made${since}: review it with today's times and post it again as a new draft`, problems: changed };
+  if (changed.length > 0) return { ok: false, status: 409, code: "shift-times-changed", detail: `shift times changed since the draft was made${since}: review it with today's times and post it again as a new draft`, problems: changed };
   const hard = checked.value.violations.flatMap((v, i) => (v.hard ? [{ path: `explanation.violations[${i}]`, message: `${v.rule}: ${v.message}` }] : []));
   if (hard.length > 0 && !acceptHardViolations) {
-    return { ok: false, status: 409, detail: `the draft breaks ${hard.length} hard rule(s); fix it, or publish it anyway with ?acceptHardViolations=true`, problems: hard };
+    return { ok: false, status: 409, code: "hard-violations", detail: `the draft breaks ${hard.length} hard rule(s); fix it, or publish it anyway with ?acceptHardViolations=true`, problems: hard };
   }
   return { ok: true, explanation: checked.value };
 }
@@ -102,7 +102,7 @@ function coverageFor(site: SiteRecord, versions: readonly PublishedVersion[], ch
   if (choice === "withdraw") {
     const { version, date } = behind.between!;
     return {
-      ok: false, status: 409,
+      ok: false, status: 409, code: "dropped-dates-split",
       detail: `the dates version ${behind.version} published outside the horizon ${horizon.start}..${horizon.end} lie on both sides of ${date}, which version ${version} published later: ` +
         "one publish cannot take them out without taking that version's shifts out too. Publish with ?droppedDates=keep; the dates on either side can then each be emptied by a publish whose horizon is just those dates",
       problems: [{ path: "droppedDates", message: `${date} is version ${version}'s, between the dates to withdraw`, value: "withdraw" }],
@@ -110,7 +110,7 @@ function coverageFor(site: SiteRecord, versions: readonly PublishedVersion[], ch
   }
   const shifts = behind.dates.reduce((sum, d) => sum + d.shifts, 0);
   return {
-    ok: false, status: 409,
+    ok: false, status: 409, code: "dropped-dates",
     detail: `version ${behind.version} covered ${behind.covered.start}..${behind.covered.end} and the horizon is now ${horizon.start}..${horizon.end}: ` +
       `${shifts} published shift(s) on ${behind.dates.length} date(s) outside it would stay in everyone's calendar. ` +
       "Publish with ?droppedDates=withdraw to take them out, or ?droppedDates=keep to leave them published",

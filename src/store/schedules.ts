@@ -195,7 +195,7 @@ export class ScheduleRepository {
     return this.db.transaction((): { ok: true; value: ScheduleRecord } | WriteRefusal => {
       const current = this.get(siteId, id);
       if (!current) return { ok: false, status: 404, detail: `no schedule ${id} at site ${siteId}` };
-      if (current.status === "published") return { ok: false, status: 409, detail: `schedule ${id} is published version ${current.version} and can never be edited` };
+      if (current.status === "published") return { ok: false, status: 409, code: "published-immutable", detail: `schedule ${id} is published version ${current.version} and can never be edited` };
       if (expects && !expects(current.revision)) return changedSinceRead(current);
       this.db.prepare("UPDATE schedules SET assignments = ?, revision = revision + 1, updated_at = ? WHERE id = ?").run(JSON.stringify(assignments), new Date().toISOString(), id);
       this.audit.record(actor, action, siteId, id);
@@ -215,7 +215,7 @@ export class ScheduleRepository {
     return this.db.transaction((): { ok: true; value: ScheduleRecord } | WriteRefusal => {
       const draft = this.get(siteId, id);
       if (!draft) return { ok: false, status: 404, detail: `no schedule ${id} at site ${siteId}` };
-      if (draft.status === "published") return { ok: false, status: 409, detail: `schedule ${id} is already published as version ${draft.version}` };
+      if (draft.status === "published") return { ok: false, status: 409, code: "published-immutable", detail: `schedule ${id} is already published as version ${draft.version}` };
       if (guard.expects && !guard.expects(draft.revision)) return changedSinceRead(draft);
       // The site's input as it stands, kept with the version: its calendar events keep the times, names and
       // horizon they were published with, whatever the manager edits afterwards. Its horizon is the dates the
@@ -230,7 +230,7 @@ export class ScheduleRepository {
         const dates = newer.covers ?? this.plannedHorizon(siteId, newer.id);
         const over = dates ? `${dates.start}..${dates.end}` : "every date (it was published before versions kept their horizon)";
         return {
-          ok: false, status: 409,
+          ok: false, status: 409, code: "published-since",
           detail: `draft ${id} was made ${from}, and version ${newer.version} was published since (${newer.createdAt}) for ${over}, overlapping the horizon ${horizon.start}..${horizon.end}: ` +
             `publishing the draft would silently undo that version there. Make a new draft from version ${newer.version} (a solve or a repair with baseScheduleId ${newer.id}), ` +
             "or post this draft's assignments again as a new draft once you have compared them with that version's",
@@ -241,7 +241,7 @@ export class ScheduleRepository {
       // Publish, or a draft left as it was. Another version would change nobody's calendar.
       const latest = newer && (this.db.prepare("SELECT assignments, input FROM schedules WHERE id = ?").get(newer.id) as { assignments: string; input: string | null });
       if (latest && latest.assignments === JSON.stringify(draft.assignments) && latest.input === input) {
-        return { ok: false, status: 409, detail: `draft ${id} holds the same shifts as version ${newer!.version} (published ${newer!.createdAt}), against the same site data: there is nothing new to publish` };
+        return { ok: false, status: 409, code: "nothing-new", detail: `draft ${id} holds the same shifts as version ${newer!.version} (published ${newer!.createdAt}), against the same site data: there is nothing new to publish` };
       }
       const vetted: ReturnType<NonNullable<PublishGuard["vet"]>> = guard.vet?.(draft) ?? { ok: true };
       if (!vetted.ok) return vetted;

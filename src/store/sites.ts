@@ -3,7 +3,7 @@
  * re-validates the whole document (parseInput) and stores it with its audit row in one transaction.
  */
 import type { Database } from "better-sqlite3";
-import type { Parsed, PlanningInput, Problem } from "../../models/index.js";
+import type { ConflictCode, Parsed, PlanningInput, Problem } from "../../models/index.js";
 import { parseInput } from "../pipeline.js";
 import type { Actor, AuditRepository } from "./audit.js";
 import type { FeedRepository } from "./feeds.js";
@@ -26,7 +26,7 @@ interface SiteRow {
 }
 
 /** A write the store refused for a reason other than validation. */
-export type WriteRefusal = { ok: false; status: 404 | 409 | 412; detail: string; problems?: Problem[] };
+export type WriteRefusal = { ok: false; status: 404 | 409 | 412; detail: string; problems?: Problem[]; code?: ConflictCode };
 
 function toRecord(row: SiteRow): SiteRecord {
   return { id: row.id, revision: row.revision, input: JSON.parse(row.input) as PlanningInput, createdAt: row.created_at, updatedAt: row.updated_at };
@@ -64,7 +64,7 @@ export class SiteRepository {
     if (!parsed.ok) return parsed;
     const input = parsed.value;
     return this.db.transaction((): Parsed<SiteRecord> | WriteRefusal => {
-      if (this.get(input.site.id)) return { ok: false, status: 409, detail: `site ${input.site.id} already exists` };
+      if (this.get(input.site.id)) return { ok: false, status: 409, code: "site-exists", detail: `site ${input.site.id} already exists` };
       const now = new Date().toISOString();
       this.db.prepare("INSERT INTO sites (id, input, revision, created_at, updated_at) VALUES (?, ?, 1, ?, ?)").run(input.site.id, JSON.stringify(input), now, now);
       this.audit.record(actor, "site.create", input.site.id);

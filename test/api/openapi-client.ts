@@ -75,6 +75,8 @@ export class CheckedClient {
     const contentType = res.headers.get("content-type") ?? "";
     const parsed = contentType.includes("json") && text !== "" ? JSON.parse(text) : text;
     this.check(method.toLowerCase(), path.split("?")[0]!, res.status, contentType, parsed);
+    // Every conflict says which it is (its `code`, one of the document's), for a client to act on.
+    if (res.status === 409 && (typeof parsed !== "object" || parsed === null || typeof parsed.code !== "string")) throw new Error(`${method} ${path}: a 409 without a code: ${text}`);
     return { status: res.status, headers: res.headers, body: parsed };
   }
 

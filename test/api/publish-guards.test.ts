@@ -222,6 +222,7 @@ describe("a draft that breaks a hard rule", () => {
     const refused = await publish(id, made.id, token, { "if-match": made.etag });
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toMatch(/breaks 1 hard rule\(s\); fix it, or publish it anyway with \?acceptHardViolations=true/);
+    expect(refused.body.code).toBe("hard-violations");
     expect(refused.body.errors).toEqual([{ path: expect.stringMatching(/^explanation\.violations\[\d+\]$/), message: expect.stringMatching(/^leave\.approved: .* works .* on 2026-03-04$/) }]);
     expect(stored(id)).toEqual(before);
     expect(h.store.schedules.latestPublished(id)).toBeUndefined();
