@@ -35,10 +35,12 @@ describe("optimizer invariants", () => {
   }, 600_000);
 
   // The random worlds above cross a change only where a zone and a start happen to meet (4 of 25 with
-  // this seed, never a 23-hour American day): each change of each DST zone once more, on purpose.
+  // this seed, never a 23-hour American day): each change of each DST zone once more, on purpose. These
+  // need a schedule, not a proof: a solve stopped at its limit is priced again and checked rule by rule as
+  // a proof is (expectSolveAgreesWithChecker), so 3 s (HiGHS's first schedule comes well within 1 s).
   it.each(DST_CROSSINGS.map((c) => [`${c.zone} ${c.change}`, c] as const))("keeps every hard rule across the %s change, its objective the checker's total", async (_name, { zone, start }) => {
     const [input] = fc.sample(worldAcross(zone, start), { numRuns: 1, seed: 20261126 });
-    const solved = await solveDirect(input!, [], 10);
+    const solved = await solveDirect(input!, [], 3);
     const grid = prepare(input!).grid;
     expect(grid.days.some((d) => d.endMinute - d.startMinute !== 1440)).toBe(true);
     expect(solved.explanation.feasible).toBe(true);
