@@ -162,7 +162,7 @@ export const reportOperations: Operation[] = [
     summary: "An FTE report: maxHires 0 answers the productivity view at once; otherwise queues a what-if job (poll it at Location, then read reportId)",
     body: FteReportRequestSchema, bodyOptional: true,
     responses: {
-      200: { description: "maxHires 0: the productivity view", schema: ProductivityReportSchema },
+      200: { description: "maxHires 0: the productivity view; or, when an identical report (the same body, the site and its schedules unchanged since) is queued or running, that job (Location and Content-Location name it)", schema: z.union([ProductivityReportSchema, JobSchema]) },
       202: { description: "The queued fte-report job", schema: JobSchema },
       429: QUEUE_FULL_RESPONSE,
     },
@@ -184,8 +184,15 @@ export const reportOperations: Operation[] = [
         }
         return await productivityReply(deps, site);
       }
+      const options = { ...(hire ? { hire } : {}), maxHires, timeLimitSeconds: body.timeLimitSeconds, format: body.format };
+      // A double click, or HR and the manager asking alike: one job (and its solves), answered to both.
+      const same = deps.queue.identical(site, "fte-report", options);
+      if (same) {
+        const headers: Record<string, string> = { Location: `/jobs/${same.id}`, "Content-Location": `/jobs/${same.id}` };
+        return { status: 200, body: jobView(same), headers };
+      }
       if (deps.queue.room(site.id) === 0) throw queueFull(site.id, deps.queue.maxQueuedPerSite);
-      const job = deps.queue.submitReport(site.id, { ...(hire ? { hire } : {}), maxHires, timeLimitSeconds: body.timeLimitSeconds, format: body.format }, principal);
+      const job = deps.queue.submitReport(site.id, options, principal);
       return { status: 202, body: jobView(job), headers: { Location: `/jobs/${job.id}` } };
     },
   }),

@@ -123,7 +123,7 @@ export const scheduleOperations: Operation[] = [
         if (problems.length > 0) throw invalid("the repair cannot be made", problems);
       }
       // A double click, or two managers: one job, answered to both (no await between this and the submit).
-      const same = deps.queue.identicalSolve(site, body);
+      const same = deps.queue.identical(site, "solve", body);
       if (same) {
         const headers: Record<string, string> = { Location: `/jobs/${same.id}`, "Content-Location": `/jobs/${same.id}` };
         return { status: 200, body: jobView(same), headers };

@@ -97,12 +97,12 @@ export class SolveQueue {
   }
 
   /**
-   * A solve of the site asked with the same `options` whose draft would be what a new one's would
-   * (store/jobs.ts's `identicalSolve`): a double click or two managers get one job, not two drafts. Not one
-   * told to stop early: its draft will be the best found by then.
+   * A job of the site asked with the same `options` whose draft or report would be what a new one's would
+   * (store/jobs.ts's `identical`): a double click or two managers get one job, not two drafts or two
+   * reports' worth of solves. Not a solve told to stop early: its draft will be the best found by then.
    */
-  identicalSolve(site: Pick<SiteRecord, "id" | "revision">, options: SolveJobOptions): JobRecord | undefined {
-    const job = this.store.jobs.identicalSolve(site.id, options, site.revision);
+  identical(site: Pick<SiteRecord, "id" | "revision">, kind: JobRecord["kind"], options: SolveJobOptions | FteReportJobOptions): JobRecord | undefined {
+    const job = this.store.jobs.identical(site.id, kind, options, site.revision);
     return job && !this.running.get(job.id)?.stopping && !this.unstored.has(job.id) ? job : undefined;
   }
 

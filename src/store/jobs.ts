@@ -126,20 +126,20 @@ export class JobRepository {
   }
 
   /**
-   * A solve job of the site asked with exactly `options` that will give what a new one would: a queued one
-   * (it reads the site and its schedules when it starts), or one running against `siteRevision` that no
+   * A job of the site of `kind` asked with exactly `options` that will give what a new one would: a queued
+   * one (it reads the site and its schedules when it starts), or one running against `siteRevision` that no
    * schedule of the site was written after it started (a base schedule edited, a version published: another
-   * base or history). The oldest, or none.
+   * base or history, for a solve and an FTE report alike). The oldest, or none.
    */
-  identicalSolve(siteId: string, options: SolveJobOptions, siteRevision: number): JobRecord | undefined {
+  identical(siteId: string, kind: JobRecord["kind"], options: SolveJobOptions | FteReportJobOptions, siteRevision: number): JobRecord | undefined {
     const row = this.db
       .prepare(
-        `SELECT * FROM jobs j WHERE j.site_id = ? AND j.kind = 'solve' AND j.options = ?
+        `SELECT * FROM jobs j WHERE j.site_id = ? AND j.kind = ? AND j.options = ?
            AND (j.status = 'queued' OR (j.status = 'running' AND j.site_revision = ?
              AND NOT EXISTS (SELECT 1 FROM schedules s WHERE s.site_id = j.site_id AND s.updated_at >= j.started_at)))
          ORDER BY j.created_at, j.rowid LIMIT 1`,
       )
-      .get(siteId, JSON.stringify(options), siteRevision) as JobRow | undefined;
+      .get(siteId, kind, JSON.stringify(options), siteRevision) as JobRow | undefined;
     return row ? toRecord(row) : undefined;
   }
 

@@ -277,9 +277,9 @@ describe("an identical solve", () => {
     const options = { timeLimitSeconds: 5, warmStart: true };
     const job = store.jobs.create("test", options, SYSTEM);
     store.jobs.claim(job.id, 1);
-    expect(store.jobs.identicalSolve("test", options, 1)?.id).toBe(job.id);
+    expect(store.jobs.identical("test", "solve", options, 1)?.id).toBe(job.id);
     store.schedules.createDraft("test", [], "manual", undefined, SYSTEM);
-    expect(store.jobs.identicalSolve("test", options, 1)).toBeUndefined();
+    expect(store.jobs.identical("test", "solve", options, 1)).toBeUndefined();
   });
 });
 

@@ -97,6 +97,9 @@ describe("a what-if report job", () => {
     expect(res.status).toBe(202);
     expect(res.body.kind).toBe("fte-report");
     expect(res.headers.get("location")).toBe(`/jobs/${res.body.id}`);
+    // A double click, or the manager asking the same meanwhile: that job, not a second report's solves.
+    const again = await h.api.post("/sites/test/reports/fte", { hire: "tech1:1.0:day", maxHires: 1, timeLimitSeconds: 2.5, format: "html" }, manager);
+    expect([again.status, again.body.id, again.headers.get("location")]).toEqual([200, res.body.id, `/jobs/${res.body.id}`]);
     const job = await waitForJob(h.api, res.body.id, hr, 60_000);
     expect(job.status).toBe("succeeded");
     expect(job.progress).toMatchObject({ solvesDone: 2, solvesTotal: 2 });
