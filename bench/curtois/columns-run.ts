@@ -1,0 +1,26 @@
+/**
+ * The roster column generation (`solver/columns/`) alone on Curtois–Qu instances, each judged by the
+ * benchmark's evaluator; prints one JSON line per instance. Not part of `npm run bench:curtois` (which runs
+ * the product's `optimize()`): a measure of the experiment, run in this process one instance after another.
+ *
+ *   npx tsx bench/curtois/columns-run.ts [--time-limit S] N [N …]
+ */
+import { parseArgs } from "node:util";
+import { generateRosters } from "../../solver/columns/generate.js";
+import { rosterAssignments, rosterProblemOf } from "./columns.js";
+import { evaluateRoster } from "./evaluate.js";
+import { assertInstance } from "./load.js";
+
+const args = parseArgs({ allowPositionals: true, options: { "time-limit": { type: "string", default: "60" } } });
+const seconds = Number(args.values["time-limit"]);
+for (const n of args.positionals.map(Number)) {
+  const instance = assertInstance(n);
+  const outcome = await generateRosters(rosterProblemOf(instance), { seconds });
+  if (outcome.status !== "feasible") {
+    console.log(JSON.stringify({ instance: n, status: outcome.status, person: instance.staff[outcome.person]?.id }));
+    continue;
+  }
+  const judged = evaluateRoster(instance, { assignments: rosterAssignments(instance, outcome.rosters) });
+  const { rosters: _rosters, ...figures } = outcome;
+  console.log(JSON.stringify({ instance: n, ...figures, evaluatorPenalty: judged.penalty, evaluatorHardViolations: judged.hardViolations.length }));
+}
