@@ -10,8 +10,10 @@ import { decodeSchedule } from "../solver/decode.js";
 import { solveInWorker, type RunOptions } from "../solver/engines/run.js";
 import { assignmentColumnsOf } from "../solver/search/list.js";
 import { solveByNeighbourhoods } from "../solver/search/neighbourhoods.js";
-import { DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type ConflictSearchProgress, type EngineName, type Progress, type SolveStatus } from "../solver/engines/types.js";
+import { DEFAULT_RELATIVE_GAP, DEFAULT_TIME_LIMIT_SECONDS, relativeGap, type EngineResult, type ConflictSearchProgress, type EngineName, type Progress, type SolveStatus } from "../solver/engines/types.js";
 import { explainInfeasibility, type ConflictSearchOptions } from "../solver/conflicts/find.js";
+import { rosterProblemOf } from "../solver/columns/from-model.js";
+import { generateRosters } from "../solver/columns/generate.js";
 import { explain, type Prepared } from "./pipeline.js";
 
 export interface OptimizeOptions extends Omit<RunOptions, "warmStart"> {
@@ -112,19 +114,28 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
   if (built.lockProblems.length > 0) return { status: "infeasible", engine, seconds: 0, model: size, problems: built.lockProblems };
 
   const lockedKeys = new Set(locked.map(assignmentKey));
-  const start = warmStart ? warmStartVector(built, warmStart) : undefined;
-  const assignments = assignmentColumnsOf(built.ctx);
   const byNeighbourhoods = engine === "highs" && (options.search ?? "neighbourhoods") === "neighbourhoods";
+  const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
+  const columns = byNeighbourhoods && !warmStart && locked.length === 0 && !frozen ? await rostersByColumns(prepared, built, limit * COLUMNS_SHARE) : undefined;
+  const proven = columns && provenByColumns(prepared, columns, engine, size, run.relativeGap ?? DEFAULT_RELATIVE_GAP);
+  if (proven) return proven;
+  const startFrom = warmStart ?? columns?.schedule;
+  const start = startFrom ? warmStartVector(built, startFrom) : undefined;
+  const assignments = assignmentColumnsOf(built.ctx);
   const large = size.nonzeros >= LARGE_MODEL_NONZEROS;
   const { engine: _engine, ...runOptions } = run;
-  const result = byNeighbourhoods
+  const searched = byNeighbourhoods
     ? await solveByNeighbourhoods(built.model, assignments, {
         ...runOptions,
+        ...(columns ? { timeLimitSeconds: Math.max(1, limit - columns.seconds) } : {}),
+        // The search's clock starts after the column generation's: its progress counts from the solve's start.
+        ...(columns && run.onProgress ? { onProgress: (p: Progress) => run.onProgress!({ ...p, elapsedSeconds: p.elapsedSeconds + columns.seconds }) } : {}),
         ...(start ? { warmStart: start } : {}),
         ...(stopSignal ? { stopSignal } : {}),
         ...(large ? { whole: "first", ...NEIGHBOURHOODS.large } : { whole: "alongside", ...NEIGHBOURHOODS.small }),
       })
     : await solveInWorker(built.model, { ...run, ...(stopSignal ? { signal: AbortSignal.any([stopSignal, ...(run.signal ? [run.signal] : [])]) } : {}), ...(start ? { warmStart: start } : {}) });
+  const result = columns ? withColumns(searched, columns, run.relativeGap ?? DEFAULT_RELATIVE_GAP) : searched;
   const base = { engine, seconds: result.seconds, model: size, ...(result.detail ? { detail: result.detail } : {}), ...(result.warnings ? { warnings: result.warnings } : {}) };
   if (result.status === "infeasible") {
     const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
@@ -202,4 +213,64 @@ function keptWarmStart(prepared: Prepared, warmStart: Schedule, lockedKeys: Read
   if (!explanation.feasible) return undefined;
   const warnings = [...(base.warnings ?? []), `the engine found no schedule within the time limit: this is the warm start, unimproved`];
   return { ...base, status: "feasible", schedule, explanation, objective: explanation.total, warnings };
+}
+
+/**
+ * Share of the time limit the roster column generation may take, where the model is one it holds
+ * (`solver/columns/from-model.ts`); the search goes on from its schedule for the rest. On Curtois–Qu 8 at
+ * 60 s, 30 s of it and 30 s of search gave 1,419, 60 s of it 1,416–1,604 (docs/performance.md).
+ */
+const COLUMNS_SHARE = 0.5;
+
+/** The column generation's schedule, its seconds, and its bound on the model's objective when it proves one. */
+interface ColumnsStart {
+  schedule: Schedule;
+  seconds: number;
+  bound: number | undefined;
+}
+
+/**
+ * A first schedule by column generation over people's rosters, for a model whose rules a roster holds
+ * alone; undefined for any other model, or when it finds none. Its bound counts only when the checker
+ * prices its schedule at exactly the objective the generation gives it: then the two problems are one.
+ */
+async function rostersByColumns(prepared: Prepared, built: ReturnType<typeof buildModel>, seconds: number): Promise<ColumnsStart | undefined> {
+  const problem = rosterProblemOf(prepared.input, built);
+  if (!problem) return undefined;
+  const outcome = await generateRosters(problem, { seconds });
+  if (outcome.status !== "feasible") return undefined;
+  const templates = prepared.input.shiftTemplates;
+  const assignments = outcome.rosters.flatMap((roster, p) =>
+    Array.from(roster).flatMap((option, day) => (option < templates.length ? [{ staff: built.ctx.staff[p]!.member.id, date: prepared.grid.days[day]!.date, template: templates[option]!.id, locked: false }] : [])),
+  );
+  const schedule: Schedule = { assignments };
+  const total = explain(prepared, schedule).total;
+  const exact = Math.abs(total - (outcome.objective + built.model.offset)) <= 1e-6 * Math.max(1, Math.abs(total));
+  const bound = exact && outcome.bound !== undefined ? outcome.bound + built.model.offset : undefined;
+  return { schedule, seconds: outcome.seconds, bound };
+}
+
+/**
+ * The column generation's schedule as the answer, with no search after it, when its bound proves it
+ * within the gap asked (Curtois–Qu 4 and 11 in seconds); undefined otherwise.
+ */
+function provenByColumns(prepared: Prepared, columns: ColumnsStart, engine: EngineName, model: ModelSize, wantedGap: number): OptimizeOutcome | undefined {
+  if (columns.bound === undefined) return undefined;
+  const explanation = explain(prepared, columns.schedule);
+  const gap = relativeGap(explanation.total, Math.min(columns.bound, explanation.total));
+  if (gap > wantedGap) return undefined;
+  return { status: "optimal", engine, seconds: columns.seconds, firstFeasibleSeconds: columns.seconds, model, schedule: columns.schedule, explanation, objective: explanation.total, bound: columns.bound, gap };
+}
+
+/**
+ * The search's result with the column generation's part: its seconds before the search's, and its bound
+ * when higher than the search's (optimal when the schedule is within the gap asked of it).
+ */
+function withColumns(result: EngineResult, columns: ColumnsStart, wantedGap: number): EngineResult {
+  const seconds = result.seconds + columns.seconds;
+  const firstFeasibleSeconds = columns.seconds;
+  const bound = columns.bound === undefined ? result.bound : Math.max(columns.bound, result.bound ?? -Infinity);
+  if (result.objective === undefined || bound === undefined) return { ...result, seconds, firstFeasibleSeconds, ...(bound !== undefined ? { bound } : {}) };
+  const gap = relativeGap(result.objective, Math.min(bound, result.objective));
+  return { ...result, seconds, firstFeasibleSeconds, bound, gap, ...(gap <= wantedGap && result.values ? { status: "optimal" as const } : {}) };
 }
