@@ -117,7 +117,7 @@ export async function optimize(prepared: Prepared, options: OptimizeOptions = {}
   const byNeighbourhoods = engine === "highs" && (options.search ?? "neighbourhoods") === "neighbourhoods";
   const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   const columns = byNeighbourhoods && !warmStart && locked.length === 0 && !frozen ? await rostersByColumns(prepared, built, limit * COLUMNS_SHARE) : undefined;
-  const proven = columns && provenByColumns(prepared, columns, engine, size, run.relativeGap ?? DEFAULT_RELATIVE_GAP);
+  const proven = columns && provenByColumns(columns, engine, size, run.relativeGap ?? DEFAULT_RELATIVE_GAP);
   if (proven) return proven;
   const startFrom = warmStart ?? columns?.schedule;
   const start = startFrom ? warmStartVector(built, startFrom) : undefined;
@@ -222,9 +222,10 @@ function keptWarmStart(prepared: Prepared, warmStart: Schedule, lockedKeys: Read
  */
 const COLUMNS_SHARE = 0.5;
 
-/** The column generation's schedule, its seconds, and its bound on the model's objective when it proves one. */
+/** The column generation's schedule as the checker explains it, its seconds, and its bound on the model's objective when it proves one. */
 interface ColumnsStart {
   schedule: Schedule;
+  explanation: Explanation;
   seconds: number;
   bound: number | undefined;
 }
@@ -244,19 +245,20 @@ async function rostersByColumns(prepared: Prepared, built: ReturnType<typeof bui
     Array.from(roster).flatMap((option, day) => (option < templates.length ? [{ staff: built.ctx.staff[p]!.member.id, date: prepared.grid.days[day]!.date, template: templates[option]!.id, locked: false }] : [])),
   );
   const schedule: Schedule = { assignments };
-  const total = explain(prepared, schedule).total;
+  const explanation = explain(prepared, schedule);
+  const total = explanation.total;
   const exact = Math.abs(total - (outcome.objective + built.model.offset)) <= 1e-6 * Math.max(1, Math.abs(total));
   const bound = exact && outcome.bound !== undefined ? outcome.bound + built.model.offset : undefined;
-  return { schedule, seconds: outcome.seconds, bound };
+  return { schedule, explanation, seconds: outcome.seconds, bound };
 }
 
 /**
  * The column generation's schedule as the answer, with no search after it, when its bound proves it
  * within the gap asked (Curtois–Qu 4 and 11 in seconds); undefined otherwise.
  */
-function provenByColumns(prepared: Prepared, columns: ColumnsStart, engine: EngineName, model: ModelSize, wantedGap: number): OptimizeOutcome | undefined {
+function provenByColumns(columns: ColumnsStart, engine: EngineName, model: ModelSize, wantedGap: number): OptimizeOutcome | undefined {
   if (columns.bound === undefined) return undefined;
-  const explanation = explain(prepared, columns.schedule);
+  const { explanation } = columns;
   const gap = relativeGap(explanation.total, Math.min(columns.bound, explanation.total));
   if (gap > wantedGap) return undefined;
   return { status: "optimal", engine, seconds: columns.seconds, firstFeasibleSeconds: columns.seconds, model, schedule: columns.schedule, explanation, objective: explanation.total, bound: columns.bound, gap };

@@ -8,7 +8,7 @@
  * with anything else (history, interval demand, a soft run rule, pay, fairness, rest…): the search alone
  * solves those, as before.
  */
-import type { PlanningInput, RuleId, TimeGrid } from "../../models/index.js";
+import { minuteOfDayOf, type PlanningInput, type RuleId, type TimeGrid } from "../../models/index.js";
 import type { BuiltModel } from "../model/build.js";
 import { RULES } from "../rules/index.js";
 import { horizonBand } from "../rules/horizon-minutes.js";
@@ -46,15 +46,13 @@ function rulesUnderstood(input: PlanningInput, built: BuiltModel): boolean {
     const id = definition.id;
     if (id === "shift.one-per-day") return rule.enabled && rule.hard;
     if (!rule.enabled || PER_SHIFT.includes(id)) return true;
-    if (id === "shift.no-overlap") return input.shiftTemplates.every((a) => input.shiftTemplates.every((b) => minutesOf(a.start) + a.lengthMinutes <= 1440 + minutesOf(b.start)));
+    if (id === "shift.no-overlap") return input.shiftTemplates.every((a) => input.shiftTemplates.every((b) => minuteOfDayOf(a.start) + a.lengthMinutes <= 1440 + minuteOfDayOf(b.start)));
     if (INTERVAL_DEMAND.includes(id)) return demand.series.length === 0;
     if (SOFT_PRICED.includes(id)) return !rule.hard;
     const holds = HARD_ROSTER[id];
     return holds !== undefined && rule.hard && holds(rule, grid);
   });
 }
-
-const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** Whether the only costs besides x columns are the slot lines' slacks (no labor rows, no soft rule's slack). */
 function costsPerShift(built: BuiltModel): boolean {
@@ -84,7 +82,10 @@ export function rosterProblemOf(input: PlanningInput, built: BuiltModel): Roster
     length[s] = shift.paidMinutes;
   }
   const rule = (id: RuleId): ResolvedRule => resolveRule(RULES.find((r) => r.id === id)!, input);
-  const on = (id: RuleId): ResolvedRule | undefined => (rule(id).enabled ? rule(id) : undefined);
+  const on = (id: RuleId): ResolvedRule | undefined => {
+    const resolved = rule(id);
+    return resolved.enabled ? resolved : undefined;
+  };
   const forbiddenNext = new Uint8Array(S * S);
   if (on("shift.forbidden-succession")) templates.forEach((t, a) => (t.forbiddenNext ?? []).forEach((next) => index.has(next) && (forbiddenNext[a * S + index.get(next)!] = 1)));
   const maxDays = on("days.max-consecutive");
