@@ -39,3 +39,15 @@ describe("bench:curtois on a bad instance file", () => {
     expect(result.stderr.trim()).toMatch(message);
   });
 });
+
+describe("columns-run.ts (the column generation alone) on bad arguments", () => {
+  const columns = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "bench/curtois/columns-run.ts", ...args], { encoding: "utf8" });
+  it.each([
+    [["--time-limit", "x", "1"], 'columns-run: --time-limit must be a number of seconds above 0 (got "x")'],
+    [["13"], 'columns-run: an instance is a number from 1 to 12 (got "13")'],
+    [[], "columns-run: name one or more instances by number, 1 to 12"],
+  ])("exits 2 with one line for %j", (args, line) => {
+    const result = columns(...args);
+    expect([result.status, result.stderr.trim(), result.stdout]).toEqual([2, line, ""]);
+  });
+});
